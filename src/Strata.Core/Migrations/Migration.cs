@@ -1,0 +1,16 @@
+namespace Strata.Core.Migrations;
+
+/// <summary>One parsed migration file.</summary>
+/// <param name="Version">The all-digit version from the file name.</param>
+/// <param name="Description">The part of the file name after the version, without the extension.</param>
+/// <param name="Source">Where the migration came from: a file path, or the resource name of an embedded migration.</param>
+/// <param name="Up">The up section; never empty.</param>
+/// <param name="Down">The down section, or null when the file has none.</param>
+/// <param name="Checksum">The checksum of the file's content.</param>
+public sealed record Migration(
+    MigrationVersion Version,
+    string Description,
+    string Source,
+    MigrationSection Up,
+    MigrationSection? Down,
+    MigrationChecksum Checksum);

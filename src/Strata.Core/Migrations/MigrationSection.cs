@@ -1,0 +1,10 @@
+using Strata.Core.Sql;
+
+namespace Strata.Core.Migrations;
+
+/// <summary>The up or down part of a migration file.</summary>
+/// <param name="Sql">The section's SQL as written (the directive line excluded).</param>
+/// <param name="Statements">The section's statements, with line and column relative to the whole file.</param>
+/// <param name="Options">The options on the section's directive line.</param>
+/// <param name="DirectiveLine">The 1-based line of the section's directive in the file.</param>
+public sealed record MigrationSection(string Sql, IReadOnlyList<SqlStatement> Statements, MigrationOptions Options, int DirectiveLine);

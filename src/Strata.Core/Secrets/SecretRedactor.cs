@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+
+namespace Strata.Core.Secrets;
+
+/// <summary>
+/// Removes secrets from text before it can reach output, logs or exception messages. Every place that loads a
+/// password (URL, secret JSON, password file, password command) registers it here, so a message that quotes a
+/// server error or a malformed input is still safe to print. Connection-string and URL shapes are scrubbed even
+/// when the secret was never registered.
+/// </summary>
+public static partial class SecretRedactor
+{
+    /// <summary>The text that replaces a secret.</summary>
+    public const string Mask = "********";
+
+    private static readonly ConcurrentDictionary<string, byte> Secrets = new(StringComparer.Ordinal);
+
+    /// <summary>Remembers a secret for the life of the process so that <see cref="Redact"/> removes it.</summary>
+    public static void Register(string? secret)
+    {
+        // Very short values would mask ordinary words; they are still removed by the shape-based rules below.
+        if (string.IsNullOrEmpty(secret) || secret.Length < 4)
+        {
+            return;
+        }
+
+        Secrets.TryAdd(secret, 0);
+        var encoded = Uri.EscapeDataString(secret);
+        if (encoded != secret)
+        {
+            Secrets.TryAdd(encoded, 0);
+        }
+    }
+
+    /// <summary>Returns <paramref name="text"/> with every registered secret and every URL or keyword password masked.</summary>
+    public static string Redact(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text ?? string.Empty;
+        }
+
+        var result = text;
+        foreach (var secret in Secrets.Keys.OrderByDescending(s => s.Length))
+        {
+            result = result.Replace(secret, Mask, StringComparison.Ordinal);
+        }
+
+        result = UrlPassword().Replace(result, m => m.Groups["head"].Value + Mask + "@");
+        result = KeywordPassword().Replace(result, m => m.Groups["key"].Value + Mask);
+        return result;
+    }
+
+    // scheme://user:password@  (the password runs to the last '@' before the host part)
+    [GeneratedRegex(@"(?<head>[a-zA-Z][a-zA-Z0-9+.\-]*://[^:/?#@\s]*:)[^\s/?#]*@", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlPassword();
+
+    // Password=...; in keyword connection strings, PGPASSWORD=..., password: ... in JSON-ish text.
+    [GeneratedRegex(@"(?<key>(?i:\b(?:password|pwd|pgpassword|db_password)\b)\s*[=:]\s*""?)[^;\s""]*", RegexOptions.CultureInvariant)]
+    private static partial Regex KeywordPassword();
+}
