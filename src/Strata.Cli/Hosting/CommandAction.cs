@@ -1,0 +1,31 @@
+using System.CommandLine;
+
+namespace Strata.Cli.Hosting;
+
+/// <summary>
+/// Gives every command the same action shape: build the run from the parse, call the handler, and turn any error
+/// into its exit code in one place.
+/// </summary>
+internal static class CommandAction
+{
+    private static readonly AsyncLocal<CliContext?> Current = new();
+
+    public static void Bind(CliContext context) => Current.Value = context;
+
+    public static void Set(Command command, Func<CommandRun, ParseResult, CancellationToken, Task<int>> handler) =>
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var context = Current.Value ?? CliContext.FromProcess();
+            using var run = new CommandRun(context, CliSettings.From(parse, context));
+            try
+            {
+                return await handler(run, parse, cancellationToken);
+            }
+#pragma warning disable CA1031 // The edge of the program: every error becomes one line and an exit code.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                return ErrorHandler.Report(exception, run.Reporter);
+            }
+        });
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using Strata.Cli.Commands;
+
+namespace Strata.Cli.Hosting;
+
+/// <summary>Builds the command tree and runs one invocation; the only place exit codes are chosen.</summary>
+internal static class StrataCli
+{
+    public static Command BuildRoot()
+    {
+        // A plain Command named "strata" rather than RootCommand, whose name and version come from whichever
+        // executable hosts it (the test host, when the CLI runs in-process).
+        var root = new Command(
+            "strata",
+            "Strata: PostgreSQL schema migrations and database lifecycle, from a laptop to a production deploy.");
+        root.Options.Add(new HelpOption());
+        root.Options.Add(VersionOption.Create());
+        foreach (var option in GlobalOptions.All)
+        {
+            root.Options.Add(option);
+        }
+
+        foreach (var command in CommandCatalog.All())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
+    {
+        var root = BuildRoot();
+        var parse = root.Parse(args);
+        var invocation = new InvocationConfiguration
+        {
+            Output = context.Out,
+            Error = context.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+
+        if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+        {
+            using var run = new CommandRun(context, CliSettings.From(parse, context));
+            foreach (var error in parse.Errors)
+            {
+                run.Reporter.Failure("usage", ExitCodes.UsageOrConfiguration, error.Message + " (see 'strata --help')", null);
+            }
+
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        CommandAction.Bind(context);
+        return await parse.InvokeAsync(invocation, cancellationToken);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Strata.Cli.Hosting;
+
+namespace Strata.Cli.Tests.Support;
+
+/// <summary>
+/// Runs the CLI in-process with its own output buffers, environment and working directory. The environment starts
+/// empty apart from PATH and HOME, so tests are not steered by the machine's DATABASE_URL or PG* variables.
+/// </summary>
+public sealed class CliHarness
+{
+    private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
+
+    public CliHarness(string? workingDirectory = null)
+    {
+        WorkingDirectory = workingDirectory ?? Directory.CreateTempSubdirectory("strata-cli-").FullName;
+        foreach (var name in new[] { "PATH", "HOME" })
+        {
+            if (System.Environment.GetEnvironmentVariable(name) is { } value)
+            {
+                _environment[name] = value;
+            }
+        }
+    }
+
+    public string WorkingDirectory { get; }
+
+    public IReadOnlyDictionary<string, string> Environment => _environment;
+
+    public CliHarness With(string name, string value)
+    {
+        _environment[name] = value;
+        return this;
+    }
+
+    public async Task<CliResult> RunAsync(params string[] args) => await RunAsync(args, CancellationToken.None);
+
+    public async Task<CliResult> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        using var stdout = new StringWriter(CultureInfo.InvariantCulture);
+        using var stderr = new StringWriter(CultureInfo.InvariantCulture);
+        var context = new CliContext(stdout, stderr, new Dictionary<string, string>(_environment), WorkingDirectory, false, false)
+        {
+            ReadLine = () => null,
+        };
+        var exitCode = await StrataCli.RunAsync(args, context, cancellationToken);
+        return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
+    }
+}

@@ -1,0 +1,26 @@
+using System.Runtime.CompilerServices;
+
+namespace Strata.Cli.Tests.Support;
+
+/// <summary>
+/// Golden files for reviewable output (help text, JSON shapes). Set STRATA_UPDATE_SNAPSHOTS=1 to rewrite them, then
+/// review the diff like any other change.
+/// </summary>
+public static class Snapshot
+{
+    public static void Match(string name, string actual, [CallerFilePath] string callerPath = "")
+    {
+        var directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "..", "Snapshots");
+        var path = Path.GetFullPath(Path.Combine(directory, name));
+        var normalized = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
+        if (Environment.GetEnvironmentVariable("STRATA_UPDATE_SNAPSHOTS") == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, normalized);
+            return;
+        }
+
+        File.Exists(path).ShouldBeTrue($"snapshot {name} is missing: run the tests with STRATA_UPDATE_SNAPSHOTS=1 and review it");
+        normalized.ShouldBe(File.ReadAllText(path), $"output differs from snapshot {name}");
+    }
+}
