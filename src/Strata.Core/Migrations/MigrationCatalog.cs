@@ -30,9 +30,6 @@ internal static class MigrationCatalog
             second.Source);
     }
 
-    private static string LeadingDigits(string source)
-    {
-        var name = source[(source.LastIndexOfAny(['/', '\\']) + 1)..];
-        return new string(name.TakeWhile(char.IsAsciiDigit).ToArray());
-    }
+    private static string LeadingDigits(string source) =>
+        new(MigrationFileName.Of(source).TakeWhile(char.IsAsciiDigit).ToArray());
 }

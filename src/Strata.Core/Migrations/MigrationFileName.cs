@@ -14,6 +14,9 @@ internal static class MigrationFileName
     public static bool IsCandidate(string fileName) =>
         !fileName.StartsWith('.') && fileName.EndsWith(Extension, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The file name in a path or resource name, after its last <c>/</c> or <c>\</c>.</summary>
+    public static string Of(string source) => source[(source.LastIndexOfAny(['/', '\\']) + 1)..];
+
     /// <summary>Reads the version and description from a candidate's name, or throws naming the file.</summary>
     public static (MigrationVersion Version, string Description) Parse(string fileName, string source)
     {

@@ -17,7 +17,7 @@ public static class MigrationParser
     public static Migration Parse(string source, ReadOnlySpan<byte> content)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var (version, description) = MigrationFileName.Parse(FileNameOf(source), source);
+        var (version, description) = MigrationFileName.Parse(MigrationFileName.Of(source), source);
         return Parse(source, version, description, MigrationText.Decode(content, source));
     }
 
@@ -30,7 +30,7 @@ public static class MigrationParser
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(content);
-        var (version, description) = MigrationFileName.Parse(FileNameOf(source), source);
+        var (version, description) = MigrationFileName.Parse(MigrationFileName.Of(source), source);
         return Parse(source, version, description, MigrationText.WithoutByteOrderMark(content));
     }
 
@@ -96,8 +96,6 @@ public static class MigrationParser
         var statements = SqlSplitter.Split(sql, options).Statements;
         return statements.Count == 0 ? null : new MigrationSection(sql, statements, directive.Options, directive.Line);
     }
-
-    private static string FileNameOf(string source) => source[(source.LastIndexOfAny(['/', '\\']) + 1)..];
 
     private static MigrationFileException Error(string source, int line, string message) =>
         new($"{source}:{line}: {message}.", source, line);
