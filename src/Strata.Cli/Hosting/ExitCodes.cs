@@ -21,7 +21,7 @@ internal static class ExitCodes
         ConfigurationException => UsageOrConfiguration,
         ConnectionFailedException => CannotConnect,
         LockNotAcquiredException => LockNotAcquired,
-        ValidationFailedException => ValidationFailed,
+        ValidationFailedException or MigrationFileException or SqlSyntaxException => ValidationFailed,
         ProtectedEnvironmentException => ProtectedEnvironment,
         PrerequisiteMissingException => PrerequisiteMissing,
         _ => Failed,
