@@ -9,7 +9,7 @@ public sealed class PostgresUrlTests
     public static TheoryData<string, string, string, string?, string?> Addresses => new()
     {
         // url, hosts, database, user, password
-        { "postgres://app:secret@db.example.com:6543/appdb", "db.example.com:6543", "appdb", "app", "secret" },
+        { "postgres://app:s3kr1t-x@db.example.com:6543/appdb", "db.example.com:6543", "appdb", "app", "s3kr1t-x" },
         { "postgresql://app@db/appdb", "db:5432", "appdb", "app", null },
         { "POSTGRES://app@db/appdb", "db:5432", "appdb", "app", null },
         { "postgres://us%40er:p%40ss%2Fw%3Ard@host/my%20db", "host:5432", "my db", "us@er", "p@ss/w:rd" },
