@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -31,7 +32,9 @@ public static partial class SecretRedactor
 
         Secrets.TryAdd(secret, 0);
         Secrets.TryAdd(Uri.EscapeDataString(secret), 0);
+        // JSON writers differ: the default encoder escapes quotes as \u0022, hand-written JSON uses \".
         Secrets.TryAdd(JsonEncodedText.Encode(secret).ToString(), 0);
+        Secrets.TryAdd(JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString(), 0);
     }
 
     /// <summary>Returns <paramref name="text"/> with every registered secret and every URL, keyword or JSON password masked.</summary>
