@@ -28,7 +28,14 @@ internal static class ConnectionFailures
             SocketException socket => FromSocket(socket, settings, where),
             _ => null,
         };
-        return message is null ? null : new ConnectionFailedException(OneLine(message), exception);
+        return message is null ? null : new ConnectionFailedException(OneLine(message), SafeInner(exception));
+    }
+
+    /// <summary>The original exception is kept for --verbose output only when it holds nothing to redact.</summary>
+    private static Exception? SafeInner(Exception exception)
+    {
+        var text = exception.ToString();
+        return SecretRedactor.Redact(text) == text ? exception : null;
     }
 
     private static string FromServer(PostgresException postgres, ConnectionSettings settings, string where) => postgres.SqlState switch
