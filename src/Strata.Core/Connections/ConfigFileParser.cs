@@ -23,25 +23,7 @@ internal static partial class ConfigFileParser
         using var document = ParseJson(json, displayPath);
         var directory = System.IO.Path.GetDirectoryName(path)!;
         var top = new JsonObjectReader(document.RootElement, "the top level", displayPath, TopKeys);
-        var environments = new Dictionary<string, ConfigEnvironment>(StringComparer.Ordinal);
-        var withPasswords = new List<string>();
-        if (top.Get("environments") is { } environmentsElement)
-        {
-            var names = environmentsElement.ValueKind == JsonValueKind.Object
-                ? environmentsElement.EnumerateObject().Select(p => p.Name).ToList()
-                : throw top.Error("'environments' must be a JSON object of named environments");
-            var reader = new JsonObjectReader(environmentsElement, "'environments'", displayPath, names);
-            foreach (var name in names)
-            {
-                var environment = ConfigEnvironmentParser.Parse(name, reader.Get(name), directory, displayPath, EnvironmentKeys);
-                environments[name] = environment;
-                if (ConfigEnvironmentParser.LiteralHasPassword(environment, displayPath))
-                {
-                    withPasswords.Add(name);
-                }
-            }
-        }
-
+        var (environments, withPasswords) = ParseEnvironments(top, directory, displayPath);
         var parsed = new ConfigFile(
             path,
             displayPath,
@@ -58,6 +40,33 @@ internal static partial class ConfigFileParser
         }
 
         return (parsed, withPasswords);
+    }
+
+    private static (Dictionary<string, ConfigEnvironment>, List<string>) ParseEnvironments(
+        JsonObjectReader top, string directory, string displayPath)
+    {
+        var environments = new Dictionary<string, ConfigEnvironment>(StringComparer.Ordinal);
+        var withPasswords = new List<string>();
+        if (top.Get("environments") is not { } element)
+        {
+            return (environments, withPasswords);
+        }
+
+        var names = element.ValueKind == JsonValueKind.Object
+            ? element.EnumerateObject().Select(p => p.Name).ToList()
+            : throw top.Error("'environments' must be a JSON object of named environments");
+        var reader = new JsonObjectReader(element, "'environments'", displayPath, names);
+        foreach (var name in names)
+        {
+            var environment = ConfigEnvironmentParser.Parse(name, reader.Get(name), directory, displayPath, EnvironmentKeys);
+            environments[name] = environment;
+            if (ConfigEnvironmentParser.LiteralHasPassword(environment, displayPath))
+            {
+                withPasswords.Add(name);
+            }
+        }
+
+        return (environments, withPasswords);
     }
 
     public static string? ResolvePath(string directory, string? path) =>

@@ -15,66 +15,63 @@ internal static class SourceSelector
     public static SelectedSource Select(ConnectionRequest request, ConfigFile? config, ILogger logger)
     {
         var absent = new List<string>();
-        string Reason() => absent.Count == 0 ? "--database-url has the highest precedence" : string.Join("; ", absent);
-        var env = request.Environment;
-
-        if (!string.IsNullOrWhiteSpace(request.DatabaseUrl))
+        foreach (var (tryTier, absentPhrase) in Tiers(request, config, logger))
         {
-            return FromString(ConnectionSourceKind.Flag, request.DatabaseUrl, "--database-url", "--database-url flag", Reason());
-        }
-
-        absent.Add("no --database-url flag");
-        var (environmentName, chosenBy) = ExplicitEnvironment(request);
-        if (environmentName is not null)
-        {
-            return ConfigEnvironmentSource.Select(
-                ConnectionSourceKind.ExplicitEnvironment, config, environmentName, chosenBy!, request, Reason());
-        }
-
-        absent.Add("no --env flag or STRATA_ENV");
-        foreach (var (kind, variable) in new[] { (ConnectionSourceKind.StrataDatabaseUrl, "STRATA_DATABASE_URL"), (ConnectionSourceKind.DatabaseUrl, "DATABASE_URL") })
-        {
-            if (EnvironmentVariables.Get(env, variable) is { } url)
+            var reason = absent.Count == 0 ? "--database-url has the highest precedence" : string.Join("; ", absent);
+            if (tryTier(reason) is { } source)
             {
-                return FromString(kind, url, variable, $"{variable} environment variable", Reason());
+                return source;
             }
 
-            absent.Add($"{variable} not set");
+            absent.Add(absentPhrase);
         }
 
-        if (EnvironmentVariables.Get(env, DbSecret.Variable) is { } secret)
-        {
-            return FromSecret(secret, env, Reason(), logger);
-        }
-
-        absent.Add("DB_SECRET not set");
-        if (DbVariables.Applies(env))
-        {
-            return FromVariables(ConnectionSourceKind.DbVariables, DbVariables.Read(env), "DB_* variables", "DB_HOST", Reason(), "DB_PASSWORD");
-        }
-
-        absent.Add("DB_HOST not set");
-        if (PgVariables.Applies(env))
-        {
-            return FromVariables(ConnectionSourceKind.PgVariables, PgVariables.Read(env), "PG* variables", "PGHOST/PGDATABASE", Reason(), "PGPASSWORD");
-        }
-
-        absent.Add("neither PGHOST nor PGDATABASE set");
-        if (config?.DefaultEnvironment is { } defaultEnvironment)
-        {
-            return ConfigEnvironmentSource.Select(
-                ConnectionSourceKind.ConfigDefaultEnvironment, config, defaultEnvironment, $"defaultEnvironment in {config.DisplayPath}", request, Reason());
-        }
-
-        absent.Add(config is null ? $"no {ConfigFileLoader.FileName} found" : $"{config.DisplayPath} has no defaultEnvironment");
         return new SelectedSource
         {
             Kind = ConnectionSourceKind.LocalDefault,
             Description = "the local PostgreSQL server that Strata runs itself",
-            Reason = Reason(),
+            Reason = string.Join("; ", absent),
             SourceName = "local server",
             LocalDatabase = config?.LocalDatabase ?? DefaultLocalDatabase,
         };
+    }
+
+    /// <summary>The tiers above the local default, highest first: each tries to apply, given the reason it would win.</summary>
+    private static IEnumerable<(Func<string, SelectedSource?> TryTier, string Absent)> Tiers(
+        ConnectionRequest request, ConfigFile? config, ILogger logger)
+    {
+        var env = request.Environment;
+        yield return (
+            reason => string.IsNullOrWhiteSpace(request.DatabaseUrl)
+                ? null
+                : FromString(ConnectionSourceKind.Flag, request.DatabaseUrl, "--database-url", "--database-url flag", reason),
+            "no --database-url flag");
+        yield return (
+            reason => ExplicitEnvironment(request) is ({ } name, { } chosenBy)
+                ? ConfigEnvironmentSource.Select(ConnectionSourceKind.ExplicitEnvironment, config, name, chosenBy, request, reason)
+                : null,
+            "no --env flag or STRATA_ENV");
+        yield return (reason => FromVariable(ConnectionSourceKind.StrataDatabaseUrl, "STRATA_DATABASE_URL", env, reason), "STRATA_DATABASE_URL not set");
+        yield return (reason => FromVariable(ConnectionSourceKind.DatabaseUrl, "DATABASE_URL", env, reason), "DATABASE_URL not set");
+        yield return (
+            reason => EnvironmentVariables.Get(env, DbSecret.Variable) is { } secret ? FromSecret(secret, env, reason, logger) : null,
+            "DB_SECRET not set");
+        yield return (
+            reason => DbVariables.Applies(env)
+                ? FromVariables(ConnectionSourceKind.DbVariables, DbVariables.Read(env), "DB_* variables", "DB_HOST", reason)
+                : null,
+            "DB_HOST not set");
+        yield return (
+            reason => PgVariables.Applies(env)
+                ? FromVariables(ConnectionSourceKind.PgVariables, PgVariables.Read(env), "PG* variables", "PGHOST/PGDATABASE", reason)
+                : null,
+            "neither PGHOST nor PGDATABASE set");
+        yield return (
+            reason => config?.DefaultEnvironment is { } name
+                ? ConfigEnvironmentSource.Select(
+                    ConnectionSourceKind.ConfigDefaultEnvironment, config, name, $"defaultEnvironment in {config.DisplayPath}", request, reason)
+                : null,
+            config is null ? $"no {ConfigFileLoader.FileName} found" : $"{config.DisplayPath} has no defaultEnvironment");
     }
 
     private static (string? Name, string? ChosenBy) ExplicitEnvironment(ConnectionRequest request)
@@ -88,6 +85,12 @@ internal static class SourceSelector
             ? (name.Trim(), StrataEnvVariable)
             : (null, null);
     }
+
+    private static SelectedSource? FromVariable(
+        ConnectionSourceKind kind, string variable, IReadOnlyDictionary<string, string> env, string reason) =>
+        EnvironmentVariables.Get(env, variable) is { } url
+            ? FromString(kind, url, variable, $"{variable} environment variable", reason)
+            : null;
 
     private static SelectedSource FromString(ConnectionSourceKind kind, string text, string sourceName, string description, string reason) =>
         new()
@@ -121,7 +124,7 @@ internal static class SourceSelector
     }
 
     private static SelectedSource FromVariables(
-        ConnectionSourceKind kind, SettingsDraft draft, string description, string sourceName, string reason, string passwordVariable) =>
+        ConnectionSourceKind kind, SettingsDraft draft, string description, string sourceName, string reason) =>
         new()
         {
             Kind = kind,
