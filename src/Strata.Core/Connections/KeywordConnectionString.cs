@@ -73,12 +73,13 @@ internal static class KeywordConnectionString
             draft.From(SettingNames.Host, sourceName);
         }
 
-        if (builder.ContainsKey("Port") && draft.Ports.Count == 0)
+        // As in Npgsql, a port written with a host wins; Port applies to the hosts written without one.
+        if (builder.ContainsKey("Port"))
         {
-            draft.Ports = [builder.Port];
-            draft.From(SettingNames.Port, sourceName);
+            draft.Ports = draft.Ports.Count == 0 ? [builder.Port] : draft.Ports.Select(p => (int?)(p ?? builder.Port)).ToList();
         }
-        else if (draft.Ports.Count > 0)
+
+        if (draft.Ports.Count > 0)
         {
             draft.From(SettingNames.Port, sourceName);
         }

@@ -11,11 +11,6 @@ internal static class NpgsqlSettings
     public static NpgsqlConnectionStringBuilder Build(ConnectionSettings settings, DataSourceOptions options, bool includePassword)
     {
         var builder = new NpgsqlConnectionStringBuilder();
-        foreach (var (key, value) in settings.AdditionalKeywords)
-        {
-            builder[key] = value;
-        }
-
         builder.Host = HostValue(settings.Hosts);
         if (settings.Hosts.Count == 1)
         {
@@ -32,6 +27,13 @@ internal static class NpgsqlSettings
         ApplyOptional(builder, settings);
         ApplyPooling(builder, options);
         builder.ApplicationName = settings.ApplicationName ?? options.ApplicationName ?? DefaultApplicationName;
+
+        // Keywords the user wrote in a connection string win over the caller's defaults, like application_name.
+        foreach (var (key, value) in settings.AdditionalKeywords)
+        {
+            builder[key] = value;
+        }
+
         return builder;
     }
 

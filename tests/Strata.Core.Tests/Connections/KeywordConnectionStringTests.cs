@@ -37,6 +37,7 @@ public sealed class KeywordConnectionStringTests
     [Theory]
     [InlineData("Host=h1:5432,h2:5433;Database=d;Username=u", "h1:5432,h2:5433")]
     [InlineData("Host=h1,h2;Port=6000;Database=d;Username=u", "h1:6000,h2:6000")]
+    [InlineData("Host=h1:5001,h2;Port=6000;Database=d;Username=u", "h1:5001,h2:6000")]
     [InlineData("Host=[::1]:5433;Database=d;Username=u", "[::1]:5433")]
     [InlineData("Host=::1;Database=d;Username=u", "[::1]:5432")]
     [InlineData("Database=d;Username=u", "localhost:5432")]
@@ -50,11 +51,12 @@ public sealed class KeywordConnectionStringTests
     [Fact]
     public async Task Keeps_other_npgsql_keywords_and_passes_them_to_the_connection()
     {
-        var settings = (await Resolve.UrlAsync("Host=h;Database=d;Username=u;Keepalive=5;Include Error Detail=true")).Settings;
+        var settings = (await Resolve.UrlAsync("Host=h;Database=d;Username=u;Keepalive=5;Include Error Detail=true;Maximum Pool Size=7")).Settings;
 
         settings.AdditionalKeywords["Keepalive"].ShouldBe("5");
-        var built = NpgsqlSettings.Build(settings, new DataSourceOptions(), includePassword: true);
+        var built = NpgsqlSettings.Build(settings, new DataSourceOptions { MaxPoolSize = 50 }, includePassword: true);
         built.KeepAlive.ShouldBe(5);
         built.IncludeErrorDetail.ShouldBeTrue();
+        built.MaxPoolSize.ShouldBe(7);
     }
 }
