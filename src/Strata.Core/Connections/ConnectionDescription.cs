@@ -47,7 +47,7 @@ internal static class ConnectionDescription
             SettingNames.SslMode,
             settings.SslMode is { } mode ? DisplayUrl.FormatSslMode(mode) : "prefer",
             settings.SslMode is null ? "default" : Origin(connection, SettingNames.SslMode));
-        foreach (var (name, value) in Optional(settings).Where(o => o.Value is not null))
+        foreach (var (name, value) in DisplayUrl.OptionalSettings(settings).Where(o => o.Name != SettingNames.SslMode && o.Value is not null))
         {
             yield return new(name, value!, Origin(connection, name));
         }
@@ -57,16 +57,6 @@ internal static class ConnectionDescription
             yield return new(key, KeywordConnectionString.IsSecretKeyword(key) ? SecretRedactor.Mask : value, Origin(connection, key));
         }
     }
-
-    private static IEnumerable<(string Name, string? Value)> Optional(ConnectionSettings settings) =>
-    [
-        (SettingNames.SslRootCert, settings.SslRootCert),
-        (SettingNames.ApplicationName, settings.ApplicationName),
-        (SettingNames.ConnectTimeout, settings.ConnectTimeoutSeconds?.ToString(CultureInfo.InvariantCulture)),
-        (SettingNames.Options, settings.Options),
-        (SettingNames.SearchPath, settings.SearchPath),
-        (SettingNames.TargetSessionAttributes, settings.TargetSessionAttributes),
-    ];
 
     private static string PasswordValue(ResolvedConnection connection) =>
         connection.PasswordSource == PasswordSource.None ? "(none)" : SecretRedactor.Mask;

@@ -36,20 +36,22 @@ internal static class DisplayUrl
         _ => mode.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>The optional libpq settings in URL order, with null for those not set; shared with <c>strata config</c>.</summary>
+    public static IEnumerable<(string Name, string? Value)> OptionalSettings(ConnectionSettings settings) =>
+    [
+        (SettingNames.SslMode, settings.SslMode is { } mode ? FormatSslMode(mode) : null),
+        (SettingNames.SslRootCert, settings.SslRootCert),
+        (SettingNames.ApplicationName, settings.ApplicationName),
+        (SettingNames.ConnectTimeout, settings.ConnectTimeoutSeconds?.ToString(CultureInfo.InvariantCulture)),
+        (SettingNames.Options, settings.Options),
+        (SettingNames.SearchPath, settings.SearchPath),
+        (SettingNames.TargetSessionAttributes, settings.TargetSessionAttributes),
+    ];
+
     private static void AppendQuery(StringBuilder url, ConnectionSettings settings)
     {
-        var parameters = new List<(string Name, string? Value)>
-        {
-            (SettingNames.SslMode, settings.SslMode is { } mode ? FormatSslMode(mode) : null),
-            (SettingNames.SslRootCert, settings.SslRootCert),
-            (SettingNames.ApplicationName, settings.ApplicationName),
-            (SettingNames.ConnectTimeout, settings.ConnectTimeoutSeconds?.ToString(CultureInfo.InvariantCulture)),
-            (SettingNames.Options, settings.Options),
-            (SettingNames.SearchPath, settings.SearchPath),
-            (SettingNames.TargetSessionAttributes, settings.TargetSessionAttributes),
-        };
         var separator = '?';
-        foreach (var (name, value) in parameters.Where(p => p.Value is not null))
+        foreach (var (name, value) in OptionalSettings(settings).Where(p => p.Value is not null))
         {
             url.Append(separator).Append(name).Append('=').Append(Escape(value!));
             separator = '&';
