@@ -47,9 +47,12 @@ internal sealed class ClusterStartup(PgCtl pgCtl, ClusterUser? user, ClusterLayo
     }
 
     /// <summary>Starts the server on its persisted port, or a new free one if that port is taken, and returns the port.</summary>
-    public async Task<int> StartAsync(CancellationToken cancellationToken)
+    public async Task<int> StartAsync(CancellationToken cancellationToken) =>
+        await StartOnAsync(await ChoosePortAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Starts the server on <paramref name="port"/>, moving to another free port if that one is taken meanwhile.</summary>
+    internal async Task<int> StartOnAsync(int port, CancellationToken cancellationToken)
     {
-        var port = await ChoosePortAsync(cancellationToken);
         await ClusterConfig.WriteAsync(layout, port, options, cancellationToken);
         if (user is not null)
         {

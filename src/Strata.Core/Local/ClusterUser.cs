@@ -119,7 +119,7 @@ internal sealed class ClusterUser
         return result.Succeeded
             ? result.Output.Trim()
             : throw new ConfigurationException(
-                $"The OS user {name} that should run the local cluster does not exist; create it or set {LocalClusterOptions.RunAsUserVariable} to an existing unprivileged user.");
+                $"The OS user {name} does not exist, so it cannot run the local cluster; create it or set {LocalClusterOptions.RunAsUserVariable} to an existing unprivileged user.");
     }
 
     private static string FindSwitchProgram(LocalClusterOptions options) =>

@@ -27,16 +27,17 @@ internal static partial class ServerLog
     }
 
     /// <summary>
-    /// The last FATAL or PANIC line (with its HINT, if any) without the timestamp prefix, else the last ERROR, else
+    /// The last FATAL or PANIC line (with its HINT, if any) without the timestamp prefix, else the last error, else
     /// the last non-empty line of <paramref name="fallback"/>; redacted, on one line.
     /// </summary>
     public static string Summarize(string logText, string fallback)
     {
         var lines = logText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var index = LastIndex(lines, "FATAL:", "PANIC:");
+        var index = LastIndex(lines, StringComparison.Ordinal, "FATAL:", "PANIC:");
         if (index < 0)
         {
-            index = LastIndex(lines, "ERROR:");
+            // The server's "ERROR:", or a client program's "initdb: error:".
+            index = LastIndex(lines, StringComparison.OrdinalIgnoreCase, "error:");
         }
 
         string summary;
@@ -58,8 +59,8 @@ internal static partial class ServerLog
         return summary.Length <= MaxSummaryLength ? summary : summary[..MaxSummaryLength] + "…";
     }
 
-    private static int LastIndex(string[] lines, params string[] markers) =>
-        Array.FindLastIndex(lines, line => markers.Any(marker => line.Contains(marker, StringComparison.Ordinal)));
+    private static int LastIndex(string[] lines, StringComparison comparison, params string[] markers) =>
+        Array.FindLastIndex(lines, line => markers.Any(marker => line.Contains(marker, comparison)));
 
     // "2024-05-01 10:00:00.000 UTC [123] FATAL:  lock file ..." → "FATAL: lock file ..."
     private static string FromSeverity(string line)
