@@ -8,7 +8,8 @@ namespace Strata.Testing;
 /// </summary>
 public sealed class TestServer
 {
-    private const string TemplateName = "strata_test_template";
+    // Per process, so several test runs can share one external server (STRATA_TEST_DATABASE_URL) at once.
+    private static readonly string TemplateName = $"strata_test_template_{Environment.ProcessId}";
     private readonly NpgsqlConnectionStringBuilder _admin;
     private readonly SemaphoreSlim _createGate = new(1, 1);
     private int _counter;

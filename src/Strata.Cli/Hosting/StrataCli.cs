@@ -43,11 +43,8 @@ internal static class StrataCli
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
         {
             using var run = new CommandRun(context, CliSettings.From(parse, context));
-            foreach (var error in parse.Errors)
-            {
-                run.Reporter.Failure("usage", ExitCodes.UsageOrConfiguration, error.Message + " (see 'strata --help')", null);
-            }
-
+            var message = string.Join("; ", parse.Errors.Select(e => e.Message).Distinct());
+            run.Reporter.Failure("usage", ExitCodes.UsageOrConfiguration, message + " (see 'strata --help')", null);
             return ExitCodes.UsageOrConfiguration;
         }
 

@@ -2,7 +2,10 @@ using System.Text;
 
 namespace Strata.Cli.Output;
 
-/// <summary>A plain left-aligned text table for human output; cells are measured before styling is applied.</summary>
+/// <summary>
+/// A plain left-aligned text table for human output; cells are measured before styling is applied. Empty headers
+/// make a table without a header line (a key/value list).
+/// </summary>
 internal sealed class TextTable(params string[] headers)
 {
     private readonly List<(string[] Cells, Func<int, string, string>? Paint)> _rows = [];
@@ -12,7 +15,7 @@ internal sealed class TextTable(params string[] headers)
     /// <summary>Adds a row; <paramref name="paint"/> may colour a cell (column index, padded text) after padding.</summary>
     public void Add(string[] cells, Func<int, string, string>? paint = null) => _rows.Add((cells, paint));
 
-    public void WriteTo(TextWriter writer, Style style)
+    public void WriteTo(TextWriter writer, Style style, string indent = "")
     {
         var widths = headers.Select(h => h.Length).ToArray();
         foreach (var (cells, _) in _rows)
@@ -23,10 +26,14 @@ internal sealed class TextTable(params string[] headers)
             }
         }
 
-        writer.WriteLine(style.Bold(Line(headers, widths, null).TrimEnd()));
+        if (headers.Any(h => h.Length > 0))
+        {
+            writer.WriteLine(indent + style.Bold(Line(headers, widths, null).TrimEnd()));
+        }
+
         foreach (var (cells, paint) in _rows)
         {
-            writer.WriteLine(Line(cells, widths, paint).TrimEnd());
+            writer.WriteLine(indent + Line(cells, widths, paint).TrimEnd());
         }
     }
 

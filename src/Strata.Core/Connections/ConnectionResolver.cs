@@ -12,6 +12,9 @@ namespace Strata.Core.Connections;
 /// </summary>
 public sealed class ConnectionResolver
 {
+    /// <summary>The database the local default uses when the configuration names none.</summary>
+    public const string DefaultLocalDatabase = SourceSelector.DefaultLocalDatabase;
+
     private readonly ILogger _logger;
 
     /// <summary>Creates a resolver that reports what it chose through <paramref name="logger"/>.</summary>

@@ -13,7 +13,7 @@ public sealed class CliHarness
 
     public CliHarness(string? workingDirectory = null)
     {
-        WorkingDirectory = workingDirectory ?? Directory.CreateTempSubdirectory("strata-cli-").FullName;
+        WorkingDirectory = workingDirectory ?? TempDirectory.CreateTraversable();
         foreach (var name in new[] { "PATH", "HOME" })
         {
             if (System.Environment.GetEnvironmentVariable(name) is { } value)

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Strata.Cli.Hosting;
+using Strata.Cli.Output;
+
+namespace Strata.Cli.Commands;
+
+/// <summary>`strata config`: the resolved connection and settings, where each came from, and why that source won.</summary>
+internal static class ConfigCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("config", "Show the resolved database and settings, where each came from and why that source won. Passwords are never shown.");
+        CommandAction.Set(command, async (run, _, cancellationToken) =>
+        {
+            var connection = await run.ResolveAsync(cancellationToken);
+            var rows = connection.Describe().ToList();
+            if (run.Settings.MigrationsDir is not null)
+            {
+                var index = rows.FindIndex(r => r.Name == "migrations_dir");
+                rows[index] = rows[index] with { Value = run.MigrationsDirectory(connection), Origin = "--migrations-dir / STRATA_MIGRATIONS_DIR" };
+            }
+
+            var settings = new JsonArray();
+            foreach (var row in rows)
+            {
+                settings.Add(new JsonObject { ["name"] = row.Name, ["value"] = row.Value, ["origin"] = row.Origin });
+            }
+
+            var fields = new JsonObject
+            {
+                ["source"] = connection.Source.ToString(),
+                ["sourceDescription"] = connection.SourceDescription,
+                ["reason"] = connection.Reason,
+                ["settings"] = settings,
+            };
+            run.Reporter.Result("config", $"database from {connection.SourceDescription}", fields, writer =>
+            {
+                var style = run.Reporter.Style;
+                writer.WriteLine($"{style.Bold("Database from")} {connection.SourceDescription}");
+                writer.WriteLine(style.Dim($"  why: {connection.Reason}"));
+                writer.WriteLine();
+                var table = new TextTable("SETTING", "VALUE", "FROM");
+                foreach (var row in rows)
+                {
+                    table.Add([row.Name, row.Value, row.Origin]);
+                }
+
+                table.WriteTo(writer, style);
+            });
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Strata.Cli.Hosting;
+using Strata.Cli.Output;
+using Strata.Core.Connections;
+using Strata.Core.Errors;
+using Strata.Core.Local;
+
+namespace Strata.Cli.Commands;
+
+/// <summary>`strata local start|stop|status|url|destroy`: the local PostgreSQL Strata runs under ./.strata.</summary>
+internal static class LocalCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("local", "Manage the local PostgreSQL that Strata runs under ./.strata/postgres when no database is configured.");
+        command.Subcommands.Add(Start());
+        command.Subcommands.Add(Stop());
+        command.Subcommands.Add(Status());
+        command.Subcommands.Add(Url());
+        command.Subcommands.Add(Destroy());
+        return command;
+    }
+
+    private static Command Start()
+    {
+        var command = new Command("start", "Create the local cluster if needed and start it (idempotent).");
+        CommandAction.Set(command, async (run, _, cancellationToken) =>
+        {
+            var cluster = run.LocalCluster();
+            await cluster.EnsureStartedAsync(cancellationToken);
+            Render(run, "local.started", await cluster.GetStatusAsync(cancellationToken));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Stop()
+    {
+        var command = new Command("stop", "Stop the local cluster (its data stays).");
+        CommandAction.Set(command, async (run, _, cancellationToken) =>
+        {
+            var stopped = await run.LocalCluster().StopAsync(cancellationToken);
+            var message = stopped ? "local PostgreSQL stopped" : "local PostgreSQL was not running";
+            run.Reporter.Result("local.stopped", message, new JsonObject { ["wasRunning"] = stopped }, w => w.WriteLine(message));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Status()
+    {
+        var command = new Command("status", "Show whether the local cluster exists and runs, its port, version and folder.");
+        CommandAction.Set(command, async (run, _, cancellationToken) =>
+        {
+            Render(run, "local.status", await run.LocalCluster().GetStatusAsync(cancellationToken));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Url()
+    {
+        var command = new Command("url", "Print the URL of the local database (starting the cluster if needed), for tools such as psql.");
+        CommandAction.Set(command, async (run, _, cancellationToken) =>
+        {
+            var connection = await run.ResolveAsync(cancellationToken);
+            var cluster = run.LocalCluster();
+            await cluster.EnsureStartedAsync(cancellationToken);
+            var status = await cluster.GetStatusAsync(cancellationToken);
+            var database = connection.IsLocalDefault ? connection.Settings.Database : ConnectionResolver.DefaultLocalDatabase;
+            var url = status.Url(database) ?? throw new LocalClusterException("the local PostgreSQL has no port yet; run 'strata local start'");
+            run.Reporter.Result("local.url", url, new JsonObject { ["url"] = url, ["database"] = database }, w => w.WriteLine(url));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Destroy()
+    {
+        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation (for scripts)." };
+        var command = new Command("destroy", "Stop the local cluster and delete it with all its databases.") { yes };
+        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        {
+            var cluster = run.LocalCluster();
+            var status = await cluster.GetStatusAsync(cancellationToken);
+            if (status.Exists && !run.Confirm($"Delete the local PostgreSQL in {status.Directory} and every database in it?", parse.GetValue(yes)))
+            {
+                throw new ConfigurationException("not confirmed: nothing was deleted (pass --yes to destroy without asking)");
+            }
+
+            var destroyed = await cluster.DestroyAsync(cancellationToken);
+            var message = destroyed ? $"deleted {status.Directory}" : "there was no local PostgreSQL to delete";
+            run.Reporter.Result("local.destroyed", message, new JsonObject { ["destroyed"] = destroyed }, w => w.WriteLine(message));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Render(CommandRun run, string name, LocalClusterStatus status)
+    {
+        var port = status.Port?.ToString(CultureInfo.InvariantCulture);
+        var fields = new JsonObject
+        {
+            ["exists"] = status.Exists,
+            ["running"] = status.Running,
+            ["directory"] = status.Directory,
+            ["port"] = status.Port,
+            ["pid"] = status.Pid,
+            ["serverVersion"] = status.ServerVersion,
+            ["socketDirectory"] = status.SocketDirectory,
+        };
+        var state = !status.Exists ? "not created" : status.Running ? "running" : "stopped";
+        run.Reporter.Result(name, $"local PostgreSQL {state}", fields, writer =>
+        {
+            var style = run.Reporter.Style;
+            writer.WriteLine($"local PostgreSQL {(status.Running ? style.Green(state) : style.Yellow(state))}");
+            var table = new TextTable("", "");
+            table.Add(["folder", status.Directory]);
+            table.Add(["version", status.ServerVersion ?? "-"]);
+            table.Add(["port", port is null ? "-" : $"127.0.0.1:{port}"]);
+            table.Add(["socket", status.SocketDirectory]);
+            table.Add(["pid", status.Pid?.ToString(CultureInfo.InvariantCulture) ?? "-"]);
+            table.WriteTo(writer, style, indent: "  ");
+        });
+    }
+}

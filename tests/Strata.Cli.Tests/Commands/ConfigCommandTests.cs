@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Strata.Cli.Tests.Support;
+
+namespace Strata.Cli.Tests.Commands;
+
+public sealed class ConfigCommandTests
+{
+    [Fact]
+    public async Task Shows_which_source_won_and_why()
+    {
+        var result = await new CliHarness()
+            .With("DATABASE_URL", "postgres://app@db.internal:5433/shop")
+            .With("PGHOST", "ignored.example")
+            .RunAsync("config");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("Database from DATABASE_URL environment variable");
+        result.Stdout.ShouldContain("STRATA_DATABASE_URL not set");
+        result.Stdout.ShouldContain("db.internal");
+        result.Stdout.ShouldNotContain("ignored.example");
+    }
+
+    [Fact]
+    public async Task Flag_beats_every_environment_variable()
+    {
+        var result = await new CliHarness()
+            .With("DATABASE_URL", "postgres://app@from-env/shop")
+            .RunAsync("--json", "config", "--database-url", "postgres://app@from-flag/shop");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var config = JsonEvents(result).Single(e => e.GetProperty("event").GetString() == "config");
+        config.GetProperty("source").GetString().ShouldBe("Flag");
+        result.Stdout.ShouldContain("from-flag");
+    }
+
+    [Fact]
+    public async Task Environment_from_strata_json_is_chosen_by_STRATA_ENV()
+    {
+        var cli = new CliHarness();
+        await File.WriteAllTextAsync(Path.Combine(cli.WorkingDirectory, "strata.json"), """
+            { "environments": {
+                "dev":  { "database": "postgres://dev@localhost/app_dev" },
+                "prod": { "database": { "fromEnvironment": "PROD_URL" }, "protected": true, "migrationsDir": "sql" } } }
+            """);
+
+        var result = await cli.With("STRATA_ENV", "prod").With("PROD_URL", "postgres://deploy@prod-db/app").RunAsync("config");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("prod-db");
+        result.Stdout.ShouldMatch(@"protected\s+true");
+        result.Stdout.ShouldContain(Path.Combine(cli.WorkingDirectory, "sql"));
+    }
+
+    [Fact]
+    public async Task Migrations_dir_flag_overrides_the_configuration()
+    {
+        var result = await new CliHarness().RunAsync("config", "--migrations-dir", "elsewhere/migrations");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldMatch(@"migrations_dir\s+\S*elsewhere/migrations\s+--migrations-dir");
+    }
+
+    [Fact]
+    public async Task Unknown_environment_is_a_configuration_error()
+    {
+        var cli = new CliHarness();
+        await File.WriteAllTextAsync(Path.Combine(cli.WorkingDirectory, "strata.json"), """{ "environments": { "dev": { "database": "local" } } }""");
+
+        var result = await cli.RunAsync("config", "--env", "staging");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("staging");
+    }
+
+    private static List<JsonElement> JsonEvents(CliResult result) =>
+        result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+}

@@ -1,0 +1,37 @@
+using Strata.Cli.Tests.Support;
+
+namespace Strata.Cli.Tests.Commands;
+
+public sealed class LocalCommandTests
+{
+    [Fact]
+    public async Task Local_cluster_starts_reports_its_url_stops_and_is_destroyed()
+    {
+        using var work = new TempDirectory();
+        var cli = new CliHarness(work.Path);
+
+        var start = await cli.RunAsync("local", "start");
+        start.ExitCode.ShouldBe(0, start.ToString());
+        start.Stdout.ShouldContain("running");
+
+        var url = await cli.RunAsync("local", "url");
+        url.ExitCode.ShouldBe(0, url.ToString());
+        url.Stdout.Trim().ShouldMatch(@"^postgres://postgres@127\.0\.0\.1:\d+/strata_dev$");
+
+        var again = await cli.RunAsync("local", "start");
+        again.ExitCode.ShouldBe(0, "starting a running cluster is a no-op");
+
+        var stop = await cli.RunAsync("local", "stop");
+        stop.ExitCode.ShouldBe(0, stop.ToString());
+        (await cli.RunAsync("local", "status")).Stdout.ShouldContain("stopped");
+
+        var refused = await cli.RunAsync("local", "destroy");
+        refused.ExitCode.ShouldBe(2, "without a terminal and without --yes nothing is deleted");
+        Directory.Exists(Path.Combine(work.Path, ".strata", "postgres", "data")).ShouldBeTrue();
+
+        var destroy = await cli.RunAsync("local", "destroy", "--yes");
+        destroy.ExitCode.ShouldBe(0, destroy.ToString());
+        Directory.Exists(Path.Combine(work.Path, ".strata", "postgres", "data")).ShouldBeFalse();
+        (await cli.RunAsync("local", "status")).Stdout.ShouldContain("not created");
+    }
+}
