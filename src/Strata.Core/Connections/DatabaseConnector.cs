@@ -27,6 +27,9 @@ public sealed class DatabaseConnector
         _logger = loggerFactory?.CreateLogger<DatabaseConnector>() ?? (ILogger)NullLogger.Instance;
     }
 
+    /// <summary>The databases every PostgreSQL server has, tried in this order to reach a server without its target database.</summary>
+    public static IReadOnlyList<string> MaintenanceDatabases { get; } = ["postgres", "template1"];
+
     /// <summary>Builds the data source and, unless <see cref="DataSourceOptions.VerifyConnection"/> is off, opens one connection.</summary>
     /// <exception cref="ConnectionFailedException">The server cannot be reached, refuses the login, or lacks the database.</exception>
     /// <exception cref="ConfigurationException">The local default is needed but there is no local server.</exception>
@@ -35,24 +38,8 @@ public sealed class DatabaseConnector
     {
         ArgumentNullException.ThrowIfNull(connection);
         options ??= new DataSourceOptions();
-        var settings = connection.IsLocalDefault
-            ? await PrepareLocalDatabaseAsync(connection.Settings.Database, cancellationToken)
-            : connection.Settings;
-        SecretRedactor.Register(settings.Password);
-        LogMessages.DataSourceCreating(_logger, settings.ToDisplayUrl());
-
-        var builder = new NpgsqlDataSourceBuilder(NpgsqlSettings.Build(settings, options, includePassword: connection.PasswordCommand is null).ConnectionString);
-        if (_loggerFactory is not null)
-        {
-            builder.UseLoggerFactory(_loggerFactory);
-        }
-
-        if (connection.PasswordCommand is { } command)
-        {
-            builder.UsePasswordProvider(_ => command.GetPassword(), (_, ct) => command.GetPasswordAsync(ct));
-        }
-
-        var dataSource = builder.Build();
+        var settings = await ServerSettingsAsync(connection, createLocalDatabase: true, cancellationToken);
+        var dataSource = Build(connection, settings, options);
         if (options.VerifyConnection)
         {
             await VerifyAsync(dataSource, settings, cancellationToken);
@@ -60,6 +47,61 @@ public sealed class DatabaseConnector
 
         return dataSource;
     }
+
+    /// <summary>
+    /// Builds an unpooled data source on the same server and login as <paramref name="connection"/>, but on the
+    /// maintenance database <c>postgres</c> (or <c>template1</c> where <c>postgres</c> was dropped), for creating and
+    /// dropping the target database. For the local default it starts the local server but creates nothing.
+    /// </summary>
+    /// <exception cref="ConnectionFailedException">The server cannot be reached, refuses the login, or has neither maintenance database.</exception>
+    /// <exception cref="ConfigurationException">The local default is needed but there is no local server.</exception>
+    public async Task<NpgsqlDataSource> CreateMaintenanceDataSourceAsync(ResolvedConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var server = await ServerSettingsAsync(connection, createLocalDatabase: false, cancellationToken);
+        var options = new DataSourceOptions { Pooling = false };
+        var first = server with { Database = MaintenanceDatabases[0] };
+        var dataSource = Build(connection, first, options);
+        try
+        {
+            await using var probe = await dataSource.OpenConnectionAsync(cancellationToken);
+            return dataSource;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            await dataSource.DisposeAsync();
+            var fallback = server with { Database = MaintenanceDatabases[1] };
+            LogMessages.MaintenanceDatabaseFallback(_logger, first.Database, fallback.Database);
+            dataSource = Build(connection, fallback, options);
+            await VerifyAsync(dataSource, fallback, cancellationToken);
+            return dataSource;
+        }
+        catch (Exception ex) when (ConnectionFailures.Translate(ex, first) is { } failure)
+        {
+            await dataSource.DisposeAsync();
+            LogMessages.ConnectionFailed(_logger, first.ToDisplayUrl(), failure.Message);
+            throw failure;
+        }
+    }
+
+    /// <summary>
+    /// The settings to reach the server of <paramref name="connection"/>: its own settings, or for the local default the
+    /// address of the started local server (creating the database there first when <paramref name="createLocalDatabase"/>).
+    /// </summary>
+    internal async Task<ConnectionSettings> ServerSettingsAsync(
+        ResolvedConnection connection, bool createLocalDatabase, CancellationToken cancellationToken)
+    {
+        var settings = connection.IsLocalDefault
+            ? await PrepareLocalDatabaseAsync(connection.Settings.Database, createLocalDatabase, cancellationToken)
+            : connection.Settings;
+        SecretRedactor.Register(settings.Password);
+        return settings;
+    }
+
+    /// <summary>The password to send for <paramref name="settings"/>: its own, else the password command's output, else none.</summary>
+    internal static async ValueTask<string?> PasswordAsync(
+        ResolvedConnection connection, ConnectionSettings settings, CancellationToken cancellationToken) =>
+        connection.PasswordCommand is { } command ? await command.GetPasswordAsync(cancellationToken) : settings.Password;
 
     /// <summary>
     /// Describes a failure to connect as a <see cref="ConnectionFailedException"/> with one redacted line (refused,
@@ -71,6 +113,23 @@ public sealed class DatabaseConnector
         ArgumentNullException.ThrowIfNull(exception);
         ArgumentNullException.ThrowIfNull(settings);
         return ConnectionFailures.Translate(exception, settings);
+    }
+
+    private NpgsqlDataSource Build(ResolvedConnection connection, ConnectionSettings settings, DataSourceOptions options)
+    {
+        LogMessages.DataSourceCreating(_logger, settings.ToDisplayUrl());
+        var builder = new NpgsqlDataSourceBuilder(NpgsqlSettings.Build(settings, options, includePassword: connection.PasswordCommand is null).ConnectionString);
+        if (_loggerFactory is not null)
+        {
+            builder.UseLoggerFactory(_loggerFactory);
+        }
+
+        if (connection.PasswordCommand is { } command)
+        {
+            builder.UsePasswordProvider(_ => command.GetPassword(), (_, ct) => command.GetPasswordAsync(ct));
+        }
+
+        return builder.Build();
     }
 
     private async Task VerifyAsync(NpgsqlDataSource dataSource, ConnectionSettings settings, CancellationToken cancellationToken)
@@ -87,7 +146,7 @@ public sealed class DatabaseConnector
         }
     }
 
-    private async Task<ConnectionSettings> PrepareLocalDatabaseAsync(string database, CancellationToken cancellationToken)
+    private async Task<ConnectionSettings> PrepareLocalDatabaseAsync(string database, bool create, CancellationToken cancellationToken)
     {
         if (_localServer is null)
         {
@@ -103,7 +162,11 @@ public sealed class DatabaseConnector
             Database = database,
             Username = endpoint.Username,
         };
-        await LocalDatabase.EnsureExistsAsync(settings, _logger, cancellationToken);
+        if (create)
+        {
+            await LocalDatabase.EnsureExistsAsync(settings, _logger, cancellationToken);
+        }
+
         return settings;
     }
 }

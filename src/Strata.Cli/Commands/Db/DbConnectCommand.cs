@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Strata.Cli.Hosting;
+
+namespace Strata.Cli.Commands.Db;
+
+/// <summary>`strata db connect [-- psql arguments]`: psql on the resolved database; exits with psql's code.</summary>
+internal static class DbConnectCommand
+{
+    public static Command Create()
+    {
+        var arguments = new Argument<string[]>("psql-arguments")
+        {
+            Description = "Arguments passed to psql as they are; put them after --, e.g. strata db connect -- -c 'select 1'.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var command = new Command(
+            "connect",
+            "Open psql on the database. The password goes to psql through its environment, never its command line.")
+        {
+            arguments,
+        };
+        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        {
+            var (_, lifecycle) = await DbCommand.LifecycleAsync(run, cancellationToken);
+            return await lifecycle.ConnectAsync(parse.GetValue(arguments) ?? [], cancellationToken);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Strata.Cli.Hosting;
+using Strata.Core.Lifecycle;
+
+namespace Strata.Cli.Commands.Db;
+
+/// <summary>`strata db drop`: drops the database, never on a protected environment.</summary>
+internal static class DbDropCommand
+{
+    public static Command Create()
+    {
+        var yes = DbCommand.YesOption("dropping");
+        var force = DbCommand.ForceOption();
+        var command = new Command(
+            "drop",
+            "Drop the database if it exists. Refused on protected environments, whatever the flags; asks for confirmation on a terminal.")
+        {
+            yes, force,
+        };
+        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        {
+            var (_, lifecycle) = await DbCommand.LifecycleAsync(run, cancellationToken);
+            var options = new DropOptions { Force = parse.GetValue(force), Confirm = DbCommand.Confirmation(run, parse.GetValue(yes), "dropped") };
+            var result = await lifecycle.DropAsync(options, cancellationToken);
+            var ended = result.SessionsEnded > 0 ? $" after ending {result.SessionsEnded} other session(s)" : string.Empty;
+            var message = result.Dropped
+                ? $"dropped database '{result.Database}' on {result.Server}{ended}"
+                : $"database '{result.Database}' does not exist on {result.Server}; nothing to drop";
+            var fields = new JsonObject
+            {
+                ["database"] = result.Database,
+                ["server"] = result.Server,
+                ["dropped"] = result.Dropped,
+                ["sessionsEnded"] = result.SessionsEnded,
+            };
+            run.Reporter.Result("db.dropped", message, fields, w => w.WriteLine(message));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Strata.Cli.Hosting;
+using Strata.Core.Lifecycle;
+
+namespace Strata.Cli.Commands.Db;
+
+/// <summary>`strata db dump`: writes the schema and the migration history to a deterministic file.</summary>
+internal static class DbDumpCommand
+{
+    public static Command Create()
+    {
+        var file = DbCommand.SchemaFileOption("write");
+        var command = new Command(
+            "dump",
+            "Write the schema (pg_dump --schema-only) and the migration history rows to db/schema.sql: the same database always gives the same bytes.")
+        {
+            file,
+        };
+        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        {
+            var (connection, lifecycle) = await DbCommand.LifecycleAsync(run, cancellationToken);
+            var result = await lifecycle.DumpAsync(new DumpOptions { File = DbCommand.SchemaFile(run, parse, file, connection) }, cancellationToken);
+            var shown = DbCommand.Display(run, result.File);
+            var message = result.Changed
+                ? $"wrote the schema of '{result.Database}' to {shown} ({result.HistoryRows} history rows)"
+                : $"{shown} is up to date with '{result.Database}' ({result.HistoryRows} history rows)";
+            var fields = new JsonObject
+            {
+                ["database"] = result.Database,
+                ["file"] = shown,
+                ["bytes"] = result.Bytes,
+                ["changed"] = result.Changed,
+                ["historyRows"] = result.HistoryRows,
+                ["pgDump"] = result.PgDump,
+                ["pgDumpVersion"] = result.PgDumpVersion,
+                ["serverVersion"] = result.ServerVersion,
+            };
+            run.Reporter.Result("db.dumped", message, fields, w => w.WriteLine(message));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

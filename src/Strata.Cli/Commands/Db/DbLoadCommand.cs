@@ -1,0 +1,39 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Strata.Cli.Hosting;
+using Strata.Core.Lifecycle;
+
+namespace Strata.Cli.Commands.Db;
+
+/// <summary>`strata db load`: loads a schema file into a database without tables.</summary>
+internal static class DbLoadCommand
+{
+    public static Command Create()
+    {
+        var file = DbCommand.SchemaFileOption("load");
+        var command = new Command(
+            "load",
+            "Load a schema file written by db dump into a database that has no tables yet, in one transaction.")
+        {
+            file,
+        };
+        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        {
+            var (connection, lifecycle) = await DbCommand.LifecycleAsync(run, cancellationToken);
+            var result = await lifecycle.LoadAsync(new LoadOptions { File = DbCommand.SchemaFile(run, parse, file, connection) }, cancellationToken);
+            var shown = DbCommand.Display(run, result.File);
+            var version = result.MigrationVersion is { } v ? $"; migration version {v}" : "; no migration history";
+            var message = $"loaded {shown} into '{result.Database}' ({result.Statements} statements{version})";
+            var fields = new JsonObject
+            {
+                ["database"] = result.Database,
+                ["file"] = shown,
+                ["statements"] = result.Statements,
+                ["migrationVersion"] = result.MigrationVersion,
+            };
+            run.Reporter.Result("db.loaded", message, fields, w => w.WriteLine(message));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,54 @@
+using Npgsql;
+
+namespace Strata.Core.Lifecycle;
+
+/// <summary>The catalog queries lifecycle commands share.</summary>
+internal static class Catalog
+{
+    // Tables a user made: plain and partitioned, outside the system schemas, not temporary.
+    private const string UserTables = """
+        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p') AND c.relpersistence <> 't'
+          AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%'
+        """;
+
+    public static async Task<bool> DatabaseExistsAsync(NpgsqlConnection connection, string database, CancellationToken cancellationToken) =>
+        await ScalarAsync<bool>(connection, "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_database WHERE datname = $1)", cancellationToken, database);
+
+    /// <summary>How many other sessions are connected to <paramref name="database"/>.</summary>
+    public static async Task<int> OtherSessionsAsync(NpgsqlConnection connection, string database, CancellationToken cancellationToken) =>
+        (int)await ScalarAsync<long>(
+            connection, "SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", cancellationToken, database);
+
+    public static async Task<int> UserTableCountAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        (int)await ScalarAsync<long>(connection, "SELECT count(*) " + UserTables, cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> user tables as <c>schema.table</c>, in name order, for messages.</summary>
+    public static async Task<IReadOnlyList<string>> SomeUserTablesAsync(NpgsqlConnection connection, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT n.nspname || '.' || c.relname {UserTables} ORDER BY 1 COLLATE \"C\" LIMIT {limit}", connection);
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    public static async Task<bool> TableExistsAsync(NpgsqlConnection connection, HistoryTableReference table, CancellationToken cancellationToken) =>
+        await ScalarAsync<bool>(connection, "SELECT to_regclass($1) IS NOT NULL", cancellationToken, table.Quoted);
+
+    public static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Npgsql;
+using Strata.Core.Connections;
+using Strata.Core.Errors;
+using Strata.Core.Logging;
+
+namespace Strata.Core.Lifecycle;
+
+/// <summary>
+/// <c>db wait</c>: tries to connect to the target database until it works or the time is up, pausing a little longer
+/// after each failure. A refused login is reported at once: waiting does not fix a wrong password.
+/// </summary>
+internal static class DatabaseWaiter
+{
+    private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(1);
+
+    public static async Task<WaitResult> RunAsync(LifecycleContext context, WaitOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Timeout <= TimeSpan.Zero)
+        {
+            throw new ConfigurationException($"the wait timeout must be positive, not {options.Timeout}");
+        }
+
+        var clock = Stopwatch.StartNew();
+        var pause = FirstPause;
+        for (var attempt = 1; ; attempt++)
+        {
+            var left = options.Timeout - clock.Elapsed;
+            var (server, failure) = await TryConnectAsync(context, left, cancellationToken);
+            if (failure is null)
+            {
+                LogMessages.DatabaseReady(context.Logger, context.Database, attempt);
+                return new WaitResult(context.Database, server!, attempt, clock.Elapsed);
+            }
+
+            left = options.Timeout - clock.Elapsed;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new ConnectionFailedException(
+                    $"database '{context.Database}' was not ready after {Seconds(options.Timeout)} ({attempt} attempts); last error: {failure.Message}");
+            }
+
+            LogMessages.DatabaseNotReady(context.Logger, context.Database, attempt, failure.Message);
+            await Task.Delay(pause < left ? pause : left, cancellationToken);
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
+        }
+    }
+
+    /// <summary>The server when a connection to the database opened within <paramref name="left"/>; else why not (and no server).</summary>
+    private static async Task<(string? Server, ConnectionFailedException? Failure)> TryConnectAsync(LifecycleContext context, TimeSpan left, CancellationToken cancellationToken)
+    {
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1));
+        try
+        {
+            await using var dataSource = await context.Connector.CreateDataSourceAsync(
+                context.Connection, new DataSourceOptions { Pooling = false, VerifyConnection = false }, attempt.Token);
+            await using var connection = await dataSource.OpenConnectionAsync(attempt.Token);
+            return (LifecycleContext.ServerOf(connection), null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, new ConnectionFailedException($"connecting did not finish within the {Seconds(left)} left"));
+        }
+        catch (PostgresException ex) when (IsRefusedLogin(ex))
+        {
+            throw DatabaseConnector.TranslateFailure(ex, context.Connection.Settings)!;
+        }
+        catch (Exception ex) when (DatabaseConnector.TranslateFailure(ex, context.Connection.Settings) is { } failure)
+        {
+            return (null, failure);
+        }
+    }
+
+    // 28P01 wrong password, 28000 no pg_hba.conf entry or role refused: no amount of waiting changes these.
+    private static bool IsRefusedLogin(PostgresException error) =>
+        error.SqlState is PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification;
+
+    private static string Seconds(TimeSpan span) => $"{span.TotalSeconds:0.#} s";
+}

@@ -1,0 +1,54 @@
+using System.Text;
+
+namespace Strata.Core.Lifecycle;
+
+/// <summary>
+/// Makes pg_dump's plain output stable: the lines that change between runs of the same database (the server and
+/// pg_dump versions, timestamps, and the random key of <c>\restrict</c>/<c>\unrestrict</c>) are removed, line endings
+/// become LF, and the file ends with exactly one newline.
+/// </summary>
+internal static class DumpText
+{
+    private static readonly string[] VaryingComments =
+    [
+        "-- Dumped from database version",
+        "-- Dumped by pg_dump version",
+        "-- Started on",
+        "-- Completed on",
+    ];
+
+    public static string Normalize(string pgDumpOutput)
+    {
+        var text = new StringBuilder(pgDumpOutput.Length);
+        foreach (var line in pgDumpOutput.ReplaceLineEndings("\n").Split('\n'))
+        {
+            if (!IsVarying(line))
+            {
+                text.Append(line).Append('\n');
+            }
+        }
+
+        return CollapseBlankRuns(text.ToString()).TrimEnd('\n') + "\n";
+    }
+
+    /// <summary>
+    /// True for the psql meta-commands pg_dump wraps its output in since 17.6, 16.10, 15.14, 14.19 and 13.22. They
+    /// only stop psql from running other meta-commands, which Strata never runs, and their key is random.
+    /// </summary>
+    public static bool IsRestrictLine(string line) =>
+        line.StartsWith("\\restrict ", StringComparison.Ordinal) || line.StartsWith("\\unrestrict ", StringComparison.Ordinal);
+
+    private static bool IsVarying(string line) =>
+        IsRestrictLine(line) || VaryingComments.Any(prefix => line.StartsWith(prefix, StringComparison.Ordinal));
+
+    // Removing a line can leave two blank lines where pg_dump wrote one.
+    private static string CollapseBlankRuns(string text)
+    {
+        while (text.Contains("\n\n\n\n", StringComparison.Ordinal))
+        {
+            text = text.Replace("\n\n\n\n", "\n\n\n", StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,32 @@
+using Npgsql;
+
+namespace Strata.Core.Lifecycle;
+
+/// <summary>What the history table says about a database: whether it exists, how many migrations are applied, the newest.</summary>
+internal sealed record HistorySummary(bool Exists, int Applied, string? Version)
+{
+    /// <summary>
+    /// Reads the history table without locking or creating anything. Only rows whose <c>status</c> is
+    /// <c>applied</c> count when the table has that column; versions compare as numbers (longer is newer).
+    /// </summary>
+    public static async Task<HistorySummary> ReadAsync(NpgsqlConnection connection, HistoryTableReference table, CancellationToken cancellationToken)
+    {
+        if (!await Catalog.TableExistsAsync(connection, table, cancellationToken))
+        {
+            return new HistorySummary(false, 0, null);
+        }
+
+        var hasStatus = await Catalog.ScalarAsync<bool>(
+            connection,
+            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = to_regclass($1) AND attname = 'status' AND NOT attisdropped)",
+            cancellationToken,
+            table.Quoted);
+        var filter = hasStatus ? " WHERE status = 'applied'" : string.Empty;
+        await using var command = new NpgsqlCommand(
+            $"SELECT count(*), (array_agg(version::text ORDER BY length(version::text) DESC, version::text COLLATE \"C\" DESC))[1] FROM {table.Quoted}{filter}",
+            connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new HistorySummary(true, (int)reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+    }
+}

@@ -1,0 +1,65 @@
+using Strata.Core.Connections;
+using Strata.Core.Errors;
+
+namespace Strata.Core.Lifecycle;
+
+/// <summary>
+/// The refusals that come before any connection: protected environments are never dropped or reset, seeds go only
+/// where the configuration allows them, and the databases a server needs are never dropped.
+/// </summary>
+internal static class LifecycleGuards
+{
+    private static readonly HashSet<string> MaintenanceNames = new(StringComparer.Ordinal) { "postgres", "template0", "template1" };
+
+    /// <summary>Refuses to drop or reset (<paramref name="verb"/>) a protected environment or a maintenance database.</summary>
+    public static void EnsureMayDestroy(ResolvedConnection connection, string verb)
+    {
+        var database = connection.Settings.Database;
+        if (connection.IsProtected)
+        {
+            throw new ProtectedEnvironmentException(
+                $"refusing to {verb} database '{database}' of environment '{connection.EnvironmentName}': it is marked \"protected\": true in {ConfigFile(connection)}; protected environments cannot be {Past(verb)} by Strata");
+        }
+
+        if (MaintenanceNames.Contains(database))
+        {
+            throw new ConfigurationException(
+                $"refusing to {verb} database '{database}': postgres, template0 and template1 are maintenance databases the server itself needs; point Strata at your application's database");
+        }
+    }
+
+    /// <summary>
+    /// Why seeds may not be loaded into <paramref name="connection"/>'s database, or null when they may. A config
+    /// environment must opt in with <c>allowSeed</c>; a database given without an environment (a URL, variables,
+    /// the local default) is never protected and may be seeded.
+    /// </summary>
+    public static string? SeedRefusal(ResolvedConnection connection)
+    {
+        if (connection.EnvironmentName is null || connection.AllowSeed)
+        {
+            return null;
+        }
+
+        var database = connection.Settings.Database;
+        return connection.IsProtected
+            ? $"refusing to seed database '{database}' of environment '{connection.EnvironmentName}': it is marked \"protected\": true in {ConfigFile(connection)} and does not set \"allowSeed\": true; seeds are only loaded where the environment allows them"
+            : $"refusing to seed database '{database}' of environment '{connection.EnvironmentName}': the environment does not set \"allowSeed\": true in {ConfigFile(connection)}; add it there if seeds belong in this database";
+    }
+
+    public static void EnsureMaySeed(ResolvedConnection connection)
+    {
+        if (SeedRefusal(connection) is { } refusal)
+        {
+            throw new ProtectedEnvironmentException(refusal);
+        }
+    }
+
+    private static string ConfigFile(ResolvedConnection connection) => connection.ConfigFilePath ?? "the configuration file";
+
+    private static string Past(string verb) => verb switch
+    {
+        "drop" => "dropped",
+        "reset" => "reset",
+        _ => verb + "ed",
+    };
+}

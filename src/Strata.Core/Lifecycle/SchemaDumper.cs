@@ -1,0 +1,79 @@
+using System.Text;
+using Strata.Core.Errors;
+using Strata.Core.Logging;
+using Strata.Core.Secrets;
+
+namespace Strata.Core.Lifecycle;
+
+/// <summary>
+/// <c>db dump</c>: the schema from <c>pg_dump --schema-only --no-owner --no-privileges</c>, made stable by
+/// <see cref="DumpText"/>, followed by the history table's rows. The file is replaced only when the dump succeeded
+/// and its content changed.
+/// </summary>
+internal static class SchemaDumper
+{
+    private const string Header =
+        "-- The schema of this database and its migration history, written by `strata db dump`.\n" +
+        "-- Load it into an empty database with `strata db load`.\n\n";
+
+    private static readonly string[] Arguments = ["--schema-only", "--no-owner", "--no-privileges", "--encoding=UTF8"];
+
+    public static async Task<DumpResult> RunAsync(LifecycleContext context, DumpOptions options, CancellationToken cancellationToken)
+    {
+        var file = Path.GetFullPath(options.File);
+        await using var dataSource = await context.OpenTargetAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var serverMajor = connection.PostgreSqlVersion.Major;
+        var pgDump = await ClientPrograms.FindAsync("pg_dump", serverMajor, acceptOlder: false, context.Environment, cancellationToken);
+        LogMessages.DumpingSchema(context.Logger, context.Database, pgDump.Path, pgDump.MajorVersion);
+
+        var (settings, password) = await context.ClientSettingsAsync(cancellationToken);
+        var run = await ClientProcess.RunAsync(ClientProcess.ForDatabase(pgDump.Path, settings, password, Arguments), null, cancellationToken);
+        if (run.ExitCode != 0)
+        {
+            throw new DatabaseCommandFailedException(
+                $"pg_dump could not dump database '{context.Database}': {Summary(run.Stderr)}", null);
+        }
+
+        var (history, rows) = await HistoryRows.DumpAsync(connection, context.HistoryTable, cancellationToken);
+        var text = Header + DumpText.Normalize(run.Stdout) + history;
+        var changed = await WriteIfChangedAsync(file, text, cancellationToken);
+        LogMessages.SchemaDumped(context.Logger, file, rows, changed);
+        return new DumpResult(context.Database, file, Encoding.UTF8.GetByteCount(text), changed, rows, pgDump.Path, pgDump.MajorVersion, serverMajor);
+    }
+
+    /// <summary>Writes through a temporary file in the same directory, so a reader never sees half a schema.</summary>
+    private static async Task<bool> WriteIfChangedAsync(string file, string text, CancellationToken cancellationToken)
+    {
+        var encoding = new UTF8Encoding(false);
+        if (File.Exists(file) && await File.ReadAllTextAsync(file, encoding, cancellationToken) == text)
+        {
+            return false;
+        }
+
+        var directory = Path.GetDirectoryName(file)!;
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(file)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            Directory.CreateDirectory(directory);
+            await File.WriteAllTextAsync(temporary, text, encoding, cancellationToken);
+            File.Move(temporary, file, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException($"could not write the schema file {file}: {ex.Message}", ex);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
+        return true;
+    }
+
+    private static string Summary(string stderr)
+    {
+        var lines = stderr.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length == 0 ? "it failed without saying why" : SecretRedactor.Redact(string.Join(" ", lines.Take(3)));
+    }
+}

@@ -1,0 +1,54 @@
+using Strata.Core.Errors;
+using Strata.Core.Logging;
+using Strata.Core.Sql;
+
+namespace Strata.Core.Lifecycle;
+
+/// <summary>
+/// <c>db load</c>: runs a schema file in one transaction on a database that has no tables yet, so a failure leaves
+/// the database as empty as it was.
+/// </summary>
+internal static class SchemaLoader
+{
+    public static async Task<LoadResult> RunAsync(LifecycleContext context, LoadOptions options, CancellationToken cancellationToken)
+    {
+        var file = Path.GetFullPath(options.File);
+        if (!File.Exists(file))
+        {
+            throw new ConfigurationException($"schema file {file} does not exist; write one with `strata db dump` or name another with --file");
+        }
+
+        var script = SqlSplitter.Split(WithoutRestrictLines(await SeedFiles.ReadTextAsync(file, cancellationToken)), new SqlSplitOptions { FileName = file });
+        await using var dataSource = await context.OpenTargetAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var tables = await Catalog.UserTableCountAsync(connection, cancellationToken);
+        if (tables > 0)
+        {
+            var some = string.Join(", ", await Catalog.SomeUserTablesAsync(connection, 3, cancellationToken));
+            throw new ValidationFailedException(
+                $"database '{context.Database}' already has {tables} table(s) ({some}{(tables > 3 ? ", ..." : string.Empty)}); db load only loads into a database without tables: load into a new database, or start over with `strata db drop` and `strata db create`");
+        }
+
+        LogMessages.LoadingSchema(context.Logger, file, context.Database, script.Statements.Count);
+        await ScriptExecutor.RunAsync(
+            connection, script, file, "schema file", "its transaction was rolled back, so the database is as empty as before", cancellationToken);
+        var history = await HistorySummary.ReadAsync(connection, context.HistoryTable, cancellationToken);
+        return new LoadResult(context.Database, file, script.Statements.Count, history.Version);
+    }
+
+    // pg_dump's \restrict and \unrestrict only guard psql's meta-commands, which are never run here; blanking them
+    // (instead of removing the lines) keeps every line and column of the file where the error messages say.
+    private static string WithoutRestrictLines(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (DumpText.IsRestrictLine(lines[i]))
+            {
+                lines[i] = lines[i].EndsWith('\r') ? "\r" : string.Empty;
+            }
+        }
+
+        return string.Join('\n', lines);
+    }
+}

@@ -1,0 +1,73 @@
+using Npgsql;
+using Strata.Core.Errors;
+using Strata.Core.Sql;
+
+namespace Strata.Core.Lifecycle;
+
+/// <summary>
+/// Runs a split SQL file (a seed or a schema file) in one transaction, sent as one batch. When the server rejects a
+/// statement, everything the file did is rolled back and the error names the file, line and column.
+/// </summary>
+internal static class ScriptExecutor
+{
+    /// <param name="connection">An open connection outside any transaction.</param>
+    /// <param name="script">The file's statements.</param>
+    /// <param name="file">The file, as named in the error.</param>
+    /// <param name="kind">What the file is, for the error: <c>seed</c>, <c>schema file</c>.</param>
+    /// <param name="consequence">What the error adds about the state left behind.</param>
+    /// <param name="cancellationToken">Cancels the running statement; the transaction is then rolled back.</param>
+    public static async Task RunAsync(
+        NpgsqlConnection connection, SqlScript script, string file, string kind, string consequence, CancellationToken cancellationToken)
+    {
+        if (script.Statements.Count == 0)
+        {
+            return;
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction) { Timeout = 0 };
+        var statements = new Dictionary<NpgsqlBatchCommand, SqlStatement>(ReferenceEqualityComparer.Instance);
+        foreach (var statement in script.Statements)
+        {
+            var command = new NpgsqlBatchCommand(statement.Text);
+            statements[command] = statement;
+            batch.BatchCommands.Add(command);
+        }
+
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (PostgresException ex)
+        {
+            await RollbackAsync(transaction);
+            var failed = ex.BatchCommand is { } command && statements.TryGetValue(command, out var statement) ? statement : null;
+            // A failure without a statement happened at COMMIT (a deferred constraint): point at the last statement.
+            var (line, column) = failed?.LocationOf(ex.Position) ?? (script.Statements[^1].Line, script.Statements[^1].Column);
+            throw new ScriptFailedException(
+                $"{kind} {file} failed at {file}:{line}:{column}: {ServerErrors.Describe(ex)}; {consequence}",
+                file,
+                line,
+                column,
+                ex.SqlState,
+                ServerErrors.SafeInner(ex));
+        }
+    }
+
+    private static async Task RollbackAsync(NpgsqlTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        catch (NpgsqlException)
+        {
+            // The connection is gone; the server rolls the transaction back when the session ends.
+        }
+        catch (InvalidOperationException)
+        {
+            // Npgsql already ended the transaction.
+        }
+    }
+}

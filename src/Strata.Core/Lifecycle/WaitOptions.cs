@@ -1,0 +1,11 @@
+namespace Strata.Core.Lifecycle;
+
+/// <summary>How long <see cref="DatabaseLifecycle.WaitAsync"/> waits.</summary>
+public sealed record WaitOptions
+{
+    /// <summary>The default of <see cref="Timeout"/>: 60 seconds.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long to keep trying before giving up; must be positive.</summary>
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+}
