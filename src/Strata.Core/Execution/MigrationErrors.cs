@@ -16,7 +16,7 @@ internal static class MigrationErrors
     {
         var (line, column) = statement is null ? (section.DirectiveLine, 1) : StatementLocator.Locate(statement, error.Position);
         var failure = new MigrationFailure(
-            migration.Version.Value, migration.Source, line, column, error.SqlState, OneLine(error.MessageText), OneLineOrNull(error.Detail), OneLineOrNull(error.Hint));
+            migration.Version.Value, migration.Source, line, column, error.SqlState, OneLine(error.MessageText), DetailOf(error), OneLineOrNull(error.Hint));
         return new MigrationFailedException(Format(migration, failure, "failed", consequence), failure, error);
     }
 
@@ -44,6 +44,10 @@ internal static class MigrationErrors
 
     public static string OneLine(string text) =>
         SecretRedactor.Redact(text).ReplaceLineEndings(" ").Trim();
+
+    // Unless the data source sets Include Error Detail, Npgsql replaces the detail with a notice saying so.
+    private static string? DetailOf(PostgresException error) =>
+        error.Detail?.StartsWith("Detail redacted", StringComparison.Ordinal) == true ? null : OneLineOrNull(error.Detail);
 
     private static string? OneLineOrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : OneLine(text);
 
