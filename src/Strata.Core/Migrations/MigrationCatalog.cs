@@ -1,0 +1,35 @@
+using Strata.Core.Errors;
+
+namespace Strata.Core.Migrations;
+
+/// <summary>Orders the migrations a source loaded and refuses two with the same version.</summary>
+internal static class MigrationCatalog
+{
+    public static IReadOnlyList<Migration> Order(IEnumerable<Migration> migrations)
+    {
+        var ordered = migrations
+            .OrderBy(m => m.Version)
+            .ThenBy(m => m.Source, StringComparer.Ordinal)
+            .ToList();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            if (ordered[i].Version == ordered[i - 1].Version)
+            {
+                throw Duplicate(ordered[i - 1], ordered[i]);
+            }
+        }
+
+        return ordered;
+    }
+
+    private static MigrationFileException Duplicate(Migration first, Migration second)
+    {
+        var note = LeadingDigits(first.Source) == LeadingDigits(second.Source) ? "" : " (versions compare as numbers, so leading zeros do not make them differ)";
+        return new MigrationFileException(
+            $"{first.Source} and {second.Source} have the same version {first.Version}{note}; give one of them a new version.",
+            second.Source);
+    }
+
+    private static string LeadingDigits(string source) =>
+        new(MigrationFileName.Of(source).TakeWhile(char.IsAsciiDigit).ToArray());
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace Strata.Core.Migrations;
+
+/// <summary>
+/// Parses a timeout option's value: a whole number with a unit (<c>500ms</c>, <c>2s</c>, <c>5m</c> or <c>5min</c>,
+/// <c>1h</c>), or <c>0</c> for no timeout. A bare number other than 0 is refused rather than guessed at, because
+/// PostgreSQL would read it as milliseconds and a reader as seconds.
+/// </summary>
+internal static class MigrationDuration
+{
+    // PostgreSQL stores both timeouts as an int of milliseconds.
+    private static readonly TimeSpan Maximum = TimeSpan.FromMilliseconds(int.MaxValue);
+
+    private const string TooLong = "PostgreSQL's longest timeout is 2147483647ms (about 24 days); use 0 for no timeout";
+
+    public static bool TryParse(string value, out TimeSpan duration, out string problem)
+    {
+        duration = TimeSpan.Zero;
+        problem = "";
+        var digits = 0;
+        while (digits < value.Length && char.IsAsciiDigit(value[digits]))
+        {
+            digits++;
+        }
+
+        var unit = value[digits..];
+        if (digits == 0)
+        {
+            problem = "write a whole number with a unit, such as 500ms, 2s, 5m or 1h, or 0 for no timeout";
+            return false;
+        }
+
+        if (!long.TryParse(value.AsSpan(0, digits), NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
+        {
+            problem = TooLong;
+            return false;
+        }
+
+        if (unit.Length == 0)
+        {
+            problem = amount == 0 ? "" : $"a number needs a unit; write {amount}s for seconds or {amount}ms for milliseconds";
+            return amount == 0;
+        }
+
+        return TryScale(amount, unit, out duration, out problem);
+    }
+
+    private static bool TryScale(long amount, string unit, out TimeSpan duration, out string problem)
+    {
+        duration = TimeSpan.Zero;
+        long? perUnit = unit switch
+        {
+            "ms" => 1,
+            "s" => 1_000,
+            "m" or "min" => 60_000,
+            "h" => 3_600_000,
+            _ => null,
+        };
+        if (perUnit is null)
+        {
+            problem = $"unknown unit '{unit}'; the units are ms, s, m (or min) and h";
+            return false;
+        }
+
+        if (amount > Maximum.TotalMilliseconds / perUnit.Value)
+        {
+            problem = TooLong;
+            return false;
+        }
+
+        duration = TimeSpan.FromMilliseconds(amount * perUnit.Value);
+        problem = "";
+        return true;
+    }
+}

@@ -1,0 +1,41 @@
+using Strata.Core.Errors;
+
+namespace Strata.Core.Migrations;
+
+/// <summary>The rules for migration file names: <c>&lt;version&gt;_&lt;description&gt;.sql</c>, version all digits.</summary>
+internal static class MigrationFileName
+{
+    private const string Extension = ".sql";
+
+    /// <summary>
+    /// Whether a file is meant to be a migration: any <c>.sql</c> file (in any letter case) that is not a dotfile.
+    /// Other files (README.md, editor backups such as <c>x.sql~</c>, <c>.#x.sql</c> locks) are not looked at.
+    /// </summary>
+    public static bool IsCandidate(string fileName) =>
+        !fileName.StartsWith('.') && fileName.EndsWith(Extension, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The file name in a path or resource name, after its last <c>/</c> or <c>\</c>.</summary>
+    public static string Of(string source) => source[(source.LastIndexOfAny(['/', '\\']) + 1)..];
+
+    /// <summary>Reads the version and description from a candidate's name, or throws naming the file.</summary>
+    public static (MigrationVersion Version, string Description) Parse(string fileName, string source)
+    {
+        var digits = 0;
+        while (digits < fileName.Length && char.IsAsciiDigit(fileName[digits]))
+        {
+            digits++;
+        }
+
+        var rest = fileName[digits..];
+        var wellFormed = digits > 0 && rest.EndsWith(Extension, StringComparison.Ordinal) && (rest == Extension || rest[0] == '_');
+        if (!wellFormed || !MigrationVersion.TryParse(fileName[..digits], out var version))
+        {
+            throw new MigrationFileException(
+                $"{source}: the file name does not match <version>_<description>.sql (version all digits, lowercase .sql, e.g. 20240611093000_add_users.sql); rename the file, or move it out of the migrations directory if it is not a migration.",
+                source);
+        }
+
+        var description = rest == Extension ? "" : rest[1..^Extension.Length];
+        return (version, description);
+    }
+}

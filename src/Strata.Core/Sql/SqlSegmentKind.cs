@@ -1,0 +1,11 @@
+namespace Strata.Core.Sql;
+
+/// <summary>What a <see cref="SqlSegment"/> of a script is.</summary>
+public enum SqlSegmentKind
+{
+    /// <summary>A statement, from its first significant character to its semicolon.</summary>
+    Statement,
+
+    /// <summary>Whitespace, comments and empty statements between (or around) statements.</summary>
+    Trivia,
+}

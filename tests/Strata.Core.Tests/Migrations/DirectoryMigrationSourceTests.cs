@@ -1,0 +1,148 @@
+using Strata.Core.Errors;
+using Strata.Core.Migrations;
+
+namespace Strata.Core.Tests.Migrations;
+
+public sealed class DirectoryMigrationSourceTests
+{
+    private const string Up = "-- migrate:up\nSELECT 1;\n";
+
+    [Fact]
+    public async Task Loads_migrations_sorted_by_numeric_version()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("20240101000000_b.sql", Up);
+        dir.Write("10_a.sql", Up);
+        dir.Write("9_c.sql", Up);
+
+        var migrations = await new DirectoryMigrationSource(dir.Path).LoadAsync(CancellationToken.None);
+
+        migrations.Select(m => m.Version.Value).ShouldBe(["9", "10", "20240101000000"]);
+        migrations[0].Source.ShouldBe(Path.Combine(dir.Path, "9_c.sql"));
+        migrations[0].Description.ShouldBe("c");
+    }
+
+    [Fact]
+    public async Task Ignores_other_files_dotfiles_and_subdirectories()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("1_a.sql", Up);
+        dir.Write("README.md", "# migrations");
+        dir.Write("1_a.sql~", "backup");
+        dir.Write(".#2_b.sql", "editor lock");
+        dir.Write(".hidden.sql", "not a migration");
+        Directory.CreateDirectory(Path.Combine(dir.Path, "archive"));
+        File.WriteAllText(Path.Combine(dir.Path, "archive", "0_old.sql"), "not read");
+
+        var migrations = await new DirectoryMigrationSource(dir.Path).LoadAsync(CancellationToken.None);
+
+        migrations.Select(m => m.Description).ShouldBe(["a"]);
+    }
+
+    [Fact]
+    public async Task Returns_no_migrations_for_an_empty_directory()
+    {
+        using var dir = new TempDirectory();
+
+        var migrations = await new DirectoryMigrationSource(dir.Path).LoadAsync(CancellationToken.None);
+
+        migrations.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Refuses_a_missing_directory()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "strata-tests", Guid.NewGuid().ToString("N"));
+
+        var error = await Should.ThrowAsync<ConfigurationException>(() => new DirectoryMigrationSource(missing).LoadAsync(CancellationToken.None));
+
+        error.Message.ShouldBe($"migrations directory {missing} does not exist; create it, or point Strata at the directory that holds your migrations.");
+    }
+
+    [Fact]
+    public async Task Shows_the_full_path_of_a_missing_relative_directory()
+    {
+        var relative = Path.Combine("strata-missing", Guid.NewGuid().ToString("N"));
+
+        var error = await Should.ThrowAsync<ConfigurationException>(() => new DirectoryMigrationSource(relative).LoadAsync(CancellationToken.None));
+
+        error.Message.ShouldStartWith($"migrations directory {relative} ({Path.GetFullPath(relative)}) does not exist;");
+    }
+
+    [Fact]
+    public async Task Refuses_a_misnamed_sql_file()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("1_a.sql", Up);
+        var misnamed = dir.Write("add_users.sql", Up);
+
+        var error = await Should.ThrowAsync<MigrationFileException>(() => new DirectoryMigrationSource(dir.Path).LoadAsync(CancellationToken.None));
+
+        error.FileName.ShouldBe(misnamed);
+        error.Message.ShouldStartWith($"{misnamed}: the file name does not match");
+    }
+
+    [Fact]
+    public async Task Refuses_two_files_with_the_same_version_naming_both()
+    {
+        using var dir = new TempDirectory();
+        var first = dir.Write("5_add_users.sql", Up);
+        var second = dir.Write("5_add_orders.sql", Up);
+
+        var error = await Should.ThrowAsync<MigrationFileException>(() => new DirectoryMigrationSource(dir.Path).LoadAsync(CancellationToken.None));
+
+        error.Message.ShouldBe($"{second} and {first} have the same version 5; give one of them a new version.");
+    }
+
+    [Fact]
+    public async Task Explains_that_leading_zeros_do_not_make_versions_differ()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("005_a.sql", Up);
+        dir.Write("5_b.sql", Up);
+
+        var error = await Should.ThrowAsync<MigrationFileException>(() => new DirectoryMigrationSource(dir.Path).LoadAsync(CancellationToken.None));
+
+        error.Message.ShouldContain("have the same version 5 (versions compare as numbers, so leading zeros do not make them differ)");
+    }
+
+    [Fact]
+    public async Task Reports_the_first_broken_file_in_name_order()
+    {
+        using var dir = new TempDirectory();
+        for (var i = 1; i <= 40; i++)
+        {
+            dir.Write($"{i:D3}_m.sql", i % 10 == 0 ? "-- migrate:down\n" : Up);
+        }
+
+        var error = await Should.ThrowAsync<MigrationFileException>(() => new DirectoryMigrationSource(dir.Path).LoadAsync(CancellationToken.None));
+
+        error.FileName.ShouldBe(Path.Combine(dir.Path, "010_m.sql"));
+    }
+
+    [Fact]
+    public async Task Loads_a_thousand_files()
+    {
+        using var dir = new TempDirectory();
+        for (var i = 1; i <= 1000; i++)
+        {
+            dir.Write($"{20240101000000L + i}_m{i}.sql", $"-- migrate:up\nCREATE TABLE t{i} (id int);\n-- migrate:down\nDROP TABLE t{i};\n");
+        }
+
+        var migrations = await new DirectoryMigrationSource(dir.Path).LoadAsync(CancellationToken.None);
+
+        migrations.Count.ShouldBe(1000);
+        migrations.Select(m => m.Description).ShouldBe(Enumerable.Range(1, 1000).Select(i => $"m{i}"));
+    }
+
+    [Fact]
+    public async Task Stops_when_cancelled()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("1_a.sql", Up);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => new DirectoryMigrationSource(dir.Path).LoadAsync(cancelled.Token));
+    }
+}
