@@ -59,11 +59,14 @@ public sealed class Migrator
             if (dryRun)
             {
                 var snapshot = await ReadAsync(migrations, cancellationToken);
-                return StepRunner.DryRun(UpPlanner.Plan(snapshot.Ledger, target ?? MigrationTarget.All, _options).Migrations, MigrationDirection.Up);
+                var planned = UpPlanner.Plan(snapshot.Ledger, target ?? MigrationTarget.All, _options);
+                TransactionPreflight.Check(planned.Migrations, MigrationDirection.Up, snapshot.ServerMajorVersion);
+                return StepRunner.DryRun(planned.Migrations, MigrationDirection.Up);
             }
 
             await using var session = await OpenSessionAsync(cancellationToken);
             var plan = UpPlanner.Plan(new MigrationLedger(migrations, session.History), target ?? MigrationTarget.All, _options);
+            TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
             await PrepareUpAsync(session, plan, cancellationToken);
             return await _runner.RunAsync(session.Connection, plan.Migrations, MigrationDirection.Up, cancellationToken);
         });
@@ -77,6 +80,7 @@ public sealed class Migrator
             var migrations = await _source.LoadAsync(cancellationToken);
             await using var session = await OpenSessionAsync(cancellationToken);
             var plan = DownPlanner.Plan(new MigrationLedger(migrations, session.History), target ?? MigrationTarget.Steps(1), _options);
+            TransactionPreflight.Check(plan, MigrationDirection.Down, session.ServerMajorVersion);
             return await _runner.RunAsync(session.Connection, plan, MigrationDirection.Down, cancellationToken);
         });
 
@@ -87,7 +91,8 @@ public sealed class Migrator
             var migrations = await _source.LoadAsync(cancellationToken);
             await using var session = await OpenSessionAsync(cancellationToken);
             var plan = DownPlanner.Plan(new MigrationLedger(migrations, session.History), MigrationTarget.Steps(1), _options);
-            TransactionPreflight.Check(plan, MigrationDirection.Up);
+            TransactionPreflight.Check(plan, MigrationDirection.Down, session.ServerMajorVersion);
+            TransactionPreflight.Check(plan, MigrationDirection.Up, session.ServerMajorVersion);
             var down = await _runner.RunAsync(session.Connection, plan, MigrationDirection.Down, cancellationToken);
             var up = await _runner.RunAsync(session.Connection, plan, MigrationDirection.Up, cancellationToken);
             return new RedoResult(down, up);
@@ -141,6 +146,7 @@ public sealed class Migrator
         {
             var snapshot = await ReadAsync(await _source.LoadAsync(cancellationToken), cancellationToken);
             var plan = UpPlanner.Plan(snapshot.Ledger, target ?? MigrationTarget.All, _options);
+            TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, snapshot.ServerMajorVersion);
             var sql = new ScriptBuilder(_steps, _history.Sql, _options.HistoryTable).Build(plan, !snapshot.SchemaExists, !snapshot.TableExists);
             return new ScriptResult(sql, plan.Migrations.Select(m => m.Version).ToList());
         });
@@ -206,7 +212,7 @@ public sealed class Migrator
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         var records = await _history.TryLoadAsync(connection, cancellationToken);
         var schemaExists = records is not null || await _history.SchemaExistsAsync(connection, cancellationToken);
-        return new Snapshot(new MigrationLedger(migrations, records ?? []), records is not null, schemaExists);
+        return new Snapshot(new MigrationLedger(migrations, records ?? []), records is not null, schemaExists, connection.PostgreSqlVersion.Major);
     }
 
     private static async Task<T> GuardAsync<T>(Func<Task<T>> command)
@@ -222,5 +228,5 @@ public sealed class Migrator
         }
     }
 
-    private sealed record Snapshot(MigrationLedger Ledger, bool TableExists, bool SchemaExists);
+    private sealed record Snapshot(MigrationLedger Ledger, bool TableExists, bool SchemaExists, int ServerMajorVersion);
 }

@@ -20,7 +20,10 @@ internal static class InvalidIndexes
 
     /// <summary>The indexes named by the section's <c>CREATE INDEX CONCURRENTLY</c> statements that exist and are invalid.</summary>
     public static Task<IReadOnlyList<InvalidIndex>> FindAsync(NpgsqlConnection connection, MigrationSection section, CancellationToken cancellationToken) =>
-        FindAsync(connection, section.Statements.Select(s => StatementClassifier.Classify(s.Text).ConcurrentIndex).OfType<IndexName>().ToList(), cancellationToken);
+        FindAsync(
+            connection,
+            section.Statements.Select(s => StatementClassifier.ConcurrentIndexOf(s.Text)).OfType<IndexName>().ToList(),
+            cancellationToken);
 
     public static async Task<IReadOnlyList<InvalidIndex>> FindAsync(
         NpgsqlConnection connection, IReadOnlyList<IndexName> names, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ internal static class MigrationErrors
     public static MigrationFailedException FromServer(
         Migration migration, MigrationSection section, SqlStatement? statement, PostgresException error, string? consequence = null)
     {
-        var (line, column) = statement is null ? (section.DirectiveLine, 1) : StatementLocator.Locate(statement, error.Position);
+        var (line, column) = statement is null ? (section.DirectiveLine, 1) : statement.LocationOf(error.Position);
         var failure = new MigrationFailure(
             migration.Version.Value, migration.Source, line, column, error.SqlState, OneLine(error.MessageText), DetailOf(error), OneLineOrNull(error.Hint));
         return new MigrationFailedException(Format(migration, failure, "failed", consequence), failure, error);

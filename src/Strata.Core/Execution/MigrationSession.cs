@@ -24,6 +24,8 @@ internal sealed class MigrationSession : IAsyncDisposable
 
     public IReadOnlyList<HistoryRecord> History { get; }
 
+    public int ServerMajorVersion => Connection.PostgreSqlVersion.Major;
+
     public static async Task<MigrationSession> OpenAsync(
         NpgsqlDataSource dataSource, HistoryStore history, MigratorOptions options, ILogger logger, CancellationToken cancellationToken)
     {

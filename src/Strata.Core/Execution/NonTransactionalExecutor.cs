@@ -36,7 +36,7 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
     {
         var section = migration.Section(direction);
         var statement = section.Statements[index];
-        var concurrentIndex = StatementClassifier.Classify(statement.Text).ConcurrentIndex;
+        var concurrentIndex = StatementClassifier.Classify(statement.Text, connection.PostgreSqlVersion.Major).ConcurrentIndex;
         var state = Interrupted(migration, direction, index);
         for (var attempt = 1; ; attempt++)
         {

@@ -1,99 +1,91 @@
+using Strata.Core.Sql;
+
 namespace Strata.Core.Execution;
 
 /// <summary>
 /// Finds statements that cannot run inside a migration's transaction (they must go in a <c>transaction:false</c>
-/// section) and statements that would end the migration's transaction early.
+/// section), statements that would end the migration's transaction early, and the index a concurrent build creates.
 /// </summary>
 internal static class StatementClassifier
 {
-    public static StatementClass Classify(string statement)
+    // Enough for CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS name ON ONLY schema . table.
+    private const int Window = 16;
+
+    /// <param name="statement">The statement's text.</param>
+    /// <param name="serverMajorVersion">The server's major version: what may run in a transaction changed over time.</param>
+    public static StatementClass Classify(string statement, int serverMajorVersion)
     {
-        var t = SqlTokenReader.Read(statement);
-        if (t.Count == 0)
+        if (NonTransactionalStatements.Find(statement, serverMajorVersion) is { } command)
         {
-            return StatementClass.Ordinary;
+            return new StatementClass(StatementKind.NoTransaction, command, ConcurrentIndexOf(statement));
         }
 
-        return Word(t, 0) switch
+        var words = Words.Read(statement, Window);
+        return words.Word(0) switch
         {
-            "create" => ClassifyCreate(t),
-            "drop" when Word(t, 1) == "index" && Word(t, 2) == "concurrently" => NoTx("DROP INDEX CONCURRENTLY"),
-            "drop" when Word(t, 1) is "database" or "tablespace" => NoTx("DROP " + Word(t, 1)!.ToUpperInvariant()),
-            "reindex" => ClassifyReindex(t),
-            "vacuum" => NoTx("VACUUM"),
-            "alter" when Word(t, 1) == "system" => NoTx("ALTER SYSTEM"),
-            "alter" when Word(t, 1) == "table" && HasWord(t, "detach") && HasWord(t, "concurrently") => NoTx("DETACH PARTITION CONCURRENTLY"),
-            "begin" or "start" or "commit" or "end" or "abort" => Control(Word(t, 0)!),
-            "rollback" when Word(t, 1) is null or "work" or "transaction" or "and" => Control("rollback"),
-            "prepare" when Word(t, 1) == "transaction" => Control("prepare transaction"),
+            "begin" or "start" or "commit" or "end" or "abort" => Control(words.Word(0)!),
+            "rollback" when words.Word(1) is null or "work" or "transaction" or "and" => Control("rollback"),
+            "prepare" when words.Word(1) == "transaction" => Control("prepare transaction"),
             _ => StatementClass.Ordinary,
         };
     }
 
-    private static StatementClass ClassifyCreate(IReadOnlyList<SqlToken> t)
+    /// <summary>The index named by a <c>CREATE INDEX CONCURRENTLY</c> statement, or null when it has no name.</summary>
+    public static IndexName? ConcurrentIndexOf(string statement)
     {
-        var i = Word(t, 1) == "unique" ? 2 : 1;
-        if (Word(t, i) == "index" && Word(t, i + 1) == "concurrently")
+        // CREATE [UNIQUE] INDEX CONCURRENTLY [IF NOT EXISTS] name ON [ONLY] [schema.]table ...
+        var words = Words.Read(statement, Window);
+        var i = words.Word(1) == "unique" ? 2 : 1;
+        if (words.Word(0) != "create" || words.Word(i) != "index" || words.Word(i + 1) != "concurrently")
         {
-            return new StatementClass(StatementKind.NoTransaction, "CREATE INDEX CONCURRENTLY", IndexNameOf(t, i + 2));
+            return null;
         }
 
-        return Word(t, 1) is "database" or "tablespace" ? NoTx("CREATE " + Word(t, 1)!.ToUpperInvariant()) : StatementClass.Ordinary;
-    }
-
-    // REINDEX [ ( options ) ] { INDEX | TABLE | SCHEMA | DATABASE | SYSTEM } [ CONCURRENTLY ] name
-    private static StatementClass ClassifyReindex(IReadOnlyList<SqlToken> t)
-    {
-        var i = 1;
-        if (i < t.Count && t[i] is { Kind: SqlTokenKind.Symbol, Text: "(" })
-        {
-            while (i < t.Count && t[i] is not { Kind: SqlTokenKind.Symbol, Text: ")" })
-            {
-                i++;
-            }
-
-            i++;
-        }
-
-        var target = Word(t, i);
-        if (Word(t, i + 1) == "concurrently")
-        {
-            return NoTx("REINDEX CONCURRENTLY");
-        }
-
-        return target is "schema" or "database" or "system" ? NoTx("REINDEX " + target.ToUpperInvariant()) : StatementClass.Ordinary;
-    }
-
-    // CREATE [UNIQUE] INDEX CONCURRENTLY [IF NOT EXISTS] name ON [ONLY] [schema.]table ...
-    private static IndexName? IndexNameOf(IReadOnlyList<SqlToken> t, int i)
-    {
-        if (Word(t, i) == "if" && Word(t, i + 1) == "not" && Word(t, i + 2) == "exists")
+        i += 2;
+        if (words.Word(i) == "if" && words.Word(i + 1) == "not" && words.Word(i + 2) == "exists")
         {
             i += 3;
         }
 
-        if (i >= t.Count || !t[i].IsName || t[i].IsWord("on"))
+        if (words.Name(i) is not { } name || words.Word(i) == "on" || words.Word(i + 1) != "on")
         {
             return null;
         }
 
-        var name = t[i].Text;
-        var on = i + 1;
-        if (Word(t, on) != "on")
-        {
-            return null;
-        }
-
-        var table = Word(t, on + 1) == "only" ? on + 2 : on + 1;
-        var qualified = table + 2 < t.Count && t[table].IsName && t[table + 1] is { Kind: SqlTokenKind.Symbol, Text: "." };
-        return new IndexName(qualified ? t[table].Text : null, name);
+        var table = words.Word(i + 2) == "only" ? i + 3 : i + 2;
+        return new IndexName(words.IsSymbol(table + 1, '.') ? words.Name(table) : null, name);
     }
 
-    private static string? Word(IReadOnlyList<SqlToken> t, int i) => i < t.Count && t[i].Kind == SqlTokenKind.Word ? t[i].Text : null;
-
-    private static bool HasWord(IReadOnlyList<SqlToken> t, string word) => t.Any(token => token.IsWord(word));
-
-    private static StatementClass NoTx(string command) => new(StatementKind.NoTransaction, command);
-
     private static StatementClass Control(string command) => new(StatementKind.TransactionControl, command.ToUpperInvariant());
+
+    /// <summary>The leading tokens of a statement, with names folded the way PostgreSQL folds them.</summary>
+    private readonly struct Words(string sql, List<SqlToken> tokens)
+    {
+        public static Words Read(string sql, int count)
+        {
+            var tokens = new List<SqlToken>(count);
+            var tokenizer = new SqlTokenizer(sql);
+            while (tokens.Count < count && tokenizer.Next(out var token) && !token.IsUnterminated)
+            {
+                tokens.Add(token);
+            }
+
+            return new Words(sql, tokens);
+        }
+
+        /// <summary>An unquoted word in lower case, or null.</summary>
+        public string? Word(int index) =>
+            index < tokens.Count && tokens[index].Kind == SqlTokenKind.Word ? Text(tokens[index]).ToLowerInvariant() : null;
+
+        /// <summary>An identifier: a word folded to lower case, or a quoted identifier without its quotes.</summary>
+        public string? Name(int index) =>
+            index >= tokens.Count ? null
+            : tokens[index].Kind == SqlTokenKind.QuotedIdentifier ? Text(tokens[index])[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal)
+            : Word(index);
+
+        public bool IsSymbol(int index, char symbol) =>
+            index < tokens.Count && tokens[index].Kind == SqlTokenKind.Symbol && sql[tokens[index].Start] == symbol;
+
+        private string Text(SqlToken token) => sql[token.Start..token.End];
+    }
 }

@@ -8,7 +8,7 @@ namespace Strata.Core.Execution;
 /// </summary>
 internal static class TransactionPreflight
 {
-    public static void Check(IEnumerable<Migration> migrations, MigrationDirection direction)
+    public static void Check(IEnumerable<Migration> migrations, MigrationDirection direction, int serverMajorVersion)
     {
         foreach (var migration in migrations)
         {
@@ -20,7 +20,7 @@ internal static class TransactionPreflight
 
             foreach (var statement in section.Statements)
             {
-                var kind = StatementClassifier.Classify(statement.Text);
+                var kind = StatementClassifier.Classify(statement.Text, serverMajorVersion);
                 var directive = direction == MigrationDirection.Up ? "-- migrate:up transaction:false" : "-- migrate:down transaction:false";
                 switch (kind.Kind)
                 {

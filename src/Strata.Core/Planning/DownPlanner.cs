@@ -1,5 +1,4 @@
 using Strata.Core.Errors;
-using Strata.Core.Execution;
 using Strata.Core.History;
 using Strata.Core.Migrations;
 
@@ -31,7 +30,6 @@ internal static class DownPlanner
 
         LedgerGuards.RefuseEdited(selected, options, "roll back");
         var migrations = selected.Select(e => e.File).ToList();
-        TransactionPreflight.Check(migrations, MigrationDirection.Down);
         return migrations;
     }
 

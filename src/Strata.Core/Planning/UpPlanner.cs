@@ -1,5 +1,4 @@
 using Strata.Core.Errors;
-using Strata.Core.Execution;
 
 namespace Strata.Core.Planning;
 
@@ -18,7 +17,6 @@ internal static class UpPlanner
         }
 
         var migrations = selected.Select(e => e.File).ToList();
-        TransactionPreflight.Check(migrations, MigrationDirection.Up);
         return new UpPlan(
             migrations,
             ledger.InState(MigrationState.Edited).Select(e => e.File).ToList(),

@@ -1,33 +1,10 @@
 using Strata.Core.Execution;
 using Strata.Core.History;
-using Strata.Core.Sql;
 
 namespace Strata.Core.Tests.Execution;
 
 public sealed class ExecutionHelperTests
 {
-    [Theory]
-    [InlineData(1, 10, 4)]
-    [InlineData(8, 11, 1)]
-    [InlineData(15, 11, 8)]
-    [InlineData(0, 10, 4)]
-    [InlineData(999, 11, 20)]
-    public void Maps_a_server_position_to_a_line_and_column_of_the_file(int position, int line, int column)
-    {
-        // Starts on line 10, column 4 of the file; the server counts the emoji as one character, .NET as two.
-        var statement = new SqlStatement("SELECT\n  '\U0001F600', nope FROM t;", 10, 4, 0);
-
-        StatementLocator.Locate(statement, position).ShouldBe((line, column));
-    }
-
-    [Fact]
-    public void Positions_count_from_the_first_significant_character_when_the_text_starts_with_comments()
-    {
-        var statement = new SqlStatement("-- lead\n/* c */ SELECT x;", 3, 1, 0);
-
-        StatementLocator.Locate(statement, 24).ShouldBe((3, 8));
-    }
-
     [Fact]
     public void Lock_retry_pauses_grow_exponentially_with_jitter_up_to_the_cap()
     {
