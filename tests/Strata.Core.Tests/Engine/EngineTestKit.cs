@@ -55,11 +55,13 @@ public static class EngineTestKit
     }
 
     /// <summary>Waits until a backend of the database is running a query that contains <paramref name="fragment"/>.</summary>
-    public static async Task<int> WaitForQueryAsync(this TestDatabase db, string fragment, CancellationToken cancellationToken = default)
+    public static Task<int> WaitForQueryAsync(this TestDatabase db, string fragment) => db.DataSource.WaitForQueryAsync(fragment);
+
+    /// <summary>Waits until a backend of the data source's database is running a query that contains <paramref name="fragment"/>.</summary>
+    public static async Task<int> WaitForQueryAsync(this NpgsqlDataSource dataSource, string fragment)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        await using var connection = await db.DataSource.OpenConnectionAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var connection = await dataSource.OpenConnectionAsync(timeout.Token);
         while (true)
         {
             await using var command = new NpgsqlCommand(

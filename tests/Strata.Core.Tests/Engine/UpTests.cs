@@ -25,6 +25,20 @@ public sealed class UpTests
     }
 
     [Fact]
+    public async Task Applies_migration_files_from_a_directory()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var directory = TestDirectory.Create();
+        await File.WriteAllTextAsync(directory.Combine("20240101120000_add_users.sql"), "-- migrate:up\nCREATE TABLE users (id int);\n-- migrate:down\nDROP TABLE users;\n");
+        await File.WriteAllTextAsync(directory.Combine("20240102120000_add_email.sql"), "-- migrate:up\nALTER TABLE users ADD COLUMN email text;\n");
+
+        var result = await new Migrator(db.DataSource, new DirectoryMigrationSource(directory.Path), EngineTestKit.FastOptions).UpAsync();
+
+        result.Migrations.Select(m => m.Description).ShouldBe(["add_users", "add_email"]);
+        (await db.HistoryVersionsAsync()).ShouldBe(["20240101120000", "20240102120000"]);
+    }
+
+    [Fact]
     public async Task Running_up_again_applies_nothing()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
