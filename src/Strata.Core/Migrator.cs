@@ -34,6 +34,12 @@ public sealed class Migrator
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(source);
+        if (new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).Multiplexing)
+        {
+            // The migration lock, session settings and explicit transactions all need one session per connection.
+            throw new ConfigurationException("The database connection uses Npgsql multiplexing, which migrations cannot run over: turn Multiplexing off.");
+        }
+
         _dataSource = dataSource;
         _source = source;
         _options = options ?? new MigratorOptions();

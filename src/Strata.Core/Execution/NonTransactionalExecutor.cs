@@ -51,7 +51,7 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
                 await Db.ExecuteAsync(connection, statement.Text, cancellationToken, timeoutSeconds: 0);
                 return attempt;
             }
-            catch (PostgresException ex) when (!ConnectionErrors.IsConnectionFailure(ex))
+            catch (PostgresException ex) when (!ConnectionErrors.IsConnectionLoss(ex))
             {
                 if (!LockRetryPolicy.IsLockTimeout(ex))
                 {
@@ -65,7 +65,7 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
                 logger.NonTransactionalCancelled(MigrationNames.Id(migration), index, section.Statements.Count);
                 throw;
             }
-            catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionFailure(ex))
+            catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionLoss(ex))
             {
                 throw MigrationErrors.ConnectionLost(migration, ex, Interrupted(migration, direction, index, certain: false));
             }
@@ -89,7 +89,7 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
         {
             await Db.ExecuteAsync(connection, statements, cancellationToken);
         }
-        catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionFailure(ex))
+        catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionLoss(ex))
         {
             throw MigrationErrors.ConnectionLost(migration, ex, Interrupted(migration, direction, completed, certain: false));
         }

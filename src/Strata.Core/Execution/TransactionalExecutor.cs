@@ -35,7 +35,7 @@ internal sealed class TransactionalExecutor(StepSql sql, LockRetryPolicy retry, 
                 await batch.ExecuteNonQueryAsync(cancellationToken);
                 return new MigrationStepResult(migration.Version, migration.Description, migration.Source, direction, true, clock.Elapsed, attempt);
             }
-            catch (PostgresException ex) when (!ConnectionErrors.IsConnectionFailure(ex))
+            catch (PostgresException ex) when (!ConnectionErrors.IsConnectionLoss(ex))
             {
                 await RollbackAsync(connection);
                 if (!LockRetryPolicy.IsLockTimeout(ex))
@@ -50,7 +50,7 @@ internal sealed class TransactionalExecutor(StepSql sql, LockRetryPolicy retry, 
                 await RollbackAsync(connection);
                 throw;
             }
-            catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionFailure(ex))
+            catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionLoss(ex))
             {
                 throw MigrationErrors.ConnectionLost(migration, ex, ConnectionLostState);
             }

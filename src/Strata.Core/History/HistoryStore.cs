@@ -34,6 +34,13 @@ internal sealed class HistoryStore(HistoryTableName table, ILogger logger)
         {
             return null;
         }
+        catch (PostgresException ex) when (!ConnectionErrors.IsConnectionFailure(ex))
+        {
+            throw new ConfigurationException(
+                $"Could not read the history table {Table}: {ex.SqlState} {SecretRedactor.Redact(ex.MessageText)}; " +
+                "grant the role access to it, or check that the configured history table is the one Strata created.",
+                ex);
+        }
     }
 
     /// <summary>Loads the history, creating the schema and table first when they are missing.</summary>

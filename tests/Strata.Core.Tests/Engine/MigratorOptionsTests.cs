@@ -31,4 +31,12 @@ public sealed class MigratorOptionsTests
             .Message.ShouldContain("longer than 63 bytes");
         Should.Throw<ConfigurationException>(() => new Migrator(dataSource, source, new MigratorOptions { LockRetryMaxDelay = TimeSpan.FromMilliseconds(1) }));
     }
+
+    [Fact]
+    public void A_multiplexing_data_source_is_refused()
+    {
+        using var dataSource = Npgsql.NpgsqlDataSource.Create("Host=localhost;Multiplexing=true");
+
+        Should.Throw<ConfigurationException>(() => new Migrator(dataSource, new TestMigrationSource())).Message.ShouldContain("multiplexing");
+    }
 }

@@ -84,6 +84,29 @@ public sealed class NonTransactionalTests
     }
 
     [Fact]
+    public async Task An_interrupted_roll_back_is_reverting_and_repair_can_restore_or_complete_it()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = Items().Add("1_items.sql", "-- migrate:up\nCREATE TABLE items (id int, code text);\n")
+            .Add("2_items_code.sql", "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY items_code ON items (code);\n" +
+                "-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY items_code;\nDROP TABLE missing;\n");
+        var migrator = db.Migrator(source);
+        await migrator.UpAsync();
+
+        (await Should.ThrowAsync<MigrationFailedException>(() => migrator.DownAsync())).Message.ShouldContain("recorded as reverting with 1 of 2");
+        var report = (await migrator.RepairAsync()).Interrupted.Single();
+        (report.Status, report.StatementsCompleted, report.NextStatement!.Line).ShouldBe((HistoryStatus.Reverting, 1, 5));
+        await Should.ThrowAsync<ValidationFailedException>(() => migrator.DownAsync());
+
+        await migrator.RepairAsync(RepairAction.Retry);
+        (await db.ScalarAsync<string>("SELECT status || ':' || statements_completed || '/' || statements_total FROM strata_schema_migrations WHERE version = '2'"))
+            .ShouldBe("applied:1/1");
+        await Should.ThrowAsync<MigrationFailedException>(() => migrator.DownAsync());
+        await migrator.RepairAsync(RepairAction.Complete, Core.Migrations.MigrationVersion.Parse("2"));
+        (await db.HistoryVersionsAsync()).ShouldBe(["1"]);
+    }
+
+    [Fact]
     public async Task Repair_with_nothing_interrupted_changes_nothing()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
