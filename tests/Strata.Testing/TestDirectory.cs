@@ -14,7 +14,6 @@ public sealed class TestDirectory : IDisposable
 
     // A directory younger than this may belong to a run that is still between creating it and locking it.
     private static readonly TimeSpan MinimumAge = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan OrphanAge = TimeSpan.FromHours(1);
     private readonly FileStream _ownerLock;
 
     private TestDirectory(string path, FileStream ownerLock)
@@ -71,12 +70,9 @@ public sealed class TestDirectory : IDisposable
             var ownerLock = System.IO.Path.Combine(directory, OwnerLockName);
             if (!File.Exists(ownerLock))
             {
-                // Either being created this instant, or too broken to have been one of ours in use.
-                if (age > OrphanAge)
-                {
-                    DeleteQuietly(directory);
-                }
-
+                // Its owner began deleting it and was killed first (the test host can be killed while it exits).
+                Postmasters.StopAllBelow(directory);
+                DeleteQuietly(directory);
                 continue;
             }
 

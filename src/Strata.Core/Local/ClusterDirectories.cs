@@ -31,17 +31,10 @@ internal static class ClusterDirectories
             Create(layout.Root, OwnerOnly);
         }
 
-        if (layout.UsesFallbackSocketDirectory)
-        {
-            // Only this cluster uses the hashed name, and it is not running: a leftover (or a directory someone else
-            // planted under /tmp) is replaced by a fresh one that only the cluster's user can enter.
-            Delete(layout.SocketDirectory);
-            Create(layout.SocketDirectory, OwnerOnly);
-        }
-        else if (!Directory.Exists(layout.SocketDirectory))
-        {
-            Create(layout.SocketDirectory, OwnerOnly);
-        }
+        // Only this cluster uses its socket directory, and it is not running: stale socket lock files of a killed
+        // server (or, under /tmp, a directory someone else planted) are replaced by a fresh, owner-only directory.
+        Delete(layout.SocketDirectory);
+        Create(layout.SocketDirectory, OwnerOnly);
 
         if (user is not null)
         {

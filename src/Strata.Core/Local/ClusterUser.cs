@@ -41,11 +41,9 @@ internal sealed class ClusterUser
         }
 
         var id = SystemPrograms.Require("id", options);
-        var name = options.RunAsUser
-            ?? (options.Environment.TryGetValue(LocalClusterOptions.RunAsUserVariable, out var fromEnv) && !string.IsNullOrWhiteSpace(fromEnv) ? fromEnv : null)
-            ?? ((await runner.RunAsync(id, ["-u", "postgres"], null, QueryTimeout, cancellationToken)).Succeeded ? "postgres" : "nobody");
-        var uid = await QueryAsync(runner, id, ["-u", name], name, cancellationToken);
-        var gid = await QueryAsync(runner, id, ["-g", name], name, cancellationToken);
+        var name = Configured(options) ?? await DefaultNameAsync(runner, id, cancellationToken);
+        var uid = await QueryAsync(runner, id, ["-u", "--", name], name, cancellationToken);
+        var gid = await QueryAsync(runner, id, ["-g", "--", name], name, cancellationToken);
         if (uid == "0")
         {
             throw new ConfigurationException(
@@ -111,6 +109,15 @@ internal sealed class ClusterUser
         var (program, arguments) = Wrap(_test, testArguments);
         return (await _runner.RunAsync(program, arguments, null, QueryTimeout, cancellationToken)).Succeeded;
     }
+
+    private static string? Configured(LocalClusterOptions options) =>
+        options.RunAsUser
+        ?? (options.Environment.TryGetValue(LocalClusterOptions.RunAsUserVariable, out var name) && !string.IsNullOrWhiteSpace(name)
+            ? name
+            : null);
+
+    private static async Task<string> DefaultNameAsync(ProgramRunner runner, string id, CancellationToken cancellationToken) =>
+        (await runner.RunAsync(id, ["-u", "postgres"], null, QueryTimeout, cancellationToken)).Succeeded ? "postgres" : "nobody";
 
     private static async Task<string> QueryAsync(
         ProgramRunner runner, string id, IReadOnlyList<string> arguments, string name, CancellationToken cancellationToken)

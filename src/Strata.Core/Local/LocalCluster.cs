@@ -55,6 +55,11 @@ public sealed class LocalCluster : ILocalServer
             return Endpoint(running.Port.Value);
         }
 
+        if (running is not null)
+        {
+            RemoveStalePidFile(running);
+        }
+
         var (pgCtl, user) = await ToolsAsync(cancellationToken);
         if (_layout.UsesFallbackSocketDirectory)
         {
@@ -142,6 +147,14 @@ public sealed class LocalCluster : ILocalServer
 
         _logger.StoppedLocalCluster(_layout.Root);
         return true;
+    }
+
+    // PostgreSQL removes a pid file whose process is gone, but not one whose pid now belongs to another process or
+    // to a killed server that nobody reaped (containers whose init does not reap zombies): it would refuse to start.
+    private void RemoveStalePidFile(PostmasterPidFile stale)
+    {
+        _logger.RemovingStalePidFile(stale.Pid);
+        File.Delete(_layout.PidFile);
     }
 
     private async Task<(PgCtl PgCtl, ClusterUser? User)> ToolsAsync(CancellationToken cancellationToken)

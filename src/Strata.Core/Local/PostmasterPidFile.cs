@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Strata.Core.Errors;
 
 namespace Strata.Core.Local;
 
@@ -26,6 +27,11 @@ internal sealed record PostmasterPidFile(int Pid, int? Port, string? Status)
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new LocalClusterException(
+                $"Cannot read {path}: the local cluster belongs to another OS user; run Strata as that user (or as root).", e);
         }
 
         if (lines.Length == 0 || !int.TryParse(lines[0], CultureInfo.InvariantCulture, out var pid))

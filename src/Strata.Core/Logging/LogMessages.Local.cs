@@ -52,4 +52,7 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = 1115, Level = LogLevel.Warning, Message = "Removing {Directory}, left behind by an interrupted creation of the local cluster")]
     internal static partial void RemovingInterruptedCreation(this ILogger logger, string directory);
+
+    [LoggerMessage(EventId = 1116, Level = LogLevel.Warning, Message = "Removing the stale postmaster.pid of server process {Pid}, which is no longer running")]
+    internal static partial void RemovingStalePidFile(this ILogger logger, int pid);
 }

@@ -6,13 +6,17 @@ namespace Strata.Core.Tests.Local;
 public sealed class LocalClusterLifecycleTests
 {
     [Fact]
-    public async Task Creates_and_starts_a_cluster_that_accepts_connections_on_loopback_and_its_socket()
+    public async Task Creates_and_starts_a_cluster_that_accepts_connections_on_loopback_and_its_socket_replacing_a_half_made_one()
     {
         await using var scope = new ClusterScope();
         var cluster = scope.NewCluster();
+        var interrupted = Path.Combine(scope.ClusterDirectory, "data.initdb");
+        Directory.CreateDirectory(interrupted);
+        await File.WriteAllTextAsync(Path.Combine(interrupted, "PG_VERSION"), "half-made");
 
         var endpoint = await cluster.EnsureStartedAsync(CancellationToken.None);
 
+        Directory.Exists(interrupted).ShouldBeFalse();
         endpoint.Host.ShouldBe("127.0.0.1");
         endpoint.Username.ShouldBe("postgres");
         endpoint.SocketDirectory.ShouldBe(Path.Combine(scope.ClusterDirectory, "run"));
