@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Strata.Core.Secrets;
@@ -6,8 +8,8 @@ namespace Strata.Core.Secrets;
 /// <summary>
 /// Removes secrets from text before it can reach output, logs or exception messages. Every place that loads a
 /// password (URL, secret JSON, password file, password command) registers it here, so a message that quotes a
-/// server error or a malformed input is still safe to print. Connection-string and URL shapes are scrubbed even
-/// when the secret was never registered.
+/// server error or a malformed input is still safe to print. Connection-string, URL and JSON shapes are scrubbed
+/// even when the secret was never registered.
 /// </summary>
 public static partial class SecretRedactor
 {
@@ -16,7 +18,10 @@ public static partial class SecretRedactor
 
     private static readonly ConcurrentDictionary<string, byte> Secrets = new(StringComparer.Ordinal);
 
-    /// <summary>Remembers a secret for the life of the process so that <see cref="Redact"/> removes it.</summary>
+    /// <summary>
+    /// Remembers a secret for the life of the process so that <see cref="Redact"/> removes it, in its plain,
+    /// percent-encoded and JSON-escaped spellings.
+    /// </summary>
     public static void Register(string? secret)
     {
         // Very short values would mask ordinary words; they are still removed by the shape-based rules below.
@@ -26,14 +31,13 @@ public static partial class SecretRedactor
         }
 
         Secrets.TryAdd(secret, 0);
-        var encoded = Uri.EscapeDataString(secret);
-        if (encoded != secret)
-        {
-            Secrets.TryAdd(encoded, 0);
-        }
+        Secrets.TryAdd(Uri.EscapeDataString(secret), 0);
+        // JSON writers differ: the default encoder escapes quotes as \u0022, hand-written JSON uses \".
+        Secrets.TryAdd(JsonEncodedText.Encode(secret).ToString(), 0);
+        Secrets.TryAdd(JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString(), 0);
     }
 
-    /// <summary>Returns <paramref name="text"/> with every registered secret and every URL or keyword password masked.</summary>
+    /// <summary>Returns <paramref name="text"/> with every registered secret and every URL, keyword or JSON password masked.</summary>
     public static string Redact(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -48,6 +52,7 @@ public static partial class SecretRedactor
         }
 
         result = UrlPassword().Replace(result, m => m.Groups["head"].Value + Mask + "@");
+        result = JsonPassword().Replace(result, m => m.Groups["key"].Value + "\"" + Mask + "\"");
         result = KeywordPassword().Replace(result, m => m.Groups["key"].Value + Mask);
         return result;
     }
@@ -56,7 +61,13 @@ public static partial class SecretRedactor
     [GeneratedRegex(@"(?<head>[a-zA-Z][a-zA-Z0-9+.\-]*://[^:/?#@\s]*:)[^\s/?#]*@", RegexOptions.CultureInvariant)]
     private static partial Regex UrlPassword();
 
-    // Password=...; in keyword connection strings, PGPASSWORD=..., password: ... in JSON-ish text.
-    [GeneratedRegex(@"(?<key>(?i:\b(?:password|pwd|pgpassword|db_password)\b)\s*[=:]\s*""?)[^;\s""]*", RegexOptions.CultureInvariant)]
+    // "password": "..." in JSON, with escaped quotes inside the value.
+    [GeneratedRegex(@"(?<key>""(?i:password|pwd|pgpassword|db_password|sslpassword|ssl_password)""\s*:\s*)""(?:[^""\\]|\\.)*""", RegexOptions.CultureInvariant)]
+    private static partial Regex JsonPassword();
+
+    // Password=...; in keyword connection strings (also quoted values), PGPASSWORD=..., password: ... in text.
+    [GeneratedRegex(
+        @"(?<key>(?i:\b(?:ssl\s?password|password|pwd|pgpassword|db_password)\b)\s*[=:]\s*)(?!""?\*{8})(?:'(?:[^']|'')*'|""(?:[^""]|"""")*""|[^;\s""',}]+)",
+        RegexOptions.CultureInvariant)]
     private static partial Regex KeywordPassword();
 }

@@ -1,0 +1,23 @@
+namespace Strata.Core.Connections;
+
+/// <summary>
+/// A parsed <c>strata.json</c>. Paths inside are already absolute (relative ones start at the file's folder).
+/// DisplayPath is the path as shown to people (relative to the working directory when inside it); FoundBy says how
+/// the file was found: <c>--config</c>, <c>STRATA_CONFIG</c> or <c>working directory</c>.
+/// </summary>
+internal sealed record ConfigFile(
+    string Path,
+    string DisplayPath,
+    string FoundBy,
+    string? DefaultEnvironment,
+    string? LocalDatabase,
+    string? MigrationsDirectory,
+    string? SeedsDirectory,
+    string? HistoryTable,
+    IReadOnlyDictionary<string, ConfigEnvironment> Environments)
+{
+    public string Directory => System.IO.Path.GetDirectoryName(Path)!;
+
+    public string KnownEnvironmentNames =>
+        Environments.Count == 0 ? "(none)" : string.Join(", ", Environments.Keys.Order(StringComparer.Ordinal));
+}

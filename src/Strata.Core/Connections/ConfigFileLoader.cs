@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Logging;
+using Strata.Core.Errors;
+using Strata.Core.Logging;
+using Strata.Core.Secrets;
+
+namespace Strata.Core.Connections;
+
+/// <summary>Finds and reads <c>strata.json</c>: from <c>--config</c>, <c>STRATA_CONFIG</c>, or the working directory.</summary>
+internal static class ConfigFileLoader
+{
+    public const string FileName = "strata.json";
+    public const string ConfigVariable = "STRATA_CONFIG";
+
+    /// <summary>The parsed file, or null when none was given and the working directory has none.</summary>
+    public static async Task<ConfigFile?> LoadAsync(ConnectionRequest request, ILogger logger, CancellationToken cancellationToken)
+    {
+        var (path, foundBy) = Locate(request);
+        if (path is null)
+        {
+            return null;
+        }
+
+        var displayPath = DisplayPath(path, request.WorkingDirectory);
+        string json;
+        try
+        {
+            json = await File.ReadAllTextAsync(path, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException(SecretRedactor.Redact($"Could not read the config file {displayPath}: {ex.Message}"));
+        }
+
+        var (file, environmentsWithPasswords) = ConfigFileParser.Parse(json, path, displayPath, foundBy);
+        LogMessages.ConfigFileRead(logger, displayPath, foundBy);
+        foreach (var environment in environmentsWithPasswords)
+        {
+            LogMessages.PasswordInConfigFile(logger, displayPath, environment);
+        }
+
+        return file;
+    }
+
+    /// <summary>A path inside the working directory is shown as ./relative, any other as absolute.</summary>
+    public static string DisplayPath(string path, string workingDirectory)
+    {
+        var relative = Path.GetRelativePath(workingDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? path
+            : "./" + relative.Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    private static (string? Path, string FoundBy) Locate(ConnectionRequest request)
+    {
+        if (!string.IsNullOrWhiteSpace(request.ConfigPath))
+        {
+            return (RequireExisting(request.ConfigPath, "--config", request.WorkingDirectory), "--config");
+        }
+
+        if (EnvironmentVariables.Get(request.Environment, ConfigVariable) is { } fromVariable)
+        {
+            return (RequireExisting(fromVariable, ConfigVariable, request.WorkingDirectory), ConfigVariable);
+        }
+
+        var inWorkingDirectory = Path.Combine(request.WorkingDirectory, FileName);
+        return File.Exists(inWorkingDirectory) ? (Path.GetFullPath(inWorkingDirectory), "working directory") : (null, string.Empty);
+    }
+
+    private static string RequireExisting(string path, string givenBy, string workingDirectory)
+    {
+        var full = Path.GetFullPath(Path.Combine(workingDirectory, path));
+        if (!File.Exists(full))
+        {
+            throw new ConfigurationException($"The config file {full} given by {givenBy} does not exist.");
+        }
+
+        return full;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Strata.Core.Connections;
+
+/// <summary>Parses the text of <c>strata.json</c> into a <see cref="ConfigFile"/>; strict about keys and types.</summary>
+internal static partial class ConfigFileParser
+{
+    private static readonly string[] TopKeys =
+        ["$schema", "defaultEnvironment", "environments", "localDatabase", "migrationsDir", "seedsDir", "historyTable"];
+
+    private static readonly string[] EnvironmentKeys =
+        ["database", "passwordFile", "passwordCommand", "migrationsDir", "seedsDir", "protected", "allowSeed", "historyTable"];
+
+    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>Parses <paramref name="json"/>, the content of the file at <paramref name="path"/>.</summary>
+    /// <returns>The file and the names of environments whose literal database URL holds a password.</returns>
+    public static (ConfigFile File, IReadOnlyList<string> EnvironmentsWithPasswords) Parse(
+        string json, string path, string displayPath, string foundBy)
+    {
+        using var document = ParseJson(json, displayPath);
+        var directory = System.IO.Path.GetDirectoryName(path)!;
+        var top = new JsonObjectReader(document.RootElement, "the top level", displayPath, TopKeys);
+        var (environments, withPasswords) = ParseEnvironments(top, directory, displayPath);
+        var parsed = new ConfigFile(
+            path,
+            displayPath,
+            foundBy,
+            top.String("defaultEnvironment"),
+            LocalDatabaseName(top.String("localDatabase"), "'localDatabase'", top),
+            ResolvePath(directory, top.String("migrationsDir")),
+            ResolvePath(directory, top.String("seedsDir")),
+            HistoryTableName(top.String("historyTable"), "the top level", top),
+            environments);
+        if (parsed.DefaultEnvironment is { } defaultName && !environments.ContainsKey(defaultName))
+        {
+            throw top.Error($"defaultEnvironment '{defaultName}' is not one of the environments ({parsed.KnownEnvironmentNames})");
+        }
+
+        return (parsed, withPasswords);
+    }
+
+    private static (Dictionary<string, ConfigEnvironment>, List<string>) ParseEnvironments(
+        JsonObjectReader top, string directory, string displayPath)
+    {
+        var environments = new Dictionary<string, ConfigEnvironment>(StringComparer.Ordinal);
+        var withPasswords = new List<string>();
+        if (top.Get("environments") is not { } element)
+        {
+            return (environments, withPasswords);
+        }
+
+        var names = element.ValueKind == JsonValueKind.Object
+            ? element.EnumerateObject().Select(p => p.Name).ToList()
+            : throw top.Error("'environments' must be a JSON object of named environments");
+        var reader = new JsonObjectReader(element, "'environments'", displayPath, names);
+        foreach (var name in names)
+        {
+            var environment = ConfigEnvironmentParser.Parse(name, reader.Get(name), directory, displayPath, EnvironmentKeys);
+            environments[name] = environment;
+            if (ConfigEnvironmentParser.LiteralHasPassword(environment, displayPath))
+            {
+                withPasswords.Add(name);
+            }
+        }
+
+        return (environments, withPasswords);
+    }
+
+    public static string? ResolvePath(string directory, string? path) =>
+        path is null ? null : Path.GetFullPath(Path.Combine(directory, path));
+
+    public static string? LocalDatabaseName(string? name, string where, JsonObjectReader reader)
+    {
+        if (name is not null && (name.Length == 0 || Encoding.UTF8.GetByteCount(name) > 63))
+        {
+            throw reader.Error($"{where} must name a database of 1 to 63 bytes");
+        }
+
+        return name;
+    }
+
+    public static string? HistoryTableName(string? name, string where, JsonObjectReader reader)
+    {
+        if (name is not null && !QualifiedName().IsMatch(name))
+        {
+            throw reader.Error(
+                $"'historyTable' in {where} must be a table name or schema.table of letters, digits, '_' and '$' (got '{SettingValues.Shorten(name)}')");
+        }
+
+        return name;
+    }
+
+    private static JsonDocument ParseJson(string json, string displayPath)
+    {
+        try
+        {
+            return JsonDocument.Parse(json, Options);
+        }
+        catch (JsonException ex)
+        {
+            var line = (ex.LineNumber ?? 0) + 1;
+            var column = (ex.BytePositionInLine ?? 0) + 1;
+            var reason = ex.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd(' ', '|');
+            throw ConnectionStringErrors.Invalid(displayPath, $"is not valid JSON at line {line}, position {column}: {reason}");
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_$]{0,62}(\.[A-Za-z_][A-Za-z0-9_$]{0,62})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex QualifiedName();
+}

@@ -1,0 +1,77 @@
+using System.Net.Sockets;
+using Npgsql;
+using Strata.Core.Errors;
+using Strata.Core.Secrets;
+
+namespace Strata.Core.Connections;
+
+/// <summary>Turns what Npgsql and the network report into one clear, redacted line naming the server.</summary>
+internal static class ConnectionFailures
+{
+    public static ConnectionFailedException? Translate(Exception exception, ConnectionSettings settings)
+    {
+        if (exception is ConnectionFailedException failed)
+        {
+            return failed;
+        }
+
+        var where = string.Join(",", settings.Hosts);
+        var message = exception switch
+        {
+            PostgresException postgres => FromServer(postgres, settings, where),
+            NpgsqlException { InnerException: SocketException socket } => FromSocket(socket, settings, where),
+            NpgsqlException { InnerException: TimeoutException } => TimedOut(settings, where),
+            NpgsqlException npgsql when npgsql.Message.Contains("SSL", StringComparison.Ordinal) =>
+                $"TLS negotiation with {where} failed: {npgsql.Message} Check sslmode (now {Mode(settings)}).",
+            NpgsqlException npgsql => $"Could not connect to {where}: {npgsql.Message}",
+            TimeoutException => TimedOut(settings, where),
+            SocketException socket => FromSocket(socket, settings, where),
+            _ => null,
+        };
+        return message is null ? null : new ConnectionFailedException(OneLine(message), SafeInner(exception));
+    }
+
+    /// <summary>The original exception is kept for --verbose output only when it holds nothing to redact.</summary>
+    private static Exception? SafeInner(Exception exception)
+    {
+        var text = exception.ToString();
+        return SecretRedactor.Redact(text) == text ? exception : null;
+    }
+
+    private static string FromServer(PostgresException postgres, ConnectionSettings settings, string where) => postgres.SqlState switch
+    {
+        PostgresErrorCodes.InvalidPassword =>
+            $"Password authentication failed for user \"{settings.Username}\" on {where}; check the password and where it comes from (see `strata config`).",
+        PostgresErrorCodes.InvalidAuthorizationSpecification when postgres.MessageText.Contains("no encryption", StringComparison.Ordinal) =>
+            $"The server at {where} only accepts encrypted connections: {postgres.MessageText}. Use sslmode=require (or verify-full).",
+        PostgresErrorCodes.InvalidAuthorizationSpecification =>
+            $"The server at {where} refused the connection: {postgres.MessageText}.",
+        PostgresErrorCodes.InvalidCatalogName =>
+            $"Database \"{settings.Database}\" does not exist on {where}; create it or check the database name.",
+        PostgresErrorCodes.CannotConnectNow =>
+            $"The server at {where} is starting up or shutting down; try again shortly.",
+        PostgresErrorCodes.TooManyConnections =>
+            $"The server at {where} has no free connection slots: {postgres.MessageText}.",
+        _ => $"The server at {where} rejected the connection: {postgres.SqlState}: {postgres.MessageText}",
+    };
+
+    private static string FromSocket(SocketException socket, ConnectionSettings settings, string where) => socket.SocketErrorCode switch
+    {
+        SocketError.ConnectionRefused =>
+            $"Connection refused by {where}: is PostgreSQL running there and listening on that port?",
+        SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain =>
+            $"Host {string.Join(",", settings.Hosts.Select(h => h.Host))} could not be resolved; check the host name.",
+        SocketError.TimedOut => TimedOut(settings, where),
+        SocketError.NetworkUnreachable or SocketError.HostUnreachable =>
+            $"Host {where} is unreachable from here: check the network path (VPC, security group, firewall).",
+        _ => $"Could not connect to {where}: {socket.Message}",
+    };
+
+    private static string TimedOut(ConnectionSettings settings, string where) =>
+        $"Timed out connecting to {where} after {settings.ConnectTimeoutSeconds ?? 15} s: check the host, the port and the firewall or security group.";
+
+    private static string Mode(ConnectionSettings settings) =>
+        settings.SslMode is { } mode ? DisplayUrl.FormatSslMode(mode) : "prefer (default)";
+
+    private static string OneLine(string message) => SecretRedactor.Redact(message.ReplaceLineEndings(" "));
+}

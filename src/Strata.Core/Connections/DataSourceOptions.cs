@@ -1,0 +1,33 @@
+namespace Strata.Core.Connections;
+
+/// <summary>How <see cref="DatabaseConnector"/> builds its pooled data source. Every member is optional.</summary>
+public sealed record DataSourceOptions
+{
+    /// <summary>
+    /// The application name PostgreSQL shows in <c>pg_stat_activity</c> when the connection settings do not name
+    /// one (an <c>application_name</c> in the URL wins). Defaults to <c>strata</c>.
+    /// </summary>
+    public string? ApplicationName { get; init; }
+
+    /// <summary>Whether connections are pooled. Defaults to true.</summary>
+    public bool Pooling { get; init; } = true;
+
+    /// <summary>The minimum pool size; the client library's default when null.</summary>
+    public int? MinPoolSize { get; init; }
+
+    /// <summary>The maximum pool size; the client library's default when null.</summary>
+    public int? MaxPoolSize { get; init; }
+
+    /// <summary>How long a pooled connection may live before it is closed; unlimited when null.</summary>
+    public TimeSpan? ConnectionLifetime { get; init; }
+
+    /// <summary>The default command timeout; the client library's default (30 s) when null.</summary>
+    public TimeSpan? CommandTimeout { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="DatabaseConnector.CreateDataSourceAsync"/> opens one connection before returning, so that a
+    /// wrong host, password or database name is reported at once as a <see cref="Errors.ConnectionFailedException"/>.
+    /// Defaults to true.
+    /// </summary>
+    public bool VerifyConnection { get; init; } = true;
+}

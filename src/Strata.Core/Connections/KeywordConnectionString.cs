@@ -1,0 +1,131 @@
+using System.Globalization;
+using Npgsql;
+using Strata.Core.Secrets;
+
+namespace Strata.Core.Connections;
+
+/// <summary>
+/// Reads Npgsql keyword connection strings (<c>Host=db;Username=app;Password=...</c>). Npgsql's own builder
+/// validates the keywords; settings with a libpq equivalent are mapped, the rest are kept as additional keywords.
+/// </summary>
+internal static class KeywordConnectionString
+{
+    // Keys as Npgsql's builder canonicalises them.
+    private static readonly HashSet<string> Mapped = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Host", "Port", "Database", "Username", "Password", "SSL Mode", "Root Certificate", "Application Name",
+        "Timeout", "Options", "Search Path", "Target Session Attributes",
+    };
+
+    private static readonly HashSet<string> SecretKeys = new(StringComparer.OrdinalIgnoreCase) { "SSL Password" };
+
+    /// <summary>A keyword string has no "://" and at least one '='.</summary>
+    public static bool LooksLikeKeywords(string text) =>
+        !text.Contains("://", StringComparison.Ordinal) && text.Contains('=', StringComparison.Ordinal);
+
+    public static SettingsDraft Parse(string text, string sourceName)
+    {
+        var builder = Build(text, sourceName);
+        var draft = new SettingsDraft();
+        MapAddress(builder, draft, sourceName);
+        MapOptions(builder, draft, sourceName);
+        foreach (string key in builder.Keys)
+        {
+            if (!Mapped.Contains(key) && builder[key] is { } value)
+            {
+                var valueText = Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+                if (SecretKeys.Contains(key))
+                {
+                    SecretRedactor.Register(valueText);
+                }
+
+                draft.AdditionalKeywords[key] = valueText;
+                draft.From(key, sourceName);
+            }
+        }
+
+        return draft;
+    }
+
+    public static bool IsSecretKeyword(string key) => SecretKeys.Contains(key);
+
+    private static NpgsqlConnectionStringBuilder Build(string text, string sourceName)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(text);
+            SecretRedactor.Register(builder.Password);
+            return builder;
+        }
+        catch (ArgumentException ex)
+        {
+            // Npgsql's message names the keyword ("Couldn't set port") or the position; its inner exception may
+            // quote a value, so it is not kept.
+            throw ConnectionStringErrors.Invalid(sourceName, $"invalid keyword connection string: {FirstSentence(ex.Message)}");
+        }
+    }
+
+    private static void MapAddress(NpgsqlConnectionStringBuilder builder, SettingsDraft draft, string sourceName)
+    {
+        if (!string.IsNullOrEmpty(builder.Host))
+        {
+            (draft.Hosts, draft.Ports) = HostList.ParseKeywordHost(builder.Host, sourceName);
+            draft.From(SettingNames.Host, sourceName);
+        }
+
+        // As in Npgsql, a port written with a host wins; Port applies to the hosts written without one.
+        if (builder.ContainsKey("Port"))
+        {
+            draft.Ports = draft.Ports.Count == 0 ? [builder.Port] : draft.Ports.Select(p => (int?)(p ?? builder.Port)).ToList();
+        }
+
+        if (draft.Ports.Count > 0)
+        {
+            draft.From(SettingNames.Port, sourceName);
+        }
+
+        Assign(builder.Database, v => draft.Database = v, SettingNames.Database, draft, sourceName);
+        Assign(builder.Username, v => draft.Username = v, SettingNames.User, draft, sourceName);
+        Assign(builder.Password, v => draft.Password = v, SettingNames.Password, draft, sourceName);
+    }
+
+    private static void MapOptions(NpgsqlConnectionStringBuilder builder, SettingsDraft draft, string sourceName)
+    {
+        if (builder.ContainsKey("SSL Mode"))
+        {
+            draft.SslMode = builder.SslMode;
+            draft.From(SettingNames.SslMode, sourceName);
+        }
+
+        if (builder.ContainsKey("Timeout"))
+        {
+            draft.ConnectTimeoutSeconds = builder.Timeout;
+            draft.From(SettingNames.ConnectTimeout, sourceName);
+        }
+
+        Assign(builder.RootCertificate, v => draft.SslRootCert = v, SettingNames.SslRootCert, draft, sourceName);
+        Assign(builder.ApplicationName, v => draft.ApplicationName = v, SettingNames.ApplicationName, draft, sourceName);
+        Assign(builder.Options, v => draft.Options = v, SettingNames.Options, draft, sourceName);
+        Assign(builder.SearchPath, v => draft.SearchPath = v, SettingNames.SearchPath, draft, sourceName);
+        if (builder.TargetSessionAttributes is { Length: > 0 } attributes)
+        {
+            draft.TargetSessionAttributes = SettingValues.ParseTargetSessionAttributes(attributes, sourceName, "Target Session Attributes");
+            draft.From(SettingNames.TargetSessionAttributes, sourceName);
+        }
+    }
+
+    private static void Assign(string? value, Action<string> set, string setting, SettingsDraft draft, string sourceName)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            set(value);
+            draft.From(setting, sourceName);
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" (Parameter", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Npgsql;
+
+namespace Strata.Core.Connections;
+
+/// <summary>Maps <see cref="ConnectionSettings"/> and <see cref="DataSourceOptions"/> to an Npgsql connection string.</summary>
+internal static class NpgsqlSettings
+{
+    public const string DefaultApplicationName = "strata";
+
+    public static NpgsqlConnectionStringBuilder Build(ConnectionSettings settings, DataSourceOptions options, bool includePassword)
+    {
+        var builder = new NpgsqlConnectionStringBuilder();
+        builder.Host = HostValue(settings.Hosts);
+        if (settings.Hosts.Count == 1)
+        {
+            builder.Port = settings.Hosts[0].Port;
+        }
+
+        builder.Database = settings.Database;
+        builder.Username = settings.Username;
+        if (includePassword && settings.Password is not null)
+        {
+            builder.Password = settings.Password;
+        }
+
+        ApplyOptional(builder, settings);
+        ApplyPooling(builder, options);
+        builder.ApplicationName = settings.ApplicationName ?? options.ApplicationName ?? DefaultApplicationName;
+
+        // Keywords the user wrote in a connection string win over the caller's defaults, like application_name.
+        foreach (var (key, value) in settings.AdditionalKeywords)
+        {
+            builder[key] = value;
+        }
+
+        return builder;
+    }
+
+    /// <summary>One host as is; several as <c>h1:5432,[::1]:5433</c>, Npgsql's multi-host form with a port per host.</summary>
+    private static string HostValue(IReadOnlyList<HostEndpoint> hosts) =>
+        hosts.Count == 1
+            ? hosts[0].Host
+            : string.Join(",", hosts.Select(h => $"{HostEndpoint.FormatHost(h.Host)}:{h.Port.ToString(CultureInfo.InvariantCulture)}"));
+
+    private static void ApplyOptional(NpgsqlConnectionStringBuilder builder, ConnectionSettings settings)
+    {
+        if (settings.SslMode is { } sslMode)
+        {
+            builder.SslMode = sslMode;
+        }
+
+        if (settings.SslRootCert is not null)
+        {
+            builder.RootCertificate = settings.SslRootCert;
+        }
+
+        if (settings.ConnectTimeoutSeconds is { } timeout)
+        {
+            builder.Timeout = timeout;
+        }
+
+        if (settings.Options is not null)
+        {
+            builder.Options = settings.Options;
+        }
+
+        if (settings.SearchPath is not null)
+        {
+            builder.SearchPath = settings.SearchPath;
+        }
+
+        if (settings.TargetSessionAttributes is not null)
+        {
+            builder.TargetSessionAttributes = settings.TargetSessionAttributes;
+        }
+    }
+
+    private static void ApplyPooling(NpgsqlConnectionStringBuilder builder, DataSourceOptions options)
+    {
+        builder.Pooling = options.Pooling;
+        if (options.MinPoolSize is { } min)
+        {
+            builder.MinPoolSize = min;
+        }
+
+        if (options.MaxPoolSize is { } max)
+        {
+            builder.MaxPoolSize = max;
+        }
+
+        if (options.ConnectionLifetime is { } lifetime)
+        {
+            builder.ConnectionLifetime = (int)Math.Ceiling(lifetime.TotalSeconds);
+        }
+
+        if (options.CommandTimeout is { } commandTimeout)
+        {
+            builder.CommandTimeout = (int)Math.Ceiling(commandTimeout.TotalSeconds);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+namespace Strata.Core.Connections;
+
+/// <summary>
+/// The database a command will use, where it was found, why that source won, and the environment settings that
+/// come with it. Safe to print: it never exposes the password (see <see cref="Describe"/>).
+/// </summary>
+public sealed record ResolvedConnection
+{
+    /// <summary>Which precedence tier supplied the database.</summary>
+    public required ConnectionSourceKind Source { get; init; }
+
+    /// <summary>Where the database came from, such as <c>DATABASE_URL environment variable</c>.</summary>
+    public required string SourceDescription { get; init; }
+
+    /// <summary>Why this source won: which sources of higher precedence were absent.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>The config environment in use, if any (chosen by <c>--env</c>, <c>STRATA_ENV</c> or <c>defaultEnvironment</c>).</summary>
+    public string? EnvironmentName { get; init; }
+
+    /// <summary>The absolute path of the config file that was read, if any.</summary>
+    public string? ConfigFilePath { get; init; }
+
+    /// <summary>Whether destructive commands must refuse this database (<c>protected</c> in the config environment).</summary>
+    public bool IsProtected { get; init; }
+
+    /// <summary>Whether seeds may be loaded: the environment's <c>allowSeed</c>; without an environment, true only for the local default.</summary>
+    public bool AllowSeed { get; init; }
+
+    /// <summary>The absolute migrations directory: from the environment, else the config file, else <c>db/migrations</c>.</summary>
+    public required string MigrationsDirectory { get; init; }
+
+    /// <summary>The absolute seeds directory: from the environment, else the config file, else <c>db/seeds</c>.</summary>
+    public required string SeedsDirectory { get; init; }
+
+    /// <summary>The history table (<c>table</c> or <c>schema.table</c>) if configured; null means the migration engine's default.</summary>
+    public string? HistoryTable { get; init; }
+
+    /// <summary>True when the database is on the local server Strata runs itself; <see cref="Settings"/> then holds only the database name.</summary>
+    public bool IsLocalDefault { get; init; }
+
+    /// <summary>The connection settings. For the local default, only <see cref="ConnectionSettings.Database"/> is meaningful.</summary>
+    public required ConnectionSettings Settings { get; init; }
+
+    /// <summary>Where the password comes from.</summary>
+    public required PasswordSource PasswordSource { get; init; }
+
+    /// <summary>Where the password comes from, in words, such as <c>file /run/secrets/db (from DB_PASSWORD_FILE)</c>.</summary>
+    public required string PasswordSourceDescription { get; init; }
+
+    internal PasswordCommand? PasswordCommand { get; init; }
+
+    /// <summary>Setting name → where its value came from; read by <see cref="Describe"/>.</summary>
+    internal IReadOnlyDictionary<string, string> Origins { get; init; } = new Dictionary<string, string>();
+
+    internal string? EnvironmentChosenBy { get; init; }
+
+    internal string? ConfigFileFoundBy { get; init; }
+
+    /// <summary>The rows <c>strata config</c> prints: every setting in use, its value and its origin. Passwords are masked.</summary>
+    public IReadOnlyList<ResolvedSetting> Describe() => ConnectionDescription.Rows(this);
+}

@@ -1,0 +1,125 @@
+namespace Strata.Core.Connections;
+
+/// <summary>Assembles the <see cref="ResolvedConnection"/>: defaults, password rules and environment settings.</summary>
+internal static class ResolvedConnectionFactory
+{
+    public static ResolvedConnection Create(
+        ConnectionRequest request, ConfigFile? config, SelectedSource source, PasswordOverride? passwordOverride)
+    {
+        var environment = source.Environment;
+        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
+        var settings = BuildSettings(source, passwordOverride, origins);
+        var (passwordKind, passwordDescription) = DescribePassword(source, settings, passwordOverride);
+        var baseDirectory = config?.Directory ?? request.WorkingDirectory;
+        var environmentOrigin = environment is null || config is null ? null : $"environment '{environment.Name}' in {config.DisplayPath}";
+        var configOrigin = config?.DisplayPath;
+
+        return new ResolvedConnection
+        {
+            Source = source.Kind,
+            SourceDescription = source.Description,
+            Reason = source.Reason,
+            EnvironmentName = environment?.Name,
+            EnvironmentChosenBy = source.EnvironmentChosenBy,
+            ConfigFilePath = config?.Path,
+            ConfigFileFoundBy = config?.FoundBy,
+            IsProtected = environment?.Protected ?? false,
+            AllowSeed = environment?.AllowSeed ?? source.Draft is null,
+            MigrationsDirectory = Pick(
+                origins, "migrations_dir", (environment?.MigrationsDirectory, environmentOrigin), (config?.MigrationsDirectory, configOrigin))
+                ?? Default(origins, "migrations_dir", baseDirectory, "db/migrations"),
+            SeedsDirectory = Pick(
+                origins, "seeds_dir", (environment?.SeedsDirectory, environmentOrigin), (config?.SeedsDirectory, configOrigin))
+                ?? Default(origins, "seeds_dir", baseDirectory, "db/seeds"),
+            HistoryTable = Pick(origins, "history_table", (environment?.HistoryTable, environmentOrigin), (config?.HistoryTable, configOrigin)),
+            IsLocalDefault = source.Draft is null,
+            Settings = settings,
+            PasswordSource = passwordKind,
+            PasswordSourceDescription = passwordDescription,
+            PasswordCommand = passwordOverride?.Command,
+            Origins = WithFlagOrigins(origins, environmentOrigin),
+        };
+    }
+
+    private static ConnectionSettings BuildSettings(SelectedSource source, PasswordOverride? passwordOverride, Dictionary<string, string> origins)
+    {
+        if (source.Draft is null)
+        {
+            origins[SettingNames.Database] = source.LocalDatabase == SourceSelector.DefaultLocalDatabase
+                ? "default" : source.Environment is null ? "localDatabase in the config file" : source.SourceName;
+            return new ConnectionSettings { Hosts = [], Database = source.LocalDatabase! };
+        }
+
+        var settings = source.Draft.Build(source.SourceName);
+        foreach (var (name, origin) in source.Draft.Origins)
+        {
+            origins[name] = origin;
+        }
+
+        return passwordOverride switch
+        {
+            { Kind: PasswordSource.File } => settings with { Password = passwordOverride.FilePassword },
+            { Kind: PasswordSource.Command } => settings with { Password = null },
+            _ => settings,
+        };
+    }
+
+    private static (PasswordSource Kind, string Description) DescribePassword(
+        SelectedSource source, ConnectionSettings settings, PasswordOverride? passwordOverride)
+    {
+        if (passwordOverride is not null)
+        {
+            var overridden = source.Draft?.HasPassword == true ? $"; overrides the password in {source.SourceName}" : string.Empty;
+            return (passwordOverride.Kind, passwordOverride.Description + overridden);
+        }
+
+        if (source.Draft is null)
+        {
+            return (PasswordSource.None, "none needed (the local server trusts local connections)");
+        }
+
+        if (!settings.HasPassword)
+        {
+            return (PasswordSource.None, "none given (PostgreSQL's client falls back to PGPASSWORD of the process and ~/.pgpass)");
+        }
+
+        var where = source.Draft.Origins.TryGetValue(SettingNames.Password, out var origin) ? origin : source.SourceName;
+        return (source.OwnPassword, $"given in {where}");
+    }
+
+    private static string? Pick(Dictionary<string, string> origins, string name, params (string? Value, string? Origin)[] candidates)
+    {
+        foreach (var (value, origin) in candidates)
+        {
+            if (value is not null)
+            {
+                origins[name] = origin!;
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Default(Dictionary<string, string> origins, string name, string baseDirectory, string relative)
+    {
+        origins[name] = "default";
+        return Path.GetFullPath(Path.Combine(baseDirectory, relative));
+    }
+
+    private static Dictionary<string, string> WithFlagOrigins(Dictionary<string, string> origins, string? environmentOrigin)
+    {
+        if (environmentOrigin is not null)
+        {
+            origins["protected"] = environmentOrigin;
+            origins["allow_seed"] = environmentOrigin;
+        }
+        else
+        {
+            origins["protected"] = "default (only config environments are protected)";
+            origins["allow_seed"] = "default";
+        }
+
+        return origins;
+    }
+}

@@ -1,0 +1,137 @@
+using Microsoft.Extensions.Logging;
+using Strata.Core.Logging;
+
+namespace Strata.Core.Connections;
+
+/// <summary>
+/// Walks the precedence tiers from highest to lowest and returns the first that is present. Each absent tier adds
+/// a phrase to the reason, so the winner can say why it won.
+/// </summary>
+internal static class SourceSelector
+{
+    public const string StrataEnvVariable = "STRATA_ENV";
+    public const string DefaultLocalDatabase = "strata_dev";
+
+    public static SelectedSource Select(ConnectionRequest request, ConfigFile? config, ILogger logger)
+    {
+        var absent = new List<string>();
+        foreach (var (tryTier, absentPhrase) in Tiers(request, config, logger))
+        {
+            var reason = absent.Count == 0 ? "--database-url has the highest precedence" : string.Join("; ", absent);
+            if (tryTier(reason) is { } source)
+            {
+                return source;
+            }
+
+            absent.Add(absentPhrase);
+        }
+
+        return new SelectedSource
+        {
+            Kind = ConnectionSourceKind.LocalDefault,
+            Description = "the local PostgreSQL server that Strata runs itself",
+            Reason = string.Join("; ", absent),
+            SourceName = "local server",
+            LocalDatabase = config?.LocalDatabase ?? DefaultLocalDatabase,
+        };
+    }
+
+    /// <summary>The tiers above the local default, highest first: each tries to apply, given the reason it would win.</summary>
+    private static IEnumerable<(Func<string, SelectedSource?> TryTier, string Absent)> Tiers(
+        ConnectionRequest request, ConfigFile? config, ILogger logger)
+    {
+        var env = request.Environment;
+        yield return (
+            reason => string.IsNullOrWhiteSpace(request.DatabaseUrl)
+                ? null
+                : FromString(ConnectionSourceKind.Flag, request.DatabaseUrl, "--database-url", "--database-url flag", reason),
+            "no --database-url flag");
+        yield return (
+            reason => ExplicitEnvironment(request) is ({ } name, { } chosenBy)
+                ? ConfigEnvironmentSource.Select(ConnectionSourceKind.ExplicitEnvironment, config, name, chosenBy, request, reason)
+                : null,
+            "no --env flag or STRATA_ENV");
+        yield return (reason => FromVariable(ConnectionSourceKind.StrataDatabaseUrl, "STRATA_DATABASE_URL", env, reason), "STRATA_DATABASE_URL not set");
+        yield return (reason => FromVariable(ConnectionSourceKind.DatabaseUrl, "DATABASE_URL", env, reason), "DATABASE_URL not set");
+        yield return (
+            reason => EnvironmentVariables.Get(env, DbSecret.Variable) is { } secret ? FromSecret(secret, env, reason, logger) : null,
+            "DB_SECRET not set");
+        yield return (
+            reason => DbVariables.Applies(env)
+                ? FromVariables(ConnectionSourceKind.DbVariables, DbVariables.Read(env), "DB_* variables", "DB_HOST", reason)
+                : null,
+            "DB_HOST not set");
+        yield return (
+            reason => PgVariables.Applies(env)
+                ? FromVariables(ConnectionSourceKind.PgVariables, PgVariables.Read(env), "PG* variables", "PGHOST/PGDATABASE", reason)
+                : null,
+            "neither PGHOST nor PGDATABASE set");
+        yield return (
+            reason => config?.DefaultEnvironment is { } name
+                ? ConfigEnvironmentSource.Select(
+                    ConnectionSourceKind.ConfigDefaultEnvironment, config, name, $"defaultEnvironment in {config.DisplayPath}", request, reason)
+                : null,
+            config is null ? $"no {ConfigFileLoader.FileName} found" : $"{config.DisplayPath} has no defaultEnvironment");
+    }
+
+    private static (string? Name, string? ChosenBy) ExplicitEnvironment(ConnectionRequest request)
+    {
+        if (!string.IsNullOrWhiteSpace(request.EnvironmentName))
+        {
+            return (request.EnvironmentName.Trim(), "--env");
+        }
+
+        return EnvironmentVariables.Get(request.Environment, StrataEnvVariable) is { } name
+            ? (name.Trim(), StrataEnvVariable)
+            : (null, null);
+    }
+
+    private static SelectedSource? FromVariable(
+        ConnectionSourceKind kind, string variable, IReadOnlyDictionary<string, string> env, string reason) =>
+        EnvironmentVariables.Get(env, variable) is { } url
+            ? FromString(kind, url, variable, $"{variable} environment variable", reason)
+            : null;
+
+    private static SelectedSource FromString(ConnectionSourceKind kind, string text, string sourceName, string description, string reason) =>
+        new()
+        {
+            Kind = kind,
+            Description = description,
+            Reason = reason,
+            SourceName = sourceName,
+            Draft = DatabaseString.Parse(text, sourceName),
+        };
+
+    private static SelectedSource FromSecret(string json, IReadOnlyDictionary<string, string> env, string reason, ILogger logger)
+    {
+        if (EnvironmentVariables.Get(env, DbVariables.User) is not null || EnvironmentVariables.Get(env, DbVariables.Password) is not null)
+        {
+            LogMessages.DbCredentialVariablesIgnored(logger);
+        }
+
+        var merged = new[] { DbVariables.Host, DbVariables.Port, DbVariables.Name }
+            .Where(v => EnvironmentVariables.Get(env, v) is not null)
+            .ToList();
+        return new SelectedSource
+        {
+            Kind = ConnectionSourceKind.DbSecret,
+            Description = "DB_SECRET environment variable" + (merged.Count > 0 ? $" (with {string.Join(", ", merged)})" : string.Empty),
+            Reason = reason,
+            SourceName = DbSecret.Variable,
+            Draft = DbSecret.Parse(json, env),
+            OwnPassword = PasswordSource.SecretJson,
+        };
+    }
+
+    private static SelectedSource FromVariables(
+        ConnectionSourceKind kind, SettingsDraft draft, string description, string sourceName, string reason) =>
+        new()
+        {
+            Kind = kind,
+            Description = $"{description} ({string.Join(", ", draft.Origins.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))})",
+            Reason = reason,
+            SourceName = sourceName,
+            Draft = draft,
+            OwnPassword = draft.HasPassword ? PasswordSource.Variable : PasswordSource.None,
+        };
+}

@@ -1,0 +1,83 @@
+using System.Net.Sockets;
+using Npgsql;
+using Strata.Core.Connections;
+using Strata.Core.Errors;
+using Strata.Testing;
+
+namespace Strata.Core.Tests.Connections;
+
+/// <summary>
+/// How failures to connect are worded. Server answers that the trust-authenticated test server cannot give (bad
+/// password, pg_hba rejections) are built as the exceptions Npgsql raises for them.
+/// </summary>
+public sealed class ConnectionFailureTests
+{
+    private static readonly ConnectionSettings Settings = new()
+    {
+        Hosts = [new HostEndpoint("db.internal", 5432)],
+        Database = "appdb",
+        Username = "app",
+        Password = Resolve.KnownPassword,
+        ConnectTimeoutSeconds = 7,
+    };
+
+    public static TheoryData<Exception, string> Failures => new()
+    {
+        {
+            new PostgresException("password authentication failed for user \"app\"", "FATAL", "FATAL", "28P01"),
+            "Password authentication failed for user \"app\" on db.internal:5432; check the password and where it comes from (see `strata config`)."
+        },
+        {
+            new PostgresException("no pg_hba.conf entry for host \"10.0.0.5\", user \"app\", database \"appdb\", no encryption", "FATAL", "FATAL", "28000"),
+            "The server at db.internal:5432 only accepts encrypted connections: no pg_hba.conf entry for host \"10.0.0.5\", user \"app\", database \"appdb\", no encryption. Use sslmode=require (or verify-full)."
+        },
+        {
+            new PostgresException("role \"app\" is not permitted to log in", "FATAL", "FATAL", "28000"),
+            "The server at db.internal:5432 refused the connection: role \"app\" is not permitted to log in."
+        },
+        {
+            new PostgresException("the database system is starting up", "FATAL", "FATAL", "57P03"),
+            "The server at db.internal:5432 is starting up or shutting down; try again shortly."
+        },
+        {
+            new PostgresException("sorry, too many clients already", "FATAL", "FATAL", "53300"),
+            "The server at db.internal:5432 has no free connection slots: sorry, too many clients already."
+        },
+        {
+            new NpgsqlException("Failed to connect", new SocketException((int)SocketError.HostUnreachable)),
+            "Host db.internal:5432 is unreachable from here: check the network path (VPC, security group, firewall)."
+        },
+        {
+            new NpgsqlException("The operation has timed out", new TimeoutException()),
+            "Timed out connecting to db.internal:5432 after 7 s: check the host, the port and the firewall or security group."
+        },
+        {
+            new NpgsqlException($"Something odd while using Password={Resolve.KnownPassword}"),
+            "Could not connect to db.internal:5432: Something odd while using Password=********"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public void Words_each_failure_in_one_redacted_line(Exception failure, string message)
+    {
+        var translated = DatabaseConnector.TranslateFailure(failure, Settings)!;
+
+        translated.Message.ShouldBe(message);
+        translated.ShouldBeOfType<ConnectionFailedException>();
+        translated.ToString().ShouldNotContain(Resolve.KnownPassword);
+    }
+
+    [Fact]
+    public async Task Requiring_tls_from_a_server_without_it_says_to_check_sslmode()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var resolved = await Resolve.UrlAsync(db.Url + "?sslmode=require");
+
+        var error = await Should.ThrowAsync<ConnectionFailedException>(
+            () => new DatabaseConnector(null).CreateDataSourceAsync(resolved, null, CancellationToken.None));
+
+        error.Message.ShouldStartWith($"TLS negotiation with {db.Server.Host}:{db.Server.Port} failed: ");
+        error.Message.ShouldEndWith("Check sslmode (now require).");
+    }
+}
