@@ -13,6 +13,24 @@ public sealed record HistoryTableName(string Schema, string Name)
     /// <summary>The default: <c>public.strata_schema_migrations</c>.</summary>
     public static HistoryTableName Default { get; } = new("public", "strata_schema_migrations");
 
+    /// <summary>
+    /// Parses <c>table</c> or <c>schema.table</c> as written in strata.json or --history-table; a bare table name
+    /// lives in <c>public</c>. Throws <see cref="ConfigurationException"/> for anything else.
+    /// </summary>
+    public static HistoryTableName Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = text.Split('.');
+        var name = parts.Length switch
+        {
+            1 => new HistoryTableName(Default.Schema, parts[0]),
+            2 => new HistoryTableName(parts[0], parts[1]),
+            _ => throw new ConfigurationException($"The history table '{text}' is not of the form table or schema.table."),
+        };
+        name.Validate();
+        return name;
+    }
+
     /// <summary>The schema-qualified, quoted name for use in SQL.</summary>
     public string Quoted => Quote(Schema) + "." + Quote(Name);
 
