@@ -18,6 +18,7 @@ internal static class CommandCatalog
         Migrations.BaselineCommand.Create(),
         Migrations.RepairCommand.Create(),
         LocalCommand.Create(),
+        Db.DbCommand.Create(),
         ConfigCommand.Create(),
     ];
 }

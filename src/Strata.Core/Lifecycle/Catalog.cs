@@ -1,4 +1,5 @@
 using Npgsql;
+using Strata.Core.History;
 
 namespace Strata.Core.Lifecycle;
 
@@ -38,7 +39,7 @@ internal static class Catalog
         return names;
     }
 
-    public static async Task<bool> TableExistsAsync(NpgsqlConnection connection, HistoryTableReference table, CancellationToken cancellationToken) =>
+    public static async Task<bool> TableExistsAsync(NpgsqlConnection connection, HistoryTableName table, CancellationToken cancellationToken) =>
         await ScalarAsync<bool>(connection, "SELECT to_regclass($1) IS NOT NULL", cancellationToken, table.Quoted);
 
     public static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)

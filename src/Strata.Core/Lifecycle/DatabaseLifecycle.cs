@@ -3,13 +3,13 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Strata.Core.Connections;
-using Strata.Core.Local;
+using Strata.Core.History;
 
 namespace Strata.Core.Lifecycle;
 
 /// <summary>
 /// The database lifecycle commands, one method each, for the database a <see cref="ResolvedConnection"/> names:
-/// create, drop, seed, dump, load, connect, sessions, wait and info. Destructive methods refuse protected
+/// create, drop, seed, setup, reset, dump, load, connect, sessions, wait and info. Destructive methods refuse protected
 /// environments before they connect. See docs/commands/db-*.md.
 /// </summary>
 public sealed class DatabaseLifecycle
@@ -18,20 +18,23 @@ public sealed class DatabaseLifecycle
 
     /// <summary>Creates the commands for <paramref name="connection"/>.</summary>
     /// <param name="connection">The resolved database.</param>
-    /// <param name="localServer">The local server, needed only when <paramref name="connection"/> is the local default.</param>
-    /// <param name="loggerFactory">Where progress is reported; null for nowhere.</param>
-    /// <param name="environment">
-    /// The variables pg_dump and psql are looked for with (<c>PATH</c>, <c>STRATA_PG_BIN</c>); null for the process's own.
-    /// </param>
-    public DatabaseLifecycle(
-        ResolvedConnection connection,
-        ILocalServer? localServer = null,
-        ILoggerFactory? loggerFactory = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="options">The local server, logging, program search path and engine settings; null for the defaults.</param>
+    /// <exception cref="Errors.ConfigurationException">The configured history table or the engine settings are invalid.</exception>
+    public DatabaseLifecycle(ResolvedConnection connection, DatabaseLifecycleOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var logger = loggerFactory?.CreateLogger<DatabaseLifecycle>() ?? (ILogger)NullLogger.Instance;
-        _context = new LifecycleContext(connection, new DatabaseConnector(localServer, loggerFactory), logger, environment ?? ProcessEnvironment());
+        options ??= new DatabaseLifecycleOptions();
+        var migrator = options.Migrator
+            ?? new MigratorOptions { HistoryTable = connection.HistoryTable is { } table ? HistoryTableName.Parse(table) : HistoryTableName.Default };
+        migrator.Validate();
+        var logger = options.LoggerFactory?.CreateLogger<DatabaseLifecycle>() ?? (ILogger)NullLogger.Instance;
+        _context = new LifecycleContext(
+            connection,
+            new DatabaseConnector(options.LocalServer, options.LoggerFactory),
+            logger,
+            options.Environment ?? ProcessEnvironment(),
+            migrator,
+            options.MigrationsDirectory ?? connection.MigrationsDirectory);
     }
 
     /// <summary>Creates the database unless it exists (then nothing changes), through the maintenance database.</summary>
@@ -53,6 +56,20 @@ public sealed class DatabaseLifecycle
     /// <exception cref="Errors.ScriptFailedException">A seed failed; it was rolled back, the ones before it stay.</exception>
     public Task<SeedResult> SeedAsync(SeedOptions? options = null, CancellationToken cancellationToken = default) =>
         SeedRunner.RunAsync(_context, options ?? new SeedOptions(), cancellationToken);
+
+    /// <summary>
+    /// Creates the database if missing, applies the pending migrations, and runs the seeds when the database is new
+    /// (created now, or without applied migrations) and its environment allows seeds; otherwise says why not.
+    /// </summary>
+    /// <exception cref="Errors.MigrationFailedException">A migration failed; the ones before it stay applied.</exception>
+    /// <exception cref="Errors.ScriptFailedException">A seed failed; it was rolled back.</exception>
+    public Task<SetupResult> SetupAsync(SetupOptions? options = null, CancellationToken cancellationToken = default) =>
+        SetupRunner.SetupAsync(_context, options ?? new SetupOptions(), cancellationToken);
+
+    /// <summary>Drops the database (after <see cref="ResetOptions.Confirm"/> agreed) and sets it up again.</summary>
+    /// <exception cref="Errors.ProtectedEnvironmentException">The environment is protected: nothing is done, whatever the options.</exception>
+    public Task<ResetResult> ResetAsync(ResetOptions? options = null, CancellationToken cancellationToken = default) =>
+        SetupRunner.ResetAsync(_context, options ?? new ResetOptions(), cancellationToken);
 
     /// <summary>Writes the schema and the history rows to a file that is byte-identical for the same database.</summary>
     /// <exception cref="Errors.PrerequisiteMissingException">No pg_dump as new as the server is installed.</exception>

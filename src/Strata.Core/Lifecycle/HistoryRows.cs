@@ -1,5 +1,6 @@
 using System.Text;
 using Npgsql;
+using Strata.Core.History;
 
 namespace Strata.Core.Lifecycle;
 
@@ -13,7 +14,7 @@ internal static class HistoryRows
     private const string StableSettings =
         "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET extra_float_digits = 3; SET bytea_output = 'hex'";
 
-    public static async Task<(string Sql, int Rows)> DumpAsync(NpgsqlConnection connection, HistoryTableReference table, CancellationToken cancellationToken)
+    public static async Task<(string Sql, int Rows)> DumpAsync(NpgsqlConnection connection, HistoryTableName table, CancellationToken cancellationToken)
     {
         if (!await Catalog.TableExistsAsync(connection, table, cancellationToken))
         {
@@ -44,7 +45,7 @@ internal static class HistoryRows
         return (Section(table, sql.ToString()), rows);
     }
 
-    private static string Section(HistoryTableReference table, string inserts) =>
+    private static string Section(HistoryTableName table, string inserts) =>
         $"""
 
         --
@@ -55,7 +56,7 @@ internal static class HistoryRows
         """;
 
     // Generated columns cannot be inserted into; dropped columns are gone.
-    private static async Task<List<string>> ColumnsAsync(NpgsqlConnection connection, HistoryTableReference table, CancellationToken cancellationToken)
+    private static async Task<List<string>> ColumnsAsync(NpgsqlConnection connection, HistoryTableName table, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             "SELECT attname::text FROM pg_catalog.pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum",

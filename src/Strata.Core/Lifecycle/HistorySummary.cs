@@ -1,4 +1,5 @@
 using Npgsql;
+using Strata.Core.History;
 
 namespace Strata.Core.Lifecycle;
 
@@ -9,7 +10,7 @@ internal sealed record HistorySummary(bool Exists, int Applied, string? Version)
     /// Reads the history table without locking or creating anything. Only rows whose <c>status</c> is
     /// <c>applied</c> count when the table has that column; versions compare as numbers (longer is newer).
     /// </summary>
-    public static async Task<HistorySummary> ReadAsync(NpgsqlConnection connection, HistoryTableReference table, CancellationToken cancellationToken)
+    public static async Task<HistorySummary> ReadAsync(NpgsqlConnection connection, HistoryTableName table, CancellationToken cancellationToken)
     {
         if (!await Catalog.TableExistsAsync(connection, table, cancellationToken))
         {

@@ -1,12 +1,18 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Strata.Core.Connections;
+using Strata.Core.History;
 
 namespace Strata.Core.Lifecycle;
 
 /// <summary>What every lifecycle operation works with: the resolved database, how to reach it, and where to report.</summary>
 internal sealed class LifecycleContext(
-    ResolvedConnection connection, DatabaseConnector connector, ILogger logger, IReadOnlyDictionary<string, string> environment)
+    ResolvedConnection connection,
+    DatabaseConnector connector,
+    ILogger logger,
+    IReadOnlyDictionary<string, string> environment,
+    MigratorOptions migrator,
+    string migrationsDirectory)
 {
     public ResolvedConnection Connection => connection;
 
@@ -19,7 +25,12 @@ internal sealed class LifecycleContext(
 
     public string Database => connection.Settings.Database;
 
-    public HistoryTableReference HistoryTable => HistoryTableReference.Parse(connection.HistoryTable);
+    /// <summary>The engine settings setup and reset migrate with.</summary>
+    public MigratorOptions Migrator => migrator;
+
+    public string MigrationsDirectory => migrationsDirectory;
+
+    public HistoryTableName HistoryTable => migrator.HistoryTable;
 
     /// <summary>An unpooled data source on the target database (on the local server it is created first).</summary>
     public Task<NpgsqlDataSource> OpenTargetAsync(CancellationToken cancellationToken) =>

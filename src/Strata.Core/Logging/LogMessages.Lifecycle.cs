@@ -46,4 +46,7 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = 1513, Level = LogLevel.Debug, Message = "Starting {Psql} (version {Version}) on database {Database}")]
     public static partial void StartingPsql(ILogger logger, string psql, int version, string database);
+
+    [LoggerMessage(EventId = 1514, Level = LogLevel.Information, Message = "Not seeding: {Reason}")]
+    public static partial void SeedsSkipped(ILogger logger, string reason);
 }

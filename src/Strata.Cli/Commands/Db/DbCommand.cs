@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Strata.Cli.Commands.Migrations;
 using Strata.Cli.Hosting;
 using Strata.Core.Connections;
 using Strata.Core.Errors;
@@ -26,12 +27,23 @@ internal static class DbCommand
         return command;
     }
 
-    /// <summary>The resolved database and the lifecycle commands for it.</summary>
+    /// <summary>
+    /// The resolved database and the lifecycle commands for it. The engine settings (history table, timeouts) come
+    /// from the same flags and variables as `strata up`, so every command reads the same history table.
+    /// </summary>
     public static async Task<(ResolvedConnection Connection, DatabaseLifecycle Lifecycle)> LifecycleAsync(
-        CommandRun run, CancellationToken cancellationToken)
+        CommandRun run, ParseResult parse, CancellationToken cancellationToken)
     {
         var connection = await run.ResolveAsync(cancellationToken);
-        return (connection, new DatabaseLifecycle(connection, run.LocalCluster(), run.LoggerFactory, run.Context.Environment));
+        var options = new DatabaseLifecycleOptions
+        {
+            LocalServer = run.LocalCluster(),
+            LoggerFactory = run.LoggerFactory,
+            Environment = run.Context.Environment,
+            Migrator = EngineFlags.Build(parse, run, connection),
+            MigrationsDirectory = run.MigrationsDirectory(connection),
+        };
+        return (connection, new DatabaseLifecycle(connection, options));
     }
 
     public static Option<bool> YesOption(string what) => new("--yes", "-y") { Description = $"Do not ask for confirmation before {what} (for scripts)." };

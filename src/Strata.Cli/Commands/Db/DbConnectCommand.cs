@@ -21,7 +21,7 @@ internal static class DbConnectCommand
         };
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var (_, lifecycle) = await DbCommand.LifecycleAsync(run, cancellationToken);
+            var (_, lifecycle) = await DbCommand.LifecycleAsync(run, parse, cancellationToken);
             return await lifecycle.ConnectAsync(parse.GetValue(arguments) ?? [], cancellationToken);
         });
         return command;

@@ -20,7 +20,7 @@ internal static class DbCreateCommand
         };
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var (_, lifecycle) = await DbCommand.LifecycleAsync(run, cancellationToken);
+            var (_, lifecycle) = await DbCommand.LifecycleAsync(run, parse, cancellationToken);
             var options = new CreateOptions
             {
                 Owner = parse.GetValue(owner),

@@ -20,7 +20,7 @@ internal static class DbDropCommand
         };
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var (_, lifecycle) = await DbCommand.LifecycleAsync(run, cancellationToken);
+            var (_, lifecycle) = await DbCommand.LifecycleAsync(run, parse, cancellationToken);
             var options = new DropOptions { Force = parse.GetValue(force), Confirm = DbCommand.Confirmation(run, parse.GetValue(yes), "dropped") };
             var result = await lifecycle.DropAsync(options, cancellationToken);
             var ended = result.SessionsEnded > 0 ? $" after ending {result.SessionsEnded} other session(s)" : string.Empty;

@@ -19,7 +19,7 @@ internal static class DbDumpCommand
         };
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var (connection, lifecycle) = await DbCommand.LifecycleAsync(run, cancellationToken);
+            var (connection, lifecycle) = await DbCommand.LifecycleAsync(run, parse, cancellationToken);
             var result = await lifecycle.DumpAsync(new DumpOptions { File = DbCommand.SchemaFile(run, parse, file, connection) }, cancellationToken);
             var shown = DbCommand.Display(run, result.File);
             var message = result.Changed

@@ -12,9 +12,9 @@ internal static class DbInfoCommand
     public static Command Create()
     {
         var command = new Command("info", "Show the server version, database size, number of tables and current migration version.");
-        CommandAction.Set(command, async (run, _, cancellationToken) =>
+        CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var (_, lifecycle) = await DbCommand.LifecycleAsync(run, cancellationToken);
+            var (_, lifecycle) = await DbCommand.LifecycleAsync(run, parse, cancellationToken);
             var info = await lifecycle.InfoAsync(cancellationToken);
             var migration = info.MigrationVersion
                 ?? (info.HistoryTableExists ? "none applied" : $"no history table ({info.HistoryTable})");

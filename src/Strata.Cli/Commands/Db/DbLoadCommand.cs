@@ -19,7 +19,7 @@ internal static class DbLoadCommand
         };
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var (connection, lifecycle) = await DbCommand.LifecycleAsync(run, cancellationToken);
+            var (connection, lifecycle) = await DbCommand.LifecycleAsync(run, parse, cancellationToken);
             var result = await lifecycle.LoadAsync(new LoadOptions { File = DbCommand.SchemaFile(run, parse, file, connection) }, cancellationToken);
             var shown = DbCommand.Display(run, result.File);
             var version = result.MigrationVersion is { } v ? $"; migration version {v}" : "; no migration history";

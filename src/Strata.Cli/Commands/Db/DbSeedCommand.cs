@@ -19,7 +19,7 @@ internal static class DbSeedCommand
         };
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var (_, lifecycle) = await DbCommand.LifecycleAsync(run, cancellationToken);
+            var (_, lifecycle) = await DbCommand.LifecycleAsync(run, parse, cancellationToken);
             var result = await lifecycle.SeedAsync(new SeedOptions { SeedsDirectory = DbCommand.SeedsDirectory(run, parse, seedsDir) }, cancellationToken);
             Report(run, result);
             return ExitCodes.Success;

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Strata.Cli.Commands.Migrations;
+using Strata.Cli.Hosting;
+using Strata.Core.Lifecycle;
+
+namespace Strata.Cli.Commands.Db;
+
+/// <summary>`strata db reset`: drop + setup, never on a protected environment.</summary>
+internal static class DbResetCommand
+{
+    public static Command Create()
+    {
+        var yes = DbCommand.YesOption("dropping");
+        var force = DbCommand.ForceOption();
+        var seedsDir = DbCommand.SeedsDirOption();
+        var skipSeed = DbSetupCommand.SkipSeedOption();
+        var command = new Command(
+            "reset",
+            "Drop the database and set it up again (create, migrate, seed). Refused on protected environments, whatever the flags.")
+        {
+            yes, force, seedsDir, skipSeed,
+        };
+        EngineFlags.AddRunFlags(command);
+        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        {
+            var (_, lifecycle) = await DbCommand.LifecycleAsync(run, parse, cancellationToken);
+            var options = new ResetOptions
+            {
+                Force = parse.GetValue(force),
+                Confirm = DbCommand.Confirmation(run, parse.GetValue(yes), "dropped"),
+                Setup = new SetupOptions { SkipSeed = parse.GetValue(skipSeed), SeedsDirectory = DbCommand.SeedsDirectory(run, parse, seedsDir) },
+            };
+            var result = await lifecycle.ResetAsync(options, cancellationToken);
+            var fields = DbSetupCommand.Json(run, result.Setup);
+            fields["dropped"] = result.Drop.Dropped;
+            fields["sessionsEnded"] = result.Drop.SessionsEnded;
+            var dropped = result.Drop.Dropped ? $"dropped database '{result.Drop.Database}'" : $"database '{result.Drop.Database}' did not exist";
+            DbSetupCommand.Report(run, "db.reset", result.Setup, fields, dropped);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+using Strata.Core.Local;
+
+namespace Strata.Core.Lifecycle;
+
+/// <summary>What <see cref="DatabaseLifecycle"/> works with besides the database itself; every member is optional.</summary>
+public sealed record DatabaseLifecycleOptions
+{
+    /// <summary>The local server, needed only when the connection is the local default.</summary>
+    public ILocalServer? LocalServer { get; init; }
+
+    /// <summary>Where progress is reported; nowhere when null.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>The variables pg_dump and psql are looked for with (<c>PATH</c>, <c>STRATA_PG_BIN</c>); the process's own when null.</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
+    /// <summary>
+    /// The engine settings <c>db setup</c> and <c>db reset</c> migrate with. Their history table is also the one
+    /// <c>db info</c>, <c>db dump</c> and <c>db load</c> read. When null: the engine's defaults, with the history
+    /// table the connection's configuration names.
+    /// </summary>
+    public MigratorOptions? Migrator { get; init; }
+
+    /// <summary>The migrations directory <c>db setup</c> and <c>db reset</c> apply; the connection's when null.</summary>
+    public string? MigrationsDirectory { get; init; }
+}

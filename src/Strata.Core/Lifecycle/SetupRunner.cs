@@ -1,0 +1,63 @@
+using Strata.Core.Logging;
+using Strata.Core.Migrations;
+
+namespace Strata.Core.Lifecycle;
+
+/// <summary>
+/// <c>db setup</c>: create the database if missing, apply pending migrations, and seed it when it is new, so that
+/// running it again on a database in use only migrates. <c>db reset</c>: drop, then set up.
+/// </summary>
+internal static class SetupRunner
+{
+    public static async Task<SetupResult> SetupAsync(LifecycleContext context, SetupOptions options, CancellationToken cancellationToken)
+    {
+        var created = await DatabaseCreator.RunAsync(context, new CreateOptions(), cancellationToken);
+        await using var dataSource = await context.OpenTargetAsync(cancellationToken);
+        bool fresh;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            fresh = created.Created || (await HistorySummary.ReadAsync(connection, context.HistoryTable, cancellationToken)).Applied == 0;
+        }
+
+        var migrator = new Migrator(dataSource, new DirectoryMigrationSource(context.MigrationsDirectory), context.Migrator, context.Logger);
+        var migrations = await migrator.UpAsync(cancellationToken: cancellationToken);
+        var seedsDirectory = options.SeedsDirectory ?? context.Connection.SeedsDirectory;
+        var skipped = WhySkipSeeds(context, options, fresh, seedsDirectory);
+        if (skipped is not null)
+        {
+            LogMessages.SeedsSkipped(context.Logger, skipped);
+            return new SetupResult(context.Database, created.Server, created.Created, migrations, null, skipped);
+        }
+
+        var seeds = await SeedRunner.RunAsync(context, new SeedOptions { SeedsDirectory = seedsDirectory }, cancellationToken);
+        return new SetupResult(context.Database, created.Server, created.Created, migrations, seeds, null);
+    }
+
+    public static async Task<ResetResult> ResetAsync(LifecycleContext context, ResetOptions options, CancellationToken cancellationToken)
+    {
+        LifecycleGuards.EnsureMayDestroy(context.Connection, "reset");
+        var drop = await DatabaseDropper.RunAsync(context, new DropOptions { Force = options.Force, Confirm = options.Confirm }, cancellationToken);
+        var setup = await SetupAsync(context, options.Setup, cancellationToken);
+        return new ResetResult(drop, setup);
+    }
+
+    private static string? WhySkipSeeds(LifecycleContext context, SetupOptions options, bool fresh, string seedsDirectory)
+    {
+        if (options.SkipSeed)
+        {
+            return "seeding was turned off (--skip-seed)";
+        }
+
+        if (!fresh)
+        {
+            return "the database already had migrations applied, so it is not seeded again (run `strata db seed` to seed it anyway)";
+        }
+
+        if (LifecycleGuards.SeedRefusal(context.Connection) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return SeedFiles.Exist(seedsDirectory) ? null : $"there is no seeds directory {seedsDirectory}";
+    }
+}
