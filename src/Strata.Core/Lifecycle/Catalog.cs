@@ -28,7 +28,7 @@ internal static class Catalog
     public static async Task<IReadOnlyList<string>> SomeUserTablesAsync(NpgsqlConnection connection, int limit, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            $"SELECT n.nspname || '.' || c.relname {UserTables} ORDER BY 1 COLLATE \"C\" LIMIT {limit}", connection);
+            $"SELECT n.nspname || '.' || c.relname AS name {UserTables} ORDER BY n.nspname || '.' || c.relname COLLATE \"C\" LIMIT {limit}", connection);
         var names = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

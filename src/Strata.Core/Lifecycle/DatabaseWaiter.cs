@@ -14,6 +14,7 @@ internal static class DatabaseWaiter
 {
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MinimumAttempt = TimeSpan.FromMilliseconds(100);
 
     public static async Task<WaitResult> RunAsync(LifecycleContext context, WaitOptions options, CancellationToken cancellationToken)
     {
@@ -24,21 +25,23 @@ internal static class DatabaseWaiter
 
         var clock = Stopwatch.StartNew();
         var pause = FirstPause;
+        ConnectionFailedException? last = null;
         for (var attempt = 1; ; attempt++)
         {
-            var left = options.Timeout - clock.Elapsed;
-            var (server, failure) = await TryConnectAsync(context, left, cancellationToken);
+            var (server, failure, timedOut) = await TryConnectAsync(context, options.Timeout - clock.Elapsed, cancellationToken);
             if (failure is null)
             {
                 LogMessages.DatabaseReady(context.Logger, context.Database, attempt);
                 return new WaitResult(context.Database, server!, attempt, clock.Elapsed);
             }
 
-            left = options.Timeout - clock.Elapsed;
+            // An attempt cut short by the deadline says less than the error before it.
+            last = timedOut && last is not null ? last : failure;
+            var left = options.Timeout - clock.Elapsed;
             if (left <= TimeSpan.Zero)
             {
                 throw new ConnectionFailedException(
-                    $"database '{context.Database}' was not ready after {Seconds(options.Timeout)} ({attempt} attempts); last error: {failure.Message}");
+                    $"database '{context.Database}' was not ready after {Seconds(options.Timeout)} ({attempt} attempt(s)); last error: {last.Message}");
             }
 
             LogMessages.DatabaseNotReady(context.Logger, context.Database, attempt, failure.Message);
@@ -48,20 +51,21 @@ internal static class DatabaseWaiter
     }
 
     /// <summary>The server when a connection to the database opened within <paramref name="left"/>; else why not (and no server).</summary>
-    private static async Task<(string? Server, ConnectionFailedException? Failure)> TryConnectAsync(LifecycleContext context, TimeSpan left, CancellationToken cancellationToken)
+    private static async Task<(string? Server, ConnectionFailedException? Failure, bool TimedOut)> TryConnectAsync(
+        LifecycleContext context, TimeSpan left, CancellationToken cancellationToken)
     {
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attempt.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1));
+        attempt.CancelAfter(left > MinimumAttempt ? left : MinimumAttempt);
         try
         {
             await using var dataSource = await context.Connector.CreateDataSourceAsync(
                 context.Connection, new DataSourceOptions { Pooling = false, VerifyConnection = false }, attempt.Token);
             await using var connection = await dataSource.OpenConnectionAsync(attempt.Token);
-            return (LifecycleContext.ServerOf(connection), null);
+            return (LifecycleContext.ServerOf(connection), null, false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (null, new ConnectionFailedException($"connecting did not finish within the {Seconds(left)} left"));
+            return (null, new ConnectionFailedException($"connecting did not finish within the {Seconds(left)} left"), true);
         }
         catch (PostgresException ex) when (IsRefusedLogin(ex))
         {
@@ -69,7 +73,7 @@ internal static class DatabaseWaiter
         }
         catch (Exception ex) when (DatabaseConnector.TranslateFailure(ex, context.Connection.Settings) is { } failure)
         {
-            return (null, failure);
+            return (null, failure, false);
         }
     }
 
