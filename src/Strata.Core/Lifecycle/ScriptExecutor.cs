@@ -26,12 +26,9 @@ internal static class ScriptExecutor
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction) { Timeout = 0 };
-        var statements = new Dictionary<NpgsqlBatchCommand, SqlStatement>(ReferenceEqualityComparer.Instance);
         foreach (var statement in script.Statements)
         {
-            var command = new NpgsqlBatchCommand(statement.Text);
-            statements[command] = statement;
-            batch.BatchCommands.Add(command);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(statement.Text));
         }
 
         try
@@ -42,7 +39,7 @@ internal static class ScriptExecutor
         catch (PostgresException ex)
         {
             await RollbackAsync(transaction);
-            var failed = ex.BatchCommand is { } command && statements.TryGetValue(command, out var statement) ? statement : null;
+            var failed = FailedStatement(batch, script);
             // A failure without a statement happened at COMMIT (a deferred constraint): point at the last statement.
             var (line, column) = failed?.LocationOf(ex.Position) ?? (script.Statements[^1].Line, script.Statements[^1].Column);
             throw new ScriptFailedException(
@@ -53,6 +50,20 @@ internal static class ScriptExecutor
                 ex.SqlState,
                 ServerErrors.SafeInner(ex));
         }
+    }
+
+    // Npgsql fills in the statement type of each command as it completes; the first one left unknown is the one that failed.
+    private static SqlStatement? FailedStatement(NpgsqlBatch batch, SqlScript script)
+    {
+        for (var i = 0; i < batch.BatchCommands.Count; i++)
+        {
+            if (batch.BatchCommands[i].StatementType == StatementType.Unknown)
+            {
+                return script.Statements[i];
+            }
+        }
+
+        return null;
     }
 
     private static async Task RollbackAsync(NpgsqlTransaction transaction)

@@ -1,0 +1,23 @@
+using Strata.Core.Lifecycle;
+
+namespace Strata.Core.Tests.Lifecycle;
+
+public sealed class DumpTextTests
+{
+    [Fact]
+    public void Removes_the_lines_that_vary_between_runs_and_keeps_the_rest()
+    {
+        const string raw = "--\r\n-- PostgreSQL database dump\r\n--\r\n\r\n\\restrict Xy12\r\n\r\n-- Dumped from database version 16.4\r\n-- Dumped by pg_dump version 16.4\r\n\r\nSET lock_timeout = 0;\r\n\r\n\r\nCREATE TABLE public.t (id integer);\r\n\r\n\\unrestrict Xy12\r\n\r\n";
+
+        var text = DumpText.Normalize(raw);
+
+        text.ShouldBe("--\n-- PostgreSQL database dump\n--\n\n\nSET lock_timeout = 0;\n\n\nCREATE TABLE public.t (id integer);\n");
+    }
+
+    [Theory]
+    [InlineData("pg_dump (PostgreSQL) 16.4 (Debian 16.4-1.pgdg120+1)", 16)]
+    [InlineData("psql (PostgreSQL) 9.6.24", 9)]
+    [InlineData("pg_dump (PostgreSQL) 17beta1", 17)]
+    public void Reads_the_major_version_of_a_client_program(string output, int major) =>
+        ClientPrograms.ParseMajor(output).ShouldBe(major);
+}

@@ -1,0 +1,124 @@
+using Strata.Core.Errors;
+using Strata.Core.Lifecycle;
+using Strata.Core.Tests.Connections;
+using Strata.Core.Tests.Engine;
+using Strata.Testing;
+
+namespace Strata.Core.Tests.Lifecycle;
+
+public sealed class SetupResetTests
+{
+    [Fact]
+    public async Task Setup_creates_migrates_and_seeds_a_new_database_and_only_migrates_it_afterwards()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var work = Project();
+        var url = LifecycleKit.NewDatabaseUrl(db, "setup", out var name);
+        try
+        {
+            var lifecycle = await LifecycleKit.ForUrlAsync(url, migrations: work.Combine("db/migrations"));
+            var seeds = new SetupOptions { SeedsDirectory = work.Combine("db/seeds") };
+
+            var first = await lifecycle.SetupAsync(seeds);
+            work.Write("db/migrations/20240102000000_add_email.sql", "-- migrate:up\nALTER TABLE users ADD COLUMN email text;\n-- migrate:down\n");
+            var second = await lifecycle.SetupAsync(seeds);
+
+            first.Created.ShouldBeTrue();
+            first.Migrations.Migrations.Select(m => m.Version.Value).ShouldBe(["20240101000000"]);
+            first.Seeds.ShouldNotBeNull().Files.Count.ShouldBe(1);
+            second.Created.ShouldBeFalse();
+            second.Migrations.Migrations.Select(m => m.Version.Value).ShouldBe(["20240102000000"]);
+            second.Seeds.ShouldBeNull();
+            second.SeedsSkipped.ShouldNotBeNull().ShouldStartWith("the database already had migrations applied");
+            (await ScalarAsync<long>(db, name, "SELECT count(*) FROM users")).ShouldBe(2);
+        }
+        finally
+        {
+            await LifecycleKit.DropQuietlyAsync(url);
+        }
+    }
+
+    [Fact]
+    public async Task Setup_seeds_an_existing_database_that_had_no_migrations_applied()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var work = Project();
+        var lifecycle = await LifecycleKit.ForAsync(db, migrations: work.Combine("db/migrations"));
+
+        var result = await lifecycle.SetupAsync(new SetupOptions { SeedsDirectory = work.Combine("db/seeds") });
+
+        result.Created.ShouldBeFalse();
+        result.Seeds.ShouldNotBeNull();
+        (await db.ScalarAsync<long>("SELECT count(*) FROM users")).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Setup_on_a_protected_environment_migrates_but_does_not_seed()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var work = Project();
+        var lifecycle = await LifecycleKit.ForEnvironmentAsync(
+            work, "prod", $$"""{ "database": "{{db.Url}}", "protected": true, "migrationsDir": "db/migrations" }""");
+
+        var result = await lifecycle.SetupAsync();
+
+        result.Migrations.Migrations.Count.ShouldBe(1);
+        result.Seeds.ShouldBeNull();
+        result.SeedsSkipped.ShouldNotBeNull().ShouldStartWith($"refusing to seed database '{db.Name}' of environment 'prod'");
+        (await db.ScalarAsync<long>("SELECT count(*) FROM users")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Reset_drops_the_data_and_sets_the_database_up_again()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var work = Project();
+        var lifecycle = await LifecycleKit.ForAsync(db, migrations: work.Combine("db/migrations"));
+        var seeds = new SetupOptions { SeedsDirectory = work.Combine("db/seeds") };
+        await lifecycle.SetupAsync(seeds);
+        await db.ExecuteAsync("INSERT INTO users VALUES (99, 'added later')");
+        string? question = null;
+
+        // Force: the test database's own pool still holds a connection to it.
+        var result = await lifecycle.ResetAsync(new ResetOptions { Force = true, Setup = seeds, Confirm = q => { question = q; return true; } });
+
+        question.ShouldNotBeNull().ShouldStartWith($"Drop database '{db.Name}'");
+        result.Drop.Dropped.ShouldBeTrue();
+        result.Setup.Created.ShouldBeTrue();
+        result.Setup.Seeds.ShouldNotBeNull();
+        (await ScalarAsync<string>(db, db.Name, "SELECT string_agg(id::text, ',' ORDER BY id) FROM users")).ShouldBe("1,2");
+    }
+
+    [Fact]
+    public async Task Reset_is_refused_on_a_protected_environment_before_anything_happens()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await db.ExecuteAsync("CREATE TABLE precious (id int); INSERT INTO precious VALUES (1)");
+        using var work = Project();
+        var lifecycle = await LifecycleKit.ForEnvironmentAsync(
+            work, "prod", $$"""{ "database": "{{db.Url}}", "protected": true, "allowSeed": true, "migrationsDir": "db/migrations" }""");
+
+        var error = await Should.ThrowAsync<ProtectedEnvironmentException>(
+            () => lifecycle.ResetAsync(new ResetOptions { Force = true, Confirm = _ => true }));
+
+        error.Message.ShouldBe(
+            $"refusing to reset database '{db.Name}' of environment 'prod': it is marked \"protected\": true in {work.Combine("strata.json")}; protected environments cannot be reset by Strata");
+        (await db.ScalarAsync<long>("SELECT count(*) FROM precious")).ShouldBe(1);
+        (await db.TableExistsAsync("public.users")).ShouldBeFalse();
+    }
+
+    private static TempDirectory Project()
+    {
+        var work = new TempDirectory();
+        work.Write("db/migrations/20240101000000_create_users.sql", "-- migrate:up\nCREATE TABLE users (id int PRIMARY KEY, name text);\n-- migrate:down\nDROP TABLE users;\n");
+        work.Write("db/seeds/001_users.sql", "INSERT INTO users VALUES (1, 'ada'), (2, 'grace');");
+        return work;
+    }
+
+    private static async Task<T> ScalarAsync<T>(TestDatabase db, string database, string sql)
+    {
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(db.Server.ConnectionStringFor(database) + ";Pooling=false");
+        await using var command = dataSource.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}
