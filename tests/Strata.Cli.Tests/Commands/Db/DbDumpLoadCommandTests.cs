@@ -1,0 +1,50 @@
+using Strata.Cli.Tests.Support;
+using Strata.Testing;
+
+namespace Strata.Cli.Tests.Commands.Db;
+
+public sealed class DbDumpLoadCommandTests
+{
+    [Fact]
+    public async Task Dump_is_deterministic_and_loads_into_an_empty_database_that_dumps_the_same()
+    {
+        await using var source = await TestPostgres.CreateDatabaseAsync();
+        await using var target = await TestPostgres.CreateDatabaseAsync();
+        var cli = new CliHarness().With("DATABASE_URL", source.Url);
+        DbCli.Write(cli, "db/migrations/20240101000000_create_posts.sql",
+            "-- migrate:up\nCREATE TABLE posts (id serial PRIMARY KEY, title text NOT NULL, body text);\nCREATE INDEX posts_title ON posts (title);\n-- migrate:down\nDROP TABLE posts;\n");
+        (await cli.RunAsync("up")).ExitCode.ShouldBe(0);
+        var schema = Path.Combine(cli.WorkingDirectory, "db", "schema.sql");
+
+        var first = await cli.RunAsync("db", "dump");
+        var firstBytes = await File.ReadAllBytesAsync(schema);
+        var second = await cli.RunAsync("--json", "db", "dump");
+        var load = await cli.RunAsync("db", "load", "--database-url", target.Url);
+        var again = await cli.RunAsync("db", "dump", "--database-url", target.Url, "--file", "copy.sql");
+
+        first.ExitCode.ShouldBe(0, first.ToString());
+        first.Stdout.ShouldContain("wrote the schema of");
+        second.ExitCode.ShouldBe(0, second.ToString());
+        DbCli.Event(second, "db.dumped").GetProperty("changed").GetBoolean().ShouldBeFalse();
+        (await File.ReadAllBytesAsync(schema)).ShouldBe(firstBytes);
+        load.ExitCode.ShouldBe(0, load.ToString());
+        load.Stdout.ShouldContain("migration version 20240101000000");
+        again.ExitCode.ShouldBe(0, again.ToString());
+        (await File.ReadAllBytesAsync(Path.Combine(cli.WorkingDirectory, "copy.sql"))).ShouldBe(firstBytes);
+    }
+
+    [Fact]
+    public async Task Load_refuses_a_database_with_tables_with_exit_5()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await DbCli.ExecuteAsync(db, "CREATE TABLE existing (id int)");
+        var cli = new CliHarness().With("DATABASE_URL", db.Url);
+        DbCli.Write(cli, "db/schema.sql", "CREATE TABLE other (id int);");
+
+        var result = await cli.RunAsync("db", "load");
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        result.Stderr.ShouldContain("already has 1 table(s) (public.existing)");
+        (await DbCli.ScalarAsync<bool>(db, "SELECT to_regclass('public.other') IS NULL")).ShouldBeTrue();
+    }
+}
