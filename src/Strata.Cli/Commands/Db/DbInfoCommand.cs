@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Strata.Cli.Commands.Migrations;
 using Strata.Cli.Hosting;
 using Strata.Cli.Output;
 
@@ -12,6 +13,7 @@ internal static class DbInfoCommand
     public static Command Create()
     {
         var command = new Command("info", "Show the server version, database size, number of tables and current migration version.");
+        command.Options.Add(EngineFlags.HistoryTable);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
             var (_, lifecycle) = await DbCommand.LifecycleAsync(run, parse, cancellationToken);

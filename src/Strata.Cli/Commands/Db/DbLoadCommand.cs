@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Strata.Cli.Commands.Migrations;
 using Strata.Cli.Hosting;
 using Strata.Core.Lifecycle;
 
@@ -17,6 +18,7 @@ internal static class DbLoadCommand
         {
             file,
         };
+        command.Options.Add(EngineFlags.HistoryTable);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
             var (connection, lifecycle) = await DbCommand.LifecycleAsync(run, parse, cancellationToken);
