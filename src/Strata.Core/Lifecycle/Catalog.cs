@@ -19,7 +19,10 @@ internal static class Catalog
     /// <summary>How many other sessions are connected to <paramref name="database"/>.</summary>
     public static async Task<int> OtherSessionsAsync(NpgsqlConnection connection, string database, CancellationToken cancellationToken) =>
         (int)await ScalarAsync<long>(
-            connection, "SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid()", cancellationToken, database);
+            connection,
+            "SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid()",
+            cancellationToken,
+            database);
 
     public static async Task<int> UserTableCountAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         (int)await ScalarAsync<long>(connection, "SELECT count(*) " + UserTables, cancellationToken);
