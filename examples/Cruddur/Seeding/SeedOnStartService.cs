@@ -1,4 +1,5 @@
 using Strata.AspNetCore;
+using Strata.Core.Errors;
 
 namespace Cruddur.Seeding;
 
@@ -23,10 +24,10 @@ public sealed class SeedOnStartService(StrataDatabase database, IConfiguration c
         await database.InitializeAsync(cancellationToken);
         if (!database.Connection.AllowSeed)
         {
-            logger.LogCritical(
-                "Refusing to seed {Database} ({Source}): seeds load only into the local database or a strata.json environment with \"allowSeed\": true; unset {Setting}",
-                database.Connection.Settings.ToDisplayUrl(), database.Connection.SourceDescription, SettingName);
-            throw new InvalidOperationException($"{SettingName} is set but {database.Connection.SourceDescription} does not allow seeds.");
+            var refusal = new ConfigurationException(
+                $"{SettingName} is set, but {database.Connection.SourceDescription} does not allow seeds: seeds load only into the local database or a strata.json environment with \"allowSeed\": true; unset {SettingName}.");
+            logger.LogCritical("{Reason}", refusal.Message);
+            throw refusal;
         }
 
         foreach (var name in Seeds())
