@@ -1,5 +1,6 @@
 using System.Net;
 using Cruddur.Tests.Support;
+using Strata.AspNetCore.Tests.Support;
 using Strata.Testing;
 
 namespace Cruddur.Tests;

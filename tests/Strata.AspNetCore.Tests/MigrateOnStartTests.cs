@@ -1,5 +1,4 @@
 using System.Net;
-using Npgsql;
 using Strata.AspNetCore.Tests.Support;
 using Strata.Core.Errors;
 using Strata.Testing;
@@ -53,10 +52,8 @@ public sealed class MigrateOnStartTests
     public async Task The_server_does_not_listen_until_the_migrations_are_applied()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
-        const long gate = 7_300_001;
-        using var files = MigrationFiles.Write(
-            ("1_notes.sql", MigrationFiles.CreateNotes),
-            ("2_wait.sql", $"-- migrate:up lock_timeout:0\nSELECT pg_advisory_xact_lock({gate});\n"));
+        await using var gate = await AdvisoryGate.CloseAsync(db, 7_300_001);
+        using var files = MigrationFiles.Write(("1_notes.sql", MigrationFiles.CreateNotes), ("2_wait.sql", gate.Migration));
         var port = Ports.Unused();
         await using var host = TestHost.Create(
             new Dictionary<string, string?>
@@ -67,22 +64,12 @@ public sealed class MigrateOnStartTests
             },
             url: $"http://127.0.0.1:{port}");
 
-        await using var holder = await db.DataSource.OpenConnectionAsync();
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({gate})", holder))
-        {
-            await take.ExecuteNonQueryAsync();
-        }
-
         var starting = host.StartAsync();
-        await WaitUntilAsync(db, "SELECT count(*) > 0 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = " + gate);
+        await gate.WaitUntilSomeoneWaitsAsync();
 
         starting.IsCompleted.ShouldBeFalse();
         (await Ports.IsListeningAsync(port)).ShouldBeFalse();
-        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({gate})", holder))
-        {
-            await release.ExecuteNonQueryAsync();
-        }
-
+        await gate.OpenAsync();
         await starting;
         (await AppliedVersionsAsync(db)).ShouldBe(["1", "2"]);
         (await Ports.IsListeningAsync(port)).ShouldBeTrue();
@@ -130,27 +117,17 @@ public sealed class MigrateOnStartTests
             ["Strata:LockWait"] = "0",
         };
         // A first host holds the migration lock for as long as its start is blocked inside a migration.
-        const long gate = 7_300_002;
-        using var slow = MigrationFiles.Write(("1_wait.sql", $"-- migrate:up lock_timeout:0\nSELECT pg_advisory_xact_lock({gate});\n"));
-        await using var holder = await db.DataSource.OpenConnectionAsync();
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({gate})", holder))
-        {
-            await take.ExecuteNonQueryAsync();
-        }
-
+        await using var gate = await AdvisoryGate.CloseAsync(db, 7_300_002);
+        using var slow = MigrationFiles.Write(("1_wait.sql", gate.Migration));
         await using var first = TestHost.Create(new Dictionary<string, string?>(config) { ["Strata:MigrationsDirectory"] = slow.Combine("migrations") });
         var firstStart = first.StartAsync();
-        await WaitUntilAsync(db, "SELECT count(*) > 0 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = " + gate);
+        await gate.WaitUntilSomeoneWaitsAsync();
         await using var second = TestHost.Create(config);
 
         await Should.ThrowAsync<LockNotAcquiredException>(second.StartAsync);
 
         second.Logs.Entries.ShouldContain(e => e.EventId == 1613 && e.Message.Contains("(lock-not-acquired)"));
-        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({gate})", holder))
-        {
-            await release.ExecuteNonQueryAsync();
-        }
-
+        await gate.OpenAsync();
         await firstStart;
     }
 
@@ -165,20 +142,5 @@ public sealed class MigrateOnStartTests
         }
 
         return versions;
-    }
-
-    private static async Task WaitUntilAsync(TestDatabase db, string condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            await using var command = db.DataSource.CreateCommand(condition);
-            if ((bool)(await command.ExecuteScalarAsync(timeout.Token))!)
-            {
-                return;
-            }
-
-            await Task.Delay(50, timeout.Token);
-        }
     }
 }
