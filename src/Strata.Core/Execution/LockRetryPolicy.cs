@@ -49,7 +49,7 @@ internal sealed class LockRetryPolicy(int attempts, TimeSpan baseDelay, TimeSpan
         }
 
         var pause = DelayAfter(failedAttempt);
-        logger.LockTimeoutRetrying(id, failedAttempt, Attempts, reason, pause);
+        logger.LockTimeoutRetrying(id, failedAttempt, Attempts, reason, pause.TotalMilliseconds);
         await delay(pause, cancellationToken);
     }
 }

@@ -26,7 +26,7 @@ internal sealed class StepRunner(TransactionalExecutor transactional, NonTransac
             var result = inTransaction
                 ? await transactional.RunAsync(connection, migration, direction, cancellationToken)
                 : await nonTransactional.RunAsync(connection, migration, direction, cancellationToken);
-            logger.MigrationCompleted(id, name, result.Duration, result.Attempts);
+            logger.MigrationCompleted(id, name, result.Duration.TotalMilliseconds, result.Attempts);
             results.Add(result);
         }
 

@@ -83,7 +83,7 @@ internal sealed class MigrationLock : IAsyncDisposable
             if (clock.Elapsed >= nextReport)
             {
                 holder = await probe.FindHolderAsync(cancellationToken);
-                logger.WaitingForMigrationLock(database, holder?.ToString() ?? "a session that just released it", clock.Elapsed);
+                logger.WaitingForMigrationLock(database, holder?.ToString() ?? "a session that just released it", clock.Elapsed.TotalMilliseconds);
                 nextReport = clock.Elapsed + options.AdvisoryLockReportInterval;
             }
 
@@ -98,7 +98,7 @@ internal sealed class MigrationLock : IAsyncDisposable
             await Task.Delay(Jittered(options.AdvisoryLockPollInterval), cancellationToken);
         }
 
-        logger.MigrationLockAcquired(database, probe.Key, clock.Elapsed);
+        logger.MigrationLockAcquired(database, probe.Key, clock.Elapsed.TotalMilliseconds);
     }
 
     // Spreads the polls of runners that started together.

@@ -8,11 +8,11 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1300, Level = LogLevel.Debug, Message = "Acquiring the migration lock of database {Database} for history table {HistoryTable} (advisory key {Key})")]
     public static partial void AcquiringMigrationLock(this ILogger logger, string database, string historyTable, long key);
 
-    [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Waiting for the migration lock of database {Database}, held by {Holder}; waited {Elapsed} so far")]
-    public static partial void WaitingForMigrationLock(this ILogger logger, string database, string holder, TimeSpan elapsed);
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Waiting for the migration lock of database {Database}, held by {Holder}; waited {ElapsedMs:0} ms so far")]
+    public static partial void WaitingForMigrationLock(this ILogger logger, string database, string holder, double elapsedMs);
 
-    [LoggerMessage(EventId = 1302, Level = LogLevel.Debug, Message = "Acquired the migration lock of database {Database} (advisory key {Key}) after {Elapsed}")]
-    public static partial void MigrationLockAcquired(this ILogger logger, string database, long key, TimeSpan elapsed);
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Debug, Message = "Acquired the migration lock of database {Database} (advisory key {Key}) after {ElapsedMs:0} ms")]
+    public static partial void MigrationLockAcquired(this ILogger logger, string database, long key, double elapsedMs);
 
     [LoggerMessage(EventId = 1303, Level = LogLevel.Debug, Message = "Released the migration lock (advisory key {Key})")]
     public static partial void MigrationLockReleased(this ILogger logger, long key);
@@ -29,8 +29,8 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1320, Level = LogLevel.Warning, Message = "Could not roll back the failed migration's transaction: {Reason}")]
     public static partial void RollbackFailed(this ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 1321, Level = LogLevel.Warning, Message = "Migration {Migration} hit lock_timeout on attempt {Attempt} of {Attempts} ({Reason}); retrying in {Pause}")]
-    public static partial void LockTimeoutRetrying(this ILogger logger, string migration, int attempt, int attempts, string reason, TimeSpan pause);
+    [LoggerMessage(EventId = 1321, Level = LogLevel.Warning, Message = "Migration {Migration} hit lock_timeout on attempt {Attempt} of {Attempts} ({Reason}); retrying in {PauseMs:0} ms")]
+    public static partial void LockTimeoutRetrying(this ILogger logger, string migration, int attempt, int attempts, string reason, double pauseMs);
 
     [LoggerMessage(EventId = 1322, Level = LogLevel.Error, Message = "Migration {Migration} hit lock_timeout on attempt {Attempt} of {Attempts} ({Reason}); giving up")]
     public static partial void LockTimeoutGaveUp(this ILogger logger, string migration, int attempt, int attempts, string reason);
@@ -47,8 +47,8 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1330, Level = LogLevel.Information, Message = "Running migration {Migration} {Direction} ({Mode})")]
     public static partial void MigrationStarting(this ILogger logger, string migration, string direction, string mode);
 
-    [LoggerMessage(EventId = 1331, Level = LogLevel.Information, Message = "Ran migration {Migration} {Direction} in {Elapsed} ({Attempts} attempt(s))")]
-    public static partial void MigrationCompleted(this ILogger logger, string migration, string direction, TimeSpan elapsed, int attempts);
+    [LoggerMessage(EventId = 1331, Level = LogLevel.Information, Message = "Ran migration {Migration} {Direction} in {ElapsedMs:0.0} ms ({Attempts} attempt(s))")]
+    public static partial void MigrationCompleted(this ILogger logger, string migration, string direction, double elapsedMs, int attempts);
 
     [LoggerMessage(EventId = 1332, Level = LogLevel.Information, Message = "Nothing to run {Direction}: the database is at the requested version")]
     public static partial void NothingToRun(this ILogger logger, string direction);
