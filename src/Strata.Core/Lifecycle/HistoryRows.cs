@@ -7,10 +7,17 @@ namespace Strata.Core.Lifecycle;
 /// <summary>
 /// The history table's rows as INSERT statements, appended to the schema dump so that a database loaded from it
 /// knows which migrations it has. Values are written as text literals under fixed session settings (UTC, ISO dates),
-/// and rows are ordered by version, so the same rows always give the same text.
+/// and rows are ordered by version, so the same rows always give the same text. When and where a row was applied
+/// (time, role, client host, duration) is left out: those columns take their defaults when the file is loaded, so the
+/// file has no timestamps or host names and two databases with the same migrations dump to the same text.
 /// </summary>
 internal static class HistoryRows
 {
+    private static readonly HashSet<string> PerDatabaseColumns = new(StringComparer.Ordinal)
+    {
+        "applied_at", "applied_by", "client_host", "execution_time_ms",
+    };
+
     private const string StableSettings =
         "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET extra_float_digits = 3; SET bytea_output = 'hex'";
 
@@ -21,7 +28,7 @@ internal static class HistoryRows
             return (string.Empty, 0);
         }
 
-        var columns = await ColumnsAsync(connection, table, cancellationToken);
+        var columns = (await ColumnsAsync(connection, table, cancellationToken)).Where(c => !PerDatabaseColumns.Contains(c)).ToList();
         await using (var settings = new NpgsqlCommand(StableSettings, connection))
         {
             await settings.ExecuteNonQueryAsync(cancellationToken);

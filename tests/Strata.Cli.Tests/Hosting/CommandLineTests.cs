@@ -53,6 +53,7 @@ public sealed class CommandLineTests
     {
         "up", "down", "redo", "status", "history", "validate", "new", "stamp", "baseline", "repair", "config",
         "local", "local start", "local stop", "local status", "local url", "local destroy",
+        "db create", "db drop", "db seed", "db setup", "db reset", "db dump", "db load", "db connect", "db sessions", "db wait", "db info",
     };
 
     [Theory]

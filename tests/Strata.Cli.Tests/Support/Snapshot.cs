@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Strata.Cli.Tests.Support;
 
 /// <summary>
@@ -8,10 +6,9 @@ namespace Strata.Cli.Tests.Support;
 /// </summary>
 public static class Snapshot
 {
-    public static void Match(string name, string actual, [CallerFilePath] string callerPath = "")
+    public static void Match(string name, string actual)
     {
-        var directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "..", "Snapshots");
-        var path = Path.GetFullPath(Path.Combine(directory, name));
+        var path = Repository.PathTo("tests", "Strata.Cli.Tests", "Snapshots", name);
         var normalized = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (Environment.GetEnvironmentVariable("STRATA_UPDATE_SNAPSHOTS") == "1")
         {

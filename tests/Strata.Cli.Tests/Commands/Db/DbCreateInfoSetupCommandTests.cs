@@ -87,6 +87,6 @@ public sealed class DbCreateInfoSetupCommandTests
 
         result.ExitCode.ShouldBe(0);
         // Snapshot looks in ../Snapshots from the calling file; this file is one folder deeper than the others.
-        Snapshot.Match("../../Snapshots/help-db.txt", result.Stdout);
+        Snapshot.Match("help-db.txt", result.Stdout);
     }
 }
