@@ -15,9 +15,10 @@ COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ src/
 COPY examples/Cruddur/ examples/Cruddur/
 # Both self-contained: the final image needs no .NET runtime, only the libraries runtime-deps provides.
+# The app's publish output carries its db/ folder (migrations and seeds), which the migration task runs.
 RUN dotnet publish examples/Cruddur/Cruddur.csproj -c Release -r linux-x64 --self-contained -o /out/app \
     && dotnet publish src/Strata.Cli/Strata.Cli.csproj -c Release -r linux-x64 -o /out/strata \
-    && rm -rf /out/app/db
+    && test -d /out/app/db/migrations
 
 FROM ${BASE_IMAGE}
 ARG APP_UID=1654
@@ -28,7 +29,6 @@ RUN getent passwd "${APP_UID}" >/dev/null \
 WORKDIR /app
 COPY --from=build /out/app/ /app/
 COPY --from=build /out/strata/strata /usr/local/bin/strata
-COPY examples/Cruddur/db/ /app/db/
 COPY deploy/docker/healthcheck.sh /usr/local/bin/healthcheck
 
 # The single-file strata binary unpacks its native libraries here; the app user has no home directory.

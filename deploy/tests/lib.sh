@@ -1,9 +1,13 @@
 # shellcheck shell=bash
 # Helpers shared by the deployment checks. Sourced, not run.
 
+# Used by the scripts that source this file.
+# shellcheck disable=SC2034
 DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck disable=SC2034
 REPO_DIR="$(cd "$DEPLOY_DIR/.." && pwd)"
 TESTS_DIR="$DEPLOY_DIR/tests"
+# shellcheck disable=SC2034
 STACKS=(network registry data app)
 
 # Terraform reads no user configuration during the checks: providers come from the local mirror only.
