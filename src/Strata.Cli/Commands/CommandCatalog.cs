@@ -7,8 +7,17 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
-        ConfigCommand.Create(),
+        Migrations.UpCommand.Create(),
+        Migrations.DownCommand.Create(),
+        Migrations.RedoCommand.Create(),
+        Migrations.StatusCommand.Create(),
+        Migrations.HistoryCommand.Create(),
+        Migrations.ValidateCommand.Create(),
         NewCommand.Create(),
+        Migrations.StampCommand.Create(),
+        Migrations.BaselineCommand.Create(),
+        Migrations.RepairCommand.Create(),
         LocalCommand.Create(),
+        ConfigCommand.Create(),
     ];
 }

@@ -19,6 +19,8 @@ internal sealed partial class CommandRun : IDisposable
             builder.ClearProviders();
             builder.SetMinimumLevel(LogLevel.Trace);
             builder.AddProvider(new ReporterLoggerProvider(Reporter));
+            // Npgsql logs every command at Information: detail for --verbose, noise for a deploy log.
+            builder.AddFilter("Npgsql", settings.Verbosity == Verbosity.Verbose ? LogLevel.Debug : LogLevel.Warning);
         });
     }
 

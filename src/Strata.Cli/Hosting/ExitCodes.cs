@@ -13,6 +13,7 @@ internal static class ExitCodes
     public const int ValidationFailed = 5;
     public const int ProtectedEnvironment = 6;
     public const int PrerequisiteMissing = 7;
+    public const int Pending = 8;
     public const int Cancelled = 130;
 
     public static int For(Exception exception) => exception switch

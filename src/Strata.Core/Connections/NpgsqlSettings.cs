@@ -28,6 +28,10 @@ internal static class NpgsqlSettings
         ApplyPooling(builder, options);
         builder.ApplicationName = settings.ApplicationName ?? options.ApplicationName ?? DefaultApplicationName;
 
+        // A failed migration or seed must show the server's DETAIL ("Key (id)=(1) already exists."); it carries
+        // row data, never credentials.
+        builder.IncludeErrorDetail = true;
+
         // Keywords the user wrote in a connection string win over the caller's defaults, like application_name.
         foreach (var (key, value) in settings.AdditionalKeywords)
         {

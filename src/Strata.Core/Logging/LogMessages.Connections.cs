@@ -30,7 +30,7 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "The password command from {Origin} failed: {Problem}")]
     public static partial void PasswordCommandFailed(ILogger logger, string origin, string problem);
 
-    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Starting or finding the local PostgreSQL server")]
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Debug, Message = "Starting or finding the local PostgreSQL server")]
     public static partial void LocalServerRequested(ILogger logger);
 
     [LoggerMessage(EventId = 1009, Level = LogLevel.Information, Message = "Created database {Database} on the local server")]

@@ -7,13 +7,14 @@ namespace Strata.Core.Migrations;
 /// <c>1h</c>), or <c>0</c> for no timeout. A bare number other than 0 is refused rather than guessed at, because
 /// PostgreSQL would read it as milliseconds and a reader as seconds.
 /// </summary>
-internal static class MigrationDuration
+public static class MigrationDuration
 {
     // PostgreSQL stores both timeouts as an int of milliseconds.
     private static readonly TimeSpan Maximum = TimeSpan.FromMilliseconds(int.MaxValue);
 
     private const string TooLong = "PostgreSQL's longest timeout is 2147483647ms (about 24 days); use 0 for no timeout";
 
+    /// <summary>Parses <paramref name="value"/>; on failure <paramref name="problem"/> says what is wrong with it.</summary>
     public static bool TryParse(string value, out TimeSpan duration, out string problem)
     {
         duration = TimeSpan.Zero;

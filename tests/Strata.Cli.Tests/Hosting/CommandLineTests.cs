@@ -49,6 +49,23 @@ public sealed class CommandLineTests
         Snapshot.Match("help-root.txt", result.Stdout);
     }
 
+    public static TheoryData<string> Commands => new()
+    {
+        "up", "down", "redo", "status", "history", "validate", "new", "stamp", "baseline", "repair", "config",
+        "local", "local start", "local stop", "local status", "local url", "local destroy",
+    };
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public async Task Every_command_has_reviewed_help(string command)
+    {
+        var result = await new CliHarness().RunAsync([.. command.Split(' '), "--help"]);
+
+        result.ExitCode.ShouldBe(0);
+        result.Stdout.ShouldContain("Usage:");
+        Snapshot.Match($"help-{command.Replace(' ', '-')}.txt", result.Stdout);
+    }
+
     [Fact]
     public async Task Version_prints_the_semantic_version()
     {

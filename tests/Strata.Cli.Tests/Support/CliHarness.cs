@@ -25,6 +25,9 @@ public sealed class CliHarness
 
     public string WorkingDirectory { get; }
 
+    /// <summary>Pretend stdout is a terminal, as an interactive shell would have it.</summary>
+    public bool Terminal { get; init; }
+
     public IReadOnlyDictionary<string, string> Environment => _environment;
 
     public CliHarness With(string name, string value)
@@ -39,7 +42,7 @@ public sealed class CliHarness
     {
         using var stdout = new StringWriter(CultureInfo.InvariantCulture);
         using var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        var context = new CliContext(stdout, stderr, new Dictionary<string, string>(_environment), WorkingDirectory, false, false)
+        var context = new CliContext(stdout, stderr, new Dictionary<string, string>(_environment), WorkingDirectory, Terminal, false)
         {
             ReadLine = () => null,
         };

@@ -1,0 +1,56 @@
+using Cruddur.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace Cruddur.Activities;
+
+/// <summary>POST /api/activities, GET /api/activities/{uuid} and GET /api/activities/home.</summary>
+public static class ActivityEndpoints
+{
+    public static IEndpointRouteBuilder MapActivities(this IEndpointRouteBuilder app)
+    {
+        var activities = app.MapGroup("/api/activities");
+        activities.MapPost("/", CreateAsync);
+        activities.MapGet("/home", HomeAsync);
+        // A malformed uuid does not match the route and gets the same 404 problem as an unknown one.
+        activities.MapGet("/{uuid:guid}", GetAsync);
+        return app;
+    }
+
+    private static async Task<Results<Created<ActivityView>, ValidationProblem>> CreateAsync(
+        NewActivity activity, ActivityStore store, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = ActivityRules.Check(activity, clock.GetUtcNow());
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        try
+        {
+            var created = await store.CreateAsync(activity, cancellationToken);
+            return created is null
+                ? FieldErrors.One("handle", $"No user has the handle '{activity.Handle}'.")
+                : TypedResults.Created($"/api/activities/{created.Uuid}", created);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation && ex.ConstraintName == ActivityStore.ReplyToKey)
+        {
+            return FieldErrors.One("replyToActivityUuid", $"No activity has the uuid {activity.ReplyToActivityUuid}.");
+        }
+    }
+
+    private static async Task<Results<Ok<ActivityView>, ProblemHttpResult>> GetAsync(Guid uuid, ActivityStore store, CancellationToken cancellationToken)
+    {
+        var activity = await store.FindAsync(uuid, cancellationToken);
+        return activity is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such activity.", detail: $"No activity has the uuid {uuid}, or it has expired.")
+            : TypedResults.Ok(activity);
+    }
+
+    private static async Task<Results<Ok<FeedPage>, ValidationProblem>> HomeAsync(
+        string? limit, string? before, ActivityStore store, CancellationToken cancellationToken)
+    {
+        var (size, cursor, errors) = ActivityRules.Feed(limit, before);
+        return errors.Any ? errors.ToProblem() : TypedResults.Ok(await store.FeedAsync(size, cursor, cancellationToken));
+    }
+}

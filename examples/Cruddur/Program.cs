@@ -1,0 +1,50 @@
+using Cruddur.Activities;
+using Cruddur.Problems;
+using Cruddur.Seeding;
+using Cruddur.Users;
+using Strata.AspNetCore;
+using Strata.Core.Errors;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// One JSON object per line on stdout, for the container's log driver.
+builder.Logging.ClearProviders();
+builder.Logging.AddJsonConsole(json =>
+{
+    json.UseUtcTimestamp = true;
+    json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+});
+
+// The database comes from DATABASE_URL, DB_SECRET, DB_*, PG* or strata.json, like the strata command; the
+// migrations the app expects ship inside Cruddur.dll.
+builder.AddStrata(strata => strata.UseEmbeddedMigrations(typeof(Program).Assembly));
+builder.Services.AddHostedService<SeedOnStartService>();
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<BadRequestHandler>();
+builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
+// Binding failures reach BadRequestHandler as exceptions, so their problem bodies can say what was wrong.
+builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<UserStore>();
+builder.Services.AddSingleton<ActivityStore>();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+// Gives empty error responses (malformed JSON, unknown route, wrong method) an RFC 7807 body too.
+app.UseStatusCodePages();
+
+app.MapStrataHealth();
+app.MapUsers();
+app.MapActivities();
+
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (StrataException)
+{
+    // Strata has logged the reason (event 1602 or 1613); the host did not start and served nothing.
+    return 1;
+}

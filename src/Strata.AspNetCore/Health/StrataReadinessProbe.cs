@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Strata.AspNetCore.Logging;
+using Strata.Core.Connections;
+using Strata.Core.Errors;
+using Strata.Core.Migrations;
+using Strata.Core.Planning;
+using Strata.Core.Secrets;
+
+namespace Strata.AspNetCore.Health;
+
+/// <summary>
+/// Decides whether the app may take traffic: the database answers within <see cref="StrataOptions.ReadyTimeout"/>,
+/// and every migration the app ships is applied (so the applied version is at least the newest one it ships). A
+/// database ahead of the app, with newer migrations from a newer release, is ready.
+/// </summary>
+public sealed class StrataReadinessProbe
+{
+    private readonly StrataDatabase _database;
+    private readonly TimeSpan _timeout;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the probe; <c>AddStrata</c> registers one as a singleton.</summary>
+    public StrataReadinessProbe(StrataDatabase database, StrataOptions options, ILogger<StrataReadinessProbe> logger)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(options);
+        _database = database;
+        _timeout = options.ReadyTimeout;
+        _logger = logger;
+    }
+
+    /// <summary>Runs one check. Never throws for a database problem: the result says what is wrong.</summary>
+    public async Task<StrataReadiness> CheckAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await _database.InitializeAsync(cancellationToken);
+        MigrationVersion? expected;
+        try
+        {
+            var shipped = await _database.Migrations.LoadAsync(cancellationToken);
+            expected = shipped.Count == 0 ? null : shipped[^1].Version;
+        }
+        catch (StrataException ex)
+        {
+            return Report(new StrataReadiness(false, false, null, null, null, clock.Elapsed, $"the app's migrations cannot be read: {ex.Message}"));
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_timeout);
+        try
+        {
+            var status = await _database.Migrator.StatusAsync(timeout.Token);
+            return Report(Judge(status, expected, clock.Elapsed));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Report(Unreachable(expected, clock, $"the database did not answer within {_timeout.TotalSeconds:0.###} s"));
+        }
+        catch (Exception ex) when (Unreachable(ex) is { } reason)
+        {
+            return Report(Unreachable(expected, clock, reason));
+        }
+        catch (StrataException ex)
+        {
+            return Report(new StrataReadiness(false, true, null, expected, null, clock.Elapsed, ex.Message));
+        }
+    }
+
+    private static StrataReadiness Judge(StatusResult status, MigrationVersion? expected, TimeSpan elapsed)
+    {
+        var applied = status.CurrentVersion;
+        var pending = status.PendingCount;
+        string? problem = null;
+        if (expected is { } newest && (applied is null || applied < newest))
+        {
+            problem = applied is null
+                ? $"no migration is applied; the app expects version {newest}: apply the migrations (strata up)"
+                : $"the database is at version {applied}, the app expects {newest} ({pending} pending): apply the migrations (strata up)";
+        }
+        else if (status.Migrations.FirstOrDefault(m => m.State == MigrationState.Interrupted) is { } interrupted)
+        {
+            problem = $"migration {interrupted.Version} was interrupted part-way (transaction:false): resolve it with strata repair";
+        }
+        else if (pending > 0)
+        {
+            problem = $"{pending} migration(s) the app ships are not applied although newer ones are (out of order): apply them (strata up --allow-out-of-order)";
+        }
+
+        return new StrataReadiness(problem is null, true, applied, expected, pending, elapsed, problem);
+    }
+
+    private string? Unreachable(Exception exception) => exception switch
+    {
+        ConnectionFailedException failed => failed.Message,
+        NpgsqlException npgsql when DatabaseConnector.TranslateFailure(npgsql, _database.Connection.Settings) is { } failure => failure.Message,
+        _ => null,
+    };
+
+    private static StrataReadiness Unreachable(MigrationVersion? expected, Stopwatch clock, string reason) =>
+        new(false, false, null, expected, null, clock.Elapsed, SecretRedactor.Redact(reason));
+
+    private StrataReadiness Report(StrataReadiness readiness)
+    {
+        _logger.ReadinessChecked(
+            readiness.DatabaseReachable,
+            readiness.AppliedVersion?.Value ?? "none",
+            readiness.ExpectedVersion?.Value ?? "none",
+            readiness.PendingCount ?? -1,
+            readiness.Problem ?? "ready");
+        return readiness;
+    }
+}

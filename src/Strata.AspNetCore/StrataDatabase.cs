@@ -1,0 +1,156 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Strata.AspNetCore.Logging;
+using Strata.AspNetCore.Migrations;
+using Strata.Core;
+using Strata.Core.Connections;
+using Strata.Core.Local;
+using Strata.Core.Migrations;
+
+namespace Strata.AspNetCore;
+
+/// <summary>
+/// The app's database as Strata set it up: the resolved connection, the one pooled <see cref="NpgsqlDataSource"/>,
+/// the migrations the app ships and an engine over them. Registered as a singleton by <c>AddStrata</c>.
+/// </summary>
+/// <remarks>
+/// Resolving is asynchronous (it may read files, and the local default starts a PostgreSQL server), so it runs in
+/// <see cref="InitializeAsync"/>, which Strata's hosted service awaits while the host starts, before any request is
+/// served. Code that reads <see cref="DataSource"/> earlier (a service constructed before the host starts) blocks its
+/// thread until the first resolution finishes; see docs/aspnetcore.md.
+/// </remarks>
+public sealed class StrataDatabase : IAsyncDisposable
+{
+    private readonly StrataOptions _options;
+    private readonly IHostEnvironment? _host;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _disposing = new();
+    private readonly Lazy<Task<State>> _state;
+
+    internal StrataDatabase(StrataOptions options, IHostEnvironment? host, ILoggerFactory loggerFactory)
+    {
+        _options = options;
+        _host = host;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<StrataDatabase>();
+        _state = new Lazy<Task<State>>(() => SetUpAsync(_disposing.Token), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Whether <see cref="InitializeAsync"/> has finished successfully.</summary>
+    public bool IsInitialized => _state.IsValueCreated && _state.Value.IsCompletedSuccessfully;
+
+    /// <summary>The database that was chosen, where it came from and why. Never exposes the password.</summary>
+    public ResolvedConnection Connection => Current.Connection;
+
+    /// <summary>The app's pooled data source; the same instance <c>NpgsqlDataSource</c> resolves to.</summary>
+    public NpgsqlDataSource DataSource => Current.DataSource;
+
+    /// <summary>The migrations the app ships (loaded once and cached).</summary>
+    public IMigrationSource Migrations => Current.Migrations;
+
+    /// <summary>The migration engine over <see cref="DataSource"/> and <see cref="Migrations"/>.</summary>
+    public Migrator Migrator => Current.Migrator;
+
+    /// <summary>
+    /// Resolves the database and builds the data source, once; later calls return the same outcome. No connection
+    /// is opened (except to start the local default), so an unreachable database does not stop the app: the readiness
+    /// check reports it instead.
+    /// </summary>
+    /// <exception cref="Core.Errors.ConfigurationException">The database configuration is invalid.</exception>
+    public Task InitializeAsync(CancellationToken cancellationToken) => _state.Value.WaitAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _disposing.CancelAsync();
+        if (_state.IsValueCreated && _state.Value.IsCompletedSuccessfully)
+        {
+            await _state.Value.Result.DataSource.DisposeAsync();
+        }
+
+        _disposing.Dispose();
+    }
+
+    private State Current
+    {
+        get
+        {
+            var task = _state.Value;
+            if (!task.IsCompleted)
+            {
+                // Only before the host has started: see the remarks. There is no synchronization context in ASP.NET
+                // Core, so the wait cannot deadlock; it costs one blocked thread once.
+                _logger.BlockingUntilResolved();
+            }
+
+            return task.GetAwaiter().GetResult();
+        }
+    }
+
+    private async Task<State> SetUpAsync(CancellationToken cancellationToken)
+    {
+        var workingDirectory = Path.GetFullPath(_options.WorkingDirectory ?? _host?.ContentRootPath ?? Directory.GetCurrentDirectory());
+        var environment = new Dictionary<string, string>(_options.Environment, StringComparer.Ordinal);
+        var request = new ConnectionRequest
+        {
+            DatabaseUrl = _options.DatabaseUrl,
+            EnvironmentName = _options.EnvironmentName,
+            ConfigPath = _options.ConfigPath,
+            PasswordFile = _options.PasswordFile,
+            PasswordCommand = _options.PasswordCommand,
+            Environment = environment,
+            WorkingDirectory = workingDirectory,
+        };
+        var connection = await new ConnectionResolver(_loggerFactory.CreateLogger<ConnectionResolver>()).ResolveAsync(request, cancellationToken);
+        var localServer = connection.IsLocalDefault ? LocalServer(workingDirectory, environment) : null;
+        var dataSourceOptions = DataSourceOptions();
+        var dataSource = await new DatabaseConnector(localServer, _loggerFactory).CreateDataSourceAsync(connection, dataSourceOptions, cancellationToken);
+        var migrations = new CachedMigrationSource(MigrationSource(connection, workingDirectory));
+        var migrator = new Migrator(dataSource, migrations, MigratorOptions(connection), _loggerFactory.CreateLogger<Migrator>());
+        Log(connection, dataSource, migrations);
+        return new State(connection, dataSource, migrations, migrator);
+    }
+
+    private DataSourceOptions DataSourceOptions() => new()
+    {
+        ApplicationName = _options.ApplicationName ?? _host?.ApplicationName,
+        MinPoolSize = _options.Pool.MinSize,
+        MaxPoolSize = _options.Pool.MaxSize,
+        ConnectionLifetime = _options.Pool.ConnectionLifetime,
+        CommandTimeout = _options.Pool.CommandTimeout,
+        VerifyConnection = false,
+    };
+
+    private LocalCluster LocalServer(string workingDirectory, IReadOnlyDictionary<string, string> environment) => new(
+        new LocalClusterOptions { Directory = LocalCluster.DefaultDirectory(workingDirectory), Environment = environment },
+        _loggerFactory.CreateLogger<LocalCluster>());
+
+    private IMigrationSource MigrationSource(ResolvedConnection connection, string workingDirectory) =>
+        _options.Migrations
+        ?? new DirectoryMigrationSource(_options.MigrationsDirectory is { } directory
+            ? Path.GetFullPath(directory, workingDirectory)
+            : connection.MigrationsDirectory);
+
+    private MigratorOptions MigratorOptions(ResolvedConnection connection) =>
+        connection.HistoryTable is { } table && _options.Migrator.HistoryTable == Core.History.HistoryTableName.Default
+            ? _options.Migrator with { HistoryTable = Core.History.HistoryTableName.Parse(table) }
+            : _options.Migrator;
+
+    private void Log(ResolvedConnection connection, NpgsqlDataSource dataSource, IMigrationSource migrations)
+    {
+        var built = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        var shown = connection.IsLocalDefault ? $"{connection.Settings.Database} on the local PostgreSQL" : connection.Settings.ToDisplayUrl();
+        _logger.DataSourceReady(
+            shown,
+            connection.SourceDescription,
+            built.ApplicationName ?? "",
+            built.MinPoolSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            built.MaxPoolSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            built.ConnectionLifetime == 0 ? "unlimited" : $"{built.ConnectionLifetime}s",
+            migrations.Description);
+    }
+
+    private sealed record State(ResolvedConnection Connection, NpgsqlDataSource DataSource, IMigrationSource Migrations, Migrator Migrator);
+}

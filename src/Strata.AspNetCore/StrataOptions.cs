@@ -1,0 +1,98 @@
+using System.Reflection;
+using Strata.Core;
+using Strata.Core.Migrations;
+
+namespace Strata.AspNetCore;
+
+/// <summary>
+/// Everything <c>AddStrata</c> needs, with its defaults. <c>AddStrata</c> fills it from the <c>Strata</c> section of
+/// the configuration first, then runs the caller's callback, then validates it once. See docs/aspnetcore.md.
+/// </summary>
+public sealed class StrataOptions
+{
+    /// <summary>The default time the readiness check waits for the database.</summary>
+    public static readonly TimeSpan DefaultReadyTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A database URL or keyword string that beats every other source, like the CLI's <c>--database-url</c>
+    /// (<c>Strata:DatabaseUrl</c>). Usually left unset so that <c>DATABASE_URL</c>, <c>DB_SECRET</c> and the other
+    /// variables decide.
+    /// </summary>
+    public string? DatabaseUrl { get; set; }
+
+    /// <summary>The environment of <c>strata.json</c> to use, like <c>--env</c> (<c>Strata:Environment</c>).</summary>
+    public string? EnvironmentName { get; set; }
+
+    /// <summary>The path of <c>strata.json</c>, like <c>--config</c> (<c>Strata:ConfigPath</c>).</summary>
+    public string? ConfigPath { get; set; }
+
+    /// <summary>A file whose content is the password, like <c>--password-file</c> (<c>Strata:PasswordFile</c>).</summary>
+    public string? PasswordFile { get; set; }
+
+    /// <summary>A shell command printing the password for each new connection, like <c>--password-command</c> (<c>Strata:PasswordCommand</c>).</summary>
+    public string? PasswordCommand { get; set; }
+
+    /// <summary>
+    /// The directory relative paths start from and <c>strata.json</c> is looked for in (<c>Strata:WorkingDirectory</c>);
+    /// the host's content root when unset.
+    /// </summary>
+    public string? WorkingDirectory { get; set; }
+
+    /// <summary>
+    /// The <c>application_name</c> the pool's connections show in <c>pg_stat_activity</c> (<c>Strata:ApplicationName</c>);
+    /// the host's application name when unset. An <c>application_name</c> in the database URL wins.
+    /// </summary>
+    public string? ApplicationName { get; set; }
+
+    /// <summary>The connection pool's settings (<c>Strata:Pool:*</c>).</summary>
+    public StrataPoolOptions Pool { get; } = new();
+
+    /// <summary>
+    /// The variables the connection resolver reads (<c>DATABASE_URL</c>, <c>DB_SECRET</c>, <c>DB_*</c>, <c>PG*</c>,
+    /// <c>DB_PASSWORD_FILE</c>, ...). Filled from the process environment, then overlaid with every top-level value
+    /// of the configuration, so a variable can also come from <c>appsettings.json</c> or the command line.
+    /// </summary>
+    public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The migrations the app ships: what migrate-on-start applies and what the readiness check expects. When unset,
+    /// the directory <c>Strata:MigrationsDirectory</c> names, else the one the resolver reports (<c>strata.json</c>,
+    /// else <c>db/migrations</c> under <see cref="WorkingDirectory"/>).
+    /// </summary>
+    public IMigrationSource? Migrations { get; set; }
+
+    /// <summary>
+    /// Apply pending migrations while the host starts, before the server accepts requests (<c>Strata:MigrateOnStart</c>);
+    /// default false. See docs/aspnetcore.md for when to use it.
+    /// </summary>
+    public bool MigrateOnStart { get; set; }
+
+    /// <summary>
+    /// The engine's settings for migrate-on-start and the readiness check (<c>Strata:HistoryTable</c>,
+    /// <c>Strata:LockTimeout</c>, <c>Strata:StatementTimeout</c>, <c>Strata:LockRetries</c>, <c>Strata:LockWait</c>).
+    /// A history table named by <c>strata.json</c> applies when this one is the default.
+    /// </summary>
+    public MigratorOptions Migrator { get; set; } = new();
+
+    /// <summary>How long the readiness check waits for the database before it reports it unreachable (<c>Strata:ReadyTimeout</c>); default 5 s.</summary>
+    public TimeSpan ReadyTimeout { get; set; } = DefaultReadyTimeout;
+
+    /// <summary>Uses the migrations embedded in <paramref name="assembly"/> under <paramref name="folder"/> (see docs/migration-files.md).</summary>
+    public StrataOptions UseEmbeddedMigrations(Assembly assembly, string folder = "db/migrations")
+    {
+        Migrations = new EmbeddedMigrationSource(assembly, folder);
+        return this;
+    }
+
+    /// <summary>Uses the migrations in <paramref name="directory"/>; a relative path starts at <see cref="WorkingDirectory"/>.</summary>
+    public StrataOptions UseMigrationsDirectory(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        MigrationsDirectory = directory;
+        Migrations = null;
+        return this;
+    }
+
+    /// <summary>A migrations directory set by configuration or <see cref="UseMigrationsDirectory"/>, resolved when the database is.</summary>
+    internal string? MigrationsDirectory { get; set; }
+}

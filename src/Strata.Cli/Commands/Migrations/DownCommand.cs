@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Strata.Cli.Hosting;
+using Strata.Core.Errors;
+
+namespace Strata.Cli.Commands.Migrations;
+
+/// <summary>`strata down`: revert the newest applied migrations (one by default) with their down sections.</summary>
+internal static class DownCommand
+{
+    public static Command Create()
+    {
+        var target = new TargetFlags();
+        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation on a protected environment." };
+        var command = new Command("down", "Revert applied migrations, newest first (default: one).") { yes };
+        target.AddTo(command);
+        EngineFlags.AddRunFlags(command);
+        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        {
+            await using var session = await EngineSession.OpenAsync(run, parse, cancellationToken);
+            ConfirmOnProtected(run, session, parse.GetValue(yes), "revert migrations");
+            var result = await session.Migrator.DownAsync(target.Read(parse), cancellationToken);
+            RunRendering.Report(run, "down.completed", result);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// Reverting migrations on a protected environment is a deliberate rollback, never a slip: it needs a typed
+    /// confirmation or --yes.
+    /// </summary>
+    public static void ConfirmOnProtected(CommandRun run, EngineSession session, bool yes, string what)
+    {
+        if (session.Connection.IsProtected &&
+            !run.Confirm($"Environment '{session.Connection.EnvironmentName}' is protected. Really {what} there?", yes))
+        {
+            throw new ConfigurationException(
+                $"not confirmed: environment '{session.Connection.EnvironmentName}' is protected; pass --yes to {what} there");
+        }
+    }
+}

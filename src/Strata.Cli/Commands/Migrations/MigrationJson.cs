@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Strata.Core.Execution;
+using Strata.Core.History;
+using Strata.Core.Planning;
+
+namespace Strata.Cli.Commands.Migrations;
+
+/// <summary>The stable JSON shapes of the engine's results (documented in docs/commands/).</summary>
+internal static class MigrationJson
+{
+    public static JsonObject Run(MigrationRunResult result) => new()
+    {
+        ["direction"] = Lower(result.Direction),
+        ["dryRun"] = result.DryRun,
+        ["count"] = result.Migrations.Count,
+        ["migrations"] = new JsonArray([.. result.Migrations.Select(Step)]),
+    };
+
+    public static JsonObject Step(MigrationStepResult step) => new()
+    {
+        ["version"] = step.Version.Value,
+        ["description"] = step.Description,
+        ["source"] = step.Source,
+        ["transactional"] = step.Transactional,
+        ["durationMs"] = Math.Round(step.Duration.TotalMilliseconds, 1),
+        ["attempts"] = step.Attempts,
+    };
+
+    public static JsonObject Status(StatusResult status) => new()
+    {
+        ["historyTable"] = status.Table.ToString(),
+        ["historyTableExists"] = status.HistoryTableExists,
+        ["currentVersion"] = status.CurrentVersion?.Value,
+        ["pending"] = status.PendingCount,
+        ["migrations"] = new JsonArray([.. status.Migrations.Select(StatusEntry)]),
+    };
+
+    public static JsonObject History(HistoryRecord record) => new()
+    {
+        ["version"] = record.Version.Value,
+        ["description"] = record.Description,
+        ["status"] = Lower(record.Status),
+        ["origin"] = Kebab(record.Origin.ToString()),
+        ["checksum"] = record.Checksum.ToString(),
+        ["appliedAt"] = Timestamp(record.AppliedAt),
+        ["appliedBy"] = record.AppliedBy,
+        ["clientHost"] = record.ClientHost,
+        ["strataVersion"] = record.StrataVersion,
+        ["executionMs"] = record.ExecutionTime is { } time ? Math.Round(time.TotalMilliseconds, 1) : null,
+        ["statementsCompleted"] = record.StatementsCompleted,
+        ["statementsTotal"] = record.StatementsTotal,
+    };
+
+    public static JsonObject Problem(ValidationProblem problem) => new()
+    {
+        ["kind"] = Kebab(problem.Kind.ToString()),
+        ["version"] = problem.Version.Value,
+        ["message"] = problem.Message,
+    };
+
+    public static string StateName(MigrationState state) => Kebab(state.ToString());
+
+    public static string Timestamp(DateTimeOffset value) =>
+        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static JsonObject StatusEntry(MigrationStatusEntry entry) => new()
+    {
+        ["version"] = entry.Version.Value,
+        ["description"] = entry.Description,
+        ["state"] = StateName(entry.State),
+        ["source"] = entry.Source,
+        ["appliedAt"] = entry.History is { } history ? Timestamp(history.AppliedAt) : null,
+    };
+
+    private static string Lower<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static string Kebab(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Strata.Cli.Hosting;
+
+namespace Strata.Cli.Commands.Migrations;
+
+/// <summary>`strata redo`: revert the newest migration and apply it again, to test its down section while writing it.</summary>
+internal static class RedoCommand
+{
+    public static Command Create()
+    {
+        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation on a protected environment." };
+        var command = new Command("redo", "Revert the newest applied migration and apply it again.") { yes };
+        EngineFlags.AddRunFlags(command);
+        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        {
+            await using var session = await EngineSession.OpenAsync(run, parse, cancellationToken);
+            DownCommand.ConfirmOnProtected(run, session, parse.GetValue(yes), "redo a migration");
+            var result = await session.Migrator.RedoAsync(cancellationToken);
+            RunRendering.Report(run, "redo.down", result.Down);
+            RunRendering.Report(run, "redo.up", result.Up);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

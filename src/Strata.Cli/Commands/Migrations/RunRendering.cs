@@ -1,0 +1,46 @@
+using System.Globalization;
+using Strata.Cli.Hosting;
+using Strata.Cli.Output;
+using Strata.Core.Execution;
+
+namespace Strata.Cli.Commands.Migrations;
+
+/// <summary>Human and JSON output for a run of migrations (up, down, redo).</summary>
+internal static class RunRendering
+{
+    public static void Report(CommandRun run, string eventName, MigrationRunResult result)
+    {
+        var verb = (result.Direction, result.DryRun) switch
+        {
+            (MigrationDirection.Up, true) => "would apply",
+            (MigrationDirection.Up, false) => "applied",
+            (_, true) => "would revert",
+            _ => "reverted",
+        };
+        var count = result.Migrations.Count;
+        var message = count == 0
+            ? (result.Direction == MigrationDirection.Up ? "nothing to apply: the database is up to date" : "nothing to revert")
+            : $"{verb} {count} migration{(count == 1 ? "" : "s")}";
+        run.Reporter.Result(eventName, message, MigrationJson.Run(result), writer =>
+        {
+            var style = run.Reporter.Style;
+            if (count > 0)
+            {
+                var table = result.DryRun ? new TextTable("VERSION", "DESCRIPTION", "TRANSACTION") : new TextTable("VERSION", "DESCRIPTION", "TIME", "ATTEMPTS");
+                foreach (var step in result.Migrations)
+                {
+                    table.Add(result.DryRun
+                        ? [step.Version.Value, step.Description, step.Transactional ? "yes" : "no (transaction:false)"]
+                        : [step.Version.Value, step.Description, Milliseconds(step.Duration), step.Attempts.ToString(CultureInfo.InvariantCulture)]);
+                }
+
+                table.WriteTo(writer, style);
+            }
+
+            writer.WriteLine(count == 0 ? message : style.Green(message));
+        });
+    }
+
+    public static string Milliseconds(TimeSpan duration) =>
+        duration.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
+}

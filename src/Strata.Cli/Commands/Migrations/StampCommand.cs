@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Strata.Cli.Hosting;
+
+namespace Strata.Cli.Commands.Migrations;
+
+/// <summary>`strata stamp VERSION [--remove]`: record (or un-record) one migration without running it.</summary>
+internal static class StampCommand
+{
+    public static Command Create()
+    {
+        var version = VersionArgument.Create("The migration to record as applied (it must exist on disk).");
+        var remove = new Option<bool>("--remove") { Description = "Remove the migration's history row instead, without running its down section." };
+        var command = new Command("stamp", "Record a migration as applied without running it (it was applied by hand), or with --remove forget it.") { version, remove };
+        EngineFlags.AddReadFlags(command);
+        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        {
+            await using var session = await EngineSession.OpenAsync(run, parse, cancellationToken);
+            var target = VersionArgument.Read(parse, version);
+            var result = parse.GetValue(remove)
+                ? await session.Migrator.UnstampAsync(target, cancellationToken)
+                : await session.Migrator.StampAsync(target, cancellationToken);
+            StampRendering.Report(run, "stamp", result);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

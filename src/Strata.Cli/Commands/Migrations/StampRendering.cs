@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using Strata.Cli.Hosting;
+using Strata.Core.History;
+
+namespace Strata.Cli.Commands.Migrations;
+
+/// <summary>Output of the commands that record or remove history rows without running migrations.</summary>
+internal static class StampRendering
+{
+    public static void Report(CommandRun run, string eventName, StampResult result)
+    {
+        var fields = new JsonObject
+        {
+            ["recorded"] = Versions(result.Recorded),
+            ["removed"] = Versions(result.Removed),
+            ["alreadyRecorded"] = Versions(result.AlreadyRecorded),
+        };
+        var parts = new List<string>();
+        if (result.Recorded.Count > 0)
+        {
+            parts.Add($"recorded {string.Join(", ", result.Recorded)} as applied without running");
+        }
+
+        if (result.Removed.Count > 0)
+        {
+            parts.Add($"removed {string.Join(", ", result.Removed)} from the history without running its down section");
+        }
+
+        if (result.AlreadyRecorded.Count > 0)
+        {
+            parts.Add($"{string.Join(", ", result.AlreadyRecorded)} already recorded");
+        }
+
+        var message = parts.Count == 0 ? "nothing to record" : string.Join("; ", parts);
+        run.Reporter.Result(eventName, message, fields, writer => writer.WriteLine(message));
+    }
+
+    private static JsonArray Versions(IEnumerable<Core.Migrations.MigrationVersion> versions) =>
+        new([.. versions.Select(v => (JsonNode)v.Value)]);
+}

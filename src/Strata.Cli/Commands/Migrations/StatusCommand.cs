@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Strata.Cli.Hosting;
+using Strata.Cli.Output;
+using Strata.Core.Planning;
+
+namespace Strata.Cli.Commands.Migrations;
+
+/// <summary>`strata status`: every migration on disk and in the history, and the state of each.</summary>
+internal static class StatusCommand
+{
+    public static Command Create()
+    {
+        var exitCode = new Option<bool>("--exit-code")
+        {
+            Description = $"Exit {ExitCodes.Pending} when a migration is pending, for scripts.",
+        };
+        var command = new Command("status", "Show applied, pending, out-of-order, edited, missing and interrupted migrations.") { exitCode };
+        EngineFlags.AddReadFlags(command);
+        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        {
+            await using var session = await EngineSession.OpenAsync(run, parse, cancellationToken);
+            var status = await session.Migrator.StatusAsync(cancellationToken);
+            var current = status.CurrentVersion?.Value ?? "none";
+            var message = $"current version {current}, {status.PendingCount} pending";
+            run.Reporter.Result("status", message, MigrationJson.Status(status), writer => Render(writer, run.Reporter.Style, status, message));
+            return parse.GetValue(exitCode) && status.PendingCount > 0 ? ExitCodes.Pending : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Render(TextWriter writer, Style style, StatusResult status, string message)
+    {
+        if (status.Migrations.Count == 0)
+        {
+            writer.WriteLine("no migrations on disk or in the history");
+            return;
+        }
+
+        var table = new TextTable("VERSION", "DESCRIPTION", "STATE", "APPLIED AT");
+        foreach (var entry in status.Migrations)
+        {
+            var appliedAt = entry.History is { } history ? MigrationJson.Timestamp(history.AppliedAt) : "-";
+            table.Add([entry.Version.Value, entry.Description, MigrationJson.StateName(entry.State), appliedAt], (column, text) =>
+                column == 2 ? Paint(style, entry.State, text) : text);
+        }
+
+        table.WriteTo(writer, style);
+        writer.WriteLine(message);
+    }
+
+    private static string Paint(Style style, MigrationState state, string text) => state switch
+    {
+        MigrationState.Applied => style.Green(text),
+        MigrationState.Pending => style.Yellow(text),
+        _ => style.Red(text),
+    };
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Strata.Cli.Hosting;
+using Strata.Core.Errors;
+
+namespace Strata.Cli.Commands.Migrations;
+
+/// <summary>`strata up`: apply pending migrations, under the migration lock, each in its own transaction.</summary>
+internal static class UpCommand
+{
+    public static Command Create()
+    {
+        var target = new TargetFlags();
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show which migrations would run; execute nothing." };
+        var sql = new Option<bool>("--sql") { Description = "Print the exact SQL script up would run, history bookkeeping included; execute nothing." };
+        var command = new Command("up", "Apply pending migrations in version order, each atomically with its history row.") { dryRun, sql };
+        target.AddTo(command);
+        EngineFlags.AddRunFlags(command);
+        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        {
+            if (parse.GetValue(dryRun) && parse.GetValue(sql))
+            {
+                throw new ConfigurationException("--dry-run and --sql exclude each other: give one");
+            }
+
+            await using var session = await EngineSession.OpenAsync(run, parse, cancellationToken);
+            if (parse.GetValue(sql))
+            {
+                var script = await session.Migrator.ScriptAsync(target.Read(parse), cancellationToken);
+                var fields = new JsonObject { ["sql"] = script.Sql, ["migrations"] = new JsonArray([.. script.Migrations.Select(v => (JsonNode)v.Value)]) };
+                run.Reporter.Result("up.sql", $"script for {script.Migrations.Count} migrations", fields, writer => writer.Write(script.Sql));
+                return ExitCodes.Success;
+            }
+
+            var result = await session.Migrator.UpAsync(target.Read(parse), parse.GetValue(dryRun), cancellationToken);
+            RunRendering.Report(run, "up.completed", result);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

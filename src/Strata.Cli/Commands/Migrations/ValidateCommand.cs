@@ -1,0 +1,37 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Strata.Cli.Hosting;
+
+namespace Strata.Cli.Commands.Migrations;
+
+/// <summary>`strata validate`: parse every file and compare with the history; exit 5 on any problem.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("validate", $"Check every migration file parses and matches the history (checksums, order, missing, interrupted); exit {ExitCodes.ValidationFailed} on any problem.");
+        EngineFlags.AddReadFlags(command);
+        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        {
+            await using var session = await EngineSession.OpenAsync(run, parse, cancellationToken);
+            var result = await session.Migrator.ValidateAsync(cancellationToken);
+            var fields = new JsonObject
+            {
+                ["valid"] = result.IsValid,
+                ["problems"] = new JsonArray([.. result.Problems.Select(MigrationJson.Problem)]),
+            };
+            var message = result.IsValid ? "migrations are valid" : $"{result.Problems.Count} problem{(result.Problems.Count == 1 ? "" : "s")} found";
+            run.Reporter.Result("validate", message, fields, writer =>
+            {
+                foreach (var problem in result.Problems)
+                {
+                    writer.WriteLine(run.Reporter.Style.Red("✗ ") + problem.Message);
+                }
+
+                writer.WriteLine(result.IsValid ? run.Reporter.Style.Green(message) : message);
+            });
+            return result.IsValid ? ExitCodes.Success : ExitCodes.ValidationFailed;
+        });
+        return command;
+    }
+}

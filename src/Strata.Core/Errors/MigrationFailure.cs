@@ -1,0 +1,20 @@
+namespace Strata.Core.Errors;
+
+/// <summary>Where and why a migration failed; carried by <see cref="MigrationFailedException"/>.</summary>
+/// <param name="Version">The version of the migration that failed.</param>
+/// <param name="File">The file (or embedded resource) the migration came from.</param>
+/// <param name="Line">The 1-based line of the failure in <paramref name="File"/>.</param>
+/// <param name="Column">The 1-based column of the failure in <paramref name="File"/>.</param>
+/// <param name="SqlState">The server's SQLSTATE, or null when Strata refused the migration before running it.</param>
+/// <param name="ServerMessage">The server's primary message, or Strata's reason.</param>
+/// <param name="Detail">The server's detail line, if any.</param>
+/// <param name="Hint">The server's or Strata's hint, if any.</param>
+public sealed record MigrationFailure(
+    string Version,
+    string File,
+    int Line,
+    int Column,
+    string? SqlState,
+    string ServerMessage,
+    string? Detail,
+    string? Hint);

@@ -1,0 +1,55 @@
+using Npgsql;
+using Strata.Core.History;
+using Strata.Core.Migrations;
+
+namespace Strata.Core.Execution;
+
+/// <summary>Finds and drops the INVALID indexes a failed <c>CREATE INDEX CONCURRENTLY</c> leaves behind.</summary>
+internal static class InvalidIndexes
+{
+    // An unqualified name matches the index the statement would have created: the one visible on the search path.
+    private const string FindSql = """
+        SELECT n.nspname, c.relname, t.relname
+        FROM unnest($1::text[], $2::text[]) AS w(name, schema)
+        JOIN pg_class c ON c.relname = w.name AND c.relkind IN ('i', 'I')
+        JOIN pg_namespace n ON n.oid = c.relnamespace AND (n.nspname = w.schema OR (w.schema IS NULL AND pg_catalog.pg_table_is_visible(c.oid)))
+        JOIN pg_index i ON i.indexrelid = c.oid AND NOT i.indisvalid
+        JOIN pg_class t ON t.oid = i.indrelid
+        ORDER BY n.nspname, c.relname
+        """;
+
+    /// <summary>The indexes named by the section's <c>CREATE INDEX CONCURRENTLY</c> statements that exist and are invalid.</summary>
+    public static Task<IReadOnlyList<InvalidIndex>> FindAsync(NpgsqlConnection connection, MigrationSection section, CancellationToken cancellationToken) =>
+        FindAsync(
+            connection,
+            section.Statements.Select(s => StatementClassifier.ConcurrentIndexOf(s.Text)).OfType<IndexName>().ToList(),
+            cancellationToken);
+
+    public static async Task<IReadOnlyList<InvalidIndex>> FindAsync(
+        NpgsqlConnection connection, IReadOnlyList<IndexName> names, CancellationToken cancellationToken)
+    {
+        if (names.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = new NpgsqlCommand(FindSql, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = names.Select(n => n.Name).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = names.Select(n => n.Schema).ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var found = new List<InvalidIndex>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(new InvalidIndex(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return found;
+    }
+
+    public static Task DropAsync(NpgsqlConnection connection, InvalidIndex index, CancellationToken cancellationToken) =>
+        Db.ExecuteAsync(
+            connection,
+            $"DROP INDEX CONCURRENTLY IF EXISTS {HistoryTableName.Quote(index.Schema)}.{HistoryTableName.Quote(index.Name)}",
+            cancellationToken,
+            timeoutSeconds: 0);
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Strata.Core.Errors;
+using Strata.Core.Logging;
+using Strata.Core.Migrations;
+
+namespace Strata.Core.Execution;
+
+/// <summary>
+/// How often, and after what pause, a migration that hit <c>lock_timeout</c> (SQLSTATE 55P03) is tried again.
+/// The pause after failed attempt n is min(cap, base * 2^(n-1)), of which a random half is jitter, so runners that
+/// collided do not retry in step.
+/// </summary>
+internal sealed class LockRetryPolicy(int attempts, TimeSpan baseDelay, TimeSpan maxDelay, Func<TimeSpan, CancellationToken, Task> delay)
+{
+    /// <summary>Total attempts per migration (or per statement of a <c>transaction:false</c> migration), the first included.</summary>
+    public int Attempts { get; } = attempts;
+
+    public static bool IsLockTimeout(PostgresException exception) => exception.SqlState == PostgresErrorCodes.LockNotAvailable;
+
+    /// <summary>The pause before the attempt after <paramref name="failedAttempt"/> (1-based).</summary>
+    public TimeSpan DelayAfter(int failedAttempt)
+    {
+        var exponential = baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failedAttempt - 1, 30));
+        var capped = Math.Min(exponential, maxDelay.TotalMilliseconds);
+        // Jitter only spreads retries; it does not need to be unpredictable.
+#pragma warning disable CA5394
+        var jittered = (capped / 2) + (Random.Shared.NextDouble() * capped / 2);
+#pragma warning restore CA5394
+        return TimeSpan.FromMilliseconds(jittered);
+    }
+
+    /// <summary>
+    /// After failed attempt <paramref name="failedAttempt"/>: logs it and waits before the next, or throws
+    /// <see cref="LockNotAcquiredException"/> when it was the last.
+    /// </summary>
+    public async Task BackOffAsync(
+        Migration migration, int failedAttempt, TimeSpan lockTimeout, PostgresException error, ILogger logger, string state, CancellationToken cancellationToken)
+    {
+        var id = MigrationNames.Id(migration);
+        var reason = MigrationErrors.OneLine(error.MessageText);
+        if (failedAttempt >= Attempts)
+        {
+            logger.LockTimeoutGaveUp(id, failedAttempt, Attempts, reason);
+            throw new LockNotAcquiredException(
+                $"Migration {id} could not get its locks within lock_timeout {Durations.Format(lockTimeout)} in {Attempts} attempt(s) " +
+                $"({error.SqlState} {reason}); {state}: find the session holding the lock (pg_locks, pg_stat_activity) or run again when the database is quieter.",
+                error);
+        }
+
+        var pause = DelayAfter(failedAttempt);
+        logger.LockTimeoutRetrying(id, failedAttempt, Attempts, reason, pause.TotalMilliseconds);
+        await delay(pause, cancellationToken);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text;
+using Npgsql;
+using Strata.Core.Errors;
+using Strata.Core.Migrations;
+using Strata.Core.Secrets;
+using Strata.Core.Sql;
+
+namespace Strata.Core.Execution;
+
+/// <summary>Builds the one-line errors a failed migration reports.</summary>
+internal static class MigrationErrors
+{
+    /// <summary>The server rejected <paramref name="statement"/> (or, when null, the commit at the end of the section).</summary>
+    public static MigrationFailedException FromServer(
+        Migration migration, MigrationSection section, SqlStatement? statement, PostgresException error, string? consequence = null)
+    {
+        var (line, column) = statement is null ? (section.DirectiveLine, 1) : statement.LocationOf(error.Position);
+        var failure = new MigrationFailure(
+            migration.Version.Value, migration.Source, line, column, error.SqlState, OneLine(error.MessageText), DetailOf(error), OneLineOrNull(error.Hint));
+        return new MigrationFailedException(Format(migration, failure, "failed", consequence), failure, error);
+    }
+
+    /// <summary>Strata refuses to send <paramref name="statement"/> as the migration is written.</summary>
+    public static MigrationFailedException Refused(Migration migration, SqlStatement statement, string reason, string hint)
+    {
+        var failure = new MigrationFailure(migration.Version.Value, migration.Source, statement.Line, statement.Column, null, reason, null, hint);
+        return new MigrationFailedException(Format(migration, failure, "cannot run", null), failure);
+    }
+
+    public static ConnectionFailedException ConnectionLost(Migration migration, NpgsqlException error, string state) =>
+        new($"Lost the connection to the database while running migration {MigrationNames.Id(migration)} ({Describe(error)}); {state}", error);
+
+    /// <summary>The server's or Npgsql's text of an error, redacted and on one line.</summary>
+    public static string Describe(Exception error)
+    {
+        var text = error is PostgresException pg ? $"{pg.SqlState} {pg.MessageText}" : error.Message;
+        if (error is not PostgresException && error.InnerException is { } inner)
+        {
+            text += ": " + inner.Message;
+        }
+
+        return OneLine(text);
+    }
+
+    public static string OneLine(string text) =>
+        SecretRedactor.Redact(text).ReplaceLineEndings(" ").Trim();
+
+    // Unless the data source sets Include Error Detail, Npgsql replaces the detail with a notice saying so.
+    private static string? DetailOf(PostgresException error) =>
+        error.Detail?.StartsWith("Detail redacted", StringComparison.Ordinal) == true ? null : OneLineOrNull(error.Detail);
+
+    private static string? OneLineOrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : OneLine(text);
+
+    private static string Format(Migration migration, MigrationFailure failure, string verb, string? consequence)
+    {
+        var message = new StringBuilder()
+            .Append("migration ").Append(MigrationNames.Id(migration)).Append(' ').Append(verb).Append(" at ")
+            .Append(failure.File).Append(':').Append(failure.Line).Append(':').Append(failure.Column).Append(": ");
+        if (failure.SqlState is not null)
+        {
+            message.Append(failure.SqlState).Append(' ');
+        }
+
+        message.Append(failure.ServerMessage);
+        var notes = new[] { failure.Detail is null ? null : "detail: " + failure.Detail, failure.Hint is null ? null : "hint: " + failure.Hint }
+            .Where(note => note is not null)
+            .ToList();
+        if (notes.Count > 0)
+        {
+            message.Append(" (").AppendJoin("; ", notes).Append(')');
+        }
+
+        if (consequence is not null)
+        {
+            message.Append("; ").Append(consequence);
+        }
+
+        return message.ToString();
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Strata.Core.History;
+using Strata.Core.Locking;
+
+namespace Strata.Core.Execution;
+
+/// <summary>
+/// A unit of work under the migration lock: the lock, a work connection, and the history as read after the lock was
+/// taken (so runners that queued behind another see what it applied).
+/// </summary>
+internal sealed class MigrationSession : IAsyncDisposable
+{
+    private readonly MigrationLock _lock;
+
+    private MigrationSession(MigrationLock migrationLock, NpgsqlConnection connection, IReadOnlyList<HistoryRecord> history)
+    {
+        _lock = migrationLock;
+        Connection = connection;
+        History = history;
+    }
+
+    public NpgsqlConnection Connection { get; }
+
+    public IReadOnlyList<HistoryRecord> History { get; }
+
+    public int ServerMajorVersion => Connection.PostgreSqlVersion.Major;
+
+    public static async Task<MigrationSession> OpenAsync(
+        NpgsqlDataSource dataSource, HistoryStore history, MigratorOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        var migrationLock = await MigrationLock.AcquireAsync(dataSource, history.Table, options, logger, cancellationToken);
+        NpgsqlConnection? connection = null;
+        try
+        {
+            connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var records = await history.EnsureAndLoadAsync(connection, cancellationToken);
+            return new MigrationSession(migrationLock, connection, records);
+        }
+        catch
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            await migrationLock.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Connection.DisposeAsync();
+        await _lock.DisposeAsync();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Strata.Core.History;
+using Strata.Core.Logging;
+using Strata.Core.Migrations;
+
+namespace Strata.Core.Execution;
+
+/// <summary>
+/// Runs a <c>transaction:false</c> section statement by statement outside any transaction. Its history row says
+/// <c>running</c> (or <c>reverting</c>) with the number of completed statements until the last one completes, so an
+/// interruption is always visible. A statement that hits <c>lock_timeout</c> did not take effect and is retried alone.
+/// </summary>
+internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retry, ILogger logger)
+{
+    public async Task<MigrationStepResult> RunAsync(
+        NpgsqlConnection connection, Migration migration, MigrationDirection direction, CancellationToken cancellationToken)
+    {
+        var section = migration.Section(direction);
+        var clock = Stopwatch.StartNew();
+        var attempts = 1;
+        await BookkeepAsync(connection, sql.NonTransactionalStart(migration, direction), migration, direction, 0, cancellationToken);
+        for (var i = 0; i < section.Statements.Count; i++)
+        {
+            attempts = Math.Max(attempts, await RunStatementAsync(connection, migration, direction, i, cancellationToken));
+            await BookkeepAsync(connection, [sql.Progress(migration, i + 1)], migration, direction, i + 1, cancellationToken);
+        }
+
+        await BookkeepAsync(connection, sql.NonTransactionalFinish(migration, direction), migration, direction, section.Statements.Count, cancellationToken);
+        return new MigrationStepResult(migration.Version, migration.Description, migration.Source, direction, false, clock.Elapsed, attempts);
+    }
+
+    private async Task<int> RunStatementAsync(
+        NpgsqlConnection connection, Migration migration, MigrationDirection direction, int index, CancellationToken cancellationToken)
+    {
+        var section = migration.Section(direction);
+        var statement = section.Statements[index];
+        var concurrentIndex = StatementClassifier.Classify(statement.Text, connection.PostgreSqlVersion.Major).ConcurrentIndex;
+        var state = Interrupted(migration, direction, index);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (concurrentIndex is not null)
+                {
+                    await DropInvalidAsync(connection, migration, concurrentIndex, cancellationToken);
+                }
+
+                logger.RunningStatement(MigrationNames.Id(migration), index + 1, section.Statements.Count, statement.Line);
+                await Db.ExecuteAsync(connection, statement.Text, cancellationToken, timeoutSeconds: 0);
+                return attempt;
+            }
+            catch (PostgresException ex) when (!ConnectionErrors.IsConnectionLoss(ex))
+            {
+                if (!LockRetryPolicy.IsLockTimeout(ex))
+                {
+                    throw MigrationErrors.FromServer(migration, section, statement, ex, state);
+                }
+
+                await retry.BackOffAsync(migration, attempt, sql.LockTimeout(section), ex, logger, $"statement {index + 1} did not take effect, {state}", cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                logger.NonTransactionalCancelled(MigrationNames.Id(migration), index, section.Statements.Count);
+                throw;
+            }
+            catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionLoss(ex))
+            {
+                throw MigrationErrors.ConnectionLost(migration, ex, Interrupted(migration, direction, index, certain: false));
+            }
+        }
+    }
+
+    // A CREATE INDEX CONCURRENTLY that failed earlier left an INVALID index; IF NOT EXISTS would skip it, so it is rebuilt.
+    private async Task DropInvalidAsync(NpgsqlConnection connection, Migration migration, IndexName name, CancellationToken cancellationToken)
+    {
+        foreach (var invalid in await InvalidIndexes.FindAsync(connection, [name], cancellationToken))
+        {
+            logger.DroppingInvalidIndex(MigrationNames.Id(migration), invalid.ToString());
+            await InvalidIndexes.DropAsync(connection, invalid, cancellationToken);
+        }
+    }
+
+    private static async Task BookkeepAsync(
+        NpgsqlConnection connection, IEnumerable<BoundSql> statements, Migration migration, MigrationDirection direction, int completed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Db.ExecuteAsync(connection, statements, cancellationToken);
+        }
+        catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionLoss(ex))
+        {
+            throw MigrationErrors.ConnectionLost(migration, ex, Interrupted(migration, direction, completed, certain: false));
+        }
+    }
+
+    private static string Interrupted(Migration migration, MigrationDirection direction, int completed, bool certain = true)
+    {
+        var total = migration.Section(direction).Statements.Count;
+        var status = direction == MigrationDirection.Up ? HistoryCodes.Running : HistoryCodes.Reverting;
+        return certain
+            ? $"it is recorded as {status} with {completed} of {total} statements completed: run repair to resolve it"
+            : $"it may be recorded as {status} with {completed} of {total} statements completed: run status, and repair if it is";
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text;
+using Strata.Core.History;
+using Strata.Core.Locking;
+using Strata.Core.Migrations;
+using Strata.Core.Planning;
+
+namespace Strata.Core.Execution;
+
+/// <summary>Writes the SQL <c>up</c> would run, bookkeeping included, as a script for review.</summary>
+internal sealed class ScriptBuilder(StepSql steps, HistorySql history, HistoryTableName table)
+{
+    public string Build(UpPlan plan, bool createSchema, bool createTable)
+    {
+        var script = new StringBuilder()
+            .AppendLine("-- The SQL `strata up` would run, generated for review; nothing has been executed.")
+            .AppendLine("-- Run it with psql -v ON_ERROR_STOP=1; statements outside BEGIN/COMMIT run one at a time.");
+        Append(script, $"SELECT pg_advisory_lock({MigrationLockKey.SqlExpression(table)})");
+        if (createSchema)
+        {
+            Append(script, history.CreateSchema);
+        }
+
+        if (createTable)
+        {
+            Append(script, history.CreateTable);
+        }
+
+        foreach (var edited in plan.EditedToAccept)
+        {
+            Append(script, history.AcceptEdited(edited).ToLiteralSql());
+        }
+
+        foreach (var migration in plan.Migrations)
+        {
+            AppendMigration(script, migration);
+        }
+
+        script.AppendLine();
+        Append(script, $"SELECT pg_advisory_unlock({MigrationLockKey.SqlExpression(table)})");
+        return script.ToString();
+    }
+
+    private void AppendMigration(StringBuilder script, Migration migration)
+    {
+        var transactional = migration.Up.Options.Transaction;
+        script.AppendLine().Append("-- ").Append(MigrationNames.Id(migration)).Append(" (").Append(migration.Source).Append(')')
+            .AppendLine(transactional ? string.Empty : ", transaction:false: each statement runs on its own");
+        if (transactional)
+        {
+            foreach (var command in steps.Transactional(migration, MigrationDirection.Up))
+            {
+                Append(script, command.ToLiteralSql());
+            }
+
+            return;
+        }
+
+        AppendAll(script, steps.NonTransactionalStart(migration, MigrationDirection.Up));
+        for (var i = 0; i < migration.Up.Statements.Count; i++)
+        {
+            Append(script, migration.Up.Statements[i].Text);
+            Append(script, steps.Progress(migration, i + 1).ToLiteralSql());
+        }
+
+        AppendAll(script, steps.NonTransactionalFinish(migration, MigrationDirection.Up));
+    }
+
+    private static void AppendAll(StringBuilder script, IEnumerable<BoundSql> statements)
+    {
+        foreach (var statement in statements)
+        {
+            Append(script, statement.ToLiteralSql());
+        }
+    }
+
+    // A statement may end without a semicolon, or in a line comment that a semicolon on the same line would join.
+    private static void Append(StringBuilder script, string statement)
+    {
+        var text = statement.TrimEnd();
+        var lastLine = text[(text.LastIndexOf('\n') + 1)..];
+        var terminator = text.EndsWith(';') ? string.Empty : lastLine.Contains("--", StringComparison.Ordinal) ? "\n;" : ";";
+        script.Append(text).AppendLine(terminator);
+    }
+}

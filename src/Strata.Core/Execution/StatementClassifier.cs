@@ -1,0 +1,91 @@
+using Strata.Core.Sql;
+
+namespace Strata.Core.Execution;
+
+/// <summary>
+/// Finds statements that cannot run inside a migration's transaction (they must go in a <c>transaction:false</c>
+/// section), statements that would end the migration's transaction early, and the index a concurrent build creates.
+/// </summary>
+internal static class StatementClassifier
+{
+    // Enough for CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS name ON ONLY schema . table.
+    private const int Window = 16;
+
+    /// <param name="statement">The statement's text.</param>
+    /// <param name="serverMajorVersion">The server's major version: what may run in a transaction changed over time.</param>
+    public static StatementClass Classify(string statement, int serverMajorVersion)
+    {
+        if (NonTransactionalStatements.Find(statement, serverMajorVersion) is { } command)
+        {
+            return new StatementClass(StatementKind.NoTransaction, command, ConcurrentIndexOf(statement));
+        }
+
+        var words = Words.Read(statement, Window);
+        return words.Word(0) switch
+        {
+            "begin" or "start" or "commit" or "end" or "abort" => Control(words.Word(0)!),
+            "rollback" when words.Word(1) is null or "work" or "transaction" or "and" => Control("rollback"),
+            "prepare" when words.Word(1) == "transaction" => Control("prepare transaction"),
+            _ => StatementClass.Ordinary,
+        };
+    }
+
+    /// <summary>The index named by a <c>CREATE INDEX CONCURRENTLY</c> statement, or null when it has no name.</summary>
+    public static IndexName? ConcurrentIndexOf(string statement)
+    {
+        // CREATE [UNIQUE] INDEX CONCURRENTLY [IF NOT EXISTS] name ON [ONLY] [schema.]table ...
+        var words = Words.Read(statement, Window);
+        var i = words.Word(1) == "unique" ? 2 : 1;
+        if (words.Word(0) != "create" || words.Word(i) != "index" || words.Word(i + 1) != "concurrently")
+        {
+            return null;
+        }
+
+        i += 2;
+        if (words.Word(i) == "if" && words.Word(i + 1) == "not" && words.Word(i + 2) == "exists")
+        {
+            i += 3;
+        }
+
+        if (words.Name(i) is not { } name || words.Word(i) == "on" || words.Word(i + 1) != "on")
+        {
+            return null;
+        }
+
+        var table = words.Word(i + 2) == "only" ? i + 3 : i + 2;
+        return new IndexName(words.IsSymbol(table + 1, '.') ? words.Name(table) : null, name);
+    }
+
+    private static StatementClass Control(string command) => new(StatementKind.TransactionControl, command.ToUpperInvariant());
+
+    /// <summary>The leading tokens of a statement, with names folded the way PostgreSQL folds them.</summary>
+    private readonly struct Words(string sql, List<SqlToken> tokens)
+    {
+        public static Words Read(string sql, int count)
+        {
+            var tokens = new List<SqlToken>(count);
+            var tokenizer = new SqlTokenizer(sql);
+            while (tokens.Count < count && tokenizer.Next(out var token) && !token.IsUnterminated)
+            {
+                tokens.Add(token);
+            }
+
+            return new Words(sql, tokens);
+        }
+
+        /// <summary>An unquoted word in lower case, or null.</summary>
+        public string? Word(int index) =>
+            index < tokens.Count && tokens[index].Kind == SqlTokenKind.Word ? Text(tokens[index]).ToLowerInvariant() : null;
+
+        /// <summary>An identifier: a word folded to lower case, or a quoted identifier without its quotes.</summary>
+        public string? Name(int index) =>
+            index >= tokens.Count ? null
+            : tokens[index].Kind == SqlTokenKind.QuotedIdentifier ? Text(tokens[index])[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal)
+            : Word(index);
+
+        public bool IsSymbol(int index, char symbol) =>
+            index < tokens.Count && tokens[index].Kind == SqlTokenKind.Symbol && sql[tokens[index].Start] == symbol;
+
+        private string Text(SqlToken token) => sql[token.Start..token.End];
+    }
+}

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Strata.Core.Logging;
+using Strata.Core.Migrations;
+using Strata.Core.Sql;
+
+namespace Strata.Core.Execution;
+
+/// <summary>
+/// Runs a section in one transaction together with its history change, sent as a single batch (one round trip):
+/// on any error everything rolls back and nothing is recorded. Lock timeouts are retried with backoff.
+/// </summary>
+internal sealed class TransactionalExecutor(StepSql sql, LockRetryPolicy retry, ILogger logger)
+{
+    private const string ConnectionLostState =
+        "its transaction was rolled back unless the connection broke during COMMIT: run status to see whether it was recorded, then run the command again";
+
+    public async Task<MigrationStepResult> RunAsync(
+        NpgsqlConnection connection, Migration migration, MigrationDirection direction, CancellationToken cancellationToken)
+    {
+        var section = migration.Section(direction);
+        var commands = sql.Transactional(migration, direction);
+        var clock = Stopwatch.StartNew();
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var batch = new NpgsqlBatch(connection) { Timeout = 0 };
+            foreach (var command in commands)
+            {
+                batch.BatchCommands.Add(command.ToBatchCommand());
+            }
+
+            try
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+                return new MigrationStepResult(migration.Version, migration.Description, migration.Source, direction, true, clock.Elapsed, attempt);
+            }
+            catch (PostgresException ex) when (!ConnectionErrors.IsConnectionLoss(ex))
+            {
+                await RollbackAsync(connection);
+                if (!LockRetryPolicy.IsLockTimeout(ex))
+                {
+                    throw MigrationErrors.FromServer(migration, section, FailedStatement(batch, section), ex);
+                }
+
+                await retry.BackOffAsync(migration, attempt, sql.LockTimeout(section), ex, logger, "nothing of it was applied or recorded, and migrations before it in this run stay applied", cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                await RollbackAsync(connection);
+                throw;
+            }
+            catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionLoss(ex))
+            {
+                throw MigrationErrors.ConnectionLost(migration, ex, ConnectionLostState);
+            }
+        }
+    }
+
+    // Npgsql fills in the statement type of each command as it completes; the first one left unknown is the one that failed.
+    private static SqlStatement? FailedStatement(NpgsqlBatch batch, MigrationSection section)
+    {
+        for (var i = 0; i < batch.BatchCommands.Count; i++)
+        {
+            if (batch.BatchCommands[i].StatementType == StatementType.Unknown)
+            {
+                var index = i - StepSql.FirstStatementIndex;
+                return index >= 0 && index < section.Statements.Count ? section.Statements[index] : null;
+            }
+        }
+
+        return null;
+    }
+
+    // The batch's BEGIN left the session in an aborted transaction; it must be ended before the connection is reused.
+    private async Task RollbackAsync(NpgsqlConnection connection)
+    {
+        try
+        {
+            await Db.ExecuteAsync(connection, "ROLLBACK", CancellationToken.None);
+        }
+        catch (NpgsqlException ex)
+        {
+            logger.RollbackFailed(MigrationErrors.Describe(ex));
+        }
+    }
+}

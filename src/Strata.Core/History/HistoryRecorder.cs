@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Strata.Core.Errors;
+using Strata.Core.Logging;
+using Strata.Core.Migrations;
+using Strata.Core.Planning;
+
+namespace Strata.Core.History;
+
+/// <summary>Records migrations as applied without running them (stamp, baseline), or removes a row (unstamp).</summary>
+internal sealed class HistoryRecorder(HistoryStore store, ILogger logger)
+{
+    public async Task<StampResult> StampAsync(NpgsqlConnection connection, MigrationLedger ledger, MigrationVersion version, CancellationToken cancellationToken)
+    {
+        var entry = ledger.Find(version);
+        if (entry?.Migration is null)
+        {
+            throw new ConfigurationException($"There is no migration with version {version} to stamp: stamp records a migration of the source as applied.");
+        }
+
+        switch (entry.State)
+        {
+            case MigrationState.Interrupted:
+                throw new ValidationFailedException($"Refusing to stamp: {ProblemMessages.Interrupted(entry)}.");
+            case MigrationState.Applied or MigrationState.Edited:
+                return new StampResult(HistoryOrigin.Stamp, [], [], [version]);
+        }
+
+        await store.ExecuteAsync(connection, store.Sql.InsertRecorded(entry.Migration, HistoryOrigin.Stamp), cancellationToken);
+        logger.MigrationRecorded(entry.Id, HistoryCodes.Of(HistoryOrigin.Stamp));
+        return new StampResult(HistoryOrigin.Stamp, [version], [], []);
+    }
+
+    public async Task<StampResult> UnstampAsync(NpgsqlConnection connection, MigrationLedger ledger, MigrationVersion version, CancellationToken cancellationToken)
+    {
+        var entry = ledger.Find(version);
+        if (entry?.Record is null)
+        {
+            throw new ConfigurationException($"Migration {version} has no history row to remove: check the version with status.");
+        }
+
+        if (entry.State == MigrationState.Interrupted)
+        {
+            throw new ValidationFailedException($"Refusing to unstamp: {ProblemMessages.Interrupted(entry)}.");
+        }
+
+        await store.ExecuteAsync(connection, store.Sql.Delete(version), cancellationToken);
+        logger.MigrationUnrecorded(entry.Id);
+        return new StampResult(HistoryOrigin.Stamp, [], [version], []);
+    }
+
+    public async Task<StampResult> BaselineAsync(NpgsqlConnection connection, MigrationLedger ledger, MigrationVersion version, CancellationToken cancellationToken)
+    {
+        var recorded = ledger.Entries.Count(e => e.Record is not null);
+        if (recorded > 0)
+        {
+            throw new ValidationFailedException(
+                $"Refusing to baseline: the history table already has {recorded} row(s); baseline adopts a database with no history, use stamp to record single migrations.");
+        }
+
+        if (ledger.Find(version)?.Migration is null)
+        {
+            throw new ConfigurationException($"There is no migration with version {version} to baseline at: give the version of the last migration the database already has.");
+        }
+
+        var migrations = ledger.Entries.Where(e => e.Version <= version).Select(e => e.File).ToList();
+        await store.ExecuteAsync(connection, migrations.Select(m => store.Sql.InsertRecorded(m, HistoryOrigin.Baseline)), cancellationToken);
+        foreach (var migration in migrations)
+        {
+            logger.MigrationRecorded(Execution.MigrationNames.Id(migration), HistoryCodes.Of(HistoryOrigin.Baseline));
+        }
+
+        return new StampResult(HistoryOrigin.Baseline, migrations.Select(m => m.Version).ToList(), [], []);
+    }
+}

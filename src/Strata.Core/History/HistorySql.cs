@@ -1,0 +1,101 @@
+using Strata.Core.Migrations;
+
+namespace Strata.Core.History;
+
+/// <summary>Every statement Strata runs against the history table. See docs/history-table.md.</summary>
+internal sealed class HistorySql(HistoryTableName table, ClientInfo client)
+{
+    private const string Columns =
+        "version, description, checksum, checksum_algorithm, status, statements_completed, statements_total, " +
+        "applied_at, applied_by, client_host, strata_version, execution_time_ms, origin";
+
+    // Measured by the server from the start of the migration's transaction to the history insert at its end.
+    private const string TransactionElapsedMs = "round(extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint";
+
+    private readonly string _t = table.Quoted;
+
+    public string CreateSchema => $"CREATE SCHEMA IF NOT EXISTS {HistoryTableName.Quote(table.Schema)}";
+
+    public string CreateTable => $"""
+        CREATE TABLE IF NOT EXISTS {_t} (
+            version              text        PRIMARY KEY CHECK (version ~ '^[0-9]+$'),
+            description          text        NOT NULL,
+            checksum             text        NOT NULL,
+            checksum_algorithm   text        NOT NULL,
+            status               text        NOT NULL CHECK (status IN ('applied', 'running', 'reverting')),
+            statements_completed integer     NOT NULL,
+            statements_total     integer     NOT NULL,
+            applied_at           timestamptz NOT NULL DEFAULT clock_timestamp(),
+            applied_by           text        NOT NULL DEFAULT current_user,
+            client_host          text,
+            strata_version       text        NOT NULL,
+            execution_time_ms    bigint,
+            origin               text        NOT NULL CHECK (origin IN ('run', 'stamp', 'baseline', 'repair', 'edited-accepted'))
+        )
+        """;
+
+    public string SelectAll => $"SELECT {Columns} FROM {_t} ORDER BY applied_at, length(version), version COLLATE \"C\"";
+
+    /// <summary>The row a transactional migration writes in its own transaction.</summary>
+    public BoundSql InsertRun(Migration migration) => Insert(migration, HistoryCodes.Applied, migration.Up.Statements.Count, TransactionElapsedMs, HistoryOrigin.Run);
+
+    /// <summary>The row of a migration recorded without running (stamp, baseline).</summary>
+    public BoundSql InsertRecorded(Migration migration, HistoryOrigin origin) => Insert(migration, HistoryCodes.Applied, migration.Up.Statements.Count, "NULL", origin);
+
+    /// <summary>The row a <c>transaction:false</c> migration writes before its first statement.</summary>
+    public BoundSql InsertRunning(Migration migration) => Insert(migration, HistoryCodes.Running, 0, "NULL", HistoryOrigin.Run);
+
+    public BoundSql Progress(MigrationVersion version, int completed) =>
+        new($"UPDATE {_t} SET statements_completed = $2 WHERE version = $1", version.Value, completed);
+
+    public BoundSql FinishRunning(MigrationVersion version) => new(
+        $"UPDATE {_t} SET status = 'applied', statements_completed = statements_total, " +
+        "execution_time_ms = round(extract(epoch FROM clock_timestamp() - applied_at) * 1000)::bigint, " +
+        "applied_at = clock_timestamp() WHERE version = $1 AND status = 'running'",
+        version.Value);
+
+    public BoundSql StartReverting(MigrationVersion version, int total) => new(
+        $"UPDATE {_t} SET status = 'reverting', statements_completed = 0, statements_total = $2 WHERE version = $1 AND status = 'applied'",
+        version.Value,
+        total);
+
+    public BoundSql Delete(MigrationVersion version) => new($"DELETE FROM {_t} WHERE version = $1", version.Value);
+
+    public BoundSql DeleteWithStatus(MigrationVersion version, HistoryStatus status) =>
+        new($"DELETE FROM {_t} WHERE version = $1 AND status = $2", version.Value, HistoryCodes.Of(status));
+
+    public BoundSql AcceptEdited(Migration migration) => new(
+        $"UPDATE {_t} SET checksum = $2, checksum_algorithm = $3, description = $4, origin = 'edited-accepted' WHERE version = $1",
+        migration.Version.Value,
+        migration.Checksum.Hash,
+        migration.Checksum.Algorithm,
+        migration.Description);
+
+    /// <summary>Repair: the user finished an interrupted up section by hand.</summary>
+    public BoundSql CompleteRunning(MigrationVersion version) => new(
+        $"UPDATE {_t} SET status = 'applied', statements_completed = statements_total, origin = 'repair', " +
+        "applied_at = clock_timestamp(), applied_by = current_user, client_host = $2, strata_version = $3 " +
+        "WHERE version = $1 AND status = 'running'",
+        version.Value,
+        client.Host,
+        client.StrataVersion);
+
+    /// <summary>Repair: put an interrupted down section's row back to applied so <c>down</c> runs it again.</summary>
+    public BoundSql RestoreReverting(MigrationVersion version, int upStatements) => new(
+        $"UPDATE {_t} SET status = 'applied', statements_completed = $2, statements_total = $2, origin = 'repair' " +
+        "WHERE version = $1 AND status = 'reverting'",
+        version.Value,
+        upStatements);
+
+    private BoundSql Insert(Migration migration, string status, int completed, string elapsedExpression, HistoryOrigin origin) => new(
+        $"INSERT INTO {_t} ({Columns}) VALUES ($1, $2, $3, $4, '{status}', $5, $6, clock_timestamp(), current_user, $7, $8, " +
+        $"{elapsedExpression}, '{HistoryCodes.Of(origin)}')",
+        migration.Version.Value,
+        migration.Description,
+        migration.Checksum.Hash,
+        migration.Checksum.Algorithm,
+        completed,
+        migration.Up.Statements.Count,
+        client.Host,
+        client.StrataVersion);
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Strata.Core.Errors;
+using Strata.Core.Execution;
+using Strata.Core.History;
+using Strata.Core.Logging;
+
+namespace Strata.Core.Locking;
+
+/// <summary>
+/// The session-level advisory lock that lets one Strata run at a time work on a database's migrations. It lives on
+/// its own connection that never opens a transaction, and is taken by polling <c>pg_try_advisory_lock</c>: a waiter
+/// blocked inside <c>pg_advisory_lock</c> holds a snapshot, which <c>CREATE INDEX CONCURRENTLY</c> run by the holder
+/// waits for, and the two deadlock. Disposing releases it; if the connection is gone, the server already has.
+/// </summary>
+internal sealed class MigrationLock : IAsyncDisposable
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly long _key;
+    private readonly ILogger _logger;
+
+    private MigrationLock(NpgsqlConnection connection, long key, ILogger logger)
+    {
+        _connection = connection;
+        _key = key;
+        _logger = logger;
+    }
+
+    public static async Task<MigrationLock> AcquireAsync(
+        NpgsqlDataSource dataSource, HistoryTableName table, MigratorOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT current_database()", connection);
+            var database = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+            var key = MigrationLockKey.Compute(database, table);
+            await WaitAsync(new LockProbe(connection, key), database, table, options, logger, cancellationToken);
+            return new MigrationLock(connection, key, logger);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (await new LockProbe(_connection, _key).ReleaseAsync(CancellationToken.None))
+            {
+                _logger.MigrationLockReleased(_key);
+            }
+            else
+            {
+                _logger.MigrationLockNotHeldAtRelease(_key);
+            }
+        }
+        catch (NpgsqlException ex)
+        {
+            _logger.MigrationLockReleaseFailed(_key, ex.Message);
+            // A connection whose unlock failed must not go back to the pool still holding the lock.
+            NpgsqlConnection.ClearPool(_connection);
+        }
+        finally
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+
+    private static async Task WaitAsync(
+        LockProbe probe, string database, HistoryTableName table, MigratorOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        logger.AcquiringMigrationLock(database, table.ToString(), probe.Key);
+        var clock = Stopwatch.StartNew();
+        var nextReport = TimeSpan.Zero;
+        LockHolder? holder = null;
+        while (!await probe.TryAcquireAsync(cancellationToken))
+        {
+            if (clock.Elapsed >= nextReport)
+            {
+                holder = await probe.FindHolderAsync(cancellationToken);
+                logger.WaitingForMigrationLock(database, holder?.ToString() ?? "a session that just released it", clock.Elapsed.TotalMilliseconds);
+                nextReport = clock.Elapsed + options.AdvisoryLockReportInterval;
+            }
+
+            if (clock.Elapsed >= options.AdvisoryLockWait)
+            {
+                throw new LockNotAcquiredException(
+                    $"The migration lock of database '{database}' (history table {table}) is held by another session " +
+                    $"({holder?.ToString() ?? "which could not be identified"}); gave up after {Durations.Format(options.AdvisoryLockWait)}: " +
+                    "wait for that run to finish, or allow a longer advisory lock wait.");
+            }
+
+            await Task.Delay(Jittered(options.AdvisoryLockPollInterval), cancellationToken);
+        }
+
+        logger.MigrationLockAcquired(database, probe.Key, clock.Elapsed.TotalMilliseconds);
+    }
+
+    // Spreads the polls of runners that started together.
+#pragma warning disable CA5394
+    private static TimeSpan Jittered(TimeSpan interval) => interval * (0.75 + (Random.Shared.NextDouble() / 2));
+#pragma warning restore CA5394
+}

@@ -1,0 +1,238 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Strata.Core.Errors;
+using Strata.Core.Execution;
+using Strata.Core.History;
+using Strata.Core.Logging;
+using Strata.Core.Migrations;
+using Strata.Core.Planning;
+
+namespace Strata.Core;
+
+/// <summary>
+/// The migration engine: one method per command, each returning a result record. Commands that change the database
+/// take the migration lock and read the history after taking it. See docs/history-table.md,
+/// docs/locking-and-timeouts.md and docs/failure-recovery.md.
+/// </summary>
+public sealed class Migrator
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly IMigrationSource _source;
+    private readonly MigratorOptions _options;
+    private readonly ILogger _logger;
+    private readonly HistoryStore _history;
+    private readonly StepSql _steps;
+    private readonly StepRunner _runner;
+
+    /// <summary>Creates the engine; <paramref name="options"/> are validated here (<see cref="ConfigurationException"/>).</summary>
+    /// <param name="dataSource">Where the database is; the engine opens two connections from it while it works.</param>
+    /// <param name="source">Where the migrations are.</param>
+    /// <param name="options">The settings; null for the defaults.</param>
+    /// <param name="logger">Where progress is reported; null for none.</param>
+    public Migrator(NpgsqlDataSource dataSource, IMigrationSource source, MigratorOptions? options = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(source);
+        if (new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).Multiplexing)
+        {
+            // The migration lock, session settings and explicit transactions all need one session per connection.
+            throw new ConfigurationException("The database connection uses Npgsql multiplexing, which migrations cannot run over: turn Multiplexing off.");
+        }
+
+        _dataSource = dataSource;
+        _source = source;
+        _options = options ?? new MigratorOptions();
+        _options.Validate();
+        _logger = logger ?? NullLogger.Instance;
+        _history = new HistoryStore(_options.HistoryTable, _logger);
+        _steps = new StepSql(_history.Sql, _options);
+        var retry = new LockRetryPolicy(_options.LockRetryAttempts, _options.LockRetryBaseDelay, _options.LockRetryMaxDelay, _options.LockRetryDelay);
+        _runner = new StepRunner(new TransactionalExecutor(_steps, retry, _logger), new NonTransactionalExecutor(_steps, retry, _logger), _logger);
+    }
+
+    /// <summary>The validated settings.</summary>
+    public MigratorOptions Options => _options;
+
+    /// <summary>Applies pending migrations in version order (all, up to a version, or a number of them).</summary>
+    /// <param name="target">How far to go; null for all pending migrations.</param>
+    /// <param name="dryRun">Only plan: read the history and return what would run, executing nothing.</param>
+    /// <param name="cancellationToken">Cancels the running statement, rolls back its transaction and releases the lock.</param>
+    public Task<MigrationRunResult> UpAsync(MigrationTarget? target = null, bool dryRun = false, CancellationToken cancellationToken = default) =>
+        GuardAsync(async () =>
+        {
+            var migrations = await _source.LoadAsync(cancellationToken);
+            if (dryRun)
+            {
+                var snapshot = await ReadAsync(migrations, cancellationToken);
+                var planned = UpPlanner.Plan(snapshot.Ledger, target ?? MigrationTarget.All, _options);
+                TransactionPreflight.Check(planned.Migrations, MigrationDirection.Up, snapshot.ServerMajorVersion);
+                return StepRunner.DryRun(planned.Migrations, MigrationDirection.Up);
+            }
+
+            await using var session = await OpenSessionAsync(cancellationToken);
+            var plan = UpPlanner.Plan(new MigrationLedger(migrations, session.History), target ?? MigrationTarget.All, _options);
+            TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
+            await PrepareUpAsync(session, plan, cancellationToken);
+            return await _runner.RunAsync(session.Connection, plan.Migrations, MigrationDirection.Up, cancellationToken);
+        });
+
+    /// <summary>Rolls back applied migrations, newest version first, with their down sections.</summary>
+    /// <param name="target">How far to go; null for one migration.</param>
+    /// <param name="cancellationToken">Cancels the running statement, rolls back its transaction and releases the lock.</param>
+    public Task<MigrationRunResult> DownAsync(MigrationTarget? target = null, CancellationToken cancellationToken = default) =>
+        GuardAsync(async () =>
+        {
+            var migrations = await _source.LoadAsync(cancellationToken);
+            await using var session = await OpenSessionAsync(cancellationToken);
+            var plan = DownPlanner.Plan(new MigrationLedger(migrations, session.History), target ?? MigrationTarget.Steps(1), _options);
+            TransactionPreflight.Check(plan, MigrationDirection.Down, session.ServerMajorVersion);
+            return await _runner.RunAsync(session.Connection, plan, MigrationDirection.Down, cancellationToken);
+        });
+
+    /// <summary>Rolls back the newest applied migration and applies it again, under one lock.</summary>
+    public Task<RedoResult> RedoAsync(CancellationToken cancellationToken = default) =>
+        GuardAsync(async () =>
+        {
+            var migrations = await _source.LoadAsync(cancellationToken);
+            await using var session = await OpenSessionAsync(cancellationToken);
+            var plan = DownPlanner.Plan(new MigrationLedger(migrations, session.History), MigrationTarget.Steps(1), _options);
+            TransactionPreflight.Check(plan, MigrationDirection.Down, session.ServerMajorVersion);
+            TransactionPreflight.Check(plan, MigrationDirection.Up, session.ServerMajorVersion);
+            var down = await _runner.RunAsync(session.Connection, plan, MigrationDirection.Down, cancellationToken);
+            var up = await _runner.RunAsync(session.Connection, plan, MigrationDirection.Up, cancellationToken);
+            return new RedoResult(down, up);
+        });
+
+    /// <summary>Every migration of the source and the history with its state, and a summary.</summary>
+    public Task<StatusResult> StatusAsync(CancellationToken cancellationToken = default) =>
+        GuardAsync(async () =>
+        {
+            var snapshot = await ReadAsync(await _source.LoadAsync(cancellationToken), cancellationToken);
+            return StatusReport.Status(snapshot.Ledger, _options.HistoryTable, snapshot.TableExists);
+        });
+
+    /// <summary>The history rows in the order they were applied.</summary>
+    public Task<HistoryResult> HistoryAsync(CancellationToken cancellationToken = default) =>
+        GuardAsync(async () =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            var records = await _history.TryLoadAsync(connection, cancellationToken);
+            return new HistoryResult(_options.HistoryTable, records is not null, records ?? []);
+        });
+
+    /// <summary>Edited, missing, out-of-order (unless allowed) and interrupted migrations; the command fails when there are any.</summary>
+    public Task<ValidationResult> ValidateAsync(CancellationToken cancellationToken = default) =>
+        GuardAsync(async () =>
+        {
+            var migrations = await _source.LoadAsync(cancellationToken);
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            var ledger = new MigrationLedger(migrations, await _history.TryLoadAsync(connection, cancellationToken) ?? []);
+            var notes = (await new Repairer(_history, _logger).InspectAsync(connection, ledger, cancellationToken))
+                .Where(i => i.InvalidIndexes.Count > 0)
+                .ToDictionary(i => i.Version, i => $"; invalid index(es) left behind: {string.Join(", ", i.InvalidIndexes)}");
+            return StatusReport.Validate(ledger, _options, notes);
+        });
+
+    /// <summary>Records migration <paramref name="version"/> as applied without running it (it was applied by hand).</summary>
+    public Task<StampResult> StampAsync(MigrationVersion version, CancellationToken cancellationToken = default) =>
+        WithLedgerAsync((recorder, session, ledger) => recorder.StampAsync(session.Connection, ledger, version, cancellationToken), cancellationToken);
+
+    /// <summary>Removes the history row of <paramref name="version"/> without running its down section.</summary>
+    public Task<StampResult> UnstampAsync(MigrationVersion version, CancellationToken cancellationToken = default) =>
+        WithLedgerAsync((recorder, session, ledger) => recorder.UnstampAsync(session.Connection, ledger, version, cancellationToken), cancellationToken);
+
+    /// <summary>Adopts a database with no history: records every migration up to <paramref name="version"/> as applied.</summary>
+    public Task<StampResult> BaselineAsync(MigrationVersion version, CancellationToken cancellationToken = default) =>
+        WithLedgerAsync((recorder, session, ledger) => recorder.BaselineAsync(session.Connection, ledger, version, cancellationToken), cancellationToken);
+
+    /// <summary>The SQL <c>up</c> would run, bookkeeping included; reads the history and executes nothing.</summary>
+    public Task<ScriptResult> ScriptAsync(MigrationTarget? target = null, CancellationToken cancellationToken = default) =>
+        GuardAsync(async () =>
+        {
+            var snapshot = await ReadAsync(await _source.LoadAsync(cancellationToken), cancellationToken);
+            var plan = UpPlanner.Plan(snapshot.Ledger, target ?? MigrationTarget.All, _options);
+            TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, snapshot.ServerMajorVersion);
+            var sql = new ScriptBuilder(_steps, _history.Sql, _options.HistoryTable).Build(plan, !snapshot.SchemaExists, !snapshot.TableExists);
+            return new ScriptResult(sql, plan.Migrations.Select(m => m.Version).ToList());
+        });
+
+    /// <summary>Reports interrupted <c>transaction:false</c> migrations and, unless only inspecting, resolves one.</summary>
+    /// <param name="action">Inspect only, or how to resolve the interrupted migration.</param>
+    /// <param name="version">Which migration to resolve; may be omitted when only one is interrupted.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    public Task<RepairResult> RepairAsync(RepairAction action = RepairAction.Inspect, MigrationVersion? version = null, CancellationToken cancellationToken = default) =>
+        GuardAsync(async () =>
+        {
+            var migrations = await _source.LoadAsync(cancellationToken);
+            var repairer = new Repairer(_history, _logger);
+            if (action == RepairAction.Inspect)
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+                var ledger = new MigrationLedger(migrations, await _history.TryLoadAsync(connection, cancellationToken) ?? []);
+                return new RepairResult(await repairer.InspectAsync(connection, ledger, cancellationToken), action, null);
+            }
+
+            await using var session = await OpenSessionAsync(cancellationToken);
+            var locked = new MigrationLedger(migrations, session.History);
+            var interrupted = await repairer.InspectAsync(session.Connection, locked, cancellationToken);
+            var resolved = await repairer.ResolveAsync(session.Connection, locked, interrupted, action, version, cancellationToken);
+            return new RepairResult(interrupted, action, resolved);
+        });
+
+    private async Task PrepareUpAsync(MigrationSession session, UpPlan plan, CancellationToken cancellationToken)
+    {
+        foreach (var id in plan.Missing)
+        {
+            _logger.AppliedMigrationMissing(id);
+        }
+
+        foreach (var id in plan.OutOfOrder)
+        {
+            _logger.ApplyingOutOfOrder(id);
+        }
+
+        foreach (var edited in plan.EditedToAccept)
+        {
+            _logger.AcceptingEdited(MigrationNames.Id(edited), edited.Checksum.ToString());
+        }
+
+        await _history.ExecuteAsync(session.Connection, plan.EditedToAccept.Select(_history.Sql.AcceptEdited), cancellationToken);
+    }
+
+    private Task<StampResult> WithLedgerAsync(
+        Func<HistoryRecorder, MigrationSession, MigrationLedger, Task<StampResult>> action, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            var migrations = await _source.LoadAsync(cancellationToken);
+            await using var session = await OpenSessionAsync(cancellationToken);
+            return await action(new HistoryRecorder(_history, _logger), session, new MigrationLedger(migrations, session.History));
+        });
+
+    private Task<MigrationSession> OpenSessionAsync(CancellationToken cancellationToken) =>
+        MigrationSession.OpenAsync(_dataSource, _history, _options, _logger, cancellationToken);
+
+    // Read-only commands take no lock and never create the history table.
+    private async Task<Snapshot> ReadAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var records = await _history.TryLoadAsync(connection, cancellationToken);
+        var schemaExists = records is not null || await _history.SchemaExistsAsync(connection, cancellationToken);
+        return new Snapshot(new MigrationLedger(migrations, records ?? []), records is not null, schemaExists, connection.PostgreSqlVersion.Major);
+    }
+
+    private static async Task<T> GuardAsync<T>(Func<Task<T>> command)
+    {
+        try
+        {
+            return await command();
+        }
+        catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionFailure(ex))
+        {
+            throw new ConnectionFailedException(
+                $"Could not work with the database ({MigrationErrors.Describe(ex)}): check that it is running and reachable, then run the command again.", ex);
+        }
+    }
+
+    private sealed record Snapshot(MigrationLedger Ledger, bool TableExists, bool SchemaExists, int ServerMajorVersion);
+}

@@ -1,0 +1,87 @@
+using Strata.Core.Errors;
+using Strata.Core.History;
+
+namespace Strata.Core;
+
+/// <summary>
+/// Every setting of the migration engine, with its default. <see cref="Migrator"/> validates it once, when it is
+/// constructed. See docs/locking-and-timeouts.md for how the timeouts and retries work together.
+/// </summary>
+public sealed record MigratorOptions
+{
+    /// <summary>The history table; default <c>public.strata_schema_migrations</c>.</summary>
+    public HistoryTableName HistoryTable { get; init; } = HistoryTableName.Default;
+
+    /// <summary>
+    /// <c>lock_timeout</c> for every migration unless its file sets one; default 5 s. A statement that waits longer
+    /// for a table lock fails with SQLSTATE 55P03 instead of queueing every later query behind it. Zero turns it off.
+    /// </summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// <c>statement_timeout</c> for every migration unless its file sets one; default zero (off), because a legitimate
+    /// backfill or index build may run for a long time and must not be killed mid-deploy.
+    /// </summary>
+    public TimeSpan StatementTimeout { get; init; } = TimeSpan.Zero;
+
+    /// <summary>How many times a migration that hits <c>lock_timeout</c> is attempted in total, the first included; default 5.</summary>
+    public int LockRetryAttempts { get; init; } = 5;
+
+    /// <summary>The pause after the first lock timeout; it doubles after each further one; default 500 ms.</summary>
+    public TimeSpan LockRetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest pause between attempts; default 30 s.</summary>
+    public TimeSpan LockRetryMaxDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How the pause between lock-timeout attempts is waited; default <see cref="Task.Delay(TimeSpan, CancellationToken)"/>.</summary>
+    public Func<TimeSpan, CancellationToken, Task> LockRetryDelay { get; init; } = Task.Delay;
+
+    /// <summary>How long to wait for the migration lock held by another run; default 10 minutes. Zero tries once.</summary>
+    public TimeSpan AdvisoryLockWait { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often the migration lock is tried while another run holds it; default 500 ms (with ±25% jitter).</summary>
+    public TimeSpan AdvisoryLockPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How often the session holding the migration lock is logged while waiting; default 5 s.</summary>
+    public TimeSpan AdvisoryLockReportInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Apply pending migrations older than the newest applied one instead of refusing; default false.</summary>
+    public bool AllowOutOfOrder { get; init; }
+
+    /// <summary>Accept applied migrations whose file changed (recording the new checksum) instead of refusing; default false.</summary>
+    public bool AllowEdited { get; init; }
+
+    /// <summary>Throws <see cref="ConfigurationException"/> naming the first invalid setting.</summary>
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(HistoryTable, nameof(HistoryTable));
+        ArgumentNullException.ThrowIfNull(LockRetryDelay, nameof(LockRetryDelay));
+        HistoryTable.Validate();
+        NotNegative(LockTimeout, "lock timeout");
+        NotNegative(StatementTimeout, "statement timeout");
+        NotNegative(LockRetryBaseDelay, "lock retry base delay");
+        NotNegative(AdvisoryLockWait, "advisory lock wait");
+        if (LockRetryAttempts < 1)
+        {
+            throw new ConfigurationException($"The number of lock retry attempts must be at least 1, not {LockRetryAttempts}.");
+        }
+
+        if (LockRetryMaxDelay < LockRetryBaseDelay)
+        {
+            throw new ConfigurationException("The lock retry max delay must not be shorter than its base delay.");
+        }
+
+        if (AdvisoryLockPollInterval <= TimeSpan.Zero || AdvisoryLockReportInterval <= TimeSpan.Zero)
+        {
+            throw new ConfigurationException("The advisory lock poll and report intervals must be positive.");
+        }
+    }
+
+    private static void NotNegative(TimeSpan value, string name)
+    {
+        if (value < TimeSpan.Zero || value.TotalMilliseconds > int.MaxValue)
+        {
+            throw new ConfigurationException($"The {name} must be between zero and {int.MaxValue} ms, not {value}.");
+        }
+    }
+}

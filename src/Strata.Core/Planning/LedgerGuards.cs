@@ -1,0 +1,26 @@
+using Strata.Core.Errors;
+
+namespace Strata.Core.Planning;
+
+/// <summary>Refusals shared by the commands that change the database.</summary>
+internal static class LedgerGuards
+{
+    /// <summary>Nothing runs while a <c>transaction:false</c> migration is half done: its state must be resolved first.</summary>
+    public static void RefuseInterrupted(MigrationLedger ledger, string action)
+    {
+        var interrupted = ledger.InState(MigrationState.Interrupted).Select(ProblemMessages.Interrupted).ToList();
+        if (interrupted.Count > 0)
+        {
+            throw new ValidationFailedException($"Refusing to {action}: {ProblemMessages.Join(interrupted)}.");
+        }
+    }
+
+    public static void RefuseEdited(IEnumerable<LedgerEntry> entries, MigratorOptions options, string action)
+    {
+        var edited = entries.Where(e => e.State == MigrationState.Edited).Select(ProblemMessages.Edited).ToList();
+        if (edited.Count > 0 && !options.AllowEdited)
+        {
+            throw new ValidationFailedException($"Refusing to {action}: {ProblemMessages.Join(edited)}.");
+        }
+    }
+}

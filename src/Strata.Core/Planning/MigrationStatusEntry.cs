@@ -1,0 +1,12 @@
+using Strata.Core.History;
+using Strata.Core.Migrations;
+
+namespace Strata.Core.Planning;
+
+/// <summary>One line of <c>status</c>.</summary>
+/// <param name="Version">The migration's version.</param>
+/// <param name="Description">The description from the file, or from the history row when the file is missing.</param>
+/// <param name="Source">The file (or embedded resource), or null when it is missing.</param>
+/// <param name="State">Where the migration stands.</param>
+/// <param name="History">The history row, or null when the migration was never recorded.</param>
+public sealed record MigrationStatusEntry(MigrationVersion Version, string Description, string? Source, MigrationState State, HistoryRecord? History);

@@ -1,0 +1,46 @@
+using Strata.Core.Errors;
+
+namespace Strata.Core.Planning;
+
+/// <summary>Decides which pending migrations <c>up</c> applies, and refuses when the history and the source disagree.</summary>
+internal static class UpPlanner
+{
+    public static UpPlan Plan(MigrationLedger ledger, MigrationTarget target, MigratorOptions options)
+    {
+        LedgerGuards.RefuseInterrupted(ledger, "migrate");
+        LedgerGuards.RefuseEdited(ledger.Entries, options, "migrate");
+        var selected = Select(ledger, target);
+        var outOfOrder = selected.Where(e => e.State == MigrationState.OutOfOrder).ToList();
+        if (outOfOrder.Count > 0 && !options.AllowOutOfOrder)
+        {
+            throw new ValidationFailedException($"Refusing to migrate: {ProblemMessages.Join(outOfOrder.Select(e => ProblemMessages.OutOfOrder(e, ledger)).ToList())}.");
+        }
+
+        var migrations = selected.Select(e => e.File).ToList();
+        return new UpPlan(
+            migrations,
+            ledger.InState(MigrationState.Edited).Select(e => e.File).ToList(),
+            outOfOrder.Select(e => e.Id).ToList(),
+            ledger.InState(MigrationState.Missing).Select(e => e.Id).ToList());
+    }
+
+    private static List<LedgerEntry> Select(MigrationLedger ledger, MigrationTarget target)
+    {
+        var notApplied = ledger.NotApplied.ToList();
+        switch (target.Kind)
+        {
+            case MigrationTargetKind.Steps:
+                return notApplied.Take(target.Count).ToList();
+            case MigrationTargetKind.ToVersion:
+                var version = target.Version!.Value;
+                if (ledger.Find(version)?.Migration is null)
+                {
+                    throw new ConfigurationException($"There is no migration with version {version} to migrate up to: check the version.");
+                }
+
+                return notApplied.Where(e => e.Version <= version).ToList();
+            default:
+                return notApplied;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Strata.Core.Planning;
+
+/// <summary>The kinds of problem <c>validate</c> reports.</summary>
+public enum ValidationProblemKind
+{
+    /// <summary>An applied migration's file changed since it was applied.</summary>
+    Edited,
+
+    /// <summary>An applied migration's file is no longer in the source.</summary>
+    Missing,
+
+    /// <summary>A pending migration is older than the newest applied one.</summary>
+    OutOfOrder,
+
+    /// <summary>A <c>transaction:false</c> migration was interrupted and needs <c>repair</c>.</summary>
+    Interrupted,
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using Cruddur.Tests.Support;
+using Strata.AspNetCore.Tests.Support;
+using Strata.Testing;
+
+namespace Cruddur.Tests;
+
+public sealed class MigrateOnStartTests
+{
+    [Fact]
+    public async Task Four_replicas_starting_together_apply_each_migration_once()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var variables = new Dictionary<string, string> { ["DATABASE_URL"] = db.Url, ["Strata__MigrateOnStart"] = "true" };
+        var replicas = Enumerable.Range(0, 4).Select(_ => AppProcess.Start(variables)).ToList();
+        try
+        {
+            await Task.WhenAll(replicas.Select(r => r.WaitUntilListeningAsync()));
+
+            foreach (var replica in replicas)
+            {
+                (await Api.GetAsync(replica.Client, "/health/ready")).Status.ShouldBe(HttpStatusCode.OK);
+            }
+
+            await using var history = db.DataSource.CreateCommand(
+                "SELECT count(*), count(DISTINCT version), bool_and(status = 'applied') FROM strata_schema_migrations");
+            await using var reader = await history.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            reader.GetInt64(0).ShouldBe(3);
+            reader.GetInt64(1).ShouldBe(3);
+            reader.GetBoolean(2).ShouldBeTrue();
+            var applied = replicas.Sum(r => r.LogEvents()
+                .Where(e => e.GetProperty("EventId").GetInt32() == 1611)
+                .Sum(e => e.GetProperty("State").GetProperty("Count").GetInt32()));
+            applied.ShouldBe(3);
+            await using var index = db.DataSource.CreateCommand(
+                "SELECT indisvalid FROM pg_index WHERE indexrelid = 'public.activities_home_feed_idx'::regclass");
+            (await index.ExecuteScalarAsync()).ShouldBe(true);
+        }
+        finally
+        {
+            foreach (var replica in replicas)
+            {
+                await replica.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Exits_non_zero_with_a_clear_log_line_when_the_database_cannot_be_reached()
+    {
+        await using var app = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["DATABASE_URL"] = $"postgres://postgres@127.0.0.1:{Ports.Unused()}/cruddur",
+            ["Strata__MigrateOnStart"] = "true",
+        });
+
+        var exitCode = await app.WaitForExitAsync();
+
+        exitCode.ShouldBe(1);
+        var failure = app.LogEvents().Where(e => e.GetProperty("EventId").GetInt32() == 1613).ShouldHaveSingleItem();
+        failure.GetProperty("LogLevel").GetString().ShouldBe("Critical");
+        failure.GetProperty("Message").GetString().ShouldNotBeNull().ShouldStartWith("Migrate on start failed (connection-failed): ");
+        app.Output.ShouldNotContain("Now listening on");
+    }
+}

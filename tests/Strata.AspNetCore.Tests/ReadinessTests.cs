@@ -1,0 +1,161 @@
+using System.Net;
+using Npgsql;
+using Strata.AspNetCore.Tests.Support;
+using Strata.Core;
+using Strata.Core.Migrations;
+using Strata.Core.Planning;
+using Strata.Testing;
+
+namespace Strata.AspNetCore.Tests;
+
+public sealed class ReadinessTests
+{
+    [Fact]
+    public async Task Ready_is_503_before_the_migrations_and_200_after()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await using var host = await TestHost.StartAsync(
+            new Dictionary<string, string?> { ["DATABASE_URL"] = db.Url },
+            options => options.UseEmbeddedMigrations(typeof(ReadinessTests).Assembly, "testapp/migrations"));
+
+        var before = await HealthBody.GetAsync(host.Client, "/health/ready");
+        before.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        before.Status.ShouldBe("Unhealthy");
+        before.DatabaseReachable.ShouldBeTrue();
+        before.AppliedVersion.ShouldBeNull();
+        before.ExpectedVersion.ShouldBe("2");
+        before.PendingCount.ShouldBe(2);
+        before.Error.ShouldNotBeNull().ShouldContain("no migration is applied; the app expects version 2");
+        before.Json.GetProperty("durationMs").GetDouble().ShouldBeGreaterThanOrEqualTo(0);
+
+        await new Migrator(db.DataSource, new EmbeddedMigrationSource(typeof(ReadinessTests).Assembly, "testapp/migrations"))
+            .UpAsync(MigrationTarget.To(MigrationVersion.Parse("1")));
+        var halfway = await HealthBody.GetAsync(host.Client, "/health/ready");
+        halfway.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        halfway.AppliedVersion.ShouldBe("1");
+        halfway.PendingCount.ShouldBe(1);
+        halfway.Error.ShouldNotBeNull().ShouldContain("the database is at version 1, the app expects 2");
+
+        await new Migrator(db.DataSource, new EmbeddedMigrationSource(typeof(ReadinessTests).Assembly, "testapp/migrations")).UpAsync();
+        var after = await HealthBody.GetAsync(host.Client, "/health/ready");
+        after.StatusCode.ShouldBe(HttpStatusCode.OK);
+        after.Status.ShouldBe("Healthy");
+        after.DatabaseReachable.ShouldBeTrue();
+        after.AppliedVersion.ShouldBe("2");
+        after.ExpectedVersion.ShouldBe("2");
+        after.PendingCount.ShouldBe(0);
+        after.Error.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Live_answers_200_without_touching_the_database()
+    {
+        var url = $"postgres://postgres@127.0.0.1:{Ports.Unused()}/nowhere";
+        await using var host = await TestHost.StartAsync(new Dictionary<string, string?> { ["DATABASE_URL"] = url });
+
+        using var response = await host.Client.GetAsync("/health/live");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("""{"status":"Healthy"}""");
+        host.Logs.Entries.ShouldNotContain(e => e.EventId == 1620);
+    }
+
+    [Fact]
+    public async Task Ready_reports_a_database_that_refuses_connections()
+    {
+        using var files = MigrationFiles.Write(("1_notes.sql", MigrationFiles.CreateNotes));
+        var url = $"postgres://postgres@127.0.0.1:{Ports.Unused()}/nowhere";
+        await using var host = await TestHost.StartAsync(
+            new Dictionary<string, string?> { ["DATABASE_URL"] = url, ["Strata:MigrationsDirectory"] = files.Combine("migrations") });
+
+        var ready = await HealthBody.GetAsync(host.Client, "/health/ready");
+
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        ready.DatabaseReachable.ShouldBeFalse();
+        ready.AppliedVersion.ShouldBeNull();
+        ready.ExpectedVersion.ShouldBe("1");
+        ready.PendingCount.ShouldBeNull();
+        ready.Error.ShouldNotBeNull().ShouldContain("refused");
+    }
+
+    [Fact]
+    public async Task Ready_gives_up_on_a_database_that_does_not_answer_within_the_timeout()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = MigrationFiles.Write(("1_notes.sql", MigrationFiles.CreateNotes));
+        await new Migrator(db.DataSource, new DirectoryMigrationSource(files.Combine("migrations"))).UpAsync();
+        await using var host = await TestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["DATABASE_URL"] = db.Url,
+            ["Strata:MigrationsDirectory"] = files.Combine("migrations"),
+            ["Strata:ReadyTimeout"] = "1s",
+        });
+
+        // A migration in progress elsewhere holds the history table: reading it waits until the check gives up.
+        await using var blocker = await db.DataSource.OpenConnectionAsync();
+        await using var transaction = await blocker.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand("LOCK TABLE public.strata_schema_migrations IN ACCESS EXCLUSIVE MODE", blocker, transaction))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        var ready = await HealthBody.GetAsync(host.Client, "/health/ready");
+
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        ready.DatabaseReachable.ShouldBeFalse();
+        ready.Error.ShouldBe("the database did not answer within 1 s");
+        await transaction.RollbackAsync();
+        (await HealthBody.GetAsync(host.Client, "/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_database_ahead_of_the_app_is_ready()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var newer = MigrationFiles.Write(("1_notes.sql", MigrationFiles.CreateNotes), ("2_author.sql", MigrationFiles.AddAuthor), ("3_title.sql", MigrationFiles.AddTitle));
+        await new Migrator(db.DataSource, new DirectoryMigrationSource(newer.Combine("migrations"))).UpAsync();
+        using var older = MigrationFiles.Write(("1_notes.sql", MigrationFiles.CreateNotes), ("2_author.sql", MigrationFiles.AddAuthor));
+        await using var host = await TestHost.StartAsync(
+            new Dictionary<string, string?> { ["DATABASE_URL"] = db.Url, ["Strata:MigrationsDirectory"] = older.Combine("migrations") });
+
+        var ready = await HealthBody.GetAsync(host.Client, "/health/ready");
+
+        ready.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ready.AppliedVersion.ShouldBe("3");
+        ready.ExpectedVersion.ShouldBe("2");
+        ready.PendingCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_shipped_migration_skipped_out_of_order_keeps_the_app_unready()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var applied = MigrationFiles.Write(("1_notes.sql", MigrationFiles.CreateNotes), ("3_title.sql", MigrationFiles.AddTitle));
+        await new Migrator(db.DataSource, new DirectoryMigrationSource(applied.Combine("migrations"))).UpAsync();
+        using var shipped = MigrationFiles.Write(("1_notes.sql", MigrationFiles.CreateNotes), ("2_author.sql", MigrationFiles.AddAuthor), ("3_title.sql", MigrationFiles.AddTitle));
+        await using var host = await TestHost.StartAsync(
+            new Dictionary<string, string?> { ["DATABASE_URL"] = db.Url, ["Strata:MigrationsDirectory"] = shipped.Combine("migrations") });
+
+        var ready = await HealthBody.GetAsync(host.Client, "/health/ready");
+
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        ready.DatabaseReachable.ShouldBeTrue();
+        ready.AppliedVersion.ShouldBe("3");
+        ready.PendingCount.ShouldBe(1);
+        ready.Error.ShouldNotBeNull().ShouldContain("out of order");
+    }
+
+    [Fact]
+    public async Task Ready_says_when_the_apps_migrations_cannot_be_read()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await using var host = await TestHost.StartAsync(
+            new Dictionary<string, string?> { ["DATABASE_URL"] = db.Url, ["Strata:MigrationsDirectory"] = "no/such/directory" });
+
+        var ready = await HealthBody.GetAsync(host.Client, "/health/ready");
+
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        ready.Error.ShouldNotBeNull().ShouldStartWith("the app's migrations cannot be read: migrations directory ");
+        ready.Error.ShouldContain("no/such/directory does not exist");
+    }
+}

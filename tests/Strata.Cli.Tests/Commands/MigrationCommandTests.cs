@@ -1,0 +1,177 @@
+using System.Text.Json;
+using Npgsql;
+using Strata.Cli.Tests.Support;
+using Strata.Testing;
+
+namespace Strata.Cli.Tests.Commands;
+
+public sealed class MigrationCommandTests
+{
+    [Fact]
+    public async Task Up_down_up_through_the_cli_leaves_the_same_history()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(3);
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+
+        (await cli.RunAsync("up")).ExitCode.ShouldBe(0);
+        var first = await VersionsAsync(db);
+        var down = await cli.RunAsync("down", "--steps", "3");
+        down.ExitCode.ShouldBe(0, down.ToString());
+        (await VersionsAsync(db)).ShouldBeEmpty();
+        (await TablesAsync(db)).ShouldNotContain("t0");
+        (await cli.RunAsync("up")).ExitCode.ShouldBe(0);
+
+        (await VersionsAsync(db)).ShouldBe(first);
+        first.ShouldBe(["1000", "1001", "1002"]);
+    }
+
+    [Fact]
+    public async Task Status_exit_code_flags_pending_migrations_for_scripts()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(2);
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+
+        var pending = await cli.RunAsync("status", "--exit-code");
+        pending.ExitCode.ShouldBe(8, pending.ToString());
+        pending.Stdout.ShouldContain("2 pending");
+
+        await cli.RunAsync("up", "--steps", "1");
+        (await cli.RunAsync("status")).ExitCode.ShouldBe(0, "without --exit-code pending is not an error");
+        await cli.RunAsync("up");
+        (await cli.RunAsync("status", "--exit-code")).ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Failed_migration_exits_1_naming_file_line_column_and_sqlstate_and_records_nothing()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles();
+        files.Add(1, "ok", "-- migrate:up\nCREATE TABLE ok (id int);\n");
+        var broken = files.Add(2, "broken", "-- migrate:up\nCREATE TABLE half (id int);\n\nINSERT INTO half\n  SELECT id FROM no_such_table;\n");
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+
+        var result = await cli.RunAsync("up");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        var error = result.Stderr.Trim().Split('\n')[^1];
+        error.ShouldStartWith("error: ");
+        error.ShouldContain($"{Path.GetFileName(broken)}:5:");
+        error.ShouldContain("42P01");
+        (await VersionsAsync(db)).ShouldBe(["1"]);
+        (await TablesAsync(db)).ShouldNotContain("half", "the failed migration's own statements roll back with it");
+    }
+
+    [Fact]
+    public async Task Malformed_migration_file_exits_5_naming_the_file_and_line()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles();
+        files.Add(1, "bad", "-- migrate:up transaction:maybe\nSELECT 1;\n");
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+
+        var result = await cli.RunAsync("up");
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        result.Stderr.ShouldContain("1_bad.sql");
+        result.Stderr.ShouldContain(":1");
+        (await TablesAsync(db)).ShouldNotContain("strata_schema_migrations", "nothing runs when a file is malformed");
+    }
+
+    [Fact]
+    public async Task Up_json_emits_one_object_per_line_with_stable_fields()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(2);
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+
+        var result = await cli.RunAsync("up", "--json");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stderr.ShouldBeEmpty("JSON mode writes every event to stdout");
+        var events = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        foreach (var field in new[] { "time", "level", "event", "message" })
+        {
+            events.Count(e => !e.TryGetProperty(field, out var unused)).ShouldBe(0, $"every event has '{field}'");
+        }
+        var completed = events.Single(e => e.GetProperty("event").GetString() == "up.completed");
+        completed.GetProperty("count").GetInt32().ShouldBe(2);
+        var step = completed.GetProperty("migrations")[0];
+        step.GetProperty("version").GetString().ShouldBe("1000");
+        step.GetProperty("transactional").GetBoolean().ShouldBeTrue();
+        step.GetProperty("attempts").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Dry_run_and_sql_execute_nothing()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(2);
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+
+        var dryRun = await cli.RunAsync("up", "--dry-run");
+        var sql = await cli.RunAsync("up", "--sql");
+
+        dryRun.ExitCode.ShouldBe(0, dryRun.ToString());
+        dryRun.Stdout.ShouldContain("would apply 2 migrations");
+        sql.ExitCode.ShouldBe(0, sql.ToString());
+        sql.Stdout.ShouldContain("CREATE TABLE t1");
+        sql.Stdout.ShouldContain("INSERT INTO \"public\".\"strata_schema_migrations\"");
+        (await TablesAsync(db)).ShouldNotContain("t0");
+    }
+
+    [Fact]
+    public async Task Stamp_records_without_running_and_validate_reports_drift_with_exit_5()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(2);
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+
+        (await cli.RunAsync("stamp", "1000")).ExitCode.ShouldBe(0);
+        (await TablesAsync(db)).ShouldNotContain("t0");
+        (await VersionsAsync(db)).ShouldBe(["1000"]);
+
+        await cli.RunAsync("up");
+        File.AppendAllText(Path.Combine(files.Path, "1001_create_t1.sql"), "-- edited\n");
+        var validate = await cli.RunAsync("validate");
+
+        validate.ExitCode.ShouldBe(5, validate.ToString());
+        validate.Stdout.ShouldContain("1001");
+        (await cli.RunAsync("up")).ExitCode.ShouldBe(5, "up refuses an edited applied migration");
+        (await cli.RunAsync("up", "--allow-edited")).ExitCode.ShouldBe(0);
+    }
+
+    internal static async Task<List<string>> VersionsAsync(TestDatabase db)
+    {
+        await using var connection = await db.DataSource.OpenConnectionAsync();
+        await using var exists = new NpgsqlCommand("SELECT to_regclass('public.strata_schema_migrations') IS NOT NULL", connection);
+        if (!(bool)(await exists.ExecuteScalarAsync())!)
+        {
+            return [];
+        }
+
+        await using var command = new NpgsqlCommand("SELECT version FROM public.strata_schema_migrations ORDER BY length(version), version", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var versions = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            versions.Add(reader.GetString(0));
+        }
+
+        return versions;
+    }
+
+    internal static async Task<List<string>> TablesAsync(TestDatabase db)
+    {
+        await using var command = db.DataSource.CreateCommand("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+        await using var reader = await command.ExecuteReaderAsync();
+        var tables = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
+    }
+}

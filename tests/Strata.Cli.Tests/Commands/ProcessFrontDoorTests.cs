@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using Npgsql;
+using Strata.Cli.Tests.Support;
+using Strata.Testing;
+
+namespace Strata.Cli.Tests.Commands;
+
+/// <summary>The CLI as a pipeline runs it: real processes, signals, concurrency and crashes.</summary>
+public sealed class ProcessFrontDoorTests
+{
+    [Fact]
+    public async Task Eight_processes_started_together_apply_each_of_50_migrations_exactly_once()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(50);
+        var environment = Environment(db);
+
+        var runs = Enumerable.Range(0, 8).Select(_ => StrataProcess.RunAsync(files.Root, environment, "up", "--quiet"));
+        var results = await Task.WhenAll(runs);
+
+        foreach (var result in results)
+        {
+            result.ExitCode.ShouldBe(0, result.ToString());
+        }
+
+        var versions = await MigrationCommandTests.VersionsAsync(db);
+        versions.Count.ShouldBe(50);
+        versions.Distinct().Count().ShouldBe(50);
+        (await MigrationCommandTests.TablesAsync(db)).Count(t => t.StartsWith('t')).ShouldBe(50);
+    }
+
+    [Fact]
+    public async Task Kill_9_in_the_middle_of_a_migration_records_nothing_and_a_rerun_applies_it()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await SetClientConnectionCheckAsync(db);
+        using var files = new MigrationFiles();
+        files.Add(1, "first", "-- migrate:up\nCREATE TABLE first (id int);\n");
+        files.Add(2, "slow", "-- migrate:up\nCREATE TABLE slow (id int);\nSELECT pg_sleep(60);\n");
+        var environment = Environment(db);
+
+        using var process = Process.Start(StrataProcess.StartInfo(files.Root, environment, "up"))!;
+        await WaitForQueryAsync(db, "pg_sleep(60)");
+        process.Kill();
+        await process.WaitForExitAsync();
+
+        // The server notices the dead client within client_connection_check_interval and rolls back.
+        await WaitUntilAsync(async () => !await QueryRunningAsync(db, "pg_sleep(60)"));
+        (await MigrationCommandTests.VersionsAsync(db)).ShouldBe(["1"]);
+        (await MigrationCommandTests.TablesAsync(db)).ShouldNotContain("slow");
+
+        files.Add(2, "slow", "-- migrate:up\nCREATE TABLE slow (id int);\nSELECT pg_sleep(0);\n");
+        var rerun = await StrataProcess.RunAsync(files.Root, environment, "up", "--allow-edited");
+        rerun.ExitCode.ShouldBe(0, rerun.ToString());
+        (await MigrationCommandTests.VersionsAsync(db)).ShouldBe(["1", "2"]);
+    }
+
+    [Fact]
+    public async Task Sigterm_cancels_the_running_statement_rolls_back_releases_the_lock_and_exits_130()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles();
+        files.Add(1, "slow", "-- migrate:up\nCREATE TABLE slow (id int);\nSELECT pg_sleep(60);\n");
+        var environment = Environment(db);
+
+        var info = StrataProcess.StartInfo(files.Root, environment, "up");
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        await WaitForQueryAsync(db, "pg_sleep(60)");
+        Signal(process.Id, "TERM");
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        process.ExitCode.ShouldBe(130, await stderr);
+        (await stderr).ShouldContain("cancelled");
+        (await MigrationCommandTests.TablesAsync(db)).ShouldNotContain("slow");
+        (await QueryRunningAsync(db, "pg_sleep(60)")).ShouldBeFalse("the statement was cancelled on the server, not abandoned");
+
+        files.Add(1, "slow", "-- migrate:up\nCREATE TABLE slow (id int);\n");
+        var rerun = await StrataProcess.RunAsync(files.Root, environment, "up", "--lock-wait", "0");
+        rerun.ExitCode.ShouldBe(0, "the migration lock was released: " + rerun);
+    }
+
+    private static Dictionary<string, string> Environment(TestDatabase db) => new()
+    {
+        ["PATH"] = System.Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
+        ["HOME"] = System.Environment.GetEnvironmentVariable("HOME") ?? "/tmp",
+        ["DATABASE_URL"] = db.Url,
+    };
+
+    private static async Task SetClientConnectionCheckAsync(TestDatabase db)
+    {
+        await using var command = db.DataSource.CreateCommand($"ALTER DATABASE \"{db.Name}\" SET client_connection_check_interval = '100ms'");
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<bool> QueryRunningAsync(TestDatabase db, string fragment)
+    {
+        await using var command = db.DataSource.CreateCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE '%' || $1 || '%' AND pid <> pg_backend_pid()");
+        command.Parameters.Add(new NpgsqlParameter { Value = fragment });
+        return (long)(await command.ExecuteScalarAsync())! > 0;
+    }
+
+    private static Task WaitForQueryAsync(TestDatabase db, string fragment) => WaitUntilAsync(() => QueryRunningAsync(db, fragment));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!await condition())
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    private static void Signal(int pid, string signal)
+    {
+        using var kill = Process.Start("kill", ["-s", signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+}

@@ -1,0 +1,50 @@
+using Strata.Testing;
+
+namespace Strata.Core.Tests.Engine;
+
+public sealed class ScriptTests
+{
+    private static TestMigrationSource Mixed() => UpTests.ThreeTables()
+        .Add("11_tags_id.sql", "-- migrate:up transaction:false lock_timeout:3s\nCREATE INDEX CONCURRENTLY tags_id ON tags (id);\n");
+
+    [Fact]
+    public async Task The_script_holds_the_statements_and_the_bookkeeping_and_executes_nothing()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+
+        var script = await db.Migrator(Mixed()).ScriptAsync();
+
+        script.Migrations.Select(v => v.Value).ShouldBe(["1", "2", "10", "11"]);
+        script.Sql.ShouldContain("CREATE TABLE IF NOT EXISTS \"public\".\"strata_schema_migrations\"");
+        script.Sql.ShouldContain("BEGIN;\nSET LOCAL lock_timeout = '2000ms';\nSET LOCAL statement_timeout = '0ms';\nCREATE TABLE users (id int PRIMARY KEY);\nINSERT INTO \"public\".\"strata_schema_migrations\"");
+        script.Sql.ShouldContain("SET lock_timeout = '3000ms';");
+        script.Sql.ShouldContain("CREATE INDEX CONCURRENTLY tags_id ON tags (id);\nUPDATE \"public\".\"strata_schema_migrations\" SET statements_completed = 1 WHERE version = '11';");
+        (await db.TableExistsAsync("public.strata_schema_migrations")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Running_the_script_records_the_same_history_as_up()
+    {
+        await using var scripted = await TestPostgres.CreateDatabaseAsync();
+        await using var migrated = await TestPostgres.CreateDatabaseAsync();
+        var script = await scripted.Migrator(Mixed()).ScriptAsync();
+
+        // Simple-protocol execution of the whole script, as psql would send it statement by statement.
+        await using (var connection = await scripted.DataSource.OpenConnectionAsync())
+        {
+            await using var batch = new Npgsql.NpgsqlBatch(connection);
+            foreach (var statement in script.Sql.Split(";\n", StringSplitOptions.RemoveEmptyEntries).Where(s => s.Trim().Length > 0))
+            {
+                var text = string.Join('\n', statement.Split('\n').Where(line => !line.StartsWith("--", StringComparison.Ordinal)));
+                await using var command = new Npgsql.NpgsqlCommand(text, connection);
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
+        await migrated.Migrator(Mixed()).UpAsync();
+        const string history = "SELECT string_agg(version || description || checksum || checksum_algorithm || status || statements_completed || statements_total || applied_by || origin || strata_version || coalesce(client_host, ''), ',' ORDER BY version) FROM strata_schema_migrations";
+        (await scripted.ScalarAsync<string>(history)).ShouldBe(await migrated.ScalarAsync<string>(history));
+        (await scripted.Migrator(Mixed()).ValidateAsync()).IsValid.ShouldBeTrue();
+        (await scripted.Migrator(Mixed()).UpAsync()).Migrations.ShouldBeEmpty();
+    }
+}

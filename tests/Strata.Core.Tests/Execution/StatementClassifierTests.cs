@@ -1,0 +1,57 @@
+using Strata.Core.Execution;
+
+namespace Strata.Core.Tests.Execution;
+
+public sealed class StatementClassifierTests
+{
+    // The detection itself is NonTransactionalStatements' (tested with it); these check the classifier passes it on.
+    [Theory]
+    [InlineData("create unique index concurrently if not exists i on t (c);", "CREATE INDEX CONCURRENTLY")]
+    [InlineData("/* note */ -- more\n VACUUM (ANALYZE) t;", "VACUUM")]
+    public void Finds_statements_that_cannot_run_in_a_transaction(string statement, string command)
+    {
+        var result = StatementClassifier.Classify(statement, 15);
+
+        result.Kind.ShouldBe(StatementKind.NoTransaction);
+        result.Command.ShouldBe(command);
+    }
+
+    [Theory]
+    [InlineData("BEGIN;")]
+    [InlineData("start transaction;")]
+    [InlineData("COMMIT;")]
+    [InlineData("END;")]
+    [InlineData("ROLLBACK;")]
+    public void Finds_statements_that_end_the_migrations_transaction(string statement)
+    {
+        StatementClassifier.Classify(statement, 15).Kind.ShouldBe(StatementKind.TransactionControl);
+    }
+
+    [Theory]
+    [InlineData("CREATE INDEX i ON t (c);")]
+    [InlineData("SELECT 'CREATE INDEX CONCURRENTLY x ON t (c)';")]
+    [InlineData("-- VACUUM\nSELECT 1;")]
+    [InlineData("CREATE FUNCTION f() RETURNS void AS $$ BEGIN COMMIT; END $$ LANGUAGE plpgsql;")]
+    [InlineData("ROLLBACK TO SAVEPOINT s;")]
+    [InlineData("REINDEX TABLE system;")]
+    [InlineData("")]
+    public void Leaves_ordinary_statements_alone(string statement)
+    {
+        StatementClassifier.Classify(statement, 15).Kind.ShouldBe(StatementKind.Ordinary);
+    }
+
+    [Theory]
+    [InlineData("CREATE INDEX CONCURRENTLY items_code ON items (code);", null, "items_code")]
+    [InlineData("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS \"Items Code\" ON ONLY app.items (code);", "app", "Items Code")]
+    [InlineData("CREATE INDEX CONCURRENTLY IDX ON \"App\".\"Items\" (code);", "App", "idx")]
+    public void Names_the_index_a_concurrent_build_creates(string statement, string? schema, string name)
+    {
+        StatementClassifier.Classify(statement, 15).ConcurrentIndex.ShouldBe(new IndexName(schema, name));
+    }
+
+    [Fact]
+    public void An_unnamed_concurrent_index_has_no_name()
+    {
+        StatementClassifier.Classify("CREATE INDEX CONCURRENTLY ON t (c);", 15).ConcurrentIndex.ShouldBeNull();
+    }
+}
