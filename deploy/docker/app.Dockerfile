@@ -24,7 +24,8 @@ FROM ${BASE_IMAGE}
 ARG APP_UID=1654
 # runtime-deps images already have this user; a different base may not.
 RUN getent passwd "${APP_UID}" >/dev/null \
-    || useradd --system --uid "${APP_UID}" --user-group --no-create-home --shell /usr/sbin/nologin app
+    || { groupadd --system --gid "${APP_UID}" app \
+         && useradd --system --uid "${APP_UID}" --gid app --no-create-home --shell /usr/sbin/nologin app; }
 
 WORKDIR /app
 COPY --from=build /out/app/ /app/

@@ -19,7 +19,8 @@ RUN dotnet publish src/Strata.Cli/Strata.Cli.csproj -c Release -r linux-x64 -o /
 FROM ${BASE_IMAGE}
 ARG APP_UID=1654
 RUN getent passwd "${APP_UID}" >/dev/null \
-    || useradd --system --uid "${APP_UID}" --user-group --no-create-home --shell /usr/sbin/nologin app
+    || { groupadd --system --gid "${APP_UID}" app \
+         && useradd --system --uid "${APP_UID}" --gid app --no-create-home --shell /usr/sbin/nologin app; }
 COPY --from=build /out/strata /usr/local/bin/strata
 ENV DOTNET_BUNDLE_EXTRACT_BASE_DIR=/tmp/.net
 WORKDIR /work

@@ -49,9 +49,9 @@ expect_no_changes() {
 }
 
 started=$SECONDS
-apply_stack network
 apply_stack registry &
 registry_pid=$!
+apply_stack network
 apply_stack data
 wait "$registry_pid" || die "the registry stack did not apply"
 apply_stack app

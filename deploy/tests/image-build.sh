@@ -5,7 +5,8 @@
 #
 # Offline by design: the base image (BASE_IMAGE) is a Debian bookworm root file system made with debootstrap
 # from the machine's apt mirror, holding what runtime-deps holds; the build stage (SDK_IMAGE) is that base with
-# the machine's .NET SDK and NuGet cache mounted into the build. The Dockerfile itself is used unchanged.
+# the machine's .NET SDK, NuGet cache and CA certificates (so restore trusts the package feed the machine uses)
+# mounted into the build. The Dockerfile itself is used unchanged.
 #
 # Slow (several minutes) and needs root; run.sh runs it only with STRATA_IMAGE_TEST=1. Images are kept under
 # STRATA_IMAGE_CACHE (default /var/cache/strata-image-test) so a second run skips debootstrap.
@@ -74,17 +75,20 @@ fi
 
 started=$SECONDS
 dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
-"${B[@]}" bud --isolation chroot --layers=false -q \
+# Docker's image format: the OCI format has no HEALTHCHECK, and Docker builds keep it.
+"${B[@]}" bud --isolation chroot --format docker --layers=false -q \
   -f "$DEPLOY_DIR/docker/app.Dockerfile" --ignorefile "$DEPLOY_DIR/docker/app.Dockerfile.dockerignore" \
   --build-arg BASE_IMAGE="$BASE" --build-arg SDK_IMAGE="$SDK" \
   -v "$dotnet_root:/usr/share/dotnet:ro" -v "$HOME/.nuget/packages:/root/.nuget/packages" \
-  -t "$IMAGE" "$REPO_DIR" >"$SCRATCH/build.log" 2>&1 || { tail -n 60 "$SCRATCH/build.log" >&2; die "buildah bud failed"; }
+  -v /etc/ssl/certs:/etc/ssl/certs:ro \
+  -t "$IMAGE" "$REPO_DIR" >"$SCRATCH/build.log" 2>&1 ||
+  { grep -E "error|Error|STEP" "$SCRATCH/build.log" | tail -n 40 >&2; die "buildah bud failed"; }
 config=$("${B[@]}" inspect --type image "$IMAGE")
 size=$("${B[@]}" images --format '{{.Size}}' "$IMAGE")
 note "built $IMAGE ($size, $((SECONDS - started))s)"
-jq -e '.OCIv1.config.User == "1654"' <<<"$config" >/dev/null || die "the image does not run as the non-root user 1654"
+jq -e '.Docker.config.User == "1654"' <<<"$config" >/dev/null || die "the image does not run as the non-root user 1654"
 jq -e '.Docker.config.Healthcheck.Test | index("/health/live")' <<<"$config" >/dev/null || die "the image has no health check on /health/live"
-jq -e '.OCIv1.config.Cmd == ["/app/Cruddur"]' <<<"$config" >/dev/null || die "the image's command is not the app"
+jq -e '.Docker.config.Cmd == ["/app/Cruddur"]' <<<"$config" >/dev/null || die "the image's command is not the app"
 
 ctr=$("${B[@]}" from -q "$IMAGE")
 in_image() { "${B[@]}" run --isolation chroot "$@"; }

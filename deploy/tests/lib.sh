@@ -10,7 +10,7 @@ TESTS_DIR="$DEPLOY_DIR/tests"
 # shellcheck disable=SC2034
 STACKS=(network registry data app)
 
-# Terraform reads no user configuration during the checks: providers come from the local mirror only.
+# Providers come from this local mirror when it exists (no registry access needed), else from the registry.
 TF_PLUGIN_DIR="${TF_PLUGIN_DIR:-/opt/tf-plugins}"
 export TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
 
@@ -45,9 +45,10 @@ make_scratch() {
 
 # tf_init DIR [extra init arguments]
 tf_init() {
-  local dir="$1"
+  local dir="$1" mirror=()
   shift
-  quiet "terraform init failed in $dir" terraform -chdir="$dir" init -plugin-dir="$TF_PLUGIN_DIR" -input=false -no-color "$@"
+  [ ! -d "$TF_PLUGIN_DIR" ] || mirror=(-plugin-dir="$TF_PLUGIN_DIR")
+  quiet "terraform init failed in $dir" terraform -chdir="$dir" init "${mirror[@]}" -input=false -no-color "$@"
 }
 
 # Copies a stack to the scratch directory, so checks never leave state or .terraform/ in the worktree.
