@@ -32,9 +32,15 @@ IMAGE=localhost/strata-test/cruddur:test
 pg_dir="$SCRATCH/pg"
 app_pid=""
 cleanup() {
-  [ -z "$app_pid" ] || kill "$app_pid" 2>/dev/null || true
+  if [ -n "$app_pid" ]; then
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+  fi
   [ ! -f "$pg_dir/data/postmaster.pid" ] || runuser -u postgres -- pg_ctl -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
   "${B[@]}" rm --all >/dev/null 2>&1 || true
+  # Keep the base images (they save the debootstrap); drop the app image and build leftovers.
+  "${B[@]}" rmi -f "$IMAGE" >/dev/null 2>&1 || true
+  "${B[@]}" rmi --prune >/dev/null 2>&1 || true
   rm -rf "$SCRATCH"
 }
 trap cleanup EXIT
@@ -57,13 +63,13 @@ commit_rootfs() {
 
 started=$SECONDS
 if ! has_image "$BASE"; then
-  mirror=$(awk '/^URIs:/ { print $2; exit }' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
-  [ -n "$mirror" ] || mirror=$(awk '/^deb / { print $2; exit }' /etc/apt/sources.list 2>/dev/null || true)
-  [ -n "$mirror" ] || die "no Debian mirror in /etc/apt/sources.list*"
-  note "debootstrap bookworm from $mirror"
+  apt_mirror=$(awk '/^URIs:/ { print $2; exit }' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+  [ -n "$apt_mirror" ] || apt_mirror=$(awk '/^deb / { print $2; exit }' /etc/apt/sources.list 2>/dev/null || true)
+  [ -n "$apt_mirror" ] || die "no Debian mirror in /etc/apt/sources.list*"
+  note "debootstrap bookworm from $apt_mirror"
   # The libraries of mcr.microsoft.com/dotnet/runtime-deps:10.0-bookworm-slim.
   quiet "debootstrap failed" debootstrap --variant=minbase \
-    --include=ca-certificates,libssl3,zlib1g,libicu72,tzdata,libstdc++6,libgcc-s1 bookworm "$SCRATCH/rootfs" "$mirror"
+    --include=ca-certificates,libssl3,zlib1g,libicu72,tzdata,libstdc++6,libgcc-s1 bookworm "$SCRATCH/rootfs" "$apt_mirror"
   rm -rf "$SCRATCH/rootfs/var/lib/apt/lists/"* "$SCRATCH/rootfs/var/cache/apt/"*.bin "$SCRATCH/rootfs/var/cache/apt/archives/"*.deb
   commit_rootfs "$BASE"
   # The SDK stage: the same system with a dotnet command; the SDK is mounted at /usr/share/dotnet by the build.
@@ -98,6 +104,7 @@ note "strata --version in the image: $version"
 
 # A throwaway PostgreSQL on loopback for the migration task's command and the app's readiness.
 pg_port=$(free_port)
+chmod 755 "$SCRATCH"  # the postgres user must reach its data directory inside
 mkdir -p "$pg_dir" && chown postgres "$pg_dir"
 quiet "initdb failed" runuser -u postgres -- initdb -D "$pg_dir/data" -A trust -U postgres
 quiet "PostgreSQL did not start" runuser -u postgres -- pg_ctl -D "$pg_dir/data" -l "$pg_dir/log" -w \
@@ -112,8 +119,9 @@ note "strata up in the image applied the example's migrations"
 
 # The app itself (chroot isolation shares the host's network, so it listens on the host's loopback).
 app_port=$(free_port)
-in_image --env ASPNETCORE_URLS="http://127.0.0.1:$app_port" --env DATABASE_URL="$url" "$ctr" -- /app/Cruddur \
-  >"$SCRATCH/app.log" 2>&1 &
+# Started directly, not through in_image, so that $! is buildah's own process: stopping it stops the app.
+"${B[@]}" run --isolation chroot --env ASPNETCORE_URLS="http://127.0.0.1:$app_port" --env DATABASE_URL="$url" \
+  "$ctr" -- /app/Cruddur >"$SCRATCH/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 300); do
   curl -fsS -o /dev/null "http://127.0.0.1:$app_port/health/live" 2>/dev/null && break
