@@ -1,0 +1,343 @@
+#!/usr/bin/env bash
+# The CD step: migrate the database with the new image, then move the app to it, and nothing else.
+#
+#   1. register new revisions of the app and migration task definitions with the new image;
+#   2. run the migration task (Fargate, private subnets, no public IP) and wait for it, up to a timeout;
+#   3. print its CloudWatch logs, read its exit code and stop reason;
+#   4. only if it exited 0: point the service at the new app revision, wait until the service is stable,
+#      and check that it really runs the new revision.
+#
+# Exit codes: 0 deployed; 1 the migration did not succeed (failed, never started, timed out) and the service
+# was not changed; 2 usage or configuration error, nothing changed; 3 the service was updated but did not
+# become stable on the new revision (ECS's circuit breaker may be rolling it back).
+set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+Usage: deploy.sh --cluster NAME --service NAME --app-family NAME --migration-family NAME --image IMAGE [options]
+
+Runs the migration task with IMAGE and, only when it exits 0, moves the service to a new app revision with
+IMAGE and waits until it is stable. Every option can also be given as the environment variable in brackets.
+
+Required:
+  --cluster NAME              ECS cluster                                [DEPLOY_CLUSTER]
+  --service NAME              ECS service of the app                     [DEPLOY_SERVICE]
+  --app-family NAME           task definition family of the app          [DEPLOY_APP_FAMILY]
+  --migration-family NAME     task definition family of the migration    [DEPLOY_MIGRATION_FAMILY]
+  --image IMAGE               image to deploy (repository:tag or @digest) [DEPLOY_IMAGE]
+
+Options:
+  --subnets A,B               subnets of the migration task              [DEPLOY_SUBNETS]
+  --security-groups A,B       security groups of the migration task      [DEPLOY_SECURITY_GROUPS]
+                              (both default to the service's own network configuration)
+  --app-container NAME        container given the new image in the app task (default app)
+                                                                         [DEPLOY_APP_CONTAINER]
+  --migration-container NAME  container given the new image in the migration task (default migrate)
+                                                                         [DEPLOY_MIGRATION_CONTAINER]
+  --migration-timeout SEC     stop the migration task after SEC seconds (default 900)
+                                                                         [DEPLOY_MIGRATION_TIMEOUT]
+  --stable-timeout SEC        wait at most SEC seconds for the service (default 900)
+                                                                         [DEPLOY_STABLE_TIMEOUT]
+  --poll SEC                  seconds between status checks (default 10) [DEPLOY_POLL_INTERVAL]
+  -h, --help                  show this help
+
+Exit codes: 0 deployed; 1 migration failed, never started or timed out (service not changed);
+2 usage or configuration error (nothing changed); 3 service updated but not stable on the new revision.
+USAGE
+}
+
+log() { echo "deploy: $*" >&2; }
+
+# One clear reason line, then the exit code that tells the pipeline whether the service was touched.
+fail_unchanged() {
+  echo "deploy: FAILED: $*; the service was not changed" >&2
+  exit 1
+}
+fail_usage() {
+  echo "deploy: $*" >&2
+  exit 2
+}
+fail_after_update() {
+  echo "deploy: FAILED: $*" >&2
+  exit 3
+}
+
+cluster="${DEPLOY_CLUSTER:-}"
+service="${DEPLOY_SERVICE:-}"
+app_family="${DEPLOY_APP_FAMILY:-}"
+migration_family="${DEPLOY_MIGRATION_FAMILY:-}"
+image="${DEPLOY_IMAGE:-}"
+subnets="${DEPLOY_SUBNETS:-}"
+security_groups="${DEPLOY_SECURITY_GROUPS:-}"
+app_container="${DEPLOY_APP_CONTAINER:-app}"
+migration_container="${DEPLOY_MIGRATION_CONTAINER:-migrate}"
+migration_timeout="${DEPLOY_MIGRATION_TIMEOUT:-900}"
+stable_timeout="${DEPLOY_STABLE_TIMEOUT:-900}"
+poll="${DEPLOY_POLL_INTERVAL:-10}"
+
+parse_args() {
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      -h | --help) usage; exit 0 ;;
+      --cluster | --service | --app-family | --migration-family | --image | --subnets | --security-groups | \
+        --app-container | --migration-container | --migration-timeout | --stable-timeout | --poll)
+        [ $# -ge 2 ] || fail_usage "$1 needs a value (see --help)"
+        set_option "$1" "$2"
+        shift 2
+        ;;
+      *) fail_usage "unknown argument '$1' (see --help)" ;;
+    esac
+  done
+}
+
+set_option() {
+  case "$1" in
+    --cluster) cluster="$2" ;;
+    --service) service="$2" ;;
+    --app-family) app_family="$2" ;;
+    --migration-family) migration_family="$2" ;;
+    --image) image="$2" ;;
+    --subnets) subnets="$2" ;;
+    --security-groups) security_groups="$2" ;;
+    --app-container) app_container="$2" ;;
+    --migration-container) migration_container="$2" ;;
+    --migration-timeout) migration_timeout="$2" ;;
+    --stable-timeout) stable_timeout="$2" ;;
+    --poll) poll="$2" ;;
+  esac
+}
+
+check_options() {
+  local missing=()
+  [ -n "$cluster" ] || missing+=(--cluster)
+  [ -n "$service" ] || missing+=(--service)
+  [ -n "$app_family" ] || missing+=(--app-family)
+  [ -n "$migration_family" ] || missing+=(--migration-family)
+  [ -n "$image" ] || missing+=(--image)
+  if [ ${#missing[@]} -gt 0 ]; then
+    fail_usage "missing ${missing[*]} (see --help)"
+  fi
+  local name value
+  for name in migration_timeout stable_timeout poll; do
+    value="${!name}"
+    [[ "$value" =~ ^[1-9][0-9]*$ ]] || fail_usage "--${name//_/-} must be a whole number of seconds, not '$value'"
+  done
+  command -v aws >/dev/null || fail_usage "the aws CLI is not on PATH"
+  command -v jq >/dev/null || fail_usage "jq is not on PATH"
+}
+
+# Fields that describe-task-definition returns but register-task-definition does not accept.
+readonly READ_ONLY_FIELDS='del(.taskDefinitionArn, .revision, .status, .requiresAttributes, .compatibilities,
+  .registeredAt, .registeredBy, .deregisteredAt)'
+
+# Registers a copy of the family's latest revision with the image of one container replaced; prints the full
+# task definition JSON that was registered.
+register_revision() {
+  local family="$1" container="$2" current input
+  current=$(aws ecs describe-task-definition --task-definition "$family" --include TAGS --output json) ||
+    fail_usage "cannot read task definition family '$family' (aws ecs describe-task-definition failed above)"
+  jq -e --arg c "$container" '.taskDefinition.containerDefinitions | any(.name == $c)' <<<"$current" >/dev/null ||
+    fail_usage "task definition '$family' has no container named '$container'"
+  input=$(jq --arg c "$container" --arg image "$image" "
+    (.tags // []) as \$tags
+    | .taskDefinition
+    | $READ_ONLY_FIELDS
+    | .containerDefinitions |= map(if .name == \$c then .image = \$image else . end)
+    | if (\$tags | length) > 0 then .tags = \$tags else . end" <<<"$current")
+  aws ecs register-task-definition --cli-input-json "$input" --output json | jq '.taskDefinition' ||
+    fail_unchanged "cannot register a new revision of '$family' (aws ecs register-task-definition failed above)"
+}
+
+# The migration runs where the app runs, unless told otherwise: the service's subnets and security groups.
+resolve_network() {
+  if [ -n "$subnets" ] && [ -n "$security_groups" ]; then
+    return
+  fi
+  local network
+  network=$(aws ecs describe-services --cluster "$cluster" --services "$service" --output json |
+    jq -c '.services[0].networkConfiguration.awsvpcConfiguration // empty') ||
+    fail_usage "cannot read service '$service' in cluster '$cluster'"
+  [ -n "$network" ] || fail_usage "service '$service' has no awsvpc network configuration: give --subnets and --security-groups"
+  [ -n "$subnets" ] || subnets=$(jq -r '.subnets | join(",")' <<<"$network")
+  [ -n "$security_groups" ] || security_groups=$(jq -r '.securityGroups | join(",")' <<<"$network")
+}
+
+network_configuration() {
+  jq -cn --arg s "$subnets" --arg g "$security_groups" '{awsvpcConfiguration: {
+      subnets: ($s | split(",")), securityGroups: ($g | split(",")), assignPublicIp: "DISABLED"}}'
+}
+
+# Prints the migration container's CloudWatch log stream (awslogs driver: prefix/container/task-id).
+print_migration_logs() {
+  local task_id="$1" options group prefix stream page token="" next pages=0
+  options=$(jq -c --arg c "$migration_container" \
+    '.containerDefinitions[] | select(.name == $c) | .logConfiguration // {} |
+     select(.logDriver == "awslogs") | .options' <<<"$migration_definition")
+  if [ -z "$options" ]; then
+    log "the migration container does not log to CloudWatch (no awslogs configuration); no logs to show"
+    return
+  fi
+  group=$(jq -r '."awslogs-group"' <<<"$options")
+  prefix=$(jq -r '."awslogs-stream-prefix" // empty' <<<"$options")
+  stream="${prefix:+$prefix/}$migration_container/$task_id"
+  log "migration logs ($group, $stream):"
+  while [ "$pages" -lt 100 ]; do
+    local args=(--log-group-name "$group" --log-stream-name "$stream" --start-from-head --output json)
+    [ -z "$token" ] || args+=(--next-token "$token")
+    if ! page=$(aws logs get-log-events "${args[@]}" 2>/dev/null); then
+      log "  (no log stream: the container wrote nothing or never started)"
+      return
+    fi
+    jq -r '.events[] | "  | " + .message' <<<"$page" >&2
+    next=$(jq -r '.nextForwardToken // empty' <<<"$page")
+    if [ -z "$next" ] || [ "$next" = "$token" ]; then
+      return
+    fi
+    token="$next"
+    pages=$((pages + 1))
+  done
+}
+
+# What strata's exit codes mean (docs/exit-codes.md), so the reason line is readable without the table.
+explain_exit_code() {
+  case "$1" in
+    1) echo "a migration failed" ;;
+    2) echo "usage or configuration error" ;;
+    3) echo "cannot connect to the database" ;;
+    4) echo "the migration lock was not acquired" ;;
+    5) echo "validation failed: a migration file is malformed or an applied one was changed" ;;
+    6) echo "refused: protected environment" ;;
+    7) echo "a prerequisite is missing" ;;
+    130 | 143) echo "cancelled" ;;
+    137) echo "killed, possibly out of memory" ;;
+    *) echo "see docs/exit-codes.md" ;;
+  esac
+}
+
+run_migration() {
+  local started failures task_arn task_id deadline status="" last="" described
+  log "running migration task $(jq -r .family <<<"$migration_definition"):$(jq -r .revision <<<"$migration_definition") in subnets $subnets"
+  started=$(aws ecs run-task --cluster "$cluster" --task-definition "$(jq -r .taskDefinitionArn <<<"$migration_definition")" \
+    --launch-type FARGATE --count 1 --started-by deploy.sh \
+    --network-configuration "$(network_configuration)" --output json) ||
+    fail_unchanged "the migration task could not be started (aws ecs run-task failed above)"
+  failures=$(jq -r '[.failures[]? | "\(.reason // "unknown")\(if .detail then ": " + .detail else "" end)"] | join("; ")' <<<"$started")
+  task_arn=$(jq -r '.tasks[0].taskArn // empty' <<<"$started")
+  if [ -n "$failures" ] || [ -z "$task_arn" ]; then
+    fail_unchanged "the migration task never started: ${failures:-ECS returned no task}"
+  fi
+  task_id="${task_arn##*/}"
+  log "migration task $task_id started; waiting up to ${migration_timeout}s"
+
+  deadline=$((SECONDS + migration_timeout))
+  while :; do
+    described=$(aws ecs describe-tasks --cluster "$cluster" --tasks "$task_arn" --output json) ||
+      fail_unchanged "cannot read the state of migration task $task_id"
+    status=$(jq -r '.tasks[0].lastStatus // "UNKNOWN"' <<<"$described")
+    [ "$status" = "$last" ] || log "migration task $task_id is $status"
+    last="$status"
+    [ "$status" != STOPPED ] || break
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      stop_migration "$task_arn"
+      print_migration_logs "$task_id"
+      fail_unchanged "the migration did not finish within ${migration_timeout}s (task $task_id was stopped)"
+    fi
+    sleep "$poll"
+  done
+
+  print_migration_logs "$task_id"
+  check_migration_result "$described" "$task_id"
+}
+
+# Stops a migration that ran out of time and gives strata its stop timeout to cancel and release its lock.
+stop_migration() {
+  local task_arn="$1" deadline status
+  log "stopping migration task ${task_arn##*/} after ${migration_timeout}s"
+  aws ecs stop-task --cluster "$cluster" --task "$task_arn" \
+    --reason "deploy.sh: migration did not finish within ${migration_timeout}s" --output json >/dev/null ||
+    log "aws ecs stop-task failed; stop task ${task_arn##*/} by hand"
+  deadline=$((SECONDS + 90))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    status=$(aws ecs describe-tasks --cluster "$cluster" --tasks "$task_arn" --output json |
+      jq -r '.tasks[0].lastStatus // "UNKNOWN"') || break
+    [ "$status" != STOPPED ] || return 0
+    sleep "$poll"
+  done
+}
+
+check_migration_result() {
+  local described="$1" task_id="$2" container exit_code stop_code stopped_reason container_reason
+  container=$(jq -c --arg c "$migration_container" \
+    'first(.tasks[0].containers[]? | select(.name == $c)) // {}' <<<"$described")
+  exit_code=$(jq -r '.exitCode // empty' <<<"$container")
+  container_reason=$(jq -r '.reason // empty' <<<"$container")
+  stop_code=$(jq -r '.tasks[0].stopCode // "unknown"' <<<"$described")
+  stopped_reason=$(jq -r '.tasks[0].stoppedReason // "none given"' <<<"$described")
+  if [ -z "$exit_code" ]; then
+    fail_unchanged "the migration task stopped before its container ran ($stop_code: $stopped_reason${container_reason:+; container: $container_reason})"
+  fi
+  if [ "$exit_code" != 0 ]; then
+    fail_unchanged "the migration exited with code $exit_code ($(explain_exit_code "$exit_code"); task $task_id, $stop_code: $stopped_reason)"
+  fi
+  log "migration task $task_id exited 0"
+}
+
+update_service() {
+  local app_arn="$1"
+  log "updating service $service to $(jq -r '.family + ":" + (.revision | tostring)' <<<"$app_definition")"
+  aws ecs update-service --cluster "$cluster" --service "$service" --task-definition "$app_arn" --output json >/dev/null ||
+    fail_unchanged "aws ecs update-service failed above"
+}
+
+# Stable means what `aws ecs wait services-stable` means (one deployment, running = desired), plus: that one
+# deployment is on the new revision and its rollout completed. A rollback by the circuit breaker fails here.
+wait_until_stable() {
+  local app_arn="$1" deadline described state last=""
+  deadline=$((SECONDS + stable_timeout))
+  while :; do
+    described=$(aws ecs describe-services --cluster "$cluster" --services "$service" --output json) ||
+      fail_after_update "cannot read service $service"
+    state=$(jq -r --arg td "$app_arn" '.services[0] as $s
+      | ($s.deployments // []) as $d
+      | ($d | map(select(.status == "PRIMARY")) | first) as $p
+      | if $p == null then "no-primary"
+        elif $p.rolloutState == "FAILED" then "failed: " + ($p.rolloutStateReason // "rollout failed")
+        elif $p.taskDefinition != $td then "replaced: the primary deployment runs " + $p.taskDefinition
+        elif ($d | length) == 1 and $p.runningCount == $p.desiredCount and $s.taskDefinition == $td
+             and (($p.rolloutState // "COMPLETED") == "COMPLETED") then "stable"
+        else "waiting: \($p.runningCount)/\($p.desiredCount) running, \($d | length) deployments"
+        end' <<<"$described")
+    [ "$state" = "$last" ] || log "service $service: $state"
+    last="$state"
+    case "$state" in
+      stable) return ;;
+      failed:* | replaced:*) fail_after_update "the service did not stay on the new revision: ${state#*: }" ;;
+    esac
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      fail_after_update "the service was not stable on the new revision within ${stable_timeout}s ($state)"
+    fi
+    sleep "$poll"
+  done
+}
+
+main() {
+  parse_args "$@"
+  check_options
+  resolve_network
+
+  log "deploying $image to $cluster/$service"
+  app_definition=$(register_revision "$app_family" "$app_container")
+  migration_definition=$(register_revision "$migration_family" "$migration_container")
+  local app_arn
+  app_arn=$(jq -r .taskDefinitionArn <<<"$app_definition")
+  log "registered $(jq -r '.family + ":" + (.revision | tostring)' <<<"$app_definition") and $(jq -r '.family + ":" + (.revision | tostring)' <<<"$migration_definition")"
+
+  run_migration
+  update_service "$app_arn"
+  wait_until_stable "$app_arn"
+  log "deployed: service $service runs $app_arn"
+}
+
+app_definition=""
+migration_definition=""
+main "$@"

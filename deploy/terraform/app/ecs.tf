@@ -1,0 +1,138 @@
+locals {
+  id = "${var.name}-${var.environment}"
+
+  # Strata and the app read the same variables: the RDS-managed secret (username and password only) arrives
+  # as DB_SECRET, injected by ECS from Secrets Manager; the address is plain configuration.
+  db_environment = [
+    { name = "DB_HOST", value = var.db_host },
+    { name = "DB_PORT", value = tostring(var.db_port) },
+    { name = "DB_NAME", value = var.db_name },
+  ]
+  db_secrets = [{ name = "DB_SECRET", valueFrom = var.db_secret_arn }]
+
+  migration_command = ["strata", "up", "--migrations-dir", var.migrations_dir]
+}
+
+resource "aws_ecs_cluster" "main" {
+  name = local.id
+
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+}
+
+resource "aws_ecs_task_definition" "app" {
+  family                   = "${local.id}-app"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = var.app_cpu
+  memory                   = var.app_memory
+  execution_role_arn       = aws_iam_role.execution.arn
+  task_role_arn            = aws_iam_role.task.arn
+
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+
+  container_definitions = jsonencode([{
+    name         = "app"
+    image        = var.image
+    essential    = true
+    memory       = var.app_memory
+    portMappings = [{ containerPort = var.container_port, hostPort = var.container_port, protocol = "tcp" }]
+    environment  = concat(local.db_environment, [{ name = "ASPNETCORE_URLS", value = "http://+:${var.container_port}" }])
+    secrets      = local.db_secrets
+    healthCheck = {
+      command     = ["CMD", "/usr/local/bin/healthcheck", "/health/live"]
+      interval    = 15
+      timeout     = 5
+      retries     = 3
+      startPeriod = 30
+    }
+    logConfiguration = {
+      logDriver = "awslogs"
+      options = {
+        awslogs-group         = aws_cloudwatch_log_group.app.name
+        awslogs-region        = var.region
+        awslogs-stream-prefix = "app"
+      }
+    }
+  }])
+}
+
+# The same image as the app with the command replaced: run the pending migrations, then exit. Its exit code
+# (docs/exit-codes.md) decides whether the deploy goes on.
+resource "aws_ecs_task_definition" "migration" {
+  family                   = "${local.id}-migrate"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = var.migration_cpu
+  memory                   = var.migration_memory
+  execution_role_arn       = aws_iam_role.execution.arn
+  task_role_arn            = aws_iam_role.task.arn
+
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+
+  container_definitions = jsonencode([{
+    name        = "migrate"
+    image       = var.image
+    essential   = true
+    memory      = var.migration_memory
+    command     = local.migration_command
+    environment = local.db_environment
+    secrets     = local.db_secrets
+    # Time for strata to cancel the running statement and release its lock when the task is stopped.
+    stopTimeout = 60
+    logConfiguration = {
+      logDriver = "awslogs"
+      options = {
+        awslogs-group         = aws_cloudwatch_log_group.migration.name
+        awslogs-region        = var.region
+        awslogs-stream-prefix = "migrate"
+      }
+    }
+  }])
+}
+
+resource "aws_ecs_service" "app" {
+  name                              = "${local.id}-app"
+  cluster                           = aws_ecs_cluster.main.id
+  task_definition                   = aws_ecs_task_definition.app.arn
+  desired_count                     = var.desired_count
+  launch_type                       = "FARGATE"
+  health_check_grace_period_seconds = 60
+  # Old tasks keep serving until new ones are ready; a deployment that never gets ready is rolled back.
+  deployment_minimum_healthy_percent = 100
+  deployment_maximum_percent         = 200
+  propagate_tags                     = "SERVICE"
+
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+
+  network_configuration {
+    subnets          = var.private_subnet_ids
+    security_groups  = local.app_security_group_ids
+    assign_public_ip = false
+  }
+
+  load_balancer {
+    target_group_arn = aws_lb_target_group.app.arn
+    container_name   = "app"
+    container_port   = var.container_port
+  }
+
+  lifecycle {
+    # deploy/scripts/deploy.sh moves the service to new task definition revisions (new images) after the
+    # migration succeeded; Terraform must not move it back to the revision it registered itself.
+    ignore_changes = [task_definition]
+  }
+
+  depends_on = [aws_lb_listener.http]
+}

@@ -1,0 +1,12 @@
+provider "aws" {
+  region = var.region
+
+  default_tags {
+    tags = {
+      Application = var.name
+      Environment = var.environment
+      Stack       = "app"
+      ManagedBy   = "terraform"
+    }
+  }
+}

@@ -1,0 +1,12 @@
+name        = "cruddur"
+environment = "staging"
+region      = "eu-west-1"
+# The image Terraform registers first; every deploy registers new revisions with the image it built.
+image              = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/cruddur:bootstrap"
+desired_count      = 1
+app_cpu            = 256
+app_memory         = 512
+log_retention_days = 14
+# vpc_id, public_subnet_ids, private_subnet_ids come from the network stack, and db_host, db_port, db_name,
+# db_secret_arn, db_client_security_group_id from the data stack; deploy/scripts/stack-inputs.sh writes them
+# to inputs.auto.tfvars.json.

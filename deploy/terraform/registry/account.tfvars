@@ -1,0 +1,2 @@
+name   = "cruddur"
+region = "eu-west-1"

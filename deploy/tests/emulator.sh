@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The stacks against moto_server on 127.0.0.1: apply all four, a second plan changes nothing, the emulator's
+# resources have the promised properties, the CD script's outcomes (deploy-e2e.sh), then: destroying the app
+# stack leaves the database, and destroying the data stack is refused while deletion protection is on.
+set -euo pipefail
+# shellcheck source=deploy/tests/lib.sh
+source "$(dirname "$0")/lib.sh"
+make_scratch
+trap 'stop_moto; [ -n "${KEEP_SCRATCH:-}" ] || rm -rf "$SCRATCH"' EXIT
+start_moto
+note "moto_server on $MOTO_ENDPOINT"
+
+ENV_NAME=e2e
+tfvars_for() {
+  case "$1" in
+    network) printf 'name = "cruddur"\nenvironment = "%s"\nregion = "us-east-1"\navailability_zones = ["us-east-1a", "us-east-1b"]\n' "$ENV_NAME" ;;
+    registry) printf 'name = "cruddur"\nregion = "us-east-1"\n' ;;
+    data) printf 'name = "cruddur"\nenvironment = "%s"\nregion = "us-east-1"\nprotected = true\ndb_name = "cruddur"\nmaster_username = "cruddur_admin"\n' "$ENV_NAME" ;;
+    app) printf 'name = "cruddur"\nenvironment = "%s"\nregion = "us-east-1"\nimage = "registry.test/cruddur:v1"\ndesired_count = 1\n' "$ENV_NAME" ;;
+  esac
+}
+
+# The aws CLI v1 ignores AWS_ENDPOINT_URL for some services (rds among them): name the endpoint on every call.
+awsm() { aws --endpoint-url "$MOTO_ENDPOINT" "$@"; }
+
+tf() { terraform -chdir="$SCRATCH/stacks/$1" "${@:2}" -no-color; }
+
+apply_stack() {
+  local stack="$1" dir
+  dir=$(copy_stack "$stack")
+  write_moto_override "$dir"
+  tfvars_for "$stack" >"$dir/moto.tfvars"
+  tf_init "$dir"
+  case "$stack" in
+    data | app) quiet "stack-inputs.sh failed for $stack" bash "$DEPLOY_DIR/scripts/stack-inputs.sh" "$stack" --root "$SCRATCH/stacks" ;;
+  esac
+  tf "$stack" apply -auto-approve -var-file=moto.tfvars >"$dir/apply.log" 2>&1 ||
+    { cat "$dir/apply.log" >&2; die "terraform apply failed for $stack"; }
+}
+
+# exit 0 from -detailed-exitcode means no changes; 2 means changes (shown); 1 means an error.
+expect_no_changes() {
+  local stack="$1" out status=0
+  out=$(tf "$stack" plan -detailed-exitcode -var-file=moto.tfvars 2>&1) || status=$?
+  if [ "$status" -ne 0 ]; then
+    echo "$out" >&2
+    die "a second plan of the $stack stack is not empty (exit $status): applying it again would change something"
+  fi
+}
+
+started=$SECONDS
+apply_stack registry &
+registry_pid=$!
+apply_stack network
+apply_stack data
+wait "$registry_pid" || die "the registry stack did not apply"
+apply_stack app
+note "applied network, registry, data, app ($((SECONDS - started))s)"
+
+started=$SECONDS
+plans=()
+for stack in "${STACKS[@]}"; do
+  expect_no_changes "$stack" &
+  plans+=($!)
+done
+for pid in "${plans[@]}"; do wait "$pid" || die "a second plan was not empty"; done
+note "second plan of every stack: no changes ($((SECONDS - started))s)"
+
+# The emulator's view of what was created, not Terraform's.
+db_id="cruddur-$ENV_NAME-db"
+db=$(awsm rds describe-db-instances --db-instance-identifier "$db_id" --output json | jq '.DBInstances[0]')
+jq -e '.PubliclyAccessible == false and .StorageEncrypted == true and .DeletionProtection == true
+  and .BackupRetentionPeriod == 7 and (.MasterUserSecret.SecretArn | startswith("arn:aws:secretsmanager:"))' \
+  <<<"$db" >/dev/null || { echo "$db" >&2; die "the database is not private, encrypted, protected and backed up"; }
+db_sg=$(jq -r '.VpcSecurityGroups[0].VpcSecurityGroupId' <<<"$db")
+client_sg=$(tf data output -raw db_client_security_group_id)
+rules=$(awsm ec2 describe-security-groups --group-ids "$db_sg" --output json | jq '.SecurityGroups[0].IpPermissions')
+jq -e --arg c "$client_sg" 'length == 1 and .[0].FromPort == 5432 and .[0].ToPort == 5432 and (.[0].IpRanges | length) == 0
+  and ([.[0].UserIdGroupPairs[].GroupId] == [$c])' <<<"$rules" >/dev/null ||
+  { echo "$rules" >&2; die "the database's group admits more than the db-client group on 5432"; }
+param=$(awsm rds describe-db-parameters --db-parameter-group-name "$(jq -r '.DBParameterGroups[0].DBParameterGroupName' <<<"$db")" \
+  --output json | jq -r '.Parameters[] | select(.ParameterName == "rds.force_ssl") | .ParameterValue')
+[ "$param" = 1 ] || die "rds.force_ssl is '$param', not 1"
+note "emulator: database private, encrypted, protected, TLS forced; only db-client reaches 5432"
+
+started=$SECONDS
+bash "$TESTS_DIR/deploy-e2e.sh" "$SCRATCH/stacks/app"
+note "deploy.sh scenarios done ($((SECONDS - started))s)"
+
+# Tearing down the app environment must not touch the data.
+started=$SECONDS
+quiet "terraform destroy failed for the app stack" tf app destroy -auto-approve -var-file=moto.tfvars
+note "destroyed the app stack ($((SECONDS - started))s)"
+status=$(awsm rds describe-db-instances --db-instance-identifier "$db_id" --output json | jq -r '.DBInstances[0].DBInstanceStatus')
+[ "$status" = available ] || die "after destroying the app stack the database is '$status'"
+awsm secretsmanager describe-secret --secret-id "$(jq -r .MasterUserSecret.SecretArn <<<"$db")" >/dev/null ||
+  die "after destroying the app stack the database's secret is gone"
+note "destroying the app stack left the database and its secret"
+
+# Destroying the data stack must fail on deletion protection and leave everything as it was.
+if out=$(tf data destroy -auto-approve -var-file=moto.tfvars 2>&1); then
+  die "terraform destroy of the protected data stack succeeded"
+fi
+grep -q "Cannot delete protected DB Instance" <<<"$out" || { echo "$out" >&2; die "the data stack's destroy failed for another reason"; }
+awsm rds describe-db-instances --db-instance-identifier "$db_id" >/dev/null || die "the protected database is gone"
+# The failed destroy dropped the outputs from the state; what matters is that no resource would change.
+tf data plan -var-file=moto.tfvars -out="$SCRATCH/data.tfplan" >/dev/null 2>&1 || die "cannot plan the data stack after the refused destroy"
+changes=$(tf data show -json "$SCRATCH/data.tfplan" | jq -r '[.resource_changes[] | select(.change.actions != ["no-op"]) | .address] | join(", ")')
+[ -z "$changes" ] || die "the refused destroy removed or changed part of the data stack: $changes"
+note "destroying the data stack was refused by deletion protection; the stack is intact"
