@@ -32,6 +32,10 @@ internal static class NpgsqlSettings
         // row data, never credentials.
         builder.IncludeErrorDetail = true;
 
+        // Npgsql tries GSS encryption first unless told otherwise, and logs a failed load of libgssapi_krb5 on every
+        // connection in slim container images. Kerberos users opt back in with a keyword string (GSS Encryption Mode).
+        builder.GssEncryptionMode = GssEncryptionMode.Disable;
+
         // Keywords the user wrote in a connection string win over the caller's defaults, like application_name.
         foreach (var (key, value) in settings.AdditionalKeywords)
         {
