@@ -24,6 +24,9 @@ BENCH_WORK="$BENCH_DIR/.work"
 export BENCH_DIR BENCH_OUT BENCH_WORK
 
 STRATA_BIN_OVERRIDE=${STRATA_BIN:-}
+BENCH_STARTED=$(date +%s)
+# Progress on stdout, with the seconds since the start so slow steps stand out in CI logs.
+say() { echo "bench [$(($(date +%s) - BENCH_STARTED))s]: $*"; }
 source "$BENCH_DIR/lib/cluster.sh"
 source "$BENCH_DIR/lib/tools.sh"
 source "$BENCH_DIR/lib/measure.sh"
@@ -33,17 +36,19 @@ source "$BENCH_DIR/lib/outage.sh"
 if [ "$QUICK" = 1 ]; then
   RESULTS="$BENCH_OUT/quick"
   SIZES=(100)
-  APPLY_WARMUP=0 APPLY_RUNS=2 FAST_WARMUP=1 FAST_RUNS=5
+  APPLY_WARMUP=0 APPLY_RUNS=2 SLOW_RUNS=1 FAST_WARMUP=1 FAST_RUNS=5
   OUTAGE_LEAD=2 OUTAGE_HOLD=8 OUTAGE_DURATION=16
   OUTAGE_TOOLS=(psql strata)
 else
   RESULTS="$BENCH_OUT/full"
   SIZES=(100 1000)
-  APPLY_WARMUP=1 APPLY_RUNS=5 FAST_WARMUP=3 FAST_RUNS=20
+  APPLY_WARMUP=1 APPLY_RUNS=5 SLOW_RUNS=3 FAST_WARMUP=3 FAST_RUNS=20
   OUTAGE_LEAD=5 OUTAGE_HOLD=20 OUTAGE_DURATION=40
-  OUTAGE_TOOLS=(none psql dbmate alembic strata strata-retries)
+  OUTAGE_TOOLS=(none psql dbmate alembic strata strata-retries strata-short)
 fi
-APPLY_TOOLS=(createdb psql1 psqltx strata dbmate alembic npm sqitch)
+APPLY_TOOLS=(createdb psql1 psqltx strata dbmate alembic npm)
+# sqitch starts a psql process per migration and takes ten times as long: fewer runs, no warm-up, own series.
+SLOW_APPLY_TOOLS=(sqitch)
 MIGRATION_TOOLS=(strata dbmate alembic npm sqitch)
 NOOP_TOOLS=(select1 strata dbmate alembic npm sqitch)
 STATUS_TOOLS=(select1 strata dbmate alembic sqitch)
@@ -57,7 +62,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-started=$(date +%s)
 install_debian_tools
 install_npm_tools
 if [ -n "${STRATA_BIN_OVERRIDE:-}" ]; then STRATA_BIN=$(realpath "$STRATA_BIN_OVERRIDE"); else publish_strata; fi
@@ -67,7 +71,7 @@ export PGSSLMODE=disable
 rm -rf "$BENCH_WORK" "$RESULTS"
 mkdir -p "$BENCH_WORK" "$RESULTS"
 cluster_start
-echo "bench: PostgreSQL on 127.0.0.1:$BENCH_PORT"
+say "PostgreSQL on 127.0.0.1:$BENCH_PORT"
 
 tool_versions >"$RESULTS/versions.tsv"
 /usr/bin/python3 - "$RESULTS/machine.json" <<EOF
@@ -80,7 +84,7 @@ json.dump({
     "memory_gib": round(mem / 1024 / 1024, 1), "kernel": platform.release(),
     "os": os_name.group(1) if os_name else platform.system(),
     "load_at_start": os.getloadavg()[0], "port": $BENCH_PORT,
-    "quick": $QUICK == 1, "apply_runs": [$APPLY_WARMUP, $APPLY_RUNS], "fast_runs": [$FAST_WARMUP, $FAST_RUNS],
+    "quick": $QUICK == 1, "apply_runs": [$APPLY_WARMUP, $APPLY_RUNS, 3, $SLOW_RUNS], "fast_runs": [$FAST_WARMUP, $FAST_RUNS],
     "outage": {"lead_s": $OUTAGE_LEAD, "hold_s": $OUTAGE_HOLD, "duration_s": $OUTAGE_DURATION, "rate": $OUTAGE_RATE},
     "pg_settings": subprocess.run(["$BENCH_PSQL", "-X", "-At", "-h", "127.0.0.1", "-p", "$BENCH_PORT", "-U", "postgres",
         "-d", "postgres", "-F", "=", "-c", "SELECT name, setting || coalesce(unit, '') FROM pg_settings WHERE name IN "
@@ -92,19 +96,22 @@ EOF
 for n in "${SIZES[@]}"; do
   m="$BENCH_WORK/migrations-$n"
   /usr/bin/python3 "$BENCH_DIR/lib/generate.py" "$n" "$m" "$BENCH_PSQL"
-  echo "bench: N=$n: applying once with every tool and checking the result"
+  say "N=$n: applying once with every tool and checking the result"
   apply_once "$m" psql1 psqltx "${MIGRATION_TOOLS[@]}"
   check_schema "$n" psql1 psqltx "${MIGRATION_TOOLS[@]}"
   admin -c CHECKPOINT
-  hyper "$RESULTS/apply-$n.json" "$APPLY_WARMUP" "$APPLY_RUNS" apply "$m" "${APPLY_TOOLS[@]}"
-  drop_used_databases
+  # Fewer timed runs at N = 1,000, where each run is ten times longer and the spread smaller.
+  runs=$APPLY_RUNS
+  [ "$n" -ge 1000 ] && runs=3
+  hyper "$RESULTS/apply-$n.json" "$APPLY_WARMUP" "$runs" apply "$m" "${APPLY_TOOLS[@]}"
+  hyper "$RESULTS/apply-$n.slow.json" 0 "$SLOW_RUNS" apply "$m" "${SLOW_APPLY_TOOLS[@]}"
+  end_series
   hyper "$RESULTS/noop-$n.json" "$FAST_WARMUP" "$FAST_RUNS" noop "$m" "${NOOP_TOOLS[@]}"
   hyper "$RESULTS/status-$n.json" "$FAST_WARMUP" "$FAST_RUNS" status "$m" "${STATUS_TOOLS[@]}"
-  echo "bench: N=$n: peak memory"
+  say "N=$n: peak memory"
   [ "$QUICK" = 1 ] || rss "$RESULTS/rss.tsv" "$n" apply "$m" psqltx "${MIGRATION_TOOLS[@]}"
   rss "$RESULTS/rss.tsv" "$n" noop "$m" "${MIGRATION_TOOLS[@]}"
-  drop_used_databases
-  drop_applied
+  end_series applied
 done
 
 outage_all "$RESULTS/outage" "${OUTAGE_TOOLS[@]}"
@@ -114,11 +121,11 @@ if [ "$QUICK" = 1 ]; then
 else
   report_md="$REPO_DIR/docs/benchmarks.md" report_svg="$REPO_DIR/docs/benchmarks-chart.svg"
 fi
-/usr/bin/python3 "$BENCH_DIR/lib/report.py" "$RESULTS" "$report_md" "$report_svg" "$REPO_DIR" "$(($(date +%s) - started))"
-echo "bench: report written to $report_md ($(($(date +%s) - started)) s)"
+/usr/bin/python3 "$BENCH_DIR/lib/report.py" "$RESULTS" "$report_md" "$report_svg" "$REPO_DIR" "$(($(date +%s) - BENCH_STARTED))"
+say "report written to $report_md"
 
 if [ "$CHECK_FAILURES" != 0 ]; then
   echo "bench: $CHECK_FAILURES correctness check(s) failed" >&2
   exit 1
 fi
-echo "bench: every tool produced the expected schema and history"
+say "every tool produced the expected schema and history"

@@ -51,15 +51,20 @@ cluster_stop() {
   if [ "${CLUSTER_STARTED:-0}" = 1 ]; then
     as_pg "$BENCH_PG_BIN/pg_ctl" -D "$BENCH_WORK/pg/data" -m fast -w stop >/dev/null 2>&1 || true
     CLUSTER_STARTED=0
+    # Thousands of tables per run add up to gigabytes; the logs stay for a look after the run.
+    rm -rf "$BENCH_WORK/pg/data"
   fi
 }
 
-# Databases left by timed runs are dropped together between series, never inside one: DROP DATABASE forces a
-# checkpoint whose I/O would land in the next timed run. The explicit CHECKPOINT makes every series start alike.
-drop_used_databases() {
-  local d
-  for d in $(admin -c "SELECT datname FROM pg_database WHERE datname LIKE 'used\_%'"); do
-    admin -c "DROP DATABASE \"$d\""
+# Databases used by a series are renamed out of the way, never dropped while the benchmark runs: every DROP DATABASE
+# forces a checkpoint, whose writes would land in the next timed run (and a checkpoint per database is slow). The
+# cluster is deleted at the end. The explicit CHECKPOINT makes every series start from the same clean state.
+# end_series [applied]: also retire the fully migrated databases the no-op and status series use.
+end_series() {
+  local d also=
+  [ "${1:-}" = applied ] && also="OR datname LIKE 'applied\_%'"
+  for d in $(admin -c "SELECT datname FROM pg_database WHERE datname IN ('fresh', 'cdb') $also"); do
+    admin -c "ALTER DATABASE \"$d\" RENAME TO \"used_${d}_$(date +%s%N)\""
   done
   admin -c "CHECKPOINT"
 }

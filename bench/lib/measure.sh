@@ -33,7 +33,7 @@ hyper() {
     args+=(-n "$tool" "$(shell_line "${CMD[@]}")")
     printf '%s\t%s\t%s\n' "$action" "$tool" "$(shell_line "${CMD[@]}")" >>"$(dirname "$out")/commands.tsv"
   done
-  echo "bench: hyperfine: $action, $(basename "$m") ($*)"
+  say "hyperfine: $action, $(basename "$m") ($*)"
   hyperfine "${args[@]}" >"${out%.json}.log" 2>&1 || { cat "${out%.json}.log" >&2; return 1; }
 }
 
@@ -51,13 +51,6 @@ apply_once() {
       tail -n 20 "$BENCH_WORK/apply-$tool.log" >&2
       return 1
     }
-  done
-}
-
-drop_applied() {
-  local d
-  for d in $(admin -c "SELECT datname FROM pg_database WHERE datname LIKE 'applied\_%'"); do
-    admin -c "DROP DATABASE \"$d\""
   done
 }
 

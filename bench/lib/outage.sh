@@ -69,7 +69,7 @@ outage_check() {
   local tool=$1 rc=$2 added=$3
   case "$tool:$rc:$added" in
     none:0:0 | *:0:1) ;;
-    strata*:4:0) echo "bench: outage: $tool gave up after its lock retries (exit 4); nothing applied" ;;
+    strata*:4:0) say "outage: $tool gave up after its lock retries (exit 4); nothing applied" ;;
     *) echo "bench: CHECK FAILED: outage run of $tool exited $rc with the column added=$added" >&2; CHECK_FAILURES=$((CHECK_FAILURES + 1)) ;;
   esac
 }
@@ -80,7 +80,7 @@ outage_all() {
   outage_prepare "$dir"
   local tool
   for tool in "$@"; do
-    echo "bench: outage: $(tool_label "$tool") (hold ${OUTAGE_HOLD}s, workload ${OUTAGE_DURATION}s)"
+    say "outage: $(tool_label "$tool") (hold ${OUTAGE_HOLD}s, workload ${OUTAGE_DURATION}s)"
     outage_run "$tool" "$dir"
   done
 }

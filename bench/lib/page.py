@@ -36,7 +36,8 @@ def apply_section(data):
         "## Applying N migrations to a fresh database",
         "",
         f"[hyperfine](https://github.com/sharkdp/hyperfine) times each whole process: {m['apply_runs'][0]} warm-up "
-        f"run(s), then {m['apply_runs'][1]} timed runs per tool. Before every run, warm-ups included, its "
+        f"run(s), then {m['apply_runs'][1]} timed runs per tool ({m['apply_runs'][2]} at N = 1,000; sqitch, which "
+        f"starts a `psql` process per migration, {m['apply_runs'][3]} without warm-up). Before every run, its "
         "`--prepare` step creates a database nobody has used (`CREATE DATABASE fresh`, after renaming the previous "
         "one away), so creating it is outside the timed region; the *CREATE DATABASE alone* row times that step in "
         "the same series, for scale. No database is dropped during a series: a `DROP DATABASE` forces a checkpoint "
@@ -101,7 +102,10 @@ def outage_section(data):
         "",
         "*Worst latency* is the slowest application transaction; *longest stall* is the longest time in which no "
         "application transaction completed; *column added* says whether the migration took effect. A Strata run that "
-        "exhausts its lock retries exits with code 4 and changes nothing; rerunning it later applies it.",
+        "exhausts its lock retries exits with code 4 and changes nothing; rerunning it later applies it. Every "
+        "attempt that waits for the lock holds the queue for up to the lock timeout, so the application sees one stall "
+        "per attempt: the lock timeout bounds each stall, not their sum. The rows with `--lock-retries 10` keep trying "
+        "until the blocking transaction ends; the one with `--lock-timeout 1s` makes each stall shorter at the price of more attempts.",
         "",
         *outage_table(data),
         "",
@@ -132,7 +136,9 @@ def machine(data):
     return [
         "## Machine and versions", "",
         f"- {m['cpu_model']}, {m['cpus']} CPUs, {m['memory_gib']} GiB memory; {m['os']}, Linux {m['kernel']}",
-        f"- Load average when the run started: {m['load_at_start']:.2f}",
+        f"- Load average (1 min) when the run started: {m['load_at_start']:.2f}; when it ended: {m['load_at_end']:.2f}. "
+        "Other work on the machine during the run shows up as spread (min – max) and in the control row of the "
+        "outage table.",
         "- PostgreSQL started by the script on 127.0.0.1, default settings except "
         "`max_locks_per_transaction` (tools that apply 1,000 migrations in one transaction hold a lock on every "
         "relation they create until commit): " + ", ".join(f"`{s}`" for s in m["pg_settings"]),

@@ -16,6 +16,7 @@ from results import LABELS, PEERS, load, median  # noqa: E402
 def main():
     results, out_md, out_svg, repo, elapsed = sys.argv[1:6]
     data = load(results)
+    data["machine"]["load_at_end"] = os.getloadavg()[0]
     draw_chart(data, out_svg)
     page = render(data, os.path.basename(out_svg), repo, int(elapsed), results)
     with open(out_md, "w", encoding="utf-8") as f:

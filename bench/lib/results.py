@@ -6,7 +6,8 @@ import re
 import statistics
 
 LABELS = {
-    "strata": "Strata", "strata-retries": "Strata --lock-retries 10", "dbmate": "dbmate", "alembic": "Alembic",
+    "strata": "Strata", "strata-retries": "Strata --lock-retries 10",
+    "strata-short": "Strata --lock-timeout 1s --lock-retries 10", "dbmate": "dbmate", "alembic": "Alembic",
     "npm": "node-pg-migrate", "sqitch": "sqitch", "psql1": "psql -1 -f all.sql",
     "psqltx": "psql, BEGIN/COMMIT per migration", "psql": "psql -f", "select1": "psql -c 'select 1'",
     "createdb": "CREATE DATABASE alone", "none": "no migration (control)",
@@ -18,7 +19,7 @@ LOCK_TIMEOUT_S = 5.0
 def load(results):
     data = {"series": {}, "rss": {}, "outage": {}}
     for path in glob.glob(f"{results}/*-*.json"):
-        action, n = re.match(r".*/(\w+)-(\d+)\.json$", path).groups()
+        action, n = re.match(r".*/(\w+)-(\d+)(?:\.\w+)?\.json$", path).groups()
         for r in json.load(open(path))["results"]:
             data["series"][(action, int(n), r["command"])] = r
     if os.path.exists(f"{results}/rss.tsv"):
@@ -86,7 +87,7 @@ def outage_table(data):
     rows = ["| Migration run by | Exit code | Column added | Migration took | Worst latency | Transactions > 1 s "
             "| Longest stall | Transactions |",
             "| --- | ---: | :---: | ---: | ---: | ---: | ---: | ---: |"]
-    for tool in ["none", "psql", "dbmate", "alembic", "strata", "strata-retries"]:
+    for tool in ["none", "psql", "dbmate", "alembic", "strata", "strata-retries", "strata-short"]:
         o = data["outage"].get(tool)
         if not o:
             continue

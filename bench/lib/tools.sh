@@ -25,7 +25,7 @@ install_debian_tools() {
     echo "bench: missing Debian packages (${missing[*]}); install them as root: apt-get install -y ${missing[*]}" >&2
     return 1
   fi
-  echo "bench: installing ${missing[*]}"
+  say "installing ${missing[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   BENCH_PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
@@ -37,7 +37,7 @@ install_npm_tools() {
   if [ -x "$DBMATE_BIN" ] && [ -x "$NPM_MIGRATE_BIN" ] && [ -d "$BENCH_TOOLS/node_modules/pg" ]; then
     return 0
   fi
-  echo "bench: installing dbmate, node-pg-migrate and pg into bench/.tools"
+  say "installing dbmate, node-pg-migrate and pg into bench/.tools"
   mkdir -p "$BENCH_TOOLS"
   npm install --prefix "$BENCH_TOOLS" --no-audit --no-fund --no-save --loglevel=error dbmate node-pg-migrate pg >/dev/null
   [ -x "$DBMATE_BIN" ] || { echo "bench: dbmate's native binary is not at $DBMATE_BIN" >&2; return 1; }
@@ -45,7 +45,7 @@ install_npm_tools() {
 
 # The single-file ReadyToRun build users deploy; a framework-dependent `dotnet run` would measure the SDK instead.
 publish_strata() {
-  echo "bench: publishing strata (Release, linux-x64, single-file ReadyToRun)"
+  say "publishing strata (Release, linux-x64, single-file ReadyToRun)"
   dotnet publish "$BENCH_DIR/../src/Strata.Cli" -c Release -r linux-x64 -o "$BENCH_OUT/strata" -nologo -v quiet \
     >"$BENCH_OUT/publish.log" 2>&1 || { cat "$BENCH_OUT/publish.log" >&2; return 1; }
 }
@@ -72,6 +72,7 @@ tool_cmd() {
   case "$tool:$action" in
     strata:apply | strata:noop) CMD=("$STRATA_BIN" up --database-url "$url" --migrations-dir "$m/sql") ;;
     strata-retries:apply) CMD=("$STRATA_BIN" up --database-url "$url" --migrations-dir "$m/sql" --lock-retries 10) ;;
+    strata-short:apply) CMD=("$STRATA_BIN" up --database-url "$url" --migrations-dir "$m/sql" --lock-timeout 1s --lock-retries 10) ;;
     strata:status) CMD=("$STRATA_BIN" status --database-url "$url" --migrations-dir "$m/sql") ;;
     dbmate:apply | dbmate:noop) CMD=("$DBMATE_BIN" --url "$url" --migrations-dir "$m/sql" --no-dump-schema migrate) ;;
     dbmate:status) CMD=("$DBMATE_BIN" --url "$url" --migrations-dir "$m/sql" status) ;;
@@ -96,6 +97,7 @@ tool_label() {
   case "$1" in
     strata) echo "Strata" ;;
     strata-retries) echo "Strata --lock-retries 10" ;;
+    strata-short) echo "Strata --lock-timeout 1s --lock-retries 10" ;;
     dbmate) echo "dbmate" ;;
     alembic) echo "Alembic" ;;
     npm) echo "node-pg-migrate" ;;
