@@ -3,9 +3,9 @@
 # machine, in one run; then the outage benchmark. See docs/benchmarks.md.
 #
 #   bash bench/run.sh           full run (N = 100 and 1,000): rewrites docs/benchmarks.md and docs/benchmarks-chart.svg
-#   bash bench/run.sh --quick   smoke test (N = 100, few runs, short outage run): checks every tool produced the right
-#                               schema and history, writes its report under bench/.out/quick; exits non-zero on a
-#                               mismatch, never because of a timing
+#   bash bench/run.sh --quick   smoke test (N = 100, few runs, short outage run, Strata built without ReadyToRun):
+#                               checks every tool produced the right schema and history, writes its report under
+#                               bench/.out/quick; exits non-zero on a mismatch, never because of a timing
 # STRATA_BIN=path/to/strata skips publishing and measures that binary instead.
 set -euo pipefail
 
@@ -64,7 +64,14 @@ trap 'exit 130' INT TERM
 
 install_debian_tools
 install_npm_tools
-if [ -n "${STRATA_BIN_OVERRIDE:-}" ]; then STRATA_BIN=$(realpath "$STRATA_BIN_OVERRIDE"); else publish_strata; fi
+mkdir -p "$BENCH_OUT"
+if [ -n "${STRATA_BIN_OVERRIDE:-}" ]; then
+  STRATA_BIN=$(realpath "$STRATA_BIN_OVERRIDE")
+elif [ "$QUICK" = 1 ]; then
+  publish_strata quick
+else
+  publish_strata
+fi
 # Every client below talks plain TCP to the loopback server; none should spend a round trip asking for TLS.
 export PGSSLMODE=disable
 
@@ -83,7 +90,8 @@ json.dump({
     "cpus": os.cpu_count(), "cpu_model": cpu.group(1) if cpu else platform.machine(),
     "memory_gib": round(mem / 1024 / 1024, 1), "kernel": platform.release(),
     "os": os_name.group(1) if os_name else platform.system(),
-    "load_at_start": os.getloadavg()[0], "port": $BENCH_PORT,
+    "load_at_start": os.getloadavg()[0], "port": $BENCH_PORT, "strata_bin": "$STRATA_BIN",
+    "started_utc": "$(date -u -d @"$BENCH_STARTED" '+%Y-%m-%d %H:%M UTC')",
     "quick": $QUICK == 1, "apply_runs": [$APPLY_WARMUP, $APPLY_RUNS, 3, $SLOW_RUNS], "fast_runs": [$FAST_WARMUP, $FAST_RUNS],
     "outage": {"lead_s": $OUTAGE_LEAD, "hold_s": $OUTAGE_HOLD, "duration_s": $OUTAGE_DURATION, "rate": $OUTAGE_RATE},
     "pg_settings": subprocess.run(["$BENCH_PSQL", "-X", "-At", "-h", "127.0.0.1", "-p", "$BENCH_PORT", "-U", "postgres",

@@ -119,9 +119,13 @@ def targets(data):
         strata, dbmate = median(s[("noop", n, "strata")]), median(s[("noop", n, "dbmate")])
         rows.append(f"| `up` with nothing pending on {n:,} no slower than dbmate | Strata {ms(strata)}, dbmate {ms(dbmate)} "
                     f"({strata / dbmate:.2f}×) | {verdict(strata <= dbmate)} |")
-    o = data["outage"].get("strata")
-    if o:
+    # Every run with the default lock timeout and backoff counts: the first attempts of "strata-retries" are the
+    # same as the defaults', so either row shows what the defaults do.
+    runs = [t for t in ("strata", "strata-retries") if t in data["outage"]]
+    if runs:
         cap = LOCK_TIMEOUT_S * 1.1
+        worst_s = max(data["outage"][t]["worst_ms"] for t in runs) / 1000
+        each = ", ".join(f"{LABELS[t]} {data['outage'][t]['worst_ms'] / 1000:.2f} s" for t in runs)
         rows.append(f"| Outage: no application transaction waits longer than the lock timeout + 10% ({cap:.1f} s) "
-                    f"| worst {o['worst_ms'] / 1000:.2f} s with Strata's defaults | {verdict(o['worst_ms'] / 1000 <= cap)} |")
+                    f"| worst with the default 5 s lock timeout and backoff: {each} | {verdict(worst_s <= cap)} |")
     return rows

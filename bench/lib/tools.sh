@@ -44,10 +44,15 @@ install_npm_tools() {
 }
 
 # The single-file ReadyToRun build users deploy; a framework-dependent `dotnet run` would measure the SDK instead.
+# publish_strata quick: the same single file without ReadyToRun, which builds in seconds instead of minutes (the
+# smoke test checks results, not speed).
 publish_strata() {
-  say "publishing strata (Release, linux-x64, single-file ReadyToRun)"
-  dotnet publish "$BENCH_DIR/../src/Strata.Cli" -c Release -r linux-x64 -o "$BENCH_OUT/strata" -nologo -v quiet \
-    >"$BENCH_OUT/publish.log" 2>&1 || { cat "$BENCH_OUT/publish.log" >&2; return 1; }
+  local out="$BENCH_OUT/strata" r2r=true kind="single-file ReadyToRun"
+  if [ "${1:-}" = quick ]; then out="$BENCH_OUT/strata-quick" r2r=false kind="single-file, without ReadyToRun"; fi
+  say "publishing strata (Release, linux-x64, $kind)"
+  dotnet publish "$BENCH_DIR/../src/Strata.Cli" -c Release -r linux-x64 -p:PublishReadyToRun=$r2r -o "$out" -nologo \
+    -v quiet >"$BENCH_OUT/publish.log" 2>&1 || { cat "$BENCH_OUT/publish.log" >&2; return 1; }
+  STRATA_BIN="$out/strata"
 }
 
 tool_versions() {
