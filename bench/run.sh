@@ -111,11 +111,11 @@ for n in "${SIZES[@]}"; do
   # Fewer timed runs at N = 1,000, where each run is ten times longer and the spread smaller.
   runs=$APPLY_RUNS
   [ "$n" -ge 1000 ] && runs=3
-  hyper "$RESULTS/apply-$n.json" "$APPLY_WARMUP" "$runs" apply "$m" "${APPLY_TOOLS[@]}"
-  hyper "$RESULTS/apply-$n.slow.json" 0 "$SLOW_RUNS" apply "$m" "${SLOW_APPLY_TOOLS[@]}"
+  hyper "$RESULTS/apply-$n" "$APPLY_WARMUP" "$runs" apply "$m" "${APPLY_TOOLS[@]}"
+  hyper "$RESULTS/apply-$n.slow" 0 "$SLOW_RUNS" apply "$m" "${SLOW_APPLY_TOOLS[@]}"
   end_series
-  hyper "$RESULTS/noop-$n.json" "$FAST_WARMUP" "$FAST_RUNS" noop "$m" "${NOOP_TOOLS[@]}"
-  hyper "$RESULTS/status-$n.json" "$FAST_WARMUP" "$FAST_RUNS" status "$m" "${STATUS_TOOLS[@]}"
+  hyper "$RESULTS/noop-$n" "$FAST_WARMUP" "$FAST_RUNS" noop "$m" "${NOOP_TOOLS[@]}"
+  hyper "$RESULTS/status-$n" "$FAST_WARMUP" "$FAST_RUNS" status "$m" "${STATUS_TOOLS[@]}"
   say "N=$n: peak memory"
   [ "$QUICK" = 1 ] || rss "$RESULTS/rss.tsv" "$n" apply "$m" psqltx "${MIGRATION_TOOLS[@]}"
   rss "$RESULTS/rss.tsv" "$n" noop "$m" "${MIGRATION_TOOLS[@]}"

@@ -21,11 +21,14 @@ shell_line() {
   echo "${line% }"
 }
 
-# hyper OUT_JSON WARMUP RUNS ACTION MIGRATIONS TOOL...: one hyperfine series, every tool in the same invocation.
+# hyper OUT_PREFIX WARMUP RUNS ACTION MIGRATIONS TOOL...: one series. The tools take turns: every round runs each
+# tool once (one hyperfine invocation, one JSON file per round), so load that comes and goes on a shared machine
+# falls on all tools alike instead of on whichever tool happened to run its whole series at that moment.
+# Warm-up rounds run the same way and are not kept.
 hyper() {
-  local out=$1 warmup=$2 runs=$3 action=$4 m=$5 tool
+  local out=$1 warmup=$2 runs=$3 action=$4 m=$5 tool round
   shift 5
-  local args=(-N --style basic --warmup "$warmup" --runs "$runs" --export-json "$out")
+  local args=(-N --style basic --runs 1)
   # Every run of the apply series starts on a database nobody has used; creating it is not timed.
   [ "$action" = apply ] && args+=(--prepare "bash $BENCH_DIR/lib/fresh-db.sh")
   for tool in "$@"; do
@@ -33,8 +36,12 @@ hyper() {
     args+=(-n "$tool" "$(shell_line "${CMD[@]}")")
     printf '%s\t%s\t%s\n' "$action" "$tool" "$(shell_line "${CMD[@]}")" >>"$(dirname "$out")/commands.tsv"
   done
-  say "hyperfine: $action, $(basename "$m") ($*)"
-  hyperfine "${args[@]}" >"${out%.json}.log" 2>&1 || { cat "${out%.json}.log" >&2; return 1; }
+  say "hyperfine: $action, $(basename "$m"), $warmup warm-up and $runs timed rounds ($*)"
+  for round in $(seq $((1 - warmup)) "$runs"); do
+    local json="$out.r$round.json"
+    [ "$round" -lt 1 ] && json="$BENCH_WORK/warmup.json"
+    hyperfine "${args[@]}" --export-json "$json" >>"$out.log" 2>&1 || { tail -n 30 "$out.log" >&2; return 1; }
+  done
 }
 
 # Apply every tool's migrations once, untimed, to its own database: what the no-op and status series run against,

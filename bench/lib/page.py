@@ -37,9 +37,11 @@ def apply_section(data):
     out = [
         "## Applying N migrations to a fresh database",
         "",
-        f"[hyperfine](https://github.com/sharkdp/hyperfine) times each whole process: {m['apply_runs'][0]} warm-up "
-        f"run(s), then {m['apply_runs'][1]} timed runs per tool ({m['apply_runs'][2]} at N = 1,000; sqitch, which "
-        f"starts a `psql` process per migration, {m['apply_runs'][3]} without warm-up). Before every run, its "
+        f"[hyperfine](https://github.com/sharkdp/hyperfine) times each whole process, in rounds: each round runs "
+        f"every tool once, in turn, so load that comes and goes falls on all tools alike. {m['apply_runs'][0]} "
+        f"warm-up round(s), then {m['apply_runs'][1]} timed rounds ({m['apply_runs'][2]} at N = 1,000; sqitch, which "
+        f"starts a `psql` process per migration, has rounds of its own: {m['apply_runs'][3]}, without warm-up). "
+        "Before every run, its "
         "`--prepare` step creates a database nobody has used (`CREATE DATABASE fresh`, after renaming the previous "
         "one away), so creating it is outside the timed region; the *CREATE DATABASE alone* row times that step in "
         "the same series, for scale. No database is dropped while the benchmark runs: a `DROP DATABASE` forces a "
@@ -63,7 +65,7 @@ def apply_section(data):
 
 def fast_sections(data):
     m = data["machine"]
-    runs = f"{m['fast_runs'][0]} warm-up run(s), {m['fast_runs'][1]} timed runs"
+    runs = f"{m['fast_runs'][0]} warm-up round(s), {m['fast_runs'][1]} timed rounds"
     out = [
         "## `up` with nothing pending",
         "",

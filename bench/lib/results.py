@@ -18,10 +18,17 @@ LOCK_TIMEOUT_S = 5.0
 
 def load(results):
     data = {"series": {}, "rss": {}, "outage": {}}
-    for path in glob.glob(f"{results}/*-*.json"):
-        action, n = re.match(r".*/(\w+)-(\d+)(?:\.\w+)?\.json$", path).groups()
+    # One file per round (apply-1000.r3.json, apply-1000.slow.r1.json): gather each tool's runs across rounds.
+    for path in sorted(glob.glob(f"{results}/*-*.r*.json")):
+        action, n = re.match(r".*/(\w+)-(\d+)(?:\.\w+)?\.r\d+\.json$", path).groups()
         for r in json.load(open(path))["results"]:
-            data["series"][(action, int(n), r["command"])] = r
+            runs = data["series"].setdefault((action, int(n), r["command"]), {"times": [], "users": [], "systems": []})
+            runs["times"] += r["times"]
+            runs["users"].append(r["user"])
+            runs["systems"].append(r["system"])
+    for runs in data["series"].values():
+        runs["user"] = statistics.mean(runs["users"])
+        runs["system"] = statistics.mean(runs["systems"])
     if os.path.exists(f"{results}/rss.tsv"):
         for line in open(f"{results}/rss.tsv"):
             n, tool, action, kib = line.split()
