@@ -1,0 +1,138 @@
+"""Reads the results of one bench/run.sh and turns them into Markdown tables (used by report.py)."""
+import glob
+import json
+import os
+import re
+import statistics
+
+LABELS = {
+    "strata": "Strata", "strata-retries": "Strata --lock-retries 10",
+    "strata-short": "Strata --lock-timeout 1s --lock-retries 10", "dbmate": "dbmate", "alembic": "Alembic",
+    "npm": "node-pg-migrate", "sqitch": "sqitch", "psql1": "psql -1 -f all.sql",
+    "psqltx": "psql, BEGIN/COMMIT per migration", "psql": "psql -f", "select1": "psql -c 'select 1'",
+    "createdb": "CREATE DATABASE alone", "none": "no migration (control)",
+}
+PEERS = ["dbmate", "alembic", "npm", "sqitch"]
+LOCK_TIMEOUT_S = 5.0
+
+
+def load(results):
+    data = {"series": {}, "rss": {}, "outage": {}}
+    # One file per round (apply-1000.r3.json, apply-1000.slow.r1.json): gather each tool's runs across rounds.
+    for path in sorted(glob.glob(f"{results}/*-*.r*.json")):
+        action, n = re.match(r".*/(\w+)-(\d+)(?:\.\w+)?\.r\d+\.json$", path).groups()
+        for r in json.load(open(path))["results"]:
+            runs = data["series"].setdefault((action, int(n), r["command"]), {"times": [], "users": [], "systems": []})
+            runs["times"] += r["times"]
+            runs["users"].append(r["user"])
+            runs["systems"].append(r["system"])
+    for runs in data["series"].values():
+        runs["user"] = statistics.mean(runs["users"])
+        runs["system"] = statistics.mean(runs["systems"])
+    if os.path.exists(f"{results}/rss.tsv"):
+        for line in open(f"{results}/rss.tsv"):
+            n, tool, action, kib = line.split()
+            data["rss"][(action, int(n), tool)] = int(kib)
+    for path in glob.glob(f"{results}/outage/*.json"):
+        o = json.load(open(path))
+        data["outage"][o["tool"]] = o
+    data["machine"] = json.load(open(f"{results}/machine.json"))
+    data["versions"] = [line.rstrip("\n").split("\t", 1) for line in open(f"{results}/versions.tsv")]
+    data["sizes"] = sorted({n for (_, n, _) in data["series"]})
+    return data
+
+
+def ms(seconds):
+    return f"{seconds * 1000:,.1f} ms" if seconds < 10 else f"{seconds:,.2f} s"
+
+
+def median(r):
+    return statistics.median(r["times"])
+
+
+def spread(r):
+    return f"{ms(min(r['times']))} – {ms(max(r['times']))}"
+
+
+def cpu(r):
+    return ms(r["user"] + r["system"])
+
+
+def rss(data, action, n, tool):
+    kib = data["rss"].get((action, n, tool))
+    return f"{kib / 1024:,.0f} MiB" if kib else "–"
+
+
+def apply_table(data, n):
+    s = data["series"]
+    limit = median(s[("apply", n, "psqltx")])
+    rows = ["| Tool | Median | Min – max | Per migration | × psql per-migration | Client CPU | Peak memory |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for tool in ["createdb", "psql1", "psqltx", "strata"] + PEERS:
+        r = s.get(("apply", n, tool))
+        if not r:
+            continue
+        per = "" if tool == "createdb" else f"{median(r) / n * 1000:.2f} ms"
+        ratio = "" if tool == "createdb" else f"{median(r) / limit:.2f}×"
+        rows.append(f"| {LABELS[tool]} | {ms(median(r))} | {spread(r)} | {per} | {ratio} | {cpu(r)} "
+                    f"| {rss(data, 'apply', n, tool)} |")
+    return rows
+
+
+def fast_table(data, action, n, tools):
+    s = data["series"]
+    rows = ["| Tool | Median | Min – max | Client CPU | Peak memory |", "| --- | ---: | ---: | ---: | ---: |"]
+    for tool in tools:
+        r = s.get((action, n, tool))
+        if r:
+            mem = rss(data, "noop", n, tool) if action == "noop" else "–"
+            rows.append(f"| {LABELS[tool]} | {ms(median(r))} | {spread(r)} | {cpu(r)} | {mem} |")
+    return rows
+
+
+def outage_table(data):
+    rows = ["| Migration run by | Exit code | Column added | Migration took | Worst latency | Transactions > 1 s "
+            "| Longest stall | Transactions |",
+            "| --- | ---: | :---: | ---: | ---: | ---: | ---: | ---: |"]
+    for tool in ["none", "psql", "dbmate", "alembic", "strata", "strata-retries", "strata-short"]:
+        o = data["outage"].get(tool)
+        if not o:
+            continue
+        took = "–" if tool == "none" else f"{o['migration_s']:.1f} s"
+        rows.append(f"| {LABELS[tool]} | {'–' if tool == 'none' else int(o['exit_code'])} "
+                    f"| {'–' if tool == 'none' else ('yes' if o['column_added'] else 'no')} | {took} "
+                    f"| {o['worst_ms'] / 1000:.2f} s | {o['over_1s']} | {o['longest_gap_s']:.2f} s "
+                    f"| {o['transactions']:,}{' (' + str(o['failed_transactions']) + ' failed)' if o['failed_transactions'] else ''} |")
+    return rows
+
+
+def verdict(ok):
+    return "**met**" if ok else "**not met**"
+
+
+def targets(data):
+    s, n = data["series"], max(data["sizes"])
+    rows = ["| Target | Measured | |", "| --- | --- | --- |"]
+    if ("apply", n, "strata") in s:
+        strata, limit = median(s[("apply", n, "strata")]), median(s[("apply", n, "psqltx")])
+        rows.append(f"| Apply {n:,} from empty within 1.15× of psql with per-migration transactions "
+                    f"| {strata / n * 1000:.2f} ms vs {limit / n * 1000:.2f} ms per migration: {strata / limit:.2f}× "
+                    f"| {verdict(strata <= 1.15 * limit)} |")
+        peers = {t: median(s[("apply", n, t)]) for t in PEERS if ("apply", n, t) in s}
+        fastest = min(peers, key=peers.get)
+        rows.append(f"| Apply {n:,} faster than every peer | Strata {ms(strata)}; fastest peer {LABELS[fastest]} "
+                    f"{ms(peers[fastest])} | {verdict(strata < peers[fastest])} |")
+    if ("noop", n, "strata") in s and ("noop", n, "dbmate") in s:
+        strata, dbmate = median(s[("noop", n, "strata")]), median(s[("noop", n, "dbmate")])
+        rows.append(f"| `up` with nothing pending on {n:,} no slower than dbmate | Strata {ms(strata)}, dbmate {ms(dbmate)} "
+                    f"({strata / dbmate:.2f}×) | {verdict(strata <= dbmate)} |")
+    # Every run with the default lock timeout and backoff counts: the first attempts of "strata-retries" are the
+    # same as the defaults', so either row shows what the defaults do.
+    runs = [t for t in ("strata", "strata-retries") if t in data["outage"]]
+    if runs:
+        cap = LOCK_TIMEOUT_S * 1.1
+        worst_s = max(data["outage"][t]["worst_ms"] for t in runs) / 1000
+        each = ", ".join(f"{LABELS[t]} {data['outage'][t]['worst_ms'] / 1000:.2f} s" for t in runs)
+        rows.append(f"| Outage: no application transaction waits longer than the lock timeout + 10% ({cap:.1f} s) "
+                    f"| worst with the default 5 s lock timeout and backoff: {each} | {verdict(worst_s <= cap)} |")
+    return rows
