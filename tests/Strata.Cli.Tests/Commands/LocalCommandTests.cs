@@ -5,6 +5,27 @@ namespace Strata.Cli.Tests.Commands;
 public sealed class LocalCommandTests
 {
     [Fact]
+    public async Task Two_processes_starting_the_local_cluster_at_once_share_one_server()
+    {
+        using var work = new TempDirectory();
+        var environment = new Dictionary<string, string> { ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin" };
+
+        var results = await Task.WhenAll(
+            StrataProcess.RunAsync(work.Path, environment, "local", "url"),
+            StrataProcess.RunAsync(work.Path, environment, "local", "url"));
+
+        foreach (var result in results)
+        {
+            result.ExitCode.ShouldBe(0, result.ToString());
+        }
+
+        results[0].Stdout.Trim().ShouldBe(results[1].Stdout.Trim(), "both see the same server");
+        var log = await File.ReadAllTextAsync(Path.Combine(work.Path, ".strata", "postgres", "postgres.log"));
+        System.Text.RegularExpressions.Regex.Matches(log, "database system is ready to accept connections").Count.ShouldBe(1);
+        (await new CliHarness(work.Path).RunAsync("local", "destroy", "--yes")).ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Local_cluster_starts_reports_its_url_stops_and_is_destroyed()
     {
         using var work = new TempDirectory();
