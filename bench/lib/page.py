@@ -159,7 +159,8 @@ RERUN = [
     "## How to rerun", "",
     "```sh",
     "bash bench/run.sh           # full run: rewrites this page and its chart",
-    "bash bench/run.sh --quick   # N = 100, few runs, short outage run: checks every tool's result, under 5 minutes",
+    "bash bench/run.sh --quick   # smoke test: N = 100, few runs, short outage run, Strata built without ReadyToRun;",
+    "                            # checks every tool's result, under 5 minutes; report in bench/.out/quick",
     "```", "",
     "The script installs what it is missing (hyperfine, Alembic with psycopg2, sqitch with DBD::Pg and GNU time from "
     "Debian packages; dbmate, node-pg-migrate and pg from npm into `bench/.tools`), publishes Strata as the "
@@ -173,15 +174,18 @@ RERUN = [
 
 
 def feed(repo):
+    """The application-load benchmark of bench/feed: linked always, its results included when they exist."""
+    out = ["## Application load", "",
+           "How a web application's own queries fare is measured separately by `bench/feed`; its results are in "
+           "[bench/feed/results.md](../bench/feed/results.md).", ""]
     path = os.path.join(repo, "bench", "feed", "results.md")
     if not os.path.exists(path):
-        return []
+        return out
     text = open(path, encoding="utf-8").read().splitlines()
     if text and text[0].startswith("# "):
         text = text[1:]
     # Shift its headings one level down so they sit under this page's section.
-    text = ["#" + line if line.startswith("#") else line for line in text]
-    return ["## Application load", "", "From [bench/feed/results.md](../bench/feed/results.md):", "", *text, ""]
+    return out + ["#" + line if line.startswith("#") else line for line in text] + [""]
 
 
 def render(data, svg_name, repo, elapsed, results):

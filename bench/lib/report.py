@@ -20,7 +20,7 @@ def main():
     draw_chart(data, out_svg)
     page = render(data, os.path.basename(out_svg), repo, int(elapsed), results)
     with open(out_md, "w", encoding="utf-8") as f:
-        f.write("\n".join(page) + "\n")
+        f.write("\n".join(page).rstrip() + "\n")
 
 
 def draw_chart(data, path):
