@@ -33,7 +33,8 @@ internal sealed record CliSettings(
             !json && !noColor && context.OutputIsTerminal && context.Variable("TERM") != "dumb");
     }
 
-    private static bool Flag(ParseResult parse, Option<bool> option, CliContext context, string variable)
+    /// <summary>A boolean flag when given, else its variable (1, true or yes turn it on).</summary>
+    public static bool Flag(ParseResult parse, Option<bool> option, CliContext context, string variable)
     {
         if (parse.GetResult(option) is { Implicit: false })
         {

@@ -104,8 +104,8 @@ internal static class EngineFlags
 
         return options with
         {
-            AllowOutOfOrder = Flag(parse, AllowOutOfOrder, run, "STRATA_ALLOW_OUT_OF_ORDER"),
-            AllowEdited = Flag(parse, AllowEdited, run, "STRATA_ALLOW_EDITED"),
+            AllowOutOfOrder = CliSettings.Flag(parse, AllowOutOfOrder, run.Context, "STRATA_ALLOW_OUT_OF_ORDER"),
+            AllowEdited = CliSettings.Flag(parse, AllowEdited, run.Context, "STRATA_ALLOW_EDITED"),
         };
     }
 
@@ -139,9 +139,4 @@ internal static class EngineFlags
                 ? value
                 : throw new ConfigurationException($"STRATA_LOCK_RETRIES '{text}' is not a whole number");
     }
-
-    private static bool Flag(ParseResult parse, Option<bool> option, CommandRun run, string variable) =>
-        parse.GetResult(option) is { Implicit: false }
-            ? parse.GetValue(option)
-            : run.Context.Variable(variable) is { } value && (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase));
 }
