@@ -4,6 +4,7 @@ using Npgsql;
 using Strata.AspNetCore.Logging;
 using Strata.AspNetCore.Migrations;
 using Strata.Core;
+using Strata.Core.Configuration;
 using Strata.Core.Connections;
 using Strata.Core.Local;
 using Strata.Core.Migrations;

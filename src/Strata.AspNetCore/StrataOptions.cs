@@ -1,5 +1,5 @@
 using System.Reflection;
-using Strata.Core;
+using Strata.Core.Configuration;
 using Strata.Core.Migrations;
 
 namespace Strata.AspNetCore;

@@ -1,11 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Strata.Core.Connections;
 
 /// <summary>Parses the text of <c>strata.json</c> into a <see cref="ConfigFile"/>; strict about keys and types.</summary>
-internal static partial class ConfigFileParser
+internal static class ConfigFileParser
 {
     private static readonly string[] TopKeys =
         ["$schema", "defaultEnvironment", "environments", "localDatabase", "migrationsDir", "seedsDir", "historyTable"];
@@ -84,10 +83,9 @@ internal static partial class ConfigFileParser
 
     public static string? HistoryTableName(string? name, string where, JsonObjectReader reader)
     {
-        if (name is not null && !QualifiedName().IsMatch(name))
+        if (name is not null && !History.HistoryTableName.TryParse(name, out _, out var problem))
         {
-            throw reader.Error(
-                $"'historyTable' in {where} must be a table name or schema.table of letters, digits, '_' and '$' (got '{SettingValues.Shorten(name)}')");
+            throw reader.Error($"'historyTable' in {where} {problem}");
         }
 
         return name;
@@ -107,7 +105,4 @@ internal static partial class ConfigFileParser
             throw ConnectionStringErrors.Invalid(displayPath, $"is not valid JSON at line {line}, position {column}: {reason}");
         }
     }
-
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_$]{0,62}(\.[A-Za-z_][A-Za-z0-9_$]{0,62})?$", RegexOptions.CultureInvariant)]
-    private static partial Regex QualifiedName();
 }

@@ -30,6 +30,12 @@ public sealed class ConnectionResolver
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         var config = await ConfigFileLoader.LoadAsync(request, _logger, cancellationToken);
+        return await ResolveAsync(request, config, cancellationToken);
+    }
+
+    /// <summary>Resolves <paramref name="request"/> with the config file already read (by the settings builder).</summary>
+    internal async Task<ResolvedConnection> ResolveAsync(ConnectionRequest request, ConfigFile? config, CancellationToken cancellationToken)
+    {
         var source = SourceSelector.Select(request, config, _logger);
         LogMessages.ConnectionSourceChosen(_logger, source.Description, source.Reason);
         var passwordOverride = source.Draft is null

@@ -36,6 +36,34 @@ internal static class SourceSelector
         };
     }
 
+    /// <summary>
+    /// The config environment that would supply the database, and what chose it, judged by which sources are present
+    /// without parsing any of them: settings read per environment (history table, directories, protection) follow the
+    /// same environment the connection will, even for commands that never connect.
+    /// </summary>
+    public static (string? Name, string? ChosenBy) ChosenEnvironment(ConnectionRequest request, ConfigFile? config)
+    {
+        if (!string.IsNullOrWhiteSpace(request.DatabaseUrl))
+        {
+            return (null, null);
+        }
+
+        if (ExplicitEnvironment(request) is ({ } name, { } chosenBy))
+        {
+            return (name, chosenBy);
+        }
+
+        var env = request.Environment;
+        var variableWins = EnvironmentVariables.Get(env, "STRATA_DATABASE_URL") is not null
+            || EnvironmentVariables.Get(env, "DATABASE_URL") is not null
+            || EnvironmentVariables.Get(env, DbSecret.Variable) is not null
+            || DbVariables.Applies(env)
+            || PgVariables.Applies(env);
+        return variableWins || config?.DefaultEnvironment is not { } fallback
+            ? (null, null)
+            : (fallback, $"defaultEnvironment in {config.DisplayPath}");
+    }
+
     /// <summary>The tiers above the local default, highest first: each tries to apply, given the reason it would win.</summary>
     private static IEnumerable<(Func<string, SelectedSource?> TryTier, string Absent)> Tiers(
         ConnectionRequest request, ConfigFile? config, ILogger logger)

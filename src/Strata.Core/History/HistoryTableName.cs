@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using System.Text.RegularExpressions;
 using Strata.Core.Errors;
 
 namespace Strata.Core.History;
@@ -6,7 +8,7 @@ namespace Strata.Core.History;
 /// <summary>The schema and name of the history table. Names are used exactly as given (case-sensitive, quoted in SQL).</summary>
 /// <param name="Schema">The schema holding the table; created on first use when missing.</param>
 /// <param name="Name">The table's name.</param>
-public sealed record HistoryTableName(string Schema, string Name)
+public sealed partial record HistoryTableName(string Schema, string Name)
 {
     private const int MaxIdentifierBytes = 63;
 
@@ -14,21 +16,33 @@ public sealed record HistoryTableName(string Schema, string Name)
     public static HistoryTableName Default { get; } = new("public", "strata_schema_migrations");
 
     /// <summary>
-    /// Parses <c>table</c> or <c>schema.table</c> as written in strata.json or --history-table; a bare table name
-    /// lives in <c>public</c>. Throws <see cref="ConfigurationException"/> for anything else.
+    /// Parses <c>table</c> or <c>schema.table</c> as written in strata.json, a variable or a flag (one rule for all):
+    /// each part starts with a letter or <c>_</c> and holds letters, digits, <c>_</c> and <c>$</c>, at most 63 of them;
+    /// a bare table name lives in <c>public</c>. Throws <see cref="ConfigurationException"/> for anything else.
     /// </summary>
     public static HistoryTableName Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parts = text.Split('.');
-        var name = parts.Length switch
+        return TryParse(text, out var name, out var problem)
+            ? name
+            : throw new ConfigurationException($"The history table {problem}.");
+    }
+
+    /// <summary>Parses like <see cref="Parse"/>; on failure <paramref name="problem"/> says what is wrong.</summary>
+    public static bool TryParse(string text, [NotNullWhen(true)] out HistoryTableName? name, out string problem)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        name = null;
+        problem = string.Empty;
+        if (!QualifiedName().IsMatch(text))
         {
-            1 => new HistoryTableName(Default.Schema, parts[0]),
-            2 => new HistoryTableName(parts[0], parts[1]),
-            _ => throw new ConfigurationException($"The history table '{text}' is not of the form table or schema.table."),
-        };
-        name.Validate();
-        return name;
+            problem = $"must be a table name or schema.table of letters, digits, '_' and '$' (got '{Shorten(text)}')";
+            return false;
+        }
+
+        var parts = text.Split('.');
+        name = parts.Length == 1 ? new HistoryTableName(Default.Schema, parts[0]) : new HistoryTableName(parts[0], parts[1]);
+        return true;
     }
 
     /// <summary>The schema-qualified, quoted name for use in SQL.</summary>
@@ -60,4 +74,9 @@ public sealed record HistoryTableName(string Schema, string Name)
             throw new ConfigurationException($"The history table's {what} '{part}' is longer than {MaxIdentifierBytes} bytes: choose a shorter name.");
         }
     }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_$]{0,62}(\.[A-Za-z_][A-Za-z0-9_$]{0,62})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex QualifiedName();
 }

@@ -1,9 +1,8 @@
-using System.Collections;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Strata.Core.Configuration;
 using Strata.Core.Connections;
-using Strata.Core.History;
 
 namespace Strata.Core.Lifecycle;
 
@@ -19,22 +18,22 @@ public sealed class DatabaseLifecycle
     /// <summary>Creates the commands for <paramref name="connection"/>.</summary>
     /// <param name="connection">The resolved database.</param>
     /// <param name="options">The local server, logging, program search path and engine settings; null for the defaults.</param>
-    /// <exception cref="Errors.ConfigurationException">The configured history table or the engine settings are invalid.</exception>
+    /// <exception cref="Errors.ConfigurationException">The engine settings are invalid.</exception>
     public DatabaseLifecycle(ResolvedConnection connection, DatabaseLifecycleOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         options ??= new DatabaseLifecycleOptions();
-        var migrator = options.Migrator
-            ?? new MigratorOptions { HistoryTable = connection.HistoryTable is { } table ? HistoryTableName.Parse(table) : HistoryTableName.Default };
+        var migrator = options.Migrator ?? new MigratorOptions();
         migrator.Validate();
         var logger = options.LoggerFactory?.CreateLogger<DatabaseLifecycle>() ?? (ILogger)NullLogger.Instance;
         _context = new LifecycleContext(
             connection,
             new DatabaseConnector(options.LocalServer, options.LoggerFactory),
             logger,
-            options.Environment ?? ProcessEnvironment(),
+            options.Environment ?? ProcessEnvironment.Snapshot(),
             migrator,
-            options.MigrationsDirectory ?? connection.MigrationsDirectory);
+            options.MigrationsDirectory ?? connection.MigrationsDirectory,
+            options.SeedsDirectory ?? connection.SeedsDirectory);
     }
 
     /// <summary>Creates the database unless it exists (then nothing changes), through the maintenance database.</summary>
@@ -116,8 +115,4 @@ public sealed class DatabaseLifecycle
     /// <summary>The server version, database size, table count and newest applied migration.</summary>
     public Task<DatabaseInfo> InfoAsync(CancellationToken cancellationToken = default) =>
         InfoReader.RunAsync(_context, cancellationToken);
-
-    private static Dictionary<string, string> ProcessEnvironment() =>
-        Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => e.Value as string ?? string.Empty, StringComparer.Ordinal);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Strata.Core.Configuration;
 using Strata.Core.Local;
 
 namespace Strata.Core.Lifecycle;
@@ -16,12 +17,15 @@ public sealed record DatabaseLifecycleOptions
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
 
     /// <summary>
-    /// The engine settings <c>db setup</c> and <c>db reset</c> migrate with. Their history table is also the one
-    /// <c>db info</c>, <c>db dump</c> and <c>db load</c> read. When null: the engine's defaults, with the history
-    /// table the connection's configuration names.
+    /// The engine settings <c>db setup</c> and <c>db reset</c> migrate with; their history table is also the one
+    /// <c>db info</c>, <c>db dump</c> and <c>db load</c> read. The engine's defaults when null: to honour
+    /// <c>strata.json</c> and the <c>STRATA_*</c> variables, open a <see cref="Sessions.StrataSession"/> instead.
     /// </summary>
     public MigratorOptions? Migrator { get; init; }
 
     /// <summary>The migrations directory <c>db setup</c> and <c>db reset</c> apply; the connection's when null.</summary>
     public string? MigrationsDirectory { get; init; }
+
+    /// <summary>The seeds directory <c>db seed</c> and <c>db setup</c> run; the connection's when null.</summary>
+    public string? SeedsDirectory { get; init; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Strata.Core.Configuration;
 using Strata.Core.Connections;
 using Strata.Core.History;
 
@@ -12,7 +13,8 @@ internal sealed class LifecycleContext(
     ILogger logger,
     IReadOnlyDictionary<string, string> environment,
     MigratorOptions migrator,
-    string migrationsDirectory)
+    string migrationsDirectory,
+    string seedsDirectory)
 {
     public ResolvedConnection Connection => connection;
 
@@ -29,6 +31,8 @@ internal sealed class LifecycleContext(
     public MigratorOptions Migrator => migrator;
 
     public string MigrationsDirectory => migrationsDirectory;
+
+    public string SeedsDirectory => seedsDirectory;
 
     public HistoryTableName HistoryTable => migrator.HistoryTable;
 

@@ -9,7 +9,7 @@ internal static class SeedRunner
     public static async Task<SeedResult> RunAsync(LifecycleContext context, SeedOptions options, CancellationToken cancellationToken)
     {
         LifecycleGuards.EnsureMaySeed(context.Connection);
-        var directory = options.SeedsDirectory ?? context.Connection.SeedsDirectory;
+        var directory = options.SeedsDirectory ?? context.SeedsDirectory;
         var seeds = await SeedFiles.ReadAsync(directory, cancellationToken);
         if (seeds.Count == 0)
         {

@@ -21,7 +21,7 @@ internal static class SetupRunner
 
         var migrator = new Migrator(dataSource, new DirectoryMigrationSource(context.MigrationsDirectory), context.Migrator, context.Logger);
         var migrations = await migrator.UpAsync(cancellationToken: cancellationToken);
-        var seedsDirectory = options.SeedsDirectory ?? context.Connection.SeedsDirectory;
+        var seedsDirectory = options.SeedsDirectory ?? context.SeedsDirectory;
         var skipped = WhySkipSeeds(context, options, fresh, seedsDirectory);
         if (skipped is not null)
         {

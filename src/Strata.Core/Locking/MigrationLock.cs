@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Strata.Core.Configuration;
 using Strata.Core.Errors;
 using Strata.Core.Execution;
 using Strata.Core.History;

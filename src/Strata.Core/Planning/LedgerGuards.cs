@@ -1,3 +1,4 @@
+using Strata.Core.Configuration;
 using Strata.Core.Errors;
 
 namespace Strata.Core.Planning;

@@ -1,4 +1,5 @@
 using Npgsql;
+using Strata.Core.Configuration;
 using Strata.Testing;
 
 namespace Strata.Core.Tests.Engine;

@@ -1,6 +1,7 @@
-using Strata.Core.Planning;
 using Npgsql;
+using Strata.Core.Configuration;
 using Strata.Core.Errors;
+using Strata.Core.Planning;
 using Strata.Testing;
 
 namespace Strata.Core.Tests.Engine;

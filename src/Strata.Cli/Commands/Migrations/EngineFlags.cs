@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Strata.Cli.Hosting;
-using Strata.Core;
+using Strata.Core.Configuration;
 using Strata.Core.Connections;
 using Strata.Core.Errors;
 using Strata.Core.History;

@@ -1,10 +1,10 @@
 using Strata.Core.Errors;
 using Strata.Core.History;
 
-namespace Strata.Core;
+namespace Strata.Core.Configuration;
 
 /// <summary>
-/// Every setting of the migration engine, with its default. <see cref="Migrator"/> validates it once, when it is
+/// Every setting of the migration engine; the defaults of those a user sets come from <see cref="SettingCatalog"/>. <see cref="Migrator"/> validates it once, when it is
 /// constructed. See docs/locking-and-timeouts.md for how the timeouts and retries work together.
 /// </summary>
 public sealed record MigratorOptions
@@ -16,16 +16,16 @@ public sealed record MigratorOptions
     /// <c>lock_timeout</c> for every migration unless its file sets one; default 5 s. A statement that waits longer
     /// for a table lock fails with SQLSTATE 55P03 instead of queueing every later query behind it. Zero turns it off.
     /// </summary>
-    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan LockTimeout { get; init; } = SettingParsers.DefaultDuration(SettingCatalog.LockTimeout);
 
     /// <summary>
     /// <c>statement_timeout</c> for every migration unless its file sets one; default zero (off), because a legitimate
     /// backfill or index build may run for a long time and must not be killed mid-deploy.
     /// </summary>
-    public TimeSpan StatementTimeout { get; init; } = TimeSpan.Zero;
+    public TimeSpan StatementTimeout { get; init; } = SettingParsers.DefaultDuration(SettingCatalog.StatementTimeout);
 
     /// <summary>How many times a migration that hits <c>lock_timeout</c> is attempted in total, the first included; default 5.</summary>
-    public int LockRetryAttempts { get; init; } = 5;
+    public int LockRetryAttempts { get; init; } = SettingParsers.DefaultCount(SettingCatalog.LockRetries);
 
     /// <summary>The pause after the first lock timeout; it doubles after each further one; default 500 ms.</summary>
     public TimeSpan LockRetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
@@ -37,7 +37,7 @@ public sealed record MigratorOptions
     public Func<TimeSpan, CancellationToken, Task> LockRetryDelay { get; init; } = Task.Delay;
 
     /// <summary>How long to wait for the migration lock held by another run; default 10 minutes. Zero tries once.</summary>
-    public TimeSpan AdvisoryLockWait { get; init; } = TimeSpan.FromMinutes(10);
+    public TimeSpan AdvisoryLockWait { get; init; } = SettingParsers.DefaultDuration(SettingCatalog.LockWait);
 
     /// <summary>How often the migration lock is tried while another run holds it; default 500 ms (with ±25% jitter).</summary>
     public TimeSpan AdvisoryLockPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);

@@ -1,0 +1,107 @@
+namespace Strata.Core.Configuration;
+
+/// <summary>
+/// Every setting Strata reads, with its names, built-in default and description: the one home of the defaults.
+/// <see cref="StrataSettingsBuilder"/> layers values over these defaults, and the CLI builds its help from them.
+/// </summary>
+public static class SettingCatalog
+{
+    /// <summary>The database URL or keyword string that beats every other source.</summary>
+    public static readonly SettingDefinition DatabaseUrl = new(
+        "database-url", ["STRATA_DATABASE_URL", "DATABASE_URL"], null, null,
+        "The database: a postgres:// URL or an Npgsql keyword string. Beats every other source.");
+
+    /// <summary>The environment of <c>strata.json</c> to use.</summary>
+    public static readonly SettingDefinition Environment = new(
+        "env", ["STRATA_ENV"], "defaultEnvironment", null, "A named environment from strata.json (dev, staging, prod, ...).");
+
+    /// <summary>The configuration file.</summary>
+    public static readonly SettingDefinition Config = new(
+        "config", ["STRATA_CONFIG"], null, "./strata.json when present", "The configuration file.");
+
+    /// <summary>A file holding the password.</summary>
+    public static readonly SettingDefinition PasswordFile = new(
+        "password-file", ["STRATA_PASSWORD_FILE", "DB_PASSWORD_FILE"], "passwordFile", null,
+        "Read the password from this file (Docker and Kubernetes secrets).");
+
+    /// <summary>A shell command printing the password.</summary>
+    public static readonly SettingDefinition PasswordCommand = new(
+        "password-command", ["STRATA_PASSWORD_COMMAND"], "passwordCommand", null,
+        "Run this shell command for the password each time a connection opens (IAM tokens, secret stores).");
+
+    /// <summary>The migrations directory.</summary>
+    public static readonly SettingDefinition MigrationsDirectory = new(
+        "migrations-dir", ["STRATA_MIGRATIONS_DIR"], "migrationsDir", "db/migrations", "The migrations directory.");
+
+    /// <summary>The seeds directory.</summary>
+    public static readonly SettingDefinition SeedsDirectory = new(
+        "seeds-dir", ["STRATA_SEEDS_DIR"], "seedsDir", "db/seeds", "The directory of seed files (*.sql, run in name order).");
+
+    /// <summary>The schema file <c>db dump</c> writes and <c>db load</c> reads.</summary>
+    public static readonly SettingDefinition SchemaFile = new(
+        "schema-file", ["STRATA_SCHEMA_FILE"], null, "db/schema.sql", "The schema file.");
+
+    /// <summary>The history table.</summary>
+    public static readonly SettingDefinition HistoryTable = new(
+        "history-table", ["STRATA_HISTORY_TABLE"], "historyTable", "public.strata_schema_migrations",
+        "The history table, table or schema.table.");
+
+    /// <summary><c>lock_timeout</c> for each migration.</summary>
+    public static readonly SettingDefinition LockTimeout = new(
+        "lock-timeout", ["STRATA_LOCK_TIMEOUT"], null, "5s",
+        "lock_timeout for each migration unless its file sets one (500ms, 5s, 1m; 0 = off).");
+
+    /// <summary><c>statement_timeout</c> for each migration.</summary>
+    public static readonly SettingDefinition StatementTimeout = new(
+        "statement-timeout", ["STRATA_STATEMENT_TIMEOUT"], null, "0",
+        "statement_timeout for each migration unless its file sets one (0 = off).");
+
+    /// <summary>Attempts per migration when a table lock stays busy.</summary>
+    public static readonly SettingDefinition LockRetries = new(
+        "lock-retries", ["STRATA_LOCK_RETRIES"], null, "5",
+        "Attempts per migration when a table lock stays busy past lock_timeout.");
+
+    /// <summary>How long to wait for another run's migration lock.</summary>
+    public static readonly SettingDefinition LockWait = new(
+        "lock-wait", ["STRATA_LOCK_WAIT"], null, "10m", "How long to wait for another run's migration lock.");
+
+    /// <summary>Whether older pending migrations may be applied.</summary>
+    public static readonly SettingDefinition AllowOutOfOrder = new(
+        "allow-out-of-order", ["STRATA_ALLOW_OUT_OF_ORDER"], null, null,
+        "Apply pending migrations older than the newest applied one.");
+
+    /// <summary>Whether edited applied migrations are accepted.</summary>
+    public static readonly SettingDefinition AllowEdited = new(
+        "allow-edited", ["STRATA_ALLOW_EDITED"], null, null,
+        "Accept applied migrations whose file changed, recording the new checksum.");
+
+    /// <summary>Whether destructive commands refuse the database.</summary>
+    public static readonly SettingDefinition Protected = new(
+        "protected", [], "protected", "false", "Refuse destructive commands on this environment's database.");
+
+    /// <summary>How long <c>db wait</c> waits.</summary>
+    public static readonly SettingDefinition WaitTimeout = new(
+        "wait-timeout", ["STRATA_WAIT_TIMEOUT"], null, "60s", "How long to wait, with a unit: 500ms, 30s, 2m.");
+
+    /// <summary>Machine-readable output.</summary>
+    public static readonly SettingDefinition Json = new(
+        "json", ["STRATA_JSON"], null, null, "Write newline-delimited JSON events instead of text.");
+
+    /// <summary>Less output.</summary>
+    public static readonly SettingDefinition Quiet = new("quiet", ["STRATA_QUIET"], null, null, "Print only warnings, errors and results.");
+
+    /// <summary>More output.</summary>
+    public static readonly SettingDefinition Verbose = new(
+        "verbose", ["STRATA_VERBOSE"], null, null, "Print debug detail, and the stack trace of an error.");
+
+    /// <summary>No colour.</summary>
+    public static readonly SettingDefinition NoColor = new("no-color", ["NO_COLOR", "STRATA_NO_COLOR"], null, null, "Never colour the output.");
+
+    /// <summary>Every setting, in the order <c>strata config</c> lists them.</summary>
+    public static IReadOnlyList<SettingDefinition> All { get; } =
+    [
+        DatabaseUrl, Environment, Config, PasswordFile, PasswordCommand, MigrationsDirectory, SeedsDirectory, SchemaFile,
+        HistoryTable, LockTimeout, StatementTimeout, LockRetries, LockWait, AllowOutOfOrder, AllowEdited, Protected, WaitTimeout,
+        Json, Quiet, Verbose, NoColor,
+    ];
+}

@@ -1,0 +1,87 @@
+using Strata.Core.Connections;
+
+namespace Strata.Core.Configuration;
+
+/// <summary>
+/// Picks each setting's value from the highest layer that gives one (explicit &gt; environment variable &gt;
+/// strata.json environment &gt; strata.json top level &gt; default) and parses it with the setting's one parser.
+/// Problems are collected, not thrown, so that every bad value is reported together.
+/// </summary>
+internal sealed class SettingLayers(
+    IReadOnlyDictionary<string, SettingLayers.Given> explicitValues, IReadOnlyDictionary<string, string> variables)
+{
+    private readonly List<string> _problems = [];
+
+    public IReadOnlyList<string> Problems => _problems;
+
+    /// <summary>A value from one layer: text to parse, or an already typed value given by code.</summary>
+    internal sealed record Given(string? Text, object? Value, SettingSource Source, string Origin);
+
+    /// <summary>A value read from strata.json, with where in the file it was.</summary>
+    internal sealed record FromFile(string? Text, string Origin);
+
+    public Given? Find(SettingDefinition setting, string? variable, params FromFile?[] fromFile)
+    {
+        if (explicitValues.TryGetValue(setting.Name, out var given))
+        {
+            return given;
+        }
+
+        if (variable is not null && EnvironmentVariables.Get(variables, variable) is { } text)
+        {
+            return new Given(text, null, SettingSource.EnvironmentVariable, variable);
+        }
+
+        return fromFile.FirstOrDefault(f => f?.Text is not null) is { } file
+            ? new Given(file.Text, null, SettingSource.ConfigFile, file.Origin)
+            : null;
+    }
+
+    public Setting<T> Typed<T>(
+        SettingDefinition setting, Func<string, (T Value, string? Problem)> parse, T fallback, Func<T, string?>? check = null, params FromFile?[] fromFile) =>
+        Typed(Find(setting, setting.Variable, fromFile), setting, parse, fallback, check);
+
+    public Setting<T> Typed<T>(
+        Given? given, SettingDefinition setting, Func<string, (T Value, string? Problem)> parse, T fallback, Func<T, string?>? check = null)
+    {
+        if (given is null)
+        {
+            return new Setting<T>(fallback, SettingSource.Default, "default");
+        }
+
+        var (value, problem) = given.Value is T typed ? (typed, null) : parse(given.Text!);
+        problem ??= check?.Invoke(value);
+        if (problem is not null)
+        {
+            var shown = given.Text is null ? SettingText.Format(value) : Shorten(given.Text);
+            _problems.Add($"{setting.Name} '{shown}' from {given.Origin}: {problem}");
+            return new Setting<T>(fallback, given.Source, given.Origin);
+        }
+
+        return new Setting<T>(value, given.Source, given.Origin);
+    }
+
+    /// <summary>A path: relative ones start at the working directory (explicit, variable) or are already absolute (file).</summary>
+    public Setting<string> Path(SettingDefinition setting, string workingDirectory, string defaultBase, params FromFile?[] fromFile)
+    {
+        var given = Find(setting, setting.Variable, fromFile);
+        if (given is null)
+        {
+            return new Setting<string>(System.IO.Path.GetFullPath(setting.DefaultText!, defaultBase), SettingSource.Default, "default");
+        }
+
+        var text = given.Value as string ?? given.Text!;
+        return new Setting<string>(System.IO.Path.GetFullPath(text, workingDirectory), given.Source, given.Origin);
+    }
+
+    /// <summary>Text passed on as given (connection inputs the resolver interprets).</summary>
+    public Setting<string?> Text(SettingDefinition setting, string? variable)
+    {
+        var given = Find(setting, variable);
+        return given is null
+            ? new Setting<string?>(null, SettingSource.Default, "default")
+            : new Setting<string?>(given.Value as string ?? given.Text, given.Source, given.Origin);
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+using Strata.Core.History;
+using Strata.Core.Migrations;
+
+namespace Strata.Core.Configuration;
+
+/// <summary>
+/// Turns a setting's text into its value, the same way whichever layer the text came from. Each parser returns
+/// null and says what is wrong, so the builder can report every bad value at once.
+/// </summary>
+internal static class SettingParsers
+{
+    public static (TimeSpan Value, string? Problem) Duration(string text) =>
+        MigrationDuration.TryParse(text.Trim(), out var value, out var problem) ? (value, null) : (TimeSpan.Zero, problem);
+
+    public static (int Value, string? Problem) Count(string text) =>
+        int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? (value, null)
+            : (0, "write a whole number");
+
+    public static (bool Value, string? Problem) Switch(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "1" or "true" or "yes" or "on" => (true, null),
+        "0" or "false" or "no" or "off" => (false, null),
+        _ => (false, "write true or false (or 1/0, yes/no)"),
+    };
+
+    public static (HistoryTableName? Value, string? Problem) Table(string text) =>
+        HistoryTableName.TryParse(text, out var name, out var problem) ? (name, null) : (null, problem);
+
+    public static TimeSpan DefaultDuration(SettingDefinition setting) => Duration(setting.DefaultText!).Value;
+
+    public static int DefaultCount(SettingDefinition setting) => Count(setting.DefaultText!).Value;
+}

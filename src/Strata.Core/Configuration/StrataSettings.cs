@@ -1,0 +1,129 @@
+using Strata.Core.Connections;
+using Strata.Core.History;
+
+namespace Strata.Core.Configuration;
+
+/// <summary>
+/// Every setting of one Strata run, each with the layer it came from. Built and validated once by
+/// <see cref="StrataSettingsBuilder"/> (defaults &lt; strata.json &lt; environment variables &lt; explicit values);
+/// a <see cref="Sessions.StrataSession"/> is opened from it. See docs/configuration.md.
+/// </summary>
+public sealed record StrataSettings
+{
+    /// <summary>Where relative paths start and <c>strata.json</c> is looked for.</summary>
+    public required string WorkingDirectory { get; init; }
+
+    /// <summary>The environment variables the run sees; the connection resolver and program search read them.</summary>
+    public required IReadOnlyDictionary<string, string> Variables { get; init; }
+
+    /// <summary>The absolute path of the <c>strata.json</c> that was read, if any.</summary>
+    public string? ConfigFilePath { get; init; }
+
+    /// <summary>An explicit database URL or keyword string (it beats every other source of the connection).</summary>
+    public required Setting<string?> DatabaseUrl { get; init; }
+
+    /// <summary>The <c>strata.json</c> environment in use, if any.</summary>
+    public required Setting<string?> Environment { get; init; }
+
+    /// <summary>An explicit path of the config file.</summary>
+    public required Setting<string?> ConfigPath { get; init; }
+
+    /// <summary>A file whose content is the password, given explicitly or by <c>STRATA_PASSWORD_FILE</c>.</summary>
+    public required Setting<string?> PasswordFile { get; init; }
+
+    /// <summary>An explicit shell command printing the password.</summary>
+    public required Setting<string?> PasswordCommand { get; init; }
+
+    /// <summary>The absolute migrations directory.</summary>
+    public required Setting<string> MigrationsDirectory { get; init; }
+
+    /// <summary>The absolute seeds directory.</summary>
+    public required Setting<string> SeedsDirectory { get; init; }
+
+    /// <summary>The absolute path of the schema file.</summary>
+    public required Setting<string> SchemaFile { get; init; }
+
+    /// <summary>The history table.</summary>
+    public required Setting<HistoryTableName> HistoryTable { get; init; }
+
+    /// <summary><c>lock_timeout</c> for each migration unless its file sets one; zero is off.</summary>
+    public required Setting<TimeSpan> LockTimeout { get; init; }
+
+    /// <summary><c>statement_timeout</c> for each migration unless its file sets one; zero is off.</summary>
+    public required Setting<TimeSpan> StatementTimeout { get; init; }
+
+    /// <summary>Attempts per migration when a table lock stays busy past <c>lock_timeout</c>.</summary>
+    public required Setting<int> LockRetries { get; init; }
+
+    /// <summary>How long to wait for another run's migration lock.</summary>
+    public required Setting<TimeSpan> LockWait { get; init; }
+
+    /// <summary>Apply pending migrations older than the newest applied one.</summary>
+    public required Setting<bool> AllowOutOfOrder { get; init; }
+
+    /// <summary>Accept applied migrations whose file changed.</summary>
+    public required Setting<bool> AllowEdited { get; init; }
+
+    /// <summary>Whether the chosen environment is protected from destructive commands.</summary>
+    public required Setting<bool> Protected { get; init; }
+
+    /// <summary>How long <c>db wait</c> waits for the database.</summary>
+    public required Setting<TimeSpan> WaitTimeout { get; init; }
+
+    /// <summary>Newline-delimited JSON output instead of text.</summary>
+    public required Setting<bool> Json { get; init; }
+
+    /// <summary>Only warnings, errors and results.</summary>
+    public required Setting<bool> Quiet { get; init; }
+
+    /// <summary>Debug detail and stack traces.</summary>
+    public required Setting<bool> Verbose { get; init; }
+
+    /// <summary>Never colour the output.</summary>
+    public required Setting<bool> NoColor { get; init; }
+
+    internal ConfigFile? Config { get; init; }
+
+    /// <summary>The engine options these settings give; the timings the settings do not cover keep their defaults.</summary>
+    public MigratorOptions MigratorOptions() => new()
+    {
+        HistoryTable = HistoryTable.Value,
+        LockTimeout = LockTimeout.Value,
+        StatementTimeout = StatementTimeout.Value,
+        LockRetryAttempts = LockRetries.Value,
+        AdvisoryLockWait = LockWait.Value,
+        AllowOutOfOrder = AllowOutOfOrder.Value,
+        AllowEdited = AllowEdited.Value,
+    };
+
+    /// <summary>What the connection resolver needs to choose the database.</summary>
+    public ConnectionRequest ConnectionRequest() => new()
+    {
+        DatabaseUrl = DatabaseUrl.Source == SettingSource.Explicit ? DatabaseUrl.Value : null,
+        EnvironmentName = Environment.Source == SettingSource.Explicit ? Environment.Value : null,
+        ConfigPath = ConfigPath.Value,
+        PasswordFile = PasswordFile.Value,
+        PasswordCommand = PasswordCommand.Value,
+        Environment = Variables,
+        WorkingDirectory = WorkingDirectory,
+    };
+
+    /// <summary>Every setting with its value and origin, for <c>strata config</c> and start-up logs. Secrets are never shown.</summary>
+    public IReadOnlyList<ResolvedSetting> Describe() =>
+    [
+        Row("migrations_dir", MigrationsDirectory),
+        Row("seeds_dir", SeedsDirectory),
+        Row("schema_file", SchemaFile),
+        Row("history_table", HistoryTable),
+        Row("lock_timeout", LockTimeout),
+        Row("statement_timeout", StatementTimeout),
+        Row("lock_retries", LockRetries),
+        Row("lock_wait", LockWait),
+        Row("allow_out_of_order", AllowOutOfOrder),
+        Row("allow_edited", AllowEdited),
+        Row("protected", Protected),
+    ];
+
+    private static ResolvedSetting Row<T>(string name, Setting<T> setting) =>
+        new(name, SettingText.Format(setting.Value), setting.Origin);
+}

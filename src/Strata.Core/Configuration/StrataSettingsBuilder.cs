@@ -1,0 +1,157 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Strata.Core.Connections;
+using Strata.Core.Errors;
+using Strata.Core.History;
+
+namespace Strata.Core.Configuration;
+
+/// <summary>
+/// Builds <see cref="StrataSettings"/> once, from layers in one order: built-in defaults (<see cref="SettingCatalog"/>)
+/// &lt; <c>strata.json</c> (the chosen environment over the top level) &lt; environment variables &lt; explicit values
+/// (a flag, or code). Every value is validated here, and every bad one is named in the one error thrown.
+/// </summary>
+public sealed class StrataSettingsBuilder
+{
+    private readonly Dictionary<string, SettingLayers.Given> _explicit = new(StringComparer.Ordinal);
+    private readonly string _workingDirectory;
+    private readonly IReadOnlyDictionary<string, string> _variables;
+
+    /// <summary>A builder over the given working directory and environment variables.</summary>
+    /// <param name="workingDirectory">Where relative paths start and <c>strata.json</c> is looked for.</param>
+    /// <param name="variables">The environment variables; see <see cref="ProcessEnvironment.Snapshot"/>.</param>
+    public StrataSettingsBuilder(string workingDirectory, IReadOnlyDictionary<string, string> variables)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(workingDirectory);
+        ArgumentNullException.ThrowIfNull(variables);
+        _workingDirectory = Path.GetFullPath(workingDirectory);
+        _variables = variables;
+    }
+
+    /// <summary>A builder over the process's working directory (or <paramref name="workingDirectory"/>) and variables.</summary>
+    public static StrataSettingsBuilder FromProcess(string? workingDirectory = null) =>
+        new(workingDirectory ?? Directory.GetCurrentDirectory(), ProcessEnvironment.Snapshot());
+
+    /// <summary>Gives <paramref name="setting"/> explicitly, as text parsed like any other layer's; null or blank leaves it unset.</summary>
+    /// <param name="setting">Which setting, from <see cref="SettingCatalog"/>.</param>
+    /// <param name="text">The value as a user writes it (<c>5s</c>, <c>ops.history</c>, <c>true</c>).</param>
+    /// <param name="origin">Where it came from, as <c>strata config</c> shows it (a flag's name, a configuration key).</param>
+    public StrataSettingsBuilder Set(SettingDefinition setting, string? text, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            _explicit[setting.Name] = new SettingLayers.Given(text, null, SettingSource.Explicit, origin);
+        }
+
+        return this;
+    }
+
+    /// <summary>Gives <paramref name="setting"/> explicitly as a typed value (from code); it is validated like text.</summary>
+    public StrataSettingsBuilder Set<T>(SettingDefinition setting, T value, string origin)
+        where T : notnull
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        _explicit[setting.Name] = new SettingLayers.Given(null, value, SettingSource.Explicit, origin);
+        return this;
+    }
+
+    /// <summary>Reads <c>strata.json</c> (if any), layers every setting and validates the result.</summary>
+    /// <exception cref="ConfigurationException">The config file is invalid, or one or more values are; every bad value is named.</exception>
+    public async Task<StrataSettings> BuildAsync(ILogger? logger = null, CancellationToken cancellationToken = default)
+    {
+        var layers = new SettingLayers(_explicit, _variables);
+        var configPath = layers.Text(SettingCatalog.Config, variable: null);
+        var probe = new ConnectionRequest { ConfigPath = configPath.Value, Environment = _variables, WorkingDirectory = _workingDirectory };
+        var config = await ConfigFileLoader.LoadAsync(probe, logger ?? NullLogger.Instance, cancellationToken);
+        var databaseUrl = layers.Text(SettingCatalog.DatabaseUrl, variable: null);
+        var environmentName = layers.Text(SettingCatalog.Environment, variable: null);
+        var (chosen, chosenBy) = SourceSelector.ChosenEnvironment(probe with { DatabaseUrl = databaseUrl.Value, EnvironmentName = environmentName.Value }, config);
+        var environment = chosen is not null && config is not null && config.Environments.TryGetValue(chosen, out var found) ? found : null;
+        var file = new ConfigLayer(config, environment);
+        var settings = Assemble(layers, file, config) with
+        {
+            ConfigPath = configPath,
+            DatabaseUrl = databaseUrl,
+            Environment = chosen is null
+                ? new Setting<string?>(null, SettingSource.Default, "default")
+                : new Setting<string?>(chosen, SourceOf(chosenBy!), chosenBy!),
+        };
+        if (layers.Problems.Count > 0)
+        {
+            throw new ConfigurationException(string.Join("; ", layers.Problems));
+        }
+
+        return settings;
+    }
+
+    private StrataSettings Assemble(SettingLayers layers, ConfigLayer file, ConfigFile? config)
+    {
+        var project = config?.Directory ?? _workingDirectory;
+        var lockTimeout = SettingParsers.DefaultDuration(SettingCatalog.LockTimeout);
+        return new StrataSettings
+        {
+            WorkingDirectory = _workingDirectory,
+            Variables = _variables,
+            ConfigFilePath = config?.Path,
+            Config = config,
+            DatabaseUrl = null!,
+            Environment = null!,
+            ConfigPath = null!,
+            PasswordFile = layers.Text(SettingCatalog.PasswordFile, SettingCatalog.PasswordFile.Variable),
+            PasswordCommand = layers.Text(SettingCatalog.PasswordCommand, variable: null),
+            MigrationsDirectory = layers.Path(
+                SettingCatalog.MigrationsDirectory, _workingDirectory, project, file.Environment(e => e.MigrationsDirectory, "migrationsDir"), file.Top(c => c.MigrationsDirectory, "migrationsDir")),
+            SeedsDirectory = layers.Path(
+                SettingCatalog.SeedsDirectory, _workingDirectory, project, file.Environment(e => e.SeedsDirectory, "seedsDir"), file.Top(c => c.SeedsDirectory, "seedsDir")),
+            SchemaFile = layers.Path(SettingCatalog.SchemaFile, _workingDirectory, project),
+            HistoryTable = layers.Typed(
+                SettingCatalog.HistoryTable, SettingParsers.Table, HistoryTableName.Default, null,
+                file.Environment(e => e.HistoryTable, "historyTable"), file.Top(c => c.HistoryTable, "historyTable"))!,
+            LockTimeout = layers.Typed(SettingCatalog.LockTimeout, SettingParsers.Duration, lockTimeout),
+            StatementTimeout = layers.Typed(SettingCatalog.StatementTimeout, SettingParsers.Duration, SettingParsers.DefaultDuration(SettingCatalog.StatementTimeout)),
+            LockRetries = layers.Typed(
+                SettingCatalog.LockRetries, SettingParsers.Count, SettingParsers.DefaultCount(SettingCatalog.LockRetries), n => n < 1 ? "must be at least 1" : null),
+            LockWait = layers.Typed(SettingCatalog.LockWait, SettingParsers.Duration, SettingParsers.DefaultDuration(SettingCatalog.LockWait)),
+            AllowOutOfOrder = layers.Typed(SettingCatalog.AllowOutOfOrder, SettingParsers.Switch, false),
+            AllowEdited = layers.Typed(SettingCatalog.AllowEdited, SettingParsers.Switch, false),
+            Protected = layers.Typed(SettingCatalog.Protected, SettingParsers.Switch, false, null, file.Environment(e => e.Protected ? "true" : null, "protected")),
+            WaitTimeout = layers.Typed(
+                SettingCatalog.WaitTimeout, SettingParsers.Duration, SettingParsers.DefaultDuration(SettingCatalog.WaitTimeout),
+                t => t > TimeSpan.Zero ? null : "the wait needs a positive timeout, such as 30s"),
+            Json = layers.Typed(SettingCatalog.Json, SettingParsers.Switch, false),
+            Quiet = layers.Typed(SettingCatalog.Quiet, SettingParsers.Switch, false),
+            Verbose = layers.Typed(SettingCatalog.Verbose, SettingParsers.Switch, false),
+            NoColor = NoColor(layers),
+        };
+    }
+
+    // NO_COLOR (no-color.org) turns colour off whatever its value; STRATA_NO_COLOR is read like the other switches.
+    private Setting<bool> NoColor(SettingLayers layers)
+    {
+        var given = layers.Find(SettingCatalog.NoColor, "STRATA_NO_COLOR");
+        if (given is null && EnvironmentVariables.Get(_variables, "NO_COLOR") is not null)
+        {
+            return new Setting<bool>(true, SettingSource.EnvironmentVariable, "NO_COLOR");
+        }
+
+        return layers.Typed(given, SettingCatalog.NoColor, SettingParsers.Switch, false);
+    }
+
+    private SettingSource SourceOf(string chosenBy) =>
+        _explicit.TryGetValue(SettingCatalog.Environment.Name, out var given) && given.Origin == chosenBy ? SettingSource.Explicit
+        : chosenBy == SettingCatalog.Environment.Variable ? SettingSource.EnvironmentVariable
+        : SettingSource.ConfigFile;
+
+    /// <summary>The values of strata.json: the chosen environment's, then the top level's, each with where it was.</summary>
+    private sealed class ConfigLayer(ConfigFile? config, ConfigEnvironment? environment)
+    {
+        public SettingLayers.FromFile? Environment(Func<ConfigEnvironment, string?> read, string key) =>
+            environment is null || config is null
+                ? null
+                : new SettingLayers.FromFile(read(environment), $"{key} of environment '{environment.Name}' in {config.DisplayPath}");
+
+        public SettingLayers.FromFile? Top(Func<ConfigFile, string?> read, string key) =>
+            config is null ? null : new SettingLayers.FromFile(read(config), $"{key} in {config.DisplayPath}");
+    }
+}
