@@ -13,14 +13,9 @@ internal static class ConfigCommand
         var command = new Command("config", "Show the resolved database and settings, where each came from and why that source won. Passwords are never shown.");
         CommandAction.Set(command, async (run, _, cancellationToken) =>
         {
-            var connection = await run.ResolveAsync(cancellationToken);
-            var rows = connection.Describe().ToList();
-            if (run.Settings.MigrationsDir is not null)
-            {
-                var index = rows.FindIndex(r => r.Name == "migrations_dir");
-                rows[index] = rows[index] with { Value = run.MigrationsDirectory(connection), Origin = "--migrations-dir / STRATA_MIGRATIONS_DIR" };
-            }
-
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var connection = session.Connection;
+            var rows = ConfigRows.Of(session);
             var settings = new JsonArray();
             foreach (var row in rows)
             {

@@ -65,7 +65,8 @@ internal static class LocalCommand
         var command = new Command("url", "Print the URL of the local database (starting the cluster if needed), for tools such as psql.");
         CommandAction.Set(command, async (run, _, cancellationToken) =>
         {
-            var connection = await run.ResolveAsync(cancellationToken);
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var connection = session.Connection;
             var cluster = run.LocalCluster();
             await cluster.EnsureStartedAsync(cancellationToken);
             var status = await cluster.GetStatusAsync(cancellationToken);

@@ -15,8 +15,8 @@ internal static class NewCommand
         var command = new Command("new", "Create a migration file named <UTC timestamp>_<description>.sql with up and down sections.") { description };
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var connection = await run.ResolveAsync(cancellationToken);
-            var directory = run.MigrationsDirectory(connection);
+            // Writing a file needs no database: only the settings' migrations directory.
+            var directory = run.Settings.MigrationsDirectory.Value;
             var (fileName, content) = MigrationTemplate.Create(parse.GetValue(description)!, DateTimeOffset.UtcNow);
             Directory.CreateDirectory(directory);
             var path = Path.Combine(directory, fileName);

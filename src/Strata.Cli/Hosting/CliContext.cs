@@ -1,4 +1,4 @@
-using System.Collections;
+using Strata.Core.Configuration;
 
 namespace Strata.Cli.Hosting;
 
@@ -14,22 +14,13 @@ internal sealed record CliContext(
     bool OutputIsTerminal,
     bool InputIsTerminal)
 {
-    public static CliContext FromProcess()
-    {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
-        {
-            environment[(string)entry.Key] = entry.Value as string ?? string.Empty;
-        }
-
-        return new CliContext(
-            Console.Out,
-            Console.Error,
-            environment,
-            Directory.GetCurrentDirectory(),
-            !Console.IsOutputRedirected,
-            !Console.IsInputRedirected);
-    }
+    public static CliContext FromProcess() => new(
+        Console.Out,
+        Console.Error,
+        ProcessEnvironment.Snapshot(),
+        Directory.GetCurrentDirectory(),
+        !Console.IsOutputRedirected,
+        !Console.IsInputRedirected);
 
     public string? Variable(string name) =>
         Environment.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;

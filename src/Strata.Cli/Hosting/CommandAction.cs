@@ -1,10 +1,11 @@
 using System.CommandLine;
+using Strata.Core.Configuration;
 
 namespace Strata.Cli.Hosting;
 
 /// <summary>
-/// Gives every command the same action shape: build the run from the parse, call the handler, and turn any error
-/// into its exit code in one place.
+/// Gives every command the same action shape: map the flags onto settings, build the run, call the handler, and
+/// turn any error into its exit code in one place.
 /// </summary>
 internal static class CommandAction
 {
@@ -16,7 +17,20 @@ internal static class CommandAction
         command.SetAction(async (parse, cancellationToken) =>
         {
             var context = Current.Value ?? CliContext.FromProcess();
-            using var run = new CommandRun(context, CliSettings.From(parse, context));
+            StrataSettings settings;
+            try
+            {
+                settings = await SettingFlags.BuildAsync(parse, context, cancellationToken);
+            }
+#pragma warning disable CA1031 // The edge of the program: every error becomes one line and an exit code.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                using var failed = new CommandRun(context, null, OutputPreferences.FromFlags(parse, context));
+                return ErrorHandler.Report(exception, failed.Reporter);
+            }
+
+            using var run = new CommandRun(context, settings, OutputPreferences.From(settings, context));
             try
             {
                 return await handler(run, parse, cancellationToken);

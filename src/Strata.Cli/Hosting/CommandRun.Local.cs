@@ -10,7 +10,7 @@ internal sealed partial class CommandRun
         new LocalClusterOptions
         {
             Directory = Core.Local.LocalCluster.DefaultDirectory(Context.WorkingDirectory),
-            Environment = Context.Environment,
+            Environment = Settings.Variables,
         },
         LoggerFactory.CreateLogger<LocalCluster>());
 
@@ -25,7 +25,7 @@ internal sealed partial class CommandRun
             return true;
         }
 
-        if (!Context.InputIsTerminal || Settings.Mode == Output.OutputMode.Json)
+        if (!Context.InputIsTerminal || Output.Mode == Strata.Cli.Output.OutputMode.Json)
         {
             return false;
         }

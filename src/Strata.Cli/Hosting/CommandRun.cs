@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Strata.Cli.Output;
+using Strata.Core.Configuration;
 
 namespace Strata.Cli.Hosting;
 
@@ -9,24 +10,30 @@ namespace Strata.Cli.Hosting;
 /// </summary>
 internal sealed partial class CommandRun : IDisposable
 {
-    public CommandRun(CliContext context, CliSettings settings)
+    private readonly StrataSettings? _settings;
+
+    public CommandRun(CliContext context, StrataSettings? settings, OutputPreferences output)
     {
         Context = context;
-        Settings = settings;
-        Reporter = new Reporter(context, settings.Mode, settings.Verbosity, new Style(settings.Color));
+        _settings = settings;
+        Output = output;
+        Reporter = new Reporter(context, output.Mode, output.Verbosity, new Style(output.Color));
         LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(builder =>
         {
             builder.ClearProviders();
             builder.SetMinimumLevel(LogLevel.Trace);
             builder.AddProvider(new ReporterLoggerProvider(Reporter));
             // Npgsql logs every command at Information: detail for --verbose, noise for a deploy log.
-            builder.AddFilter("Npgsql", settings.Verbosity == Verbosity.Verbose ? LogLevel.Debug : LogLevel.Warning);
+            builder.AddFilter("Npgsql", output.Verbosity == Verbosity.Verbose ? LogLevel.Debug : LogLevel.Warning);
         });
     }
 
     public CliContext Context { get; }
 
-    public CliSettings Settings { get; }
+    /// <summary>The run's settings; a run whose settings could not be built only reports that error.</summary>
+    public StrataSettings Settings => _settings ?? throw new InvalidOperationException("The settings of this run could not be built.");
+
+    public OutputPreferences Output { get; }
 
     public Reporter Reporter { get; }
 

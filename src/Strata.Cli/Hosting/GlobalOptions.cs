@@ -1,76 +1,77 @@
 using System.CommandLine;
+using Strata.Core.Configuration;
 
 namespace Strata.Cli.Hosting;
 
 /// <summary>
-/// The options every command accepts. Each has a STRATA_* environment variable (read when the flag is absent);
-/// the connection variables (DATABASE_URL, DB_*, PG*, ...) are read by the connection resolver, not here.
+/// The options every command accepts. Their help comes from the settings catalog; the settings builder reads their
+/// variables, and the connection resolver the connection variables (DATABASE_URL, DB_*, PG*, ...).
 /// </summary>
 internal static class GlobalOptions
 {
     public static readonly Option<string?> DatabaseUrl = new("--database-url")
     {
-        Description = "The database: a postgres:// URL or an Npgsql keyword string. Beats every other source. [env: STRATA_DATABASE_URL, DATABASE_URL]",
+        Description = SettingHelp.For(SettingCatalog.DatabaseUrl),
         HelpName = "url",
         Recursive = true,
     };
 
     public static readonly Option<string?> Environment = new("--env")
     {
-        Description = "A named environment from strata.json (dev, staging, prod, ...). [env: STRATA_ENV]",
+        Description = SettingHelp.For(SettingCatalog.Environment),
         HelpName = "name",
         Recursive = true,
     };
 
     public static readonly Option<string?> Config = new("--config")
     {
-        Description = "The configuration file. [env: STRATA_CONFIG] [default: ./strata.json when present]",
+        Description = SettingHelp.For(SettingCatalog.Config),
         HelpName = "path",
         Recursive = true,
     };
 
     public static readonly Option<string?> PasswordFile = new("--password-file")
     {
-        Description = "Read the password from this file (Docker and Kubernetes secrets). [env: STRATA_PASSWORD_FILE, DB_PASSWORD_FILE]",
+        Description = SettingHelp.For(SettingCatalog.PasswordFile),
         HelpName = "path",
         Recursive = true,
     };
 
     public static readonly Option<string?> PasswordCommand = new("--password-command")
     {
-        Description = "Run this shell command for the password each time a connection opens (IAM tokens, secret stores). [env: STRATA_PASSWORD_COMMAND]",
+        Description = SettingHelp.For(SettingCatalog.PasswordCommand),
         HelpName = "command",
         Recursive = true,
     };
 
     public static readonly Option<string?> MigrationsDir = new("--migrations-dir")
     {
-        Description = "The migrations directory. [env: STRATA_MIGRATIONS_DIR] [default: db/migrations]",
+        Description = SettingHelp.For(SettingCatalog.MigrationsDirectory),
         HelpName = "path",
         Recursive = true,
     };
 
     public static readonly Option<bool> Json = new("--json")
     {
-        Description = "Write newline-delimited JSON events instead of text. [env: STRATA_JSON]",
+        Description = SettingHelp.For(SettingCatalog.Json),
         Recursive = true,
     };
 
     public static readonly Option<bool> Quiet = new("--quiet", "-q")
     {
-        Description = "Print only warnings, errors and results. [env: STRATA_QUIET]",
+        Description = SettingHelp.For(SettingCatalog.Quiet),
         Recursive = true,
     };
 
     public static readonly Option<bool> Verbose = new("--verbose", "-v")
     {
-        Description = "Print debug detail, and the stack trace of an error. [env: STRATA_VERBOSE]",
+        Description = SettingHelp.For(SettingCatalog.Verbose),
         Recursive = true,
     };
 
     public static readonly Option<bool> NoColor = new("--no-color")
     {
-        Description = "Never colour the output. [env: NO_COLOR, STRATA_NO_COLOR]",
+        Description = SettingHelp.For(SettingCatalog.NoColor),
         Recursive = true,
     };
 

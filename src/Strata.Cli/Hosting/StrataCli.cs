@@ -42,7 +42,7 @@ internal static class StrataCli
 
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
         {
-            using var run = new CommandRun(context, CliSettings.From(parse, context));
+            using var run = new CommandRun(context, null, await UsageOutputAsync(parse, context, cancellationToken));
             var message = string.Join("; ", parse.Errors.Select(e => e.Message).Distinct());
             run.Reporter.Failure("usage", ExitCodes.UsageOrConfiguration, message + " (see 'strata --help')", null);
             return ExitCodes.UsageOrConfiguration;
@@ -50,5 +50,18 @@ internal static class StrataCli
 
         CommandAction.Bind(context);
         return await parse.InvokeAsync(invocation, cancellationToken);
+    }
+
+    // A usage error is still reported as the settings ask (STRATA_JSON), unless they are broken too.
+    private static async Task<OutputPreferences> UsageOutputAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return OutputPreferences.From(await SettingFlags.BuildAsync(parse, context, cancellationToken), context);
+        }
+        catch (Core.Errors.ConfigurationException)
+        {
+            return OutputPreferences.FromFlags(parse, context);
+        }
     }
 }

@@ -54,7 +54,7 @@ internal sealed class SettingLayers(
         if (problem is not null)
         {
             var shown = given.Text is null ? SettingText.Format(value) : Shorten(given.Text);
-            _problems.Add($"{setting.Name} '{shown}' from {given.Origin}: {problem}");
+            _problems.Add($"{given.Origin} '{shown}': {problem}");
             return new Setting<T>(fallback, given.Source, given.Origin);
         }
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Strata.Core.Connections;
 using Strata.Core.Errors;
 using Strata.Core.History;
@@ -56,14 +54,17 @@ public sealed class StrataSettingsBuilder
         return this;
     }
 
-    /// <summary>Reads <c>strata.json</c> (if any), layers every setting and validates the result.</summary>
+    /// <summary>
+    /// Reads <c>strata.json</c> (if any), layers every setting and validates the result. Nothing is logged here: the
+    /// session reports the file it uses when it resolves the database.
+    /// </summary>
     /// <exception cref="ConfigurationException">The config file is invalid, or one or more values are; every bad value is named.</exception>
-    public async Task<StrataSettings> BuildAsync(ILogger? logger = null, CancellationToken cancellationToken = default)
+    public async Task<StrataSettings> BuildAsync(CancellationToken cancellationToken = default)
     {
         var layers = new SettingLayers(_explicit, _variables);
         var configPath = layers.Text(SettingCatalog.Config, variable: null);
         var probe = new ConnectionRequest { ConfigPath = configPath.Value, Environment = _variables, WorkingDirectory = _workingDirectory };
-        var config = await ConfigFileLoader.LoadAsync(probe, logger ?? NullLogger.Instance, cancellationToken);
+        var config = await ConfigFileLoader.ReadAsync(probe, cancellationToken);
         var databaseUrl = layers.Text(SettingCatalog.DatabaseUrl, variable: null);
         var environmentName = layers.Text(SettingCatalog.Environment, variable: null);
         var (chosen, chosenBy) = SourceSelector.ChosenEnvironment(probe with { DatabaseUrl = databaseUrl.Value, EnvironmentName = environmentName.Value }, config);

@@ -16,6 +16,9 @@ internal sealed record ConfigFile(
     string? HistoryTable,
     IReadOnlyDictionary<string, ConfigEnvironment> Environments)
 {
+    /// <summary>The environments whose literal database URL holds a password (a warning is logged for each).</summary>
+    public IReadOnlyList<string> EnvironmentsWithPasswords { get; init; } = [];
+
     public string Directory => System.IO.Path.GetDirectoryName(Path)!;
 
     public string KnownEnvironmentNames =>

@@ -11,8 +11,8 @@ internal static class ConfigFileLoader
     public const string FileName = "strata.json";
     public const string ConfigVariable = "STRATA_CONFIG";
 
-    /// <summary>The parsed file, or null when none was given and the working directory has none.</summary>
-    public static async Task<ConfigFile?> LoadAsync(ConnectionRequest request, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>The parsed file, or null when none was given and the working directory has none. Logs nothing: see <see cref="Log"/>.</summary>
+    public static async Task<ConfigFile?> ReadAsync(ConnectionRequest request, CancellationToken cancellationToken)
     {
         var (path, foundBy) = Locate(request);
         if (path is null)
@@ -31,14 +31,22 @@ internal static class ConfigFileLoader
             throw new ConfigurationException(SecretRedactor.Redact($"Could not read the config file {displayPath}: {ex.Message}"));
         }
 
-        var (file, environmentsWithPasswords) = ConfigFileParser.Parse(json, path, displayPath, foundBy);
-        LogMessages.ConfigFileRead(logger, displayPath, foundBy);
-        foreach (var environment in environmentsWithPasswords)
+        return ConfigFileParser.Parse(json, path, displayPath, foundBy);
+    }
+
+    /// <summary>Reports the file that was read, and each environment whose literal URL holds a password.</summary>
+    public static void Log(ConfigFile? file, ILogger logger)
+    {
+        if (file is null)
         {
-            LogMessages.PasswordInConfigFile(logger, displayPath, environment);
+            return;
         }
 
-        return file;
+        LogMessages.ConfigFileRead(logger, file.DisplayPath, file.FoundBy);
+        foreach (var environment in file.EnvironmentsWithPasswords)
+        {
+            LogMessages.PasswordInConfigFile(logger, file.DisplayPath, environment);
+        }
     }
 
     /// <summary>A path inside the working directory is shown as ./relative, any other as absolute.</summary>

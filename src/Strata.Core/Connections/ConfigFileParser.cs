@@ -15,8 +15,8 @@ internal static class ConfigFileParser
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <summary>Parses <paramref name="json"/>, the content of the file at <paramref name="path"/>.</summary>
-    /// <returns>The file and the names of environments whose literal database URL holds a password.</returns>
-    public static (ConfigFile File, IReadOnlyList<string> EnvironmentsWithPasswords) Parse(
+    /// <returns>The file, with the names of environments whose literal database URL holds a password.</returns>
+    public static ConfigFile Parse(
         string json, string path, string displayPath, string foundBy)
     {
         using var document = ParseJson(json, displayPath);
@@ -32,13 +32,13 @@ internal static class ConfigFileParser
             ResolvePath(directory, top.String("migrationsDir")),
             ResolvePath(directory, top.String("seedsDir")),
             HistoryTableName(top.String("historyTable"), "the top level", top),
-            environments);
+            environments) { EnvironmentsWithPasswords = withPasswords };
         if (parsed.DefaultEnvironment is { } defaultName && !environments.ContainsKey(defaultName))
         {
             throw top.Error($"defaultEnvironment '{defaultName}' is not one of the environments ({parsed.KnownEnvironmentNames})");
         }
 
-        return (parsed, withPasswords);
+        return parsed;
     }
 
     private static (Dictionary<string, ConfigEnvironment>, List<string>) ParseEnvironments(

@@ -29,13 +29,14 @@ public sealed class ConnectionResolver
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
-        var config = await ConfigFileLoader.LoadAsync(request, _logger, cancellationToken);
+        var config = await ConfigFileLoader.ReadAsync(request, cancellationToken);
         return await ResolveAsync(request, config, cancellationToken);
     }
 
     /// <summary>Resolves <paramref name="request"/> with the config file already read (by the settings builder).</summary>
     internal async Task<ResolvedConnection> ResolveAsync(ConnectionRequest request, ConfigFile? config, CancellationToken cancellationToken)
     {
+        ConfigFileLoader.Log(config, _logger);
         var source = SourceSelector.Select(request, config, _logger);
         LogMessages.ConnectionSourceChosen(_logger, source.Description, source.Reason);
         var passwordOverride = source.Draft is null

@@ -99,10 +99,10 @@ public sealed class StrataSettingsBuilderTests
             .Set(SettingCatalog.LockWait, "soon", "--lock-wait")
             .BuildAsync());
 
-        error.Message.ShouldContain("lock-timeout '5' from STRATA_LOCK_TIMEOUT:");
-        error.Message.ShouldContain("lock-retries 'many' from STRATA_LOCK_RETRIES: write a whole number");
-        error.Message.ShouldContain("lock-wait 'soon' from --lock-wait:");
-        error.Message.ShouldContain("json 'perhaps' from STRATA_JSON: write true or false");
+        error.Message.ShouldContain("STRATA_LOCK_TIMEOUT '5':");
+        error.Message.ShouldContain("STRATA_LOCK_RETRIES 'many': write a whole number");
+        error.Message.ShouldContain("--lock-wait 'soon':");
+        error.Message.ShouldContain("STRATA_JSON 'perhaps': write true or false");
     }
 
     [Fact]
@@ -115,8 +115,8 @@ public sealed class StrataSettingsBuilderTests
             .Set(SettingCatalog.WaitTimeout, "0", "--timeout")
             .BuildAsync());
 
-        error.Message.ShouldContain("lock-retries '0' from --lock-retries: must be at least 1");
-        error.Message.ShouldContain("wait-timeout '0' from --timeout: the wait needs a positive timeout");
+        error.Message.ShouldContain("--lock-retries '0': must be at least 1");
+        error.Message.ShouldContain("--timeout '0': the wait needs a positive timeout");
     }
 
     [Theory]
@@ -152,7 +152,7 @@ public sealed class StrataSettingsBuilderTests
             .Set(SettingCatalog.LockRetries, -1, "Strata:LockRetries").BuildAsync());
 
         settings.LockTimeout.ShouldBe(new Setting<TimeSpan>(TimeSpan.FromSeconds(2), SettingSource.Explicit, "code"));
-        error.Message.ShouldBe("lock-retries '-1' from Strata:LockRetries: must be at least 1");
+        error.Message.ShouldBe("Strata:LockRetries '-1': must be at least 1");
     }
 
     [Fact]

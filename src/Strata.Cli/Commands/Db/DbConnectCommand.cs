@@ -21,7 +21,8 @@ internal static class DbConnectCommand
         };
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var (_, lifecycle) = await DbCommand.LifecycleAsync(run, parse, cancellationToken);
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var lifecycle = session.Lifecycle;
             return await lifecycle.ConnectAsync(parse.GetValue(arguments) ?? [], cancellationToken);
         });
         return command;

@@ -20,7 +20,8 @@ internal static class DbCreateCommand
         };
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var (_, lifecycle) = await DbCommand.LifecycleAsync(run, parse, cancellationToken);
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var lifecycle = session.Lifecycle;
             var options = new CreateOptions
             {
                 Owner = parse.GetValue(owner),

@@ -20,7 +20,8 @@ internal static class DbDropCommand
         };
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var (_, lifecycle) = await DbCommand.LifecycleAsync(run, parse, cancellationToken);
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var lifecycle = session.Lifecycle;
             var options = new DropOptions { Force = parse.GetValue(force), Confirm = DbCommand.Confirmation(run, parse.GetValue(yes), "dropped") };
             var result = await lifecycle.DropAsync(options, cancellationToken);
             var ended = result.SessionsEnded > 0 ? $" after ending {result.SessionsEnded} other session(s)" : string.Empty;

@@ -21,8 +21,9 @@ internal static class DbDumpCommand
         command.Options.Add(EngineFlags.HistoryTable);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var (connection, lifecycle) = await DbCommand.LifecycleAsync(run, parse, cancellationToken);
-            var result = await lifecycle.DumpAsync(new DumpOptions { File = DbCommand.SchemaFile(run, parse, file, connection) }, cancellationToken);
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var lifecycle = session.Lifecycle;
+            var result = await lifecycle.DumpAsync(new DumpOptions { File = run.Settings.SchemaFile.Value }, cancellationToken);
             var shown = DbCommand.Display(run, result.File);
             var message = result.Changed
                 ? $"wrote the schema of '{result.Database}' to {shown} ({result.HistoryRows} history rows)"

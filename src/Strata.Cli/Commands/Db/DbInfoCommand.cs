@@ -16,7 +16,8 @@ internal static class DbInfoCommand
         command.Options.Add(EngineFlags.HistoryTable);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var (_, lifecycle) = await DbCommand.LifecycleAsync(run, parse, cancellationToken);
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var lifecycle = session.Lifecycle;
             var info = await lifecycle.InfoAsync(cancellationToken);
             var migration = info.MigrationVersion
                 ?? (info.HistoryTableExists ? "none applied" : $"no history table ({info.HistoryTable})");

@@ -21,8 +21,9 @@ internal static class DbLoadCommand
         command.Options.Add(EngineFlags.HistoryTable);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var (connection, lifecycle) = await DbCommand.LifecycleAsync(run, parse, cancellationToken);
-            var result = await lifecycle.LoadAsync(new LoadOptions { File = DbCommand.SchemaFile(run, parse, file, connection) }, cancellationToken);
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var lifecycle = session.Lifecycle;
+            var result = await lifecycle.LoadAsync(new LoadOptions { File = run.Settings.SchemaFile.Value }, cancellationToken);
             var shown = DbCommand.Display(run, result.File);
             var version = result.MigrationVersion is { } v ? $"; migration version {v}" : "; no migration history";
             var message = $"loaded {shown} into '{result.Database}' ({result.Statements} statements{version})";

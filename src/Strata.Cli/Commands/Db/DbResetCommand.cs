@@ -23,12 +23,13 @@ internal static class DbResetCommand
         EngineFlags.AddRunFlags(command);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var (_, lifecycle) = await DbCommand.LifecycleAsync(run, parse, cancellationToken);
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var lifecycle = session.Lifecycle;
             var options = new ResetOptions
             {
                 Force = parse.GetValue(force),
                 Confirm = DbCommand.Confirmation(run, parse.GetValue(yes), "dropped"),
-                Setup = new SetupOptions { SkipSeed = parse.GetValue(skipSeed), SeedsDirectory = DbCommand.SeedsDirectory(run, parse, seedsDir) },
+                Setup = new SetupOptions { SkipSeed = parse.GetValue(skipSeed), SeedsDirectory = run.Settings.SeedsDirectory.Value },
             };
             var result = await lifecycle.ResetAsync(options, cancellationToken);
             var fields = DbSetupCommand.Json(run, result.Setup);

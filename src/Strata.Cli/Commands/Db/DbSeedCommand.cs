@@ -19,8 +19,9 @@ internal static class DbSeedCommand
         };
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var (_, lifecycle) = await DbCommand.LifecycleAsync(run, parse, cancellationToken);
-            var result = await lifecycle.SeedAsync(new SeedOptions { SeedsDirectory = DbCommand.SeedsDirectory(run, parse, seedsDir) }, cancellationToken);
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var lifecycle = session.Lifecycle;
+            var result = await lifecycle.SeedAsync(new SeedOptions { SeedsDirectory = run.Settings.SeedsDirectory.Value }, cancellationToken);
             Report(run, result);
             return ExitCodes.Success;
         });

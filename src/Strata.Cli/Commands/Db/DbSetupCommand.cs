@@ -22,8 +22,9 @@ internal static class DbSetupCommand
         EngineFlags.AddRunFlags(command);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var (_, lifecycle) = await DbCommand.LifecycleAsync(run, parse, cancellationToken);
-            var options = new SetupOptions { SkipSeed = parse.GetValue(skipSeed), SeedsDirectory = DbCommand.SeedsDirectory(run, parse, seedsDir) };
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var lifecycle = session.Lifecycle;
+            var options = new SetupOptions { SkipSeed = parse.GetValue(skipSeed), SeedsDirectory = run.Settings.SeedsDirectory.Value };
             var result = await lifecycle.SetupAsync(options, cancellationToken);
             Report(run, "db.setup", result, Json(run, result));
             return ExitCodes.Success;

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Strata.Cli.Hosting;
-using Strata.Core.Errors;
+using Strata.Core.Configuration;
 using Strata.Core.Lifecycle;
-using Strata.Core.Migrations;
 
 namespace Strata.Cli.Commands.Db;
 
@@ -14,7 +13,7 @@ internal static class DbWaitCommand
     {
         var timeout = new Option<string?>("--timeout")
         {
-            Description = "How long to wait, with a unit: 500ms, 30s, 2m. [env: STRATA_WAIT_TIMEOUT] [default: 60s]",
+            Description = SettingHelp.For(SettingCatalog.WaitTimeout),
             HelpName = "duration",
         };
         var command = new Command(
@@ -25,9 +24,9 @@ internal static class DbWaitCommand
         };
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var given = parse.GetValue(timeout) ?? run.Context.Variable("STRATA_WAIT_TIMEOUT");
-            var options = new WaitOptions { Timeout = given is null ? WaitOptions.DefaultTimeout : Timeout(given) };
-            var (_, lifecycle) = await DbCommand.LifecycleAsync(run, parse, cancellationToken);
+            var options = new WaitOptions { Timeout = run.Settings.WaitTimeout.Value };
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var lifecycle = session.Lifecycle;
             var result = await lifecycle.WaitAsync(options, cancellationToken);
             var message = $"database '{result.Database}' on {result.Server} is ready (after {result.Attempts} attempt(s), {DurationText.Format(result.Waited)})";
             var fields = new JsonObject
@@ -42,9 +41,4 @@ internal static class DbWaitCommand
         });
         return command;
     }
-
-    private static TimeSpan Timeout(string text) =>
-        MigrationDuration.TryParse(text, out var timeout, out var problem) && timeout > TimeSpan.Zero
-            ? timeout
-            : throw new ConfigurationException($"--timeout '{text}': {(problem.Length > 0 ? problem : "the wait needs a positive timeout, such as 30s")}");
 }

@@ -13,8 +13,9 @@ internal static class BaselineCommand
         EngineFlags.AddReadFlags(command);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            await using var session = await EngineSession.OpenAsync(run, parse, cancellationToken);
-            var result = await session.Migrator.BaselineAsync(VersionArgument.Read(parse, version), cancellationToken);
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var migrator = await session.MigratorAsync(cancellationToken);
+            var result = await migrator.BaselineAsync(VersionArgument.Read(parse, version), cancellationToken);
             StampRendering.Report(run, "baseline", result);
             return ExitCodes.Success;
         });

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Strata.Cli.Hosting;
 using Strata.Core.Errors;
+using Strata.Core.Sessions;
 
 namespace Strata.Cli.Commands.Migrations;
 
@@ -16,9 +17,10 @@ internal static class DownCommand
         EngineFlags.AddRunFlags(command);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            await using var session = await EngineSession.OpenAsync(run, parse, cancellationToken);
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var migrator = await session.MigratorAsync(cancellationToken);
             ConfirmOnProtected(run, session, parse.GetValue(yes), "revert migrations");
-            var result = await session.Migrator.DownAsync(target.Read(parse), cancellationToken);
+            var result = await migrator.DownAsync(target.Read(parse), cancellationToken);
             RunRendering.Report(run, "down.completed", result);
             return ExitCodes.Success;
         });
@@ -29,7 +31,7 @@ internal static class DownCommand
     /// Reverting migrations on a protected environment is a deliberate rollback, never a slip: it needs a typed
     /// confirmation or --yes.
     /// </summary>
-    public static void ConfirmOnProtected(CommandRun run, EngineSession session, bool yes, string what)
+    public static void ConfirmOnProtected(CommandRun run, StrataSession session, bool yes, string what)
     {
         if (session.Connection.IsProtected &&
             !run.Confirm($"Environment '{session.Connection.EnvironmentName}' is protected. Really {what} there?", yes))

@@ -14,8 +14,9 @@ internal static class HistoryCommand
         EngineFlags.AddReadFlags(command);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            await using var session = await EngineSession.OpenAsync(run, parse, cancellationToken);
-            var history = await session.Migrator.HistoryAsync(cancellationToken);
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var migrator = await session.MigratorAsync(cancellationToken);
+            var history = await migrator.HistoryAsync(cancellationToken);
             var fields = new JsonObject
             {
                 ["historyTable"] = history.Table.ToString(),

@@ -13,9 +13,10 @@ internal static class RedoCommand
         EngineFlags.AddRunFlags(command);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            await using var session = await EngineSession.OpenAsync(run, parse, cancellationToken);
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var migrator = await session.MigratorAsync(cancellationToken);
             DownCommand.ConfirmOnProtected(run, session, parse.GetValue(yes), "redo a migration");
-            var result = await session.Migrator.RedoAsync(cancellationToken);
+            var result = await migrator.RedoAsync(cancellationToken);
             RunRendering.Report(run, "redo.down", result.Down);
             RunRendering.Report(run, "redo.up", result.Up);
             return ExitCodes.Success;

@@ -32,8 +32,9 @@ internal static class RepairCommand
             MigrationVersion? which = parse.GetValue(version) is { } text
                 ? MigrationVersion.TryParse(text, out var parsed) ? parsed : throw new ConfigurationException($"--version '{text}' is not a migration version")
                 : null;
-            await using var session = await EngineSession.OpenAsync(run, parse, cancellationToken);
-            var result = await session.Migrator.RepairAsync(action, which, cancellationToken);
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var migrator = await session.MigratorAsync(cancellationToken);
+            var result = await migrator.RepairAsync(action, which, cancellationToken);
             Report(run, result);
             return ExitCodes.Success;
         });

@@ -14,11 +14,12 @@ internal static class StampCommand
         EngineFlags.AddReadFlags(command);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            await using var session = await EngineSession.OpenAsync(run, parse, cancellationToken);
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var migrator = await session.MigratorAsync(cancellationToken);
             var target = VersionArgument.Read(parse, version);
             var result = parse.GetValue(remove)
-                ? await session.Migrator.UnstampAsync(target, cancellationToken)
-                : await session.Migrator.StampAsync(target, cancellationToken);
+                ? await migrator.UnstampAsync(target, cancellationToken)
+                : await migrator.StampAsync(target, cancellationToken);
             StampRendering.Report(run, "stamp", result);
             return ExitCodes.Success;
         });

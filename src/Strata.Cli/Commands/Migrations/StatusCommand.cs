@@ -18,8 +18,9 @@ internal static class StatusCommand
         EngineFlags.AddReadFlags(command);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            await using var session = await EngineSession.OpenAsync(run, parse, cancellationToken);
-            var status = await session.Migrator.StatusAsync(cancellationToken);
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var migrator = await session.MigratorAsync(cancellationToken);
+            var status = await migrator.StatusAsync(cancellationToken);
             var current = status.CurrentVersion?.Value ?? "none";
             var message = $"current version {current}, {status.PendingCount} pending";
             run.Reporter.Result("status", message, MigrationJson.Status(status), writer => Render(writer, run.Reporter.Style, status, message));

@@ -23,16 +23,17 @@ internal static class UpCommand
                 throw new ConfigurationException("--dry-run and --sql exclude each other: give one");
             }
 
-            await using var session = await EngineSession.OpenAsync(run, parse, cancellationToken);
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var migrator = await session.MigratorAsync(cancellationToken);
             if (parse.GetValue(sql))
             {
-                var script = await session.Migrator.ScriptAsync(target.Read(parse), cancellationToken);
+                var script = await migrator.ScriptAsync(target.Read(parse), cancellationToken);
                 var fields = new JsonObject { ["sql"] = script.Sql, ["migrations"] = new JsonArray([.. script.Migrations.Select(v => (JsonNode)v.Value)]) };
                 run.Reporter.Result("up.sql", $"script for {script.Migrations.Count} migrations", fields, writer => writer.Write(script.Sql));
                 return ExitCodes.Success;
             }
 
-            var result = await session.Migrator.UpAsync(target.Read(parse), parse.GetValue(dryRun), cancellationToken);
+            var result = await migrator.UpAsync(target.Read(parse), parse.GetValue(dryRun), cancellationToken);
             RunRendering.Report(run, "up.completed", result);
             return ExitCodes.Success;
         });

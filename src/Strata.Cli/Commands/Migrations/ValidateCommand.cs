@@ -13,8 +13,9 @@ internal static class ValidateCommand
         EngineFlags.AddReadFlags(command);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            await using var session = await EngineSession.OpenAsync(run, parse, cancellationToken);
-            var result = await session.Migrator.ValidateAsync(cancellationToken);
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var migrator = await session.MigratorAsync(cancellationToken);
+            var result = await migrator.ValidateAsync(cancellationToken);
             var fields = new JsonObject
             {
                 ["valid"] = result.IsValid,

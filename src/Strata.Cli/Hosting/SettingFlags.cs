@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Strata.Core.Configuration;
+
+namespace Strata.Cli.Hosting;
+
+/// <summary>
+/// Maps the flags given on the command line onto the settings builder as explicit values; the builder layers them
+/// over the variables, strata.json and the defaults. The CLI reads no STRATA_* variable itself.
+/// </summary>
+internal static class SettingFlags
+{
+    // Options named after their setting, plus the two whose short names read better on their command.
+    private static readonly Dictionary<string, SettingDefinition> ByOption = SettingCatalog.All
+        .Select(s => (Name: "--" + s.Name, Setting: s))
+        .Append((Name: "--file", Setting: SettingCatalog.SchemaFile))
+        .Append((Name: "--timeout", Setting: SettingCatalog.WaitTimeout))
+        .ToDictionary(p => p.Name, p => p.Setting, StringComparer.Ordinal);
+
+    public static Task<StrataSettings> BuildAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
+    {
+        var builder = new StrataSettingsBuilder(context.WorkingDirectory, context.Environment);
+        foreach (var option in Given(parse))
+        {
+            if (ByOption.TryGetValue(option.Name, out var setting))
+            {
+                builder.Set(setting, Text(parse, option), option.Name);
+            }
+        }
+
+        return builder.BuildAsync(cancellationToken);
+    }
+
+    /// <summary>The options the user typed, on the command and its parents (global options are recursive).</summary>
+    private static IEnumerable<Option> Given(ParseResult parse)
+    {
+        var seen = new HashSet<Option>();
+        for (var command = parse.CommandResult; command is not null; command = command.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            foreach (var option in command.Command.Options.Where(o => seen.Add(o)))
+            {
+                if (parse.GetResult(option) is { Implicit: false })
+                {
+                    yield return option;
+                }
+            }
+        }
+    }
+
+    private static string? Text(ParseResult parse, Option option) => parse.GetResult(option)?.GetValueOrDefault<object?>() switch
+    {
+        bool flag => flag ? "true" : "false",
+        null => null,
+        var value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
