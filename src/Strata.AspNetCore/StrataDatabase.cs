@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Strata.AspNetCore.Configuration;
 using Strata.AspNetCore.Logging;
 using Strata.AspNetCore.Migrations;
 using Strata.Core;
-using Strata.Core.Configuration;
 using Strata.Core.Connections;
-using Strata.Core.Local;
+using Strata.Core.Sessions;
 using Strata.Core.Migrations;
 
 namespace Strata.AspNetCore;
@@ -68,7 +68,7 @@ public sealed class StrataDatabase : IAsyncDisposable
         await _disposing.CancelAsync();
         if (_state.IsValueCreated && _state.Value.IsCompletedSuccessfully)
         {
-            await _state.Value.Result.DataSource.DisposeAsync();
+            await _state.Value.Result.Session.DisposeAsync();
         }
 
         _disposing.Dispose();
@@ -90,28 +90,21 @@ public sealed class StrataDatabase : IAsyncDisposable
         }
     }
 
+    // Settings, session, one call: the same three steps as every CLI verb, so both read strata.json alike.
     private async Task<State> SetUpAsync(CancellationToken cancellationToken)
     {
         var workingDirectory = Path.GetFullPath(_options.WorkingDirectory ?? _host?.ContentRootPath ?? Directory.GetCurrentDirectory());
-        var environment = new Dictionary<string, string>(_options.Environment, StringComparer.Ordinal);
-        var request = new ConnectionRequest
-        {
-            DatabaseUrl = _options.DatabaseUrl,
-            EnvironmentName = _options.EnvironmentName,
-            ConfigPath = _options.ConfigPath,
-            PasswordFile = _options.PasswordFile,
-            PasswordCommand = _options.PasswordCommand,
-            Environment = environment,
-            WorkingDirectory = workingDirectory,
-        };
-        var connection = await new ConnectionResolver(_loggerFactory.CreateLogger<ConnectionResolver>()).ResolveAsync(request, cancellationToken);
-        var localServer = connection.IsLocalDefault ? LocalServer(workingDirectory, environment) : null;
-        var dataSourceOptions = DataSourceOptions();
-        var dataSource = await new DatabaseConnector(localServer, _loggerFactory).CreateDataSourceAsync(connection, dataSourceOptions, cancellationToken);
-        var migrations = new CachedMigrationSource(MigrationSource(connection, workingDirectory));
-        var migrator = new Migrator(dataSource, migrations, MigratorOptions(connection), _loggerFactory.CreateLogger<Migrator>());
-        Log(connection, dataSource, migrations);
-        return new State(connection, dataSource, migrations, migrator);
+        var settings = await StrataSettingsMapping.BuildAsync(_options, workingDirectory, cancellationToken);
+        _logger.SettingsResolved(StrataSettingsMapping.Describe(settings));
+        var migrations = new CachedMigrationSource(_options.Migrations ?? new DirectoryMigrationSource(settings.MigrationsDirectory.Value));
+        var session = await StrataSession.OpenAsync(
+            settings,
+            new StrataSessionOptions { LoggerFactory = _loggerFactory, DataSource = DataSourceOptions(), Migrations = migrations },
+            cancellationToken);
+        var dataSource = await session.DataSourceAsync(cancellationToken);
+        var migrator = await session.MigratorAsync(cancellationToken);
+        Log(session.Connection, dataSource, migrations);
+        return new State(session, dataSource, migrations, migrator);
     }
 
     private DataSourceOptions DataSourceOptions() => new()
@@ -123,21 +116,6 @@ public sealed class StrataDatabase : IAsyncDisposable
         CommandTimeout = _options.Pool.CommandTimeout,
         VerifyConnection = false,
     };
-
-    private LocalCluster LocalServer(string workingDirectory, IReadOnlyDictionary<string, string> environment) => new(
-        new LocalClusterOptions { Directory = LocalCluster.DefaultDirectory(workingDirectory), Environment = environment },
-        _loggerFactory.CreateLogger<LocalCluster>());
-
-    private IMigrationSource MigrationSource(ResolvedConnection connection, string workingDirectory) =>
-        _options.Migrations
-        ?? new DirectoryMigrationSource(_options.MigrationsDirectory is { } directory
-            ? Path.GetFullPath(directory, workingDirectory)
-            : connection.MigrationsDirectory);
-
-    private MigratorOptions MigratorOptions(ResolvedConnection connection) =>
-        connection.HistoryTable is { } table && _options.Migrator.HistoryTable == Core.History.HistoryTableName.Default
-            ? _options.Migrator with { HistoryTable = Core.History.HistoryTableName.Parse(table) }
-            : _options.Migrator;
 
     private void Log(ResolvedConnection connection, NpgsqlDataSource dataSource, IMigrationSource migrations)
     {
@@ -153,5 +131,8 @@ public sealed class StrataDatabase : IAsyncDisposable
             migrations.Description);
     }
 
-    private sealed record State(ResolvedConnection Connection, NpgsqlDataSource DataSource, IMigrationSource Migrations, Migrator Migrator);
+    private sealed record State(StrataSession Session, NpgsqlDataSource DataSource, IMigrationSource Migrations, Migrator Migrator)
+    {
+        public ResolvedConnection Connection => Session.Connection;
+    }
 }

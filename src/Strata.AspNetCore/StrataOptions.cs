@@ -1,5 +1,4 @@
 using System.Reflection;
-using Strata.Core.Configuration;
 using Strata.Core.Migrations;
 
 namespace Strata.AspNetCore;
@@ -68,11 +67,23 @@ public sealed class StrataOptions
     public bool MigrateOnStart { get; set; }
 
     /// <summary>
-    /// The engine's settings for migrate-on-start and the readiness check (<c>Strata:HistoryTable</c>,
-    /// <c>Strata:LockTimeout</c>, <c>Strata:StatementTimeout</c>, <c>Strata:LockRetries</c>, <c>Strata:LockWait</c>).
-    /// A history table named by <c>strata.json</c> applies when this one is the default.
+    /// The history table, <c>table</c> or <c>schema.table</c> (<c>Strata:HistoryTable</c>). When unset, the layers below
+    /// decide, exactly as for the CLI: <c>STRATA_HISTORY_TABLE</c>, then <c>historyTable</c> in <c>strata.json</c>, then
+    /// the default.
     /// </summary>
-    public MigratorOptions Migrator { get; set; } = new();
+    public string? HistoryTable { get; set; }
+
+    /// <summary><c>lock_timeout</c> for each migration (<c>Strata:LockTimeout</c>); unset lets <c>STRATA_LOCK_TIMEOUT</c> or the default decide.</summary>
+    public TimeSpan? LockTimeout { get; set; }
+
+    /// <summary><c>statement_timeout</c> for each migration (<c>Strata:StatementTimeout</c>); unset lets <c>STRATA_STATEMENT_TIMEOUT</c> or the default decide.</summary>
+    public TimeSpan? StatementTimeout { get; set; }
+
+    /// <summary>Attempts per migration when a table lock stays busy (<c>Strata:LockRetries</c>); unset lets <c>STRATA_LOCK_RETRIES</c> or the default decide.</summary>
+    public int? LockRetries { get; set; }
+
+    /// <summary>How long to wait for another instance's migration lock (<c>Strata:LockWait</c>); unset lets <c>STRATA_LOCK_WAIT</c> or the default decide.</summary>
+    public TimeSpan? LockWait { get; set; }
 
     /// <summary>How long the readiness check waits for the database before it reports it unreachable (<c>Strata:ReadyTimeout</c>); default 5 s.</summary>
     public TimeSpan ReadyTimeout { get; set; } = DefaultReadyTimeout;

@@ -58,11 +58,11 @@ public sealed class ConfigurationTests
         StrataConfiguration.Apply(configuration, options);
 
         options.MigrateOnStart.ShouldBeTrue();
-        options.Migrator.HistoryTable.ToString().ShouldBe("ops.schema_history");
-        options.Migrator.LockTimeout.ShouldBe(TimeSpan.FromSeconds(2));
-        options.Migrator.StatementTimeout.ShouldBe(TimeSpan.FromMinutes(10));
-        options.Migrator.LockRetryAttempts.ShouldBe(3);
-        options.Migrator.AdvisoryLockWait.ShouldBe(TimeSpan.FromSeconds(90));
+        options.HistoryTable.ShouldBe("ops.schema_history");
+        options.LockTimeout.ShouldBe(TimeSpan.FromSeconds(2));
+        options.StatementTimeout.ShouldBe(TimeSpan.FromMinutes(10));
+        options.LockRetries.ShouldBe(3);
+        options.LockWait.ShouldBe(TimeSpan.FromSeconds(90));
         options.ReadyTimeout.ShouldBe(TimeSpan.FromMilliseconds(1500));
         options.EnvironmentName.ShouldBe("staging");
     }

@@ -1,8 +1,7 @@
-using System.Collections;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Strata.Core.Configuration;
 using Strata.Core.Errors;
-using Strata.Core.History;
 using Strata.Core.Migrations;
 
 namespace Strata.AspNetCore.Configuration;
@@ -34,12 +33,9 @@ internal static class StrataConfiguration
     // the environment, plus appsettings.json and command-line values, which should win like they do everywhere else.
     private static void CopyEnvironment(IConfiguration configuration, IDictionary<string, string> environment)
     {
-        foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+        foreach (var (key, value) in ProcessEnvironment.Snapshot())
         {
-            if (entry.Key is string key && entry.Value is string value)
-            {
-                environment[key] = value;
-            }
+            environment[key] = value;
         }
 
         foreach (var child in configuration.GetChildren())
@@ -59,22 +55,14 @@ internal static class StrataConfiguration
         pool.CommandTimeout = Duration(section, "CommandTimeout") ?? pool.CommandTimeout;
     }
 
+    // Parsed with the engine's own duration rule; the settings builder validates the values once more in context.
     private static void ApplyMigrator(IConfigurationSection section, StrataOptions options)
     {
-        var migrator = options.Migrator;
-        if (Text(section, "HistoryTable") is { } table)
-        {
-            migrator = migrator with { HistoryTable = HistoryTableName.Parse(table) };
-        }
-
-        migrator = migrator with
-        {
-            LockTimeout = Duration(section, "LockTimeout") ?? migrator.LockTimeout,
-            StatementTimeout = Duration(section, "StatementTimeout") ?? migrator.StatementTimeout,
-            LockRetryAttempts = Number(section, "LockRetries") ?? migrator.LockRetryAttempts,
-            AdvisoryLockWait = Duration(section, "LockWait") ?? migrator.AdvisoryLockWait,
-        };
-        options.Migrator = migrator;
+        options.HistoryTable = Text(section, "HistoryTable") ?? options.HistoryTable;
+        options.LockTimeout = Duration(section, "LockTimeout") ?? options.LockTimeout;
+        options.StatementTimeout = Duration(section, "StatementTimeout") ?? options.StatementTimeout;
+        options.LockRetries = Number(section, "LockRetries") ?? options.LockRetries;
+        options.LockWait = Duration(section, "LockWait") ?? options.LockWait;
     }
 
     private static string? Text(IConfigurationSection section, string key) =>

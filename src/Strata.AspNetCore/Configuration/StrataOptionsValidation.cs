@@ -7,8 +7,6 @@ internal static class StrataOptionsValidation
 {
     public static void Validate(StrataOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options.Migrator, nameof(options.Migrator));
-        options.Migrator.Validate();
         var pool = options.Pool;
         if (pool.MinSize is < 0)
         {

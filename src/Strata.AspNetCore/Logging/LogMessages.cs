@@ -18,6 +18,10 @@ internal static partial class LogMessages
         Message = "Strata could not set up the database ({Code}): {Reason}; the app will not start")]
     public static partial void SetupFailed(this ILogger logger, string code, string reason);
 
+    [LoggerMessage(EventId = 1603, Level = LogLevel.Information,
+        Message = "Strata settings: {Settings}")]
+    public static partial void SettingsResolved(this ILogger logger, string settings);
+
     [LoggerMessage(EventId = 1610, Level = LogLevel.Information,
         Message = "Migrate on start: applying pending migrations from {Migrations} before the app accepts requests")]
     public static partial void MigrateOnStartBeginning(this ILogger logger, string migrations);
