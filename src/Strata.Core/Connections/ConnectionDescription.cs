@@ -17,9 +17,6 @@ internal static class ConnectionDescription
             new("config_file", connection.ConfigFilePath ?? "(none found)", connection.ConfigFileFoundBy ?? "-"),
         };
         rows.AddRange(connection.IsLocalDefault ? LocalRows(connection) : SettingRows(connection));
-        rows.Add(new("migrations_dir", connection.MigrationsDirectory, Origin(connection, "migrations_dir")));
-        rows.Add(new("seeds_dir", connection.SeedsDirectory, Origin(connection, "seeds_dir")));
-        rows.Add(new("history_table", connection.HistoryTable ?? "(engine default)", Origin(connection, "history_table")));
         rows.Add(new("protected", Flag(connection.IsProtected), Origin(connection, "protected")));
         rows.Add(new("allow_seed", Flag(connection.AllowSeed), Origin(connection, "allow_seed")));
         return rows;

@@ -42,7 +42,7 @@ public sealed class ConnectionResolver
         var passwordOverride = source.Draft is null
             ? null
             : await PasswordOverrides.ResolveAsync(request, source.Environment, config, _logger, cancellationToken);
-        var resolved = ResolvedConnectionFactory.Create(request, config, source, passwordOverride);
+        var resolved = ResolvedConnectionFactory.Create(config, source, passwordOverride);
         LogMessages.ConnectionResolved(
             _logger, resolved.IsLocalDefault ? $"'{resolved.Settings.Database}' on the local server" : resolved.Settings.ToDisplayUrl(), resolved.SourceDescription);
         return resolved;

@@ -1,8 +1,8 @@
 namespace Strata.Core.Connections;
 
 /// <summary>
-/// The database a command will use, where it was found, why that source won, and the environment settings that
-/// come with it. Safe to print: it never exposes the password (see <see cref="Describe"/>).
+/// The database a command will use, where it was found, why that source won, and the environment's protection.
+/// The directories and history table are settings: see <see cref="Configuration.StrataSettings"/>. Safe to print: it never exposes the password (see <see cref="Describe"/>).
 /// </summary>
 public sealed record ResolvedConnection
 {
@@ -26,15 +26,6 @@ public sealed record ResolvedConnection
 
     /// <summary>Whether seeds may be loaded: the environment's <c>allowSeed</c>; without an environment, true only for the local default.</summary>
     public bool AllowSeed { get; init; }
-
-    /// <summary>The absolute migrations directory: from the environment, else the config file, else <c>db/migrations</c>.</summary>
-    public required string MigrationsDirectory { get; init; }
-
-    /// <summary>The absolute seeds directory: from the environment, else the config file, else <c>db/seeds</c>.</summary>
-    public required string SeedsDirectory { get; init; }
-
-    /// <summary>The history table (<c>table</c> or <c>schema.table</c>) if configured; null means the migration engine's default.</summary>
-    public string? HistoryTable { get; init; }
 
     /// <summary>True when the database is on the local server Strata runs itself; <see cref="Settings"/> then holds only the database name.</summary>
     public bool IsLocalDefault { get; init; }

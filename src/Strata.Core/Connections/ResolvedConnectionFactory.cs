@@ -1,18 +1,16 @@
 namespace Strata.Core.Connections;
 
-/// <summary>Assembles the <see cref="ResolvedConnection"/>: defaults, password rules and environment settings.</summary>
+/// <summary>Assembles the <see cref="ResolvedConnection"/>: defaults, password rules and the environment's protection.</summary>
 internal static class ResolvedConnectionFactory
 {
     public static ResolvedConnection Create(
-        ConnectionRequest request, ConfigFile? config, SelectedSource source, PasswordOverride? passwordOverride)
+        ConfigFile? config, SelectedSource source, PasswordOverride? passwordOverride)
     {
         var environment = source.Environment;
         var origins = new Dictionary<string, string>(StringComparer.Ordinal);
         var settings = BuildSettings(source, passwordOverride, origins);
         var (passwordKind, passwordDescription) = DescribePassword(source, settings, passwordOverride);
-        var baseDirectory = config?.Directory ?? request.WorkingDirectory;
         var environmentOrigin = environment is null || config is null ? null : $"environment '{environment.Name}' in {config.DisplayPath}";
-        var configOrigin = config?.DisplayPath;
 
         return new ResolvedConnection
         {
@@ -25,13 +23,6 @@ internal static class ResolvedConnectionFactory
             ConfigFileFoundBy = config?.FoundBy,
             IsProtected = environment?.Protected ?? false,
             AllowSeed = environment?.AllowSeed ?? source.Draft is null,
-            MigrationsDirectory = Pick(
-                origins, "migrations_dir", (environment?.MigrationsDirectory, environmentOrigin), (config?.MigrationsDirectory, configOrigin))
-                ?? Default(origins, "migrations_dir", baseDirectory, "db/migrations"),
-            SeedsDirectory = Pick(
-                origins, "seeds_dir", (environment?.SeedsDirectory, environmentOrigin), (config?.SeedsDirectory, configOrigin))
-                ?? Default(origins, "seeds_dir", baseDirectory, "db/seeds"),
-            HistoryTable = Pick(origins, "history_table", (environment?.HistoryTable, environmentOrigin), (config?.HistoryTable, configOrigin)),
             IsLocalDefault = source.Draft is null,
             Settings = settings,
             PasswordSource = passwordKind,
@@ -85,26 +76,6 @@ internal static class ResolvedConnectionFactory
 
         var where = source.Draft.Origins.TryGetValue(SettingNames.Password, out var origin) ? origin : source.SourceName;
         return (source.OwnPassword, $"given in {where}");
-    }
-
-    private static string? Pick(Dictionary<string, string> origins, string name, params (string? Value, string? Origin)[] candidates)
-    {
-        foreach (var (value, origin) in candidates)
-        {
-            if (value is not null)
-            {
-                origins[name] = origin!;
-                return value;
-            }
-        }
-
-        return null;
-    }
-
-    private static string Default(Dictionary<string, string> origins, string name, string baseDirectory, string relative)
-    {
-        origins[name] = "default";
-        return Path.GetFullPath(Path.Combine(baseDirectory, relative));
     }
 
     private static Dictionary<string, string> WithFlagOrigins(Dictionary<string, string> origins, string? environmentOrigin)

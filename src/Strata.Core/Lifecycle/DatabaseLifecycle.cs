@@ -32,8 +32,8 @@ public sealed class DatabaseLifecycle
             logger,
             options.Environment ?? ProcessEnvironment.Snapshot(),
             migrator,
-            options.MigrationsDirectory ?? connection.MigrationsDirectory,
-            options.SeedsDirectory ?? connection.SeedsDirectory);
+            options.MigrationsDirectory,
+            options.SeedsDirectory);
     }
 
     /// <summary>Creates the database unless it exists (then nothing changes), through the maintenance database.</summary>

@@ -23,9 +23,9 @@ public sealed record DatabaseLifecycleOptions
     /// </summary>
     public MigratorOptions? Migrator { get; init; }
 
-    /// <summary>The migrations directory <c>db setup</c> and <c>db reset</c> apply; the connection's when null.</summary>
+    /// <summary>The migrations directory <c>db setup</c> and <c>db reset</c> apply (they refuse without one; a session always gives it).</summary>
     public string? MigrationsDirectory { get; init; }
 
-    /// <summary>The seeds directory <c>db seed</c> and <c>db setup</c> run; the connection's when null.</summary>
+    /// <summary>The seeds directory <c>db seed</c> and <c>db setup</c> run, unless their options name one; a session always gives it.</summary>
     public string? SeedsDirectory { get; init; }
 }

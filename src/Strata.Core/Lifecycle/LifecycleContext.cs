@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Strata.Core.Configuration;
 using Strata.Core.Connections;
+using Strata.Core.Errors;
 using Strata.Core.History;
 
 namespace Strata.Core.Lifecycle;
@@ -13,8 +14,8 @@ internal sealed class LifecycleContext(
     ILogger logger,
     IReadOnlyDictionary<string, string> environment,
     MigratorOptions migrator,
-    string migrationsDirectory,
-    string seedsDirectory)
+    string? migrationsDirectory,
+    string? seedsDirectory)
 {
     public ResolvedConnection Connection => connection;
 
@@ -30,9 +31,10 @@ internal sealed class LifecycleContext(
     /// <summary>The engine settings setup and reset migrate with.</summary>
     public MigratorOptions Migrator => migrator;
 
-    public string MigrationsDirectory => migrationsDirectory;
+    /// <summary>The migrations directory setup applies; a session always gives one, a direct caller may not.</summary>
+    public string MigrationsDirectory => migrationsDirectory ?? throw Missing("MigrationsDirectory");
 
-    public string SeedsDirectory => seedsDirectory;
+    public string SeedsDirectory => seedsDirectory ?? throw Missing("SeedsDirectory");
 
     public HistoryTableName HistoryTable => migrator.HistoryTable;
 
@@ -49,6 +51,9 @@ internal sealed class LifecycleContext(
         var settings = await connector.ServerSettingsAsync(connection, createLocalDatabase: true, cancellationToken);
         return (settings, await DatabaseConnector.PasswordAsync(connection, settings, cancellationToken));
     }
+
+    private static ConfigurationException Missing(string option) => new(
+        $"No {option} was given to the database lifecycle: set DatabaseLifecycleOptions.{option}, or open a StrataSession, which takes it from the settings.");
 
     public static string ServerOf(NpgsqlConnection open) => $"{HostEndpoint.FormatHost(open.Host ?? "?")}:{open.Port}";
 }

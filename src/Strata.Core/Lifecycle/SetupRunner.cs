@@ -21,15 +21,14 @@ internal static class SetupRunner
 
         var migrator = new Migrator(dataSource, new DirectoryMigrationSource(context.MigrationsDirectory), context.Migrator, context.Logger);
         var migrations = await migrator.UpAsync(cancellationToken: cancellationToken);
-        var seedsDirectory = options.SeedsDirectory ?? context.SeedsDirectory;
-        var skipped = WhySkipSeeds(context, options, fresh, seedsDirectory);
+        var skipped = WhySkipSeeds(context, options, fresh);
         if (skipped is not null)
         {
             LogMessages.SeedsSkipped(context.Logger, skipped);
             return new SetupResult(context.Database, created.Server, created.Created, migrations, null, skipped);
         }
 
-        var seeds = await SeedRunner.RunAsync(context, new SeedOptions { SeedsDirectory = seedsDirectory }, cancellationToken);
+        var seeds = await SeedRunner.RunAsync(context, new SeedOptions { SeedsDirectory = options.SeedsDirectory ?? context.SeedsDirectory }, cancellationToken);
         return new SetupResult(context.Database, created.Server, created.Created, migrations, seeds, null);
     }
 
@@ -41,7 +40,7 @@ internal static class SetupRunner
         return new ResetResult(drop, setup);
     }
 
-    private static string? WhySkipSeeds(LifecycleContext context, SetupOptions options, bool fresh, string seedsDirectory)
+    private static string? WhySkipSeeds(LifecycleContext context, SetupOptions options, bool fresh)
     {
         if (options.SkipSeed)
         {
@@ -58,6 +57,7 @@ internal static class SetupRunner
             return refusal;
         }
 
+        var seedsDirectory = options.SeedsDirectory ?? context.SeedsDirectory;
         return SeedFiles.Exist(seedsDirectory) ? null : $"there is no seeds directory {seedsDirectory}";
     }
 }

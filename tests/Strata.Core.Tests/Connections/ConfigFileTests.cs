@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Strata.Core.Configuration;
 using Strata.Core.Connections;
 using Strata.Core.Errors;
 
@@ -41,7 +42,7 @@ public sealed class ConfigFileTests
         resolved.ConfigFilePath.ShouldBe(directory.Combine("strata.json"));
         resolved.SourceDescription.ShouldBe("environment 'dev' from ./strata.json (chosen by defaultEnvironment in ./strata.json)");
         resolved.Settings.ToDisplayUrl().ShouldBe("postgres://postgres@localhost:5432/app_dev");
-        resolved.MigrationsDirectory.ShouldBe(directory.Combine("db/migrations"));
+        (await SettingsAsync(directory)).MigrationsDirectory.Value.ShouldBe(directory.Combine("db/migrations"));
         resolved.AllowSeed.ShouldBeTrue();
         resolved.IsProtected.ShouldBeFalse();
     }
@@ -63,9 +64,13 @@ public sealed class ConfigFileTests
             },
             CancellationToken.None);
 
+        var settings = await new StrataSettingsBuilder(directory.Combine("app"), new Dictionary<string, string>())
+            .Set(SettingCatalog.Config, "../deploy/strata.json", "--config")
+            .Set(SettingCatalog.Environment, "dev", "--env")
+            .BuildAsync();
         resolved.ConfigFilePath.ShouldBe(directory.Combine("deploy/strata.json"));
-        resolved.MigrationsDirectory.ShouldBe(directory.Combine("sql"));
-        resolved.SeedsDirectory.ShouldBe(directory.Combine("deploy/seeds"));
+        settings.MigrationsDirectory.Value.ShouldBe(directory.Combine("sql"));
+        settings.SeedsDirectory.Value.ShouldBe(directory.Combine("deploy/seeds"));
     }
 
     [Fact]
@@ -106,7 +111,9 @@ public sealed class ConfigFileTests
         resolved.SourceDescription.ShouldBe("environment 'prod' from ./strata.json (chosen by --env), database from PROD_DATABASE_URL");
         resolved.IsProtected.ShouldBeTrue();
         resolved.AllowSeed.ShouldBeFalse();
-        resolved.HistoryTable.ShouldBe("ops.strata_schema_migrations");
+        var settings = await SettingsAsync(
+            directory, new Dictionary<string, string> { ["PROD_DATABASE_URL"] = "postgres://app@prod.rds/app" }, b => b.Set(SettingCatalog.Environment, "prod", "--env"));
+        settings.HistoryTable.Value.ToString().ShouldBe("ops.strata_schema_migrations");
         resolved.PasswordSource.ShouldBe(PasswordSource.Command);
     }
 
@@ -146,9 +153,11 @@ public sealed class ConfigFileTests
         var resolved = await Resolve.WithAsync(directory, new Dictionary<string, string> { ["DATABASE_URL"] = "postgres://u@h/d" });
         var local = await Resolve.WithAsync(directory);
 
-        resolved.MigrationsDirectory.ShouldBe(directory.Combine("sql/migrations"));
-        resolved.SeedsDirectory.ShouldBe(directory.Combine("db/seeds"));
-        resolved.HistoryTable.ShouldBe("schema_history");
+        var settings = await SettingsAsync(directory, new Dictionary<string, string> { ["DATABASE_URL"] = "postgres://u@h/d" });
+        resolved.Settings.Database.ShouldBe("d");
+        settings.MigrationsDirectory.Value.ShouldBe(directory.Combine("sql/migrations"));
+        settings.SeedsDirectory.Value.ShouldBe(directory.Combine("db/seeds"));
+        settings.HistoryTable.Value.ToString().ShouldBe("public.schema_history");
         local.Settings.Database.ShouldBe("shop_dev");
     }
 
@@ -159,9 +168,10 @@ public sealed class ConfigFileTests
 
         var resolved = await Resolve.WithAsync(directory, new Dictionary<string, string> { ["DATABASE_URL"] = "postgres://u@h/d" });
 
-        resolved.MigrationsDirectory.ShouldBe(directory.Combine("db/migrations"));
-        resolved.SeedsDirectory.ShouldBe(directory.Combine("db/seeds"));
-        resolved.HistoryTable.ShouldBeNull();
+        var settings = await SettingsAsync(directory, new Dictionary<string, string> { ["DATABASE_URL"] = "postgres://u@h/d" });
+        settings.MigrationsDirectory.Value.ShouldBe(directory.Combine("db/migrations"));
+        settings.SeedsDirectory.Value.ShouldBe(directory.Combine("db/seeds"));
+        settings.HistoryTable.Source.ShouldBe(SettingSource.Default);
         resolved.ConfigFilePath.ShouldBeNull();
     }
 
@@ -268,5 +278,14 @@ public sealed class ConfigFileTests
 
         logger.Entries.ShouldNotContain(e => e.Level >= LogLevel.Warning);
         logger.Entries.ShouldContain(e => e.EventId == 1000);
+    }
+
+    // The directories and history table are settings, built from the same strata.json the resolver reads.
+    private static Task<StrataSettings> SettingsAsync(
+        TempDirectory directory, Dictionary<string, string>? environment = null, Action<StrataSettingsBuilder>? configure = null)
+    {
+        var builder = new StrataSettingsBuilder(directory.Path, environment ?? new Dictionary<string, string>());
+        configure?.Invoke(builder);
+        return builder.BuildAsync();
     }
 }

@@ -1,3 +1,4 @@
+using Strata.Core.Configuration;
 using Strata.Core.Connections;
 using Strata.Core.Secrets;
 
@@ -84,7 +85,9 @@ public sealed class DescribeTests
 
         (rows["environment"].Value, rows["environment"].Origin).ShouldBe(("prod", "--env"));
         (rows["protected"].Value, rows["protected"].Origin).ShouldBe(("true", "environment 'prod' in ./strata.json"));
-        (rows["migrations_dir"].Value, rows["migrations_dir"].Origin).ShouldBe((directory.Combine("m"), "environment 'prod' in ./strata.json"));
+        var settings = await new StrataSettingsBuilder(directory.Path, new Dictionary<string, string>()).Set(SettingCatalog.Environment, "prod", "--env").BuildAsync();
+        var settingRows = settings.Describe().ToDictionary(r => r.Name);
+        (settingRows["migrations_dir"].Value, settingRows["migrations_dir"].Origin).ShouldBe((directory.Combine("m"), "migrationsDir of environment 'prod' in ./strata.json"));
         rows["host"].Origin.ShouldBe("database of environment 'prod' in ./strata.json");
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Strata.Core.Configuration;
 using Strata.Core.Lifecycle;
+using Strata.Core.Sessions;
 using Strata.Core.Tests.Connections;
 using Strata.Core.Tests.Engine;
 using Strata.Testing;
@@ -19,8 +21,12 @@ internal static class LifecycleKit
     public static async Task<DatabaseLifecycle> ForEnvironmentAsync(TempDirectory directory, string name, string environmentJson)
     {
         directory.Write("strata.json", $$"""{ "environments": { "{{name}}": {{environmentJson}} } }""");
-        var connection = await Resolve.WithAsync(directory, configure: r => r with { EnvironmentName = name });
-        return new DatabaseLifecycle(connection, Options(null, null));
+        var settings = await new StrataSettingsBuilder(directory.Path, new Dictionary<string, string>())
+            .Set(SettingCatalog.Environment, name, "--env")
+            .BuildAsync();
+        // Lifecycle commands open their own connections: the session has no data source to dispose.
+        var session = await StrataSession.OpenAsync(settings);
+        return session.Lifecycle;
     }
 
     /// <summary>A URL for a database name no test uses yet, on the test server.</summary>
