@@ -1,3 +1,4 @@
+using Strata.Core.Data;
 using System.Text;
 using Strata.Core.History;
 using Strata.Core.Locking;

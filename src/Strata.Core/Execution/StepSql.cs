@@ -1,3 +1,4 @@
+using Strata.Core.Data;
 using Strata.Core.History;
 using Strata.Core.Migrations;
 

@@ -1,3 +1,4 @@
+using Strata.Core.Data;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;

@@ -1,8 +1,8 @@
+using Strata.Core.Data;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Strata.Core.Errors;
-using Strata.Core.Execution;
 using Strata.Core.History;
 using Strata.Core.Logging;
 
@@ -28,7 +28,7 @@ internal sealed class MigrationLock : IAsyncDisposable
     }
 
     public static async Task<MigrationLock> AcquireAsync(
-        NpgsqlDataSource dataSource, HistoryTableName table, MigratorOptions options, ILogger logger, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, HistoryTableName table, LockWait wait, ILogger logger, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
@@ -36,7 +36,7 @@ internal sealed class MigrationLock : IAsyncDisposable
             await using var command = new NpgsqlCommand("SELECT current_database()", connection);
             var database = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
             var key = MigrationLockKey.Compute(database, table);
-            await WaitAsync(new LockProbe(connection, key), database, table, options, logger, cancellationToken);
+            await WaitAsync(new LockProbe(connection, key), database, table, wait, logger, cancellationToken);
             return new MigrationLock(connection, key, logger);
         }
         catch
@@ -72,7 +72,7 @@ internal sealed class MigrationLock : IAsyncDisposable
     }
 
     private static async Task WaitAsync(
-        LockProbe probe, string database, HistoryTableName table, MigratorOptions options, ILogger logger, CancellationToken cancellationToken)
+        LockProbe probe, string database, HistoryTableName table, LockWait wait, ILogger logger, CancellationToken cancellationToken)
     {
         logger.AcquiringMigrationLock(database, table.ToString(), probe.Key);
         var clock = Stopwatch.StartNew();
@@ -84,18 +84,18 @@ internal sealed class MigrationLock : IAsyncDisposable
             {
                 holder = await probe.FindHolderAsync(cancellationToken);
                 logger.WaitingForMigrationLock(database, holder?.ToString() ?? "a session that just released it", clock.Elapsed.TotalMilliseconds);
-                nextReport = clock.Elapsed + options.AdvisoryLockReportInterval;
+                nextReport = clock.Elapsed + wait.ReportInterval;
             }
 
-            if (clock.Elapsed >= options.AdvisoryLockWait)
+            if (clock.Elapsed >= wait.Limit)
             {
                 throw new LockNotAcquiredException(
                     $"The migration lock of database '{database}' (history table {table}) is held by another session " +
-                    $"({holder?.ToString() ?? "which could not be identified"}); gave up after {Durations.Format(options.AdvisoryLockWait)}: " +
+                    $"({holder?.ToString() ?? "which could not be identified"}); gave up after {Durations.Format(wait.Limit)}: " +
                     "wait for that run to finish, or allow a longer advisory lock wait.");
             }
 
-            await Task.Delay(Jittered(options.AdvisoryLockPollInterval), cancellationToken);
+            await Task.Delay(Jittered(wait.PollInterval), cancellationToken);
         }
 
         logger.MigrationLockAcquired(database, probe.Key, clock.Elapsed.TotalMilliseconds);
