@@ -28,7 +28,7 @@ internal static class ConnectionFailures
             SocketException socket => FromSocket(socket, settings, where),
             _ => null,
         };
-        return message is null ? null : new ConnectionFailedException(OneLine(message), SafeInner(exception));
+        return message is null ? null : new ConnectionFailedException(OneLine(message), SafeInner(exception)) { NextSteps = Steps(exception) };
     }
 
     /// <summary>The original exception is kept for --verbose output only when it holds nothing to redact.</summary>
@@ -38,10 +38,13 @@ internal static class ConnectionFailures
         return SecretRedactor.Redact(text) == text ? exception : null;
     }
 
+    private static NextStep[] Steps(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.InvalidPassword } ? [new NextStep(NextStepKind.ShowSettings)] : [];
+
     private static string FromServer(PostgresException postgres, ConnectionSettings settings, string where) => postgres.SqlState switch
     {
         PostgresErrorCodes.InvalidPassword =>
-            $"Password authentication failed for user \"{settings.Username}\" on {where}; check the password and where it comes from (see `strata config`).",
+            $"Password authentication failed for user \"{settings.Username}\" on {where}; check the password and where it comes from.",
         PostgresErrorCodes.InvalidAuthorizationSpecification when postgres.MessageText.Contains("no encryption", StringComparison.Ordinal) =>
             $"The server at {where} only accepts encrypted connections: {postgres.MessageText}. Use sslmode=require (or verify-full).",
         PostgresErrorCodes.InvalidAuthorizationSpecification =>

@@ -22,7 +22,10 @@ internal sealed class HistoryRecorder(HistoryStore store, ILogger logger)
         switch (entry.State)
         {
             case MigrationState.Interrupted:
-                throw new ValidationFailedException($"Refusing to stamp: {ProblemMessages.Interrupted(entry)}.");
+                throw new ValidationFailedException($"Refusing to stamp: {ProblemMessages.Interrupted(entry)}.")
+                {
+                    NextSteps = ProblemMessages.Steps([entry]),
+                };
             case MigrationState.Applied or MigrationState.Edited:
                 return new StampResult(HistoryOrigin.Stamp, [], [], [version]);
         }
@@ -42,7 +45,10 @@ internal sealed class HistoryRecorder(HistoryStore store, ILogger logger)
 
         if (entry.State == MigrationState.Interrupted)
         {
-            throw new ValidationFailedException($"Refusing to unstamp: {ProblemMessages.Interrupted(entry)}.");
+            throw new ValidationFailedException($"Refusing to unstamp: {ProblemMessages.Interrupted(entry)}.")
+            {
+                NextSteps = ProblemMessages.Steps([entry]),
+            };
         }
 
         await store.ExecuteAsync(connection, store.Sql.Delete(version), cancellationToken);

@@ -12,12 +12,12 @@ internal static class MigrationErrors
 {
     /// <summary>The server rejected <paramref name="statement"/> (or, when null, the commit at the end of the section).</summary>
     public static MigrationFailedException FromServer(
-        Migration migration, MigrationSection section, SqlStatement? statement, PostgresException error, string? consequence = null)
+        Migration migration, MigrationSection section, SqlStatement? statement, PostgresException error, string? consequence = null, IReadOnlyList<NextStep>? nextSteps = null)
     {
         var (line, column) = statement is null ? (section.DirectiveLine, 1) : statement.LocationOf(error.Position);
         var failure = new MigrationFailure(
             migration.Version.Value, migration.Source, line, column, error.SqlState, OneLine(error.MessageText), DetailOf(error), OneLineOrNull(error.Hint));
-        return new MigrationFailedException(Format(migration, failure, "failed", consequence), failure, error);
+        return new MigrationFailedException(Format(migration, failure, "failed", consequence), failure, error) { NextSteps = nextSteps ?? [] };
     }
 
     /// <summary>Strata refuses to send <paramref name="statement"/> as the migration is written.</summary>
@@ -27,8 +27,11 @@ internal static class MigrationErrors
         return new MigrationFailedException(Format(migration, failure, "cannot run", null), failure);
     }
 
-    public static ConnectionFailedException ConnectionLost(Migration migration, NpgsqlException error, string state) =>
-        new($"Lost the connection to the database while running migration {MigrationNames.Id(migration)} ({Describe(error)}); {state}", error);
+    public static ConnectionFailedException ConnectionLost(Migration migration, NpgsqlException error, string state, IReadOnlyList<NextStep>? nextSteps = null) =>
+        new($"Lost the connection to the database while running migration {MigrationNames.Id(migration)} ({Describe(error)}); {state}", error)
+        {
+            NextSteps = nextSteps ?? [],
+        };
 
     /// <summary>The server's or Npgsql's text of an error, redacted and on one line.</summary>
     public static string Describe(Exception error)

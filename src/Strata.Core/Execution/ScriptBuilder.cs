@@ -1,5 +1,5 @@
-using Strata.Core.Data;
 using System.Text;
+using Strata.Core.Data;
 using Strata.Core.History;
 using Strata.Core.Locking;
 using Strata.Core.Migrations;

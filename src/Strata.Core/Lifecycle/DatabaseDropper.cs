@@ -40,9 +40,12 @@ internal static class DatabaseDropper
         {
             var users = await Catalog.OtherSessionsAsync(connection, database, cancellationToken);
             throw new DatabaseCommandFailedException(
-                $"database '{database}' on {server} was not dropped: {users} other session(s) are connected to it; close them (see `strata db sessions`) or pass --force to end them first",
+                $"database '{database}' on {server} was not dropped: {users} other session(s) are connected to it; close them, or drop it ending them first",
                 ex.SqlState,
-                ServerErrors.SafeInner(ex));
+                ServerErrors.SafeInner(ex))
+            {
+                NextSteps = [new NextStep(NextStepKind.ListSessions), new NextStep(NextStepKind.DropEndingSessions)],
+            };
         }
         catch (PostgresException ex)
         {

@@ -8,8 +8,8 @@ namespace Strata.Core.Lifecycle;
 internal static class ServerErrors
 {
     /// <summary>"<paramref name="what"/>: SQLSTATE message (detail: ...; hint: ...)", with Strata's hint when the server gave none.</summary>
-    public static DatabaseCommandFailedException Command(string what, PostgresException error, string? hint = null) =>
-        new($"{what}: {Describe(error, hint)}", error.SqlState, SafeInner(error));
+    public static DatabaseCommandFailedException Command(string what, PostgresException error, string? hint = null, IReadOnlyList<NextStep>? nextSteps = null) =>
+        new($"{what}: {Describe(error, hint)}", error.SqlState, SafeInner(error)) { NextSteps = nextSteps ?? [] };
 
     public static string Describe(PostgresException error, string? hint = null)
     {

@@ -1,7 +1,7 @@
-using Strata.Core.Data;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Strata.Core.Data;
 using Strata.Core.Errors;
 using Strata.Core.History;
 using Strata.Core.Logging;
@@ -92,7 +92,10 @@ internal sealed class MigrationLock : IAsyncDisposable
                 throw new LockNotAcquiredException(
                     $"The migration lock of database '{database}' (history table {table}) is held by another session " +
                     $"({holder?.ToString() ?? "which could not be identified"}); gave up after {Durations.Format(wait.Limit)}: " +
-                    "wait for that run to finish, or allow a longer advisory lock wait.");
+                    "wait for that run to finish, or allow a longer advisory lock wait.")
+                {
+                    NextSteps = [new NextStep(NextStepKind.RaiseLockWait, Value: Durations.Format(wait.Limit * 2))],
+                };
             }
 
             await Task.Delay(Jittered(wait.PollInterval), cancellationToken);

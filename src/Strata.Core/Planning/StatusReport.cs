@@ -35,7 +35,7 @@ internal static class StatusReport
             };
             if (problem is not null)
             {
-                problems.Add(problem);
+                problems.Add(problem with { NextStep = ProblemMessages.Step(entry) });
             }
         }
 
