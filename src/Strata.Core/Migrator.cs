@@ -231,7 +231,7 @@ public sealed class Migrator
         catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionFailure(ex))
         {
             throw new ConnectionFailedException(
-                $"Could not work with the database ({MigrationErrors.Describe(ex)}): check that it is running and reachable, then run the command again.", ex);
+                $"Could not work with the database ({ServerErrorText.Describe(ex)}): check that it is running and reachable, then run the command again.", ex);
         }
     }
 

@@ -65,13 +65,13 @@ internal sealed class LockRetryPolicy(int attempts, TimeSpan baseDelay, TimeSpan
         Migration migration, int failedAttempt, TimeSpan lockTimeout, PostgresException error, ILogger logger, string state, CancellationToken cancellationToken)
     {
         var id = MigrationNames.Id(migration);
-        var reason = MigrationErrors.OneLine(error.MessageText);
+        var reason = ServerErrorText.OneLine(error.MessageText);
         if (failedAttempt >= Attempts)
         {
             logger.LockTimeoutGaveUp(id, failedAttempt, Attempts, reason);
             throw new LockNotAcquiredException(
                 $"Migration {id} could not get its locks within lock_timeout {Durations.Format(lockTimeout)} in {Attempts} attempt(s) " +
-                $"({error.SqlState} {reason}); {state}: find the session holding the lock (pg_locks, pg_stat_activity) or run again when the database is quieter.",
+                $"({error.SqlState} {reason}); {state}: {ServerErrorText.Hint(error.SqlState)}.",
                 error);
         }
 

@@ -1,8 +1,8 @@
 using System.Text;
 using Npgsql;
+using Strata.Core.Data;
 using Strata.Core.Errors;
 using Strata.Core.Migrations;
-using Strata.Core.Secrets;
 using Strata.Core.Sql;
 
 namespace Strata.Core.Execution;
@@ -16,7 +16,7 @@ internal static class MigrationErrors
     {
         var (line, column) = statement is null ? (section.DirectiveLine, 1) : statement.LocationOf(error.Position);
         var failure = new MigrationFailure(
-            migration.Version.Value, migration.Source, line, column, error.SqlState, OneLine(error.MessageText), DetailOf(error), OneLineOrNull(error.Hint));
+            migration.Version.Value, migration.Source, line, column, error.SqlState, ServerErrorText.OneLine(error.MessageText), ServerErrorText.Detail(error), ServerErrorText.Server(error.Hint));
         return new MigrationFailedException(Format(migration, failure, "failed", consequence), failure, error) { NextSteps = nextSteps ?? [] };
     }
 
@@ -28,31 +28,10 @@ internal static class MigrationErrors
     }
 
     public static ConnectionFailedException ConnectionLost(Migration migration, NpgsqlException error, string state, IReadOnlyList<NextStep>? nextSteps = null) =>
-        new($"Lost the connection to the database while running migration {MigrationNames.Id(migration)} ({Describe(error)}); {state}", error)
+        new($"Lost the connection to the database while running migration {MigrationNames.Id(migration)} ({ServerErrorText.Describe(error)}); {state}", error)
         {
             NextSteps = nextSteps ?? [],
         };
-
-    /// <summary>The server's or Npgsql's text of an error, redacted and on one line.</summary>
-    public static string Describe(Exception error)
-    {
-        var text = error is PostgresException pg ? $"{pg.SqlState} {pg.MessageText}" : error.Message;
-        if (error is not PostgresException && error.InnerException is { } inner)
-        {
-            text += ": " + inner.Message;
-        }
-
-        return OneLine(text);
-    }
-
-    public static string OneLine(string text) =>
-        SecretRedactor.Redact(text).ReplaceLineEndings(" ").Trim();
-
-    // Unless the data source sets Include Error Detail, Npgsql replaces the detail with a notice saying so.
-    private static string? DetailOf(PostgresException error) =>
-        error.Detail?.StartsWith("Detail redacted", StringComparison.Ordinal) == true ? null : OneLineOrNull(error.Detail);
-
-    private static string? OneLineOrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : OneLine(text);
 
     private static string Format(Migration migration, MigrationFailure failure, string verb, string? consequence)
     {

@@ -95,7 +95,7 @@ internal sealed class TransactionalExecutor(StepSql sql, LockRetryPolicy retry, 
         }
         catch (NpgsqlException ex)
         {
-            logger.RollbackFailed(MigrationErrors.Describe(ex));
+            logger.RollbackFailed(ServerErrorText.Describe(ex));
         }
     }
 }
