@@ -1,5 +1,6 @@
 using System.Text;
 using Npgsql;
+using Strata.Core.Data;
 using Strata.Core.Errors;
 using Strata.Core.Logging;
 

@@ -1,4 +1,5 @@
 using Strata.Core.Errors;
+using Strata.Core.History;
 using Strata.Core.Logging;
 using Strata.Core.Sql;
 

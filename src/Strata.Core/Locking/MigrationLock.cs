@@ -33,8 +33,7 @@ internal sealed class MigrationLock : IAsyncDisposable
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = new NpgsqlCommand("SELECT current_database()", connection);
-            var database = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+            var database = (await Db.ScalarAsync<string>(connection, new BoundSql("SELECT current_database()"), cancellationToken))!;
             var key = MigrationLockKey.Compute(database, table);
             await WaitAsync(new LockProbe(connection, key), database, table, wait, logger, cancellationToken);
             return new MigrationLock(connection, key, logger);
