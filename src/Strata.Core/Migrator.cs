@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Strata.Core.Configuration;
+using Strata.Core.Data;
 using Strata.Core.Errors;
 using Strata.Core.Execution;
 using Strata.Core.History;
@@ -231,7 +232,7 @@ public sealed class Migrator
         catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionFailure(ex))
         {
             throw new ConnectionFailedException(
-                $"Could not work with the database ({MigrationErrors.Describe(ex)}): check that it is running and reachable, then run the command again.", ex);
+                $"Could not work with the database ({ServerErrorText.Describe(ex)}): check that it is running and reachable, then run the command again.", ex);
         }
     }
 

@@ -77,7 +77,12 @@ internal sealed class StrataStartupService(IServiceProvider services, ILogger<St
 
     private static string Code(Exception exception) => exception is StrataException strata ? strata.Code : exception.GetType().Name;
 
-    // Strata's own messages are one line and secret-free; anything else is redacted before it reaches a log.
-    private static string Describe(Exception exception) =>
-        exception is StrataException ? exception.Message : SecretRedactor.Redact(exception.Message);
+    // Strata's own messages are one line and secret-free; anything else is redacted before it reaches a log. Next
+    // steps are said in plain words: the flags the command line would suggest mean nothing to a web host's operator.
+    private static string Describe(Exception exception) => exception switch
+    {
+        StrataException { NextSteps.Count: > 0 } strata => $"{strata.Message} (next: {NextStep.DescribeAll(strata.NextSteps)})",
+        StrataException strata => strata.Message,
+        _ => SecretRedactor.Redact(exception.Message),
+    };
 }

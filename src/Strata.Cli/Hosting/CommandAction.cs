@@ -39,7 +39,7 @@ internal static class CommandAction
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                return ErrorHandler.Report(exception, run.Reporter);
+                return ErrorHandler.Report(exception, run.Reporter, parse.CommandResult.Command);
             }
         });
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Npgsql;
 using Strata.Cli.Output;
 using Strata.Core.Errors;
@@ -7,7 +8,7 @@ namespace Strata.Cli.Hosting;
 /// <summary>The one place an exception becomes an exit code and a single line of output.</summary>
 internal static class ErrorHandler
 {
-    public static int Report(Exception exception, Reporter reporter)
+    public static int Report(Exception exception, Reporter reporter, Command? invoked = null)
     {
         var exitCode = ExitCodes.For(exception);
         var (code, message) = exception switch
@@ -18,7 +19,8 @@ internal static class ErrorHandler
             NpgsqlException npgsql => ("database-error", npgsql.Message),
             _ => ("internal-error", $"unexpected {exception.GetType().Name}: {exception.Message} (run with --verbose for details)"),
         };
-        reporter.Failure(code, exitCode, message, exception);
+        var nextSteps = exception is StrataException { NextSteps: var steps } ? NextStepCommands.RenderAll(steps, invoked) : [];
+        reporter.Failure(code, exitCode, message, exception, nextSteps);
         return exitCode;
     }
 }

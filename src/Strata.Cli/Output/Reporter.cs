@@ -69,12 +69,18 @@ internal sealed class Reporter(CliContext context, OutputMode mode, Verbosity ve
         }
     }
 
-    /// <summary>Reports the error that ends the run: one line, plus the redacted stack trace with --verbose.</summary>
-    public void Failure(string code, int exitCode, string message, Exception? exception)
+    /// <summary>Reports the error that ends the run: one line, a line per next step as a command, and the redacted stack trace with --verbose.</summary>
+    public void Failure(string code, int exitCode, string message, Exception? exception, IReadOnlyList<string>? nextSteps = null)
     {
+        nextSteps ??= [];
         if (IsJson)
         {
             var fields = new JsonObject { ["code"] = code, ["exitCode"] = exitCode };
+            if (nextSteps.Count > 0)
+            {
+                fields["nextSteps"] = new JsonArray([.. nextSteps.Select(step => JsonValue.Create(step))]);
+            }
+
             if (Verbosity == Verbosity.Verbose && exception is not null)
             {
                 fields["detail"] = SecretRedactor.Redact(exception.ToString());
@@ -85,6 +91,11 @@ internal sealed class Reporter(CliContext context, OutputMode mode, Verbosity ve
         }
 
         WriteLine(context.Error, Style.Red("error: ") + SecretRedactor.Redact(message));
+        foreach (var step in nextSteps)
+        {
+            WriteLine(context.Error, Style.Dim("next: ") + step);
+        }
+
         if (Verbosity == Verbosity.Verbose && exception is not null)
         {
             WriteLine(context.Error, Style.Dim(SecretRedactor.Redact(exception.ToString())));

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Npgsql;
+using Strata.Core.Data;
 using Strata.Core.Errors;
 using Strata.Core.Secrets;
 
@@ -28,28 +29,24 @@ internal static class ConnectionFailures
             SocketException socket => FromSocket(socket, settings, where),
             _ => null,
         };
-        return message is null ? null : new ConnectionFailedException(OneLine(message), SafeInner(exception));
+        return message is null ? null : new ConnectionFailedException(OneLine(message), ServerErrorText.SafeInner(exception)) { NextSteps = Steps(exception) };
     }
 
-    /// <summary>The original exception is kept for --verbose output only when it holds nothing to redact.</summary>
-    private static Exception? SafeInner(Exception exception)
-    {
-        var text = exception.ToString();
-        return SecretRedactor.Redact(text) == text ? exception : null;
-    }
+    private static NextStep[] Steps(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.InvalidPassword } ? [new NextStep(NextStepKind.ShowSettings)] : [];
 
     private static string FromServer(PostgresException postgres, ConnectionSettings settings, string where) => postgres.SqlState switch
     {
         PostgresErrorCodes.InvalidPassword =>
-            $"Password authentication failed for user \"{settings.Username}\" on {where}; check the password and where it comes from (see `strata config`).",
+            $"Password authentication failed for user \"{settings.Username}\" on {where}; {ServerErrorText.Hint(postgres.SqlState)}.",
         PostgresErrorCodes.InvalidAuthorizationSpecification when postgres.MessageText.Contains("no encryption", StringComparison.Ordinal) =>
             $"The server at {where} only accepts encrypted connections: {postgres.MessageText}. Use sslmode=require (or verify-full).",
         PostgresErrorCodes.InvalidAuthorizationSpecification =>
             $"The server at {where} refused the connection: {postgres.MessageText}.",
         PostgresErrorCodes.InvalidCatalogName =>
-            $"Database \"{settings.Database}\" does not exist on {where}; create it or check the database name.",
+            $"Database \"{settings.Database}\" does not exist on {where}; {ServerErrorText.Hint(postgres.SqlState)}.",
         PostgresErrorCodes.CannotConnectNow =>
-            $"The server at {where} is starting up or shutting down; try again shortly.",
+            $"The server at {where} is starting up or shutting down; {ServerErrorText.Hint(postgres.SqlState)}.",
         PostgresErrorCodes.TooManyConnections =>
             $"The server at {where} has no free connection slots: {postgres.MessageText}.",
         _ => $"The server at {where} rejected the connection: {postgres.SqlState}: {postgres.MessageText}",

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Strata.Core.Errors;
 using Strata.Core.Logging;
+using Strata.Core.Processes;
 using Strata.Core.Secrets;
 
 namespace Strata.Core.Connections;
@@ -39,78 +39,49 @@ internal sealed class PasswordCommand
     /// <summary>Runs the command for a synchronous connection open.</summary>
     public string GetPassword()
     {
-        var run = Start();
-        if (!run.Process.WaitForExit(Timeout))
+        var info = Starting();
+        try
         {
-            throw TimedOut(run.Process);
+            return Finish(ChildProcess.Run(info, Timeout));
         }
-
-        // The parameterless wait also drains the asynchronous output readers.
-        run.Process.WaitForExit();
-        return Finish(run);
+        catch (ChildProcessStartException ex)
+        {
+            throw NotStarted(ex);
+        }
     }
 
     /// <summary>Runs the command for an asynchronous connection open.</summary>
     public async ValueTask<string> GetPasswordAsync(CancellationToken cancellationToken)
     {
-        var run = Start();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
+        var info = Starting();
         try
         {
-            await run.Process.WaitForExitAsync(timeout.Token);
+            return Finish(await ChildProcess.RunAsync(info, Timeout, cancellationToken));
         }
-        catch (OperationCanceledException)
+        catch (ChildProcessStartException ex)
         {
-            Kill(run.Process);
-            run.Process.Dispose();
-            cancellationToken.ThrowIfCancellationRequested();
-            throw TimedOut(null);
+            throw NotStarted(ex);
         }
-
-        return Finish(run);
     }
 
-    private Run Start()
+    private ProcessStartInfo Starting()
     {
         LogMessages.PasswordCommandStarting(_logger, Origin);
-        var info = new ProcessStartInfo("/bin/sh")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = WorkingDirectory,
-        };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(CommandText);
-        var run = new Run(new Process { StartInfo = info });
-        run.Process.OutputDataReceived += (_, e) => Append(run.Output, e.Data);
-        run.Process.ErrorDataReceived += (_, e) => Append(run.Error, e.Data);
-        try
-        {
-            run.Process.Start();
-        }
-        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            run.Process.Dispose();
-            throw Failed($"could not be started: {ex.Message}");
-        }
-
-        run.Process.StandardInput.Close();
-        run.Process.BeginOutputReadLine();
-        run.Process.BeginErrorReadLine();
-        return run;
+        return ChildProcess.StartInfo("/bin/sh", ["-c", CommandText], WorkingDirectory);
     }
 
-    private string Finish(Run run)
+    private string Finish(ChildProcessResult result)
     {
-        using var process = run.Process;
-        var output = Locked(run.Output).Trim();
-        if (process.ExitCode != 0)
+        if (result.TimedOut)
         {
-            var error = FirstLine(Locked(run.Error), output);
-            throw Failed(string.Create(CultureInfo.InvariantCulture, $"exited with code {process.ExitCode}: {error}"));
+            throw Failed($"did not finish within {Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was stopped");
+        }
+
+        var output = result.Stdout.Trim();
+        if (result.ExitCode != 0)
+        {
+            var error = FirstLine(result.Stderr, output);
+            throw Failed(string.Create(CultureInfo.InvariantCulture, $"exited with code {result.ExitCode}: {error}"));
         }
 
         if (output.Length == 0)
@@ -123,16 +94,7 @@ internal sealed class PasswordCommand
         return output;
     }
 
-    private ConnectionFailedException TimedOut(Process? process)
-    {
-        if (process is not null)
-        {
-            Kill(process);
-            process.Dispose();
-        }
-
-        return Failed($"did not finish within {Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was stopped");
-    }
+    private ConnectionFailedException NotStarted(ChildProcessStartException error) => Failed($"could not be started: {error.Reason}");
 
     private ConnectionFailedException Failed(string problem)
     {
@@ -157,45 +119,5 @@ internal sealed class PasswordCommand
 
         line = SecretRedactor.Redact(line);
         return line.Length <= 200 ? line : line[..200] + "...";
-    }
-
-    private static void Kill(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // It exited on its own in the meantime.
-        }
-    }
-
-    private static void Append(StringBuilder buffer, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (buffer)
-        {
-            buffer.Append(line).Append('\n');
-        }
-    }
-
-    private static string Locked(StringBuilder buffer)
-    {
-        lock (buffer)
-        {
-            return buffer.ToString();
-        }
-    }
-
-    private sealed record Run(Process Process)
-    {
-        public StringBuilder Output { get; } = new();
-
-        public StringBuilder Error { get; } = new();
     }
 }

@@ -15,4 +15,7 @@ public abstract class StrataException : Exception
 
     /// <summary>A stable kebab-case identifier of the kind of error, used in JSON output.</summary>
     public abstract string Code { get; }
+
+    /// <summary>What the person can do about it, as data each front end words itself; empty when there is nothing to suggest.</summary>
+    public IReadOnlyList<NextStep> NextSteps { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Strata.Core.Data;
 using Strata.Core.History;
 using Strata.Core.Migrations;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Strata.Core.Data;
 using Strata.Core.Errors;
 using Strata.Core.Logging;
 using Strata.Core.Migrations;
@@ -31,20 +32,46 @@ internal sealed class LockRetryPolicy(int attempts, TimeSpan baseDelay, TimeSpan
     }
 
     /// <summary>
+    /// Runs <paramref name="attempt"/> (given its 1-based number) until it returns, trying again after a pause each time
+    /// it throws a lock timeout, up to <see cref="Attempts"/> times. Any other error ends the run at once.
+    /// </summary>
+    /// <param name="migration">The migration being run, for messages.</param>
+    /// <param name="lockTimeout">The <c>lock_timeout</c> it runs with, for messages.</param>
+    /// <param name="state">What a lock timeout left behind, said when the attempts run out.</param>
+    /// <param name="attempt">One attempt; it undoes what a failure left (such as an aborted transaction) before rethrowing.</param>
+    /// <param name="logger">Where retries are reported.</param>
+    /// <param name="cancellationToken">Stops the pauses between attempts.</param>
+    public async Task<T> RunAsync<T>(
+        Migration migration, TimeSpan lockTimeout, string state, Func<int, Task<T>> attempt, ILogger logger, CancellationToken cancellationToken)
+    {
+        for (var number = 1; ; number++)
+        {
+            try
+            {
+                return await attempt(number);
+            }
+            catch (PostgresException ex) when (IsLockTimeout(ex))
+            {
+                await BackOffAsync(migration, number, lockTimeout, ex, logger, state, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
     /// After failed attempt <paramref name="failedAttempt"/>: logs it and waits before the next, or throws
     /// <see cref="LockNotAcquiredException"/> when it was the last.
     /// </summary>
-    public async Task BackOffAsync(
+    private async Task BackOffAsync(
         Migration migration, int failedAttempt, TimeSpan lockTimeout, PostgresException error, ILogger logger, string state, CancellationToken cancellationToken)
     {
         var id = MigrationNames.Id(migration);
-        var reason = MigrationErrors.OneLine(error.MessageText);
+        var reason = ServerErrorText.OneLine(error.MessageText);
         if (failedAttempt >= Attempts)
         {
             logger.LockTimeoutGaveUp(id, failedAttempt, Attempts, reason);
             throw new LockNotAcquiredException(
                 $"Migration {id} could not get its locks within lock_timeout {Durations.Format(lockTimeout)} in {Attempts} attempt(s) " +
-                $"({error.SqlState} {reason}); {state}: find the session holding the lock (pg_locks, pg_stat_activity) or run again when the database is quieter.",
+                $"({error.SqlState} {reason}); {state}: {ServerErrorText.Hint(error.SqlState)}.",
                 error);
         }
 

@@ -1,8 +1,8 @@
 using System.Text;
 using Npgsql;
+using Strata.Core.Data;
 using Strata.Core.Errors;
 using Strata.Core.Migrations;
-using Strata.Core.Secrets;
 using Strata.Core.Sql;
 
 namespace Strata.Core.Execution;
@@ -12,12 +12,12 @@ internal static class MigrationErrors
 {
     /// <summary>The server rejected <paramref name="statement"/> (or, when null, the commit at the end of the section).</summary>
     public static MigrationFailedException FromServer(
-        Migration migration, MigrationSection section, SqlStatement? statement, PostgresException error, string? consequence = null)
+        Migration migration, MigrationSection section, SqlStatement? statement, PostgresException error, string? consequence = null, IReadOnlyList<NextStep>? nextSteps = null)
     {
         var (line, column) = statement is null ? (section.DirectiveLine, 1) : statement.LocationOf(error.Position);
         var failure = new MigrationFailure(
-            migration.Version.Value, migration.Source, line, column, error.SqlState, OneLine(error.MessageText), DetailOf(error), OneLineOrNull(error.Hint));
-        return new MigrationFailedException(Format(migration, failure, "failed", consequence), failure, error);
+            migration.Version.Value, migration.Source, line, column, error.SqlState, ServerErrorText.OneLine(error.MessageText), ServerErrorText.Detail(error), ServerErrorText.Server(error.Hint));
+        return new MigrationFailedException(Format(migration, failure, "failed", consequence), failure, error) { NextSteps = nextSteps ?? [] };
     }
 
     /// <summary>Strata refuses to send <paramref name="statement"/> as the migration is written.</summary>
@@ -27,29 +27,11 @@ internal static class MigrationErrors
         return new MigrationFailedException(Format(migration, failure, "cannot run", null), failure);
     }
 
-    public static ConnectionFailedException ConnectionLost(Migration migration, NpgsqlException error, string state) =>
-        new($"Lost the connection to the database while running migration {MigrationNames.Id(migration)} ({Describe(error)}); {state}", error);
-
-    /// <summary>The server's or Npgsql's text of an error, redacted and on one line.</summary>
-    public static string Describe(Exception error)
-    {
-        var text = error is PostgresException pg ? $"{pg.SqlState} {pg.MessageText}" : error.Message;
-        if (error is not PostgresException && error.InnerException is { } inner)
+    public static ConnectionFailedException ConnectionLost(Migration migration, NpgsqlException error, string state, IReadOnlyList<NextStep>? nextSteps = null) =>
+        new($"Lost the connection to the database while running migration {MigrationNames.Id(migration)} ({ServerErrorText.Describe(error)}); {state}", error)
         {
-            text += ": " + inner.Message;
-        }
-
-        return OneLine(text);
-    }
-
-    public static string OneLine(string text) =>
-        SecretRedactor.Redact(text).ReplaceLineEndings(" ").Trim();
-
-    // Unless the data source sets Include Error Detail, Npgsql replaces the detail with a notice saying so.
-    private static string? DetailOf(PostgresException error) =>
-        error.Detail?.StartsWith("Detail redacted", StringComparison.Ordinal) == true ? null : OneLineOrNull(error.Detail);
-
-    private static string? OneLineOrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : OneLine(text);
+            NextSteps = nextSteps ?? [],
+        };
 
     private static string Format(Migration migration, MigrationFailure failure, string verb, string? consequence)
     {

@@ -30,7 +30,8 @@ internal sealed class MigrationSession : IAsyncDisposable
     public static async Task<MigrationSession> OpenAsync(
         NpgsqlDataSource dataSource, HistoryStore history, MigratorOptions options, ILogger logger, CancellationToken cancellationToken)
     {
-        var migrationLock = await MigrationLock.AcquireAsync(dataSource, history.Table, options, logger, cancellationToken);
+        var migrationLock = await MigrationLock.AcquireAsync(
+            dataSource, history.Table, new LockWait(options.AdvisoryLockWait, options.AdvisoryLockPollInterval, options.AdvisoryLockReportInterval), logger, cancellationToken);
         NpgsqlConnection? connection = null;
         try
         {

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Strata.Core.Data;
+using Strata.Core.Errors;
 using Strata.Core.History;
 using Strata.Core.Logging;
 using Strata.Core.Migrations;
@@ -38,38 +40,39 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
         var statement = section.Statements[index];
         var concurrentIndex = StatementClassifier.Classify(statement.Text, connection.PostgreSqlVersion.Major).ConcurrentIndex;
         var state = Interrupted(migration, direction, index);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
+        return await retry.RunAsync(
+            migration,
+            sql.LockTimeout(section),
+            $"statement {index + 1} did not take effect, {state}",
+            async attempt =>
             {
-                if (concurrentIndex is not null)
+                try
                 {
-                    await DropInvalidAsync(connection, migration, concurrentIndex, cancellationToken);
-                }
+                    if (concurrentIndex is not null)
+                    {
+                        await DropInvalidAsync(connection, migration, concurrentIndex, cancellationToken);
+                    }
 
-                logger.RunningStatement(MigrationNames.Id(migration), index + 1, section.Statements.Count, statement.Line);
-                await Db.ExecuteAsync(connection, statement.Text, cancellationToken, timeoutSeconds: 0);
-                return attempt;
-            }
-            catch (PostgresException ex) when (!ConnectionErrors.IsConnectionLoss(ex))
-            {
-                if (!LockRetryPolicy.IsLockTimeout(ex))
+                    logger.RunningStatement(MigrationNames.Id(migration), index + 1, section.Statements.Count, statement.Line);
+                    await Db.ExecuteAsync(connection, statement.Text, cancellationToken, timeoutSeconds: 0);
+                    return attempt;
+                }
+                catch (PostgresException ex) when (!ConnectionErrors.IsConnectionLoss(ex) && !LockRetryPolicy.IsLockTimeout(ex))
                 {
-                    throw MigrationErrors.FromServer(migration, section, statement, ex, state);
+                    throw MigrationErrors.FromServer(migration, section, statement, ex, state, Repair(migration));
                 }
-
-                await retry.BackOffAsync(migration, attempt, sql.LockTimeout(section), ex, logger, $"statement {index + 1} did not take effect, {state}", cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                logger.NonTransactionalCancelled(MigrationNames.Id(migration), index, section.Statements.Count);
-                throw;
-            }
-            catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionLoss(ex))
-            {
-                throw MigrationErrors.ConnectionLost(migration, ex, Interrupted(migration, direction, index, certain: false));
-            }
-        }
+                catch (OperationCanceledException)
+                {
+                    logger.NonTransactionalCancelled(MigrationNames.Id(migration), index, section.Statements.Count);
+                    throw;
+                }
+                catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionLoss(ex))
+                {
+                    throw MigrationErrors.ConnectionLost(migration, ex, Interrupted(migration, direction, index, certain: false), Repair(migration));
+                }
+            },
+            logger,
+            cancellationToken);
     }
 
     // A CREATE INDEX CONCURRENTLY that failed earlier left an INVALID index; IF NOT EXISTS would skip it, so it is rebuilt.
@@ -91,9 +94,11 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
         }
         catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionLoss(ex))
         {
-            throw MigrationErrors.ConnectionLost(migration, ex, Interrupted(migration, direction, completed, certain: false));
+            throw MigrationErrors.ConnectionLost(migration, ex, Interrupted(migration, direction, completed, certain: false), Repair(migration));
         }
     }
+
+    private static NextStep[] Repair(Migration migration) => [new NextStep(NextStepKind.Repair, migration.Version.Value)];
 
     private static string Interrupted(Migration migration, MigrationDirection direction, int completed, bool certain = true)
     {

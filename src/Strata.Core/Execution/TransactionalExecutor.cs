@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Strata.Core.Data;
 using Strata.Core.Logging;
 using Strata.Core.Migrations;
 using Strata.Core.Sql;
@@ -22,38 +23,51 @@ internal sealed class TransactionalExecutor(StepSql sql, LockRetryPolicy retry, 
         var section = migration.Section(direction);
         var commands = sql.Transactional(migration, direction);
         var clock = Stopwatch.StartNew();
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var batch = new NpgsqlBatch(connection) { Timeout = 0 };
-            foreach (var command in commands)
+        return await retry.RunAsync(
+            migration,
+            sql.LockTimeout(section),
+            "nothing of it was applied or recorded, and migrations before it in this run stay applied",
+            async attempt =>
             {
-                batch.BatchCommands.Add(command.ToBatchCommand());
-            }
-
-            try
-            {
-                await batch.ExecuteNonQueryAsync(cancellationToken);
+                await RunOnceAsync(connection, migration, section, commands, cancellationToken);
                 return new MigrationStepResult(migration.Version, migration.Description, migration.Source, direction, true, clock.Elapsed, attempt);
-            }
-            catch (PostgresException ex) when (!ConnectionErrors.IsConnectionLoss(ex))
-            {
-                await RollbackAsync(connection);
-                if (!LockRetryPolicy.IsLockTimeout(ex))
-                {
-                    throw MigrationErrors.FromServer(migration, section, FailedStatement(batch, section), ex);
-                }
+            },
+            logger,
+            cancellationToken);
+    }
 
-                await retry.BackOffAsync(migration, attempt, sql.LockTimeout(section), ex, logger, "nothing of it was applied or recorded, and migrations before it in this run stay applied", cancellationToken);
-            }
-            catch (OperationCanceledException)
+    /// <summary>One attempt; a lock timeout is rethrown as it is, after the rollback, for the retry policy.</summary>
+    private async Task RunOnceAsync(
+        NpgsqlConnection connection, Migration migration, MigrationSection section, IReadOnlyList<BoundSql> commands, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection) { Timeout = 0 };
+        foreach (var command in commands)
+        {
+            batch.BatchCommands.Add(command.ToBatchCommand());
+        }
+
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException ex) when (!ConnectionErrors.IsConnectionLoss(ex))
+        {
+            await RollbackAsync(connection);
+            if (!LockRetryPolicy.IsLockTimeout(ex))
             {
-                await RollbackAsync(connection);
-                throw;
+                throw MigrationErrors.FromServer(migration, section, FailedStatement(batch, section), ex);
             }
-            catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionLoss(ex))
-            {
-                throw MigrationErrors.ConnectionLost(migration, ex, ConnectionLostState);
-            }
+
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            await RollbackAsync(connection);
+            throw;
+        }
+        catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionLoss(ex))
+        {
+            throw MigrationErrors.ConnectionLost(migration, ex, ConnectionLostState);
         }
     }
 
@@ -81,7 +95,7 @@ internal sealed class TransactionalExecutor(StepSql sql, LockRetryPolicy retry, 
         }
         catch (NpgsqlException ex)
         {
-            logger.RollbackFailed(MigrationErrors.Describe(ex));
+            logger.RollbackFailed(ServerErrorText.Describe(ex));
         }
     }
 }

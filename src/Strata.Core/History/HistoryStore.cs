@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Strata.Core.Data;
 using Strata.Core.Errors;
-using Strata.Core.Execution;
 using Strata.Core.Logging;
 using Strata.Core.Migrations;
 using Strata.Core.Secrets;

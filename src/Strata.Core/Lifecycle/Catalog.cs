@@ -1,5 +1,5 @@
 using Npgsql;
-using Strata.Core.History;
+using Strata.Core.Data;
 
 namespace Strata.Core.Lifecycle;
 
@@ -14,18 +14,17 @@ internal static class Catalog
         """;
 
     public static async Task<bool> DatabaseExistsAsync(NpgsqlConnection connection, string database, CancellationToken cancellationToken) =>
-        await ScalarAsync<bool>(connection, "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_database WHERE datname = $1)", cancellationToken, database);
+        await Db.ScalarAsync<bool>(connection, new BoundSql("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_database WHERE datname = $1)", database), cancellationToken);
 
     /// <summary>How many other sessions are connected to <paramref name="database"/>.</summary>
     public static async Task<int> OtherSessionsAsync(NpgsqlConnection connection, string database, CancellationToken cancellationToken) =>
-        (int)await ScalarAsync<long>(
+        (int)await Db.ScalarAsync<long>(
             connection,
-            "SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid()",
-            cancellationToken,
-            database);
+            new BoundSql("SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid()", database),
+            cancellationToken);
 
     public static async Task<int> UserTableCountAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        (int)await ScalarAsync<long>(connection, "SELECT count(*) " + UserTables, cancellationToken);
+        (int)await Db.ScalarAsync<long>(connection, new BoundSql("SELECT count(*) " + UserTables), cancellationToken);
 
     /// <summary>Up to <paramref name="limit"/> user tables as <c>schema.table</c>, in name order, for messages.</summary>
     public static async Task<IReadOnlyList<string>> SomeUserTablesAsync(NpgsqlConnection connection, int limit, CancellationToken cancellationToken)
@@ -40,19 +39,5 @@ internal static class Catalog
         }
 
         return names;
-    }
-
-    public static async Task<bool> TableExistsAsync(NpgsqlConnection connection, HistoryTableName table, CancellationToken cancellationToken) =>
-        await ScalarAsync<bool>(connection, "SELECT to_regclass($1) IS NOT NULL", cancellationToken, table.Quoted);
-
-    public static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
-        return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

@@ -1,9 +1,8 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Strata.Core.Connections;
 using Strata.Core.Errors;
+using Strata.Core.Processes;
 
 namespace Strata.Core.Lifecycle;
 
@@ -16,28 +15,8 @@ internal static class ClientProcess
     // Inherited, these would let the child reach another server or database than the one Strata resolved.
     private static readonly string[] KeptInherited = ["PGPASSWORD", "PGPASSFILE"];
 
-    public static ProcessStartInfo Plain(string program, IEnumerable<string> arguments, bool redirect = true)
-    {
-        var info = new ProcessStartInfo(program)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = redirect,
-            RedirectStandardError = redirect,
-            RedirectStandardInput = redirect,
-        };
-        if (redirect)
-        {
-            info.StandardOutputEncoding = new UTF8Encoding(false);
-            info.StandardErrorEncoding = new UTF8Encoding(false);
-        }
-
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        return info;
-    }
+    public static ProcessStartInfo Plain(string program, IEnumerable<string> arguments, bool redirect = true) =>
+        ChildProcess.StartInfo(program, arguments, redirect: redirect);
 
     /// <summary>A start for <paramref name="program"/> connected to the database of <paramref name="settings"/>.</summary>
     public static ProcessStartInfo ForDatabase(
@@ -83,33 +62,23 @@ internal static class ClientProcess
         }
     }
 
-    /// <summary>Runs a program to completion, capturing its output; killed when it outlives <paramref name="timeout"/>.</summary>
+    /// <summary>Runs a program to completion, capturing its output; stopped when it outlives <paramref name="timeout"/>.</summary>
     /// <exception cref="PrerequisiteMissingException">The program cannot be started.</exception>
     public static async Task<ClientResult> RunAsync(ProcessStartInfo info, TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        using var process = Start(info);
-        process.StandardInput.Close();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (timeout is { } limit)
-        {
-            deadline.CancelAfter(limit);
-        }
-
-        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        ChildProcessResult result;
         try
         {
-            await process.WaitForExitAsync(deadline.Token);
+            result = await ChildProcess.RunAsync(info, timeout, cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (ChildProcessStartException ex)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-            cancellationToken.ThrowIfCancellationRequested();
-            return new ClientResult(-1, await stdout, $"{Path.GetFileName(info.FileName)} did not finish within {timeout?.TotalSeconds:0} s and was stopped");
+            throw NotStarted(info, ex);
         }
 
-        return new ClientResult(process.ExitCode, await stdout, await stderr);
+        return result.TimedOut
+            ? new ClientResult(-1, result.Stdout, $"{Path.GetFileName(info.FileName)} did not finish within {timeout?.TotalSeconds:0} s and was stopped")
+            : new ClientResult(result.ExitCode, result.Stdout, result.Stderr);
     }
 
     /// <exception cref="PrerequisiteMissingException">The program cannot be started.</exception>
@@ -117,13 +86,16 @@ internal static class ClientProcess
     {
         try
         {
-            return Process.Start(info) ?? throw new PrerequisiteMissingException($"could not start {info.FileName}");
+            return ChildProcess.Start(info);
         }
-        catch (Win32Exception ex)
+        catch (ChildProcessStartException ex)
         {
-            throw new PrerequisiteMissingException($"could not start {info.FileName}: {ex.Message}", ex);
+            throw NotStarted(info, ex);
         }
     }
+
+    private static PrerequisiteMissingException NotStarted(ProcessStartInfo info, ChildProcessStartException error) =>
+        new($"could not start {info.FileName}: {error.Reason}", error.InnerException);
 
     // libpq has no variable for the search path: it travels as a server option, like Npgsql's Search Path keyword.
     private static string? Options(ConnectionSettings settings) =>

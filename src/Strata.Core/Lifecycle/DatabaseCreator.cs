@@ -1,5 +1,7 @@
 using System.Text;
 using Npgsql;
+using Strata.Core.Data;
+using Strata.Core.Errors;
 using Strata.Core.Logging;
 
 namespace Strata.Core.Lifecycle;
@@ -32,7 +34,7 @@ internal static class DatabaseCreator
         }
         catch (PostgresException ex)
         {
-            throw ServerErrors.Command($"could not create database '{database}' on {server}", ex, Hint(ex));
+            throw ServerErrors.Command($"could not create database '{database}' on {server}", ex, Hint(ex), Steps(ex));
         }
 
         LogMessages.DatabaseCreated(context.Logger, database, server);
@@ -68,8 +70,13 @@ internal static class DatabaseCreator
     private static string? Hint(PostgresException error) => error.SqlState switch
     {
         PostgresErrorCodes.InsufficientPrivilege => "the role needs the CREATEDB attribute (or ask an administrator to create the database)",
-        PostgresErrorCodes.ObjectInUse => "another session is connected to the template database; close it or choose --template template0",
-        PostgresErrorCodes.InvalidParameterValue => "an encoding or locale other than the template's needs --template template0",
+        PostgresErrorCodes.ObjectInUse => "another session is connected to the template database; close it or create the database from template0",
+        PostgresErrorCodes.InvalidParameterValue => "an encoding or locale other than the template's needs the template template0",
         _ => null,
     };
+
+    private static NextStep[] Steps(PostgresException error) =>
+        error.SqlState is PostgresErrorCodes.ObjectInUse or PostgresErrorCodes.InvalidParameterValue
+            ? [new NextStep(NextStepKind.CreateFromTemplate, Value: "template0")]
+            : [];
 }

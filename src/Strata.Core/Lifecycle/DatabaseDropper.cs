@@ -1,4 +1,5 @@
 using Npgsql;
+using Strata.Core.Data;
 using Strata.Core.Errors;
 using Strata.Core.Logging;
 
@@ -40,9 +41,12 @@ internal static class DatabaseDropper
         {
             var users = await Catalog.OtherSessionsAsync(connection, database, cancellationToken);
             throw new DatabaseCommandFailedException(
-                $"database '{database}' on {server} was not dropped: {users} other session(s) are connected to it; close them (see `strata db sessions`) or pass --force to end them first",
+                $"database '{database}' on {server} was not dropped: {users} other session(s) are connected to it; close them, or drop it ending them first",
                 ex.SqlState,
-                ServerErrors.SafeInner(ex));
+                ServerErrorText.SafeInner(ex))
+            {
+                NextSteps = [new NextStep(NextStepKind.ListSessions), new NextStep(NextStepKind.DropEndingSessions)],
+            };
         }
         catch (PostgresException ex)
         {

@@ -1,4 +1,5 @@
 using Npgsql;
+using Strata.Core.History;
 
 namespace Strata.Core.Lifecycle;
 

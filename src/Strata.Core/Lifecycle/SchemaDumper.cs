@@ -1,5 +1,6 @@
 using System.Text;
 using Strata.Core.Errors;
+using Strata.Core.History;
 using Strata.Core.Logging;
 using Strata.Core.Secrets;
 

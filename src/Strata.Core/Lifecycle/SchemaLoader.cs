@@ -1,4 +1,5 @@
 using Strata.Core.Errors;
+using Strata.Core.History;
 using Strata.Core.Logging;
 using Strata.Core.Sql;
 
@@ -10,12 +11,15 @@ namespace Strata.Core.Lifecycle;
 /// </summary>
 internal static class SchemaLoader
 {
+    private static readonly NextStep StartOver = new(NextStepKind.RecreateDatabase);
+
     public static async Task<LoadResult> RunAsync(LifecycleContext context, LoadOptions options, CancellationToken cancellationToken)
     {
         var file = Path.GetFullPath(options.File);
         if (!File.Exists(file))
         {
-            throw new ConfigurationException($"schema file {file} does not exist; write one with `strata db dump` or name another with --file");
+            NextStep[] steps = [new(NextStepKind.DumpSchema), new(NextStepKind.ChooseSchemaFile)];
+            throw new ConfigurationException($"schema file {file} does not exist; {NextStep.DescribeAll(steps)}") { NextSteps = steps };
         }
 
         var script = SqlSplitter.Split(WithoutRestrictLines(await SeedFiles.ReadTextAsync(file, cancellationToken)), new SqlSplitOptions { FileName = file });
@@ -26,7 +30,10 @@ internal static class SchemaLoader
         {
             var some = string.Join(", ", await Catalog.SomeUserTablesAsync(connection, 3, cancellationToken));
             throw new ValidationFailedException(
-                $"database '{context.Database}' already has {tables} table(s) ({some}{(tables > 3 ? ", ..." : string.Empty)}); db load only loads into a database without tables: load into a new database, or start over with `strata db drop` and `strata db create`");
+                $"database '{context.Database}' already has {tables} table(s) ({some}{(tables > 3 ? ", ..." : string.Empty)}); db load only loads into a database without tables: load into a new database, or start over: {StartOver.Describe()}")
+            {
+                NextSteps = [StartOver],
+            };
         }
 
         LogMessages.LoadingSchema(context.Logger, file, context.Database, script.Statements.Count);

@@ -1,4 +1,5 @@
 using Npgsql;
+using Strata.Core.Data;
 using Strata.Core.Errors;
 using Strata.Core.Sql;
 
@@ -43,12 +44,12 @@ internal static class ScriptExecutor
             // A failure without a statement happened at COMMIT (a deferred constraint): point at the last statement.
             var (line, column) = failed?.LocationOf(ex.Position) ?? (script.Statements[^1].Line, script.Statements[^1].Column);
             throw new ScriptFailedException(
-                $"{kind} {file} failed at {file}:{line}:{column}: {ServerErrors.Describe(ex)}; {consequence}",
+                $"{kind} {file} failed at {file}:{line}:{column}: {ServerErrorText.Describe(ex)}; {consequence}",
                 file,
                 line,
                 column,
                 ex.SqlState,
-                ServerErrors.SafeInner(ex));
+                ServerErrorText.SafeInner(ex));
         }
     }
 

@@ -16,7 +16,10 @@ internal static class SeedFiles
         if (!Directory.Exists(directory))
         {
             throw new ConfigurationException(
-                $"seeds directory {directory} does not exist; create it and put the seed files (*.sql, run in name order) there, or name another directory with --seeds-dir");
+                $"seeds directory {directory} does not exist; create it and put the seed files (*.sql, run in name order) there, or name another seeds directory")
+            {
+                NextSteps = [new NextStep(NextStepKind.ChooseSeedsDirectory)],
+            };
         }
 
         var files = Directory.EnumerateFiles(directory)

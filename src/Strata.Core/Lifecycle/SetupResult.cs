@@ -1,3 +1,4 @@
+using Strata.Core.Errors;
 using Strata.Core.Execution;
 
 namespace Strata.Core.Lifecycle;
@@ -10,4 +11,8 @@ namespace Strata.Core.Lifecycle;
 /// <param name="Seeds">The seeds that ran, or null when seeding was skipped.</param>
 /// <param name="SeedsSkipped">Why seeding was skipped, or null when seeds ran.</param>
 public sealed record SetupResult(
-    string Database, string Server, bool Created, MigrationRunResult Migrations, SeedResult? Seeds, string? SeedsSkipped);
+    string Database, string Server, bool Created, MigrationRunResult Migrations, SeedResult? Seeds, string? SeedsSkipped)
+{
+    /// <summary>What to do to seed the database anyway, when seeding was skipped because it was not new.</summary>
+    public NextStep? SeedsNextStep { get; init; }
+}

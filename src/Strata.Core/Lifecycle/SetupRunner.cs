@@ -1,3 +1,5 @@
+using Strata.Core.Errors;
+using Strata.Core.History;
 using Strata.Core.Logging;
 using Strata.Core.Migrations;
 
@@ -25,7 +27,10 @@ internal static class SetupRunner
         if (skipped is not null)
         {
             LogMessages.SeedsSkipped(context.Logger, skipped);
-            return new SetupResult(context.Database, created.Server, created.Created, migrations, null, skipped);
+            return new SetupResult(context.Database, created.Server, created.Created, migrations, null, skipped)
+            {
+                SeedsNextStep = fresh || options.SkipSeed ? null : new NextStep(NextStepKind.Seed),
+            };
         }
 
         var seeds = await SeedRunner.RunAsync(context, new SeedOptions { SeedsDirectory = options.SeedsDirectory ?? context.SeedsDirectory }, cancellationToken);
@@ -44,12 +49,12 @@ internal static class SetupRunner
     {
         if (options.SkipSeed)
         {
-            return "seeding was turned off (--skip-seed)";
+            return "seeding was turned off";
         }
 
         if (!fresh)
         {
-            return "the database already had migrations applied, so it is not seeded again (run `strata db seed` to seed it anyway)";
+            return "the database already had migrations applied, so it is not seeded again";
         }
 
         if (LifecycleGuards.SeedRefusal(context.Connection) is { } refusal)

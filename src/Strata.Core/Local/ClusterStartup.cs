@@ -20,7 +20,10 @@ internal sealed class ClusterStartup(PgCtl pgCtl, ClusterUser? user, ClusterLayo
         if (Directory.Exists(layout.Data) && Directory.EnumerateFileSystemEntries(layout.Data).Any())
         {
             throw new LocalClusterException(
-                $"{layout.Data} exists but is not a PostgreSQL data directory; move it away, or delete the local cluster with `strata local destroy`.");
+                $"{layout.Data} exists but is not a PostgreSQL data directory; move it away, or delete the local cluster.")
+            {
+                NextSteps = [new NextStep(NextStepKind.DestroyLocalCluster)],
+            };
         }
 
         ClusterDirectories.Delete(layout.Data);

@@ -48,7 +48,10 @@ public sealed class LocalCluster : ILocalServer
             if (!running.IsReady() || running.Port is null)
             {
                 throw new LocalClusterException(
-                    $"The local PostgreSQL in {_layout.Root} is running but not accepting connections (state: {running.Status}); wait for it, or stop it with `strata local stop` (log: {_layout.LogFile}).");
+                    $"The local PostgreSQL in {_layout.Root} is running but not accepting connections (state: {running.Status}); wait for it, or stop it (log: {_layout.LogFile}).")
+                {
+                    NextSteps = [new NextStep(NextStepKind.StopLocalCluster)],
+                };
             }
 
             _logger.LocalClusterAlreadyRunning(running.Port.Value, running.Pid);

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Strata.Core.Errors;
 using Strata.Core.Logging;
+using Strata.Core.Processes;
 
 namespace Strata.Core.Local;
 
@@ -11,7 +11,7 @@ internal sealed record ProgramResult(int ExitCode, string Output)
     public bool Succeeded => ExitCode == 0;
 }
 
-/// <summary>Runs the external programs the cluster needs, without a shell, bounded in time and cancellable.</summary>
+/// <summary>Runs the external programs the cluster needs through <see cref="ChildProcess"/>, failing as the cluster's errors.</summary>
 internal sealed class ProgramRunner(ILogger logger)
 {
     public async Task<ProgramResult> RunAsync(
@@ -21,51 +21,20 @@ internal sealed class ProgramRunner(ILogger logger)
         TimeSpan timeout,
         CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? string.Empty,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        logger.RunningProgram(program, string.Join(' ', arguments));
-        using var process = StartOrThrow(startInfo);
-        process.StandardInput.Close();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
+        var info = ChildProcess.StartInfo(program, arguments, workingDirectory);
+        logger.RunningProgram(program, ChildProcess.DisplayArguments(info));
+        ChildProcessResult result;
         try
         {
-            var stdout = process.StandardOutput.ReadToEndAsync(deadline.Token);
-            var stderr = process.StandardError.ReadToEndAsync(deadline.Token);
-            await process.WaitForExitAsync(deadline.Token);
-            var output = (await stdout) + (await stderr);
-            return new ProgramResult(process.ExitCode, output);
+            result = await ChildProcess.RunAsync(info, timeout, cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (ChildProcessStartException ex)
         {
-            process.Kill(entireProcessTree: true);
-            cancellationToken.ThrowIfCancellationRequested();
-            throw new LocalClusterException(
-                $"{Path.GetFileName(program)} did not finish within {timeout.TotalSeconds:0}s and was stopped.");
+            throw new LocalClusterException($"Could not start {program}: {ex.Reason}", ex.InnerException);
         }
-    }
 
-    private static Process StartOrThrow(ProcessStartInfo startInfo)
-    {
-        try
-        {
-            return Process.Start(startInfo)
-                ?? throw new LocalClusterException($"Could not start {startInfo.FileName}.");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new LocalClusterException($"Could not start {startInfo.FileName}: {e.Message}", e);
-        }
+        return result.TimedOut
+            ? throw new LocalClusterException($"{Path.GetFileName(program)} did not finish within {timeout.TotalSeconds:0}s and was stopped.")
+            : new ProgramResult(result.ExitCode, result.Stdout + result.Stderr);
     }
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Strata.Core.Data;
 
 namespace Strata.Core.Locking;
 
@@ -19,10 +20,10 @@ internal sealed class LockProbe(NpgsqlConnection connection, long key)
     public long Key => key;
 
     public async Task<bool> TryAcquireAsync(CancellationToken cancellationToken) =>
-        await ScalarAsync("SELECT pg_try_advisory_lock($1)", cancellationToken, key) is true;
+        await Db.ScalarAsync<bool>(connection, new BoundSql("SELECT pg_try_advisory_lock($1)", key), cancellationToken);
 
     public async Task<bool> ReleaseAsync(CancellationToken cancellationToken) =>
-        await ScalarAsync("SELECT pg_advisory_unlock($1)", cancellationToken, key) is true;
+        await Db.ScalarAsync<bool>(connection, new BoundSql("SELECT pg_advisory_unlock($1)", key), cancellationToken);
 
     public async Task<LockHolder?> FindHolderAsync(CancellationToken cancellationToken)
     {
@@ -41,12 +42,5 @@ internal sealed class LockProbe(NpgsqlConnection connection, long key)
             reader.IsDBNull(2) ? null : reader.GetString(2),
             reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3),
             reader.IsDBNull(4) ? null : reader.GetString(4));
-    }
-
-    private async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, long value)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = value });
-        return await command.ExecuteScalarAsync(cancellationToken);
     }
 }

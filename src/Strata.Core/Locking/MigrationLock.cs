@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Strata.Core.Configuration;
+using Strata.Core.Data;
 using Strata.Core.Errors;
-using Strata.Core.Execution;
 using Strata.Core.History;
 using Strata.Core.Logging;
 
@@ -29,15 +29,14 @@ internal sealed class MigrationLock : IAsyncDisposable
     }
 
     public static async Task<MigrationLock> AcquireAsync(
-        NpgsqlDataSource dataSource, HistoryTableName table, MigratorOptions options, ILogger logger, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, HistoryTableName table, LockWait wait, ILogger logger, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = new NpgsqlCommand("SELECT current_database()", connection);
-            var database = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+            var database = (await Db.ScalarAsync<string>(connection, new BoundSql("SELECT current_database()"), cancellationToken))!;
             var key = MigrationLockKey.Compute(database, table);
-            await WaitAsync(new LockProbe(connection, key), database, table, options, logger, cancellationToken);
+            await WaitAsync(new LockProbe(connection, key), database, table, wait, logger, cancellationToken);
             return new MigrationLock(connection, key, logger);
         }
         catch
@@ -73,7 +72,7 @@ internal sealed class MigrationLock : IAsyncDisposable
     }
 
     private static async Task WaitAsync(
-        LockProbe probe, string database, HistoryTableName table, MigratorOptions options, ILogger logger, CancellationToken cancellationToken)
+        LockProbe probe, string database, HistoryTableName table, LockWait wait, ILogger logger, CancellationToken cancellationToken)
     {
         logger.AcquiringMigrationLock(database, table.ToString(), probe.Key);
         var clock = Stopwatch.StartNew();
@@ -85,18 +84,21 @@ internal sealed class MigrationLock : IAsyncDisposable
             {
                 holder = await probe.FindHolderAsync(cancellationToken);
                 logger.WaitingForMigrationLock(database, holder?.ToString() ?? "a session that just released it", clock.Elapsed.TotalMilliseconds);
-                nextReport = clock.Elapsed + options.AdvisoryLockReportInterval;
+                nextReport = clock.Elapsed + wait.ReportInterval;
             }
 
-            if (clock.Elapsed >= options.AdvisoryLockWait)
+            if (clock.Elapsed >= wait.Limit)
             {
                 throw new LockNotAcquiredException(
                     $"The migration lock of database '{database}' (history table {table}) is held by another session " +
-                    $"({holder?.ToString() ?? "which could not be identified"}); gave up after {Durations.Format(options.AdvisoryLockWait)}: " +
-                    "wait for that run to finish, or allow a longer advisory lock wait.");
+                    $"({holder?.ToString() ?? "which could not be identified"}); gave up after {Durations.Format(wait.Limit)}: " +
+                    "wait for that run to finish, or allow a longer advisory lock wait.")
+                {
+                    NextSteps = [new NextStep(NextStepKind.RaiseLockWait, Value: Durations.Format(wait.Limit * 2))],
+                };
             }
 
-            await Task.Delay(Jittered(options.AdvisoryLockPollInterval), cancellationToken);
+            await Task.Delay(Jittered(wait.PollInterval), cancellationToken);
         }
 
         logger.MigrationLockAcquired(database, probe.Key, clock.Elapsed.TotalMilliseconds);

@@ -9,19 +9,25 @@ internal static class LedgerGuards
     /// <summary>Nothing runs while a <c>transaction:false</c> migration is half done: its state must be resolved first.</summary>
     public static void RefuseInterrupted(MigrationLedger ledger, string action)
     {
-        var interrupted = ledger.InState(MigrationState.Interrupted).Select(ProblemMessages.Interrupted).ToList();
+        var interrupted = ledger.InState(MigrationState.Interrupted).ToList();
         if (interrupted.Count > 0)
         {
-            throw new ValidationFailedException($"Refusing to {action}: {ProblemMessages.Join(interrupted)}.");
+            throw new ValidationFailedException($"Refusing to {action}: {ProblemMessages.Join(interrupted.Select(ProblemMessages.Interrupted).ToList())}.")
+            {
+                NextSteps = ProblemMessages.Steps(interrupted),
+            };
         }
     }
 
     public static void RefuseEdited(IEnumerable<LedgerEntry> entries, MigratorOptions options, string action)
     {
-        var edited = entries.Where(e => e.State == MigrationState.Edited).Select(ProblemMessages.Edited).ToList();
+        var edited = entries.Where(e => e.State == MigrationState.Edited).ToList();
         if (edited.Count > 0 && !options.AllowEdited)
         {
-            throw new ValidationFailedException($"Refusing to {action}: {ProblemMessages.Join(edited)}.");
+            throw new ValidationFailedException($"Refusing to {action}: {ProblemMessages.Join(edited.Select(ProblemMessages.Edited).ToList())}.")
+            {
+                NextSteps = ProblemMessages.Steps(edited),
+            };
         }
     }
 }

@@ -1,3 +1,4 @@
+using Strata.Core.Errors;
 using Strata.Core.History;
 
 namespace Strata.Core.Planning;
@@ -7,14 +8,14 @@ internal static class ProblemMessages
 {
     public static string Edited(LedgerEntry entry) =>
         $"migration {entry.Id} was edited after it was applied (recorded checksum {entry.Record!.Checksum}, file {entry.File.Checksum}): " +
-        "restore the file, or allow edited migrations (--allow-edited) to accept the new checksum";
+        "restore the file, or " + new NextStep(NextStepKind.AllowEdited).Describe();
 
     public static string Missing(LedgerEntry entry) =>
         $"migration {entry.Id} is recorded as applied but its file is missing: restore the file, or remove its history row with unstamp";
 
     public static string OutOfOrder(LedgerEntry entry, MigrationLedger ledger) =>
         $"migration {entry.Id} is pending but older than the newest applied migration {ledger.Find(ledger.NewestRecorded!.Value)!.Id}: " +
-        "allow out-of-order migrations (--allow-out-of-order) to apply it anyway";
+        new NextStep(NextStepKind.AllowOutOfOrder).Describe();
 
     public static string Interrupted(LedgerEntry entry)
     {
@@ -23,6 +24,20 @@ internal static class ProblemMessages
         return $"migration {entry.Id} was interrupted while running {direction} ({record.StatementsCompleted} of {record.StatementsTotal} statements completed): " +
             "run repair to see its state and resolve it";
     }
+
+    /// <summary>What to do about an entry's problem, as data; null when its state is not a problem.</summary>
+    public static NextStep? Step(LedgerEntry entry) => entry.State switch
+    {
+        MigrationState.Edited => new NextStep(NextStepKind.AllowEdited),
+        MigrationState.OutOfOrder => new NextStep(NextStepKind.AllowOutOfOrder),
+        MigrationState.Missing => new NextStep(NextStepKind.Unstamp, entry.Version.Value),
+        MigrationState.Interrupted => new NextStep(NextStepKind.Repair, entry.Version.Value),
+        _ => null,
+    };
+
+    /// <summary>The distinct steps for several entries, in their order.</summary>
+    public static IReadOnlyList<NextStep> Steps(IEnumerable<LedgerEntry> entries) =>
+        entries.Select(Step).OfType<NextStep>().Distinct().ToList();
 
     /// <summary>Joins several problems into one line, naming the first few.</summary>
     public static string Join(IReadOnlyList<string> problems) =>

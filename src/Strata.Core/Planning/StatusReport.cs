@@ -36,7 +36,7 @@ internal static class StatusReport
             };
             if (problem is not null)
             {
-                problems.Add(problem);
+                problems.Add(problem with { NextStep = ProblemMessages.Step(entry) });
             }
         }
 

@@ -14,7 +14,10 @@ internal static class UpPlanner
         var outOfOrder = selected.Where(e => e.State == MigrationState.OutOfOrder).ToList();
         if (outOfOrder.Count > 0 && !options.AllowOutOfOrder)
         {
-            throw new ValidationFailedException($"Refusing to migrate: {ProblemMessages.Join(outOfOrder.Select(e => ProblemMessages.OutOfOrder(e, ledger)).ToList())}.");
+            throw new ValidationFailedException($"Refusing to migrate: {ProblemMessages.Join(outOfOrder.Select(e => ProblemMessages.OutOfOrder(e, ledger)).ToList())}.")
+            {
+                NextSteps = ProblemMessages.Steps(outOfOrder),
+            };
         }
 
         var migrations = selected.Select(e => e.File).ToList();

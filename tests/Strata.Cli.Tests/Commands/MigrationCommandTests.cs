@@ -138,7 +138,13 @@ public sealed class MigrationCommandTests
 
         validate.ExitCode.ShouldBe(5, validate.ToString());
         validate.Stdout.ShouldContain("1001");
-        (await cli.RunAsync("up")).ExitCode.ShouldBe(5, "up refuses an edited applied migration");
+        validate.Stdout.ShouldContain("next: strata up --allow-edited");
+        var refused = await cli.RunAsync("up");
+        refused.ExitCode.ShouldBe(5, "up refuses an edited applied migration");
+        refused.Stderr.ShouldContain("allow edited migrations to accept the new checksum.\nnext: strata up --allow-edited", customMessage: refused.ToString());
+        var refusedJson = await cli.RunAsync("down", "--json");
+        refusedJson.ExitCode.ShouldBe(5, refusedJson.ToString());
+        refusedJson.Stdout.ShouldContain("\"nextSteps\":[\"strata down --allow-edited\"]");
         (await cli.RunAsync("up", "--allow-edited")).ExitCode.ShouldBe(0);
     }
 

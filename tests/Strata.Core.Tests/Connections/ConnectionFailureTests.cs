@@ -25,7 +25,7 @@ public sealed class ConnectionFailureTests
     {
         {
             new PostgresException("password authentication failed for user \"app\"", "FATAL", "FATAL", "28P01"),
-            "Password authentication failed for user \"app\" on db.internal:5432; check the password and where it comes from (see `strata config`)."
+            "Password authentication failed for user \"app\" on db.internal:5432; check the password and where it comes from."
         },
         {
             new PostgresException("no pg_hba.conf entry for host \"10.0.0.5\", user \"app\", database \"appdb\", no encryption", "FATAL", "FATAL", "28000"),

@@ -1,5 +1,5 @@
+using Strata.Core.Data;
 using Strata.Core.Execution;
-using Strata.Core.History;
 
 namespace Strata.Core.Tests.Execution;
 

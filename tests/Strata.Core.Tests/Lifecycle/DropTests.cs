@@ -81,7 +81,8 @@ public sealed class DropTests
 
         var error = await Should.ThrowAsync<DatabaseCommandFailedException>(() => lifecycle.DropAsync());
         error.Message.ShouldBe(
-            $"database '{db.Name}' on {db.Server.Host}:{db.Server.Port} was not dropped: 1 other session(s) are connected to it; close them (see `strata db sessions`) or pass --force to end them first");
+            $"database '{db.Name}' on {db.Server.Host}:{db.Server.Port} was not dropped: 1 other session(s) are connected to it; close them, or drop it ending them first");
+        error.NextSteps.ShouldBe([new NextStep(NextStepKind.ListSessions), new NextStep(NextStepKind.DropEndingSessions)]);
         (await LifecycleKit.DatabaseExistsAsync(observer, db.Name)).ShouldBeTrue();
 
         var forced = await lifecycle.DropAsync(new DropOptions { Force = true });

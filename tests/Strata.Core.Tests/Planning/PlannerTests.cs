@@ -58,6 +58,22 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void Refusals_carry_what_to_do_next_as_data_naming_no_flag()
+    {
+        var outOfOrder = Should.Throw<ValidationFailedException>(() => UpPlanner.Plan(Ledger(Row("1"), Row("3")), MigrationTarget.All, new()));
+        var edited = Should.Throw<ValidationFailedException>(() => UpPlanner.Plan(Ledger(Row("1", checksum: "ff")), MigrationTarget.All, new()));
+        var interrupted = Should.Throw<ValidationFailedException>(() => UpPlanner.Plan(Ledger(Row("1", HistoryStatus.Running)), MigrationTarget.All, new()));
+
+        outOfOrder.NextSteps.ShouldBe([new NextStep(NextStepKind.AllowOutOfOrder)]);
+        edited.NextSteps.ShouldBe([new NextStep(NextStepKind.AllowEdited)]);
+        interrupted.NextSteps.ShouldBe([new NextStep(NextStepKind.Repair, "1")]);
+        foreach (var error in new[] { outOfOrder, edited, interrupted })
+        {
+            error.Message.ShouldNotContain("--");
+        }
+    }
+
+    [Fact]
     public void Down_plans_newest_first_and_refuses_a_missing_down_section_before_anything_runs()
     {
         var ledger = Ledger(Row("1"), Row("3"), Row("4"));

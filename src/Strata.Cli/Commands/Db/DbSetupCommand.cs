@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Strata.Cli.Commands.Migrations;
 using Strata.Cli.Hosting;
+using Strata.Cli.Output;
 using Strata.Core.Lifecycle;
 
 namespace Strata.Cli.Commands.Db;
@@ -43,6 +44,7 @@ internal static class DbSetupCommand
         ["seeded"] = result.Seeds is not null,
         ["seedFiles"] = result.Seeds is null ? new JsonArray() : DbSeedCommand.Files(run, result.Seeds),
         ["seedsSkipped"] = result.SeedsSkipped,
+        ["seedsNextStep"] = result.SeedsNextStep is { } step ? NextStepCommands.Render(step, invoked: null) : null,
     };
 
     public static void Report(CommandRun run, string eventName, SetupResult result, JsonObject fields, string? before = null)
@@ -71,7 +73,8 @@ internal static class DbSetupCommand
 
             if (result.SeedsSkipped is { } skipped)
             {
-                writer.WriteLine(style.Dim($"not seeded: {skipped}"));
+                var seedAnyway = result.SeedsNextStep is { } step ? $" (run `{NextStepCommands.Render(step, invoked: null)}` to seed it anyway)" : string.Empty;
+                writer.WriteLine(style.Dim($"not seeded: {skipped}{seedAnyway}"));
             }
 
             writer.WriteLine(style.Green(message));

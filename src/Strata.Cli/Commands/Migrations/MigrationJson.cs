@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Strata.Cli.Output;
 using Strata.Core.Execution;
 using Strata.Core.History;
 using Strata.Core.Planning;
@@ -57,6 +58,7 @@ internal static class MigrationJson
         ["kind"] = Kebab(problem.Kind.ToString()),
         ["version"] = problem.Version.Value,
         ["message"] = problem.Message,
+        ["nextStep"] = problem.NextStep is { } step ? NextStepCommands.Render(step, invoked: null) : null,
     };
 
     public static string StateName(MigrationState state) => Kebab(state.ToString());

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Strata.Cli.Hosting;
+using Strata.Cli.Output;
 
 namespace Strata.Cli.Commands.Migrations;
 
@@ -27,6 +28,10 @@ internal static class ValidateCommand
                 foreach (var problem in result.Problems)
                 {
                     writer.WriteLine(run.Reporter.Style.Red("✗ ") + problem.Message);
+                    if (problem.NextStep is { } step)
+                    {
+                        writer.WriteLine(run.Reporter.Style.Dim("  next: ") + NextStepCommands.Render(step, invoked: null));
+                    }
                 }
 
                 writer.WriteLine(result.IsValid ? run.Reporter.Style.Green(message) : message);

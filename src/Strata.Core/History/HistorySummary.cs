@@ -1,7 +1,7 @@
 using Npgsql;
-using Strata.Core.History;
+using Strata.Core.Data;
 
-namespace Strata.Core.Lifecycle;
+namespace Strata.Core.History;
 
 /// <summary>What the history table says about a database: whether it exists, how many migrations are applied, the newest.</summary>
 internal sealed record HistorySummary(bool Exists, int Applied, string? Version)
@@ -12,16 +12,15 @@ internal sealed record HistorySummary(bool Exists, int Applied, string? Version)
     /// </summary>
     public static async Task<HistorySummary> ReadAsync(NpgsqlConnection connection, HistoryTableName table, CancellationToken cancellationToken)
     {
-        if (!await Catalog.TableExistsAsync(connection, table, cancellationToken))
+        if (!await TableExistsAsync(connection, table, cancellationToken))
         {
             return new HistorySummary(false, 0, null);
         }
 
-        var hasStatus = await Catalog.ScalarAsync<bool>(
+        var hasStatus = await Db.ScalarAsync<bool>(
             connection,
-            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = to_regclass($1) AND attname = 'status' AND NOT attisdropped)",
-            cancellationToken,
-            table.Quoted);
+            new BoundSql("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = to_regclass($1) AND attname = 'status' AND NOT attisdropped)", table.Quoted),
+            cancellationToken);
         var filter = hasStatus ? " WHERE status = 'applied'" : string.Empty;
         await using var command = new NpgsqlCommand(
             $"SELECT count(*), (array_agg(version::text ORDER BY length(version::text) DESC, version::text COLLATE \"C\" DESC))[1] FROM {table.Quoted}{filter}",
@@ -30,4 +29,8 @@ internal sealed record HistorySummary(bool Exists, int Applied, string? Version)
         await reader.ReadAsync(cancellationToken);
         return new HistorySummary(true, (int)reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1));
     }
+
+    /// <summary>Whether the history table exists, looked up without taking any lock on it.</summary>
+    public static async Task<bool> TableExistsAsync(NpgsqlConnection connection, HistoryTableName table, CancellationToken cancellationToken) =>
+        await Db.ScalarAsync<bool>(connection, new BoundSql("SELECT to_regclass($1) IS NOT NULL", table.Quoted), cancellationToken);
 }

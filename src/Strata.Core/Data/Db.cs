@@ -1,7 +1,6 @@
 using Npgsql;
-using Strata.Core.History;
 
-namespace Strata.Core.Execution;
+namespace Strata.Core.Data;
 
 /// <summary>Small helpers to send statements on a connection.</summary>
 internal static class Db

@@ -1,6 +1,5 @@
-using Strata.Core.Migrations;
 
-namespace Strata.Core.Execution;
+namespace Strata.Core.Migrations;
 
 /// <summary>How migrations are named in messages.</summary>
 internal static class MigrationNames

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Strata.Core.Errors;
+using Strata.Core.History;
 using Strata.Core.Logging;
 using Strata.Core.Migrations;
 using Strata.Core.Planning;
 
-namespace Strata.Core.History;
+namespace Strata.Core.Execution;
 
 /// <summary>Records migrations as applied without running them (stamp, baseline), or removes a row (unstamp).</summary>
 internal sealed class HistoryRecorder(HistoryStore store, ILogger logger)
@@ -21,7 +22,10 @@ internal sealed class HistoryRecorder(HistoryStore store, ILogger logger)
         switch (entry.State)
         {
             case MigrationState.Interrupted:
-                throw new ValidationFailedException($"Refusing to stamp: {ProblemMessages.Interrupted(entry)}.");
+                throw new ValidationFailedException($"Refusing to stamp: {ProblemMessages.Interrupted(entry)}.")
+                {
+                    NextSteps = ProblemMessages.Steps([entry]),
+                };
             case MigrationState.Applied or MigrationState.Edited:
                 return new StampResult(HistoryOrigin.Stamp, [], [], [version]);
         }
@@ -41,7 +45,10 @@ internal sealed class HistoryRecorder(HistoryStore store, ILogger logger)
 
         if (entry.State == MigrationState.Interrupted)
         {
-            throw new ValidationFailedException($"Refusing to unstamp: {ProblemMessages.Interrupted(entry)}.");
+            throw new ValidationFailedException($"Refusing to unstamp: {ProblemMessages.Interrupted(entry)}.")
+            {
+                NextSteps = ProblemMessages.Steps([entry]),
+            };
         }
 
         await store.ExecuteAsync(connection, store.Sql.Delete(version), cancellationToken);
@@ -67,7 +74,7 @@ internal sealed class HistoryRecorder(HistoryStore store, ILogger logger)
         await store.ExecuteAsync(connection, migrations.Select(m => store.Sql.InsertRecorded(m, HistoryOrigin.Baseline)), cancellationToken);
         foreach (var migration in migrations)
         {
-            logger.MigrationRecorded(Execution.MigrationNames.Id(migration), HistoryCodes.Of(HistoryOrigin.Baseline));
+            logger.MigrationRecorded(MigrationNames.Id(migration), HistoryCodes.Of(HistoryOrigin.Baseline));
         }
 
         return new StampResult(HistoryOrigin.Baseline, migrations.Select(m => m.Version).ToList(), [], []);

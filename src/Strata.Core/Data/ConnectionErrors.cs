@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Strata.Core.Execution;
+namespace Strata.Core.Data;
 
 /// <summary>Tells a lost or refused connection apart from an error in the SQL that was sent.</summary>
 internal static class ConnectionErrors

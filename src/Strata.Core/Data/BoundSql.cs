@@ -1,7 +1,7 @@
 using System.Globalization;
 using Npgsql;
 
-namespace Strata.Core.History;
+namespace Strata.Core.Data;
 
 /// <summary>
 /// A SQL statement with positional parameters (<c>$1</c>, <c>$2</c>, ...) and their values. The runner sends it with

@@ -1,4 +1,4 @@
-namespace Strata.Core.Lifecycle;
+namespace Strata.Core.Data;
 
 /// <summary>Quotes names and values for the few statements that cannot take parameters (CREATE/DROP DATABASE).</summary>
 internal static class SqlText

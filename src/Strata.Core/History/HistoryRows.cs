@@ -1,8 +1,8 @@
 using System.Text;
 using Npgsql;
-using Strata.Core.History;
+using Strata.Core.Data;
 
-namespace Strata.Core.Lifecycle;
+namespace Strata.Core.History;
 
 /// <summary>
 /// The history table's rows as INSERT statements, appended to the schema dump so that a database loaded from it
@@ -23,7 +23,7 @@ internal static class HistoryRows
 
     public static async Task<(string Sql, int Rows)> DumpAsync(NpgsqlConnection connection, HistoryTableName table, CancellationToken cancellationToken)
     {
-        if (!await Catalog.TableExistsAsync(connection, table, cancellationToken))
+        if (!await HistorySummary.TableExistsAsync(connection, table, cancellationToken))
         {
             return (string.Empty, 0);
         }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Strata.Core.Execution;
+namespace Strata.Core.Data;
 
 /// <summary>Formats durations for messages and for PostgreSQL settings.</summary>
 internal static class Durations

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Strata.Core.Errors;
+
+namespace Strata.Cli.Output;
+
+/// <summary>
+/// Says the engine's next steps as command lines. A step that reruns with a flag reruns the command that was run
+/// when it has that flag, and otherwise the command that has it.
+/// </summary>
+internal static class NextStepCommands
+{
+    public static string Render(NextStep step, Command? invoked) => step.Kind switch
+    {
+        NextStepKind.AllowEdited => Rerun(invoked, "--allow-edited", "up"),
+        NextStepKind.AllowOutOfOrder => Rerun(invoked, "--allow-out-of-order", "up"),
+        NextStepKind.RaiseLockWait => Rerun(invoked, "--lock-wait", "up", step.Value ?? "<duration>"),
+        NextStepKind.Repair => $"strata repair --version {step.Version}",
+        NextStepKind.Unstamp => $"strata stamp {step.Version} --remove",
+        NextStepKind.ListSessions => "strata db sessions",
+        NextStepKind.DropEndingSessions => "strata db drop --force",
+        NextStepKind.CreateFromTemplate => $"strata db create --template {step.Value}",
+        NextStepKind.ChooseSeedsDirectory => Rerun(invoked, "--seeds-dir", "db seed", "<directory>"),
+        NextStepKind.ChooseSchemaFile => "strata db load --file <path>",
+        NextStepKind.DumpSchema => "strata db dump",
+        NextStepKind.RecreateDatabase => "strata db drop && strata db create",
+        NextStepKind.Seed => "strata db seed",
+        NextStepKind.StopLocalCluster => "strata local stop",
+        NextStepKind.DestroyLocalCluster => "strata local destroy",
+        NextStepKind.ShowSettings => "strata config",
+        _ => step.Describe(),
+    };
+
+    public static IReadOnlyList<string> RenderAll(IEnumerable<NextStep> steps, Command? invoked) =>
+        steps.Select(step => Render(step, invoked)).Distinct(StringComparer.Ordinal).ToList();
+
+    private static string Rerun(Command? invoked, string flag, string fallback, string? value = null)
+    {
+        var path = invoked is not null && invoked.Options.Any(option => option.Name == flag) ? PathOf(invoked) : fallback;
+        return value is null ? $"strata {path} {flag}" : $"strata {path} {flag} {value}";
+    }
+
+    private static string PathOf(Command command)
+    {
+        // The root command (strata itself) is the one without a parent command.
+        var names = new List<string>();
+        for (var current = command; current.Parents.OfType<Command>().FirstOrDefault() is { } parent; current = parent)
+        {
+            names.Insert(0, current.Name);
+        }
+
+        return string.Join(' ', names);
+    }
+}

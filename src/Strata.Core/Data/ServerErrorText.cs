@@ -1,0 +1,66 @@
+using Npgsql;
+using Strata.Core.Secrets;
+
+namespace Strata.Core.Data;
+
+/// <summary>
+/// How server errors are worded, in one place: what Strata advises for a SQLSTATE, and the one-line, redacted form
+/// of a server error (<c>SQLSTATE message (detail: ...; hint: ...)</c>) that migrations, scripts, lifecycle commands
+/// and connection failures all report.
+/// </summary>
+internal static class ServerErrorText
+{
+    // What to do about a SQLSTATE whatever the command was; advice that depends on the command stays with it.
+    private static readonly Dictionary<string, string> Hints = new(StringComparer.Ordinal)
+    {
+        [PostgresErrorCodes.InvalidPassword] = "check the password and where it comes from",
+        [PostgresErrorCodes.InvalidCatalogName] = "create it or check the database name",
+        [PostgresErrorCodes.CannotConnectNow] = "try again shortly",
+        [PostgresErrorCodes.LockNotAvailable] = "find the session holding the lock (pg_locks, pg_stat_activity) or run again when the database is quieter",
+    };
+
+    /// <summary>Strata's advice for <paramref name="sqlState"/>, or null when it has none.</summary>
+    public static string? Hint(string sqlState) => Hints.GetValueOrDefault(sqlState);
+
+    /// <summary>"SQLSTATE message (detail: ...; hint: ...)", with <paramref name="fallbackHint"/> when the server gave none.</summary>
+    public static string Describe(PostgresException error, string? fallbackHint = null)
+    {
+        var notes = new[] { Detail(error) is { } detail ? "detail: " + detail : null, (Server(error.Hint) ?? fallbackHint) is { } hint ? "hint: " + hint : null }
+            .Where(note => note is not null)
+            .ToList();
+        var text = $"{error.SqlState} {OneLine(error.MessageText)}";
+        return notes.Count == 0 ? text : $"{text} ({string.Join("; ", notes)})";
+    }
+
+    /// <summary>Any exception's text on one redacted line: a server error's SQLSTATE and message, or Npgsql's message and cause.</summary>
+    public static string Describe(Exception error)
+    {
+        var text = error is PostgresException pg ? $"{pg.SqlState} {pg.MessageText}" : error.Message;
+        if (error is not PostgresException && error.InnerException is { } inner)
+        {
+            text += ": " + inner.Message;
+        }
+
+        return OneLine(text);
+    }
+
+    /// <summary>The text redacted and on one line.</summary>
+    public static string OneLine(string text) => SecretRedactor.Redact(text).ReplaceLineEndings(" ").Trim();
+
+    /// <summary>A server-supplied text redacted and on one line, or null when it is blank.</summary>
+    public static string? Server(string? text) => string.IsNullOrWhiteSpace(text) ? null : OneLine(text);
+
+    /// <summary>
+    /// The server's detail, or null. Unless the data source sets Include Error Detail, Npgsql replaces the detail
+    /// with a notice saying so, which is not worth showing.
+    /// </summary>
+    public static string? Detail(PostgresException error) =>
+        error.Detail?.StartsWith("Detail redacted", StringComparison.Ordinal) == true ? null : Server(error.Detail);
+
+    /// <summary>The exception to keep as the inner one (shown with --verbose) only when its text holds nothing to redact.</summary>
+    public static Exception? SafeInner(Exception error)
+    {
+        var text = error.ToString();
+        return SecretRedactor.Redact(text) == text ? error : null;
+    }
+}

@@ -1,0 +1,53 @@
+namespace Strata.Core.Errors;
+
+/// <summary>What a person can do next after Strata refused or stopped. Each front end words it its own way.</summary>
+public enum NextStepKind
+{
+    /// <summary>Run again accepting applied migrations whose file changed, recording the new checksum.</summary>
+    AllowEdited,
+
+    /// <summary>Run again applying pending migrations older than the newest applied one.</summary>
+    AllowOutOfOrder,
+
+    /// <summary>Inspect the interrupted migration <see cref="NextStep.Version"/> and resolve it with repair.</summary>
+    Repair,
+
+    /// <summary>Remove the history row of migration <see cref="NextStep.Version"/>, whose file is gone.</summary>
+    Unstamp,
+
+    /// <summary>Wait longer for another run's migration lock; <see cref="NextStep.Value"/> suggests a wait.</summary>
+    RaiseLockWait,
+
+    /// <summary>List the sessions connected to the database.</summary>
+    ListSessions,
+
+    /// <summary>Drop the database after ending the other sessions connected to it.</summary>
+    DropEndingSessions,
+
+    /// <summary>Create the database from the template named in <see cref="NextStep.Value"/>.</summary>
+    CreateFromTemplate,
+
+    /// <summary>Name another seeds directory.</summary>
+    ChooseSeedsDirectory,
+
+    /// <summary>Name another schema file.</summary>
+    ChooseSchemaFile,
+
+    /// <summary>Write the schema file from a database.</summary>
+    DumpSchema,
+
+    /// <summary>Drop the database and create it again, empty.</summary>
+    RecreateDatabase,
+
+    /// <summary>Run the seed files on their own.</summary>
+    Seed,
+
+    /// <summary>Stop the local PostgreSQL cluster.</summary>
+    StopLocalCluster,
+
+    /// <summary>Delete the local PostgreSQL cluster and its data.</summary>
+    DestroyLocalCluster,
+
+    /// <summary>Show which settings are in effect and where each comes from.</summary>
+    ShowSettings,
+}

@@ -1,0 +1,4 @@
+namespace Strata.Core.Locking;
+
+/// <summary>How long to wait for the migration lock, how often to try it, and how often to report who holds it.</summary>
+internal sealed record LockWait(TimeSpan Limit, TimeSpan PollInterval, TimeSpan ReportInterval);

@@ -1,0 +1,67 @@
+using ArchUnitNET.Loader;
+using Strata.Core;
+
+namespace Strata.Architecture.Tests;
+
+/// <summary>The dependency graph of Strata.Core's namespaces, read from the compiled assembly.</summary>
+internal static class CoreLayers
+{
+    public const string Root = "Strata.Core";
+
+    /// <summary>
+    /// Edges that close a cycle today and are tolerated while the root namespace's Migrator and MigratorOptions are
+    /// replaced by a settings record and a session: the root composes Execution and Planning, and those two still
+    /// read MigratorOptions. Every other edge must point one way only.
+    /// </summary>
+    public static readonly IReadOnlySet<(string From, string To)> ToleratedEdges = new HashSet<(string, string)>
+    {
+        ("Strata.Core.Execution", Root),
+        ("Strata.Core.Planning", Root),
+    };
+
+    private static readonly Lazy<ArchUnitNET.Domain.Architecture> Loaded =
+        new(() => new ArchLoader().LoadAssemblies(typeof(Migrator).Assembly).Build());
+
+    /// <summary>Each namespace of Core mapped to the other Core namespaces its types use.</summary>
+    public static IReadOnlyDictionary<string, SortedSet<string>> Graph()
+    {
+        var graph = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var type in Loaded.Value.Types)
+        {
+            var from = Layer(type.Namespace.FullName);
+            if (from is null)
+            {
+                continue;
+            }
+
+            var targets = graph.TryGetValue(from, out var existing) ? existing : graph[from] = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var dependency in type.Dependencies)
+            {
+                if (Layer(dependency.Target.Namespace.FullName) is { } to && to != from)
+                {
+                    targets.Add(to);
+                }
+            }
+        }
+
+        return graph;
+    }
+
+    /// <summary>The namespace a type counts towards: Core's root or its first level below it (nested folders count with their parent).</summary>
+    private static string? Layer(string ns)
+    {
+        if (ns == Root)
+        {
+            return Root;
+        }
+
+        if (!ns.StartsWith(Root + ".", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = ns[(Root.Length + 1)..];
+        var dot = rest.IndexOf('.', StringComparison.Ordinal);
+        return Root + "." + (dot < 0 ? rest : rest[..dot]);
+    }
+}

@@ -1,0 +1,55 @@
+using Npgsql;
+using Strata.Core.Data;
+
+namespace Strata.Core.Tests.Data;
+
+public sealed class ServerErrorTextTests
+{
+    [Fact]
+    public void A_server_error_is_one_line_with_its_detail_and_hint()
+    {
+        var error = new PostgresException("relation \"t\"\nalready exists", "ERROR", "ERROR", "42P07", detail: "Key (id)=(1)", hint: "drop it first");
+
+        ServerErrorText.Describe(error).ShouldBe("42P07 relation \"t\" already exists (detail: Key (id)=(1); hint: drop it first)");
+    }
+
+    [Fact]
+    public void Strata_hint_is_used_only_when_the_server_gave_none()
+    {
+        var bare = new PostgresException("database is in use", "ERROR", "ERROR", "55006");
+        var hinted = new PostgresException("database is in use", "ERROR", "ERROR", "55006", hint: "the server's own");
+
+        ServerErrorText.Describe(bare, "ours").ShouldBe("55006 database is in use (hint: ours)");
+        ServerErrorText.Describe(hinted, "ours").ShouldBe("55006 database is in use (hint: the server's own)");
+    }
+
+    [Fact]
+    public void The_notice_that_npgsql_withheld_the_detail_is_not_shown()
+    {
+        var error = new PostgresException("boom", "ERROR", "ERROR", "XX000", detail: "Detail redacted as it may contain sensitive data.");
+
+        ServerErrorText.Describe(error).ShouldBe("XX000 boom");
+    }
+
+    [Fact]
+    public void Passwords_in_server_text_are_masked()
+    {
+        var error = new PostgresException("could not connect to postgres://app:hunter2-secret@db/app", "ERROR", "ERROR", "08006");
+
+        ServerErrorText.Describe(error).ShouldNotContain("hunter2-secret");
+        ServerErrorText.SafeInner(error).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData(PostgresErrorCodes.InvalidPassword)]
+    [InlineData(PostgresErrorCodes.InvalidCatalogName)]
+    [InlineData(PostgresErrorCodes.CannotConnectNow)]
+    [InlineData(PostgresErrorCodes.LockNotAvailable)]
+    public void Known_sqlstates_have_advice_that_names_no_flag(string sqlState)
+    {
+        var hint = ServerErrorText.Hint(sqlState);
+
+        hint.ShouldNotBeNullOrWhiteSpace();
+        hint.ShouldNotContain("--");
+    }
+}
