@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Strata.Core.Configuration;
 using Strata.Core.Data;
 using Strata.Core.Errors;
 using Strata.Core.History;
