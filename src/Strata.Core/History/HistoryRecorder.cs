@@ -55,7 +55,9 @@ internal sealed class HistoryRecorder(HistoryStore store, ILogger logger)
         if (recorded > 0)
         {
             throw new ValidationFailedException(
-                $"Refusing to baseline: the history table already has {recorded} row(s); baseline adopts a database with no history, use stamp to record single migrations.");
+                $"Refusing to baseline: the history table {store.Table} already has {recorded} row(s) (newest applied: {ledger.NewestRecorded}), and baseline " +
+                "only fills an empty history; record single migrations with 'strata stamp VERSION', remove a wrong row with 'strata stamp VERSION --remove', " +
+                "and see what is recorded with 'strata status'.");
         }
 
         if (ledger.Find(version)?.Migration is null)

@@ -43,19 +43,6 @@ internal sealed class HistoryStore(HistoryTableName table, ILogger logger)
         }
     }
 
-    /// <summary>Loads the history, creating the schema and table first when they are missing.</summary>
-    /// <remarks>Callers hold the migration lock, so two Strata runs never race to create the table.</remarks>
-    public async Task<IReadOnlyList<HistoryRecord>> EnsureAndLoadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        if (await TryLoadAsync(connection, cancellationToken) is { } records)
-        {
-            return records;
-        }
-
-        await CreateAsync(connection, cancellationToken);
-        return [];
-    }
-
     public Task ExecuteAsync(NpgsqlConnection connection, BoundSql statement, CancellationToken cancellationToken) =>
         Db.ExecuteAsync(connection, [statement], cancellationToken);
 
@@ -65,7 +52,8 @@ internal sealed class HistoryStore(HistoryTableName table, ILogger logger)
     public Task<bool> SchemaExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         Db.ScalarAsync<bool>(connection, new BoundSql("SELECT EXISTS (SELECT FROM pg_namespace WHERE nspname = $1)", Table.Schema), cancellationToken);
 
-    private async Task CreateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>Creates the schema (when missing) and the table; transactional, so adopt creates it in its own transaction.</summary>
+    public async Task CreateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         try
         {
