@@ -64,7 +64,7 @@ public sealed class Migrator
     public Task<MigrationRunResult> UpAsync(MigrationTarget? target = null, bool dryRun = false, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var migrations = await _source.LoadAsync(cancellationToken);
+            var migrations = await LoadMigrationsAsync(cancellationToken);
             if (dryRun)
             {
                 var snapshot = await ReadAsync(migrations, cancellationToken, guarded: true);
@@ -86,7 +86,7 @@ public sealed class Migrator
     public Task<MigrationRunResult> DownAsync(MigrationTarget? target = null, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var migrations = await _source.LoadAsync(cancellationToken);
+            var migrations = await LoadMigrationsAsync(cancellationToken);
             await using var session = await OpenSessionAsync(cancellationToken);
             var plan = DownPlanner.Plan(new MigrationLedger(migrations, session.History), target ?? MigrationTarget.Steps(1), _options);
             TransactionPreflight.Check(plan, MigrationDirection.Down, session.ServerMajorVersion);
@@ -97,7 +97,7 @@ public sealed class Migrator
     public Task<RedoResult> RedoAsync(CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var migrations = await _source.LoadAsync(cancellationToken);
+            var migrations = await LoadMigrationsAsync(cancellationToken);
             await using var session = await OpenSessionAsync(cancellationToken, guarded: true);
             var plan = DownPlanner.Plan(new MigrationLedger(migrations, session.History), MigrationTarget.Steps(1), _options);
             TransactionPreflight.Check(plan, MigrationDirection.Down, session.ServerMajorVersion);
@@ -111,7 +111,7 @@ public sealed class Migrator
     public Task<StatusResult> StatusAsync(CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var snapshot = await ReadAsync(await _source.LoadAsync(cancellationToken), cancellationToken);
+            var snapshot = await ReadAsync(await LoadMigrationsAsync(cancellationToken), cancellationToken);
             return StatusReport.Status(snapshot.Ledger, _options.HistoryTable, snapshot.TableExists);
         });
 
@@ -128,7 +128,7 @@ public sealed class Migrator
     public Task<ValidationResult> ValidateAsync(CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var migrations = await _source.LoadAsync(cancellationToken);
+            var migrations = await LoadMigrationsAsync(cancellationToken);
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
             var ledger = new MigrationLedger(migrations, await _history.TryLoadAsync(connection, cancellationToken) ?? []);
             var notes = (await new Repairer(_history, _logger).InspectAsync(connection, ledger, cancellationToken))
@@ -160,7 +160,7 @@ public sealed class Migrator
     public Task<MigrationRunResult> BaselineAndUpAsync(MigrationVersion baseline, MigrationTarget? target = null, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var migrations = await _source.LoadAsync(cancellationToken);
+            var migrations = await LoadMigrationsAsync(cancellationToken);
             await using var session = await OpenSessionAsync(cancellationToken);
             var history = session.History;
             if (history.Count == 0)
@@ -186,7 +186,7 @@ public sealed class Migrator
     public Task<AdoptResult> AdoptAsync(MigrationVersion? to = null, bool dryRun = false, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var migrations = await _source.LoadAsync(cancellationToken);
+            var migrations = await LoadMigrationsAsync(cancellationToken);
             var adopter = new Adopter(_dataSource, _history, _options, _logger);
             return dryRun
                 ? await adopter.PreviewAsync(migrations, to, cancellationToken)
@@ -197,7 +197,7 @@ public sealed class Migrator
     public Task<ScriptResult> ScriptAsync(MigrationTarget? target = null, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var snapshot = await ReadAsync(await _source.LoadAsync(cancellationToken), cancellationToken, guarded: true);
+            var snapshot = await ReadAsync(await LoadMigrationsAsync(cancellationToken), cancellationToken, guarded: true);
             var plan = UpPlanner.Plan(snapshot.Ledger, target ?? MigrationTarget.All, _options);
             TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, snapshot.ServerMajorVersion);
             var sql = new ScriptBuilder(_steps, _history.Sql, _options.HistoryTable).Build(plan, !snapshot.SchemaExists, !snapshot.TableExists);
@@ -211,7 +211,7 @@ public sealed class Migrator
     public Task<RepairResult> RepairAsync(RepairAction action = RepairAction.Inspect, MigrationVersion? version = null, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var migrations = await _source.LoadAsync(cancellationToken);
+            var migrations = await LoadMigrationsAsync(cancellationToken);
             var repairer = new Repairer(_history, _logger);
             if (action == RepairAction.Inspect)
             {
@@ -227,8 +227,16 @@ public sealed class Migrator
             return new RepairResult(interrupted, action, resolved);
         });
 
+    private Task<IReadOnlyList<Migration>> LoadMigrationsAsync(CancellationToken cancellationToken) =>
+        _source is DirectoryMigrationSource directory ? directory.LoadAsync(_logger, cancellationToken) : _source.LoadAsync(cancellationToken);
+
     private async Task PrepareUpAsync(MigrationSession session, UpPlan plan, CancellationToken cancellationToken)
     {
+        foreach (var migration in plan.Migrations.Where(m => m.Up.IsEmpty))
+        {
+            _logger.EmptyUpSection(MigrationNames.Id(migration), migration.Source, migration.Up.DirectiveLine);
+        }
+
         foreach (var id in plan.Missing)
         {
             _logger.AppliedMigrationMissing(id);
@@ -251,7 +259,7 @@ public sealed class Migrator
         Func<HistoryRecorder, MigrationSession, MigrationLedger, Task<StampResult>> action, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
-            var migrations = await _source.LoadAsync(cancellationToken);
+            var migrations = await LoadMigrationsAsync(cancellationToken);
             await using var session = await OpenSessionAsync(cancellationToken);
             return await action(new HistoryRecorder(_history, _logger), session, new MigrationLedger(migrations, session.History));
         });

@@ -1,11 +1,15 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Strata.Core.Errors;
+using Strata.Core.Logging;
 
 namespace Strata.Core.Migrations;
 
 /// <summary>
-/// Migrations in a directory: every <c>.sql</c> file directly in it (not in subdirectories), read in parallel,
-/// parsed and sorted by version. Dotfiles and files with other extensions are ignored; a <c>.sql</c> file whose name
-/// does not follow <c>&lt;version&gt;_&lt;description&gt;.sql</c> is an error, so a typo is never skipped silently.
+/// Migrations in a directory: every file directly in it (not in subdirectories) whose name starts with a digit and
+/// ends in <c>.sql</c>, read in parallel, parsed and sorted by version. Such a file whose name does not follow
+/// <c>&lt;version&gt;_&lt;description&gt;.sql</c> is an error, so a typo in a migration's name is never skipped. Other
+/// files (<c>schema.sql</c>, <c>README.md</c>, editor backups) are skipped with a warning each; dotfiles silently.
 /// </summary>
 public sealed class DirectoryMigrationSource : IMigrationSource
 {
@@ -26,7 +30,10 @@ public sealed class DirectoryMigrationSource : IMigrationSource
     /// <exception cref="ConfigurationException">The directory does not exist.</exception>
     /// <exception cref="MigrationFileException">A file is misnamed, malformed or unreadable, or two share a version.</exception>
     /// <exception cref="Strata.Core.Errors.SqlSyntaxException">A file's SQL cannot be split into statements.</exception>
-    public async Task<IReadOnlyList<Migration>> LoadAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Migration>> LoadAsync(CancellationToken cancellationToken) => LoadAsync(NullLogger.Instance, cancellationToken);
+
+    /// <summary>Loads the migrations, warning through <paramref name="logger"/> about each file that is skipped.</summary>
+    internal async Task<IReadOnlyList<Migration>> LoadAsync(ILogger logger, CancellationToken cancellationToken)
     {
         var info = new DirectoryInfo(Directory);
         if (!info.Exists)
@@ -37,11 +44,13 @@ public sealed class DirectoryMigrationSource : IMigrationSource
                 $"migrations directory {shown} does not exist; create it, or point Strata at the directory that holds your migrations.");
         }
 
-        var paths = info.EnumerateFiles()
-            .Where(f => MigrationFileName.IsCandidate(f.Name))
-            .Select(f => Path.Combine(Directory, f.Name))
-            .Order(StringComparer.Ordinal)
-            .ToArray();
+        var files = info.EnumerateFiles().Where(f => !f.Name.StartsWith('.')).Select(f => f.Name).Order(StringComparer.Ordinal).ToList();
+        foreach (var skipped in files.Where(f => !MigrationFileName.IsCandidate(f)))
+        {
+            logger.SkippedNonMigrationFile(Path.Combine(Directory, skipped));
+        }
+
+        var paths = files.Where(MigrationFileName.IsCandidate).Select(f => Path.Combine(Directory, f)).ToArray();
         foreach (var path in paths)
         {
             MigrationFileName.Parse(Path.GetFileName(path), path);

@@ -41,8 +41,7 @@ public static class MigrationParser
         RejectSqlBefore(up, content, source);
 
         var upEnd = down?.LineStart ?? content.Length;
-        var upSection = Section(up, content, upEnd, source)
-            ?? throw Error(source, up.Line, $"the up section is empty; write the migration's SQL below the '-- migrate:up' line");
+        var upSection = Section(up, content, upEnd, source);
         var downSection = down is null ? null : Section(down, content, content.Length, source);
         return new Migration(version, description, source, upSection, downSection, MigrationChecksum.Compute(content));
     }
@@ -88,13 +87,14 @@ public static class MigrationParser
         }
     }
 
-    // A section with no statements (only blanks and comments) counts as absent.
-    private static MigrationSection? Section(MigrationDirective directive, string content, int end, string source)
+    // A section with no statements (only blanks and comments) is kept empty: an empty up section is a recorded no-op,
+    // as in dbmate; an empty down section is refused when the migration is rolled back.
+    private static MigrationSection Section(MigrationDirective directive, string content, int end, string source)
     {
         var sql = content[Math.Min(directive.SectionStart, end)..end];
         var options = new SqlSplitOptions { FileName = source, FirstLine = directive.Line + 1 };
         var statements = SqlSplitter.Split(sql, options).Statements;
-        return statements.Count == 0 ? null : new MigrationSection(sql, statements, directive.Options, directive.Line);
+        return new MigrationSection(sql, statements, directive.Options, directive.Line);
     }
 
     private static MigrationFileException Error(string source, int line, string message) =>
