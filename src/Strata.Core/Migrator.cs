@@ -142,8 +142,18 @@ public sealed class Migrator
         WithLedgerAsync((recorder, session, ledger) => recorder.StampAsync(session.Connection, ledger, version, cancellationToken), cancellationToken);
 
     /// <summary>Removes the history row of <paramref name="version"/> without running its down section.</summary>
-    public Task<StampResult> UnstampAsync(MigrationVersion version, CancellationToken cancellationToken = default) =>
-        WithLedgerAsync((recorder, session, ledger) => recorder.UnstampAsync(session.Connection, ledger, version, cancellationToken), cancellationToken);
+    /// <remarks>On an inconsistent history table (<see cref="HistoryInconsistentException"/>) it removes every row of the version, however spelled.</remarks>
+    public async Task<StampResult> UnstampAsync(MigrationVersion version, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await WithLedgerAsync((recorder, session, ledger) => recorder.UnstampAsync(session.Connection, ledger, version, cancellationToken), cancellationToken);
+        }
+        catch (HistoryInconsistentException)
+        {
+            return await GuardAsync(() => new HistoryRecorder(_history, _logger).UnstampEverySpellingAsync(_dataSource, _options, version, cancellationToken));
+        }
+    }
 
     /// <summary>Adopts a database with no history: records every migration up to <paramref name="version"/> as applied.</summary>
     public Task<StampResult> BaselineAsync(MigrationVersion version, CancellationToken cancellationToken = default) =>

@@ -49,6 +49,21 @@ internal sealed class HistoryRecorder(HistoryStore store, ILogger logger)
         return new StampResult(HistoryOrigin.Stamp, [], [version], []);
     }
 
+    /// <summary>Removes every row of <paramref name="version"/> under the lock, without reading the (inconsistent) history.</summary>
+    public async Task<StampResult> UnstampEverySpellingAsync(NpgsqlDataSource dataSource, MigratorOptions options, MigrationVersion version, CancellationToken cancellationToken)
+    {
+        await using var migrationLock = await Locking.MigrationLock.AcquireAsync(dataSource, store.Table, options, logger, cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = store.Sql.DeleteEverySpelling(version).ToCommand(connection);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            throw new ConfigurationException($"Migration {version} has no history row to remove: check the versions the history table holds.");
+        }
+
+        logger.MigrationUnrecorded(version.Value);
+        return new StampResult(HistoryOrigin.Stamp, [], [version], []);
+    }
+
     public async Task<StampResult> BaselineAsync(NpgsqlConnection connection, MigrationLedger ledger, MigrationVersion version, CancellationToken cancellationToken)
     {
         var recorded = ledger.Entries.Count(e => e.Record is not null);

@@ -75,6 +75,11 @@ internal sealed class HistorySql(HistoryTableName table, ClientInfo client)
 
     public BoundSql Delete(MigrationVersion version) => new($"DELETE FROM {_t} WHERE version = $1", version.Value);
 
+    /// <summary>Every row of a version however it is spelled (<c>01</c>, <c>1</c>): repairs an inconsistent table.</summary>
+    public BoundSql DeleteEverySpelling(MigrationVersion version) => new(
+        $"DELETE FROM {_t} WHERE CASE WHEN ltrim(version, '0') = '' THEN '0' ELSE ltrim(version, '0') END = $1",
+        version.Value);
+
     public BoundSql DeleteWithStatus(MigrationVersion version, HistoryStatus status) =>
         new($"DELETE FROM {_t} WHERE version = $1 AND status = $2", version.Value, HistoryCodes.Of(status));
 

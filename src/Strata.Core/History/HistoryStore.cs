@@ -3,7 +3,6 @@ using Npgsql;
 using Strata.Core.Errors;
 using Strata.Core.Execution;
 using Strata.Core.Logging;
-using Strata.Core.Migrations;
 using Strata.Core.Secrets;
 
 namespace Strata.Core.History;
@@ -22,13 +21,13 @@ internal sealed class HistoryStore(HistoryTableName table, ILogger logger)
         {
             await using var command = new NpgsqlCommand(Sql.SelectAll, connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var records = new List<HistoryRecord>();
+            var rows = new HistoryRowReader(Table);
             while (await reader.ReadAsync(cancellationToken))
             {
-                records.Add(Read(reader));
+                rows.Read(reader);
             }
 
-            return records;
+            return rows.Checked();
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
         {
@@ -73,23 +72,5 @@ internal sealed class HistoryStore(HistoryTableName table, ILogger logger)
                 "grant the migration role CREATE on the schema, or configure a history schema it may create tables in.",
                 ex);
         }
-    }
-
-    private static HistoryRecord Read(NpgsqlDataReader reader)
-    {
-        var elapsed = reader.IsDBNull(11) ? (long?)null : reader.GetInt64(11);
-        return new HistoryRecord(
-            MigrationVersion.Parse(reader.GetString(0)),
-            reader.GetString(1),
-            new MigrationChecksum(reader.GetString(3), reader.GetString(2)),
-            HistoryCodes.ParseStatus(reader.GetString(4)),
-            reader.GetInt32(5),
-            reader.GetInt32(6),
-            reader.GetFieldValue<DateTimeOffset>(7),
-            reader.GetString(8),
-            reader.IsDBNull(9) ? null : reader.GetString(9),
-            reader.GetString(10),
-            elapsed is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
-            HistoryCodes.ParseOrigin(reader.GetString(12)));
     }
 }

@@ -36,6 +36,7 @@ public static class MigrationParser
 
     private static Migration Parse(string source, MigrationVersion version, string description, string content)
     {
+        RejectNul(content, source);
         var directives = MigrationDirectiveReader.Read(content, source);
         var (up, down) = Arrange(directives, source);
         RejectSqlBefore(up, content, source);
@@ -95,6 +96,34 @@ public static class MigrationParser
         var options = new SqlSplitOptions { FileName = source, FirstLine = directive.Line + 1 };
         var statements = SqlSplitter.Split(sql, options).Statements;
         return new MigrationSection(sql, statements, directive.Options, directive.Line);
+    }
+
+    // PostgreSQL cannot take a NUL character in a query string: the server would drop the connection mid-run.
+    private static void RejectNul(string content, string source)
+    {
+        var at = content.IndexOf('\0', StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return;
+        }
+
+        var (line, column) = (1, 1);
+        for (var i = 0; i < at; i++)
+        {
+            if (content[i] == '\n' || (content[i] == '\r' && (i + 1 >= content.Length || content[i + 1] != '\n')))
+            {
+                (line, column) = (line + 1, 1);
+            }
+            else if (content[i] != '\r')
+            {
+                column++;
+            }
+        }
+
+        throw new MigrationFileException(
+            $"{source}:{line}:{column}: the file contains a NUL character (byte 0x00), which PostgreSQL does not accept in SQL; remove it (the file may not be text, or was saved in the wrong encoding).",
+            source,
+            line);
     }
 
     private static MigrationFileException Error(string source, int line, string message) =>
