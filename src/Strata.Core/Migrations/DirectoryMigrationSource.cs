@@ -27,8 +27,8 @@ public sealed class DirectoryMigrationSource : IMigrationSource
     public string Description => Directory;
 
     /// <inheritdoc />
-    /// <exception cref="ConfigurationException">The directory does not exist.</exception>
-    /// <exception cref="MigrationFileException">A file is misnamed, malformed or unreadable, or two share a version.</exception>
+    /// <exception cref="ConfigurationException">The directory does not exist, or it or a migration file cannot be read.</exception>
+    /// <exception cref="MigrationFileException">A file is misnamed, malformed or too large, or two share a version.</exception>
     /// <exception cref="Strata.Core.Errors.SqlSyntaxException">A file's SQL cannot be split into statements.</exception>
     public Task<IReadOnlyList<Migration>> LoadAsync(CancellationToken cancellationToken) => LoadAsync(NullLogger.Instance, cancellationToken);
 
@@ -44,20 +44,43 @@ public sealed class DirectoryMigrationSource : IMigrationSource
                 $"migrations directory {shown} does not exist; create it, or point Strata at the directory that holds your migrations.");
         }
 
-        var files = info.EnumerateFiles().Where(f => !f.Name.StartsWith('.')).Select(f => f.Name).Order(StringComparer.Ordinal).ToList();
-        foreach (var skipped in files.Where(f => !MigrationFileName.IsCandidate(f)))
+        var files = ListFiles(info);
+        foreach (var skipped in files.Where(f => !MigrationFileName.IsCandidate(f.Name)))
         {
-            logger.SkippedNonMigrationFile(Path.Combine(Directory, skipped));
+            logger.SkippedNonMigrationFile(Path.Combine(Directory, skipped.Name));
         }
 
-        var paths = files.Where(MigrationFileName.IsCandidate).Select(f => Path.Combine(Directory, f)).ToArray();
-        foreach (var path in paths)
+        var candidates = files.Where(f => MigrationFileName.IsCandidate(f.Name)).ToList();
+        foreach (var file in candidates)
         {
-            MigrationFileName.Parse(Path.GetFileName(path), path);
+            var path = Path.Combine(Directory, file.Name);
+            MigrationFileName.Parse(file.Name, path);
+            if (file.Length > MigrationText.MaxFileBytes)
+            {
+                throw new MigrationFileException(
+                    $"{path}: the file is {file.Length / (1024 * 1024)} MiB, over the {MigrationText.MaxFileBytes / (1024 * 1024)} MiB a migration may have; " +
+                    "split it into several migrations, or load bulk data with psql or 'strata db load'.",
+                    path);
+            }
         }
+
+        var paths = candidates.Select(f => Path.Combine(Directory, f.Name)).ToArray();
 
         var migrations = await ParallelMigrationReader.ReadAsync(paths, ReadFileAsync, cancellationToken);
         return MigrationCatalog.Order(migrations);
+    }
+
+    private List<FileInfo> ListFiles(DirectoryInfo info)
+    {
+        try
+        {
+            return [.. info.EnumerateFiles().Where(f => !f.Name.StartsWith('.')).OrderBy(f => f.Name, StringComparer.Ordinal)];
+        }
+        catch (Exception error) when (FileReadErrors.IsReadError(error))
+        {
+            throw new ConfigurationException(
+                $"migrations directory {Directory} could not be read ({FileReadErrors.Reason(error)}); give the user running Strata read access to it.");
+        }
     }
 
     private static async Task<byte[]> ReadFileAsync(string path, CancellationToken cancellationToken)
@@ -66,9 +89,9 @@ public sealed class DirectoryMigrationSource : IMigrationSource
         {
             return await File.ReadAllBytesAsync(path, cancellationToken);
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        catch (Exception error) when (FileReadErrors.IsReadError(error))
         {
-            throw new MigrationFileException($"{path}: the file could not be read: {error.Message}", path);
+            throw new ConfigurationException($"{path}: the migration file could not be read ({FileReadErrors.Reason(error)}); give the user running Strata read access to it.");
         }
     }
 }
