@@ -108,6 +108,11 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
         {
             throw MigrationErrors.ConnectionLost(migration, ex, Interrupted(migration, direction, completed, certain: false));
         }
+        catch (PostgresException ex) when (HistoryTableLost.IsMissingTable(ex))
+        {
+            var total = migration.Section(direction).Statements.Count;
+            throw HistoryTableLost.Error(migration, ex, $"this transaction:false migration had completed {completed} of its {total} statements, which stay applied");
+        }
     }
 
     private static string Interrupted(Migration migration, MigrationDirection direction, int completed, bool certain = true)
