@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Strata.Core.Adoption;
 using Strata.Core.Configuration;
 using Strata.Core.Data;
 using Strata.Core.Errors;
@@ -26,6 +27,7 @@ public sealed class Migrator
     private readonly HistoryStore _history;
     private readonly StepSql _steps;
     private readonly StepRunner _runner;
+    private readonly AdoptionGuard _guard;
 
     /// <summary>Creates the engine; <paramref name="options"/> are validated here (<see cref="ConfigurationException"/>).</summary>
     /// <param name="dataSource">Where the database is; the engine opens two connections from it while it works.</param>
@@ -49,6 +51,7 @@ public sealed class Migrator
         _logger = logger ?? NullLogger.Instance;
         _history = new HistoryStore(_options.HistoryTable, _logger);
         _steps = new StepSql(_history.Sql, _options);
+        _guard = new AdoptionGuard(_options.HistoryTable);
         var retry = new LockRetryPolicy(_options.LockRetryAttempts, _options.LockRetryBaseDelay, _options.LockRetryMaxDelay, _options.LockRetryDelay);
         _runner = new StepRunner(new TransactionalExecutor(_steps, retry, _logger), new NonTransactionalExecutor(_steps, retry, _logger), _logger);
     }
@@ -63,16 +66,16 @@ public sealed class Migrator
     public Task<MigrationRunResult> UpAsync(MigrationTarget? target = null, bool dryRun = false, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var migrations = await _source.LoadAsync(cancellationToken);
+            var migrations = await LoadMigrationsAsync(cancellationToken);
             if (dryRun)
             {
-                var snapshot = await ReadAsync(migrations, cancellationToken);
+                var snapshot = await ReadAsync(migrations, cancellationToken, guarded: true);
                 var planned = UpPlanner.Plan(snapshot.Ledger, target ?? MigrationTarget.All, _options);
                 TransactionPreflight.Check(planned.Migrations, MigrationDirection.Up, snapshot.ServerMajorVersion);
                 return StepRunner.DryRun(planned.Migrations, MigrationDirection.Up);
             }
 
-            await using var session = await OpenSessionAsync(cancellationToken);
+            await using var session = await OpenSessionAsync(cancellationToken, guarded: true);
             var plan = UpPlanner.Plan(new MigrationLedger(migrations, session.History), target ?? MigrationTarget.All, _options);
             TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
             await PrepareUpAsync(session, plan, cancellationToken);
@@ -85,7 +88,7 @@ public sealed class Migrator
     public Task<MigrationRunResult> DownAsync(MigrationTarget? target = null, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var migrations = await _source.LoadAsync(cancellationToken);
+            var migrations = await LoadMigrationsAsync(cancellationToken);
             await using var session = await OpenSessionAsync(cancellationToken);
             var plan = DownPlanner.Plan(new MigrationLedger(migrations, session.History), target ?? MigrationTarget.Steps(1), _options);
             TransactionPreflight.Check(plan, MigrationDirection.Down, session.ServerMajorVersion);
@@ -96,8 +99,8 @@ public sealed class Migrator
     public Task<RedoResult> RedoAsync(CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var migrations = await _source.LoadAsync(cancellationToken);
-            await using var session = await OpenSessionAsync(cancellationToken);
+            var migrations = await LoadMigrationsAsync(cancellationToken);
+            await using var session = await OpenSessionAsync(cancellationToken, guarded: true);
             var plan = DownPlanner.Plan(new MigrationLedger(migrations, session.History), MigrationTarget.Steps(1), _options);
             TransactionPreflight.Check(plan, MigrationDirection.Down, session.ServerMajorVersion);
             TransactionPreflight.Check(plan, MigrationDirection.Up, session.ServerMajorVersion);
@@ -110,7 +113,7 @@ public sealed class Migrator
     public Task<StatusResult> StatusAsync(CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var snapshot = await ReadAsync(await _source.LoadAsync(cancellationToken), cancellationToken);
+            var snapshot = await ReadAsync(await LoadMigrationsAsync(cancellationToken), cancellationToken);
             return StatusReport.Status(snapshot.Ledger, _options.HistoryTable, snapshot.TableExists);
         });
 
@@ -127,7 +130,7 @@ public sealed class Migrator
     public Task<ValidationResult> ValidateAsync(CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var migrations = await _source.LoadAsync(cancellationToken);
+            var migrations = await LoadMigrationsAsync(cancellationToken);
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
             var ledger = new MigrationLedger(migrations, await _history.TryLoadAsync(connection, cancellationToken) ?? []);
             var notes = (await new Repairer(_history, _logger).InspectAsync(connection, ledger, cancellationToken))
@@ -141,18 +144,72 @@ public sealed class Migrator
         WithLedgerAsync((recorder, session, ledger) => recorder.StampAsync(session.Connection, ledger, version, cancellationToken), cancellationToken);
 
     /// <summary>Removes the history row of <paramref name="version"/> without running its down section.</summary>
-    public Task<StampResult> UnstampAsync(MigrationVersion version, CancellationToken cancellationToken = default) =>
-        WithLedgerAsync((recorder, session, ledger) => recorder.UnstampAsync(session.Connection, ledger, version, cancellationToken), cancellationToken);
+    /// <remarks>On an inconsistent history table (<see cref="HistoryInconsistentException"/>) it removes every row of the version, however spelled.</remarks>
+    public async Task<StampResult> UnstampAsync(MigrationVersion version, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await WithLedgerAsync((recorder, session, ledger) => recorder.UnstampAsync(session.Connection, ledger, version, cancellationToken), cancellationToken);
+        }
+        catch (HistoryInconsistentException)
+        {
+            return await GuardAsync(() => new HistoryRecorder(_history, _logger).UnstampEverySpellingAsync(_dataSource, _options, version, cancellationToken));
+        }
+    }
 
     /// <summary>Adopts a database with no history: records every migration up to <paramref name="version"/> as applied.</summary>
     public Task<StampResult> BaselineAsync(MigrationVersion version, CancellationToken cancellationToken = default) =>
         WithLedgerAsync((recorder, session, ledger) => recorder.BaselineAsync(session.Connection, ledger, version, cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// Applies pending migrations like <see cref="UpAsync(MigrationTarget?, bool, CancellationToken)"/>, but on a database with no
+    /// history first records every migration up to <paramref name="baseline"/> as applied (as <see cref="BaselineAsync"/>), under
+    /// the same lock. With a history, <paramref name="baseline"/> is ignored.
+    /// </summary>
+    /// <param name="baseline">The newest migration the existing schema already contains.</param>
+    /// <param name="target">How far to go; null for all pending migrations.</param>
+    /// <param name="cancellationToken">Cancels the running statement, rolls back its transaction and releases the lock.</param>
+    public Task<MigrationRunResult> BaselineAndUpAsync(MigrationVersion baseline, MigrationTarget? target = null, CancellationToken cancellationToken = default) =>
+        GuardAsync(async () =>
+        {
+            var migrations = await LoadMigrationsAsync(cancellationToken);
+            await using var session = await OpenSessionAsync(cancellationToken);
+            var history = session.History;
+            if (history.Count == 0)
+            {
+                await new HistoryRecorder(_history, _logger).BaselineAsync(session.Connection, new MigrationLedger(migrations, history), baseline, cancellationToken);
+                history = await _history.TryLoadAsync(session.Connection, cancellationToken) ?? [];
+            }
+
+            var plan = UpPlanner.Plan(new MigrationLedger(migrations, history), target ?? MigrationTarget.All, _options);
+            TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
+            await PrepareUpAsync(session, plan, cancellationToken);
+            return await _runner.RunAsync(session.Connection, plan.Migrations, MigrationDirection.Up, cancellationToken);
+        });
+
+    /// <summary>
+    /// Imports another migration tool's history into Strata's empty history (see docs/commands/adopt.md): dbmate,
+    /// golang-migrate and Flyway versions map one to one; for other tools give <paramref name="to"/>, which records every
+    /// migration up to it. The other tool's table is only read; the rows are written in one transaction under the lock.
+    /// </summary>
+    /// <param name="to">Record every migration up to this version instead of reading the other tool's versions.</param>
+    /// <param name="dryRun">Only report what would be recorded; take no lock and write nothing.</param>
+    /// <param name="cancellationToken">Cancels the command; nothing is recorded then.</param>
+    public Task<AdoptResult> AdoptAsync(MigrationVersion? to = null, bool dryRun = false, CancellationToken cancellationToken = default) =>
+        GuardAsync(async () =>
+        {
+            var migrations = await LoadMigrationsAsync(cancellationToken);
+            var adopter = new Adopter(_dataSource, _history, _options, _logger);
+            return dryRun
+                ? await adopter.PreviewAsync(migrations, to, cancellationToken)
+                : await adopter.AdoptAsync(migrations, to, cancellationToken);
+        });
+
     /// <summary>The SQL <c>up</c> would run, bookkeeping included; reads the history and executes nothing.</summary>
     public Task<ScriptResult> ScriptAsync(MigrationTarget? target = null, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var snapshot = await ReadAsync(await _source.LoadAsync(cancellationToken), cancellationToken);
+            var snapshot = await ReadAsync(await LoadMigrationsAsync(cancellationToken), cancellationToken, guarded: true);
             var plan = UpPlanner.Plan(snapshot.Ledger, target ?? MigrationTarget.All, _options);
             TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, snapshot.ServerMajorVersion);
             var sql = new ScriptBuilder(_steps, _history.Sql, _options.HistoryTable).Build(plan, !snapshot.SchemaExists, !snapshot.TableExists);
@@ -166,7 +223,7 @@ public sealed class Migrator
     public Task<RepairResult> RepairAsync(RepairAction action = RepairAction.Inspect, MigrationVersion? version = null, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var migrations = await _source.LoadAsync(cancellationToken);
+            var migrations = await LoadMigrationsAsync(cancellationToken);
             var repairer = new Repairer(_history, _logger);
             if (action == RepairAction.Inspect)
             {
@@ -182,8 +239,16 @@ public sealed class Migrator
             return new RepairResult(interrupted, action, resolved);
         });
 
+    private Task<IReadOnlyList<Migration>> LoadMigrationsAsync(CancellationToken cancellationToken) =>
+        _source is DirectoryMigrationSource directory ? directory.LoadAsync(_logger, cancellationToken) : _source.LoadAsync(cancellationToken);
+
     private async Task PrepareUpAsync(MigrationSession session, UpPlan plan, CancellationToken cancellationToken)
     {
+        foreach (var migration in plan.Migrations.Where(m => m.Up.IsEmpty))
+        {
+            _logger.EmptyUpSection(MigrationNames.Id(migration), migration.Source, migration.Up.DirectiveLine);
+        }
+
         foreach (var id in plan.Missing)
         {
             _logger.AppliedMigrationMissing(id);
@@ -206,19 +271,24 @@ public sealed class Migrator
         Func<HistoryRecorder, MigrationSession, MigrationLedger, Task<StampResult>> action, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
-            var migrations = await _source.LoadAsync(cancellationToken);
+            var migrations = await LoadMigrationsAsync(cancellationToken);
             await using var session = await OpenSessionAsync(cancellationToken);
             return await action(new HistoryRecorder(_history, _logger), session, new MigrationLedger(migrations, session.History));
         });
 
-    private Task<MigrationSession> OpenSessionAsync(CancellationToken cancellationToken) =>
-        MigrationSession.OpenAsync(_dataSource, _history, _options, _logger, cancellationToken);
+    private Task<MigrationSession> OpenSessionAsync(CancellationToken cancellationToken, bool guarded = false) =>
+        MigrationSession.OpenAsync(_dataSource, _history, _options, _logger, guarded ? _guard : null, cancellationToken);
 
     // Read-only commands take no lock and never create the history table.
-    private async Task<Snapshot> ReadAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
+    private async Task<Snapshot> ReadAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken, bool guarded = false)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         var records = await _history.TryLoadAsync(connection, cancellationToken);
+        if (guarded && records is null or { Count: 0 })
+        {
+            await _guard.CheckAsync(connection, cancellationToken);
+        }
+
         var schemaExists = records is not null || await _history.SchemaExistsAsync(connection, cancellationToken);
         return new Snapshot(new MigrationLedger(migrations, records ?? []), records is not null, schemaExists, connection.PostgreSqlVersion.Major);
     }

@@ -16,6 +16,7 @@ internal static class CommandCatalog
         NewCommand.Create(),
         Migrations.StampCommand.Create(),
         Migrations.BaselineCommand.Create(),
+        Migrations.AdoptCommand.Create(),
         Migrations.RepairCommand.Create(),
         LocalCommand.Create(),
         Db.DbCommand.Create(),

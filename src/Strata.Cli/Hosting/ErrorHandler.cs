@@ -14,6 +14,7 @@ internal static class ErrorHandler
         var (code, message) = exception switch
         {
             StrataException strata => (strata.Code, strata.Message),
+            MigrationInterruptedException interrupted => ("cancelled", interrupted.Message),
             OperationCanceledException => ("cancelled", "cancelled: stopped before finishing; nothing was left half-applied"),
             PostgresException pg => ("database-error", $"{pg.SqlState}: {pg.MessageText}"),
             NpgsqlException npgsql => ("database-error", npgsql.Message),

@@ -22,7 +22,7 @@ internal static class ExitCodes
         ConfigurationException => UsageOrConfiguration,
         ConnectionFailedException => CannotConnect,
         LockNotAcquiredException => LockNotAcquired,
-        ValidationFailedException or MigrationFileException or SqlSyntaxException => ValidationFailed,
+        ValidationFailedException or MigrationFileException or SqlSyntaxException or AdoptionRequiredException or HistoryInconsistentException => ValidationFailed,
         ProtectedEnvironmentException => ProtectedEnvironment,
         PrerequisiteMissingException => PrerequisiteMissing,
         _ => Failed,

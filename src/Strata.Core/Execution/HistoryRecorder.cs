@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Strata.Core.Configuration;
 using Strata.Core.Errors;
 using Strata.Core.History;
 using Strata.Core.Logging;
@@ -56,13 +57,30 @@ internal sealed class HistoryRecorder(HistoryStore store, ILogger logger)
         return new StampResult(HistoryOrigin.Stamp, [], [version], []);
     }
 
+    /// <summary>Removes every row of <paramref name="version"/> under the lock, without reading the (inconsistent) history.</summary>
+    public async Task<StampResult> UnstampEverySpellingAsync(NpgsqlDataSource dataSource, MigratorOptions options, MigrationVersion version, CancellationToken cancellationToken)
+    {
+        await using var migrationLock = await Locking.MigrationLock.AcquireAsync(dataSource, store.Table, Locking.LockWait.From(options), logger, cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = store.Sql.DeleteEverySpelling(version).ToCommand(connection);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            throw new ConfigurationException($"Migration {version} has no history row to remove: check the versions the history table holds.");
+        }
+
+        logger.MigrationUnrecorded(version.Value);
+        return new StampResult(HistoryOrigin.Stamp, [], [version], []);
+    }
+
     public async Task<StampResult> BaselineAsync(NpgsqlConnection connection, MigrationLedger ledger, MigrationVersion version, CancellationToken cancellationToken)
     {
         var recorded = ledger.Entries.Count(e => e.Record is not null);
         if (recorded > 0)
         {
             throw new ValidationFailedException(
-                $"Refusing to baseline: the history table already has {recorded} row(s); baseline adopts a database with no history, use stamp to record single migrations.");
+                $"Refusing to baseline: the history table {store.Table} already has {recorded} row(s) (newest applied: {ledger.NewestRecorded}), and baseline " +
+                "only fills an empty history; record single migrations with 'strata stamp VERSION', remove a wrong row with 'strata stamp VERSION --remove', " +
+                "and see what is recorded with 'strata status'.");
         }
 
         if (ledger.Find(version)?.Migration is null)

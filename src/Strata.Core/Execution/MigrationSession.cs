@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Strata.Core.Adoption;
 using Strata.Core.Configuration;
 using Strata.Core.History;
 using Strata.Core.Locking;
@@ -28,15 +29,27 @@ internal sealed class MigrationSession : IAsyncDisposable
     public int ServerMajorVersion => Connection.PostgreSqlVersion.Major;
 
     public static async Task<MigrationSession> OpenAsync(
-        NpgsqlDataSource dataSource, HistoryStore history, MigratorOptions options, ILogger logger, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, HistoryStore history, MigratorOptions options, ILogger logger, AdoptionGuard? guard, CancellationToken cancellationToken)
     {
         var migrationLock = await MigrationLock.AcquireAsync(
-            dataSource, history.Table, new LockWait(options.AdvisoryLockWait, options.AdvisoryLockPollInterval, options.AdvisoryLockReportInterval), logger, cancellationToken);
+            dataSource, history.Table, LockWait.From(options), logger, cancellationToken);
         NpgsqlConnection? connection = null;
         try
         {
             connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var records = await history.EnsureAndLoadAsync(connection, cancellationToken);
+            var records = await history.TryLoadAsync(connection, cancellationToken);
+            if (guard is not null && records is null or { Count: 0 })
+            {
+                // Before the history table is created, so a refused run changes nothing.
+                await guard.CheckAsync(connection, cancellationToken);
+            }
+
+            if (records is null)
+            {
+                await history.CreateAsync(connection, cancellationToken);
+                records = [];
+            }
+
             return new MigrationSession(migrationLock, connection, records);
         }
         catch

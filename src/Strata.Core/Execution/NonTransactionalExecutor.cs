@@ -23,13 +23,27 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
         var clock = Stopwatch.StartNew();
         var attempts = 1;
         await BookkeepAsync(connection, sql.NonTransactionalStart(migration, direction), migration, direction, 0, cancellationToken);
-        for (var i = 0; i < section.Statements.Count; i++)
+        var completed = 0;
+        try
         {
-            attempts = Math.Max(attempts, await RunStatementAsync(connection, migration, direction, i, cancellationToken));
-            await BookkeepAsync(connection, [sql.Progress(migration, i + 1)], migration, direction, i + 1, cancellationToken);
+            for (; completed < section.Statements.Count; completed++)
+            {
+                attempts = Math.Max(attempts, await RunStatementAsync(connection, migration, direction, completed, cancellationToken));
+                await BookkeepAsync(connection, [sql.Progress(migration, completed + 1)], migration, direction, completed + 1, cancellationToken);
+            }
+
+            await BookkeepAsync(connection, sql.NonTransactionalFinish(migration, direction), migration, direction, section.Statements.Count, cancellationToken);
+        }
+        catch (OperationCanceledException ex)
+        {
+            // Once the running row exists, a cancellation leaves the migration part-way: say so rather than "nothing happened".
+            throw new MigrationInterruptedException(
+                $"cancelled while the transaction:false migration {MigrationNames.Id(migration)} was running {direction.ToString().ToLowerInvariant()}; " +
+                Interrupted(migration, direction, completed, certain: false),
+                ex,
+                ex.CancellationToken);
         }
 
-        await BookkeepAsync(connection, sql.NonTransactionalFinish(migration, direction), migration, direction, section.Statements.Count, cancellationToken);
         return new MigrationStepResult(migration.Version, migration.Description, migration.Source, direction, false, clock.Elapsed, attempts);
     }
 
@@ -95,6 +109,11 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
         catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionLoss(ex))
         {
             throw MigrationErrors.ConnectionLost(migration, ex, Interrupted(migration, direction, completed, certain: false), Repair(migration));
+        }
+        catch (PostgresException ex) when (HistoryTableLost.IsMissingTable(ex))
+        {
+            var total = migration.Section(direction).Statements.Count;
+            throw HistoryTableLost.Error(migration, ex, $"this transaction:false migration had completed {completed} of its {total} statements, which stay applied");
         }
     }
 

@@ -53,6 +53,11 @@ internal sealed class TransactionalExecutor(StepSql sql, LockRetryPolicy retry, 
         catch (PostgresException ex) when (!ConnectionErrors.IsConnectionLoss(ex))
         {
             await RollbackAsync(connection);
+            if (HistoryTableLost.IsMissingTable(ex) && HistoryTableLost.FailedAfterStatements(batch, section))
+            {
+                throw HistoryTableLost.Error(migration, ex, "the migration was rolled back, so nothing of it was applied");
+            }
+
             if (!LockRetryPolicy.IsLockTimeout(ex))
             {
                 throw MigrationErrors.FromServer(migration, section, FailedStatement(batch, section), ex);

@@ -43,6 +43,20 @@ internal sealed class HistorySql(HistoryTableName table, ClientInfo client)
     /// <summary>The row of a migration recorded without running (stamp, baseline).</summary>
     public BoundSql InsertRecorded(Migration migration, HistoryOrigin origin) => Insert(migration, HistoryCodes.Applied, migration.Up.Statements.Count, "NULL", origin);
 
+    /// <summary>The row of a migration another tool applied, imported by adopt (<paramref name="appliedAt"/> null: now).</summary>
+    public BoundSql InsertAdopted(Migration migration, string appliedBy, DateTimeOffset? appliedAt) => new(
+        $"INSERT INTO {_t} ({Columns}) VALUES ($1, $2, $3, $4, '{HistoryCodes.Applied}', $5, $5, COALESCE($6::timestamptz, clock_timestamp()), $7, $8, $9, " +
+        $"NULL, '{HistoryCodes.Of(HistoryOrigin.Baseline)}')",
+        migration.Version.Value,
+        migration.Description,
+        migration.Checksum.Hash,
+        migration.Checksum.Algorithm,
+        migration.Up.Statements.Count,
+        appliedAt?.ToUniversalTime(),
+        appliedBy,
+        client.Host,
+        client.StrataVersion);
+
     /// <summary>The row a <c>transaction:false</c> migration writes before its first statement.</summary>
     public BoundSql InsertRunning(Migration migration) => Insert(migration, HistoryCodes.Running, 0, "NULL", HistoryOrigin.Run);
 
@@ -61,6 +75,11 @@ internal sealed class HistorySql(HistoryTableName table, ClientInfo client)
         total);
 
     public BoundSql Delete(MigrationVersion version) => new($"DELETE FROM {_t} WHERE version = $1", version.Value);
+
+    /// <summary>Every row of a version however it is spelled (<c>01</c>, <c>1</c>): repairs an inconsistent table.</summary>
+    public BoundSql DeleteEverySpelling(MigrationVersion version) => new(
+        $"DELETE FROM {_t} WHERE CASE WHEN ltrim(version, '0') = '' THEN '0' ELSE ltrim(version, '0') END = $1",
+        version.Value);
 
     public BoundSql DeleteWithStatus(MigrationVersion version, HistoryStatus status) =>
         new($"DELETE FROM {_t} WHERE version = $1 AND status = $2", version.Value, HistoryCodes.Of(status));

@@ -3,7 +3,6 @@ using Npgsql;
 using Strata.Core.Data;
 using Strata.Core.Errors;
 using Strata.Core.Logging;
-using Strata.Core.Migrations;
 using Strata.Core.Secrets;
 
 namespace Strata.Core.History;
@@ -22,13 +21,13 @@ internal sealed class HistoryStore(HistoryTableName table, ILogger logger)
         {
             await using var command = new NpgsqlCommand(Sql.SelectAll, connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var records = new List<HistoryRecord>();
+            var rows = new HistoryRowReader(Table);
             while (await reader.ReadAsync(cancellationToken))
             {
-                records.Add(Read(reader));
+                rows.Read(reader);
             }
 
-            return records;
+            return rows.Checked();
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
         {
@@ -43,19 +42,6 @@ internal sealed class HistoryStore(HistoryTableName table, ILogger logger)
         }
     }
 
-    /// <summary>Loads the history, creating the schema and table first when they are missing.</summary>
-    /// <remarks>Callers hold the migration lock, so two Strata runs never race to create the table.</remarks>
-    public async Task<IReadOnlyList<HistoryRecord>> EnsureAndLoadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        if (await TryLoadAsync(connection, cancellationToken) is { } records)
-        {
-            return records;
-        }
-
-        await CreateAsync(connection, cancellationToken);
-        return [];
-    }
-
     public Task ExecuteAsync(NpgsqlConnection connection, BoundSql statement, CancellationToken cancellationToken) =>
         Db.ExecuteAsync(connection, [statement], cancellationToken);
 
@@ -65,7 +51,8 @@ internal sealed class HistoryStore(HistoryTableName table, ILogger logger)
     public Task<bool> SchemaExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         Db.ScalarAsync<bool>(connection, new BoundSql("SELECT EXISTS (SELECT FROM pg_namespace WHERE nspname = $1)", Table.Schema), cancellationToken);
 
-    private async Task CreateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>Creates the schema (when missing) and the table; transactional, so adopt creates it in its own transaction.</summary>
+    public async Task CreateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         try
         {
@@ -80,28 +67,10 @@ internal sealed class HistoryStore(HistoryTableName table, ILogger logger)
         }
         catch (PostgresException ex) when (!ConnectionErrors.IsConnectionFailure(ex))
         {
-            throw new ConfigurationException(
-                $"Could not create the history table {Table}: {ex.SqlState} {SecretRedactor.Redact(ex.MessageText)}; " +
-                "grant the migration role CREATE on the schema, or configure a history schema it may create tables in.",
-                ex);
+            var fix = ex.SqlState == PostgresErrorCodes.ReadOnlySqlTransaction
+                ? "the database only accepts reads (a standby, or default_transaction_read_only is on): connect to the primary, or turn read-only off for the migration role"
+                : "grant the migration role CREATE on the schema, or configure a history schema it may create tables in";
+            throw new ConfigurationException($"Could not create the history table {Table}: {ex.SqlState} {SecretRedactor.Redact(ex.MessageText)}; {fix}.", ex);
         }
-    }
-
-    private static HistoryRecord Read(NpgsqlDataReader reader)
-    {
-        var elapsed = reader.IsDBNull(11) ? (long?)null : reader.GetInt64(11);
-        return new HistoryRecord(
-            MigrationVersion.Parse(reader.GetString(0)),
-            reader.GetString(1),
-            new MigrationChecksum(reader.GetString(3), reader.GetString(2)),
-            HistoryCodes.ParseStatus(reader.GetString(4)),
-            reader.GetInt32(5),
-            reader.GetInt32(6),
-            reader.GetFieldValue<DateTimeOffset>(7),
-            reader.GetString(8),
-            reader.IsDBNull(9) ? null : reader.GetString(9),
-            reader.GetString(10),
-            elapsed is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
-            HistoryCodes.ParseOrigin(reader.GetString(12)));
     }
 }

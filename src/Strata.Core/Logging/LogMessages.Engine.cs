@@ -32,7 +32,7 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1321, Level = LogLevel.Warning, Message = "Migration {Migration} hit lock_timeout on attempt {Attempt} of {Attempts} ({Reason}); retrying in {PauseMs:0} ms")]
     public static partial void LockTimeoutRetrying(this ILogger logger, string migration, int attempt, int attempts, string reason, double pauseMs);
 
-    [LoggerMessage(EventId = 1322, Level = LogLevel.Error, Message = "Migration {Migration} hit lock_timeout on attempt {Attempt} of {Attempts} ({Reason}); giving up")]
+    [LoggerMessage(EventId = 1322, Level = LogLevel.Warning, Message = "Migration {Migration} hit lock_timeout on attempt {Attempt} of {Attempts} ({Reason}); giving up")]
     public static partial void LockTimeoutGaveUp(this ILogger logger, string migration, int attempt, int attempts, string reason);
 
     [LoggerMessage(EventId = 1323, Level = LogLevel.Debug, Message = "Migration {Migration}: running statement {Index} of {Total} (line {Line})")]

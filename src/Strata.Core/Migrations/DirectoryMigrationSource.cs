@@ -1,11 +1,15 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Strata.Core.Errors;
+using Strata.Core.Logging;
 
 namespace Strata.Core.Migrations;
 
 /// <summary>
-/// Migrations in a directory: every <c>.sql</c> file directly in it (not in subdirectories), read in parallel,
-/// parsed and sorted by version. Dotfiles and files with other extensions are ignored; a <c>.sql</c> file whose name
-/// does not follow <c>&lt;version&gt;_&lt;description&gt;.sql</c> is an error, so a typo is never skipped silently.
+/// Migrations in a directory: every file directly in it (not in subdirectories) whose name starts with a digit and
+/// ends in <c>.sql</c>, read in parallel, parsed and sorted by version. Such a file whose name does not follow
+/// <c>&lt;version&gt;_&lt;description&gt;.sql</c> is an error, so a typo in a migration's name is never skipped. Other
+/// files (<c>schema.sql</c>, <c>README.md</c>, editor backups) are skipped with a warning each; dotfiles silently.
 /// </summary>
 public sealed class DirectoryMigrationSource : IMigrationSource
 {
@@ -23,10 +27,13 @@ public sealed class DirectoryMigrationSource : IMigrationSource
     public string Description => Directory;
 
     /// <inheritdoc />
-    /// <exception cref="ConfigurationException">The directory does not exist.</exception>
-    /// <exception cref="MigrationFileException">A file is misnamed, malformed or unreadable, or two share a version.</exception>
+    /// <exception cref="ConfigurationException">The directory does not exist, or it or a migration file cannot be read.</exception>
+    /// <exception cref="MigrationFileException">A file is misnamed, malformed or too large, or two share a version.</exception>
     /// <exception cref="Strata.Core.Errors.SqlSyntaxException">A file's SQL cannot be split into statements.</exception>
-    public async Task<IReadOnlyList<Migration>> LoadAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Migration>> LoadAsync(CancellationToken cancellationToken) => LoadAsync(NullLogger.Instance, cancellationToken);
+
+    /// <summary>Loads the migrations, warning through <paramref name="logger"/> about each file that is skipped.</summary>
+    internal async Task<IReadOnlyList<Migration>> LoadAsync(ILogger logger, CancellationToken cancellationToken)
     {
         var info = new DirectoryInfo(Directory);
         if (!info.Exists)
@@ -37,18 +44,43 @@ public sealed class DirectoryMigrationSource : IMigrationSource
                 $"migrations directory {shown} does not exist; create it, or point Strata at the directory that holds your migrations.");
         }
 
-        var paths = info.EnumerateFiles()
-            .Where(f => MigrationFileName.IsCandidate(f.Name))
-            .Select(f => Path.Combine(Directory, f.Name))
-            .Order(StringComparer.Ordinal)
-            .ToArray();
-        foreach (var path in paths)
+        var files = ListFiles(info);
+        foreach (var skipped in files.Where(f => !MigrationFileName.IsCandidate(f.Name)))
         {
-            MigrationFileName.Parse(Path.GetFileName(path), path);
+            logger.SkippedNonMigrationFile(Path.Combine(Directory, skipped.Name));
         }
+
+        var candidates = files.Where(f => MigrationFileName.IsCandidate(f.Name)).ToList();
+        foreach (var file in candidates)
+        {
+            var path = Path.Combine(Directory, file.Name);
+            MigrationFileName.Parse(file.Name, path);
+            if (file.Length > MigrationText.MaxFileBytes)
+            {
+                throw new MigrationFileException(
+                    $"{path}: the file is {file.Length / (1024 * 1024)} MiB, over the {MigrationText.MaxFileBytes / (1024 * 1024)} MiB a migration may have; " +
+                    "split it into several migrations, or load bulk data with psql or 'strata db load'.",
+                    path);
+            }
+        }
+
+        var paths = candidates.Select(f => Path.Combine(Directory, f.Name)).ToArray();
 
         var migrations = await ParallelMigrationReader.ReadAsync(paths, ReadFileAsync, cancellationToken);
         return MigrationCatalog.Order(migrations);
+    }
+
+    private List<FileInfo> ListFiles(DirectoryInfo info)
+    {
+        try
+        {
+            return [.. info.EnumerateFiles().Where(f => !f.Name.StartsWith('.')).OrderBy(f => f.Name, StringComparer.Ordinal)];
+        }
+        catch (Exception error) when (FileReadErrors.IsReadError(error))
+        {
+            throw new ConfigurationException(
+                $"migrations directory {Directory} could not be read ({FileReadErrors.Reason(error)}); give the user running Strata read access to it.");
+        }
     }
 
     private static async Task<byte[]> ReadFileAsync(string path, CancellationToken cancellationToken)
@@ -57,9 +89,9 @@ public sealed class DirectoryMigrationSource : IMigrationSource
         {
             return await File.ReadAllBytesAsync(path, cancellationToken);
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        catch (Exception error) when (FileReadErrors.IsReadError(error))
         {
-            throw new MigrationFileException($"{path}: the file could not be read: {error.Message}", path);
+            throw new ConfigurationException($"{path}: the migration file could not be read ({FileReadErrors.Reason(error)}); give the user running Strata read access to it.");
         }
     }
 }

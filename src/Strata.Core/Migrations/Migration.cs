@@ -4,8 +4,8 @@ namespace Strata.Core.Migrations;
 /// <param name="Version">The all-digit version from the file name.</param>
 /// <param name="Description">The part of the file name after the version, without the extension.</param>
 /// <param name="Source">Where the migration came from: a file path, or the resource name of an embedded migration.</param>
-/// <param name="Up">The up section; never empty.</param>
-/// <param name="Down">The down section, or null when the file has none.</param>
+/// <param name="Up">The up section; it may have no statement (a no-op that is still recorded as applied).</param>
+/// <param name="Down">The down section, or null when the file has none; it may have no statement (then it cannot be rolled back).</param>
 /// <param name="Checksum">The checksum of the file's content.</param>
 public sealed record Migration(
     MigrationVersion Version,

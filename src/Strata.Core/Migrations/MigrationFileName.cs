@@ -8,11 +8,12 @@ internal static class MigrationFileName
     private const string Extension = ".sql";
 
     /// <summary>
-    /// Whether a file is meant to be a migration: any <c>.sql</c> file (in any letter case) that is not a dotfile.
-    /// Other files (README.md, editor backups such as <c>x.sql~</c>, <c>.#x.sql</c> locks) are not looked at.
+    /// Whether a file is meant to be a migration: a <c>.sql</c> file (in any letter case) whose name starts with a
+    /// digit. Other files (<c>schema.sql</c>, README.md, editor backups such as <c>x.sql~</c>, <c>.#x.sql</c> locks)
+    /// are not migrations.
     /// </summary>
     public static bool IsCandidate(string fileName) =>
-        !fileName.StartsWith('.') && fileName.EndsWith(Extension, StringComparison.OrdinalIgnoreCase);
+        fileName.Length > 0 && char.IsAsciiDigit(fileName[0]) && fileName.EndsWith(Extension, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The file name in a path or resource name, after its last <c>/</c> or <c>\</c>.</summary>
     public static string Of(string source) => source[(source.LastIndexOfAny(['/', '\\']) + 1)..];

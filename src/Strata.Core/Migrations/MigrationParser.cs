@@ -36,13 +36,13 @@ public static class MigrationParser
 
     private static Migration Parse(string source, MigrationVersion version, string description, string content)
     {
+        RejectNul(content, source);
         var directives = MigrationDirectiveReader.Read(content, source);
         var (up, down) = Arrange(directives, source);
         RejectSqlBefore(up, content, source);
 
         var upEnd = down?.LineStart ?? content.Length;
-        var upSection = Section(up, content, upEnd, source)
-            ?? throw Error(source, up.Line, $"the up section is empty; write the migration's SQL below the '-- migrate:up' line");
+        var upSection = Section(up, content, upEnd, source);
         var downSection = down is null ? null : Section(down, content, content.Length, source);
         return new Migration(version, description, source, upSection, downSection, MigrationChecksum.Compute(content));
     }
@@ -88,13 +88,42 @@ public static class MigrationParser
         }
     }
 
-    // A section with no statements (only blanks and comments) counts as absent.
-    private static MigrationSection? Section(MigrationDirective directive, string content, int end, string source)
+    // A section with no statements (only blanks and comments) is kept empty: an empty up section is a recorded no-op,
+    // as in dbmate; an empty down section is refused when the migration is rolled back.
+    private static MigrationSection Section(MigrationDirective directive, string content, int end, string source)
     {
         var sql = content[Math.Min(directive.SectionStart, end)..end];
         var options = new SqlSplitOptions { FileName = source, FirstLine = directive.Line + 1 };
         var statements = SqlSplitter.Split(sql, options).Statements;
-        return statements.Count == 0 ? null : new MigrationSection(sql, statements, directive.Options, directive.Line);
+        return new MigrationSection(sql, statements, directive.Options, directive.Line);
+    }
+
+    // PostgreSQL cannot take a NUL character in a query string: the server would drop the connection mid-run.
+    private static void RejectNul(string content, string source)
+    {
+        var at = content.IndexOf('\0', StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return;
+        }
+
+        var (line, column) = (1, 1);
+        for (var i = 0; i < at; i++)
+        {
+            if (content[i] == '\n' || (content[i] == '\r' && (i + 1 >= content.Length || content[i + 1] != '\n')))
+            {
+                (line, column) = (line + 1, 1);
+            }
+            else if (content[i] != '\r')
+            {
+                column++;
+            }
+        }
+
+        throw new MigrationFileException(
+            $"{source}:{line}:{column}: the file contains a NUL character (byte 0x00), which PostgreSQL does not accept in SQL; remove it (the file may not be text, or was saved in the wrong encoding).",
+            source,
+            line);
     }
 
     private static MigrationFileException Error(string source, int line, string message) =>

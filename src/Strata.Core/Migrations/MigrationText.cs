@@ -8,6 +8,12 @@ namespace Strata.Core.Migrations;
 /// <summary>Decodes migration file bytes: strict UTF-8, a leading byte order mark allowed and dropped.</summary>
 internal static class MigrationText
 {
+    /// <summary>
+    /// The largest migration file read (16 MiB). Parsing holds a file several times over (bytes, text, statements), so
+    /// bulk data belongs in psql or <c>db load</c>, not in a migration. See docs/migration-files.md.
+    /// </summary>
+    public const long MaxFileBytes = 16L * 1024 * 1024;
+
     public static string Decode(ReadOnlySpan<byte> bytes, string source)
     {
         var skipped = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;

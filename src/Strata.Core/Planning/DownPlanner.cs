@@ -23,7 +23,11 @@ internal static class DownPlanner
             .Where(e => e.Migration is { Down: null })
             .Select(e => $"migration {e.Id} has no down section ({e.File.Source})")
             .ToList();
-        var problems = missing.Concat(noDown).ToList();
+        var emptyDown = selected
+            .Where(e => e.Migration?.Down is { IsEmpty: true })
+            .Select(e => $"the down section of migration {e.Id} is empty ({e.File.Source}:{e.File.Down!.DirectiveLine}); write the SQL that undoes it, or SELECT 1; to roll back without undoing anything")
+            .ToList();
+        var problems = missing.Concat(noDown).Concat(emptyDown).ToList();
         if (problems.Count > 0)
         {
             throw new ValidationFailedException($"Refusing to roll back, nothing was run: {ProblemMessages.Join(problems)}.");

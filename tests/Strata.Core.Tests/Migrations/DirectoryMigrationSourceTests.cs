@@ -74,7 +74,7 @@ public sealed class DirectoryMigrationSourceTests
     {
         using var dir = new TempDirectory();
         dir.Write("1_a.sql", Up);
-        var misnamed = dir.Write("add_users.sql", Up);
+        var misnamed = dir.Write("20240611-add_users.sql", Up);
 
         var error = await Should.ThrowAsync<MigrationFileException>(() => new DirectoryMigrationSource(dir.Path).LoadAsync(CancellationToken.None));
 

@@ -42,8 +42,10 @@ public sealed class MigrationParserTests
         MigrationParser.Parse(Source, "-- migrate:up\nSELECT 1;\n").Down.ShouldBeNull();
 
     [Fact]
-    public void Treats_a_down_section_without_statements_as_none() =>
-        MigrationParser.Parse(Source, "-- migrate:up\nSELECT 1;\n-- migrate:down\n-- irreversible\n\n").Down.ShouldBeNull();
+    public void Keeps_a_down_section_without_statements_as_an_empty_section_with_its_line() =>
+        MigrationParser.Parse(Source, "-- migrate:up\nSELECT 1;\n-- migrate:down\n-- irreversible\n\n").Down.ShouldSatisfyAllConditions(
+            down => down!.IsEmpty.ShouldBeTrue(),
+            down => down!.DirectiveLine.ShouldBe(3));
 
     [Theory]
     [InlineData("--migrate:up\nSELECT 1;")]

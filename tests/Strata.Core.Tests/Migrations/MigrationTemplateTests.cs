@@ -52,17 +52,18 @@ public sealed class MigrationTemplateTests
         migration.Description.ShouldBe("add_users");
         migration.Up.Statements.Single().Text.ShouldBe("CREATE TABLE users (id int);");
         migration.Up.Options.ShouldBe(MigrationOptions.Default);
-        migration.Down.ShouldBeNull();
+        migration.Down!.IsEmpty.ShouldBeTrue();
     }
 
     [Fact]
-    public void Produces_a_file_the_parser_refuses_while_the_up_section_is_empty()
+    public void Produces_a_file_whose_empty_up_section_parses_as_a_no_op()
     {
         var (fileName, content) = MigrationTemplate.Create("add users", Now);
 
-        var error = Should.Throw<MigrationFileException>(() => MigrationParser.Parse(fileName, content));
+        var migration = MigrationParser.Parse(fileName, content);
 
-        error.Message.ShouldBe($"{fileName}:1: the up section is empty; write the migration's SQL below the '-- migrate:up' line.");
+        migration.Up.IsEmpty.ShouldBeTrue();
+        migration.Up.DirectiveLine.ShouldBe(1);
     }
 
     [Fact]

@@ -13,7 +13,12 @@ internal static class UpCommand
         var target = new TargetFlags();
         var dryRun = new Option<bool>("--dry-run") { Description = "Show which migrations would run; execute nothing." };
         var sql = new Option<bool>("--sql") { Description = "Print the exact SQL script up would run, history bookkeeping included; execute nothing." };
-        var command = new Command("up", "Apply pending migrations in version order, each atomically with its history row.") { dryRun, sql };
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "On a database with tables but no history, first record every migration up to VERSION as applied (as baseline does).",
+            HelpName = "version",
+        };
+        var command = new Command("up", "Apply pending migrations in version order, each atomically with its history row.") { dryRun, sql, baseline };
         target.AddTo(command);
         EngineFlags.AddRunFlags(command);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
@@ -30,6 +35,18 @@ internal static class UpCommand
                 var script = await migrator.ScriptAsync(target.Read(parse), cancellationToken);
                 var fields = new JsonObject { ["sql"] = script.Sql, ["migrations"] = new JsonArray([.. script.Migrations.Select(v => (JsonNode)v.Value)]) };
                 run.Reporter.Result("up.sql", $"script for {script.Migrations.Count} migrations", fields, writer => writer.Write(script.Sql));
+                return ExitCodes.Success;
+            }
+
+            if (parse.GetValue(baseline) is { } baselineText)
+            {
+                if (parse.GetValue(dryRun))
+                {
+                    throw new ConfigurationException("--baseline records history, so it cannot be combined with --dry-run: run 'strata baseline VERSION' first, then 'strata up --dry-run'");
+                }
+
+                var baselined = await migrator.BaselineAndUpAsync(VersionArgument.Parse(baselineText), target.Read(parse), cancellationToken);
+                RunRendering.Report(run, "up.completed", baselined);
                 return ExitCodes.Success;
             }
 

@@ -11,7 +11,11 @@ internal static class VersionArgument
 
     public static MigrationVersion Read(ParseResult parse, Argument<string> argument)
     {
-        var text = parse.GetValue(argument)!;
+        return Parse(parse.GetValue(argument)!);
+    }
+
+    public static MigrationVersion Parse(string text)
+    {
         return MigrationVersion.TryParse(text, out var version)
             ? version
             : throw new ConfigurationException($"'{text}' is not a migration version (all digits)");

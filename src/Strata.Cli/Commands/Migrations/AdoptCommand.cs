@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Strata.Cli.Hosting;
+using Strata.Core.Adoption;
+
+namespace Strata.Cli.Commands.Migrations;
+
+/// <summary>`strata adopt [--to VERSION] [--dry-run]`: import another migration tool's history into Strata's.</summary>
+internal static class AdoptCommand
+{
+    public static Command Create()
+    {
+        var to = new Option<string?>("--to")
+        {
+            Description = "Record every migration up to VERSION instead of reading the other tool's versions (needed for Alembic, EF Core, Rails, sqitch, Liquibase, node-pg-migrate, Knex, Prisma).",
+            HelpName = "version",
+        };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be recorded; write nothing." };
+        var command = new Command(
+            "adopt",
+            "Take over a database another tool migrated (dbmate, golang-migrate, Flyway, ...): record the migrations it applied as applied, without running them.")
+        {
+            to, dryRun,
+        };
+        EngineFlags.AddReadFlags(command);
+        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        {
+            var version = parse.GetValue(to) is { } text ? VersionArgument.Parse(text) : (Core.Migrations.MigrationVersion?)null;
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var migrator = await session.MigratorAsync(cancellationToken);
+            var result = await migrator.AdoptAsync(version, parse.GetValue(dryRun), cancellationToken);
+            Report(run, result);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Report(CommandRun run, AdoptResult result)
+    {
+        var fields = new JsonObject
+        {
+            ["sources"] = new JsonArray([.. result.Sources.Select(s => (JsonNode)new JsonObject { ["tool"] = s.ToolId, ["table"] = s.QualifiedName })]),
+            ["appliedBy"] = result.AppliedBy,
+            ["recorded"] = Versions(result.Recorded),
+            ["pending"] = Versions(result.Pending),
+            ["skipped"] = new JsonArray([.. result.Skipped.Select(s => (JsonNode)s)]),
+            ["dryRun"] = result.DryRun,
+        };
+        var from = string.Join(", ", result.Sources.Select(s => $"{s.ToolName} ({s.QualifiedName})"));
+        var verb = result.DryRun ? "would record" : "recorded";
+        var message = $"{verb} {result.Recorded.Count} migration(s) from {from} as applied without running them";
+        run.Reporter.Result(result.DryRun ? "adopt.planned" : "adopt.completed", message, fields, writer =>
+        {
+            writer.WriteLine(message + (result.Recorded.Count > 0 ? ": " + string.Join(", ", result.Recorded) : string.Empty));
+            if (result.Pending.Count > 0)
+            {
+                writer.WriteLine($"not applied by {string.Join(", ", result.Sources.Select(s => s.ToolName))} (left for up): {string.Join(", ", result.Pending)}");
+            }
+
+            foreach (var skipped in result.Skipped)
+            {
+                writer.WriteLine($"not imported: {skipped}");
+            }
+        });
+    }
+
+    private static JsonArray Versions(IEnumerable<Core.Migrations.MigrationVersion> versions) =>
+        new([.. versions.Select(v => (JsonNode)v.Value)]);
+}

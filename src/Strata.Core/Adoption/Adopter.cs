@@ -1,0 +1,134 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Strata.Core.Configuration;
+using Strata.Core.Errors;
+using Strata.Core.History;
+using Strata.Core.Locking;
+using Strata.Core.Logging;
+using Strata.Core.Migrations;
+
+namespace Strata.Core.Adoption;
+
+/// <summary>
+/// Imports another tool's history into Strata's empty history: the migrations it applied are recorded as applied,
+/// with the checksum of the file on disk, in one transaction under the migration lock. The other table is only read.
+/// </summary>
+internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history, MigratorOptions options, ILogger logger)
+{
+    private const int ListedVersions = 5;
+
+    public async Task<AdoptResult> PreviewAsync(IReadOnlyList<Migration> migrations, MigrationVersion? to, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var plan = await PlanAsync(connection, migrations, to, cancellationToken);
+        return plan.Result(dryRun: true);
+    }
+
+    public async Task<AdoptResult> AdoptAsync(IReadOnlyList<Migration> migrations, MigrationVersion? to, CancellationToken cancellationToken)
+    {
+        await using var migrationLock = await MigrationLock.AcquireAsync(dataSource, history.Table, LockWait.From(options), logger, cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // Planned before the transaction: reading a history table that does not exist yet would abort it. The lock keeps
+        // other Strata runs out in between.
+        var plan = await PlanAsync(connection, migrations, to, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!plan.HistoryExists)
+        {
+            await history.CreateAsync(connection, cancellationToken);
+        }
+
+        await history.ExecuteAsync(connection, plan.Rows.Select(r => history.Sql.InsertAdopted(r.Migration, plan.AppliedBy, r.AppliedAt)), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        foreach (var row in plan.Rows)
+        {
+            logger.MigrationRecorded(Migrations.MigrationNames.Id(row.Migration), plan.AppliedBy);
+        }
+
+        return plan.Result(dryRun: false);
+    }
+
+    private async Task<Plan> PlanAsync(NpgsqlConnection connection, IReadOnlyList<Migration> migrations, MigrationVersion? to, CancellationToken cancellationToken)
+    {
+        var records = await history.TryLoadAsync(connection, cancellationToken);
+        if (records is { Count: > 0 })
+        {
+            throw new ValidationFailedException(
+                $"Refusing to adopt: Strata's history table {history.Table} already has {records.Count} row(s), and adopt only fills an empty history; " +
+                "record single migrations with 'strata stamp VERSION', or check the state with 'strata status'.");
+        }
+
+        var detected = await ForeignHistoryDetector.DetectAsync(connection, history.Table, cancellationToken);
+        var inUse = new List<ForeignHistoryTable>();
+        foreach (var table in detected)
+        {
+            if (await ForeignHistoryReader.HasRowsAsync(connection, table, cancellationToken))
+            {
+                inUse.Add(table);
+            }
+        }
+
+        var sources = inUse.Count > 0 ? inUse : detected.ToList();
+        if (sources.Count == 0)
+        {
+            throw new ValidationFailedException(
+                "There is no other migration tool's history table to adopt (dbmate, golang-migrate, Flyway, Alembic, EF Core, Rails, sqitch, " +
+                "Liquibase, node-pg-migrate, Knex, Prisma): to start from an existing schema, use 'strata baseline VERSION'.");
+        }
+
+        var appliedBy = "adopt:" + string.Join('+', sources.Select(s => s.ToolId).Distinct());
+        if (to is { } upTo)
+        {
+            if (!migrations.Any(m => m.Version == upTo))
+            {
+                throw new ConfigurationException($"There is no migration with version {upTo} to adopt up to: give the newest migration file the database already contains.");
+            }
+
+            return Build(records is not null, sources, appliedBy, migrations, new ForeignHistory([], upTo, []));
+        }
+
+        if (sources.Count > 1)
+        {
+            throw new ValidationFailedException(
+                $"Found the history tables of several tools ({string.Join(", ", sources.Select(s => $"{s.ToolName} {s.QualifiedName}"))}), " +
+                "so which migrations are applied is ambiguous: give the newest migration file the database contains with 'strata adopt --to VERSION'.");
+        }
+
+        var foreign = await ForeignHistoryReader.ReadAsync(connection, sources[0], cancellationToken);
+        CheckFilesExist(sources[0], migrations, foreign);
+        return Build(records is not null, sources, appliedBy, migrations, foreign);
+    }
+
+    private static void CheckFilesExist(ForeignHistoryTable source, IReadOnlyList<Migration> migrations, ForeignHistory foreign)
+    {
+        var versions = migrations.Select(m => m.Version).ToHashSet();
+        var missing = foreign.Applied.Select(a => a.Version).Concat(foreign.UpTo is { } v ? [v] : []).Where(v => !versions.Contains(v)).Distinct().Order().ToList();
+        if (missing.Count > 0)
+        {
+            var listed = string.Join(", ", missing.Take(ListedVersions)) + (missing.Count > ListedVersions ? $" and {missing.Count - ListedVersions} more" : string.Empty);
+            throw new ValidationFailedException(
+                $"{source.ToolName} recorded version(s) {listed} in {source.QualifiedName} but no migration file has them: point --migrations-dir at the " +
+                "directory the database was migrated from, or give the newest migration it contains with 'strata adopt --to VERSION'.");
+        }
+    }
+
+    private static Plan Build(bool historyExists, IReadOnlyList<ForeignHistoryTable> sources, string appliedBy, IReadOnlyList<Migration> migrations, ForeignHistory foreign)
+    {
+        var times = foreign.Applied.ToDictionary(a => a.Version, a => a.AppliedAt);
+        var rows = migrations
+            .Where(m => times.ContainsKey(m.Version) || (foreign.UpTo is { } upTo && m.Version <= upTo))
+            .OrderBy(m => m.Version)
+            .Select(m => new Row(m, times.GetValueOrDefault(m.Version)))
+            .ToList();
+        var recorded = rows.Select(r => r.Migration.Version).ToHashSet();
+        var pending = migrations.Select(m => m.Version).Where(v => !recorded.Contains(v)).Order().ToList();
+        return new Plan(historyExists, sources, appliedBy, rows, pending, foreign.Skipped);
+    }
+
+    private sealed record Row(Migration Migration, DateTimeOffset? AppliedAt);
+
+    private sealed record Plan(
+        bool HistoryExists, IReadOnlyList<ForeignHistoryTable> Sources, string AppliedBy, IReadOnlyList<Row> Rows, IReadOnlyList<MigrationVersion> Pending, IReadOnlyList<string> Skipped)
+    {
+        public AdoptResult Result(bool dryRun) => new(Sources, AppliedBy, [.. Rows.Select(r => r.Migration.Version)], Pending, Skipped, dryRun);
+    }
+}

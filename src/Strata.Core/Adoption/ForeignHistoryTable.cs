@@ -1,0 +1,28 @@
+namespace Strata.Core.Adoption;
+
+/// <summary>Another tool's history table found in the database.</summary>
+/// <param name="Tool">The tool its shape belongs to.</param>
+/// <param name="Schema">The schema it is in.</param>
+/// <param name="Name">The table's name.</param>
+public sealed record ForeignHistoryTable(MigrationTool Tool, string Schema, string Name)
+{
+    /// <summary>The tool's usual name, as people write it (<c>dbmate</c>, <c>golang-migrate</c>, <c>Flyway</c>, ...).</summary>
+    public string ToolName => MigrationTools.DisplayName(Tool);
+
+    /// <summary>The stable lowercase id of the tool, used in <c>applied_by</c> as <c>adopt:&lt;id&gt;</c>.</summary>
+    public string ToolId => MigrationTools.Id(Tool);
+
+    /// <summary>Whether the tool's migration ids are Strata versions, so <c>adopt</c> can map them one to one.</summary>
+    public bool MapsVersions => Tool is MigrationTool.Dbmate or MigrationTool.GolangMigrate or MigrationTool.Flyway;
+
+    /// <summary>The table as schema.name, quoted where PostgreSQL needs it.</summary>
+    public string QualifiedName => $"{Quote(Schema)}.{Quote(Name)}";
+
+    /// <inheritdoc />
+    public override string ToString() => QualifiedName;
+
+    private static string Quote(string identifier) =>
+        identifier.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_') && !char.IsDigit(identifier[0])
+            ? identifier
+            : "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,35 @@
+using Npgsql;
+using Strata.Core.Data;
+using Strata.Core.Errors;
+using Strata.Core.Migrations;
+
+namespace Strata.Core.Execution;
+
+/// <summary>
+/// Recognises a history statement that failed because the history table is gone, so the error names the table rather
+/// than blaming the line of the migration file the statement happened to follow.
+/// </summary>
+internal static class HistoryTableLost
+{
+    /// <summary>Whether the first command of <paramref name="batch"/> that did not complete is one after the section's statements.</summary>
+    public static bool FailedAfterStatements(NpgsqlBatch batch, MigrationSection section)
+    {
+        for (var i = 0; i < batch.BatchCommands.Count; i++)
+        {
+            if (batch.BatchCommands[i].StatementType == StatementType.Unknown)
+            {
+                return i >= StepSql.FirstStatementIndex + section.Statements.Count;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool IsMissingTable(PostgresException error) => error.SqlState == PostgresErrorCodes.UndefinedTable;
+
+    public static HistoryTableLostException Error(Migration migration, PostgresException error, string state) =>
+        new($"The history table disappeared while migration {MigrationNames.Id(migration)} ran ({error.SqlState} {ServerErrorText.OneLine(error.MessageText)}), " +
+            $"dropped by the migration itself or by another session, so its history row could not be written; {state}. " +
+            "Find out who dropped it before running again: without it Strata sees no history and refuses to migrate the database.",
+            error);
+}

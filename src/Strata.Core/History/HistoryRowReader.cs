@@ -1,0 +1,75 @@
+using System.Globalization;
+using Npgsql;
+using Strata.Core.Errors;
+using Strata.Core.Migrations;
+
+namespace Strata.Core.History;
+
+/// <summary>
+/// Reads history rows one by one and checks them as a whole: a row Strata cannot read, or two rows that are one
+/// version once normalised, make the table inconsistent, reported once with every such row named.
+/// </summary>
+internal sealed class HistoryRowReader(HistoryTableName table)
+{
+    private static readonly string[] ColumnNames =
+    [
+        "version", "description", "checksum", "checksum_algorithm", "status", "statements_completed", "statements_total",
+        "applied_at", "applied_by", "client_host", "strata_version", "execution_time_ms", "origin",
+    ];
+
+    private readonly List<(string Raw, HistoryRecord Record)> _rows = [];
+    private readonly List<string> _problems = [];
+
+    public void Read(NpgsqlDataReader reader)
+    {
+        var raw = reader.IsDBNull(0) ? "NULL" : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture) ?? "NULL";
+        if (!MigrationVersion.TryParse(raw, out var version))
+        {
+            _problems.Add($"the row with version '{raw}' does not hold a version (all digits)");
+            return;
+        }
+
+        var column = 1;
+        try
+        {
+            var description = reader.GetString(column);
+            var checksum = reader.GetString(++column);
+            var algorithm = reader.GetString(++column);
+            var status = HistoryCodes.ParseStatus(reader.GetString(++column));
+            var completed = reader.GetInt32(++column);
+            var total = reader.GetInt32(++column);
+            var appliedAt = reader.GetFieldValue<DateTimeOffset>(++column);
+            var appliedBy = reader.GetString(++column);
+            var clientHost = reader.IsDBNull(++column) ? null : reader.GetString(column);
+            var strataVersion = reader.GetString(++column);
+            var elapsed = reader.IsDBNull(++column) ? (long?)null : reader.GetInt64(column);
+            var origin = HistoryCodes.ParseOrigin(reader.GetString(++column));
+            _rows.Add((raw, new HistoryRecord(
+                version, description, new MigrationChecksum(algorithm, checksum), status, completed, total, appliedAt, appliedBy,
+                clientHost, strataVersion, elapsed is { } ms ? TimeSpan.FromMilliseconds(ms) : null, origin)));
+        }
+        catch (Exception ex) when (ex is InvalidCastException or FormatException or OverflowException or InvalidDataException)
+        {
+            var value = reader.IsDBNull(column) ? "NULL" : $"'{Convert.ToString(reader.GetValue(column), CultureInfo.InvariantCulture)}'";
+            _problems.Add($"the row with version '{raw}' has {value} in column {ColumnNames[column]} ({reader.GetDataTypeName(column)}), which Strata never writes");
+        }
+    }
+
+    /// <summary>The rows read, or <see cref="HistoryInconsistentException"/> naming every row that is not consistent.</summary>
+    public IReadOnlyList<HistoryRecord> Checked()
+    {
+        foreach (var spellings in _rows.GroupBy(r => r.Record.Version).Where(g => g.Count() > 1))
+        {
+            _problems.Add($"rows {string.Join(" and ", spellings.Select(r => $"'{r.Raw}'"))} are the same version {spellings.Key}");
+        }
+
+        if (_problems.Count > 0)
+        {
+            throw new HistoryInconsistentException(
+                $"The history table {table} is inconsistent: {string.Join("; ", _problems)}. Remove every row of such a version with " +
+                "'strata stamp VERSION --remove' (or correct the rows in SQL), then record what is applied again with 'strata stamp VERSION'.");
+        }
+
+        return [.. _rows.Select(r => r.Record)];
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace Strata.Core.Logging;
+
+/// <summary>Log messages about migration files Strata did not write and databases it did not create: event ids 1360-1379.</summary>
+internal static partial class LogMessages
+{
+    [LoggerMessage(EventId = 1360, Level = LogLevel.Warning, Message = "Migration {Migration} has an empty up section ({Source}:{Line}): it runs nothing and is recorded as applied")]
+    public static partial void EmptyUpSection(this ILogger logger, string migration, string source, int line);
+
+    [LoggerMessage(EventId = 1361, Level = LogLevel.Warning, Message = "Skipping {File} in the migrations directory: it is not a migration (a migration is named <version>_<description>.sql)")]
+    public static partial void SkippedNonMigrationFile(this ILogger logger, string file);
+}

@@ -1,0 +1,101 @@
+using Strata.Cli.Tests.Support;
+using Strata.Testing;
+
+namespace Strata.Cli.Tests.Commands;
+
+public sealed class AdoptCommandTests
+{
+    private const string DbmateMigrated = """
+        CREATE TABLE t0 (id int PRIMARY KEY, name text);
+        CREATE TABLE t1 (id int PRIMARY KEY, name text);
+        CREATE TABLE IF NOT EXISTS public.schema_migrations (version varchar(128) PRIMARY KEY);
+        INSERT INTO public.schema_migrations (version) VALUES ('1000'), ('1001');
+        """;
+
+    private const string AlembicMigrated = """
+        CREATE TABLE t0 (id int PRIMARY KEY, name text);
+        CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num));
+        INSERT INTO alembic_version (version_num) VALUES ('ae1027a6acf');
+        """;
+
+    [Fact]
+    public async Task Up_exits_5_on_a_dbmate_database_and_adopt_then_up_applies_only_the_new_migration()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await ExecuteAsync(db, DbmateMigrated);
+        using var files = new MigrationFiles().AddTables(3);
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+
+        var refused = await cli.RunAsync("up");
+        refused.ExitCode.ShouldBe(5, refused.ToString());
+        refused.Stderr.ShouldContain("public.schema_migrations is dbmate's history table");
+        refused.Stderr.ShouldContain("strata adopt");
+
+        var dryRun = await cli.RunAsync("adopt", "--dry-run");
+        dryRun.ExitCode.ShouldBe(0, dryRun.ToString());
+        dryRun.Stdout.ShouldContain("would record 2 migration(s) from dbmate (public.schema_migrations)");
+        (await ScalarAsync(db, "SELECT to_regclass('strata_schema_migrations') IS NULL")).ShouldBe(true);
+
+        var adopt = await cli.RunAsync("adopt");
+        adopt.ExitCode.ShouldBe(0, adopt.ToString());
+        adopt.Stdout.ShouldContain("recorded 2 migration(s) from dbmate (public.schema_migrations) as applied without running them: 1000, 1001");
+        adopt.Stdout.ShouldContain("(left for up): 1002");
+        var up = await cli.RunAsync("up");
+        up.ExitCode.ShouldBe(0, up.ToString());
+
+        (await ScalarAsync(db, "SELECT string_agg(version || '/' || applied_by, ',' ORDER BY version) FROM strata_schema_migrations"))
+            .ShouldBe($"1000/adopt:dbmate,1001/adopt:dbmate,1002/{await ScalarAsync(db, "SELECT current_user")}");
+    }
+
+    [Fact]
+    public async Task Adopt_to_a_version_takes_over_an_alembic_database()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await ExecuteAsync(db, AlembicMigrated);
+        using var files = new MigrationFiles().AddTables(2);
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+
+        var refused = await cli.RunAsync("up");
+        refused.ExitCode.ShouldBe(5, refused.ToString());
+        refused.Stderr.ShouldContain("public.alembic_version is Alembic's history table");
+        var withoutTo = await cli.RunAsync("adopt");
+        withoutTo.ExitCode.ShouldBe(2, withoutTo.ToString());
+        withoutTo.Stderr.ShouldContain("strata adopt --to VERSION");
+
+        (await cli.RunAsync("adopt", "--to", "1000")).ExitCode.ShouldBe(0);
+        var up = await cli.RunAsync("up");
+
+        up.ExitCode.ShouldBe(0, up.ToString());
+        (await ScalarAsync(db, "SELECT string_agg(version || '/' || origin, ',' ORDER BY version) FROM strata_schema_migrations")).ShouldBe("1000/baseline,1001/run");
+        (await ScalarAsync(db, "SELECT version_num FROM alembic_version")).ShouldBe("ae1027a6acf");
+    }
+
+    [Fact]
+    public async Task Up_exits_5_on_tables_without_history_and_up_with_a_baseline_takes_over()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await ExecuteAsync(db, "CREATE TABLE t0 (id int PRIMARY KEY, name text);");
+        using var files = new MigrationFiles().AddTables(2);
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+
+        var refused = await cli.RunAsync("up");
+        refused.ExitCode.ShouldBe(5, refused.ToString());
+        refused.Stderr.ShouldContain("already has tables (public.t0) but no migration history");
+
+        var up = await cli.RunAsync("up", "--baseline", "1000");
+        up.ExitCode.ShouldBe(0, up.ToString());
+        (await ScalarAsync(db, "SELECT string_agg(version || '/' || origin, ',' ORDER BY version) FROM strata_schema_migrations")).ShouldBe("1000/baseline,1001/run");
+    }
+
+    private static async Task ExecuteAsync(TestDatabase db, string sql)
+    {
+        await using var command = db.DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<object?> ScalarAsync(TestDatabase db, string sql)
+    {
+        await using var command = db.DataSource.CreateCommand(sql);
+        return await command.ExecuteScalarAsync();
+    }
+}
