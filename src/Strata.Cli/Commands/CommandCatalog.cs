@@ -14,6 +14,7 @@ internal static class CommandCatalog
         Migrations.HistoryCommand.Create(),
         Migrations.ValidateCommand.Create(),
         NewCommand.Create(),
+        DiffCommand.Create(),
         Migrations.StampCommand.Create(),
         Migrations.BaselineCommand.Create(),
         Migrations.RepairCommand.Create(),
