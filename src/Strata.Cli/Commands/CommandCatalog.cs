@@ -15,6 +15,7 @@ internal static class CommandCatalog
         Migrations.ValidateCommand.Create(),
         NewCommand.Create(),
         DiffCommand.Create(),
+        VerifyCommand.Create(),
         Migrations.StampCommand.Create(),
         Migrations.BaselineCommand.Create(),
         Migrations.RepairCommand.Create(),

@@ -10,7 +10,7 @@ public sealed record SchemaDifference(string Kind, string Name, SchemaChange Cha
     /// <summary>The kind and name, as shown to people: <c>index public.orders_total_idx</c>.</summary>
     public string DisplayName => $"{Kind} {Name}";
 
-    /// <summary>One line per difference, such as <c>changed column public.t.a: default '1' → '2'</c>.</summary>
+    /// <summary>One line per difference, such as <c>changed column public.t.a: default 1 → 2</c>.</summary>
     public override string ToString() => Change switch
     {
         SchemaChange.Changed => $"changed {DisplayName}: " + string.Join("; ", Attributes.Select(a => $"{a.Name} {Show(a.Before)} → {Show(a.After)}")),
@@ -18,5 +18,5 @@ public sealed record SchemaDifference(string Kind, string Name, SchemaChange Cha
         _ => $"removed {DisplayName}",
     };
 
-    private static string Show(string? value) => value is null ? "(none)" : $"'{value.ReplaceLineEndings(" ")}'";
+    private static string Show(string? value) => value is null ? "(none)" : value.ReplaceLineEndings(" ");
 }

@@ -35,7 +35,7 @@ public sealed class DiffCommandTests
 
         result.ExitCode.ShouldBe(5, result.ToString());
         result.Stdout.ShouldContain("added column public.t.note");
-        result.Stdout.ShouldContain("changed column public.t.name: default '''::text' → ''x'::text'");
+        result.Stdout.ShouldContain("changed column public.t.name: default ''::text → 'x'::text");
         result.Stdout.ShouldContain("removed index public.t_name_idx");
         result.Stdout.ShouldContain("3 objects differ");
     }
@@ -81,7 +81,7 @@ public sealed class DiffCommandTests
         file.RootElement.GetProperty("format").GetString().ShouldBe("strata-schema");
         same.ExitCode.ShouldBe(0, same.ToString());
         changed.ExitCode.ShouldBe(5, changed.ToString());
-        changed.Stdout.ShouldContain("changed column public.t.name: type 'text' → 'character varying(20)'");
+        changed.Stdout.ShouldContain("changed column public.t.name: type text → character varying(20)");
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class SchemaComparerTests
         difference.DisplayName.ShouldBe("column public.t.a");
         difference.Change.ShouldBe(SchemaChange.Changed);
         difference.Attributes.ShouldBe([new AttributeDifference("type", "integer", "bigint")]);
-        difference.ToString().ShouldBe("changed column public.t.a: type 'integer' → 'bigint'");
+        difference.ToString().ShouldBe("changed column public.t.a: type integer → bigint");
     }
 
     [Fact]
