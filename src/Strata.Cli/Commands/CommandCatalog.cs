@@ -16,6 +16,7 @@ internal static class CommandCatalog
         NewCommand.Create(),
         DiffCommand.Create(),
         VerifyCommand.Create(),
+        DriftCommand.Create(),
         Migrations.StampCommand.Create(),
         Migrations.BaselineCommand.Create(),
         Migrations.RepairCommand.Create(),

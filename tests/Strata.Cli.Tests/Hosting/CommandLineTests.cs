@@ -51,7 +51,7 @@ public sealed class CommandLineTests
 
     public static TheoryData<string> Commands => new()
     {
-        "up", "down", "redo", "status", "history", "validate", "new", "diff", "verify", "stamp", "baseline", "repair", "config",
+        "up", "down", "redo", "status", "history", "validate", "new", "diff", "verify", "drift", "stamp", "baseline", "repair", "config",
         "local", "local start", "local stop", "local status", "local url", "local destroy",
         "db create", "db drop", "db seed", "db setup", "db reset", "db dump", "db load", "db connect", "db sessions", "db wait", "db info",
     };
