@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Strata.Cli.Commands.Migrations;
 using Strata.Cli.Hosting;
 using Strata.Core.Connections;
 using Strata.Core.Errors;
@@ -12,7 +13,10 @@ internal static class DiffCommand
 {
     public static Command Create()
     {
-        var from = new Argument<string>("from") { Description = "A database URL, an environment name, or a snapshot file written by --save." };
+        var from = new Argument<string>("from")
+        {
+            Description = "A database URL, an environment name, a migrations directory (applied to a scratch database), or a snapshot file written by --save.",
+        };
         var to = new Argument<string?>("to") { Description = "The schema to compare with, given the same ways.", Arity = ArgumentArity.ZeroOrOne };
         var save = new Option<string?>("--save")
         {
@@ -23,11 +27,18 @@ internal static class DiffCommand
             "diff",
             $"Compare two schemas (tables, columns, constraints, indexes, views, functions, types, triggers, policies, ...); exit {ExitCodes.ValidationFailed} when they differ.")
         {
-            from, to, save,
+            from, to, save, ScratchFlag.Option,
         };
+        command.Options.Add(EngineFlags.HistoryTable);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var source = new SchemaSource(run.ConnectionRequest(), new DatabaseConnector(run.LocalCluster(), run.LoggerFactory), run.LoggerFactory);
+            var connection = await run.ResolveAsync(cancellationToken);
+            var source = new SchemaSource(
+                run.ConnectionRequest(),
+                new DatabaseConnector(run.LocalCluster(), run.LoggerFactory),
+                token => ScratchFlag.OpenAsync(run, parse, token),
+                EngineFlags.Build(parse, run, connection),
+                run.LoggerFactory);
             var first = await source.ReadAsync(parse.GetValue(from)!, cancellationToken);
             if (parse.GetValue(save) is { } file)
             {

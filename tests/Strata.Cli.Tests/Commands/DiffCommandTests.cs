@@ -85,6 +85,25 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public async Task A_migrations_directory_compares_with_the_database_it_migrated()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(2);
+        var cli = new CliHarness(files.Root);
+        (await cli.RunAsync("up", "--database-url", db.Url)).ExitCode.ShouldBe(0);
+
+        var same = await cli.RunAsync("diff", "db/migrations", db.Url, "--scratch-url", scratch.Url);
+        files.AddTables(3);
+        var ahead = await cli.RunAsync("diff", db.Url, "db/migrations", "--scratch-url", scratch.Url);
+
+        same.ExitCode.ShouldBe(0, same.ToString());
+        ahead.ExitCode.ShouldBe(5, ahead.ToString());
+        ahead.Stdout.ShouldContain("added table public.t2");
+        ahead.Stdout.ShouldNotContain("strata_schema_migrations");
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_a_snapshot_is_a_one_line_error()
     {
         var cli = new CliHarness();
