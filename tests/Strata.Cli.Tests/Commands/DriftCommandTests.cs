@@ -9,10 +9,9 @@ public sealed class DriftCommandTests
     [Fact]
     public async Task A_database_that_only_saw_strata_up_has_no_drift_even_with_pending_files()
     {
-        await using var target = await TestPostgres.CreateDatabaseAsync();
+        await using var target = await MigratedAsync();
         await using var scratch = await TestPostgres.CreateDatabaseAsync();
         using var files = Migrations();
-        (await Cli(files).RunAsync("up", "--database-url", target.Url)).ExitCode.ShouldBe(0);
         files.Add(4, "pending", "-- migrate:up\nCREATE TABLE pending (id integer);\n\n-- migrate:down\nDROP TABLE pending;\n");
 
         var result = await DriftAsync(files, target, scratch);
@@ -24,10 +23,9 @@ public sealed class DriftCommandTests
     [Fact]
     public async Task A_column_added_by_hand_is_reported()
     {
-        await using var target = await TestPostgres.CreateDatabaseAsync();
+        await using var target = await MigratedAsync();
         await using var scratch = await TestPostgres.CreateDatabaseAsync();
         using var files = Migrations();
-        (await Cli(files).RunAsync("up", "--database-url", target.Url)).ExitCode.ShouldBe(0);
         await DbCli.ExecuteAsync(target, "ALTER TABLE t ADD COLUMN hotfix boolean");
 
         var result = await DriftAsync(files, target, scratch);
@@ -40,10 +38,9 @@ public sealed class DriftCommandTests
     [Fact]
     public async Task An_index_dropped_by_hand_is_reported_in_json()
     {
-        await using var target = await TestPostgres.CreateDatabaseAsync();
+        await using var target = await MigratedAsync();
         await using var scratch = await TestPostgres.CreateDatabaseAsync();
         using var files = Migrations();
-        (await Cli(files).RunAsync("up", "--database-url", target.Url)).ExitCode.ShouldBe(0);
         await DbCli.ExecuteAsync(target, "DROP INDEX t_name_idx");
 
         var result = await DriftAsync(files, target, scratch, "--json");
@@ -58,10 +55,9 @@ public sealed class DriftCommandTests
     [Fact]
     public async Task A_function_body_changed_by_hand_is_reported()
     {
-        await using var target = await TestPostgres.CreateDatabaseAsync();
+        await using var target = await MigratedAsync();
         await using var scratch = await TestPostgres.CreateDatabaseAsync();
         using var files = Migrations();
-        (await Cli(files).RunAsync("up", "--database-url", target.Url)).ExitCode.ShouldBe(0);
         await DbCli.ExecuteAsync(target, "CREATE OR REPLACE FUNCTION answer() RETURNS integer LANGUAGE sql AS 'SELECT 43'");
 
         var result = await DriftAsync(files, target, scratch);
@@ -73,10 +69,9 @@ public sealed class DriftCommandTests
     [Fact]
     public async Task Ignored_objects_are_left_out()
     {
-        await using var target = await TestPostgres.CreateDatabaseAsync();
+        await using var target = await MigratedAsync();
         await using var scratch = await TestPostgres.CreateDatabaseAsync();
         using var files = Migrations();
-        (await Cli(files).RunAsync("up", "--database-url", target.Url)).ExitCode.ShouldBe(0);
         await DbCli.ExecuteAsync(target, "CREATE EXTENSION citext; CREATE TABLE legacy_audit (id integer)");
 
         var result = await DriftAsync(files, target, scratch, "--ignore", "extension *", "--ignore", "public.legacy_*");
@@ -87,10 +82,9 @@ public sealed class DriftCommandTests
     [Fact]
     public async Task Drift_works_on_a_database_that_refuses_every_write()
     {
-        await using var target = await TestPostgres.CreateDatabaseAsync();
+        await using var target = await MigratedAsync();
         await using var scratch = await TestPostgres.CreateDatabaseAsync();
         using var files = Migrations();
-        (await Cli(files).RunAsync("up", "--database-url", target.Url)).ExitCode.ShouldBe(0);
         await DbCli.ExecuteAsync(target, $"DROP INDEX t_name_idx; ALTER DATABASE \"{target.Name}\" SET default_transaction_read_only = on");
         target.DataSource.Clear();
 
@@ -98,6 +92,15 @@ public sealed class DriftCommandTests
 
         result.ExitCode.ShouldBe(5, result.ToString());
         result.Stdout.ShouldContain("removed index public.t_name_idx");
+    }
+
+    /// <summary>A database that saw `strata up` of <see cref="Migrations"/> and nothing else.</summary>
+    private static async Task<TestDatabase> MigratedAsync()
+    {
+        var target = await TestPostgres.CreateDatabaseAsync();
+        using var files = Migrations();
+        (await Cli(files).RunAsync("up", "--database-url", target.Url)).ExitCode.ShouldBe(0);
+        return target;
     }
 
     private static MigrationFiles Migrations()
