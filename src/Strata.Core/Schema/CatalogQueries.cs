@@ -88,7 +88,7 @@ internal static class CatalogQueries
         LEFT JOIN pg_am am ON am.oid = c.relam
         """;
 
-    public const string Columns = Relations + """
+    public const string Columns = Relations + $"""
 
         SELECT 'column', r.name || '.' || quote_ident(a.attname), r.name,
                ARRAY['position', (row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum))::text,
@@ -100,7 +100,7 @@ internal static class CatalogQueries
                      'identity', CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END,
                      'storage', CASE WHEN a.attstorage <> t.typstorage THEN
                          CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' ELSE 'extended' END END,
-                     'compression', CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END,
+                     'compression', {Compression},
                      'statistics', CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::text END,
                      'options', NULLIF(array_to_string(ARRAY(SELECT o FROM unnest(a.attoptions) o ORDER BY o), ', '), ''),
                      'comment', col_description(a.attrelid, a.attnum)]
@@ -311,7 +311,14 @@ internal static class CatalogQueries
                           WHERE d.classid = 'pg_collation'::regclass AND d.objid = co.oid AND d.deptype = 'e')
         """;
 
-    /// <summary>Every query, in the order they are sent.</summary>
-    public static readonly string[] All =
-        [Schemas, Extensions, RelationsQuery, Columns, Constraints, Indexes, Triggers, EventTriggers, Routines, Types, Policies, Rules, Statistics, Collations];
+    private const string Compression = "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END";
+
+    /// <summary>Every query for a server of <paramref name="serverMajor"/>, in the order they are sent.</summary>
+    public static string[] For(int serverMajor) =>
+    [
+        Schemas, Extensions, RelationsQuery,
+        // Column compression arrived in PostgreSQL 14.
+        serverMajor >= 14 ? Columns : Columns.Replace(Compression, "NULL::text", StringComparison.Ordinal),
+        Constraints, Indexes, Triggers, EventTriggers, Routines, Types, Policies, Rules, Statistics, Collations,
+    ];
 }

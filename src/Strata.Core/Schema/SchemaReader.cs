@@ -25,7 +25,7 @@ public static class SchemaReader
         var objects = new Dictionary<(string, string), SchemaObject>();
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            foreach (var sql in CatalogQueries.All)
+            foreach (var sql in CatalogQueries.For(connection.PostgreSqlVersion.Major))
             {
                 batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
             }

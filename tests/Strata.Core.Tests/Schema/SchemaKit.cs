@@ -34,9 +34,7 @@ internal static class SchemaKit
         await CloneGate.WaitAsync();
         try
         {
-            // Copying the files beats writing every page to WAL for a small database on a server without fsync.
-            var strategy = await ServerMajorAsync(Admin(server)) >= 15 ? " STRATEGY = FILE_COPY" : string.Empty;
-            await ExecuteAsync(Admin(server), $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"{strategy}");
+            await ExecuteAsync(Admin(server), $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
         }
         finally
         {
