@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using Strata.Cli.Hosting;
+using Strata.Core.Schema;
+
+namespace Strata.Cli.Commands;
+
+/// <summary>Schema differences as text (one line per object) and as JSON.</summary>
+internal static class DifferenceRendering
+{
+    public static void Report(CommandRun run, string eventName, SchemaComparison comparison, string? equalMessage)
+    {
+        var count = comparison.Differences.Count;
+        var message = comparison.AreEqual ? equalMessage ?? "no differences" : $"{count} object{(count == 1 ? "" : "s")} differ";
+        var fields = new JsonObject { ["equal"] = comparison.AreEqual, ["differences"] = Json(comparison) };
+        run.Reporter.Result(eventName, message, fields, writer =>
+        {
+            foreach (var difference in comparison.Differences)
+            {
+                writer.WriteLine(difference.ToString());
+            }
+
+            writer.WriteLine(message);
+        });
+    }
+
+    public static JsonArray Json(SchemaComparison comparison)
+    {
+        var array = new JsonArray();
+        foreach (var difference in comparison.Differences)
+        {
+            var attributes = new JsonArray();
+            foreach (var attribute in difference.Attributes)
+            {
+                attributes.Add(new JsonObject { ["name"] = attribute.Name, ["before"] = attribute.Before, ["after"] = attribute.After });
+            }
+
+            array.Add(new JsonObject
+            {
+                ["kind"] = difference.Kind,
+                ["name"] = difference.Name,
+                ["change"] = difference.Change.ToString().ToLowerInvariant(),
+                ["attributes"] = attributes,
+            });
+        }
+
+        return array;
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Strata.Cli.Commands.Migrations;
+using Strata.Cli.Hosting;
+using Strata.Core.Schema;
+
+namespace Strata.Cli.Commands;
+
+/// <summary>`strata drift`: compares the live schema with the one its applied migrations produce.</summary>
+internal static class DriftCommand
+{
+    public static Command Create()
+    {
+        var ignore = new Option<string[]>("--ignore")
+        {
+            Description = "Leave out objects managed outside migrations: a glob over the name or the kind and name, e.g. 'extension *' or 'public.legacy_*'. Repeatable.",
+            HelpName = "pattern",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command(
+            "drift",
+            $"Compare the database with the schema its applied migrations produce on a scratch database, and list what was changed by hand; exit {ExitCodes.ValidationFailed} when anything was. Only reads the database.")
+        {
+            ignore, ScratchFlag.Option,
+        };
+        command.Options.Add(EngineFlags.HistoryTable);
+        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        {
+            var connection = await run.ResolveAsync(cancellationToken);
+            await using var target = await run.OpenAsync(connection, cancellationToken);
+            var server = await ScratchFlag.OpenAsync(run, parse, cancellationToken);
+            var options = new DriftOptions
+            {
+                MigrationsDirectory = run.MigrationsDirectory(connection),
+                Migrator = EngineFlags.Build(parse, run, connection),
+                Ignore = [.. (parse.GetValue(ignore) ?? []).Select(p => new SchemaPattern(p))],
+            };
+            var result = await new DriftDetector(server, run.LoggerFactory.CreateLogger("Strata.Drift")).DetectAsync(target, options, cancellationToken);
+            DifferenceRendering.Report(
+                run, "drift", result.Comparison, $"no drift: the schema is what its {result.AppliedMigrations} applied migration(s) produce");
+            return result.HasDrift ? ExitCodes.ValidationFailed : ExitCodes.Success;
+        });
+        return command;
+    }
+}

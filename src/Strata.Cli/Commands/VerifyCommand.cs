@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Strata.Cli.Commands.Db;
+using Strata.Cli.Commands.Migrations;
+using Strata.Cli.Hosting;
+using Strata.Core.Schema;
+
+namespace Strata.Cli.Commands;
+
+/// <summary>`strata verify`: proves every migration's down undoes its up, on a scratch database.</summary>
+internal static class VerifyCommand
+{
+    public static Command Create()
+    {
+        var file = DbCommand.SchemaFileOption("compare the final schema with");
+        var seeds = DbCommand.SeedsDirOption();
+        var command = new Command(
+            "verify",
+            $"On a scratch database, apply, roll back and re-apply each migration in order and check the schema after each step; then compare with the schema file and run the seeds. Exit {ExitCodes.ValidationFailed} on the first failure.")
+        {
+            file, seeds, ScratchFlag.Option,
+        };
+        command.Options.Add(EngineFlags.HistoryTable);
+        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        {
+            var connection = await run.ResolveAsync(cancellationToken);
+            var server = await ScratchFlag.OpenAsync(run, parse, cancellationToken);
+            var result = await new MigrationVerifier(server, run.LoggerFactory.CreateLogger("Strata.Verify")).VerifyAsync(
+                new VerifyOptions
+                {
+                    MigrationsDirectory = run.MigrationsDirectory(connection),
+                    SeedsDirectory = DbCommand.SeedsDirectory(run, parse, seeds) ?? connection.SeedsDirectory,
+                    SchemaFile = DbCommand.SchemaFile(run, parse, file, connection),
+                    Migrator = EngineFlags.Build(parse, run, connection),
+                },
+                cancellationToken);
+            Render(run, result);
+            return result.Passed ? ExitCodes.Success : ExitCodes.ValidationFailed;
+        });
+        return command;
+    }
+
+    private static void Render(CommandRun run, VerifyResult result)
+    {
+        var schemaFile = result.SchemaFile is null ? null : DbCommand.Display(run, result.SchemaFile);
+        var fields = new JsonObject { ["passed"] = result.Passed, ["migrations"] = result.Migrations, ["schemaFile"] = schemaFile, ["seeds"] = result.Seeds };
+        if (result.Failure is not { } failure)
+        {
+            var message = $"verified {result.Migrations} migration(s): each down restores the schema before its up, and each up re-applies"
+                + (schemaFile is null ? string.Empty : $"; the final schema equals {schemaFile}")
+                + (result.Seeds > 0 ? $"; {result.Seeds} seed file(s) ran" : string.Empty);
+            run.Reporter.Result("verify", message, fields, writer => writer.WriteLine(message));
+            return;
+        }
+
+        var subject = failure.Step is VerifyStep.Seed or VerifyStep.SchemaFile ? DbCommand.Display(run, failure.Subject) : failure.Subject;
+        var headline = failure.Step switch
+        {
+            VerifyStep.Up => $"migration {subject} failed going up",
+            VerifyStep.Down when failure.Error is not null => $"migration {subject} failed going down",
+            VerifyStep.Down => $"migration {subject}: down does not restore the schema before its up",
+            VerifyStep.Reapply when failure.Error is not null => $"migration {subject} cannot be re-applied after its down",
+            VerifyStep.Reapply => $"migration {subject}: re-applying it after its down gives a different schema",
+            VerifyStep.SchemaFile when failure.Error is not null => $"the schema file {subject} does not load",
+            VerifyStep.SchemaFile => $"the migrated schema differs from the schema file {subject}",
+            _ => $"seed file {subject} failed",
+        };
+        var text = failure.Error is null ? headline : $"{headline}: {failure.Error}";
+        fields["failure"] = new JsonObject
+        {
+            ["step"] = failure.Step.ToString().ToLowerInvariant(),
+            ["subject"] = subject,
+            ["error"] = failure.Error,
+            ["differences"] = DifferenceRendering.Json(new SchemaComparison(failure.Differences)),
+        };
+        run.Reporter.Result("verify", text, fields, writer =>
+        {
+            writer.WriteLine(text);
+            foreach (var difference in failure.Differences)
+            {
+                writer.WriteLine("  " + difference);
+            }
+        });
+    }
+}

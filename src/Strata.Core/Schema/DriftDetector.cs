@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Strata.Core.Errors;
+using Strata.Core.History;
+using Strata.Core.Migrations;
+
+namespace Strata.Core.Schema;
+
+/// <summary>
+/// Finds changes made to a database by hand: the schema the database's applied migrations produce on a scratch
+/// database (exactly the applied versions, not the pending files) is compared with the live one. The target is only
+/// read: its history table and its catalogs.
+/// </summary>
+public sealed class DriftDetector
+{
+    private readonly ScratchServer _server;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a detector that builds the expected schema on <paramref name="server"/>.</summary>
+    public DriftDetector(ScratchServer server, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        _server = server;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>Compares the schema of <paramref name="target"/> with the one its applied migrations produce.</summary>
+    /// <exception cref="ValidationFailedException">An applied migration has no file, so the expected schema cannot be built.</exception>
+    /// <exception cref="MigrationFailedException">An applied migration fails on the scratch database.</exception>
+    public async Task<DriftResult> DetectAsync(NpgsqlDataSource target, DriftOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(options);
+        var source = new DirectoryMigrationSource(options.MigrationsDirectory);
+        var history = await new Migrator(target, source, options.Migrator, _logger).HistoryAsync(cancellationToken);
+        var applied = history.Records.Where(r => r.Status == HistoryStatus.Applied).Select(r => r.Version).ToHashSet();
+        var files = (await source.LoadAsync(cancellationToken)).Select(m => m.Version).ToHashSet();
+        var missing = applied.Where(v => !files.Contains(v)).Order().ToList();
+        if (missing.Count > 0)
+        {
+            throw new ValidationFailedException(
+                $"migration {missing[0]} is recorded as applied but has no file in {options.MigrationsDirectory}, so the schema it produced cannot be rebuilt");
+        }
+
+        SchemaSnapshot live;
+        await using (var connection = await target.OpenConnectionAsync(cancellationToken))
+        {
+            live = await SchemaReader.ReadAsync(connection, cancellationToken);
+        }
+
+        await using var scratch = await _server.CreateDatabaseAsync(cancellationToken);
+        if (applied.Count > 0)
+        {
+            await new Migrator(scratch.DataSource, new AppliedMigrationSource(source, applied), options.Migrator, _logger)
+                .UpAsync(null, false, cancellationToken);
+        }
+
+        var expected = await scratch.SnapshotAsync(cancellationToken);
+        return new DriftResult(applied.Count, SchemaComparer.Compare(Relevant(expected, options), Relevant(live, options)));
+    }
+
+    private static SchemaSnapshot Relevant(SchemaSnapshot snapshot, DriftOptions options) =>
+        HistoryObjects.Exclude(snapshot, options.Migrator.HistoryTable).Without(o => options.Ignore.Any(p => p.Matches(o)));
+}

@@ -1,0 +1,167 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Strata.Core.Errors;
+using Strata.Core.History;
+using Strata.Core.Lifecycle;
+using Strata.Core.Migrations;
+using Strata.Core.Planning;
+using Strata.Core.Sql;
+
+namespace Strata.Core.Schema;
+
+/// <summary>
+/// Proves the migrations on a scratch database: each one in order is applied, rolled back and applied again, and the
+/// schema must equal the previous migration's after the rollback and its own after the re-apply. Then the final
+/// schema must equal the schema file, when there is one, and every seed file must run. Stops at the first failure.
+/// </summary>
+public sealed class MigrationVerifier
+{
+    private readonly ScratchServer _server;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a verifier that builds its databases on <paramref name="server"/>.</summary>
+    public MigrationVerifier(ScratchServer server, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        _server = server;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>Runs every check; a migration that fails to run is a failure in the result, not an exception.</summary>
+    /// <exception cref="MigrationFileException">A migration file is malformed.</exception>
+    public async Task<VerifyResult> VerifyAsync(VerifyOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var source = new DirectoryMigrationSource(options.MigrationsDirectory);
+        var migrations = await source.LoadAsync(cancellationToken);
+        var history = options.Migrator.HistoryTable;
+        await using var scratch = await _server.CreateDatabaseAsync(cancellationToken);
+        var migrator = new Migrator(scratch.DataSource, source, options.Migrator, _logger);
+        var previous = await SnapshotAsync(scratch, history, cancellationToken);
+        var verified = 0;
+        foreach (var migration in migrations)
+        {
+            var failure = await RoundTripAsync(migrator, migration, scratch, history, previous, cancellationToken);
+            if (failure.Failure is not null)
+            {
+                return new VerifyResult(verified, null, 0, failure.Failure);
+            }
+
+            previous = failure.Schema;
+            verified++;
+        }
+
+        var schemaFile = options.SchemaFile is { } file && File.Exists(file) ? Path.GetFullPath(file) : null;
+        if (schemaFile is not null && await CompareSchemaFileAsync(schemaFile, previous, history, cancellationToken) is { } mismatch)
+        {
+            return new VerifyResult(verified, schemaFile, 0, mismatch);
+        }
+
+        var (seeds, seedFailure) = await RunSeedsAsync(scratch, options.SeedsDirectory, cancellationToken);
+        return new VerifyResult(verified, schemaFile, seeds, seedFailure);
+    }
+
+    private static async Task<(SchemaSnapshot Schema, VerifyFailure? Failure)> RoundTripAsync(
+        Migrator migrator, Migration migration, ScratchDatabase scratch, HistoryTableName history, SchemaSnapshot previous,
+        CancellationToken cancellationToken)
+    {
+        var subject = $"{migration.Version}_{migration.Description}";
+        if (await RunAsync(() => migrator.UpAsync(MigrationTarget.Steps(1), false, cancellationToken)) is { } upError)
+        {
+            return (previous, new VerifyFailure(VerifyStep.Up, subject, upError, []));
+        }
+
+        var applied = await SnapshotAsync(scratch, history, cancellationToken);
+        if (migration.Down is null)
+        {
+            return (applied, new VerifyFailure(VerifyStep.Down, subject, "it has no down section", []));
+        }
+
+        if (await RunAsync(() => migrator.DownAsync(MigrationTarget.Steps(1), cancellationToken)) is { } downError)
+        {
+            return (applied, new VerifyFailure(VerifyStep.Down, subject, downError, []));
+        }
+
+        var reverted = SchemaComparer.Compare(previous, await SnapshotAsync(scratch, history, cancellationToken));
+        if (!reverted.AreEqual)
+        {
+            return (applied, new VerifyFailure(VerifyStep.Down, subject, null, reverted.Differences));
+        }
+
+        if (await RunAsync(() => migrator.UpAsync(MigrationTarget.Steps(1), false, cancellationToken)) is { } againError)
+        {
+            return (applied, new VerifyFailure(VerifyStep.Reapply, subject, againError, []));
+        }
+
+        var again = await SnapshotAsync(scratch, history, cancellationToken);
+        var reapplied = SchemaComparer.Compare(applied, again);
+        return reapplied.AreEqual ? (again, null) : (again, new VerifyFailure(VerifyStep.Reapply, subject, null, reapplied.Differences));
+    }
+
+    private async Task<VerifyFailure?> CompareSchemaFileAsync(
+        string file, SchemaSnapshot migrated, HistoryTableName history, CancellationToken cancellationToken)
+    {
+        var text = string.Join('\n', (await SeedFiles.ReadTextAsync(file, cancellationToken)).Split('\n').Where(line => !DumpText.IsRestrictLine(line)));
+        var script = SqlSplitter.Split(text, new SqlSplitOptions { FileName = file });
+        await using var loaded = await _server.CreateDatabaseAsync(cancellationToken);
+        await using (var connection = await loaded.DataSource.OpenConnectionAsync(cancellationToken))
+        {
+            try
+            {
+                await ScriptExecutor.RunAsync(connection, script, file, "schema file", "it was loaded into a scratch database only", cancellationToken);
+            }
+            catch (StrataException ex)
+            {
+                return new VerifyFailure(VerifyStep.SchemaFile, file, ex.Message, []);
+            }
+        }
+
+        var comparison = SchemaComparer.Compare(await SnapshotAsync(loaded, history, cancellationToken), migrated);
+        return comparison.AreEqual ? null : new VerifyFailure(VerifyStep.SchemaFile, file, null, comparison.Differences);
+    }
+
+    private static async Task<(int Seeds, VerifyFailure? Failure)> RunSeedsAsync(
+        ScratchDatabase scratch, string? directory, CancellationToken cancellationToken)
+    {
+        if (directory is null || !SeedFiles.Exist(directory))
+        {
+            return (0, null);
+        }
+
+        var seeds = await SeedFiles.ReadAsync(directory, cancellationToken);
+        await using var connection = await scratch.DataSource.OpenConnectionAsync(cancellationToken);
+        var ran = 0;
+        foreach (var (file, script) in seeds)
+        {
+            try
+            {
+                await ScriptExecutor.RunAsync(connection, script, file, "seed", "it ran on a scratch database only", cancellationToken);
+            }
+            catch (StrataException ex)
+            {
+                return (ran, new VerifyFailure(VerifyStep.Seed, file, ex.Message, []));
+            }
+
+            ran++;
+        }
+
+        return (ran, null);
+    }
+
+    private static async Task<string?> RunAsync(Func<Task> step)
+    {
+        try
+        {
+            await step();
+            return null;
+        }
+        catch (StrataException ex) when (ex is not LockNotAcquiredException and not ConnectionFailedException)
+        {
+            return ex.Message;
+        }
+    }
+
+    // The history table records what ran, so it always differs; it is Strata's, not the migrations' schema.
+    private static async Task<SchemaSnapshot> SnapshotAsync(ScratchDatabase scratch, HistoryTableName history, CancellationToken cancellationToken) =>
+        HistoryObjects.Exclude(await scratch.SnapshotAsync(cancellationToken), history);
+}

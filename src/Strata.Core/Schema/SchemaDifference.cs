@@ -1,0 +1,22 @@
+namespace Strata.Core.Schema;
+
+/// <summary>One object that differs between two schemas, and for a changed object each attribute that differs.</summary>
+/// <param name="Kind">The object's kind, such as <c>index</c>.</param>
+/// <param name="Name">The object's qualified name.</param>
+/// <param name="Change">Whether it was added, removed or changed from the first schema to the second.</param>
+/// <param name="Attributes">The differing attributes of a changed object; empty for an added or removed one.</param>
+public sealed record SchemaDifference(string Kind, string Name, SchemaChange Change, IReadOnlyList<AttributeDifference> Attributes)
+{
+    /// <summary>The kind and name, as shown to people: <c>index public.orders_total_idx</c>.</summary>
+    public string DisplayName => $"{Kind} {Name}";
+
+    /// <summary>One line per difference, such as <c>changed column public.t.a: default 1 → 2</c>.</summary>
+    public override string ToString() => Change switch
+    {
+        SchemaChange.Changed => $"changed {DisplayName}: " + string.Join("; ", Attributes.Select(a => $"{a.Name} {Show(a.Before)} → {Show(a.After)}")),
+        SchemaChange.Added => $"added {DisplayName}",
+        _ => $"removed {DisplayName}",
+    };
+
+    private static string Show(string? value) => value is null ? "(none)" : value.ReplaceLineEndings(" ");
+}

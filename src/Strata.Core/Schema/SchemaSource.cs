@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Logging;
+using Strata.Core.Connections;
+using Strata.Core.Errors;
+using Strata.Core.Migrations;
+
+namespace Strata.Core.Schema;
+
+/// <summary>
+/// Reads the schema one side of a comparison names: a saved snapshot file (<c>strata diff --save</c>), a migrations
+/// directory (applied to a scratch database), a database URL or keyword connection string, or the name of an
+/// environment in the configuration file. Strata's history table is left out of every side.
+/// </summary>
+public sealed class SchemaSource
+{
+    private readonly ConnectionRequest _request;
+    private readonly DatabaseConnector _connector;
+    private readonly Func<CancellationToken, Task<ScratchServer>> _scratch;
+    private readonly MigratorOptions _migrator;
+    private readonly ILoggerFactory? _loggerFactory;
+
+    /// <summary>Creates a reader that resolves database sides like <paramref name="request"/> (configuration, passwords, environment).</summary>
+    /// <param name="request">How database sides are resolved.</param>
+    /// <param name="connector">Opens database sides.</param>
+    /// <param name="scratch">Opens the server a migrations directory is applied on; called only for such a side.</param>
+    /// <param name="migrator">The history table and timeouts for applying a migrations directory.</param>
+    /// <param name="loggerFactory">Where progress is logged.</param>
+    public SchemaSource(
+        ConnectionRequest request, DatabaseConnector connector, Func<CancellationToken, Task<ScratchServer>> scratch, MigratorOptions migrator,
+        ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(scratch);
+        ArgumentNullException.ThrowIfNull(migrator);
+        _request = request;
+        _connector = connector;
+        _scratch = scratch;
+        _migrator = migrator;
+        _loggerFactory = loggerFactory;
+    }
+
+    /// <summary>Reads the schema <paramref name="side"/> names.</summary>
+    /// <exception cref="ConfigurationException">The side is an unreadable snapshot file or an unknown environment.</exception>
+    /// <exception cref="ConnectionFailedException">The database could not be reached.</exception>
+    /// <exception cref="MigrationFailedException">A migration of a migrations directory failed on the scratch database.</exception>
+    public async Task<SchemaSnapshot> ReadAsync(string side, CancellationToken cancellationToken) =>
+        HistoryObjects.Exclude(await ReadAllAsync(side, cancellationToken), _migrator.HistoryTable);
+
+    private async Task<SchemaSnapshot> ReadAllAsync(string side, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(side);
+        var path = Path.GetFullPath(side, _request.WorkingDirectory);
+        if (File.Exists(path))
+        {
+            return await SnapshotFile.ReadAsync(path, cancellationToken);
+        }
+
+        if (Directory.Exists(path) && !IsConnectionString(side))
+        {
+            var server = await _scratch(cancellationToken);
+            await using var scratch = await server.CreateDatabaseAsync(cancellationToken);
+            var logger = _loggerFactory?.CreateLogger<SchemaSource>();
+            await new Migrator(scratch.DataSource, new DirectoryMigrationSource(path), _migrator, logger).UpAsync(null, false, cancellationToken);
+            return await scratch.SnapshotAsync(cancellationToken);
+        }
+
+        var request = IsConnectionString(side)
+            ? _request with { DatabaseUrl = side, EnvironmentName = null }
+            : _request with { DatabaseUrl = null, EnvironmentName = side };
+        var resolver = new ConnectionResolver(_loggerFactory?.CreateLogger<ConnectionResolver>());
+        var connection = await resolver.ResolveAsync(request, cancellationToken);
+        await using var dataSource = await _connector.CreateDataSourceAsync(connection, null, cancellationToken);
+        await using var open = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await SchemaReader.ReadAsync(open, cancellationToken);
+    }
+
+    private static bool IsConnectionString(string side) =>
+        side.Contains("://", StringComparison.Ordinal) || side.Contains('=', StringComparison.Ordinal);
+}

@@ -1,0 +1,36 @@
+using Npgsql;
+
+namespace Strata.Core.Schema;
+
+/// <summary>A throwaway database on a <see cref="ScratchServer"/>, dropped when disposed.</summary>
+public sealed class ScratchDatabase : IAsyncDisposable
+{
+    private readonly ScratchServer _server;
+
+    internal ScratchDatabase(string name, NpgsqlDataSource dataSource, ScratchServer server)
+    {
+        Name = name;
+        DataSource = dataSource;
+        _server = server;
+    }
+
+    /// <summary>The database's generated name.</summary>
+    public string Name { get; }
+
+    /// <summary>A data source for the database.</summary>
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>Reads the database's schema.</summary>
+    public async Task<SchemaSnapshot> SnapshotAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+        return await SchemaReader.ReadAsync(connection, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        await _server.DropAsync(Name, CancellationToken.None);
+    }
+}

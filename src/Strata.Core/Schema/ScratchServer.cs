@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Strata.Core.Connections;
+using Strata.Core.Local;
+
+namespace Strata.Core.Schema;
+
+/// <summary>
+/// A server Strata may create throwaway databases on: the local cluster (started when needed) or the server of a
+/// <c>--scratch-url</c>. Nothing but the databases it creates is ever changed.
+/// </summary>
+public sealed class ScratchServer
+{
+    private readonly ResolvedConnection _admin;
+    private readonly DatabaseConnector _connector;
+
+    private ScratchServer(ResolvedConnection admin, DatabaseConnector connector)
+    {
+        _admin = admin;
+        _connector = connector;
+    }
+
+    /// <summary>
+    /// The server of <paramref name="scratchUrl"/>, or when it is null the local cluster of <paramref name="localServer"/>.
+    /// Passwords and TLS settings are resolved like any connection of <paramref name="template"/>.
+    /// </summary>
+    public static async Task<ScratchServer> OpenAsync(
+        string? scratchUrl, ILocalServer localServer, ConnectionRequest template, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(localServer);
+        ArgumentNullException.ThrowIfNull(template);
+        if (scratchUrl is null)
+        {
+            var endpoint = await localServer.EnsureStartedAsync(cancellationToken);
+            scratchUrl = $"postgres://{Uri.EscapeDataString(endpoint.Username)}@{endpoint.Host}:{endpoint.Port}/postgres";
+        }
+
+        var request = template with { DatabaseUrl = scratchUrl, EnvironmentName = null };
+        var admin = await new ConnectionResolver(loggerFactory?.CreateLogger<ConnectionResolver>()).ResolveAsync(request, cancellationToken);
+        return new ScratchServer(admin, new DatabaseConnector(localServer, loggerFactory));
+    }
+
+    /// <summary>Creates an empty database with a unique name; disposing it drops it.</summary>
+    public async Task<ScratchDatabase> CreateDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var name = $"strata_scratch_{Environment.ProcessId}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
+        await ExecuteAsync($"CREATE DATABASE \"{name}\"", cancellationToken);
+        var target = _admin with { Settings = _admin.Settings with { Database = name } };
+        var dataSource = await _connector.CreateDataSourceAsync(target, new DataSourceOptions { ApplicationName = "strata scratch" }, cancellationToken);
+        return new ScratchDatabase(name, dataSource, this);
+    }
+
+    internal Task DropAsync(string name, CancellationToken cancellationToken) =>
+        ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", cancellationToken);
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var dataSource = await _connector.CreateDataSourceAsync(_admin, new DataSourceOptions { Pooling = false }, cancellationToken);
+        await using var command = dataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,12 @@
+namespace Strata.Core.Schema;
+
+/// <summary>What <c>verify</c> checked and the first failure, if any.</summary>
+/// <param name="Migrations">How many migrations completed their up, down and re-apply round trip.</param>
+/// <param name="SchemaFile">The schema file the final schema was compared with, or null when there is none.</param>
+/// <param name="Seeds">How many seed files ran on the final schema.</param>
+/// <param name="Failure">The first failure; null when everything passed.</param>
+public sealed record VerifyResult(int Migrations, string? SchemaFile, int Seeds, VerifyFailure? Failure)
+{
+    /// <summary>True when every check passed.</summary>
+    public bool Passed => Failure is null;
+}

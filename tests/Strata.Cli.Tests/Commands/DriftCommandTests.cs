@@ -1,0 +1,119 @@
+using Strata.Cli.Tests.Commands.Db;
+using Strata.Cli.Tests.Support;
+using Strata.Testing;
+
+namespace Strata.Cli.Tests.Commands;
+
+public sealed class DriftCommandTests
+{
+    [Fact]
+    public async Task A_database_that_only_saw_strata_up_has_no_drift_even_with_pending_files()
+    {
+        await using var target = await MigratedAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        using var files = Migrations();
+        files.Add(4, "pending", "-- migrate:up\nCREATE TABLE pending (id integer);\n\n-- migrate:down\nDROP TABLE pending;\n");
+
+        var result = await DriftAsync(files, target, scratch);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("no drift: the schema is what its 3 applied migration(s) produce");
+    }
+
+    [Fact]
+    public async Task A_column_added_by_hand_is_reported()
+    {
+        await using var target = await MigratedAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        using var files = Migrations();
+        await DbCli.ExecuteAsync(target, "ALTER TABLE t ADD COLUMN hotfix boolean");
+
+        var result = await DriftAsync(files, target, scratch);
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        result.Stdout.ShouldContain("added column public.t.hotfix");
+        result.Stdout.ShouldContain("1 object differ");
+    }
+
+    [Fact]
+    public async Task An_index_dropped_by_hand_is_reported_in_json()
+    {
+        await using var target = await MigratedAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        using var files = Migrations();
+        await DbCli.ExecuteAsync(target, "DROP INDEX t_name_idx");
+
+        var result = await DriftAsync(files, target, scratch, "--json");
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        var difference = DbCli.Event(result, "drift").GetProperty("differences").EnumerateArray().ShouldHaveSingleItem();
+        difference.GetProperty("kind").GetString().ShouldBe("index");
+        difference.GetProperty("name").GetString().ShouldBe("public.t_name_idx");
+        difference.GetProperty("change").GetString().ShouldBe("removed");
+    }
+
+    [Fact]
+    public async Task A_function_body_changed_by_hand_is_reported()
+    {
+        await using var target = await MigratedAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        using var files = Migrations();
+        await DbCli.ExecuteAsync(target, "CREATE OR REPLACE FUNCTION answer() RETURNS integer LANGUAGE sql AS 'SELECT 43'");
+
+        var result = await DriftAsync(files, target, scratch);
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        result.Stdout.ShouldContain("changed function public.answer(): body SELECT 42 → SELECT 43");
+    }
+
+    [Fact]
+    public async Task Ignored_objects_are_left_out()
+    {
+        await using var target = await MigratedAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        using var files = Migrations();
+        await DbCli.ExecuteAsync(target, "CREATE EXTENSION citext; CREATE TABLE legacy_audit (id integer)");
+
+        var result = await DriftAsync(files, target, scratch, "--ignore", "extension *", "--ignore", "public.legacy_*");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+    }
+
+    [Fact]
+    public async Task Drift_works_on_a_database_that_refuses_every_write()
+    {
+        await using var target = await MigratedAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        using var files = Migrations();
+        await DbCli.ExecuteAsync(target, $"DROP INDEX t_name_idx; ALTER DATABASE \"{target.Name}\" SET default_transaction_read_only = on");
+        target.DataSource.Clear();
+
+        var result = await DriftAsync(files, target, scratch);
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        result.Stdout.ShouldContain("removed index public.t_name_idx");
+    }
+
+    /// <summary>A database that saw `strata up` of <see cref="Migrations"/> and nothing else.</summary>
+    private static async Task<TestDatabase> MigratedAsync()
+    {
+        var target = await TestPostgres.CreateDatabaseAsync();
+        using var files = Migrations();
+        (await Cli(files).RunAsync("up", "--database-url", target.Url)).ExitCode.ShouldBe(0);
+        return target;
+    }
+
+    private static MigrationFiles Migrations()
+    {
+        var files = new MigrationFiles();
+        files.Add(1, "create_t", "-- migrate:up\nCREATE TABLE t (id integer PRIMARY KEY, name text);\n\n-- migrate:down\nDROP TABLE t;\n");
+        files.Add(2, "index_name", "-- migrate:up\nCREATE INDEX t_name_idx ON t (name);\n\n-- migrate:down\nDROP INDEX t_name_idx;\n");
+        files.Add(3, "answer", "-- migrate:up\nCREATE FUNCTION answer() RETURNS integer LANGUAGE sql AS 'SELECT 42';\n\n-- migrate:down\nDROP FUNCTION answer();\n");
+        return files;
+    }
+
+    private static CliHarness Cli(MigrationFiles files) => new(files.Root);
+
+    private static Task<CliResult> DriftAsync(MigrationFiles files, TestDatabase target, TestDatabase scratch, params string[] extra) =>
+        Cli(files).RunAsync(["drift", "--database-url", target.Url, "--scratch-url", scratch.Url, .. extra]);
+}

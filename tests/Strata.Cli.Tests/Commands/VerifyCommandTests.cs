@@ -1,0 +1,108 @@
+using Strata.Cli.Tests.Commands.Db;
+using Strata.Cli.Tests.Support;
+using Strata.Testing;
+
+namespace Strata.Cli.Tests.Commands;
+
+public sealed class VerifyCommandTests
+{
+    private const string CreateTable =
+        "-- migrate:up\nCREATE TABLE t (id integer PRIMARY KEY, name text, status text DEFAULT 'new');\n\n-- migrate:down\nDROP TABLE t;\n";
+
+    [Fact]
+    public async Task Migrations_whose_downs_undo_their_ups_pass()
+    {
+        using var files = new MigrationFiles().AddTables(3);
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+
+        var result = await VerifyAsync(files, scratch);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("verified 3 migration(s)");
+    }
+
+    [Fact]
+    public async Task A_down_that_leaves_an_index_behind_fails_naming_the_index()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "create_t", CreateTable);
+        files.Add(2, "index_name", "-- migrate:up\nCREATE INDEX t_name_idx ON t (name);\n\n-- migrate:down\nSELECT 1;\n");
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+
+        var result = await VerifyAsync(files, scratch);
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        result.Stdout.ShouldContain("migration 2_index_name: down does not restore the schema before its up");
+        result.Stdout.ShouldContain("added index public.t_name_idx");
+    }
+
+    [Fact]
+    public async Task A_down_that_restores_a_column_with_another_default_fails_naming_the_default()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "create_t", CreateTable);
+        files.Add(2, "drop_status", "-- migrate:up\nALTER TABLE t DROP COLUMN status;\n\n-- migrate:down\nALTER TABLE t ADD COLUMN status text DEFAULT 'old';\n");
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+
+        var result = await VerifyAsync(files, scratch, "--json");
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        var failure = DbCli.Event(result, "verify").GetProperty("failure");
+        failure.GetProperty("step").GetString().ShouldBe("down");
+        failure.GetProperty("subject").GetString().ShouldBe("2_drop_status");
+        var difference = failure.GetProperty("differences").EnumerateArray().ShouldHaveSingleItem();
+        difference.GetProperty("name").GetString().ShouldBe("public.t.status");
+        var attribute = difference.GetProperty("attributes").EnumerateArray().ShouldHaveSingleItem();
+        attribute.GetProperty("name").GetString().ShouldBe("default");
+        attribute.GetProperty("before").GetString().ShouldBe("'new'::text");
+        attribute.GetProperty("after").GetString().ShouldBe("'old'::text");
+    }
+
+    [Fact]
+    public async Task An_up_that_cannot_run_again_after_its_down_fails()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "create_settings", "-- migrate:up\nCREATE TABLE settings (k text PRIMARY KEY);\n\n-- migrate:down\nDROP TABLE settings;\n");
+        files.Add(2, "add_flag", "-- migrate:up\nINSERT INTO settings VALUES ('flag');\nCREATE TABLE flags (id integer);\n\n-- migrate:down\nDROP TABLE flags;\n");
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+
+        var result = await VerifyAsync(files, scratch);
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        result.Stdout.ShouldContain("migration 2_add_flag cannot be re-applied after its down");
+        result.Stdout.ShouldContain("duplicate key");
+    }
+
+    [Fact]
+    public async Task A_schema_file_that_differs_from_the_migrations_fails()
+    {
+        using var files = new MigrationFiles().AddTables(1);
+        File.WriteAllText(Path.Combine(files.Root, "schema.sql"), "CREATE TABLE t0 (id integer PRIMARY KEY, name varchar(10));\n");
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+
+        var result = await VerifyAsync(files, scratch, "--file", Path.Combine(files.Root, "schema.sql"));
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        result.Stdout.ShouldContain("the migrated schema differs from the schema file");
+        result.Stdout.ShouldContain("changed column public.t0.name: type character varying(10) → text");
+    }
+
+    [Fact]
+    public async Task The_reference_application_passes_with_its_seeds()
+    {
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        var cli = new CliHarness();
+
+        var result = await cli.RunAsync(
+            "verify", "--scratch-url", scratch.Url,
+            "--migrations-dir", Repository.PathTo("examples", "Cruddur", "db", "migrations"),
+            "--seeds-dir", Repository.PathTo("examples", "Cruddur", "db", "seeds"));
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("verified 3 migration(s)");
+        result.Stdout.ShouldContain("1 seed file(s) ran");
+    }
+
+    private static Task<CliResult> VerifyAsync(MigrationFiles files, TestDatabase scratch, params string[] extra) =>
+        new CliHarness(files.Root).RunAsync(["verify", "--scratch-url", scratch.Url, .. extra]);
+}
