@@ -1,0 +1,35 @@
+using Strata.Lint.Engine;
+using Strata.Lint.Parsing;
+
+namespace Strata.Lint.Rules;
+
+/// <summary>ADD CHECK / FOREIGN KEY without NOT VALID checks every existing row while holding its lock.</summary>
+internal sealed class ConstraintMissingNotValid : LintRule
+{
+    public override string Id => "constraint-missing-not-valid";
+
+    public override LintSeverity Severity => LintSeverity.Error;
+
+    public override string Summary =>
+        "Adding a CHECK or FOREIGN KEY constraint without NOT VALID scans the whole table while writes (and, for CHECK, reads) wait.";
+
+    public override string SafeAlternative =>
+        "ADD CONSTRAINT ... NOT VALID, then VALIDATE CONSTRAINT in a later migration (validation takes a lock that lets reads and writes continue).";
+
+    public override IEnumerable<RuleHit> Check(ParsedStatement statement, MigrationContext context)
+    {
+        if (statement.Node is not AlterTableNode alter || context.IsCreatedHere(alter.Table))
+        {
+            yield break;
+        }
+
+        foreach (var command in alter.Commands)
+        {
+            if (command is { Action: "AddConstraint", Constraint: { Kind: "CHECK" or "FOREIGN", NotValid: false } constraint })
+            {
+                var lockName = constraint.Kind == "CHECK" ? "ACCESS EXCLUSIVE" : "SHARE ROW EXCLUSIVE";
+                yield return Hit(command.Location, $"adding {(constraint.Kind == "CHECK" ? "a CHECK" : "a FOREIGN KEY")} constraint to {alter.Table} without NOT VALID checks every row while holding a {lockName} lock.");
+            }
+        }
+    }
+}
