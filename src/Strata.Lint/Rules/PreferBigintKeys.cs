@@ -21,7 +21,9 @@ internal sealed class PreferBigintKeys : LintRule
             var isKey = isPrimaryKey || column.IsSerial || column.Constraint("IDENTITY") is not null;
             if (isKey && column.Type is { IsArray: false } type && ColumnTypes.IsSmallInteger(type))
             {
-                yield return Hit(column.Location, $"the key column {column.Name} is {type.Name}: it runs out at {(type.Name.Contains('2', StringComparison.Ordinal) || type.Name.StartsWith("small", StringComparison.Ordinal) ? "32,767" : "2,147,483,647")}.");
+                var small = type.Name is "int2" or "smallint" or "smallserial" or "serial2";
+                var name = type.Name switch { "int4" => "integer", "int2" => "smallint", _ => type.Name };
+                yield return Hit(column.Location, $"the key column {column.Name} is {name}: it runs out at {(small ? "32,767" : "2,147,483,647")}.");
             }
         }
     }
