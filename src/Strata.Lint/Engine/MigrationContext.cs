@@ -16,6 +16,9 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
 
     public int PostgresVersion { get; } = postgresVersion;
 
+    /// <summary>True when Strata runs the whole migration in one transaction (no <c>transaction:false</c>).</summary>
+    public bool IsTransactionalMigration => transactional;
+
     /// <summary>True when the current statement runs inside a transaction block.</summary>
     public bool InTransaction => transactional || _explicitTransaction;
 

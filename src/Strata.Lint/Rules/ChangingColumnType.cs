@@ -53,7 +53,7 @@ internal sealed class ChangingColumnType : LintRule
 
     // Without the current type, only targets that some source type reaches by binary coercion can be safe.
     private static Rewrite Guess(TypeReference target) =>
-        target.Name is "text" or "varchar" or "numeric" or "inet" or "varbit" or "bpchar" ? Rewrite.No : Rewrite.Yes;
+        target.Name is "text" or "varchar" or "numeric" or "inet" or "varbit" ? Rewrite.No : Rewrite.Yes;
 
     internal static bool Coercible(TypeReference from, TypeReference to)
     {

@@ -18,6 +18,7 @@ internal static class RuleCatalog
         new ValidateConstraintInSameTransaction(),
         new AttachingPartition(),
         new ConcurrentlyInTransaction(),
+        new TransactionControlInMigration(),
         new EnumValueUsedInSameTransaction(),
         new UnbatchedDataChange(),
         new RefreshMaterializedViewWithoutConcurrently(),
