@@ -18,21 +18,16 @@ internal sealed class AddingRequiredColumn : LintRule
 
     public override IEnumerable<RuleHit> Check(ParsedStatement statement, MigrationContext context)
     {
-        if (statement.Node is not AlterTableNode alter || context.IsCreatedHere(alter.Table))
+        foreach (var (table, command) in ExistingTableActions(statement, context, "AddColumn"))
         {
-            yield break;
-        }
-
-        foreach (var command in alter.Commands)
-        {
-            if (command is { Action: "AddColumn", Column: { } column }
+            if (command.Column is { } column
                 && column.Constraint("NOTNULL") is not null
                 && column.Constraint("DEFAULT") is null
                 && column.Constraint("IDENTITY") is null
                 && column.Constraint("GENERATED") is null
                 && !column.IsSerial)
             {
-                yield return Hit(column.Location, $"{alter.Table}.{column.Name} is NOT NULL with no default: the ALTER fails if {alter.Table} has any row, and running code that inserts without it fails.");
+                yield return Hit(column.Location, $"{table}.{column.Name} is NOT NULL with no default: the ALTER fails if {table} has any row, and running code that inserts without it fails.");
             }
         }
     }

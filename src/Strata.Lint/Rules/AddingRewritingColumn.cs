@@ -18,16 +18,11 @@ internal sealed class AddingRewritingColumn : LintRule
 
     public override IEnumerable<RuleHit> Check(ParsedStatement statement, MigrationContext context)
     {
-        if (statement.Node is not AlterTableNode alter || context.IsCreatedHere(alter.Table))
+        foreach (var (table, command) in ExistingTableActions(statement, context, "AddColumn"))
         {
-            yield break;
-        }
-
-        foreach (var command in alter.Commands)
-        {
-            if (command is { Action: "AddColumn", Column: { } column } && Kind(column) is { } kind)
+            if (command.Column is { } column && Kind(column) is { } kind)
             {
-                yield return Hit(column.Location, $"adding the {kind} column {alter.Table}.{column.Name} computes a value for every existing row: PostgreSQL rewrites {alter.Table} under an ACCESS EXCLUSIVE lock.");
+                yield return Hit(column.Location, $"adding the {kind} column {table}.{column.Name} computes a value for every existing row: PostgreSQL rewrites {table} under an ACCESS EXCLUSIVE lock.");
             }
         }
     }

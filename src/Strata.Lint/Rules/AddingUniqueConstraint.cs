@@ -17,17 +17,11 @@ internal sealed class AddingUniqueConstraint : LintRule
 
     public override IEnumerable<RuleHit> Check(ParsedStatement statement, MigrationContext context)
     {
-        if (statement.Node is not AlterTableNode alter || context.IsCreatedHere(alter.Table))
+        foreach (var (table, command) in ExistingTableActions(statement, context, "AddConstraint"))
         {
-            yield break;
-        }
-
-        foreach (var command in alter.Commands)
-        {
-            if (command.Constraint is { Kind: "PRIMARY" or "UNIQUE" or "EXCLUSION", UsesExistingIndex: false } constraint
-                && command.Action is "AddConstraint")
+            if (command.Constraint is { Kind: "PRIMARY" or "UNIQUE" or "EXCLUSION", UsesExistingIndex: false } constraint)
             {
-                yield return Hit(command.Location, $"adding {Describe(constraint.Kind)} to {alter.Table} builds an index under an ACCESS EXCLUSIVE lock, blocking reads and writes for the whole build.");
+                yield return Hit(command.Location, $"adding {Describe(constraint.Kind)} to {table} builds an index under an ACCESS EXCLUSIVE lock, blocking reads and writes for the whole build.");
             }
         }
     }

@@ -29,14 +29,9 @@ internal sealed class AddingVolatileDefault : LintRule
 
     public override IEnumerable<RuleHit> Check(ParsedStatement statement, MigrationContext context)
     {
-        if (statement.Node is not AlterTableNode alter || context.IsCreatedHere(alter.Table))
+        foreach (var (table, command) in ExistingTableActions(statement, context, "AddColumn"))
         {
-            yield break;
-        }
-
-        foreach (var command in alter.Commands)
-        {
-            if (command is not { Action: "AddColumn", Column: { } column } || column.Constraint("DEFAULT") is not { } value)
+            if (command.Column is not { } column || column.Constraint("DEFAULT") is not { } value)
             {
                 continue;
             }
@@ -44,11 +39,11 @@ internal sealed class AddingVolatileDefault : LintRule
             var volatileCall = value.Expression.Functions.FirstOrDefault(Volatile.Contains);
             if (volatileCall is not null)
             {
-                yield return Hit(value.Location, $"the default of {alter.Table}.{column.Name} calls {volatileCall}(), which is volatile: PostgreSQL rewrites every row of {alter.Table} while holding an ACCESS EXCLUSIVE lock.");
+                yield return Hit(value.Location, $"the default of {table}.{column.Name} calls {volatileCall}(), which is volatile: PostgreSQL rewrites every row of {table} while holding an ACCESS EXCLUSIVE lock.");
             }
             else if (context.PostgresVersion < 11)
             {
-                yield return Hit(value.Location, $"before PostgreSQL 11, adding {alter.Table}.{column.Name} with a default rewrites every row of {alter.Table} while holding an ACCESS EXCLUSIVE lock.");
+                yield return Hit(value.Location, $"before PostgreSQL 11, adding {table}.{column.Name} with a default rewrites every row of {table} while holding an ACCESS EXCLUSIVE lock.");
             }
         }
     }

@@ -22,25 +22,20 @@ internal sealed class ChangingColumnType : LintRule
 
     public override IEnumerable<RuleHit> Check(ParsedStatement statement, MigrationContext context)
     {
-        if (statement.Node is not AlterTableNode alter || context.IsCreatedHere(alter.Table))
+        foreach (var (table, command) in ExistingTableActions(statement, context, "AlterColumnType"))
         {
-            yield break;
-        }
-
-        foreach (var command in alter.Commands)
-        {
-            if (command is not { Action: "AlterColumnType", Name: { } name, Column.Type: { } target })
+            if (command is not { Name: { } name, Column.Type: { } target })
             {
                 continue;
             }
 
-            var current = context.Knowledge.ColumnType(alter.Table, name);
+            var current = context.Knowledge.ColumnType(table, name);
             var verdict = command.HasUsing ? Rewrite.Yes : current is null ? Guess(target) : Coercible(current, target) ? Rewrite.No : Rewrite.Yes;
             if (verdict == Rewrite.Yes)
             {
                 var from = current is null ? "" : $" from {current}";
                 var why = command.HasUsing ? " with a USING expression" : "";
-                yield return Hit(command.Location, $"changing {alter.Table}.{name}{from} to {target}{why} rewrites {alter.Table} and rebuilds its indexes under an ACCESS EXCLUSIVE lock.");
+                yield return Hit(command.Location, $"changing {table}.{name}{from} to {target}{why} rewrites {table} and rebuilds its indexes under an ACCESS EXCLUSIVE lock.");
             }
         }
     }

@@ -18,17 +18,12 @@ internal sealed class ConstraintMissingNotValid : LintRule
 
     public override IEnumerable<RuleHit> Check(ParsedStatement statement, MigrationContext context)
     {
-        if (statement.Node is not AlterTableNode alter || context.IsCreatedHere(alter.Table))
+        foreach (var (table, command) in ExistingTableActions(statement, context, "AddConstraint"))
         {
-            yield break;
-        }
-
-        foreach (var command in alter.Commands)
-        {
-            if (command is { Action: "AddConstraint", Constraint: { Kind: "CHECK" or "FOREIGN", NotValid: false } constraint })
+            if (command.Constraint is { Kind: "CHECK" or "FOREIGN", NotValid: false } constraint)
             {
                 var lockName = constraint.Kind == "CHECK" ? "ACCESS EXCLUSIVE" : "SHARE ROW EXCLUSIVE";
-                yield return Hit(command.Location, $"adding {(constraint.Kind == "CHECK" ? "a CHECK" : "a FOREIGN KEY")} constraint to {alter.Table} without NOT VALID checks every row while holding a {lockName} lock.");
+                yield return Hit(command.Location, $"adding {(constraint.Kind == "CHECK" ? "a CHECK" : "a FOREIGN KEY")} constraint to {table} without NOT VALID checks every row while holding a {lockName} lock.");
             }
         }
     }

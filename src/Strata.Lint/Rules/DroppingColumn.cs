@@ -17,16 +17,11 @@ internal sealed class DroppingColumn : LintRule
 
     public override IEnumerable<RuleHit> Check(ParsedStatement statement, MigrationContext context)
     {
-        if (statement.Node is not AlterTableNode alter || context.IsCreatedHere(alter.Table))
+        foreach (var (table, command) in ExistingTableActions(statement, context, "DropColumn"))
         {
-            yield break;
-        }
-
-        foreach (var command in alter.Commands)
-        {
-            if (command is { Action: "DropColumn", Name: { } column })
+            if (command.Name is { } column)
             {
-                yield return Hit(-1, $"dropping {alter.Table}.{column} breaks the running application if it still uses the column.");
+                yield return Hit(-1, $"dropping {table}.{column} breaks the running application if it still uses the column.");
             }
         }
     }

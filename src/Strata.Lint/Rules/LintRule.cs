@@ -26,4 +26,14 @@ internal abstract class LintRule
     public abstract IEnumerable<RuleHit> Check(ParsedStatement statement, MigrationContext context);
 
     protected static RuleHit Hit(int byteOffset, string message) => new(byteOffset, message);
+
+    /// <summary>
+    /// The <paramref name="action"/> actions of an ALTER TABLE on a table that existed before this migration: on a
+    /// table the migration created, nobody else can be waiting, so no action is a lock hazard.
+    /// </summary>
+    protected static IEnumerable<(RelationName Table, AlterTableCommand Command)> ExistingTableActions(
+        ParsedStatement statement, MigrationContext context, string action) =>
+        statement.Node is AlterTableNode alter && !context.IsCreatedHere(alter.Table)
+            ? alter.Commands.Where(c => c.Action == action).Select(c => (alter.Table, c))
+            : [];
 }

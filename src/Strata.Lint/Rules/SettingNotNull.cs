@@ -20,25 +20,20 @@ internal sealed class SettingNotNull : LintRule
 
     public override IEnumerable<RuleHit> Check(ParsedStatement statement, MigrationContext context)
     {
-        if (statement.Node is not AlterTableNode alter || context.IsCreatedHere(alter.Table))
+        foreach (var (table, command) in ExistingTableActions(statement, context, "SetNotNull"))
         {
-            yield break;
-        }
-
-        foreach (var command in alter.Commands)
-        {
-            if (command is not { Action: "SetNotNull", Name: { } column })
+            if (command.Name is not { } column)
             {
                 continue;
             }
 
             if (context.PostgresVersion < 12)
             {
-                yield return Hit(-1, $"SET NOT NULL on {alter.Table}.{column} scans every row under an ACCESS EXCLUSIVE lock (before PostgreSQL 12 a CHECK constraint does not help).");
+                yield return Hit(-1, $"SET NOT NULL on {table}.{column} scans every row under an ACCESS EXCLUSIVE lock (before PostgreSQL 12 a CHECK constraint does not help).");
             }
-            else if (!context.Knowledge.HasValidatedNotNullCheck(alter.Table, column))
+            else if (!context.Knowledge.HasValidatedNotNullCheck(table, column))
             {
-                yield return Hit(-1, $"SET NOT NULL on {alter.Table}.{column} scans every row under an ACCESS EXCLUSIVE lock: no validated CHECK ({column} IS NOT NULL) was found before it.");
+                yield return Hit(-1, $"SET NOT NULL on {table}.{column} scans every row under an ACCESS EXCLUSIVE lock: no validated CHECK ({column} IS NOT NULL) was found before it.");
             }
         }
     }
