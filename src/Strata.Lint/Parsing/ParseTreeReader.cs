@@ -13,7 +13,8 @@ internal static class ParseTreeReader
             "CreateStmt" => CreateTable(body),
             "AlterTableStmt" => AlterTable(body),
             "CreateTableAsStmt" => CreateFromQuery(body),
-            "IndexStmt" => new CreateIndexNode(body.Field("relation").Relation(), body.Text("idxname"), body.Flag("unique"), body.Flag("concurrent")),
+            "IndexStmt" => new CreateIndexNode(
+                body.Field("relation").Relation(), body.Text("idxname"), body.Flag("unique"), body.Flag("concurrent"), !body.Field("relation").Flag("inh")),
             "DropStmt" => Drop(body),
             "RenameStmt" => Rename(body),
             "UpdateStmt" or "DeleteStmt" => new DataChangeNode(kind == "UpdateStmt" ? "UPDATE" : "DELETE", body.Field("relation").Relation(), body.Has("whereClause")),

@@ -14,7 +14,7 @@ internal sealed class ConstraintMissingNotValid : LintRule
         "Adding a CHECK or FOREIGN KEY constraint without NOT VALID scans the whole table while writes (and, for CHECK, reads) wait.";
 
     public override string SafeAlternative =>
-        "ADD CONSTRAINT ... NOT VALID, then VALIDATE CONSTRAINT in a later migration (validation takes a lock that lets reads and writes continue).";
+        "ADD CONSTRAINT ... NOT VALID (for a new column, add the column first, then the constraint), then VALIDATE CONSTRAINT in a later migration (validation lets reads and writes continue).";
 
     public override IEnumerable<RuleHit> Check(ParsedStatement statement, MigrationContext context)
     {
@@ -24,6 +24,16 @@ internal sealed class ConstraintMissingNotValid : LintRule
             {
                 var lockName = constraint.Kind == "CHECK" ? "ACCESS EXCLUSIVE" : "SHARE ROW EXCLUSIVE";
                 yield return Hit(command.Location, $"adding {(constraint.Kind == "CHECK" ? "a CHECK" : "a FOREIGN KEY")} constraint to {table} without NOT VALID checks every row while holding a {lockName} lock.");
+            }
+        }
+
+        // An inline CHECK on a new column is checked against every existing row too (a new column's inline
+        // REFERENCES is not: all its values are null, and the server skips that scan).
+        foreach (var (table, command) in ExistingTableActions(statement, context, "AddColumn"))
+        {
+            if (command.Column is { } column && column.Constraint("CHECK") is { } check)
+            {
+                yield return Hit(check.Location, $"the CHECK on the new column {table}.{column.Name} is checked against every row of {table} under an ACCESS EXCLUSIVE lock, and an inline CHECK cannot be NOT VALID.");
             }
         }
     }

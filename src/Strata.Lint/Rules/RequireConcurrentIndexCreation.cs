@@ -16,7 +16,9 @@ internal sealed class RequireConcurrentIndexCreation : LintRule
 
     public override IEnumerable<RuleHit> Check(ParsedStatement statement, MigrationContext context)
     {
-        if (statement.Node is CreateIndexNode { Concurrent: false } index && !context.IsCreatedHere(index.Table))
+        // ON ONLY is how a partitioned table is indexed without a long lock: the parent's index is created invalid,
+        // built per partition (CONCURRENTLY) and attached; it only makes sense on a partitioned table.
+        if (statement.Node is CreateIndexNode { Concurrent: false, Only: false } index && !context.IsCreatedHere(index.Table))
         {
             yield return Hit(-1, $"CREATE INDEX on {index.Table} holds a SHARE lock that blocks inserts, updates and deletes for the whole build.");
         }

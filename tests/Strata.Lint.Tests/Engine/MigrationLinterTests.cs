@@ -37,6 +37,13 @@ public sealed class MigrationLinterTests
     }
 
     [Fact]
+    public void An_index_on_only_a_partitioned_parent_is_not_a_blocking_build()
+    {
+        LintText.Rules("CREATE INDEX events_at_idx ON ONLY events (at);").ShouldBeEmpty();
+        LintText.Rules("CREATE INDEX events_at_idx ON events (at);").ShouldBe(["require-concurrent-index-creation"]);
+    }
+
+    [Fact]
     public void A_constant_default_rewrites_before_postgresql_11_but_not_since()
     {
         const string sql = "ALTER TABLE users ADD COLUMN plan text NOT NULL DEFAULT 'free';";

@@ -48,6 +48,9 @@ public sealed class ServerOracleTests
         { "ALTER TABLE t ADD CONSTRAINT a_nn CHECK (a IS NOT NULL);", "ALTER TABLE t ALTER COLUMN a SET NOT NULL", "setting-not-null", false },
         { "", "ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0) NOT VALID; ALTER TABLE t VALIDATE CONSTRAINT k", "validate-constraint-in-same-transaction", true },
         { "ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0) NOT VALID;", "ALTER TABLE t VALIDATE CONSTRAINT k", "validate-constraint-in-same-transaction", false },
+        { "", "ALTER TABLE t ADD COLUMN r bigint REFERENCES t (id)", "constraint-missing-not-valid", false },
+        { "", "ALTER TABLE t ADD COLUMN x int CHECK (x > 0)", "constraint-missing-not-valid", true },
+        { "", "ALTER TABLE t ADD COLUMN x int DEFAULT 1 CHECK (x > 0)", "constraint-missing-not-valid", true },
     };
 
     public static TheoryData<string, string, string?> Failures => new()
