@@ -12,8 +12,13 @@ internal static class PgQueryParser
         "strata lint needs libpg_query (PostgreSQL's parser as a library), which is not installed: " +
         "on Debian or Ubuntu run 'sudo apt-get install libpg-query1504.0', or run scripts/prereqs.sh";
 
+    private static readonly Lazy<int> Grammar = new(ReadGrammarVersion);
+
     /// <summary>Fails with <see cref="PrerequisiteMissingException"/> now when the library cannot be loaded.</summary>
-    public static void EnsureAvailable() => Call("SELECT 1");
+    public static void EnsureAvailable() => _ = Grammar.Value;
+
+    /// <summary>The PostgreSQL major version whose grammar the installed libpg_query carries (15 for libpg-query1504.0).</summary>
+    public static int GrammarVersion => Grammar.Value;
 
     /// <summary>Parses one statement split by our splitter.</summary>
     /// <exception cref="SqlSyntaxException">PostgreSQL's grammar rejects the statement.</exception>
@@ -26,7 +31,8 @@ internal static class PgQueryParser
         {
             var (line, column) = new ParsedStatement(statement, new OtherNode("")).LocationOf(cursor - 1);
             var where = fileName is null ? $"line {line}, column {column}" : $"{fileName}:{line}:{column}";
-            throw new SqlSyntaxException($"{where}: {error} (PostgreSQL's parser rejected this statement)", fileName, line, column);
+            throw new SqlSyntaxException(
+                $"{where}: {error} (rejected by the PostgreSQL {GrammarVersion} grammar strata lint parses with)", fileName, line, column);
         }
 
         using var document = JsonDocument.Parse(json!);
@@ -36,6 +42,13 @@ internal static class PgQueryParser
             : default;
         var node = first.ValueKind == JsonValueKind.Object ? ParseTreeReader.Read(first) : new OtherNode("");
         return new ParsedStatement(statement, node);
+    }
+
+    private static int ReadGrammarVersion()
+    {
+        var (json, _, _) = Call("SELECT 1");
+        using var document = JsonDocument.Parse(json!);
+        return document.RootElement.Number("version") / 10000;
     }
 
     private static (string? Json, string? Error, int Cursor) Call(string sql)

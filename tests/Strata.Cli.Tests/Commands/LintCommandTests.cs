@@ -112,6 +112,19 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public async Task The_postgresql_version_decides_what_rewrites()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "plan", "-- migrate:up\nALTER TABLE users ADD COLUMN plan text NOT NULL DEFAULT 'free';\n");
+        var cli = new CliHarness(files.Root);
+
+        (await cli.RunAsync("lint", "db/migrations", "--postgres-version", "11")).ExitCode.ShouldBe(0);
+        var old = await cli.With("STRATA_POSTGRES_VERSION", "10").RunAsync("lint", "db/migrations");
+        old.ExitCode.ShouldBe(5);
+        old.Stdout.ShouldContain("error adding-volatile-default: before PostgreSQL 11");
+    }
+
+    [Fact]
     public async Task An_unknown_format_or_version_is_a_usage_error()
     {
         var cli = new CliHarness();
