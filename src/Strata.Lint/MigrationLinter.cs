@@ -29,7 +29,8 @@ public sealed partial class MigrationLinter
     }
 
     /// <summary>
-    /// Lints files and directories: a directory stands for the <c>.sql</c> files directly in it, in name order. A
+    /// Lints files and directories: a directory stands for the <c>.sql</c> files directly in it, in version order
+    /// (then name order for files without a version), as <c>up</c> would run them. A
     /// file with a <c>-- migrate:up</c> line is a migration (its up section is linted); any other file is a plain
     /// script, linted as one migration that runs in a transaction.
     /// </summary>
@@ -97,7 +98,10 @@ public sealed partial class MigrationLinter
         {
             if (Directory.Exists(path))
             {
-                foreach (var file in Directory.EnumerateFiles(path, "*.sql").Order(StringComparer.Ordinal))
+                var files = Directory.EnumerateFiles(path, "*.sql")
+                    .OrderBy(Version)
+                    .ThenBy(file => file, StringComparer.Ordinal);
+                foreach (var file in files)
                 {
                     yield return file;
                 }
@@ -111,6 +115,14 @@ public sealed partial class MigrationLinter
                 throw new ConfigurationException($"{path} does not exist; give strata lint a .sql file or a directory of them.");
             }
         }
+    }
+
+    // Files without a leading version sort after every migration.
+    private static (bool Unversioned, MigrationVersion Version) Version(string file)
+    {
+        var name = Path.GetFileName(file);
+        var digits = name.Length - name.TrimStart("0123456789".ToCharArray()).Length;
+        return MigrationVersion.TryParse(name[..digits], out var version) && digits > 0 ? (false, version) : (true, default);
     }
 
     private static async Task<string> ReadAsync(string file, CancellationToken cancellationToken)

@@ -136,6 +136,20 @@ public sealed class MigrationLinterTests
     }
 
     [Fact]
+    public async Task A_directory_is_linted_in_version_order_as_up_runs_it()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("10_validate.sql", "-- migrate:up\nALTER TABLE t VALIDATE CONSTRAINT t_nn;\nALTER TABLE t ALTER COLUMN c SET NOT NULL;");
+        directory.Write("9_check.sql", "-- migrate:up\nALTER TABLE t ADD CONSTRAINT t_nn CHECK (c IS NOT NULL) NOT VALID;");
+        directory.Write("notes.sql", "SELECT 1;");
+
+        var result = await new MigrationLinter().LintPathsAsync([directory.Path], CancellationToken.None);
+
+        result.Findings.ShouldBeEmpty("9 runs before 10, so the check is validated before SET NOT NULL");
+        result.Files.ShouldBe(3);
+    }
+
+    [Fact]
     public void A_suppression_with_a_reason_hides_its_rule_on_that_statement_only()
     {
         var result = new MigrationLinter().LintScript("m.sql", """
