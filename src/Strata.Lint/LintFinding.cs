@@ -15,4 +15,11 @@ public sealed record LintFinding(
     string Rule,
     LintSeverity Severity,
     string Message,
-    string SafeAlternative);
+    string SafeAlternative)
+{
+    /// <summary>Whether the parse tree or the server's behaviour decided this finding.</summary>
+    public LintEvidence Evidence { get; init; } = LintEvidence.Static;
+
+    /// <summary>For a dynamic finding: the lock, relations, rewrite, scan and estimated duration observed.</summary>
+    public ObservedCost? Observed { get; init; }
+}

@@ -11,4 +11,13 @@ public sealed record LintOptions
     /// adding a column with a constant default has not rewritten the table since 11).
     /// </summary>
     public int PostgresVersion { get; init; } = DefaultPostgresVersion;
+
+    /// <summary>
+    /// A table with at least this many rows (<c>reltuples</c> in the reference database) is not tiny: a lock that
+    /// blocks its traffic through a rewrite or scan is an error, below it a warning.
+    /// </summary>
+    public double LargeTableRows { get; init; } = 10_000;
+
+    /// <summary>A table whose <c>pg_total_relation_size</c> reaches this many bytes is not tiny either.</summary>
+    public long LargeTableBytes { get; init; } = 10L * 1024 * 1024;
 }

@@ -41,6 +41,11 @@ public sealed partial class MigrationLinter
     public async Task<LintResult> LintPathsAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        return Run(await UnitsAsync(paths, cancellationToken));
+    }
+
+    private static async Task<List<LintUnit>> UnitsAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
         PgQueryParser.EnsureAvailable();
         var units = new List<LintUnit>();
         foreach (var file in Expand(paths))
@@ -48,7 +53,7 @@ public sealed partial class MigrationLinter
             units.Add(Unit(file, await ReadAsync(file, cancellationToken)));
         }
 
-        return Run(units);
+        return units;
     }
 
     /// <summary>Lints one plain SQL script as a single migration that runs in a transaction.</summary>
