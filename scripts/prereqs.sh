@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Strata's build, tests and local default need on a Debian/Ubuntu machine, and nothing that is
-# already there: PostgreSQL's server binaries (initdb, pg_ctl, postgres) and client (psql, pg_dump), and curl.
+# already there: PostgreSQL's server binaries (initdb, pg_ctl, postgres) and client (psql, pg_dump), curl, and
+# libpg_query (PostgreSQL's parser as a library, used by `strata lint` only).
 set -euo pipefail
 
 have_server() {
@@ -17,6 +18,22 @@ if ! have_server || ! command -v psql >/dev/null 2>&1 || ! command -v curl >/dev
   echo "prereqs: installing PostgreSQL (apt-get install -y postgresql postgresql-client curl)" >&2
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql postgresql-client curl >/dev/null
+fi
+
+have_pg_query() {
+  compgen -G "/usr/lib/*/libpg_query.so*" >/dev/null || compgen -G "/usr/lib/libpg_query.so*" >/dev/null
+}
+
+if ! have_pg_query; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "prereqs: libpg_query is missing and this is not a Debian-like system: install libpg_query 15 yourself (strata lint needs it)" >&2
+    exit 1
+  fi
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "prereqs: installing libpg_query (apt-get install -y libpg-query1504.0 libpg-query-dev)" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libpg-query1504.0 libpg-query-dev >/dev/null
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then

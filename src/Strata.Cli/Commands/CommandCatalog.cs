@@ -13,6 +13,7 @@ internal static class CommandCatalog
         Migrations.StatusCommand.Create(),
         Migrations.HistoryCommand.Create(),
         Migrations.ValidateCommand.Create(),
+        Lint.LintCommand.Create(),
         NewCommand.Create(),
         DiffCommand.Create(),
         VerifyCommand.Create(),

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Strata.Cli.Commands.Migrations;
+using Strata.Cli.Hosting;
+using Strata.Core.Planning;
+using Strata.Lint;
+
+namespace Strata.Cli.Commands.Lint;
+
+/// <summary>`strata lint`: check migrations for locks, rewrites, scans and breaking changes before they run.</summary>
+internal static class LintCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("lint", $"Check migrations for statements that lock, rewrite or scan busy tables, fail, or break the running app; exit {ExitCodes.ValidationFailed} on findings.");
+        LintFlags.AddTo(command);
+        EngineFlags.AddReadFlags(command);
+        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        {
+            var format = LintFlags.ReadFormat(parse, run);
+            var failOn = LintFlags.ReadFailOn(parse, run);
+            var linter = new MigrationLinter(LintFlags.ReadOptions(parse, run));
+            var paths = parse.GetValue(LintFlags.Paths) ?? [];
+            var files = paths.Length > 0
+                ? [.. paths.Select(p => Path.GetFullPath(p, run.Context.WorkingDirectory))]
+                : await PendingAsync(run, parse, cancellationToken);
+            var result = await linter.LintPathsAsync(files, cancellationToken);
+            LintRendering.Write(run, format, result);
+            return failOn is { } threshold && result.HasFindingsAtLeast(threshold) ? ExitCodes.ValidationFailed : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    // What `up` would run next: the files of pending migrations, in order.
+    private static async Task<IReadOnlyList<string>> PendingAsync(CommandRun run, ParseResult parse, CancellationToken cancellationToken)
+    {
+        await using var session = await EngineSession.OpenAsync(run, parse, cancellationToken);
+        var status = await session.Migrator.StatusAsync(cancellationToken);
+        return [.. status.Migrations.Where(m => m.State == MigrationState.Pending && m.Source is not null).Select(m => m.Source!)];
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using Strata.Lint;
+
+namespace Strata.Cli.Commands.Lint;
+
+/// <summary>The JSON shapes of lint findings (stable field names, documented in docs/commands/lint.md).</summary>
+internal static class LintJson
+{
+    public static JsonObject Document(LintResult result, Func<string, string> display) => new()
+    {
+        ["findings"] = new JsonArray([.. result.Findings.Select(f => Finding(f, display))]),
+        ["summary"] = Summary(result),
+    };
+
+    public static JsonObject Finding(LintFinding finding, Func<string, string> display) => new()
+    {
+        ["file"] = display(finding.File),
+        ["line"] = finding.Line,
+        ["column"] = finding.Column,
+        ["rule"] = finding.Rule,
+        ["severity"] = SeverityName(finding.Severity),
+        ["message"] = finding.Message,
+        ["safeAlternative"] = finding.SafeAlternative,
+    };
+
+    public static JsonObject Summary(LintResult result) => new()
+    {
+        ["files"] = result.Files,
+        ["statements"] = result.Statements,
+        ["errors"] = result.Findings.Count(f => f.Severity == LintSeverity.Error),
+        ["warnings"] = result.Findings.Count(f => f.Severity == LintSeverity.Warning),
+        ["infos"] = result.Findings.Count(f => f.Severity == LintSeverity.Info),
+        ["suppressed"] = result.Suppressed,
+    };
+
+    public static string SeverityName(LintSeverity severity) => severity switch
+    {
+        LintSeverity.Error => "error",
+        LintSeverity.Warning => "warning",
+        _ => "info",
+    };
+}

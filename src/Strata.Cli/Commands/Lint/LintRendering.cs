@@ -1,0 +1,103 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Strata.Cli.Hosting;
+using Strata.Cli.Output;
+using Strata.Core.Secrets;
+using Strata.Lint;
+
+namespace Strata.Cli.Commands.Lint;
+
+/// <summary>Writes a lint result in the chosen format: text and --json through the reporter, documents as they are.</summary>
+internal static class LintRendering
+{
+    // SQL is full of quotes and angle brackets; the output is not embedded in HTML, so keep them readable.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Write(CommandRun run, LintFormat format, LintResult result)
+    {
+        var display = Display(run.Context.WorkingDirectory);
+        switch (format)
+        {
+            case LintFormat.Json:
+                Document(run, LintJson.Document(result, display).ToJsonString(Indented));
+                break;
+            case LintFormat.Sarif:
+                Document(run, LintSarif.Log(result, display).ToJsonString(Indented));
+                break;
+            case LintFormat.Github:
+                Document(run, string.Concat(result.Findings.Select(f => GithubAnnotation(f, display) + "\n")));
+                break;
+            default:
+                var fields = LintJson.Document(result, display);
+                run.Reporter.Result("lint", Headline(result), fields, writer => Text(writer, run.Reporter.Style, result, display));
+                break;
+        }
+    }
+
+    private static void Document(CommandRun run, string text)
+    {
+        run.Context.Out.Write(SecretRedactor.Redact(text.EndsWith('\n') || text.Length == 0 ? text : text + "\n"));
+        run.Context.Out.Flush();
+    }
+
+    private static void Text(TextWriter writer, Style style, LintResult result, Func<string, string> display)
+    {
+        foreach (var finding in result.Findings)
+        {
+            var severity = LintJson.SeverityName(finding.Severity);
+            var painted = finding.Severity switch
+            {
+                LintSeverity.Error => style.Red(severity),
+                LintSeverity.Warning => style.Yellow(severity),
+                _ => style.Dim(severity),
+            };
+            writer.WriteLine($"{display(finding.File)}:{finding.Line}:{finding.Column}: {painted} {finding.Rule}: {finding.Message}");
+            writer.WriteLine(style.Dim($"  safe alternative: {finding.SafeAlternative}"));
+        }
+
+        var headline = Headline(result);
+        writer.WriteLine(result.Findings.Count == 0 ? style.Green(headline) : headline);
+    }
+
+    private static string Headline(LintResult result)
+    {
+        var errors = result.Findings.Count(f => f.Severity == LintSeverity.Error);
+        var warnings = result.Findings.Count(f => f.Severity == LintSeverity.Warning);
+        var infos = result.Findings.Count - errors - warnings;
+        var text = new StringBuilder(result.Findings.Count == 0 ? "no findings" : $"{Count(errors, "error")}, {Count(warnings, "warning")}, {Count(infos, "info")}");
+        text.Append($" in {Count(result.Files, "file")} ({Count(result.Statements, "statement")})");
+        if (result.Suppressed > 0)
+        {
+            text.Append($"; {result.Suppressed} suppressed");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
+
+    // GitHub workflow commands: properties escape % CR LF : and ,; the message escapes % CR LF.
+    private static string GithubAnnotation(LintFinding finding, Func<string, string> display)
+    {
+        var command = finding.Severity switch
+        {
+            LintSeverity.Error => "error",
+            LintSeverity.Warning => "warning",
+            _ => "notice",
+        };
+        var file = Property(display(finding.File).Replace('\\', '/'));
+        var message = Data($"{finding.Message} Safe alternative: {finding.SafeAlternative}");
+        return $"::{command} file={file},line={finding.Line},col={finding.Column},title={Property("strata lint " + finding.Rule)}::{message}";
+    }
+
+    private static string Data(string text) => text.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+
+    private static string Property(string text) => Data(text).Replace(":", "%3A").Replace(",", "%2C");
+
+    private static Func<string, string> Display(string workingDirectory)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(workingDirectory)) + Path.DirectorySeparatorChar;
+        return file => file.StartsWith(root, StringComparison.Ordinal) ? file[root.Length..] : file;
+    }
+}

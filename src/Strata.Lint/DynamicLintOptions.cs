@@ -1,0 +1,18 @@
+namespace Strata.Lint;
+
+/// <summary>Where a dynamic lint runs the migrations, and which database it sizes their cost from.</summary>
+public sealed record DynamicLintOptions
+{
+    /// <summary>
+    /// A connection string (keyword form) to a server where the linter may create a scratch database and drop it
+    /// afterwards. Nothing else on that server is touched.
+    /// </summary>
+    public required string ScratchServer { get; init; }
+
+    /// <summary>
+    /// The reference database: its schema (not its data) is copied to the scratch database, and its statistics size
+    /// the cost of each lock. Null: the scratch database starts empty, the migrations before each linted one are
+    /// applied to it, and sizes are unknown (every blocking rewrite or scan is then an error).
+    /// </summary>
+    public string? Reference { get; init; }
+}

@@ -1,0 +1,10 @@
+using Strata.Core.Sql;
+
+namespace Strata.Lint.Engine;
+
+/// <summary>One migration to lint: the SQL that <c>up</c> runs, split, and whether it runs in a transaction.</summary>
+/// <param name="File">The file, as given, for findings.</param>
+/// <param name="Sql">The text the statements were split from (offsets refer to it).</param>
+/// <param name="Statements">The statements.</param>
+/// <param name="Transactional">False for a <c>transaction:false</c> migration.</param>
+internal sealed record LintUnit(string File, string Sql, IReadOnlyList<SqlStatement> Statements, bool Transactional);

@@ -1,0 +1,110 @@
+using Strata.Lint.Parsing;
+
+namespace Strata.Lint.Engine;
+
+/// <summary>
+/// What the statements before the current one did: the tables and indexes this migration created (never a lock
+/// hazard), the open transaction, and facts that carry over to later migrations of the same run (validated checks).
+/// </summary>
+internal sealed class MigrationContext(int postgresVersion, bool transactional, RunKnowledge knowledge)
+{
+    private readonly HashSet<string> _createdTables = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _createdIndexes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _notValidInTransaction = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _enumValuesInTransaction = new(StringComparer.Ordinal);
+    private bool _explicitTransaction;
+
+    public int PostgresVersion { get; } = postgresVersion;
+
+    /// <summary>True when Strata runs the whole migration in one transaction (no <c>transaction:false</c>).</summary>
+    public bool IsTransactionalMigration => transactional;
+
+    /// <summary>True when the current statement runs inside a transaction block.</summary>
+    public bool InTransaction => transactional || _explicitTransaction;
+
+    public RunKnowledge Knowledge { get; } = knowledge;
+
+    public bool IsCreatedHere(RelationName table) => _createdTables.Contains(table.Name);
+
+    public bool IsIndexCreatedHere(RelationName index) => _createdIndexes.Contains(index.Name);
+
+    public bool WasAddedNotValidInTransaction(RelationName table, string constraint) =>
+        _notValidInTransaction.Contains(RunKnowledge.Key(table, constraint));
+
+    public bool IsEnumValueAddedInTransaction(string value) => _enumValuesInTransaction.Contains(value);
+
+    /// <summary>Records what <paramref name="statement"/> did, after the rules have seen it.</summary>
+    public void Observe(ParsedStatement statement)
+    {
+        switch (statement.Node)
+        {
+            case CreateTableNode create:
+                _createdTables.Add(create.Table.Name);
+                foreach (var column in create.Columns)
+                {
+                    Knowledge.ColumnDefined(create.Table, column.Name, column.Type);
+                }
+
+                break;
+            case CreateIndexNode index when index.Name is not null:
+                _createdIndexes.Add(index.Name);
+                break;
+            case AlterTableNode alter:
+                ObserveAlter(alter);
+                break;
+            case AddEnumValueNode added:
+                _enumValuesInTransaction.Add(added.Value);
+                break;
+            case RenameNode { ObjectType: "TABLE", Table: { } table } rename when IsCreatedHere(table):
+                _createdTables.Add(rename.NewName);
+                break;
+            case TransactionNode transaction when transaction.Starts:
+                _explicitTransaction = true;
+                break;
+            case TransactionNode transaction when transaction.Ends:
+                _explicitTransaction = false;
+                EndTransaction();
+                break;
+        }
+
+        if (!InTransaction)
+        {
+            EndTransaction();
+        }
+    }
+
+    private void ObserveAlter(AlterTableNode alter)
+    {
+        foreach (var command in alter.Commands)
+        {
+            if (command is { Action: "AddColumn", Column: { } added })
+            {
+                Knowledge.ColumnDefined(alter.Table, added.Name, added.Type);
+            }
+            else if (command is { Action: "AlterColumnType", Name: { } changed, Column: { } definition })
+            {
+                Knowledge.ColumnDefined(alter.Table, changed, definition.Type);
+            }
+            else if (command is { Action: "AddConstraint", Constraint: { } constraint })
+            {
+                var name = constraint.Name ?? "";
+                if (constraint.NotValid)
+                {
+                    _notValidInTransaction.Add(RunKnowledge.Key(alter.Table, name));
+                }
+
+                Knowledge.ConstraintAdded(alter.Table, constraint);
+            }
+            else if (command is { Action: "ValidateConstraint", Name: { } validated })
+            {
+                Knowledge.ConstraintValidated(alter.Table, validated);
+            }
+        }
+    }
+
+    private void EndTransaction()
+    {
+        _notValidInTransaction.Clear();
+        _enumValuesInTransaction.Clear();
+    }
+}

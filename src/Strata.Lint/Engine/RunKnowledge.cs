@@ -1,0 +1,66 @@
+using Strata.Lint.Parsing;
+
+namespace Strata.Lint.Engine;
+
+/// <summary>
+/// Facts that later migrations of the same run may rely on: CHECK constraints that are validated (added without
+/// NOT VALID, or validated later), so a later <c>SET NOT NULL</c> or <c>ATTACH PARTITION</c> can skip its scan.
+/// </summary>
+internal sealed class RunKnowledge
+{
+    private readonly Dictionary<string, (string Table, string? NotNullColumn)> _pendingChecks = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _validatedNotNull = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _tablesWithValidatedCheck = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeReference> _columnTypes = new(StringComparer.Ordinal);
+
+    /// <summary>The column's type as an earlier statement of the run defined it, or null when none did.</summary>
+    public TypeReference? ColumnType(RelationName table, string column) => _columnTypes.GetValueOrDefault(Key(table, column));
+
+    public void ColumnDefined(RelationName table, string column, TypeReference? type)
+    {
+        if (type is not null)
+        {
+            _columnTypes[Key(table, column)] = type;
+        }
+    }
+
+    public static string Key(RelationName table, string name) => $"{table.Name}\u0000{name}";
+
+    public bool HasValidatedNotNullCheck(RelationName table, string column) => _validatedNotNull.Contains(Key(table, column));
+
+    public bool HasValidatedCheck(RelationName table) => _tablesWithValidatedCheck.Contains(table.Name);
+
+    public void ConstraintAdded(RelationName table, ConstraintNode constraint)
+    {
+        if (constraint.Kind != "CHECK")
+        {
+            return;
+        }
+
+        if (constraint.NotValid)
+        {
+            _pendingChecks[Key(table, constraint.Name ?? "")] = (table.Name, constraint.Expression.NotNullColumn);
+        }
+        else
+        {
+            Validated(table, constraint.Expression.NotNullColumn);
+        }
+    }
+
+    public void ConstraintValidated(RelationName table, string name)
+    {
+        if (_pendingChecks.Remove(Key(table, name), out var check))
+        {
+            Validated(table, check.NotNullColumn);
+        }
+    }
+
+    private void Validated(RelationName table, string? notNullColumn)
+    {
+        _tablesWithValidatedCheck.Add(table.Name);
+        if (notNullColumn is not null)
+        {
+            _validatedNotNull.Add(Key(table, notNullColumn));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Strata.Lint.Parsing;
+using Strata.Lint.Rules;
+
+namespace Strata.Lint.Engine;
+
+/// <summary>Runs every rule over one migration's statements in order, applying suppressions.</summary>
+internal static class UnitLinter
+{
+    public static (int Statements, int Suppressed) Lint(LintUnit unit, LintOptions options, RunKnowledge knowledge, List<LintFinding> findings)
+    {
+        var context = new MigrationContext(options.PostgresVersion, unit.Transactional, knowledge);
+        var previousEnd = 0;
+        var suppressed = 0;
+        foreach (var statement in unit.Statements)
+        {
+            var parsed = PgQueryParser.Parse(statement, unit.File);
+            var end = statement.Offset + statement.Text.Length;
+            var suppressions = SuppressionReader.Read(unit.Sql, previousEnd, end);
+            previousEnd = end;
+            foreach (var rule in RuleCatalog.Rules)
+            {
+                if (!rule.Versions.Contains(options.PostgresVersion))
+                {
+                    continue;
+                }
+
+                foreach (var hit in rule.Check(parsed, context))
+                {
+                    if (suppressions.Exists(s => s.RuleId == rule.Id && s.Reason is not null))
+                    {
+                        suppressed++;
+                        continue;
+                    }
+
+                    findings.Add(Finding(unit.File, parsed, rule, hit));
+                }
+            }
+
+            foreach (var invalid in suppressions.Where(s => s.Reason is null || !RuleCatalog.Exists(s.RuleId)))
+            {
+                findings.Add(Finding(unit.File, parsed, RuleCatalog.InvalidSuppression, new RuleHit(-1, InvalidLintIgnore.Describe(invalid))));
+            }
+
+            context.Observe(parsed);
+        }
+
+        return (unit.Statements.Count, suppressed);
+    }
+
+    private static LintFinding Finding(string file, ParsedStatement statement, LintRule rule, RuleHit hit)
+    {
+        var (line, column) = statement.LocationOf(hit.ByteOffset);
+        return new LintFinding(file, line, column, rule.Id, rule.Severity, hit.Message, rule.SafeAlternative);
+    }
+}

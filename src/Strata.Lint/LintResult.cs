@@ -1,0 +1,24 @@
+namespace Strata.Lint;
+
+/// <summary>The findings of one lint run, in file and statement order.</summary>
+/// <param name="Findings">Every finding that was not suppressed.</param>
+/// <param name="Files">How many files were linted.</param>
+/// <param name="Statements">How many statements were parsed.</param>
+/// <param name="Suppressed">How many findings a <c>strata:lint-ignore</c> comment suppressed.</param>
+public sealed record LintResult(IReadOnlyList<LintFinding> Findings, int Files, int Statements, int Suppressed)
+{
+    /// <summary>
+    /// Static findings that a dynamic run dropped because the server showed the statement neither rewrote nor
+    /// scanned an existing table under a lock that blocks traffic (for example a binary-coercible type change).
+    /// </summary>
+    public IReadOnlyList<LintFinding> Overridden { get; init; } = [];
+
+    /// <summary>What each statement was seen to do on the scratch database, in order (empty for a static run).</summary>
+    public IReadOnlyList<Observation.StatementObservation> Observations { get; init; } = [];
+
+    /// <summary>True when the statements were also run on a scratch database.</summary>
+    public bool Dynamic { get; init; }
+
+    /// <summary>True when some finding is at least as serious as <paramref name="severity"/>.</summary>
+    public bool HasFindingsAtLeast(LintSeverity severity) => Findings.Any(f => f.Severity >= severity);
+}

@@ -1,0 +1,148 @@
+using System.Text.RegularExpressions;
+using Strata.Core.Errors;
+using Strata.Core.Migrations;
+using Strata.Core.Sql;
+using Strata.Lint.Engine;
+using Strata.Lint.Parsing;
+
+namespace Strata.Lint;
+
+/// <summary>
+/// Lints migrations statically: each statement is parsed by PostgreSQL's own grammar (libpg_query) and checked by
+/// every rule, knowing what earlier statements and earlier migrations of the same run did. Migrations are linted in
+/// the order given, as <c>up</c> would run them.
+/// </summary>
+public sealed partial class MigrationLinter
+{
+    private readonly LintOptions _options;
+
+    /// <summary>Creates a linter for a server of the version in <paramref name="options"/>.</summary>
+    public MigrationLinter(LintOptions? options = null) => _options = options ?? new LintOptions();
+
+    /// <summary>Lints the up sections of <paramref name="migrations"/>, honouring each one's <c>transaction:false</c>.</summary>
+    /// <exception cref="SqlSyntaxException">PostgreSQL's grammar rejects a statement.</exception>
+    /// <exception cref="PrerequisiteMissingException">libpg_query is not installed.</exception>
+    public LintResult Lint(IEnumerable<Migration> migrations)
+    {
+        ArgumentNullException.ThrowIfNull(migrations);
+        return Run(migrations.Select(Unit));
+    }
+
+    /// <summary>
+    /// Lints files and directories: a directory stands for the <c>.sql</c> files directly in it, in version order
+    /// (then name order for files without a version), as <c>up</c> would run them. A
+    /// file with a <c>-- migrate:up</c> line is a migration (its up section is linted); any other file is a plain
+    /// script, linted as one migration that runs in a transaction.
+    /// </summary>
+    /// <exception cref="ConfigurationException">A path does not exist.</exception>
+    /// <exception cref="MigrationFileException">A migration file is malformed or unreadable.</exception>
+    /// <exception cref="SqlSyntaxException">A statement cannot be split or parsed.</exception>
+    /// <exception cref="PrerequisiteMissingException">libpg_query is not installed.</exception>
+    public async Task<LintResult> LintPathsAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        return Run(await UnitsAsync(paths, cancellationToken));
+    }
+
+    private static async Task<List<LintUnit>> UnitsAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        PgQueryParser.EnsureAvailable();
+        var units = new List<LintUnit>();
+        foreach (var file in Expand(paths))
+        {
+            units.Add(Unit(file, await ReadAsync(file, cancellationToken)));
+        }
+
+        return units;
+    }
+
+    /// <summary>Lints one plain SQL script as a single migration that runs in a transaction.</summary>
+    /// <param name="file">The name findings refer to.</param>
+    /// <param name="sql">The script.</param>
+    public LintResult LintScript(string file, string sql)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(sql);
+        return Run([Unit(file, sql)]);
+    }
+
+    private LintResult Run(IEnumerable<LintUnit> units)
+    {
+        PgQueryParser.EnsureAvailable();
+        var findings = new List<LintFinding>();
+        var knowledge = new RunKnowledge();
+        var (files, statements, suppressed) = (0, 0, 0);
+        foreach (var unit in units)
+        {
+            var (count, hidden) = UnitLinter.Lint(unit, _options, knowledge, findings);
+            files++;
+            statements += count;
+            suppressed += hidden;
+        }
+
+        return new LintResult(findings, files, statements, suppressed);
+    }
+
+    private static LintUnit Unit(Migration migration) =>
+        new(migration.Source, migration.Up.Sql, migration.Up.Statements, migration.Up.Options.Transaction);
+
+    private static LintUnit Unit(string file, string text)
+    {
+        if (MigrateUp().IsMatch(text))
+        {
+            return Unit(MigrationParser.Parse(file, text));
+        }
+
+        var script = SqlSplitter.Split(text, new SqlSplitOptions { FileName = file });
+        return new LintUnit(file, script.Text, script.Statements, Transactional: true);
+    }
+
+    private static IEnumerable<string> Expand(IReadOnlyList<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                var files = Directory.EnumerateFiles(path, "*.sql")
+                    .OrderBy(Version)
+                    .ThenBy(file => file, StringComparer.Ordinal);
+                foreach (var file in files)
+                {
+                    yield return file;
+                }
+            }
+            else if (File.Exists(path))
+            {
+                yield return path;
+            }
+            else
+            {
+                throw new ConfigurationException($"{path} does not exist; give strata lint a .sql file or a directory of them.");
+            }
+        }
+    }
+
+    // Files without a leading version sort after every migration.
+    private static (bool Unversioned, MigrationVersion Version) Version(string file)
+    {
+        var name = Path.GetFileName(file);
+        var digits = name.Length - name.TrimStart("0123456789".ToCharArray()).Length;
+        return MigrationVersion.TryParse(name[..digits], out var version) && digits > 0 ? (false, version) : (true, default);
+    }
+
+    private static async Task<string> ReadAsync(string file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var text = await File.ReadAllTextAsync(file, cancellationToken);
+            return text.StartsWith('\uFEFF') ? text[1..] : text;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new MigrationFileException($"{file}: cannot be read ({error.Message})", file);
+        }
+    }
+
+    [GeneratedRegex(@"^[ \t]*--[ \t]*migrate:up\b", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex MigrateUp();
+}

@@ -1,0 +1,41 @@
+using Strata.Lint.Engine;
+
+namespace Strata.Lint.Observation;
+
+/// <summary>
+/// Merges static findings with what the server showed: on a statement that ran, a static guess about rewrites and
+/// scans under lock gives way to the observed rules, which report the lock, the tables and their cost.
+/// </summary>
+internal static class DynamicVerdict
+{
+    public static LintResult Combine(
+        LintResult staticResult, IReadOnlyList<LintUnit> units, IReadOnlyList<StatementObservation> observations,
+        IReadOnlyDictionary<string, RelationSize> sizes, LintOptions options)
+    {
+        var observed = observations.ToDictionary(o => (o.File, o.Line, o.Column));
+        var kept = new List<LintFinding>();
+        var overridden = new List<LintFinding>();
+        foreach (var finding in staticResult.Findings)
+        {
+            var start = StatementStart(units, finding);
+            var ran = start is { } key && observed.TryGetValue(key, out var observation) && observation.Succeeded;
+            (ran && ObservedRuleCatalog.DecidedByObservation.Contains(finding.Rule) ? overridden : kept).Add(finding);
+        }
+
+        kept.AddRange(observations.SelectMany(o => ObservedRuleCatalog.Rules.SelectMany(rule => rule.Check(o, sizes, options))));
+        var order = units.Select((u, i) => (u.File, i)).GroupBy(p => p.File).ToDictionary(g => g.Key, g => g.First().i);
+        var findings = kept
+            .OrderBy(f => order.GetValueOrDefault(f.File)).ThenBy(f => f.Line).ThenBy(f => f.Column)
+            .ToList();
+        return staticResult with { Findings = findings, Overridden = overridden, Observations = observations, Dynamic = true };
+    }
+
+    // The statement a finding lies in: the last one of its file starting at or before the finding.
+    private static (string File, int Line, int Column)? StatementStart(IReadOnlyList<LintUnit> units, LintFinding finding)
+    {
+        var statement = units.Where(u => u.File == finding.File)
+            .SelectMany(u => u.Statements)
+            .LastOrDefault(s => s.Line < finding.Line || (s.Line == finding.Line && s.Column <= finding.Column));
+        return statement is null ? null : (finding.File, statement.Line, statement.Column);
+    }
+}

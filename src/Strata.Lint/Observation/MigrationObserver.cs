@@ -1,0 +1,122 @@
+using Npgsql;
+using Strata.Core.Sql;
+using Strata.Lint.Engine;
+
+namespace Strata.Lint.Observation;
+
+/// <summary>
+/// Runs one migration on the scratch database the way <c>up</c> would, one statement at a time, reading what each
+/// did; a transactional migration is then rolled back and applied again for real, so the next one starts from it.
+/// </summary>
+internal static class MigrationObserver
+{
+    public static async Task<IReadOnlyList<StatementObservation>> ObserveAsync(NpgsqlDataSource scratch, LintUnit unit, CancellationToken cancellationToken)
+    {
+        await using var connection = await scratch.OpenConnectionAsync(cancellationToken);
+        var observations = unit.Transactional
+            ? await InTransactionAsync(connection, unit, cancellationToken)
+            : await OneByOneAsync(scratch, connection, unit, cancellationToken);
+        if (unit.Transactional && observations.All(o => o.Succeeded))
+        {
+            await ApplyAsync(connection, unit, cancellationToken);
+        }
+
+        return observations;
+    }
+
+    private static async Task<List<StatementObservation>> InTransactionAsync(NpgsqlConnection connection, LintUnit unit, CancellationToken cancellationToken)
+    {
+        var observations = new List<StatementObservation>();
+        await ExecuteAsync(connection, "BEGIN", cancellationToken);
+        try
+        {
+            var baseline = await CatalogSnapshot.ReadAsync(connection, connection.ProcessID, cancellationToken);
+            var before = baseline;
+            foreach (var statement in unit.Statements)
+            {
+                var failure = await TryExecuteAsync(connection, statement.Text, cancellationToken);
+                if (failure is not null)
+                {
+                    observations.Add(ObservationDiff.Compare(unit.File, statement, baseline, before, before, failure));
+                    break;
+                }
+
+                var after = await CatalogSnapshot.ReadAsync(connection, connection.ProcessID, cancellationToken);
+                observations.Add(ObservationDiff.Compare(unit.File, statement, baseline, before, after, null));
+                before = after;
+            }
+        }
+        finally
+        {
+            await ExecuteAsync(connection, "ROLLBACK", cancellationToken);
+        }
+
+        return observations;
+    }
+
+    // Each statement commits on its own, as up runs a transaction:false migration; those that cannot run in a
+    // transaction at all run while a second connection holds an old snapshot and watches which locks they take.
+    private static async Task<List<StatementObservation>> OneByOneAsync(NpgsqlDataSource scratch, NpgsqlConnection connection, LintUnit unit, CancellationToken cancellationToken)
+    {
+        var observations = new List<StatementObservation>();
+        var baseline = await CatalogSnapshot.ReadAsync(connection, connection.ProcessID, cancellationToken);
+        foreach (var statement in unit.Statements)
+        {
+            var observation = ConcurrentStatement.Matches(statement.Text)
+                ? await ConcurrentStatement.ObserveAsync(scratch, connection, unit.File, statement, baseline, cancellationToken)
+                : await InOwnTransactionAsync(connection, unit.File, statement, baseline, cancellationToken);
+            observations.Add(observation);
+            if (!observation.Succeeded)
+            {
+                break;
+            }
+        }
+
+        return observations;
+    }
+
+    private static async Task<StatementObservation> InOwnTransactionAsync(
+        NpgsqlConnection connection, string file, SqlStatement statement, CatalogSnapshot baseline, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, "BEGIN", cancellationToken);
+        var before = await CatalogSnapshot.ReadAsync(connection, connection.ProcessID, cancellationToken);
+        var failure = await TryExecuteAsync(connection, statement.Text, cancellationToken);
+        var after = failure is null ? await CatalogSnapshot.ReadAsync(connection, connection.ProcessID, cancellationToken) : before;
+        await ExecuteAsync(connection, failure is null ? "COMMIT" : "ROLLBACK", cancellationToken);
+        return ObservationDiff.Compare(file, statement, baseline, before, after, failure);
+    }
+
+    private static async Task ApplyAsync(NpgsqlConnection connection, LintUnit unit, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, "BEGIN", cancellationToken);
+        foreach (var statement in unit.Statements)
+        {
+            if (await TryExecuteAsync(connection, statement.Text, cancellationToken) is not null)
+            {
+                await ExecuteAsync(connection, "ROLLBACK", cancellationToken);
+                return;
+            }
+        }
+
+        await ExecuteAsync(connection, "COMMIT", cancellationToken);
+    }
+
+    internal static async Task<(string SqlState, string Message)?> TryExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExecuteAsync(connection, sql, cancellationToken);
+            return null;
+        }
+        catch (PostgresException error)
+        {
+            return (error.SqlState, error.MessageText);
+        }
+    }
+
+    internal static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace Strata.Lint.Parsing;
+
+/// <summary>
+/// The whole boundary with libpg_query: one call in, the JSON copied out, the native result freed at once. Nothing
+/// else in Strata touches native memory.
+/// </summary>
+internal static partial class PgQueryNative
+{
+    private const string Library = "pg_query";
+
+    // The unversioned name needs the -dev package; the runtime package alone ships only the versioned soname.
+    private static readonly string[] Candidates = ["libpg_query.so.1504.0", "libpg_query.so", "libpg_query.dylib"];
+
+    static PgQueryNative() => NativeLibrary.SetDllImportResolver(typeof(PgQueryNative).Assembly, Resolve);
+
+    /// <summary>Parses <paramref name="sql"/>; returns the parse tree JSON, or the error's message and 1-based byte cursor.</summary>
+    public static unsafe (string? Json, string? Error, int CursorPosition) Parse(string sql)
+    {
+        var result = pg_query_parse(sql);
+        try
+        {
+            if (result.Error != null)
+            {
+                var message = Marshal.PtrToStringUTF8((IntPtr)result.Error->Message) ?? "syntax error";
+                return (null, message, result.Error->CursorPosition);
+            }
+
+            return (Marshal.PtrToStringUTF8((IntPtr)result.ParseTree), null, 0);
+        }
+        finally
+        {
+            pg_query_free_parse_result(result);
+        }
+    }
+
+    private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
+    {
+        if (name != Library)
+        {
+            return IntPtr.Zero;
+        }
+
+        if (NativeLibrary.TryLoad(name, assembly, searchPath, out var handle))
+        {
+            return handle;
+        }
+
+        foreach (var candidate in Candidates)
+        {
+            if (NativeLibrary.TryLoad(candidate, assembly, searchPath, out handle))
+            {
+                return handle;
+            }
+        }
+
+        return IntPtr.Zero;
+    }
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial ParseResult pg_query_parse(string input);
+
+    [LibraryImport(Library)]
+    private static partial void pg_query_free_parse_result(ParseResult result);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private unsafe struct ParseResult
+    {
+        public byte* ParseTree;
+        public byte* StderrBuffer;
+        public QueryError* Error;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private unsafe struct QueryError
+    {
+        public byte* Message;
+        public byte* FunctionName;
+        public byte* FileName;
+        public int LineNumber;
+        public int CursorPosition;
+        public byte* Context;
+    }
+}

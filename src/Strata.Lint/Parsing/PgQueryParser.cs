@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Strata.Core.Errors;
+using Strata.Core.Sql;
+
+namespace Strata.Lint.Parsing;
+
+/// <summary>Parses statements with PostgreSQL's own grammar through libpg_query.</summary>
+internal static class PgQueryParser
+{
+    /// <summary>The message when libpg_query cannot be loaded; the install line matches scripts/prereqs.sh.</summary>
+    internal const string MissingMessage =
+        "strata lint needs libpg_query (PostgreSQL's parser as a library), which is not installed: " +
+        "on Debian or Ubuntu run 'sudo apt-get install libpg-query1504.0', or run scripts/prereqs.sh";
+
+    private static readonly Lazy<int> Grammar = new(ReadGrammarVersion);
+
+    /// <summary>Fails with <see cref="PrerequisiteMissingException"/> now when the library cannot be loaded.</summary>
+    public static void EnsureAvailable() => _ = Grammar.Value;
+
+    /// <summary>The PostgreSQL major version whose grammar the installed libpg_query carries (15 for libpg-query1504.0).</summary>
+    public static int GrammarVersion => Grammar.Value;
+
+    /// <summary>Parses one statement split by our splitter.</summary>
+    /// <exception cref="SqlSyntaxException">PostgreSQL's grammar rejects the statement.</exception>
+    /// <exception cref="PrerequisiteMissingException">libpg_query is not installed.</exception>
+    public static ParsedStatement Parse(SqlStatement statement, string? fileName)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        var (json, error, cursor) = Call(statement.Text);
+        if (error is not null)
+        {
+            var (line, column) = new ParsedStatement(statement, new OtherNode("")).LocationOf(cursor - 1);
+            var where = fileName is null ? $"line {line}, column {column}" : $"{fileName}:{line}:{column}";
+            throw new SqlSyntaxException(
+                $"{where}: {error} (rejected by the PostgreSQL {GrammarVersion} grammar strata lint parses with)", fileName, line, column);
+        }
+
+        using var document = JsonDocument.Parse(json!);
+        var statements = document.RootElement.Field("stmts");
+        var first = statements.ValueKind == JsonValueKind.Array && statements.GetArrayLength() > 0
+            ? statements[0].Field("stmt")
+            : default;
+        var node = first.ValueKind == JsonValueKind.Object ? ParseTreeReader.Read(first) : new OtherNode("");
+        return new ParsedStatement(statement, node);
+    }
+
+    private static int ReadGrammarVersion()
+    {
+        var (json, _, _) = Call("SELECT 1");
+        using var document = JsonDocument.Parse(json!);
+        return document.RootElement.Number("version") / 10000;
+    }
+
+    private static (string? Json, string? Error, int Cursor) Call(string sql)
+    {
+        try
+        {
+            return PgQueryNative.Parse(sql);
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException or TypeInitializationException)
+        {
+            throw new PrerequisiteMissingException(MissingMessage, exception);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Strata.Lint.Engine;
+using Strata.Lint.Parsing;
+
+namespace Strata.Lint.Rules;
+
+/// <summary>
+/// ADD COLUMN with a default rewrites the table when the default is volatile (every version) or, before PostgreSQL
+/// 11, whenever there is a default at all. A non-volatile default is stored in the catalog since 11: no rewrite.
+/// </summary>
+internal sealed class AddingVolatileDefault : LintRule
+{
+    // Built-in functions PostgreSQL marks volatile (provolatile = 'v') that appear in defaults.
+    private static readonly HashSet<string> Volatile = new(StringComparer.Ordinal)
+    {
+        "random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "clock_timestamp",
+        "timeofday", "nextval", "setval", "random_normal", "txid_current", "pg_current_xact_id", "gen_random_bytes",
+        "uuidv4", "uuidv7", "uuid_generate_v7", "lastval", "currval", "pg_backend_pid",
+    };
+
+    public override string Id => "adding-volatile-default";
+
+    public override LintSeverity Severity => LintSeverity.Error;
+
+    public override string Summary =>
+        "ADD COLUMN with a volatile default (or any default before PostgreSQL 11) rewrites the whole table under an ACCESS EXCLUSIVE lock.";
+
+    public override string SafeAlternative =>
+        "Add the column without a default (or with a constant one), set the default with ALTER COLUMN ... SET DEFAULT, and backfill existing rows in batches.";
+
+    public override IEnumerable<RuleHit> Check(ParsedStatement statement, MigrationContext context)
+    {
+        foreach (var (table, command) in ExistingTableActions(statement, context, "AddColumn"))
+        {
+            if (command.Column is not { } column || column.Constraint("DEFAULT") is not { } value)
+            {
+                continue;
+            }
+
+            var volatileCall = value.Expression.Functions.FirstOrDefault(Volatile.Contains);
+            if (volatileCall is not null)
+            {
+                yield return Hit(value.Location, $"the default of {table}.{column.Name} calls {volatileCall}(), which is volatile: PostgreSQL rewrites every row of {table} while holding an ACCESS EXCLUSIVE lock.");
+            }
+            else if (context.PostgresVersion < 11)
+            {
+                yield return Hit(value.Location, $"before PostgreSQL 11, adding {table}.{column.Name} with a default rewrites every row of {table} while holding an ACCESS EXCLUSIVE lock.");
+            }
+        }
+    }
+}

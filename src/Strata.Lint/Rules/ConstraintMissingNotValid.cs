@@ -1,0 +1,40 @@
+using Strata.Lint.Engine;
+using Strata.Lint.Parsing;
+
+namespace Strata.Lint.Rules;
+
+/// <summary>ADD CHECK / FOREIGN KEY without NOT VALID checks every existing row while holding its lock.</summary>
+internal sealed class ConstraintMissingNotValid : LintRule
+{
+    public override string Id => "constraint-missing-not-valid";
+
+    public override LintSeverity Severity => LintSeverity.Error;
+
+    public override string Summary =>
+        "Adding a CHECK or FOREIGN KEY constraint without NOT VALID scans the whole table while writes (and, for CHECK, reads) wait.";
+
+    public override string SafeAlternative =>
+        "ADD CONSTRAINT ... NOT VALID (for a new column, add the column first, then the constraint), then VALIDATE CONSTRAINT in a later migration (validation lets reads and writes continue).";
+
+    public override IEnumerable<RuleHit> Check(ParsedStatement statement, MigrationContext context)
+    {
+        foreach (var (table, command) in ExistingTableActions(statement, context, "AddConstraint"))
+        {
+            if (command.Constraint is { Kind: "CHECK" or "FOREIGN", NotValid: false } constraint)
+            {
+                var lockName = constraint.Kind == "CHECK" ? "ACCESS EXCLUSIVE" : "SHARE ROW EXCLUSIVE";
+                yield return Hit(command.Location, $"adding {(constraint.Kind == "CHECK" ? "a CHECK" : "a FOREIGN KEY")} constraint to {table} without NOT VALID checks every row while holding a {lockName} lock.");
+            }
+        }
+
+        // An inline CHECK on a new column is checked against every existing row too (a new column's inline
+        // REFERENCES is not: all its values are null, and the server skips that scan).
+        foreach (var (table, command) in ExistingTableActions(statement, context, "AddColumn"))
+        {
+            if (command.Column is { } column && column.Constraint("CHECK") is { } check)
+            {
+                yield return Hit(check.Location, $"the CHECK on the new column {table}.{column.Name} is checked against every row of {table} under an ACCESS EXCLUSIVE lock, and an inline CHECK cannot be NOT VALID.");
+            }
+        }
+    }
+}

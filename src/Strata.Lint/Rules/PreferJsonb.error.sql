@@ -1,0 +1,1 @@
+CREATE TABLE events (id bigint PRIMARY KEY, payload json NOT NULL);

@@ -1,0 +1,25 @@
+using Strata.Lint.Engine;
+using Strata.Lint.Parsing;
+
+namespace Strata.Lint.Rules;
+
+/// <summary>Renaming a table (or view) breaks the application version still running during the deploy.</summary>
+internal sealed class RenamingTable : LintRule
+{
+    public override string Id => "renaming-table";
+
+    public override LintSeverity Severity => LintSeverity.Error;
+
+    public override string Summary => "Renaming a table or view breaks the version of the application still running, which queries the old name.";
+
+    public override string SafeAlternative =>
+        "Rename the table and create a view with the old name in the same transaction, move the application to the new name, then drop the view later.";
+
+    public override IEnumerable<RuleHit> Check(ParsedStatement statement, MigrationContext context)
+    {
+        if (statement.Node is RenameNode { ObjectType: "TABLE" or "VIEW" or "MATVIEW", Table: { } table } rename && !context.IsCreatedHere(table))
+        {
+            yield return Hit(-1, $"renaming {table} to {rename.NewName} breaks every running query that still names {table}.");
+        }
+    }
+}

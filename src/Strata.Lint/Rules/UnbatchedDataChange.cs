@@ -1,0 +1,25 @@
+using Strata.Lint.Engine;
+using Strata.Lint.Parsing;
+
+namespace Strata.Lint.Rules;
+
+/// <summary>A whole-table UPDATE or DELETE locks every row for the length of the migration's transaction.</summary>
+internal sealed class UnbatchedDataChange : LintRule
+{
+    public override string Id => "unbatched-data-change";
+
+    public override LintSeverity Severity => LintSeverity.Warning;
+
+    public override string Summary =>
+        "An UPDATE or DELETE without WHERE touches every row in one transaction: every row stays locked against writers until it commits, and the table bloats.";
+
+    public override string SafeAlternative => "Backfill in batches of a few thousand rows (by key range), each in its own transaction, outside the schema migration.";
+
+    public override IEnumerable<RuleHit> Check(ParsedStatement statement, MigrationContext context)
+    {
+        if (statement.Node is DataChangeNode { HasWhere: false } change && !context.IsCreatedHere(change.Table))
+        {
+            yield return Hit(-1, $"{change.Command} of every row of {change.Table} in one statement locks them all against concurrent writes until the transaction ends.");
+        }
+    }
+}

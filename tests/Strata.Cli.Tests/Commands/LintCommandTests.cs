@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Strata.Cli.Tests.Support;
+using Strata.Testing;
+
+namespace Strata.Cli.Tests.Commands;
+
+public sealed class LintCommandTests
+{
+    private const string Hazard = "-- migrate:up\nCREATE INDEX t0_name_idx ON t0 (name);\n";
+
+    [Fact]
+    public async Task Lints_only_the_pending_migrations_by_default()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(1);
+        files.Add(1001, "index_applied", Hazard);
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+        (await cli.RunAsync("up")).ExitCode.ShouldBe(0);
+        files.Add(1002, "index_pending", "-- migrate:up\nALTER TABLE t0 RENAME COLUMN name TO title;\n");
+
+        var result = await cli.RunAsync("lint");
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        result.Stdout.ShouldContain("db/migrations/1002_index_pending.sql:2:1: error renaming-column");
+        result.Stdout.ShouldNotContain("1001_index_applied");
+        result.Stdout.ShouldContain("1 error, 0 warnings, 0 infos in 1 file (1 statement)");
+    }
+
+    [Fact]
+    public async Task Fail_on_decides_which_severity_exits_5()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "tags", "-- migrate:up\nCREATE TABLE tags (id bigint PRIMARY KEY, name varchar(40));\n");
+        var cli = new CliHarness(files.Root);
+
+        (await cli.RunAsync("lint", "db/migrations")).ExitCode.ShouldBe(0, "an info finding does not fail by default");
+        (await cli.RunAsync("lint", "db/migrations", "--fail-on", "info")).ExitCode.ShouldBe(5);
+        (await cli.With("STRATA_LINT_FAIL_ON", "warning").RunAsync("lint", "db/migrations")).ExitCode.ShouldBe(0);
+        (await cli.RunAsync("lint", "db/migrations", "--fail-on", "sometimes")).ExitCode.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Json_format_is_one_document_of_findings_with_stable_fields()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "index", Hazard);
+        var result = await new CliHarness(files.Root).RunAsync("lint", "db/migrations", "--format", "json");
+
+        result.ExitCode.ShouldBe(5);
+        using var document = JsonDocument.Parse(result.Stdout);
+        var finding = document.RootElement.GetProperty("findings").EnumerateArray().ShouldHaveSingleItem();
+        finding.EnumerateObject().Select(p => p.Name).ShouldBe(["file", "line", "column", "rule", "severity", "message", "safeAlternative"]);
+        finding.GetProperty("file").GetString().ShouldBe("db/migrations/1_index.sql");
+        finding.GetProperty("line").GetInt32().ShouldBe(2);
+        finding.GetProperty("rule").GetString().ShouldBe("require-concurrent-index-creation");
+        finding.GetProperty("severity").GetString().ShouldBe("error");
+        document.RootElement.GetProperty("summary").GetProperty("errors").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Sarif_format_is_a_sarif_2_1_0_log_whose_results_point_at_their_rules()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "index", Hazard);
+        var result = await new CliHarness(files.Root).RunAsync("lint", "db/migrations", "--format", "sarif");
+
+        using var log = JsonDocument.Parse(result.Stdout);
+        log.RootElement.GetProperty("version").GetString().ShouldBe("2.1.0");
+        var run = log.RootElement.GetProperty("runs")[0];
+        var sarifResult = run.GetProperty("results").EnumerateArray().ShouldHaveSingleItem();
+        var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules");
+        rules[sarifResult.GetProperty("ruleIndex").GetInt32()].GetProperty("id").GetString().ShouldBe("require-concurrent-index-creation");
+        sarifResult.GetProperty("level").GetString().ShouldBe("error");
+        var location = sarifResult.GetProperty("locations")[0].GetProperty("physicalLocation");
+        location.GetProperty("artifactLocation").GetProperty("uri").GetString().ShouldBe("db/migrations/1_index.sql");
+        location.GetProperty("region").GetProperty("startLine").GetInt32().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Github_format_prints_one_workflow_annotation_per_finding()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "index", Hazard + "ALTER TABLE t0 DROP COLUMN name;\n");
+        var result = await new CliHarness(files.Root).RunAsync("lint", "db/migrations", "--format", "github");
+
+        var lines = result.Stdout.TrimEnd().Split('\n');
+        lines.Length.ShouldBe(2);
+        lines[0].ShouldStartWith("::error file=db/migrations/1_index.sql,line=2,col=1,title=strata lint require-concurrent-index-creation::CREATE INDEX on t0");
+        lines[1].ShouldStartWith("::warning file=db/migrations/1_index.sql,line=3,col=1,title=strata lint dropping-column::");
+    }
+
+    [Fact]
+    public async Task A_plain_sql_file_is_linted_as_one_transactional_migration()
+    {
+        using var files = new MigrationFiles();
+        File.WriteAllText(Path.Combine(files.Root, "hotfix.sql"), "CREATE INDEX CONCURRENTLY i ON t0 (name);\n");
+        var result = await new CliHarness(files.Root).RunAsync("lint", "hotfix.sql");
+
+        result.ExitCode.ShouldBe(5);
+        result.Stdout.ShouldContain("hotfix.sql:1:1: error concurrently-in-transaction");
+    }
+
+    [Fact]
+    public async Task A_statement_postgresql_cannot_parse_exits_5_naming_file_line_and_column()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "broken", "-- migrate:up\nSELECT 1;\nALTER TABLE t0 ADD COLUMN;\n");
+        var result = await new CliHarness(files.Root).RunAsync("lint", "db/migrations");
+
+        result.ExitCode.ShouldBe(5);
+        result.Stderr.ShouldContain("1_broken.sql:3:26: syntax error at or near \";\"");
+    }
+
+    [Fact]
+    public async Task The_postgresql_version_decides_what_rewrites()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "plan", "-- migrate:up\nALTER TABLE users ADD COLUMN plan text NOT NULL DEFAULT 'free';\n");
+        var cli = new CliHarness(files.Root);
+
+        (await cli.RunAsync("lint", "db/migrations", "--postgres-version", "11")).ExitCode.ShouldBe(0);
+        var old = await cli.With("STRATA_POSTGRES_VERSION", "10").RunAsync("lint", "db/migrations");
+        old.ExitCode.ShouldBe(5);
+        old.Stdout.ShouldContain("error adding-volatile-default: before PostgreSQL 11");
+    }
+
+    [Fact]
+    public async Task An_unknown_format_or_version_is_a_usage_error()
+    {
+        var cli = new CliHarness();
+        (await cli.RunAsync("lint", ".", "--format", "xml")).Stderr.ShouldContain("--format 'xml': use text, json, sarif or github");
+        (await cli.RunAsync("lint", ".", "--postgres-version", "fifteen")).ExitCode.ShouldBe(2);
+    }
+}

@@ -1,0 +1,189 @@
+using Strata.Lint.Tests.Support;
+
+namespace Strata.Lint.Tests.Engine;
+
+public sealed class MigrationLinterTests
+{
+    [Fact]
+    public void Statements_on_a_table_created_in_the_same_migration_are_not_lock_hazards()
+    {
+        LintText.Rules("""
+            CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, email text);
+            CREATE INDEX orders_customer_idx ON orders (customer_id);
+            ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();
+            ALTER TABLE orders ALTER COLUMN email SET NOT NULL;
+            ALTER TABLE orders ADD CONSTRAINT orders_email_key UNIQUE (email);
+            ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id);
+            UPDATE orders SET email = lower(email);
+            """).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_same_statements_on_an_existing_table_are()
+    {
+        LintText.Rules("""
+            CREATE INDEX orders_customer_idx ON orders (customer_id);
+            ALTER TABLE orders ALTER COLUMN email SET NOT NULL;
+            """).ShouldBe(["require-concurrent-index-creation", "setting-not-null"]);
+    }
+
+    [Fact]
+    public void Findings_carry_the_file_line_column_message_and_safe_alternative()
+    {
+        var finding = LintText.Sql("SELECT 1;\n\n   CREATE INDEX i ON orders (a);").ShouldHaveSingleItem();
+        finding.ShouldBe(finding with { File = LintText.MigrationName, Line = 3, Column = 4, Severity = LintSeverity.Error });
+        finding.Message.ShouldContain("orders");
+        finding.SafeAlternative.ShouldContain("CONCURRENTLY");
+    }
+
+    [Fact]
+    public void An_index_on_only_a_partitioned_parent_is_not_a_blocking_build()
+    {
+        LintText.Rules("CREATE INDEX events_at_idx ON ONLY events (at);").ShouldBeEmpty();
+        LintText.Rules("CREATE INDEX events_at_idx ON events (at);").ShouldBe(["require-concurrent-index-creation"]);
+    }
+
+    [Fact]
+    public void A_constant_default_rewrites_before_postgresql_11_but_not_since()
+    {
+        const string sql = "ALTER TABLE users ADD COLUMN plan text NOT NULL DEFAULT 'free';";
+        LintText.Rules(sql, postgresVersion: 10).ShouldBe(["adding-volatile-default"]);
+        LintText.Rules(sql, postgresVersion: 11).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_stable_default_such_as_now_does_not_rewrite()
+    {
+        LintText.Rules("ALTER TABLE users ADD COLUMN seen_at timestamptz DEFAULT now(), ADD COLUMN day date DEFAULT CURRENT_DATE;").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_validated_check_lets_set_not_null_skip_its_scan_only_since_postgresql_12()
+    {
+        const string sql = """
+            -- migrate:up transaction:false
+            ALTER TABLE users ADD CONSTRAINT email_nn CHECK (email IS NOT NULL) NOT VALID;
+            ALTER TABLE users VALIDATE CONSTRAINT email_nn;
+            ALTER TABLE users ALTER COLUMN email SET NOT NULL;
+            """;
+        LintText.Rules(sql, postgresVersion: 12).ShouldBeEmpty();
+        LintText.Rules(sql, postgresVersion: 11).ShouldBe(["setting-not-null"]);
+    }
+
+    [Fact]
+    public void A_check_on_another_column_does_not_count()
+    {
+        LintText.Rules("""
+            -- migrate:up transaction:false
+            ALTER TABLE users ADD CONSTRAINT name_nn CHECK (name IS NOT NULL) NOT VALID;
+            ALTER TABLE users VALIDATE CONSTRAINT name_nn;
+            ALTER TABLE users ALTER COLUMN email SET NOT NULL;
+            """).ShouldBe(["setting-not-null"]);
+    }
+
+    [Fact]
+    public void Validating_in_the_adding_transaction_is_flagged_but_not_after_it_commits()
+    {
+        const string body = """
+            ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (c) REFERENCES customers (id) NOT VALID;
+            ALTER TABLE orders VALIDATE CONSTRAINT fk;
+            """;
+        LintText.Rules("-- migrate:up\n" + body).ShouldBe(["validate-constraint-in-same-transaction"]);
+        LintText.Rules("-- migrate:up transaction:false\n" + body).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Explicit_begin_and_commit_bound_the_transaction_of_a_non_transactional_migration()
+    {
+        LintText.Rules("""
+            -- migrate:up transaction:false
+            BEGIN;
+            ALTER TYPE status ADD VALUE 'archived';
+            COMMIT;
+            UPDATE items SET status = 'archived' WHERE archived_at IS NOT NULL;
+            CREATE INDEX CONCURRENTLY items_status_idx ON items (status);
+            BEGIN;
+            ALTER TYPE status ADD VALUE 'deleted';
+            UPDATE items SET status = 'deleted' WHERE deleted_at IS NOT NULL;
+            COMMIT;
+            """).ShouldBe(["enum-value-used-in-same-transaction"]);
+    }
+
+    [Fact]
+    public void Adding_an_enum_value_in_a_transaction_fails_before_postgresql_12()
+    {
+        LintText.Rules("ALTER TYPE status ADD VALUE 'archived';", postgresVersion: 11).ShouldBe(["enum-value-used-in-same-transaction"]);
+        LintText.Rules("ALTER TYPE status ADD VALUE 'archived';", postgresVersion: 12).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("varchar(20)", "varchar(40)", false)]
+    [InlineData("varchar(40)", "varchar(20)", true)]
+    [InlineData("varchar(20)", "text", false)]
+    [InlineData("numeric(10,2)", "numeric(12,2)", false)]
+    [InlineData("numeric(10,2)", "numeric(12,3)", true)]
+    [InlineData("integer", "bigint", true)]
+    [InlineData("text", "integer", true)]
+    public async Task A_type_change_is_judged_by_the_type_an_earlier_migration_gave_the_column(string from, string to, bool rewrites)
+    {
+        var linter = new MigrationLinter();
+        using var directory = new TempDirectory();
+        directory.Write("20260101000000_create.sql", $"-- migrate:up\nCREATE TABLE t (id bigint PRIMARY KEY, c {from});");
+        directory.Write("20260102000000_change.sql", $"-- migrate:up\nALTER TABLE t ALTER COLUMN c TYPE {to};");
+        var result = await linter.LintPathsAsync([directory.Path], CancellationToken.None);
+        result.Findings.Any(f => f.Rule == "changing-column-type").ShouldBe(rewrites);
+        result.Files.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_directory_is_linted_in_version_order_as_up_runs_it()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("10_validate.sql", "-- migrate:up\nALTER TABLE t VALIDATE CONSTRAINT t_nn;\nALTER TABLE t ALTER COLUMN c SET NOT NULL;");
+        directory.Write("9_check.sql", "-- migrate:up\nALTER TABLE t ADD CONSTRAINT t_nn CHECK (c IS NOT NULL) NOT VALID;");
+        directory.Write("notes.sql", "SELECT 1;");
+
+        var result = await new MigrationLinter().LintPathsAsync([directory.Path], CancellationToken.None);
+
+        result.Findings.ShouldBeEmpty("9 runs before 10, so the check is validated before SET NOT NULL");
+        result.Files.ShouldBe(3);
+    }
+
+    [Fact]
+    public void A_suppression_with_a_reason_hides_its_rule_on_that_statement_only()
+    {
+        var result = new MigrationLinter().LintScript("m.sql", """
+            -- strata:lint-ignore renaming-column nothing reads nick since release 41
+            ALTER TABLE users RENAME COLUMN nick TO nickname;
+            ALTER TABLE users RENAME COLUMN mail TO email;
+            """);
+        result.Findings.ShouldHaveSingleItem().Line.ShouldBe(3);
+        result.Suppressed.ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_suppression_inside_the_statement_counts()
+    {
+        LintText.Rules("ALTER TABLE users -- strata:lint-ignore renaming-table the old name is kept as a view\n  RENAME TO accounts;").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_suppression_without_a_reason_or_with_an_unknown_rule_suppresses_nothing_and_says_so()
+    {
+        var findings = LintText.Sql("""
+            -- strata:lint-ignore renaming-column
+            -- strata:lint-ignore no-such-rule because
+            ALTER TABLE users RENAME COLUMN nick TO nickname;
+            """);
+        findings.Select(f => f.Rule).ShouldBe(["renaming-column", "invalid-lint-ignore", "invalid-lint-ignore"]);
+        findings[2].Message.ShouldContain("'no-such-rule'");
+    }
+
+    [Fact]
+    public async Task A_missing_path_is_a_one_line_configuration_error()
+    {
+        var error = await Should.ThrowAsync<Strata.Core.Errors.ConfigurationException>(() =>
+            new MigrationLinter().LintPathsAsync(["/nonexistent/x.sql"], CancellationToken.None));
+        error.Message.ShouldContain("/nonexistent/x.sql does not exist");
+    }
+}

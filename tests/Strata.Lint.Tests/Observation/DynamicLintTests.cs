@@ -1,0 +1,135 @@
+using Npgsql;
+using Strata.Lint.Tests.Support;
+using Strata.Testing;
+
+namespace Strata.Lint.Tests.Observation;
+
+/// <summary>Dynamic lint against a real server: a reference database with rows, a scratch database made from its schema.</summary>
+public sealed class DynamicLintTests
+{
+    private const string Users = """
+        CREATE TABLE users (id bigint PRIMARY KEY, a int, v varchar(10), s text);
+        INSERT INTO users SELECT g, g, 'v', 's' FROM generate_series(1, 20000) g;
+        ALTER TABLE users ADD CONSTRAINT a_nn CHECK (a IS NOT NULL);
+        CREATE TABLE tags (id bigint PRIMARY KEY, name text);
+        INSERT INTO tags SELECT g, 't' FROM generate_series(1, 50) g;
+        ANALYZE;
+        """;
+
+    [Fact]
+    public async Task A_type_change_that_rewrites_a_large_table_is_an_error_sized_from_the_reference()
+    {
+        var result = await LintAsync(Users, "ALTER TABLE users ALTER COLUMN a TYPE bigint;");
+
+        var finding = result.Findings.ShouldHaveSingleItem();
+        finding.Rule.ShouldBe("table-rewrite");
+        finding.Severity.ShouldBe(LintSeverity.Error);
+        finding.Evidence.ShouldBe(LintEvidence.Dynamic);
+        finding.Message.ShouldStartWith("ACCESS EXCLUSIVE on public.users (20 k rows, ");
+        finding.Message.ShouldContain("rewrite; blocks reads and writes for about");
+        finding.Observed!.Rewrite.ShouldBeTrue();
+        finding.Observed.Relations.ShouldBe(["public.users"]);
+        finding.Observed.EstimatedSeconds.ShouldNotBeNull();
+        result.Overridden.ShouldContain(f => f.Rule == "changing-column-type");
+    }
+
+    [Fact]
+    public async Task Set_not_null_after_a_check_validated_in_the_reference_is_cleared_by_what_the_server_did()
+    {
+        var result = await LintAsync(Users, "ALTER TABLE users ALTER COLUMN a SET NOT NULL;");
+
+        result.Findings.ShouldBeEmpty();
+        result.Overridden.ShouldHaveSingleItem().Rule.ShouldBe("setting-not-null");
+    }
+
+    [Fact]
+    public async Task A_rewrite_of_a_tiny_table_is_only_a_warning()
+    {
+        var result = await LintAsync(Users, "ALTER TABLE tags ALTER COLUMN id TYPE int;");
+
+        var finding = result.Findings.ShouldHaveSingleItem();
+        (finding.Rule, finding.Severity).ShouldBe(("table-rewrite", LintSeverity.Warning));
+    }
+
+    [Fact]
+    public async Task An_index_build_is_a_scan_under_a_share_lock()
+    {
+        var result = await LintAsync(Users, "CREATE INDEX users_a ON users (a);");
+
+        var finding = result.Findings.ShouldHaveSingleItem();
+        (finding.Rule, finding.Observed!.Lock, finding.Observed.Scan).ShouldBe(("scan-under-lock", "SHARE", true));
+        finding.Message.ShouldContain("blocks writes");
+    }
+
+    [Fact]
+    public async Task Validating_in_the_transaction_that_added_the_constraint_scans_under_the_add_s_lock()
+    {
+        var result = await LintAsync(Users, "ALTER TABLE users ADD CONSTRAINT k CHECK (a > 0) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT k;");
+
+        var finding = result.Findings.ShouldHaveSingleItem();
+        (finding.Rule, finding.Line).ShouldBe(("scan-under-lock", 3));
+    }
+
+    [Fact]
+    public async Task Without_a_reference_earlier_migrations_build_the_schema_and_size_is_unknown()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("1_create.sql", "-- migrate:up\nCREATE TABLE t (id bigint PRIMARY KEY, a int);\n");
+        directory.Write("2_change.sql", "-- migrate:up\nALTER TABLE t ALTER COLUMN a TYPE bigint;\n");
+        await using var server = await TestPostgres.CreateDatabaseAsync();
+
+        var result = await new MigrationLinter().LintDynamicAsync([directory.Path], new DynamicLintOptions { ScratchServer = server.Server.ConnectionStringFor("postgres") }, default);
+
+        var finding = result.Findings.ShouldHaveSingleItem();
+        (finding.Rule, finding.Severity, finding.File).ShouldBe(("table-rewrite", LintSeverity.Error, Path.Combine(directory.Path, "2_change.sql")));
+        finding.Message.ShouldContain("size unknown");
+        finding.Observed!.EstimatedSeconds.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_statement_the_schema_rejects_is_reported_with_its_sqlstate()
+    {
+        var result = await LintAsync(Users, "ALTER TABLE users ADD CONSTRAINT k CHECK (missing > 0) NOT VALID;");
+
+        var finding = result.Findings.ShouldHaveSingleItem();
+        finding.Rule.ShouldBe("statement-fails");
+        finding.Message.ShouldStartWith("fails with SQLSTATE 42703");
+    }
+
+    [Fact]
+    public async Task A_concurrent_build_is_observed_waiting_for_older_snapshots_and_blocks_nothing()
+    {
+        var result = await LintAsync(Users, "CREATE INDEX CONCURRENTLY users_a ON users (a);", transactional: false);
+
+        result.Findings.ShouldBeEmpty();
+        var observed = result.Observations.ShouldHaveSingleItem();
+        observed.WaitedFor.ShouldBe("virtualxid");
+        observed.Locks.ShouldBe([new Strata.Lint.Observation.RelationLock("public.users", "ShareUpdateExclusiveLock")]);
+    }
+
+    [Fact]
+    public async Task A_failed_concurrent_build_leaves_an_invalid_index_that_is_reported()
+    {
+        var migration = "INSERT INTO tags VALUES (1000, 'x'), (1001, 'x');\nCREATE UNIQUE INDEX CONCURRENTLY tags_name ON tags (name);";
+
+        var result = await LintAsync(Users, migration, transactional: false);
+
+        result.Findings.Select(f => f.Rule).ShouldBe(["statement-fails", "invalid-index-left"], ignoreOrder: true);
+        result.Findings.ShouldContain(f => f.Message == "leaves index public.tags_name INVALID.");
+    }
+
+    private static async Task<LintResult> LintAsync(string reference, string migration, bool transactional = true)
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await using (var command = new NpgsqlCommand(reference, await db.DataSource.OpenConnectionAsync()))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var directory = new TempDirectory();
+        var up = transactional ? "-- migrate:up" : "-- migrate:up transaction:false";
+        var file = directory.Write("2_change.sql", $"{up}\n{migration}\n");
+        var options = new DynamicLintOptions { ScratchServer = db.Server.ConnectionStringFor("postgres"), Reference = db.ConnectionString };
+        return await new MigrationLinter().LintDynamicAsync([file], options, default);
+    }
+}
