@@ -97,4 +97,42 @@ public sealed class ApplyScenarios
         (await strata.UpAsync(scene)).ShouldHaveRun("2");
         (await scene.ExistsAsync("t2")).ShouldBeTrue();
     }
+
+    [Theory]
+    [MemberData(nameof(FrontDoors.All), MemberType = typeof(FrontDoors))]
+    public async Task Keeps_the_history_in_the_table_strata_json_names(string door)
+    {
+        var strata = FrontDoors.Named(door);
+        await using var scene = await Scene.CreateAsync("audit.schema_log", Table(1), Table(2));
+
+        (await strata.UpAsync(scene)).ShouldHaveRun("1", "2");
+
+        (await scene.HistoryAsync()).ShouldBe(["1", "2"]);
+        (await scene.ExistsAsync("public.strata_schema_migrations")).ShouldBeFalse();
+        (await strata.StatusAsync(scene)).ShouldReport("2", 0);
+        (await strata.DownAsync(scene, "0")).ShouldHaveRun("2", "1");
+        (await scene.HistoryAsync()).ShouldBeEmpty();
+        (await strata.UpAsync(scene)).ShouldHaveRun("1", "2");
+    }
+
+    [Theory]
+    [MemberData(nameof(FrontDoors.All), MemberType = typeof(FrontDoors))]
+    public async Task Applies_new_migrations_while_an_applied_file_is_missing(string door)
+    {
+        var strata = FrontDoors.Named(door);
+        await using var scene = await Scene.CreateAsync(Table(1), Table(2));
+        (await strata.UpAsync(scene)).ShouldHaveRun("1", "2");
+        File.Delete(Path.Combine(scene.MigrationsDirectory, Table(1).Name));
+        scene.Write(Table(3).Name, Table(3).Sql);
+
+        (await strata.UpAsync(scene)).ShouldHaveRun("3");
+
+        (await scene.HistoryAsync()).ShouldBe(["1", "2", "3"]);
+        (await strata.StatusAsync(scene)).ShouldReport("3", 0);
+        (await strata.DownAsync(scene, "1")).ShouldHaveRun("3", "2");
+        (await strata.DownAsync(scene, "0")).ShouldBeRefused(5, "validation-failed", "1_create_t1");
+        scene.Write(Table(1).Name, Table(1).Sql);
+        (await strata.DownAsync(scene, "0")).ShouldHaveRun("1");
+        (await strata.UpAsync(scene)).ShouldHaveRun("1", "2", "3");
+    }
 }

@@ -14,10 +14,11 @@ public sealed class Scene : IAsyncDisposable
     public const string Environment = "scenario";
     public const string ProtectedEnvironment = "guarded";
 
-    private Scene(TestDatabase database, TestDirectory directory)
+    private Scene(TestDatabase database, TestDirectory directory, string historyTable)
     {
         Database = database;
         Directory = directory;
+        HistoryTable = historyTable;
     }
 
     public TestDatabase Database { get; }
@@ -26,17 +27,24 @@ public sealed class Scene : IAsyncDisposable
 
     public string ProjectDirectory => Directory.Path;
 
+    /// <summary>The history table <c>strata.json</c> names.</summary>
+    public string HistoryTable { get; }
+
     public string MigrationsDirectory => Directory.Combine(Path.Combine("db", "migrations"));
 
-    public static async Task<Scene> CreateAsync(params (string Name, string Sql)[] migrations)
+    public static Task<Scene> CreateAsync(params (string Name, string Sql)[] migrations) =>
+        CreateAsync("public.strata_schema_migrations", migrations);
+
+    public static async Task<Scene> CreateAsync(string historyTable, params (string Name, string Sql)[] migrations)
     {
         var database = await TestPostgres.CreateDatabaseAsync();
-        var scene = new Scene(database, TestDirectory.Create());
+        var scene = new Scene(database, TestDirectory.Create(), historyTable);
         System.IO.Directory.CreateDirectory(scene.MigrationsDirectory);
         var url = JsonSerializer.Serialize(database.Url);
         File.WriteAllText(scene.Directory.Combine("strata.json"), $$"""
             {
               "migrationsDir": "db/migrations",
+              "historyTable": {{JsonSerializer.Serialize(historyTable)}},
               "environments": {
                 "{{Environment}}": { "database": {{url}} },
                 "{{ProtectedEnvironment}}": { "database": {{url}}, "protected": true }
@@ -56,13 +64,13 @@ public sealed class Scene : IAsyncDisposable
     /// <summary>The history rows, oldest version first: the version, with <c>:running</c> or <c>:reverting</c> unless applied.</summary>
     public async Task<List<string>> HistoryAsync()
     {
-        if (!await ExistsAsync("public.strata_schema_migrations"))
+        if (!await ExistsAsync(HistoryTable))
         {
             return [];
         }
 
         await using var command = Database.DataSource.CreateCommand(
-            "SELECT version || CASE WHEN status = 'applied' THEN '' ELSE ':' || status END FROM public.strata_schema_migrations ORDER BY version::numeric");
+            $"SELECT version || CASE WHEN status = 'applied' THEN '' ELSE ':' || status END FROM {HistoryTable} ORDER BY version::numeric");
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<string>();
         while (await reader.ReadAsync())
