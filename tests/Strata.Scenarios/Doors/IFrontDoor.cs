@@ -12,8 +12,11 @@ public interface IFrontDoor
     /// <summary>The name scenarios are parameterised by.</summary>
     string Name { get; }
 
-    /// <summary>Applies every pending migration, in the scene's environment unless another is named.</summary>
-    Task<Outcome> UpAsync(Scene scene, bool allowOutOfOrder = false, string environment = Scene.Environment);
+    /// <summary>
+    /// Applies every pending migration, in the scene's environment unless another is named, waiting for another
+    /// runner's migration lock for <paramref name="lockWait"/> (the default when null).
+    /// </summary>
+    Task<Outcome> UpAsync(Scene scene, bool allowOutOfOrder = false, string environment = Scene.Environment, TimeSpan? lockWait = null);
 
     /// <summary>Rolls back the applied migrations newer than <paramref name="version"/> (0 for all).</summary>
     Task<Outcome> DownAsync(Scene scene, string version);

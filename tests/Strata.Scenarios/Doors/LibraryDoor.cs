@@ -19,25 +19,25 @@ public sealed class LibraryDoor : IFrontDoor
 {
     public string Name => "library";
 
-    public Task<Outcome> UpAsync(Scene scene, bool allowOutOfOrder = false, string environment = Scene.Environment) =>
-        RunAsync(scene, environment, allowOutOfOrder, async migrator => Ran(await migrator.UpAsync()));
+    public Task<Outcome> UpAsync(Scene scene, bool allowOutOfOrder = false, string environment = Scene.Environment, TimeSpan? lockWait = null) =>
+        RunAsync(scene, environment, UpOptions(allowOutOfOrder, lockWait), async migrator => Ran(await migrator.UpAsync()));
 
     public Task<Outcome> DownAsync(Scene scene, string version) =>
-        RunAsync(scene, Scene.Environment, false, async migrator => Ran(await migrator.DownAsync(MigrationTarget.To(MigrationVersion.Parse(version)))));
+        RunAsync(scene, Scene.Environment, new MigratorOptions(), async migrator => Ran(await migrator.DownAsync(MigrationTarget.To(MigrationVersion.Parse(version)))));
 
     public Task<Outcome> StatusAsync(Scene scene) =>
-        RunAsync(scene, Scene.Environment, false, async migrator =>
+        RunAsync(scene, Scene.Environment, new MigratorOptions(), async migrator =>
         {
             var status = await migrator.StatusAsync();
             return Outcome.Status(status.CurrentVersion?.Value, status.PendingCount);
         });
 
     public Task<Outcome> StampAsync(Scene scene, string version) =>
-        RunAsync(scene, Scene.Environment, false, async migrator =>
+        RunAsync(scene, Scene.Environment, new MigratorOptions(), async migrator =>
             Outcome.Success((await migrator.StampAsync(MigrationVersion.Parse(version))).Recorded.Select(v => v.Value)));
 
     public Task<Outcome> RepairAsync(Scene scene, bool retry) =>
-        RunAsync(scene, Scene.Environment, false, async migrator =>
+        RunAsync(scene, Scene.Environment, new MigratorOptions(), async migrator =>
         {
             var result = await migrator.RepairAsync(retry ? RepairAction.Retry : RepairAction.Complete);
             return Outcome.Success(result.Resolved is { } resolved ? [resolved.Value] : []);
@@ -57,23 +57,29 @@ public sealed class LibraryDoor : IFrontDoor
         }
     }
 
-    private static async Task<Outcome> RunAsync(Scene scene, string environment, bool allowOutOfOrder, Func<Migrator, Task<Outcome>> call)
+    private static async Task<Outcome> RunAsync(Scene scene, string environment, MigratorOptions options, Func<Migrator, Task<Outcome>> call)
     {
         try
         {
             var connection = await ResolveAsync(scene, environment);
             await using var dataSource = await new DatabaseConnector(null).CreateDataSourceAsync(connection, new DataSourceOptions(), CancellationToken.None);
-            var options = new MigratorOptions
+            if (connection.HistoryTable is { } table)
             {
-                AllowOutOfOrder = allowOutOfOrder,
-                HistoryTable = connection.HistoryTable is { } table ? HistoryTableName.Parse(table) : HistoryTableName.Default,
-            };
+                options = options with { HistoryTable = HistoryTableName.Parse(table) };
+            }
+
             return await call(new Migrator(dataSource, new DirectoryMigrationSource(connection.MigrationsDirectory), options));
         }
         catch (StrataException error)
         {
             return Outcome.Failure(error.Code, error.Message);
         }
+    }
+
+    private static MigratorOptions UpOptions(bool allowOutOfOrder, TimeSpan? lockWait)
+    {
+        var options = new MigratorOptions { AllowOutOfOrder = allowOutOfOrder };
+        return lockWait is { } wait ? options with { AdvisoryLockWait = wait } : options;
     }
 
     private static Task<ResolvedConnection> ResolveAsync(Scene scene, string environment) =>

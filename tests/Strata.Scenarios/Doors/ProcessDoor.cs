@@ -17,8 +17,12 @@ public sealed class ProcessDoor : IFrontDoor
 
     public static string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "strata-cli", "strata.dll");
 
-    public Task<Outcome> UpAsync(Scene scene, bool allowOutOfOrder = false, string environment = Scene.Environment) =>
-        RunAsync(scene, ["up", "--env", environment, .. allowOutOfOrder ? ["--allow-out-of-order"] : Array.Empty<string>()]);
+    public Task<Outcome> UpAsync(Scene scene, bool allowOutOfOrder = false, string environment = Scene.Environment, TimeSpan? lockWait = null) =>
+        RunAsync(scene, [
+            "up", "--env", environment,
+            .. allowOutOfOrder ? ["--allow-out-of-order"] : Array.Empty<string>(),
+            .. lockWait is { } wait ? ["--lock-wait", DurationText.Of(wait)] : Array.Empty<string>(),
+        ]);
 
     public Task<Outcome> DownAsync(Scene scene, string version) => RunAsync(scene, ["down", "--to", version]);
 

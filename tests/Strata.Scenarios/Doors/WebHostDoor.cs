@@ -27,10 +27,10 @@ public sealed class WebHostDoor(LibraryDoor library) : IFrontDoor
 
     public string Name => "web host";
 
-    public async Task<Outcome> UpAsync(Scene scene, bool allowOutOfOrder = false, string environment = Scene.Environment)
+    public async Task<Outcome> UpAsync(Scene scene, bool allowOutOfOrder = false, string environment = Scene.Environment, TimeSpan? lockWait = null)
     {
         var logs = new LogRecorder();
-        await using var app = Build(scene, environment, migrateOnStart: true, allowOutOfOrder, logs);
+        await using var app = Build(scene, environment, migrateOnStart: true, allowOutOfOrder, logs, lockWait);
         try
         {
             await app.StartAsync();
@@ -78,7 +78,7 @@ public sealed class WebHostDoor(LibraryDoor library) : IFrontDoor
 
     public Task<Outcome> ResetAsync(Scene scene, string environment) => Task.FromResult(Outcome.Unavailable(Name, "reset"));
 
-    private static WebApplication Build(Scene scene, string environment, bool migrateOnStart, bool allowOutOfOrder, LogRecorder logs)
+    private static WebApplication Build(Scene scene, string environment, bool migrateOnStart, bool allowOutOfOrder, LogRecorder logs, TimeSpan? lockWait = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -91,6 +91,7 @@ public sealed class WebHostDoor(LibraryDoor library) : IFrontDoor
         {
             ["Strata:Environment"] = environment,
             ["Strata:MigrateOnStart"] = migrateOnStart.ToString(CultureInfo.InvariantCulture),
+            ["Strata:LockWait"] = lockWait is { } wait ? DurationText.Of(wait) : null,
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
