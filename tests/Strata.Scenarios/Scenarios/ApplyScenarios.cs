@@ -104,6 +104,7 @@ public sealed class ApplyScenarios
     {
         var strata = FrontDoors.Named(door);
         await using var scene = await Scene.CreateAsync("audit.schema_log", Table(1), Table(2));
+        (await strata.StatusAsync(scene)).ShouldReport(null, 2);
 
         (await strata.UpAsync(scene)).ShouldHaveRun("1", "2");
 

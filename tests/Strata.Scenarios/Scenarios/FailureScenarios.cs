@@ -57,4 +57,35 @@ public sealed class FailureScenarios
         (await scene.ExistsAsync("t2")).ShouldBeFalse();
         (await strata.UpAsync(scene)).ShouldHaveRun("1", "2");
     }
+
+    [Theory]
+    [MemberData(nameof(FrontDoors.All), MemberType = typeof(FrontDoors))]
+    public async Task Completes_an_interrupted_rollback_that_was_finished_by_hand(string door)
+    {
+        var strata = FrontDoors.Named(door);
+        await using var scene = await Scene.CreateAsync(Table(1), FailingNonTransactionalDown(2));
+        (await strata.UpAsync(scene)).ShouldHaveRun("1", "2");
+
+        (await strata.DownAsync(scene, "1")).ShouldBeRefused(1, "migration-failed", "2_create_t2");
+
+        (await scene.HistoryAsync()).ShouldBe(["1", "2:reverting"]);
+        (await strata.StatusAsync(scene)).ShouldReport("1", 0);
+        (await strata.UpAsync(scene)).ShouldBeRefused(5, "validation-failed", "2_create_t2");
+        await scene.ExecuteAsync("DROP TABLE t2");
+        scene.Write(NonTransactionalDown(2).Name, NonTransactionalDown(2).Sql);
+        var repaired = await strata.RepairAsync(scene, retry: false);
+        if (door == FrontDoors.WebHost)
+        {
+            // The web host cannot repair: the operator completes the rollback through the library.
+            repaired.ErrorKind.ShouldBe(Outcome.NotOffered);
+            (await scene.HistoryAsync()).ShouldBe(["1", "2:reverting"]);
+            repaired = await FrontDoors.TheLibrary.RepairAsync(scene, retry: false);
+        }
+
+        repaired.ShouldHaveRun("2");
+        (await scene.HistoryAsync()).ShouldBe(["1"]);
+        (await strata.UpAsync(scene)).ShouldHaveRun("2");
+        (await strata.DownAsync(scene, "0")).ShouldHaveRun("2", "1");
+        (await strata.UpAsync(scene)).ShouldHaveRun("1", "2");
+    }
 }

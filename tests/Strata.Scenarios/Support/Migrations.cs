@@ -31,4 +31,19 @@ public static class Migrations
     public static (string Name, string Sql) Counted(int n) =>
         ($"{n}_count_runs.sql",
             $"-- migrate:up\nCREATE TABLE runs (version int);\nSELECT pg_sleep(0.3);\nINSERT INTO runs VALUES ({n});\n-- migrate:down\nDROP TABLE runs;\n");
+
+    /// <summary>
+    /// A <c>transaction:false</c> migration whose down section fails after dropping the index, leaving the history
+    /// row <c>reverting</c> with one of two statements completed.
+    /// </summary>
+    public static (string Name, string Sql) FailingNonTransactionalDown(int n) =>
+        ($"{n}_create_t{n}.sql",
+            $"-- migrate:up transaction:false\nCREATE TABLE t{n} (id int);\nCREATE INDEX CONCURRENTLY t{n}_id ON t{n} (id);\n" +
+            $"-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY t{n}_id;\nSELECT 1 / 0;\n");
+
+    /// <summary>The fixed version of <see cref="FailingNonTransactionalDown"/>.</summary>
+    public static (string Name, string Sql) NonTransactionalDown(int n) =>
+        ($"{n}_create_t{n}.sql",
+            $"-- migrate:up transaction:false\nCREATE TABLE t{n} (id int);\nCREATE INDEX CONCURRENTLY t{n}_id ON t{n} (id);\n" +
+            $"-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY IF EXISTS t{n}_id;\nDROP TABLE t{n};\n");
 }
