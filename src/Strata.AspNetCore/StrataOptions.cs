@@ -85,6 +85,12 @@ public sealed class StrataOptions
     /// <summary>How long to wait for another instance's migration lock (<c>Strata:LockWait</c>); unset lets <c>STRATA_LOCK_WAIT</c> or the default decide.</summary>
     public TimeSpan? LockWait { get; set; }
 
+    /// <summary>
+    /// Whether migrate-on-start applies pending migrations older than the newest applied one
+    /// (<c>Strata:AllowOutOfOrder</c>); unset lets <c>STRATA_ALLOW_OUT_OF_ORDER</c> or the default (refuse) decide.
+    /// </summary>
+    public bool? AllowOutOfOrder { get; set; }
+
     /// <summary>How long the readiness check waits for the database before it reports it unreachable (<c>Strata:ReadyTimeout</c>); default 5 s.</summary>
     public TimeSpan ReadyTimeout { get; set; } = DefaultReadyTimeout;
 

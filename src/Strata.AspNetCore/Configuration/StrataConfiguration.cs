@@ -63,6 +63,7 @@ internal static class StrataConfiguration
         options.StatementTimeout = Duration(section, "StatementTimeout") ?? options.StatementTimeout;
         options.LockRetries = Number(section, "LockRetries") ?? options.LockRetries;
         options.LockWait = Duration(section, "LockWait") ?? options.LockWait;
+        options.AllowOutOfOrder = Flag(section, "AllowOutOfOrder") ?? options.AllowOutOfOrder;
     }
 
     private static string? Text(IConfigurationSection section, string key) =>

@@ -22,6 +22,7 @@ internal static class StrataSettingsMapping
         Typed(builder, SettingCatalog.StatementTimeout, options.StatementTimeout, "Strata:StatementTimeout");
         Typed(builder, SettingCatalog.LockRetries, options.LockRetries, "Strata:LockRetries");
         Typed(builder, SettingCatalog.LockWait, options.LockWait, "Strata:LockWait");
+        Typed(builder, SettingCatalog.AllowOutOfOrder, options.AllowOutOfOrder, "Strata:AllowOutOfOrder");
         return builder.BuildAsync(cancellationToken);
     }
 

@@ -32,12 +32,11 @@ internal static class DiffCommand
         command.Options.Add(EngineFlags.HistoryTable);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var connection = await run.ResolveAsync(cancellationToken);
             var source = new SchemaSource(
-                run.ConnectionRequest(),
+                run.Settings.ConnectionRequest(),
                 new DatabaseConnector(run.LocalCluster(), run.LoggerFactory),
-                token => ScratchFlag.OpenAsync(run, parse, token),
-                EngineFlags.Build(parse, run, connection),
+                token => ScratchFlag.OpenAsync(run, token),
+                run.Settings.MigratorOptions(),
                 run.LoggerFactory);
             var first = await source.ReadAsync(parse.GetValue(from)!, cancellationToken);
             if (parse.GetValue(save) is { } file)

@@ -25,13 +25,13 @@ internal static class DriftCommand
         command.Options.Add(EngineFlags.HistoryTable);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var connection = await run.ResolveAsync(cancellationToken);
-            await using var target = await run.OpenAsync(connection, cancellationToken);
-            var server = await ScratchFlag.OpenAsync(run, parse, cancellationToken);
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var target = await session.DataSourceAsync(cancellationToken);
+            var server = await ScratchFlag.OpenAsync(run, cancellationToken);
             var options = new DriftOptions
             {
-                MigrationsDirectory = run.MigrationsDirectory(connection),
-                Migrator = EngineFlags.Build(parse, run, connection),
+                MigrationsDirectory = run.Settings.MigrationsDirectory.Value,
+                Migrator = session.EngineOptions,
                 Ignore = [.. (parse.GetValue(ignore) ?? []).Select(p => new SchemaPattern(p))],
             };
             var result = await new DriftDetector(server, run.LoggerFactory.CreateLogger("Strata.Drift")).DetectAsync(target, options, cancellationToken);

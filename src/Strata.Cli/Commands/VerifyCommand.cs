@@ -23,15 +23,14 @@ internal static class VerifyCommand
         command.Options.Add(EngineFlags.HistoryTable);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var connection = await run.ResolveAsync(cancellationToken);
-            var server = await ScratchFlag.OpenAsync(run, parse, cancellationToken);
+            var server = await ScratchFlag.OpenAsync(run, cancellationToken);
             var result = await new MigrationVerifier(server, run.LoggerFactory.CreateLogger("Strata.Verify")).VerifyAsync(
                 new VerifyOptions
                 {
-                    MigrationsDirectory = run.MigrationsDirectory(connection),
-                    SeedsDirectory = DbCommand.SeedsDirectory(run, parse, seeds) ?? connection.SeedsDirectory,
-                    SchemaFile = DbCommand.SchemaFile(run, parse, file, connection),
-                    Migrator = EngineFlags.Build(parse, run, connection),
+                    MigrationsDirectory = run.Settings.MigrationsDirectory.Value,
+                    SeedsDirectory = run.Settings.SeedsDirectory.Value,
+                    SchemaFile = run.Settings.SchemaFile.Value,
+                    Migrator = run.Settings.MigratorOptions(),
                 },
                 cancellationToken);
             Render(run, result);

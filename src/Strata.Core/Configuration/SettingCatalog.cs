@@ -83,6 +83,11 @@ public static class SettingCatalog
     public static readonly SettingDefinition WaitTimeout = new(
         "wait-timeout", ["STRATA_WAIT_TIMEOUT"], null, "60s", "How long to wait, with a unit: 500ms, 30s, 2m.");
 
+    /// <summary>The server verify, drift and diff create throwaway databases on.</summary>
+    public static readonly SettingDefinition ScratchUrl = new(
+        "scratch-url", ["STRATA_SCRATCH_URL"], null, "the local PostgreSQL Strata runs",
+        "A server to create throwaway databases on (any database of it, as a URL); never the target.");
+
     /// <summary>Machine-readable output.</summary>
     public static readonly SettingDefinition Json = new(
         "json", ["STRATA_JSON"], null, null, "Write newline-delimited JSON events instead of text.");
@@ -101,7 +106,7 @@ public static class SettingCatalog
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
         DatabaseUrl, Environment, Config, PasswordFile, PasswordCommand, MigrationsDirectory, SeedsDirectory, SchemaFile,
-        HistoryTable, LockTimeout, StatementTimeout, LockRetries, LockWait, AllowOutOfOrder, AllowEdited, Protected, WaitTimeout,
+        HistoryTable, LockTimeout, StatementTimeout, LockRetries, LockWait, AllowOutOfOrder, AllowEdited, Protected, WaitTimeout, ScratchUrl,
         Json, Quiet, Verbose, NoColor,
     ];
 }

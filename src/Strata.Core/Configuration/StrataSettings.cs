@@ -70,6 +70,9 @@ public sealed record StrataSettings
     /// <summary>How long <c>db wait</c> waits for the database.</summary>
     public required Setting<TimeSpan> WaitTimeout { get; init; }
 
+    /// <summary>The server throwaway databases are created on; null for the local PostgreSQL Strata runs.</summary>
+    public required Setting<string?> ScratchUrl { get; init; }
+
     /// <summary>Newline-delimited JSON output instead of text.</summary>
     public required Setting<bool> Json { get; init; }
 

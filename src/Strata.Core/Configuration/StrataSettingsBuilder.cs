@@ -120,6 +120,7 @@ public sealed class StrataSettingsBuilder
             WaitTimeout = layers.Typed(
                 SettingCatalog.WaitTimeout, SettingParsers.Duration, SettingParsers.DefaultDuration(SettingCatalog.WaitTimeout),
                 t => t > TimeSpan.Zero ? null : "the wait needs a positive timeout, such as 30s"),
+            ScratchUrl = layers.Text(SettingCatalog.ScratchUrl, SettingCatalog.ScratchUrl.Variable),
             Json = layers.Typed(SettingCatalog.Json, SettingParsers.Switch, false),
             Quiet = layers.Typed(SettingCatalog.Quiet, SettingParsers.Switch, false),
             Verbose = layers.Typed(SettingCatalog.Verbose, SettingParsers.Switch, false),

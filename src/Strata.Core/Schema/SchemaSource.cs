@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Strata.Core.Configuration;
 using Strata.Core.Connections;
 using Strata.Core.Errors;
 using Strata.Core.Migrations;

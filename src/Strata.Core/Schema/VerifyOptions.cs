@@ -1,3 +1,5 @@
+using Strata.Core.Configuration;
+
 namespace Strata.Core.Schema;
 
 /// <summary>What <see cref="MigrationVerifier"/> checks.</summary>

@@ -1,3 +1,4 @@
+using Strata.Core.Configuration;
 using Strata.Core.Errors;
 using Strata.Core.Migrations;
 using Strata.Core.Planning;

@@ -1,18 +1,18 @@
 using Strata.Core;
-using Strata.Core.Connections;
+using Strata.Core.Configuration;
 using Strata.Core.Errors;
 using Strata.Core.Execution;
-using Strata.Core.History;
 using Strata.Core.Lifecycle;
 using Strata.Core.Migrations;
 using Strata.Core.Planning;
+using Strata.Core.Sessions;
 using Strata.Scenarios.Support;
 
 namespace Strata.Scenarios.Doors;
 
 /// <summary>
-/// The library API as an application embedding the engine uses it: resolve the connection from the project's
-/// <c>strata.json</c>, build a data source, and call one <see cref="Migrator"/> method. The only adapter that names
+/// The library API as an application embedding the engine uses it: build <see cref="StrataSettings"/> for the
+/// project's <c>strata.json</c>, open a <see cref="StrataSession"/>, and call one method. The only adapter that names
 /// the engine's entry point, so the only one to change when it changes.
 /// </summary>
 public sealed class LibraryDoor : IFrontDoor
@@ -20,24 +20,24 @@ public sealed class LibraryDoor : IFrontDoor
     public string Name => "library";
 
     public Task<Outcome> UpAsync(Scene scene, bool allowOutOfOrder = false, string environment = Scene.Environment, TimeSpan? lockWait = null) =>
-        RunAsync(scene, environment, UpOptions(allowOutOfOrder, lockWait), async migrator => Ran(await migrator.UpAsync()));
+        RunAsync(scene, environment, UpSettings(allowOutOfOrder, lockWait), async migrator => Ran(await migrator.UpAsync()));
 
     public Task<Outcome> DownAsync(Scene scene, string version) =>
-        RunAsync(scene, Scene.Environment, new MigratorOptions(), async migrator => Ran(await migrator.DownAsync(MigrationTarget.To(MigrationVersion.Parse(version)))));
+        RunAsync(scene, Scene.Environment, null, async migrator => Ran(await migrator.DownAsync(MigrationTarget.To(MigrationVersion.Parse(version)))));
 
     public Task<Outcome> StatusAsync(Scene scene) =>
-        RunAsync(scene, Scene.Environment, new MigratorOptions(), async migrator =>
+        RunAsync(scene, Scene.Environment, null, async migrator =>
         {
             var status = await migrator.StatusAsync();
             return Outcome.Status(status.CurrentVersion?.Value, status.PendingCount);
         });
 
     public Task<Outcome> StampAsync(Scene scene, string version) =>
-        RunAsync(scene, Scene.Environment, new MigratorOptions(), async migrator =>
+        RunAsync(scene, Scene.Environment, null, async migrator =>
             Outcome.Success((await migrator.StampAsync(MigrationVersion.Parse(version))).Recorded.Select(v => v.Value)));
 
     public Task<Outcome> RepairAsync(Scene scene, bool retry) =>
-        RunAsync(scene, Scene.Environment, new MigratorOptions(), async migrator =>
+        RunAsync(scene, Scene.Environment, null, async migrator =>
         {
             var result = await migrator.RepairAsync(retry ? RepairAction.Retry : RepairAction.Complete);
             return Outcome.Success(result.Resolved is { } resolved ? [resolved.Value] : []);
@@ -47,8 +47,8 @@ public sealed class LibraryDoor : IFrontDoor
     {
         try
         {
-            var connection = await ResolveAsync(scene, environment);
-            var result = await new DatabaseLifecycle(connection).ResetAsync(new ResetOptions { Force = true });
+            await using var session = await OpenAsync(scene, environment, null);
+            var result = await session.Lifecycle.ResetAsync(new ResetOptions { Force = true });
             return Outcome.Success(result.Setup.Migrations.Migrations.Select(m => m.Version.Value));
         }
         catch (StrataException error)
@@ -57,18 +57,12 @@ public sealed class LibraryDoor : IFrontDoor
         }
     }
 
-    private static async Task<Outcome> RunAsync(Scene scene, string environment, MigratorOptions options, Func<Migrator, Task<Outcome>> call)
+    private static async Task<Outcome> RunAsync(Scene scene, string environment, Action<StrataSettingsBuilder>? configure, Func<Migrator, Task<Outcome>> call)
     {
         try
         {
-            var connection = await ResolveAsync(scene, environment);
-            await using var dataSource = await new DatabaseConnector(null).CreateDataSourceAsync(connection, new DataSourceOptions(), CancellationToken.None);
-            if (connection.HistoryTable is { } table)
-            {
-                options = options with { HistoryTable = HistoryTableName.Parse(table) };
-            }
-
-            return await call(new Migrator(dataSource, new DirectoryMigrationSource(connection.MigrationsDirectory), options));
+            await using var session = await OpenAsync(scene, environment, configure);
+            return await call(await session.MigratorAsync());
         }
         catch (StrataException error)
         {
@@ -76,21 +70,23 @@ public sealed class LibraryDoor : IFrontDoor
         }
     }
 
-    private static MigratorOptions UpOptions(bool allowOutOfOrder, TimeSpan? lockWait)
+    private static Action<StrataSettingsBuilder> UpSettings(bool allowOutOfOrder, TimeSpan? lockWait) => builder =>
     {
-        var options = new MigratorOptions { AllowOutOfOrder = allowOutOfOrder };
-        return lockWait is { } wait ? options with { AdvisoryLockWait = wait } : options;
-    }
+        builder.Set(SettingCatalog.AllowOutOfOrder, allowOutOfOrder, "scenario");
+        if (lockWait is { } wait)
+        {
+            builder.Set(SettingCatalog.LockWait, wait, "scenario");
+        }
+    };
 
-    private static Task<ResolvedConnection> ResolveAsync(Scene scene, string environment) =>
-        new ConnectionResolver().ResolveAsync(
-            new ConnectionRequest
-            {
-                EnvironmentName = environment,
-                Environment = new Dictionary<string, string>(StringComparer.Ordinal),
-                WorkingDirectory = scene.ProjectDirectory,
-            },
-            CancellationToken.None);
+    // What an embedding application does: its own values over the project's strata.json, no process environment.
+    private static async Task<StrataSession> OpenAsync(Scene scene, string environment, Action<StrataSettingsBuilder>? configure)
+    {
+        var builder = new StrataSettingsBuilder(scene.ProjectDirectory, new Dictionary<string, string>(StringComparer.Ordinal))
+            .Set(SettingCatalog.Environment, environment, "scenario");
+        configure?.Invoke(builder);
+        return await StrataSession.OpenAsync(await builder.BuildAsync());
+    }
 
     private static Outcome Ran(MigrationRunResult result) => Outcome.Success(result.Migrations.Select(m => m.Version.Value));
 }

@@ -100,7 +100,7 @@ public sealed class WebHostDoor(LibraryDoor library) : IFrontDoor
         {
             // Only strata.json decides, never a DATABASE_URL or PG* variable of the machine running the tests.
             options.Environment.Clear();
-            options.Migrator = options.Migrator with { AllowOutOfOrder = allowOutOfOrder };
+            options.AllowOutOfOrder = allowOutOfOrder;
         });
         var app = builder.Build();
         app.MapStrataHealth();

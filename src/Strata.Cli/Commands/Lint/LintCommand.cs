@@ -33,8 +33,9 @@ internal static class LintCommand
     // What `up` would run next: the files of pending migrations, in order.
     private static async Task<IReadOnlyList<string>> PendingAsync(CommandRun run, ParseResult parse, CancellationToken cancellationToken)
     {
-        await using var session = await EngineSession.OpenAsync(run, parse, cancellationToken);
-        var status = await session.Migrator.StatusAsync(cancellationToken);
+        await using var session = await run.OpenSessionAsync(cancellationToken);
+        var migrator = await session.MigratorAsync(cancellationToken);
+        var status = await migrator.StatusAsync(cancellationToken);
         return [.. status.Migrations.Where(m => m.State == MigrationState.Pending && m.Source is not null).Select(m => m.Source!)];
     }
 }
