@@ -1,6 +1,5 @@
 using Strata.Core.Connections;
 using Strata.Core.Errors;
-using Strata.Core.History;
 
 namespace Strata.Core.Configuration;
 
@@ -78,6 +77,7 @@ public sealed class StrataSettingsBuilder
                 ? new Setting<string?>(null, SettingSource.Default, "default")
                 : new Setting<string?>(chosen, SourceOf(chosenBy!), chosenBy!),
         };
+        CheckEveryHistoryTable(layers, config);
         if (layers.Problems.Count > 0)
         {
             throw new ConfigurationException(string.Join("; ", layers.Problems));
@@ -107,7 +107,7 @@ public sealed class StrataSettingsBuilder
                 SettingCatalog.SeedsDirectory, _workingDirectory, project, file.Environment(e => e.SeedsDirectory, "seedsDir"), file.Top(c => c.SeedsDirectory, "seedsDir")),
             SchemaFile = layers.Path(SettingCatalog.SchemaFile, _workingDirectory, project),
             HistoryTable = layers.Typed(
-                SettingCatalog.HistoryTable, SettingParsers.Table, HistoryTableName.Default, null,
+                SettingCatalog.HistoryTable, SettingParsers.Table, HistoryTableName.Parse(SettingCatalog.HistoryTable.DefaultText!), null,
                 file.Environment(e => e.HistoryTable, "historyTable"), file.Top(c => c.HistoryTable, "historyTable"))!,
             LockTimeout = layers.Typed(SettingCatalog.LockTimeout, SettingParsers.Duration, lockTimeout),
             StatementTimeout = layers.Typed(SettingCatalog.StatementTimeout, SettingParsers.Duration, SettingParsers.DefaultDuration(SettingCatalog.StatementTimeout)),
@@ -125,6 +125,26 @@ public sealed class StrataSettingsBuilder
             Verbose = layers.Typed(SettingCatalog.Verbose, SettingParsers.Switch, false),
             NoColor = NoColor(layers),
         };
+    }
+
+    // The whole file is checked, not only the environment in use, so a mistake in it shows at once, wherever it is.
+    private static void CheckEveryHistoryTable(SettingLayers layers, ConfigFile? config)
+    {
+        if (config is null)
+        {
+            return;
+        }
+
+        var tables = config.Environments.Values
+            .Select(e => new ConfigLayer(config, e).Environment(v => v.HistoryTable, SettingCatalog.HistoryTable.ConfigKey!))
+            .Prepend(new ConfigLayer(config, null).Top(c => c.HistoryTable, SettingCatalog.HistoryTable.ConfigKey!));
+        foreach (var table in tables)
+        {
+            if (table?.Text is { } text && !HistoryTableName.TryParse(text, out _, out var problem))
+            {
+                layers.Report(table.Origin, text, problem);
+            }
+        }
     }
 
     // NO_COLOR (no-color.org) turns colour off whatever its value; STRATA_NO_COLOR is read like the other switches.

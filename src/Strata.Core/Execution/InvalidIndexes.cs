@@ -1,5 +1,5 @@
 using Npgsql;
-using Strata.Core.History;
+using Strata.Core.Configuration;
 using Strata.Core.Migrations;
 
 namespace Strata.Core.Execution;

@@ -1,3 +1,4 @@
+using Strata.Core.Configuration;
 using Strata.Core.Migrations;
 
 namespace Strata.Core.History;

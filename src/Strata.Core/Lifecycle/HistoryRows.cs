@@ -1,6 +1,6 @@
 using System.Text;
 using Npgsql;
-using Strata.Core.History;
+using Strata.Core.Configuration;
 
 namespace Strata.Core.Lifecycle;
 

@@ -1,5 +1,5 @@
 using Npgsql;
-using Strata.Core.History;
+using Strata.Core.Configuration;
 
 namespace Strata.Core.Lifecycle;
 

@@ -4,7 +4,6 @@ using Npgsql;
 using Strata.Core.Configuration;
 using Strata.Core.Errors;
 using Strata.Core.Execution;
-using Strata.Core.History;
 using Strata.Core.Logging;
 
 namespace Strata.Core.Locking;
