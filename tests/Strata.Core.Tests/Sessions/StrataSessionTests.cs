@@ -3,6 +3,7 @@ using Strata.Core.Lifecycle;
 using Strata.Core.Sessions;
 using Strata.Core.Tests.Connections;
 using Strata.Core.Tests.Engine;
+using Strata.Core.Tests.Lifecycle;
 using Strata.Testing;
 
 namespace Strata.Core.Tests.Sessions;
@@ -49,13 +50,15 @@ public sealed class StrataSessionTests
     }
 
     [Fact]
-    public async Task A_direct_lifecycle_without_a_migrations_directory_says_where_to_give_one()
+    public async Task A_direct_lifecycle_without_a_migrations_directory_says_where_to_give_one_and_creates_nothing()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
-        var lifecycle = new DatabaseLifecycle(await Resolve.UrlAsync(db.Url));
+        var url = LifecycleKit.NewDatabaseUrl(db, "nodir", out var name);
+        var lifecycle = new DatabaseLifecycle(await Resolve.UrlAsync(url));
 
         var error = await Should.ThrowAsync<Errors.ConfigurationException>(() => lifecycle.SetupAsync(new SetupOptions { SkipSeed = true }));
 
         error.Message.ShouldContain("DatabaseLifecycleOptions.MigrationsDirectory");
+        (await LifecycleKit.DatabaseExistsAsync(db, name)).ShouldBeFalse();
     }
 }
