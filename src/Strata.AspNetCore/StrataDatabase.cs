@@ -6,8 +6,8 @@ using Strata.AspNetCore.Logging;
 using Strata.AspNetCore.Migrations;
 using Strata.Core;
 using Strata.Core.Connections;
-using Strata.Core.Sessions;
 using Strata.Core.Migrations;
+using Strata.Core.Sessions;
 
 namespace Strata.AspNetCore;
 

@@ -1,6 +1,6 @@
 using Npgsql;
+using Strata.Core.Configuration;
 using Strata.Core.Errors;
-using Strata.Core.History;
 
 namespace Strata.Core.Adoption;
 

@@ -1,6 +1,6 @@
 using Npgsql;
+using Strata.Core.Configuration;
 using Strata.Core.Data;
-using Strata.Core.History;
 
 namespace Strata.Core.Adoption;
 

@@ -1,5 +1,4 @@
 using Strata.Core.Errors;
-using Strata.Core.History;
 
 namespace Strata.Core.Configuration;
 

@@ -12,7 +12,7 @@ internal sealed class SettingLayers(
 {
     private readonly List<string> _problems = [];
 
-    public IReadOnlyList<string> Problems => _problems;
+    public IReadOnlyList<string> Problems => _problems.Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>A value from one layer: text to parse, or an already typed value given by code.</summary>
     internal sealed record Given(string? Text, object? Value, SettingSource Source, string Origin);
@@ -53,8 +53,7 @@ internal sealed class SettingLayers(
         problem ??= check?.Invoke(value);
         if (problem is not null)
         {
-            var shown = given.Text is null ? SettingText.Format(value) : Shorten(given.Text);
-            _problems.Add($"{given.Origin} '{shown}': {problem}");
+            Report(given.Origin, given.Text ?? SettingText.Format(value), problem);
             return new Setting<T>(fallback, given.Source, given.Origin);
         }
 
@@ -82,6 +81,9 @@ internal sealed class SettingLayers(
             ? new Setting<string?>(null, SettingSource.Default, "default")
             : new Setting<string?>(given.Value as string ?? given.Text, given.Source, given.Origin);
     }
+
+    /// <summary>Records a bad value, naming where it was: the one format of every settings error.</summary>
+    public void Report(string origin, string text, string problem) => _problems.Add($"{origin} '{Shorten(text)}': {problem}");
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 }

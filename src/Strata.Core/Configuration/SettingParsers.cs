@@ -1,5 +1,4 @@
 using System.Globalization;
-using Strata.Core.History;
 using Strata.Core.Migrations;
 
 namespace Strata.Core.Configuration;

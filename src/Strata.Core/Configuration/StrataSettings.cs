@@ -1,12 +1,11 @@
 using Strata.Core.Connections;
-using Strata.Core.History;
 
 namespace Strata.Core.Configuration;
 
 /// <summary>
 /// Every setting of one Strata run, each with the layer it came from. Built and validated once by
 /// <see cref="StrataSettingsBuilder"/> (defaults &lt; strata.json &lt; environment variables &lt; explicit values);
-/// a <see cref="Sessions.StrataSession"/> is opened from it. See docs/configuration.md.
+/// a <c>StrataSession</c> is opened from it. See docs/configuration.md.
 /// </summary>
 public sealed record StrataSettings
 {

@@ -1,6 +1,5 @@
 using Strata.Core.Connections;
 using Strata.Core.Errors;
-using Strata.Core.History;
 
 namespace Strata.Core.Configuration;
 
@@ -69,15 +68,11 @@ public sealed class StrataSettingsBuilder
         var environmentName = layers.Text(SettingCatalog.Environment, variable: null);
         var (chosen, chosenBy) = SourceSelector.ChosenEnvironment(probe with { DatabaseUrl = databaseUrl.Value, EnvironmentName = environmentName.Value }, config);
         var environment = chosen is not null && config is not null && config.Environments.TryGetValue(chosen, out var found) ? found : null;
-        var file = new ConfigLayer(config, environment);
-        var settings = Assemble(layers, file, config) with
-        {
-            ConfigPath = configPath,
-            DatabaseUrl = databaseUrl,
-            Environment = chosen is null
-                ? new Setting<string?>(null, SettingSource.Default, "default")
-                : new Setting<string?>(chosen, SourceOf(chosenBy!), chosenBy!),
-        };
+        var chosenSetting = chosen is null
+            ? new Setting<string?>(null, SettingSource.Default, "default")
+            : new Setting<string?>(chosen, SourceOf(chosenBy!), chosenBy!);
+        var settings = Assemble(layers, config, environment, new ConnectionInputs(configPath, databaseUrl, chosenSetting));
+        CheckEveryHistoryTable(layers, config);
         if (layers.Problems.Count > 0)
         {
             throw new ConfigurationException(string.Join("; ", layers.Problems));
@@ -86,19 +81,19 @@ public sealed class StrataSettingsBuilder
         return settings;
     }
 
-    private StrataSettings Assemble(SettingLayers layers, ConfigLayer file, ConfigFile? config)
+    private StrataSettings Assemble(SettingLayers layers, ConfigFile? config, ConfigEnvironment? environment, ConnectionInputs connection)
     {
         var project = config?.Directory ?? _workingDirectory;
-        var lockTimeout = SettingParsers.DefaultDuration(SettingCatalog.LockTimeout);
+        var file = new ConfigLayer(config, environment);
         return new StrataSettings
         {
             WorkingDirectory = _workingDirectory,
             Variables = _variables,
             ConfigFilePath = config?.Path,
             Config = config,
-            DatabaseUrl = null!,
-            Environment = null!,
-            ConfigPath = null!,
+            DatabaseUrl = connection.DatabaseUrl,
+            Environment = connection.Environment,
+            ConfigPath = connection.ConfigPath,
             PasswordFile = layers.Text(SettingCatalog.PasswordFile, SettingCatalog.PasswordFile.Variable),
             PasswordCommand = layers.Text(SettingCatalog.PasswordCommand, variable: null),
             MigrationsDirectory = layers.Path(
@@ -107,9 +102,9 @@ public sealed class StrataSettingsBuilder
                 SettingCatalog.SeedsDirectory, _workingDirectory, project, file.Environment(e => e.SeedsDirectory, "seedsDir"), file.Top(c => c.SeedsDirectory, "seedsDir")),
             SchemaFile = layers.Path(SettingCatalog.SchemaFile, _workingDirectory, project),
             HistoryTable = layers.Typed(
-                SettingCatalog.HistoryTable, SettingParsers.Table, HistoryTableName.Default, null,
+                SettingCatalog.HistoryTable, SettingParsers.Table, HistoryTableName.Parse(SettingCatalog.HistoryTable.DefaultText!), null,
                 file.Environment(e => e.HistoryTable, "historyTable"), file.Top(c => c.HistoryTable, "historyTable"))!,
-            LockTimeout = layers.Typed(SettingCatalog.LockTimeout, SettingParsers.Duration, lockTimeout),
+            LockTimeout = layers.Typed(SettingCatalog.LockTimeout, SettingParsers.Duration, SettingParsers.DefaultDuration(SettingCatalog.LockTimeout)),
             StatementTimeout = layers.Typed(SettingCatalog.StatementTimeout, SettingParsers.Duration, SettingParsers.DefaultDuration(SettingCatalog.StatementTimeout)),
             LockRetries = layers.Typed(
                 SettingCatalog.LockRetries, SettingParsers.Count, SettingParsers.DefaultCount(SettingCatalog.LockRetries), n => n < 1 ? "must be at least 1" : null),
@@ -128,6 +123,26 @@ public sealed class StrataSettingsBuilder
         };
     }
 
+    // The whole file is checked, not only the environment in use, so a mistake in it shows at once, wherever it is.
+    private static void CheckEveryHistoryTable(SettingLayers layers, ConfigFile? config)
+    {
+        if (config is null)
+        {
+            return;
+        }
+
+        var tables = config.Environments.Values
+            .Select(e => new ConfigLayer(config, e).Environment(v => v.HistoryTable, SettingCatalog.HistoryTable.ConfigKey!))
+            .Prepend(new ConfigLayer(config, null).Top(c => c.HistoryTable, SettingCatalog.HistoryTable.ConfigKey!));
+        foreach (var table in tables)
+        {
+            if (table?.Text is { } text && !HistoryTableName.TryParse(text, out _, out var problem))
+            {
+                layers.Report(table.Origin, text, problem);
+            }
+        }
+    }
+
     // NO_COLOR (no-color.org) turns colour off whatever its value; STRATA_NO_COLOR is read like the other switches.
     private Setting<bool> NoColor(SettingLayers layers)
     {
@@ -144,6 +159,9 @@ public sealed class StrataSettingsBuilder
         _explicit.TryGetValue(SettingCatalog.Environment.Name, out var given) && given.Origin == chosenBy ? SettingSource.Explicit
         : chosenBy == SettingCatalog.Environment.Variable ? SettingSource.EnvironmentVariable
         : SettingSource.ConfigFile;
+
+    /// <summary>What the connection resolver is given as is: the resolver applies its own precedence to them.</summary>
+    private sealed record ConnectionInputs(Setting<string?> ConfigPath, Setting<string?> DatabaseUrl, Setting<string?> Environment);
 
     /// <summary>The values of strata.json: the chosen environment's, then the top level's, each with where it was.</summary>
     private sealed class ConfigLayer(ConfigFile? config, ConfigEnvironment? environment)

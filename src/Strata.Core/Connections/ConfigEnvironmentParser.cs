@@ -33,7 +33,7 @@ internal static class ConfigEnvironmentParser
             ConfigFileParser.ResolvePath(directory, reader.String("seedsDir")),
             reader.Bool("protected"),
             reader.Bool("allowSeed"),
-            ConfigFileParser.HistoryTableName(reader.String("historyTable"), where, reader));
+            reader.String("historyTable"));
     }
 
     /// <summary>Whether the environment's literal database string holds a password (it should not be committed).</summary>

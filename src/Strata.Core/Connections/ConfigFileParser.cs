@@ -31,7 +31,7 @@ internal static class ConfigFileParser
             LocalDatabaseName(top.String("localDatabase"), "'localDatabase'", top),
             ResolvePath(directory, top.String("migrationsDir")),
             ResolvePath(directory, top.String("seedsDir")),
-            HistoryTableName(top.String("historyTable"), "the top level", top),
+            top.String("historyTable"),
             environments) { EnvironmentsWithPasswords = withPasswords };
         if (parsed.DefaultEnvironment is { } defaultName && !environments.ContainsKey(defaultName))
         {
@@ -76,16 +76,6 @@ internal static class ConfigFileParser
         if (name is not null && (name.Length == 0 || Encoding.UTF8.GetByteCount(name) > 63))
         {
             throw reader.Error($"{where} must name a database of 1 to 63 bytes");
-        }
-
-        return name;
-    }
-
-    public static string? HistoryTableName(string? name, string where, JsonObjectReader reader)
-    {
-        if (name is not null && !History.HistoryTableName.TryParse(name, out _, out var problem))
-        {
-            throw reader.Error($"'historyTable' in {where} {problem}");
         }
 
         return name;

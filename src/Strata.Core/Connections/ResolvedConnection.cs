@@ -2,7 +2,8 @@ namespace Strata.Core.Connections;
 
 /// <summary>
 /// The database a command will use, where it was found, why that source won, and the environment's protection.
-/// The directories and history table are settings: see <see cref="Configuration.StrataSettings"/>. Safe to print: it never exposes the password (see <see cref="Describe"/>).
+/// The directories and history table are settings (<c>StrataSettings</c>). Safe to print: it never exposes the
+/// password (see <see cref="Describe"/>).
 /// </summary>
 public sealed record ResolvedConnection
 {

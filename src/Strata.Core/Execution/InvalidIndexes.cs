@@ -1,6 +1,6 @@
 using Npgsql;
+using Strata.Core.Configuration;
 using Strata.Core.Data;
-using Strata.Core.History;
 using Strata.Core.Migrations;
 
 namespace Strata.Core.Execution;

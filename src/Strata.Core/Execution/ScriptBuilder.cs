@@ -1,4 +1,5 @@
 using System.Text;
+using Strata.Core.Configuration;
 using Strata.Core.Data;
 using Strata.Core.History;
 using Strata.Core.Locking;

@@ -1,3 +1,5 @@
+using Strata.Core.Configuration;
+
 namespace Strata.Core.History;
 
 /// <summary>The result of <c>history</c>: the history rows in the order they were applied.</summary>

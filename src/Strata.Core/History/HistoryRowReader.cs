@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using Strata.Core.Configuration;
 using Strata.Core.Errors;
 using Strata.Core.Migrations;
 

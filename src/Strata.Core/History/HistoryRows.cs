@@ -1,5 +1,6 @@
 using System.Text;
 using Npgsql;
+using Strata.Core.Configuration;
 using Strata.Core.Data;
 
 namespace Strata.Core.History;

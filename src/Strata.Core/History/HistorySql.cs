@@ -1,3 +1,4 @@
+using Strata.Core.Configuration;
 using Strata.Core.Data;
 using Strata.Core.Migrations;
 

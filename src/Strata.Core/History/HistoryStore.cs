@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Strata.Core.Configuration;
 using Strata.Core.Data;
 using Strata.Core.Errors;
 using Strata.Core.Logging;

@@ -1,4 +1,5 @@
 using Npgsql;
+using Strata.Core.Configuration;
 using Strata.Core.Data;
 
 namespace Strata.Core.History;

@@ -19,7 +19,7 @@ public sealed record DatabaseLifecycleOptions
     /// <summary>
     /// The engine settings <c>db setup</c> and <c>db reset</c> migrate with; their history table is also the one
     /// <c>db info</c>, <c>db dump</c> and <c>db load</c> read. The engine's defaults when null: to honour
-    /// <c>strata.json</c> and the <c>STRATA_*</c> variables, open a <see cref="Sessions.StrataSession"/> instead.
+    /// <c>strata.json</c> and the <c>STRATA_*</c> variables, open a <c>StrataSession</c> instead.
     /// </summary>
     public MigratorOptions? Migrator { get; init; }
 

@@ -3,7 +3,6 @@ using Npgsql;
 using Strata.Core.Configuration;
 using Strata.Core.Connections;
 using Strata.Core.Errors;
-using Strata.Core.History;
 
 namespace Strata.Core.Lifecycle;
 

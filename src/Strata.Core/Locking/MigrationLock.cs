@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Strata.Core.Configuration;
 using Strata.Core.Data;
 using Strata.Core.Errors;
-using Strata.Core.History;
 using Strata.Core.Logging;
 
 namespace Strata.Core.Locking;

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using Strata.Core.History;
+using Strata.Core.Configuration;
 
 namespace Strata.Core.Locking;
 

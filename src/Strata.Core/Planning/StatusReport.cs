@@ -1,5 +1,4 @@
 using Strata.Core.Configuration;
-using Strata.Core.History;
 using Strata.Core.Migrations;
 
 namespace Strata.Core.Planning;

@@ -1,4 +1,4 @@
-using Strata.Core.History;
+using Strata.Core.Configuration;
 using Strata.Core.Migrations;
 
 namespace Strata.Core.Planning;

@@ -1,4 +1,4 @@
-using Strata.Core.History;
+using Strata.Core.Configuration;
 
 namespace Strata.Core.Schema;
 

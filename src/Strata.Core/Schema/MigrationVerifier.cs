@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Strata.Core.Configuration;
 using Strata.Core.Errors;
-using Strata.Core.History;
 using Strata.Core.Lifecycle;
 using Strata.Core.Migrations;
 using Strata.Core.Planning;

@@ -1,6 +1,5 @@
 using Strata.Core.Configuration;
 using Strata.Core.Errors;
-using Strata.Core.History;
 using Strata.Core.Tests.Connections;
 
 namespace Strata.Core.Tests.Configuration;
@@ -138,6 +137,31 @@ public sealed class StrataSettingsBuilderTests
         flag.Message.ShouldContain(rule);
         variable.Message.ShouldContain(rule);
         file.Message.ShouldContain(rule);
+    }
+
+    [Fact]
+    public async Task Checks_the_history_table_of_every_environment_even_one_not_in_use()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("strata.json", """{ "environments": { "dev": { "database": "postgres://u@h/d", "historyTable": "a.b.c" } } }""");
+
+        var error = await Should.ThrowAsync<ConfigurationException>(() =>
+            new StrataSettingsBuilder(directory.Path, new Dictionary<string, string> { ["DATABASE_URL"] = "postgres://u@h/d" }).BuildAsync());
+
+        error.Message.ShouldBe(
+            "historyTable of environment 'dev' in ./strata.json 'a.b.c': must be a table name or schema.table of letters, digits, '_' and '$' (got 'a.b.c')");
+    }
+
+    [Fact]
+    public async Task A_bad_history_table_of_the_environment_in_use_is_reported_once()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("strata.json", """{ "defaultEnvironment": "dev", "environments": { "dev": { "database": "local", "historyTable": "x-y" } } }""");
+
+        var error = await Should.ThrowAsync<ConfigurationException>(() => new StrataSettingsBuilder(directory.Path, NoVariables).BuildAsync());
+
+        error.Message.ShouldBe(
+            "historyTable of environment 'dev' in ./strata.json 'x-y': must be a table name or schema.table of letters, digits, '_' and '$' (got 'x-y')");
     }
 
     [Fact]

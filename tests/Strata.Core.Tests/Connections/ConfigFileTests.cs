@@ -206,7 +206,6 @@ public sealed class ConfigFileTests
         { """{ "environments": { "dev": { "migrationsDir": "x" } } }""", "./strata.json: environment 'dev' has no 'database'" },
         { """{ "environments": { "dev": { "database": 5 } } }""", "'database' of environment 'dev' must be a URL" },
         { """{ "environments": { "dev": { "database": "postgres://u@h/d", "protected": "yes" } } }""", "'protected' in environment 'dev' must be true or false" },
-        { """{ "environments": { "dev": { "database": "postgres://u@h/d", "historyTable": "a.b.c" } } }""", "'historyTable' in environment 'dev' must be a table name or schema.table" },
         { """{ "environments": { "dev": { "database": "postgres://u@h/d", "passwordFile": "f", "passwordCommand": "c" } } }""", "environment 'dev' sets both 'passwordFile' and 'passwordCommand'" },
         { """{ "defaultEnvironment": "dev", "environments": { "prod": { "database": "local" } } }""", "defaultEnvironment 'dev' is not one of the environments (prod)" },
         { """{ "environments": { "dev": { "database": "local" }, "dev": { "database": "local" } } }""", "key 'dev' appears twice in 'environments'" },

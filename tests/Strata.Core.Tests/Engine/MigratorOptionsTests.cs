@@ -1,6 +1,5 @@
 using Strata.Core.Configuration;
 using Strata.Core.Errors;
-using Strata.Core.History;
 
 namespace Strata.Core.Tests.Engine;
 

@@ -1,5 +1,5 @@
+using Strata.Core.Configuration;
 using Strata.Core.Errors;
-using Strata.Core.History;
 using Strata.Core.Migrations;
 using Strata.Core.Planning;
 using Strata.Core.Tests.Engine;

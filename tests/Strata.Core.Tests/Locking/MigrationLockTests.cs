@@ -1,6 +1,6 @@
 using Npgsql;
+using Strata.Core.Configuration;
 using Strata.Core.Errors;
-using Strata.Core.History;
 using Strata.Core.Locking;
 using Strata.Core.Tests.Engine;
 using Strata.Testing;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Strata.Core.Errors;
 
-namespace Strata.Core.History;
+namespace Strata.Core.Configuration;
 
 /// <summary>The schema and name of the history table. Names are used exactly as given (case-sensitive, quoted in SQL).</summary>
 /// <param name="Schema">The schema holding the table; created on first use when missing.</param>
