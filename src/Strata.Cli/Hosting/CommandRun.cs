@@ -13,7 +13,7 @@ internal sealed partial class CommandRun : IDisposable
     {
         Context = context;
         Settings = settings;
-        Reporter = new Reporter(context, settings.Mode, settings.Verbosity, new Style(settings.Color));
+        Reporter = new Reporter(context.Out, context.Error, settings.Mode, settings.Verbosity, new Style(settings.Color));
         LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(builder =>
         {
             builder.ClearProviders();
