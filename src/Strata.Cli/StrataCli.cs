@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using Strata.Cli.Commands;
+using Strata.Cli.Hosting;
 
-namespace Strata.Cli.Hosting;
+namespace Strata.Cli;
 
 /// <summary>Builds the command tree and runs one invocation; the only place exit codes are chosen.</summary>
 internal static class StrataCli
@@ -15,7 +16,7 @@ internal static class StrataCli
             "strata",
             "Strata: PostgreSQL schema migrations and database lifecycle, from a laptop to a production deploy.");
         root.Options.Add(new HelpOption());
-        root.Options.Add(VersionOption.Create());
+        root.Options.Add(Hosting.VersionOption.Create());
         foreach (var option in GlobalOptions.All)
         {
             root.Options.Add(option);

@@ -3,10 +3,12 @@ using Strata.Core;
 
 namespace Strata.Architecture.Tests;
 
-/// <summary>The dependency graph of Strata.Core's namespaces, read from the compiled assembly.</summary>
+/// <summary>The dependency graphs of Strata.Core's and Strata.Cli's namespaces, read from the compiled assemblies.</summary>
 internal static class CoreLayers
 {
     public const string Root = "Strata.Core";
+
+    public const string CliRoot = "Strata.Cli";
 
     /// <summary>
     /// Edges that close a cycle today and are tolerated while the root namespace's Migrator and MigratorOptions are
@@ -20,15 +22,15 @@ internal static class CoreLayers
     };
 
     private static readonly Lazy<ArchUnitNET.Domain.Architecture> Loaded =
-        new(() => new ArchLoader().LoadAssemblies(typeof(Migrator).Assembly).Build());
+        new(() => new ArchLoader().LoadAssemblies(typeof(Migrator).Assembly, System.Reflection.Assembly.Load("strata")).Build());
 
-    /// <summary>Each namespace of Core mapped to the other Core namespaces its types use.</summary>
-    public static IReadOnlyDictionary<string, SortedSet<string>> Graph()
+    /// <summary>Each namespace below <paramref name="root"/> mapped to the other namespaces below it that its types use.</summary>
+    public static IReadOnlyDictionary<string, SortedSet<string>> Graph(string root = Root)
     {
         var graph = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var type in Loaded.Value.Types)
         {
-            var from = Layer(type.Namespace.FullName);
+            var from = Layer(type.Namespace.FullName, root);
             if (from is null)
             {
                 continue;
@@ -37,7 +39,7 @@ internal static class CoreLayers
             var targets = graph.TryGetValue(from, out var existing) ? existing : graph[from] = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var dependency in type.Dependencies)
             {
-                if (Layer(dependency.Target.Namespace.FullName) is { } to && to != from)
+                if (Layer(dependency.Target.Namespace.FullName, root) is { } to && to != from)
                 {
                     targets.Add(to);
                 }
@@ -47,21 +49,21 @@ internal static class CoreLayers
         return graph;
     }
 
-    /// <summary>The namespace a type counts towards: Core's root or its first level below it (nested folders count with their parent).</summary>
-    private static string? Layer(string ns)
+    /// <summary>The namespace a type counts towards: the root or its first level below it (nested folders count with their parent).</summary>
+    private static string? Layer(string ns, string root)
     {
-        if (ns == Root)
+        if (ns == root)
         {
-            return Root;
+            return root;
         }
 
-        if (!ns.StartsWith(Root + ".", StringComparison.Ordinal))
+        if (!ns.StartsWith(root + ".", StringComparison.Ordinal))
         {
             return null;
         }
 
-        var rest = ns[(Root.Length + 1)..];
+        var rest = ns[(root.Length + 1)..];
         var dot = rest.IndexOf('.', StringComparison.Ordinal);
-        return Root + "." + (dot < 0 ? rest : rest[..dot]);
+        return root + "." + (dot < 0 ? rest : rest[..dot]);
     }
 }

@@ -15,6 +15,17 @@ public sealed class CoreNamespaceTests
     }
 
     [Fact]
+    public void Cli_namespaces_depend_on_each_other_without_cycles()
+    {
+        var graph = CoreLayers.Graph(CoreLayers.CliRoot);
+        graph.Keys.ShouldBe(["Strata.Cli", "Strata.Cli.Commands", "Strata.Cli.Hosting", "Strata.Cli.Output"], ignoreOrder: true);
+
+        var cycles = NamespaceCycles.Find(graph).Select(cycle => string.Join(" <-> ", cycle)).ToList();
+
+        cycles.ShouldBeEmpty($"namespaces that depend on each other: {string.Join("; ", cycles)}");
+    }
+
+    [Fact]
     public void Every_tolerated_edge_still_exists_so_the_list_shrinks_when_it_is_removed()
     {
         var graph = CoreLayers.Graph();

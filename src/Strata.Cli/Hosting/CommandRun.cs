@@ -17,7 +17,7 @@ internal sealed partial class CommandRun : IDisposable
         Context = context;
         _settings = settings;
         Output = output;
-        Reporter = new Reporter(context, output.Mode, output.Verbosity, new Style(output.Color));
+        Reporter = new Reporter(context.Out, context.Error, output.Mode, output.Verbosity, new Style(output.Color));
         LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(builder =>
         {
             builder.ClearProviders();

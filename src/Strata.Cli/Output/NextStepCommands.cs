@@ -27,6 +27,8 @@ internal static class NextStepCommands
         NextStepKind.StopLocalCluster => "strata local stop",
         NextStepKind.DestroyLocalCluster => "strata local destroy",
         NextStepKind.ShowSettings => "strata config",
+        NextStepKind.GiveDatabaseUrl => Rerun(invoked, "--database-url", "up", "postgres://user@host/database"),
+        NextStepKind.ChooseEnvironment => Rerun(invoked, "--env", "up", "<name>"),
         _ => step.Describe(),
     };
 

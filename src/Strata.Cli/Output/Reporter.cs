@@ -4,8 +4,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Strata.Core.Secrets;
 
-using Strata.Cli.Hosting;
-
 namespace Strata.Cli.Output;
 
 /// <summary>
@@ -13,7 +11,7 @@ namespace Strata.Cli.Output;
 /// JSON object per line on stdout (stable field names: time, level, event, message, then the event's own fields),
 /// fit for CloudWatch and pipelines. Every string passes through the secret redactor on its way out.
 /// </summary>
-internal sealed class Reporter(CliContext context, OutputMode mode, Verbosity verbosity, Style style)
+internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode mode, Verbosity verbosity, Style style)
 {
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
     private readonly Lock _gate = new();
@@ -48,7 +46,7 @@ internal sealed class Reporter(CliContext context, OutputMode mode, Verbosity ve
             <= LogLevel.Debug => Style.Dim(text),
             _ => text,
         };
-        WriteLine(context.Error, line);
+        WriteLine(error, line);
     }
 
     /// <summary>Reports a command's result: the JSON event, or the human rendering on stdout.</summary>
@@ -64,8 +62,8 @@ internal sealed class Reporter(CliContext context, OutputMode mode, Verbosity ve
         human(buffer);
         lock (_gate)
         {
-            context.Out.Write(SecretRedactor.Redact(buffer.ToString()));
-            context.Out.Flush();
+            output.Write(SecretRedactor.Redact(buffer.ToString()));
+            output.Flush();
         }
     }
 
@@ -90,15 +88,15 @@ internal sealed class Reporter(CliContext context, OutputMode mode, Verbosity ve
             return;
         }
 
-        WriteLine(context.Error, Style.Red("error: ") + SecretRedactor.Redact(message));
+        WriteLine(error, Style.Red("error: ") + SecretRedactor.Redact(message));
         foreach (var step in nextSteps)
         {
-            WriteLine(context.Error, Style.Dim("next: ") + step);
+            WriteLine(error, Style.Dim("next: ") + step);
         }
 
         if (Verbosity == Verbosity.Verbose && exception is not null)
         {
-            WriteLine(context.Error, Style.Dim(SecretRedactor.Redact(exception.ToString())));
+            WriteLine(error, Style.Dim(SecretRedactor.Redact(exception.ToString())));
         }
     }
 
@@ -123,7 +121,7 @@ internal sealed class Reporter(CliContext context, OutputMode mode, Verbosity ve
             json[key] = value?.DeepClone();
         }
 
-        WriteLine(context.Out, SecretRedactor.Redact(json.ToJsonString(Compact)));
+        WriteLine(output, SecretRedactor.Redact(json.ToJsonString(Compact)));
     }
 
     private void WriteLine(TextWriter writer, string line)

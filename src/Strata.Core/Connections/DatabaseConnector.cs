@@ -151,7 +151,10 @@ public sealed class DatabaseConnector
         if (_localServer is null)
         {
             throw new ConfigurationException(
-                "No database was given and no local server is available here; set DATABASE_URL, pass --database-url, or choose an environment with --env.");
+                "No database was given and no local server is available here; set DATABASE_URL, give a database URL, or choose an environment.")
+            {
+                NextSteps = [new NextStep(NextStepKind.GiveDatabaseUrl), new NextStep(NextStepKind.ChooseEnvironment)],
+            };
         }
 
         LogMessages.LocalServerRequested(_logger);

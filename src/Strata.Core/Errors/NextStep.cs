@@ -28,6 +28,8 @@ public sealed record NextStep(NextStepKind Kind, string? Version = null, string?
         NextStepKind.StopLocalCluster => "stop the local PostgreSQL",
         NextStepKind.DestroyLocalCluster => "delete the local PostgreSQL and its data",
         NextStepKind.ShowSettings => "show the settings in effect and where each comes from",
+        NextStepKind.GiveDatabaseUrl => "give the database URL",
+        NextStepKind.ChooseEnvironment => "choose an environment of the configuration file",
         _ => Kind.ToString(),
     };
 

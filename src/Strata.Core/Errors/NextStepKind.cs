@@ -50,4 +50,10 @@ public enum NextStepKind
 
     /// <summary>Show which settings are in effect and where each comes from.</summary>
     ShowSettings,
+
+    /// <summary>Say which database to use, as a URL.</summary>
+    GiveDatabaseUrl,
+
+    /// <summary>Choose an environment of the configuration file.</summary>
+    ChooseEnvironment,
 }

@@ -59,7 +59,10 @@ internal sealed class Repairer(HistoryStore store, ILogger logger)
             0 => null,
             1 => interrupted[0],
             _ => throw new ConfigurationException(
-                $"{interrupted.Count} migrations are interrupted ({string.Join(", ", interrupted.Select(i => i.Version))}): name the one to repair."),
+                $"{interrupted.Count} migrations are interrupted ({string.Join(", ", interrupted.Select(i => i.Version))}): name the one to repair.")
+            {
+                NextSteps = interrupted.Select(i => new NextStep(NextStepKind.Repair, i.Version.Value)).ToList(),
+            },
         };
     }
 

@@ -162,6 +162,7 @@ public sealed class DatabaseConnectorTests
             () => new DatabaseConnector(null).CreateDataSourceAsync(resolved, null, CancellationToken.None));
 
         error.Message.ShouldStartWith("No database was given and no local server is available here");
+        error.NextSteps.Select(step => step.Kind).ShouldBe([NextStepKind.GiveDatabaseUrl, NextStepKind.ChooseEnvironment]);
     }
 
     private static async Task<string?> ScalarAsync(NpgsqlDataSource dataSource, string sql)

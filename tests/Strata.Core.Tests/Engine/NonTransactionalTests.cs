@@ -42,6 +42,7 @@ public sealed class NonTransactionalTests
         var error = await Should.ThrowAsync<MigrationFailedException>(() => migrator.UpAsync());
         error.SqlState.ShouldBe("23505");
         error.Message.ShouldContain("it is recorded as running with 0 of 1 statements completed: run repair");
+        error.NextSteps.ShouldBe([new NextStep(NextStepKind.Repair, "2")]);
 
         (await migrator.StatusAsync()).Migrations.Single(m => m.Version.Value == "2").State.ShouldBe(MigrationState.Interrupted);
         (await migrator.ValidateAsync()).Problems.Single().Message.ShouldContain("invalid index(es) left behind: public.items_code on items");
@@ -49,7 +50,9 @@ public sealed class NonTransactionalTests
         report.InvalidIndexes.Single().Name.ShouldBe("items_code");
         report.NextStatement!.Line.ShouldBe(2);
         report.Status.ShouldBe(HistoryStatus.Running);
-        (await Should.ThrowAsync<ValidationFailedException>(() => migrator.UpAsync())).Message.ShouldContain("run repair");
+        var refused = await Should.ThrowAsync<ValidationFailedException>(() => migrator.UpAsync());
+        refused.Message.ShouldContain("run repair");
+        refused.NextSteps.ShouldBe([new NextStep(NextStepKind.Repair, "2")]);
 
         await db.ExecuteAsync("DELETE FROM items WHERE id = 2");
         (await migrator.RepairAsync(RepairAction.Retry)).Resolved!.Value.Value.ShouldBe("2");
