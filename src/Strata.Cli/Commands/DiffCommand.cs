@@ -32,6 +32,11 @@ internal static class DiffCommand
         command.Options.Add(EngineFlags.HistoryTable);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
+            if (parse.GetValue(to) is null && parse.GetValue(save) is null)
+            {
+                throw new ConfigurationException("diff needs two schemas to compare (or --save FILE and one schema)");
+            }
+
             var source = new SchemaSource(
                 run.Settings.ConnectionRequest(),
                 new DatabaseConnector(run.LocalCluster(), run.LoggerFactory),
@@ -44,9 +49,7 @@ internal static class DiffCommand
                 return await SaveAsync(run, first, file, parse.GetValue(to) is not null, cancellationToken);
             }
 
-            var second = parse.GetValue(to) is { } other
-                ? await source.ReadAsync(other, cancellationToken)
-                : throw new ConfigurationException("diff needs two schemas to compare (or --save FILE and one schema)");
+            var second = await source.ReadAsync(parse.GetValue(to)!, cancellationToken);
             var comparison = SchemaComparer.Compare(first, second);
             DifferenceRendering.Report(run, "schema.diff", comparison, comparison.AreEqual ? "the schemas are equal" : null);
             return comparison.AreEqual ? ExitCodes.Success : ExitCodes.ValidationFailed;

@@ -122,5 +122,6 @@ public sealed class DiffCommandTests
         var result = await new CliHarness().RunAsync("diff", "only.json");
 
         result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("diff needs two schemas to compare");
     }
 }
