@@ -37,6 +37,7 @@ internal static class EngineFlags
     {
         Description = "Attempts per migration when a table lock stays busy past lock_timeout. [env: STRATA_LOCK_RETRIES] [default: 5]",
         HelpName = "n",
+        CustomParser = WholeNumberParser.For("--lock-retries"),
     };
 
     public static readonly Option<string?> LockWait = new("--lock-wait")
