@@ -57,17 +57,8 @@ internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history,
                 "record single migrations with 'strata stamp VERSION', or check the state with 'strata status'.");
         }
 
-        var detected = await ForeignHistoryDetector.DetectAsync(connection, history.Table, cancellationToken);
-        var inUse = new List<ForeignHistoryTable>();
-        foreach (var table in detected)
-        {
-            if (await ForeignHistoryReader.HasRowsAsync(connection, table, cancellationToken))
-            {
-                inUse.Add(table);
-            }
-        }
-
-        var sources = inUse.Count > 0 ? inUse : detected.ToList();
+        var (detected, inUse) = await ForeignHistoryDetector.DetectWithRowsAsync(connection, history.Table, cancellationToken);
+        var sources = inUse.Count > 0 ? inUse : detected;
         if (sources.Count == 0)
         {
             throw new ValidationFailedException(

@@ -15,16 +15,7 @@ internal sealed class AdoptionGuard(HistoryTableName ours)
 
     public async Task CheckAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var detected = await ForeignHistoryDetector.DetectAsync(connection, ours, cancellationToken);
-        var inUse = new List<ForeignHistoryTable>();
-        foreach (var table in detected)
-        {
-            if (await ForeignHistoryReader.HasRowsAsync(connection, table, cancellationToken))
-            {
-                inUse.Add(table);
-            }
-        }
-
+        var (detected, inUse) = await ForeignHistoryDetector.DetectWithRowsAsync(connection, ours, cancellationToken);
         if (inUse.Count > 0)
         {
             throw new AdoptionRequiredException(ForeignMessage(inUse), inUse);

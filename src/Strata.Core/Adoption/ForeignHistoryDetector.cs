@@ -27,7 +27,24 @@ internal static class ForeignHistoryDetector
         ORDER BY n.nspname, c.relname
         """;
 
-    public static async Task<IReadOnlyList<ForeignHistoryTable>> DetectAsync(NpgsqlConnection connection, HistoryTableName ours, CancellationToken cancellationToken)
+    /// <summary>Every other tool's history table, and those of them that hold rows (an empty one records nothing applied).</summary>
+    public static async Task<(IReadOnlyList<ForeignHistoryTable> Detected, IReadOnlyList<ForeignHistoryTable> WithRows)> DetectWithRowsAsync(
+        NpgsqlConnection connection, HistoryTableName ours, CancellationToken cancellationToken)
+    {
+        var detected = await DetectAsync(connection, ours, cancellationToken);
+        var withRows = new List<ForeignHistoryTable>();
+        foreach (var table in detected)
+        {
+            if (await ForeignHistoryReader.HasRowsAsync(connection, table, cancellationToken))
+            {
+                withRows.Add(table);
+            }
+        }
+
+        return (detected, withRows);
+    }
+
+    private static async Task<IReadOnlyList<ForeignHistoryTable>> DetectAsync(NpgsqlConnection connection, HistoryTableName ours, CancellationToken cancellationToken)
     {
         var candidates = new List<Candidate>();
         await using (var command = new BoundSql(Query, ours.Schema, ours.Name).ToCommand(connection))

@@ -26,7 +26,7 @@ internal sealed class HistoryRowReader(HistoryTableName table)
         var raw = reader.IsDBNull(0) ? "NULL" : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture) ?? "NULL";
         if (!MigrationVersion.TryParse(raw, out var version))
         {
-            _problems.Add($"the row with version '{raw}' does not hold a version (all digits)");
+            _problems.Add($"the row with version '{raw}' does not hold a version (all digits): delete it with DELETE FROM {table.Quoted} WHERE version = '{raw.Replace("'", "''", StringComparison.Ordinal)}'");
             return;
         }
 

@@ -42,9 +42,14 @@ internal static class SeedFiles
         {
             return await File.ReadAllTextAsync(file, new UTF8Encoding(false, throwOnInvalidBytes: true), cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        catch (DecoderFallbackException ex)
         {
-            throw new ConfigurationException($"could not read {file}: {ex.Message}", ex);
+            throw new ConfigurationException($"could not read {file}: it is not valid UTF-8; save it as UTF-8.", ex);
+        }
+        catch (Exception ex) when (Migrations.FileReadErrors.IsReadError(ex))
+        {
+            // The runtime's message may be a bare resource key in the trimmed CLI, so the reason is ours.
+            throw new ConfigurationException($"could not read {file}: {Migrations.FileReadErrors.Reason(ex)}.", ex);
         }
     }
 }

@@ -32,6 +32,7 @@ internal static class EngineFlags
     {
         Description = SettingHelp.For(SettingCatalog.LockRetries),
         HelpName = "n",
+        CustomParser = WholeNumberParser.For("--lock-retries"),
     };
 
     public static readonly Option<string?> LockWait = new("--lock-wait")

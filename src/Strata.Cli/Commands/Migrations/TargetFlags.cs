@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Strata.Cli.Hosting;
 using Strata.Core.Errors;
 using Strata.Core.Migrations;
 using Strata.Core.Planning;
@@ -10,7 +11,12 @@ internal sealed class TargetFlags
 {
     public Option<string?> To { get; } = new("--to") { Description = "Stop at this version (inclusive going up; the version left applied going down).", HelpName = "version" };
 
-    public Option<int?> Steps { get; } = new("--steps") { Description = "Apply or revert at most this many migrations.", HelpName = "n" };
+    public Option<int?> Steps { get; } = new("--steps")
+    {
+        Description = "Apply or revert at most this many migrations.",
+        HelpName = "n",
+        CustomParser = WholeNumberParser.For("--steps"),
+    };
 
     public void AddTo(Command command)
     {
