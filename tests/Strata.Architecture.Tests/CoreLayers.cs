@@ -10,17 +10,6 @@ internal static class CoreLayers
 
     public const string CliRoot = "Strata.Cli";
 
-    /// <summary>
-    /// Edges that close a cycle today and are tolerated while the root namespace's Migrator and MigratorOptions are
-    /// replaced by a settings record and a session: the root composes Execution and Planning, and those two still
-    /// read MigratorOptions. Every other edge must point one way only.
-    /// </summary>
-    public static readonly IReadOnlySet<(string From, string To)> ToleratedEdges = new HashSet<(string, string)>
-    {
-        ("Strata.Core.Execution", Root),
-        ("Strata.Core.Planning", Root),
-    };
-
     private static readonly Lazy<ArchUnitNET.Domain.Architecture> Loaded =
         new(() => new ArchLoader().LoadAssemblies(typeof(Migrator).Assembly, System.Reflection.Assembly.Load("strata")).Build());
 

@@ -38,12 +38,26 @@ internal static class SettingFlags
         {
             foreach (var option in command.Command.Options.Where(o => seen.Add(o)))
             {
-                if (parse.GetResult(option) is { Implicit: false })
+                // An option whose value did not parse is reported as a usage error; it gives no setting.
+                if (parse.GetResult(option) is { Implicit: false } result && !parse.Errors.Any(error => Within(error.SymbolResult, result)))
                 {
                     yield return option;
                 }
             }
         }
+    }
+
+    private static bool Within(System.CommandLine.Parsing.SymbolResult? symbol, System.CommandLine.Parsing.SymbolResult option)
+    {
+        for (var current = symbol; current is not null; current = current.Parent)
+        {
+            if (current == option)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? Text(ParseResult parse, Option option) => parse.GetResult(option)?.GetValueOrDefault<object?>() switch

@@ -29,6 +29,11 @@ internal static class NextStepCommands
         NextStepKind.ShowSettings => "strata config",
         NextStepKind.GiveDatabaseUrl => Rerun(invoked, "--database-url", "up", "postgres://user@host/database"),
         NextStepKind.ChooseEnvironment => Rerun(invoked, "--env", "up", "<name>"),
+        NextStepKind.Adopt => "strata adopt",
+        NextStepKind.AdoptUpTo => "strata adopt --to <version>",
+        NextStepKind.Baseline => "strata baseline <version>",
+        NextStepKind.Stamp => $"strata stamp {step.Version ?? "<version>"}",
+        NextStepKind.ShowStatus => "strata status",
         _ => step.Describe(),
     };
 

@@ -54,7 +54,10 @@ internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history,
         {
             throw new ValidationFailedException(
                 $"Refusing to adopt: Strata's history table {history.Table} already has {records.Count} row(s), and adopt only fills an empty history; " +
-                "record single migrations with 'strata stamp VERSION', or check the state with 'strata status'.");
+                "record single migrations with stamp instead, or check the state first.")
+            {
+                NextSteps = [new NextStep(NextStepKind.Stamp), new NextStep(NextStepKind.ShowStatus)],
+            };
         }
 
         var (detected, inUse) = await ForeignHistoryDetector.DetectWithRowsAsync(connection, history.Table, cancellationToken);
@@ -63,7 +66,10 @@ internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history,
         {
             throw new ValidationFailedException(
                 "There is no other migration tool's history table to adopt (dbmate, golang-migrate, Flyway, Alembic, EF Core, Rails, sqitch, " +
-                "Liquibase, node-pg-migrate, Knex, Prisma): to start from an existing schema, use 'strata baseline VERSION'.");
+                "Liquibase, node-pg-migrate, Knex, Prisma): to start from an existing schema, baseline it instead.")
+            {
+                NextSteps = [new NextStep(NextStepKind.Baseline)],
+            };
         }
 
         var appliedBy = "adopt:" + string.Join('+', sources.Select(s => s.ToolId).Distinct());
@@ -81,7 +87,10 @@ internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history,
         {
             throw new ValidationFailedException(
                 $"Found the history tables of several tools ({string.Join(", ", sources.Select(s => $"{s.ToolName} {s.QualifiedName}"))}), " +
-                "so which migrations are applied is ambiguous: give the newest migration file the database contains with 'strata adopt --to VERSION'.");
+                "so which migrations are applied is ambiguous: name the newest migration file the database contains.")
+            {
+                NextSteps = [new NextStep(NextStepKind.AdoptUpTo)],
+            };
         }
 
         var foreign = await ForeignHistoryReader.ReadAsync(connection, sources[0], cancellationToken);
@@ -97,8 +106,11 @@ internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history,
         {
             var listed = string.Join(", ", missing.Take(ListedVersions)) + (missing.Count > ListedVersions ? $" and {missing.Count - ListedVersions} more" : string.Empty);
             throw new ValidationFailedException(
-                $"{source.ToolName} recorded version(s) {listed} in {source.QualifiedName} but no migration file has them: point --migrations-dir at the " +
-                "directory the database was migrated from, or give the newest migration it contains with 'strata adopt --to VERSION'.");
+                $"{source.ToolName} recorded version(s) {listed} in {source.QualifiedName} but no migration file has them: use the migrations " +
+                "directory the database was migrated from, or name the newest migration file it contains.")
+            {
+                NextSteps = [new NextStep(NextStepKind.AdoptUpTo)],
+            };
         }
     }
 

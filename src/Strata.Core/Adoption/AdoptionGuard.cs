@@ -18,7 +18,8 @@ internal sealed class AdoptionGuard(HistoryTableName ours)
         var (detected, inUse) = await ForeignHistoryDetector.DetectWithRowsAsync(connection, ours, cancellationToken);
         if (inUse.Count > 0)
         {
-            throw new AdoptionRequiredException(ForeignMessage(inUse), inUse);
+            var step = inUse[0].MapsVersions && inUse.Count == 1 ? NextStepKind.Adopt : NextStepKind.AdoptUpTo;
+            throw new AdoptionRequiredException(ForeignMessage(inUse), [.. inUse.Select(t => t.QualifiedName)]) { NextSteps = [new NextStep(step)] };
         }
 
         var tables = await UserObjectProbe.ListAsync(connection, ours, detected.SelectMany(Companions), ListedTables + 1, cancellationToken);
@@ -27,9 +28,11 @@ internal sealed class AdoptionGuard(HistoryTableName ours)
             var listed = string.Join(", ", tables.Take(ListedTables)) + (tables.Count > ListedTables ? ", ..." : string.Empty);
             throw new AdoptionRequiredException(
                 $"Refusing to run migrations: the database already has tables ({listed}) but no migration history, so every migration would run " +
-                "against a schema that may already contain it; record what it already has first with 'strata baseline VERSION' " +
-                "(or 'strata up --baseline VERSION'), VERSION being the newest migration file the schema already contains.",
-                []);
+                "against a schema that may already contain it; first record as applied every migration up to the newest one the schema already contains.",
+                [])
+            {
+                NextSteps = [new NextStep(NextStepKind.Baseline)],
+            };
         }
     }
 
@@ -38,8 +41,8 @@ internal sealed class AdoptionGuard(HistoryTableName ours)
         var first = tables[0];
         var others = tables.Count > 1 ? $" (also found: {string.Join(", ", tables.Skip(1).Select(t => $"{t.ToolName} {t.QualifiedName}"))})" : string.Empty;
         var how = first.MapsVersions && tables.Count == 1
-            ? "import it first with 'strata adopt'"
-            : "record what it applied first with 'strata adopt --to VERSION', VERSION being the newest migration file the database already contains";
+            ? "import its history first"
+            : "import its history first, naming the newest migration file the database already contains";
         return $"Refusing to run migrations: {first.QualifiedName} is {first.ToolName}'s history table{others} and Strata's history is empty, " +
             $"so migrations {first.ToolName} already applied would run again; {how} (see docs/commands/adopt.md).";
     }

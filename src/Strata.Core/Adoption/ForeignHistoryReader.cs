@@ -18,7 +18,7 @@ internal static class ForeignHistoryReader
         MigrationTool.Flyway => ReadFlywayAsync(connection, table, cancellationToken),
         _ => throw new ConfigurationException(
             $"{table.ToolName}'s migration ids in {table.QualifiedName} are not Strata versions, so adopt cannot map them: " +
-            "give the newest migration file the database already contains with 'strata adopt --to VERSION'."),
+            "name the newest migration file the database already contains instead.") { NextSteps = AdoptUpTo },
     };
 
     private static async Task<ForeignHistory> ReadDbmateAsync(NpgsqlConnection connection, ForeignHistoryTable table, CancellationToken cancellationToken)
@@ -39,7 +39,7 @@ internal static class ForeignHistoryReader
         {
             throw new ValidationFailedException(
                 $"golang-migrate's table {table.QualifiedName} has {rows.Count} rows where it keeps one: check which version the database is at, " +
-                "then give it with 'strata adopt --to VERSION'.");
+                "then name the newest migration file it contains instead.") { NextSteps = AdoptUpTo };
         }
 
         if (rows.Count == 0)
@@ -81,7 +81,7 @@ internal static class ForeignHistoryReader
             {
                 throw new ValidationFailedException(
                     $"Flyway's table {table.QualifiedName} records undo migrations, so which versions are applied cannot be read one to one: " +
-                    "give the newest migration file the database contains with 'strata adopt --to VERSION'.");
+                    "name the newest migration file the database contains instead.") { NextSteps = AdoptUpTo };
             }
 
             if (version is null || type == "SCHEMA")
@@ -113,7 +113,9 @@ internal static class ForeignHistoryReader
             ? version
             : throw new ValidationFailedException(
                 $"{table.ToolName} recorded version '{text}' in {table.QualifiedName}, which is not a Strata version (all digits): " +
-                "give the newest migration file the database already contains with 'strata adopt --to VERSION'.");
+                "name the newest migration file the database already contains instead.") { NextSteps = AdoptUpTo };
+
+    private static readonly NextStep[] AdoptUpTo = [new(NextStepKind.AdoptUpTo)];
 
     private static async Task<List<object?[]>> QueryAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {

@@ -99,16 +99,31 @@ public sealed record StrataSettings
     };
 
     /// <summary>What the connection resolver needs to choose the database.</summary>
-    public ConnectionRequest ConnectionRequest() => new()
+    public ConnectionRequest ConnectionRequest()
     {
-        DatabaseUrl = DatabaseUrl.Source == SettingSource.Explicit ? DatabaseUrl.Value : null,
-        EnvironmentName = Environment.Source == SettingSource.Explicit ? Environment.Value : null,
-        ConfigPath = ConfigPath.Value,
-        PasswordFile = PasswordFile.Value,
-        PasswordCommand = PasswordCommand.Value,
-        Environment = Variables,
-        WorkingDirectory = WorkingDirectory,
-    };
+        var request = new ConnectionRequest
+        {
+            DatabaseUrl = DatabaseUrl.Source == SettingSource.Explicit ? DatabaseUrl.Value : null,
+            EnvironmentName = Environment.Source == SettingSource.Explicit ? Environment.Value : null,
+            ConfigPath = ConfigPath.Value,
+            PasswordFile = PasswordFile.Value,
+            PasswordCommand = PasswordCommand.Value,
+            Environment = Variables,
+            WorkingDirectory = WorkingDirectory,
+        };
+
+        // Messages name each value by what gave it (a flag, a configuration key, a variable), not by a fixed flag.
+        return request with
+        {
+            DatabaseUrlOrigin = OriginOf(DatabaseUrl) ?? request.DatabaseUrlOrigin,
+            EnvironmentNameOrigin = OriginOf(Environment) ?? request.EnvironmentNameOrigin,
+            ConfigPathOrigin = OriginOf(ConfigPath) ?? request.ConfigPathOrigin,
+            PasswordFileOrigin = OriginOf(PasswordFile) ?? request.PasswordFileOrigin,
+            PasswordCommandOrigin = OriginOf(PasswordCommand) ?? request.PasswordCommandOrigin,
+        };
+    }
+
+    private static string? OriginOf<T>(Setting<T> setting) => setting.Source == SettingSource.Default ? null : setting.Origin;
 
     /// <summary>Every setting with its value and origin, for <c>strata config</c> and start-up logs. Secrets are never shown.</summary>
     public IReadOnlyList<ResolvedSetting> Describe() =>

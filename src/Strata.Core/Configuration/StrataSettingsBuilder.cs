@@ -63,10 +63,18 @@ public sealed class StrataSettingsBuilder
         var layers = new SettingLayers(_explicit, _variables);
         var configPath = layers.Text(SettingCatalog.Config, variable: null);
         var probe = new ConnectionRequest { ConfigPath = configPath.Value, Environment = _variables, WorkingDirectory = _workingDirectory };
+        probe = probe with { ConfigPathOrigin = configPath.Value is null ? probe.ConfigPathOrigin : configPath.Origin };
         var config = await ConfigFileLoader.ReadAsync(probe, cancellationToken);
         var databaseUrl = layers.Text(SettingCatalog.DatabaseUrl, variable: null);
         var environmentName = layers.Text(SettingCatalog.Environment, variable: null);
-        var (chosen, chosenBy) = SourceSelector.ChosenEnvironment(probe with { DatabaseUrl = databaseUrl.Value, EnvironmentName = environmentName.Value }, config);
+        var (chosen, chosenBy) = SourceSelector.ChosenEnvironment(
+            probe with
+            {
+                DatabaseUrl = databaseUrl.Value,
+                EnvironmentName = environmentName.Value,
+                EnvironmentNameOrigin = environmentName.Value is null ? probe.EnvironmentNameOrigin : environmentName.Origin,
+            },
+            config);
         var environment = chosen is not null && config is not null && config.Environments.TryGetValue(chosen, out var found) ? found : null;
         var chosenSetting = chosen is null
             ? new Setting<string?>(null, SettingSource.Default, "default")

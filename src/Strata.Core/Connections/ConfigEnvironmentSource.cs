@@ -11,7 +11,10 @@ internal static class ConfigEnvironmentSource
         if (config is null)
         {
             throw new ConfigurationException(
-                $"Environment '{name}' was chosen by {chosenBy}, but there is no {ConfigFileLoader.FileName} in {request.WorkingDirectory}; give one with --config or STRATA_CONFIG.");
+                $"Environment '{name}' was chosen by {chosenBy}, but there is no {ConfigFileLoader.FileName} in {request.WorkingDirectory}; name the config file to use.")
+            {
+                NextSteps = [new NextStep(NextStepKind.ShowSettings)],
+            };
         }
 
         if (!config.Environments.TryGetValue(name, out var environment))

@@ -62,7 +62,7 @@ internal static class ConfigFileLoader
     {
         if (!string.IsNullOrWhiteSpace(request.ConfigPath))
         {
-            return (RequireExisting(request.ConfigPath, "--config", request.WorkingDirectory), "--config");
+            return (RequireExisting(request.ConfigPath, request.ConfigPathOrigin, request.WorkingDirectory), request.ConfigPathOrigin);
         }
 
         if (EnvironmentVariables.Get(request.Environment, ConfigVariable) is { } fromVariable)

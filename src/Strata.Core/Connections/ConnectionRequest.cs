@@ -1,25 +1,40 @@
 namespace Strata.Core.Connections;
 
 /// <summary>
-/// What a caller knows about the database it should use: the command-line flags it was given (all optional) and
-/// the process environment. <see cref="ConnectionResolver"/> turns it into a <see cref="ResolvedConnection"/>.
+/// What a caller knows about the database it should use: the values it was given explicitly (all optional), each
+/// with the name the caller gave it by (a flag, a configuration key), and the process environment. <see cref="ConnectionResolver"/> turns it into a <see cref="ResolvedConnection"/>.
 /// </summary>
 public sealed record ConnectionRequest
 {
-    /// <summary>The <c>--database-url</c> flag: a postgres:// URL or a keyword connection string.</summary>
+    /// <summary>An explicit database: a postgres:// URL or a keyword connection string.</summary>
     public string? DatabaseUrl { get; init; }
 
-    /// <summary>The <c>--env</c> flag: the name of an environment in the config file.</summary>
+    /// <summary>An explicit environment: the name of an environment in the config file.</summary>
     public string? EnvironmentName { get; init; }
 
-    /// <summary>The <c>--config</c> flag: the path of the config file, relative to <see cref="WorkingDirectory"/>.</summary>
+    /// <summary>An explicit config file: the path of the config file, relative to <see cref="WorkingDirectory"/>.</summary>
     public string? ConfigPath { get; init; }
 
-    /// <summary>The <c>--password-file</c> flag: a file whose content is the password.</summary>
+    /// <summary>An explicit password file: a file whose content is the password.</summary>
     public string? PasswordFile { get; init; }
 
-    /// <summary>The <c>--password-command</c> flag: a shell command that prints the password.</summary>
+    /// <summary>An explicit password command: a shell command that prints the password.</summary>
     public string? PasswordCommand { get; init; }
+
+    /// <summary>What <see cref="DatabaseUrl"/> was given by, as messages name it (such as a flag or a configuration key).</summary>
+    public string DatabaseUrlOrigin { get; init; } = "the database URL given";
+
+    /// <summary>What <see cref="EnvironmentName"/> was given by, as messages name it.</summary>
+    public string EnvironmentNameOrigin { get; init; } = "the environment name given";
+
+    /// <summary>What <see cref="ConfigPath"/> was given by, as messages name it.</summary>
+    public string ConfigPathOrigin { get; init; } = "the config file given";
+
+    /// <summary>What <see cref="PasswordFile"/> was given by, as messages name it.</summary>
+    public string PasswordFileOrigin { get; init; } = "the password file given";
+
+    /// <summary>What <see cref="PasswordCommand"/> was given by, as messages name it.</summary>
+    public string PasswordCommandOrigin { get; init; } = "the password command given";
 
     /// <summary>
     /// The process environment variables. The resolver reads variables only from here, never from the process

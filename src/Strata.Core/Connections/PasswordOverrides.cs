@@ -80,7 +80,7 @@ internal static class PasswordOverrides
     private static IEnumerable<Level> Levels(ConnectionRequest request, ConfigEnvironment? environment, ConfigFile? config)
     {
         yield return new Level(
-            Blank(request.PasswordFile), Blank(request.PasswordCommand), "--password-file", "--password-command", request.WorkingDirectory);
+            Blank(request.PasswordFile), Blank(request.PasswordCommand), request.PasswordFileOrigin, request.PasswordCommandOrigin, request.WorkingDirectory);
         yield return new Level(
             EnvironmentVariables.Get(request.Environment, FileVariable),
             EnvironmentVariables.Get(request.Environment, CommandVariable),

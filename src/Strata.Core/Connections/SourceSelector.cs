@@ -17,7 +17,7 @@ internal static class SourceSelector
         var absent = new List<string>();
         foreach (var (tryTier, absentPhrase) in Tiers(request, config, logger))
         {
-            var reason = absent.Count == 0 ? "--database-url has the highest precedence" : string.Join("; ", absent);
+            var reason = absent.Count == 0 ? $"{request.DatabaseUrlOrigin} has the highest precedence" : string.Join("; ", absent);
             if (tryTier(reason) is { } source)
             {
                 return source;
@@ -72,8 +72,8 @@ internal static class SourceSelector
         yield return (
             reason => string.IsNullOrWhiteSpace(request.DatabaseUrl)
                 ? null
-                : FromString(ConnectionSourceKind.Flag, request.DatabaseUrl, "--database-url", "--database-url flag", reason),
-            "no --database-url flag");
+                : FromString(ConnectionSourceKind.Flag, request.DatabaseUrl, request.DatabaseUrlOrigin, request.DatabaseUrlOrigin, reason),
+            "no database URL given");
         yield return (
             reason => ExplicitEnvironment(request) is ({ } name, { } chosenBy)
                 ? ConfigEnvironmentSource.Select(ConnectionSourceKind.ExplicitEnvironment, config, name, chosenBy, request, reason)
@@ -106,7 +106,7 @@ internal static class SourceSelector
     {
         if (!string.IsNullOrWhiteSpace(request.EnvironmentName))
         {
-            return (request.EnvironmentName.Trim(), "--env");
+            return (request.EnvironmentName.Trim(), request.EnvironmentNameOrigin);
         }
 
         return EnvironmentVariables.Get(request.Environment, StrataEnvVariable) is { } name

@@ -1,4 +1,3 @@
-using Strata.Core.Adoption;
 
 namespace Strata.Core.Errors;
 
@@ -11,15 +10,15 @@ public sealed class AdoptionRequiredException : StrataException
 {
     /// <summary>Creates the error with a one-line message and the other tools' tables that were found.</summary>
     /// <param name="message">The one-line message, naming the tool, the table and how to adopt.</param>
-    /// <param name="foreignTables">The other tools' history tables found; empty when the schema simply has tables.</param>
-    public AdoptionRequiredException(string message, IReadOnlyList<ForeignHistoryTable> foreignTables)
+    /// <param name="foreignTables">The other tools' history tables found (qualified names); empty when the schema simply has tables.</param>
+    public AdoptionRequiredException(string message, IReadOnlyList<string> foreignTables)
         : base(message)
     {
         ForeignTables = foreignTables;
     }
 
     /// <summary>The other tools' history tables found; empty when the schema has tables but no history at all.</summary>
-    public IReadOnlyList<ForeignHistoryTable> ForeignTables { get; }
+    public IReadOnlyList<string> ForeignTables { get; }
 
     /// <inheritdoc />
     public override string Code => "adoption-required";

@@ -30,6 +30,11 @@ public sealed record NextStep(NextStepKind Kind, string? Version = null, string?
         NextStepKind.ShowSettings => "show the settings in effect and where each comes from",
         NextStepKind.GiveDatabaseUrl => "give the database URL",
         NextStepKind.ChooseEnvironment => "choose an environment of the configuration file",
+        NextStepKind.Adopt => "adopt the other tool's history",
+        NextStepKind.AdoptUpTo => "adopt the other tool's history up to the newest migration file the database already contains",
+        NextStepKind.Baseline => "baseline the history at the newest migration file the schema already contains",
+        NextStepKind.Stamp => Version is null ? "record the migrations that are applied one by one with stamp" : $"record migration {Version} as applied with stamp",
+        NextStepKind.ShowStatus => "show the status of the migrations",
         _ => Kind.ToString(),
     };
 

@@ -56,4 +56,19 @@ public enum NextStepKind
 
     /// <summary>Choose an environment of the configuration file.</summary>
     ChooseEnvironment,
+
+    /// <summary>Import another migration tool's history, whose versions map to the migration files.</summary>
+    Adopt,
+
+    /// <summary>Import another tool's history by naming the newest migration file the database already contains.</summary>
+    AdoptUpTo,
+
+    /// <summary>Record every migration up to the newest one the existing schema already contains, without running them.</summary>
+    Baseline,
+
+    /// <summary>Record one migration as applied without running it; <see cref="NextStep.Version"/> when known.</summary>
+    Stamp,
+
+    /// <summary>Show which migrations are applied and pending.</summary>
+    ShowStatus,
 }

@@ -79,8 +79,10 @@ internal sealed class HistoryRecorder(HistoryStore store, ILogger logger)
         {
             throw new ValidationFailedException(
                 $"Refusing to baseline: the history table {store.Table} already has {recorded} row(s) (newest applied: {ledger.NewestRecorded}), and baseline " +
-                "only fills an empty history; record single migrations with 'strata stamp VERSION', remove a wrong row with 'strata stamp VERSION --remove', " +
-                "and see what is recorded with 'strata status'.");
+                "only fills an empty history; record single migrations with stamp, remove a wrong row with unstamp, and see what is recorded in the status.")
+            {
+                NextSteps = [new NextStep(NextStepKind.Stamp), new NextStep(NextStepKind.ShowStatus)],
+            };
         }
 
         if (ledger.Find(version)?.Migration is null)

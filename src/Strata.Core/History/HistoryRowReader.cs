@@ -20,6 +20,7 @@ internal sealed class HistoryRowReader(HistoryTableName table)
 
     private readonly List<(string Raw, HistoryRecord Record)> _rows = [];
     private readonly List<string> _problems = [];
+    private readonly List<string> _collisions = [];
 
     public void Read(NpgsqlDataReader reader)
     {
@@ -62,13 +63,17 @@ internal sealed class HistoryRowReader(HistoryTableName table)
         foreach (var spellings in _rows.GroupBy(r => r.Record.Version).Where(g => g.Count() > 1))
         {
             _problems.Add($"rows {string.Join(" and ", spellings.Select(r => $"'{r.Raw}'"))} are the same version {spellings.Key}");
+            _collisions.Add(spellings.Key.Value);
         }
 
         if (_problems.Count > 0)
         {
             throw new HistoryInconsistentException(
-                $"The history table {table} is inconsistent: {string.Join("; ", _problems)}. Remove every row of such a version with " +
-                "'strata stamp VERSION --remove' (or correct the rows in SQL), then record what is applied again with 'strata stamp VERSION'.");
+                $"The history table {table} is inconsistent: {string.Join("; ", _problems)}. Remove every row of such a version " +
+                "(unstamp it, or correct the rows in SQL), then record what is applied again with stamp.")
+            {
+                NextSteps = [.. _collisions.Select(v => new NextStep(NextStepKind.Unstamp, v)), new NextStep(NextStepKind.Stamp)],
+            };
         }
 
         return [.. _rows.Select(r => r.Record)];

@@ -48,7 +48,7 @@ public static class SnapshotFile
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or ArgumentException)
         {
-            throw new ConfigurationException($"{path} is not a schema snapshot written by `strata diff --save`", ex);
+            throw new ConfigurationException($"{path} is not a schema snapshot saved by Strata", ex);
         }
     }
 
