@@ -22,12 +22,45 @@ internal static class DynamicVerdict
             (ran && ObservedRuleCatalog.DecidedByObservation.Contains(finding.Rule) ? overridden : kept).Add(finding);
         }
 
-        kept.AddRange(observations.SelectMany(o => ObservedRuleCatalog.Rules.SelectMany(rule => rule.Check(o, sizes, options))));
+        var suppressed = 0;
+        foreach (var finding in observations.SelectMany(o => ObservedRuleCatalog.Rules.SelectMany(rule => rule.Check(o, sizes, options))))
+        {
+            if (Suppressed(units, finding))
+            {
+                suppressed++;
+            }
+            else
+            {
+                kept.Add(finding);
+            }
+        }
+
         var order = units.Select((u, i) => (u.File, i)).GroupBy(p => p.File).ToDictionary(g => g.Key, g => g.First().i);
         var findings = kept
             .OrderBy(f => order.GetValueOrDefault(f.File)).ThenBy(f => f.Line).ThenBy(f => f.Column)
             .ToList();
-        return staticResult with { Findings = findings, Overridden = overridden, Observations = observations, Dynamic = true };
+        return staticResult with { Findings = findings, Suppressed = staticResult.Suppressed + suppressed, Overridden = overridden, Observations = observations, Dynamic = true };
+    }
+
+    // The same comments as static findings: between the previous statement's end and this one's, with a reason.
+    private static bool Suppressed(IReadOnlyList<LintUnit> units, LintFinding finding)
+    {
+        foreach (var unit in units.Where(u => u.File == finding.File))
+        {
+            var previousEnd = 0;
+            foreach (var statement in unit.Statements)
+            {
+                var end = statement.Offset + statement.Text.Length;
+                if (statement.Line == finding.Line && statement.Column == finding.Column)
+                {
+                    return SuppressionReader.Read(unit.Sql, previousEnd, end).Exists(s => s.RuleId == finding.Rule && s.Reason is not null);
+                }
+
+                previousEnd = end;
+            }
+        }
+
+        return false;
     }
 
     // The statement a finding lies in: the last one of its file starting at or before the finding.

@@ -27,6 +27,31 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public async Task Dynamic_lint_reports_what_the_server_did_on_a_scratch_copy_of_the_reference()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(1);
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+        (await cli.RunAsync("up")).ExitCode.ShouldBe(0);
+        files.Add(1002, "index_pending", Hazard);
+
+        var result = await cli.RunAsync("lint", "--dynamic", "--scratch-url", db.Server.UrlFor("postgres"), "--format", "json");
+
+        result.ExitCode.ShouldBe(0, "a blocking index build on an empty table is a warning: " + result);
+        using var document = JsonDocument.Parse(result.Stdout);
+        var finding = document.RootElement.GetProperty("findings").EnumerateArray().ShouldHaveSingleItem();
+        finding.GetProperty("rule").GetString().ShouldBe("scan-under-lock");
+        finding.GetProperty("evidence").GetString().ShouldBe("dynamic");
+        finding.GetProperty("lock").GetString().ShouldBe("SHARE");
+        finding.GetProperty("relations").EnumerateArray().Select(r => r.GetString()).ShouldBe(["public.t0"]);
+        finding.GetProperty("scan").GetBoolean().ShouldBeTrue();
+        finding.GetProperty("estimatedSeconds").GetDouble().ShouldBe(0);
+        var cleared = document.RootElement.GetProperty("overriddenByDynamic").EnumerateArray().ShouldHaveSingleItem();
+        cleared.GetProperty("rule").GetString().ShouldBe("require-concurrent-index-creation");
+        result.Stdout.ShouldNotContain(db.Server.UrlFor("postgres"));
+    }
+
+    [Fact]
     public async Task Fail_on_decides_which_severity_exits_5()
     {
         using var files = new MigrationFiles();
@@ -49,7 +74,7 @@ public sealed class LintCommandTests
         result.ExitCode.ShouldBe(5);
         using var document = JsonDocument.Parse(result.Stdout);
         var finding = document.RootElement.GetProperty("findings").EnumerateArray().ShouldHaveSingleItem();
-        finding.EnumerateObject().Select(p => p.Name).ShouldBe(["file", "line", "column", "rule", "severity", "message", "safeAlternative"]);
+        finding.EnumerateObject().Select(p => p.Name).ShouldBe(["file", "line", "column", "rule", "severity", "message", "safeAlternative", "evidence"]);
         finding.GetProperty("file").GetString().ShouldBe("db/migrations/1_index.sql");
         finding.GetProperty("line").GetInt32().ShouldBe(2);
         finding.GetProperty("rule").GetString().ShouldBe("require-concurrent-index-creation");

@@ -52,6 +52,15 @@ public sealed class DynamicLintTests
     }
 
     [Fact]
+    public async Task An_observed_finding_is_suppressed_by_a_comment_with_a_reason()
+    {
+        var result = await LintAsync(Users, "-- strata:lint-ignore table-rewrite tags is written once a day\nALTER TABLE tags ALTER COLUMN id TYPE int;");
+
+        result.Findings.ShouldBeEmpty();
+        result.Suppressed.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task An_index_build_is_a_scan_under_a_share_lock()
     {
         var result = await LintAsync(Users, "CREATE INDEX users_a ON users (a);");
