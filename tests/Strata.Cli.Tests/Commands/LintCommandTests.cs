@@ -52,6 +52,23 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public async Task Dynamic_lint_refuses_a_scratch_url_it_cannot_read_in_one_line_without_the_password()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "index", Hazard);
+        var cli = new CliHarness(files.Root);
+
+        var malformed = await cli.RunAsync("lint", "db/migrations", "--dynamic", "--scratch-url", "not a url");
+        var unreachable = await cli.RunAsync("lint", "db/migrations", "--dynamic", "--scratch-url", "postgres://u:hunter2@127.0.0.1:1/x");
+
+        malformed.ExitCode.ShouldBe(2);
+        malformed.Stderr.Trim().ShouldBe("error: --scratch-url: not a postgres:// URL or a keyword connection string");
+        unreachable.ExitCode.ShouldBe(3);
+        unreachable.Stderr.ShouldStartWith("error: cannot create a scratch database for lint");
+        (unreachable.Stdout + unreachable.Stderr).ShouldNotContain("hunter2");
+    }
+
+    [Fact]
     public async Task Fail_on_decides_which_severity_exits_5()
     {
         using var files = new MigrationFiles();

@@ -59,7 +59,7 @@ internal static class LintRendering
 
         foreach (var cleared in result.Overridden)
         {
-            writer.WriteLine(style.Dim($"{display(cleared.File)}:{cleared.Line}:{cleared.Column}: cleared {cleared.Rule}: the server showed no rewrite or scan under a blocking lock"));
+            writer.WriteLine(style.Dim($"{display(cleared.File)}:{cleared.Line}:{cleared.Column}: overridden {cleared.Rule}: the server showed nothing as severe (no rewrite or scan under a blocking lock on a table above the size threshold)"));
         }
 
         var headline = Headline(result);
