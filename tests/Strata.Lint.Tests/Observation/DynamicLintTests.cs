@@ -71,6 +71,14 @@ public sealed class DynamicLintTests
     }
 
     [Fact]
+    public async Task Transaction_control_in_a_transactional_migration_does_not_end_the_observed_transaction()
+    {
+        var result = await LintAsync(Users, "BEGIN;\nALTER TABLE users ALTER COLUMN a TYPE bigint;\nCOMMIT;");
+
+        result.Findings.Select(f => f.Rule).ShouldBe(["transaction-control-in-migration", "table-rewrite", "transaction-control-in-migration"]);
+    }
+
+    [Fact]
     public async Task An_index_build_is_a_scan_under_a_share_lock()
     {
         var result = await LintAsync(Users, "CREATE INDEX users_a ON users (a);");

@@ -16,16 +16,23 @@ internal static class LintJson
     public static JsonObject Finding(LintFinding finding, Func<string, string> display)
     {
         var json = Fields(finding, display);
-        if (finding.Observed is { } observed)
+        AddObserved(json, finding.Observed);
+        return json;
+    }
+
+    /// <summary>The fields of a dynamic finding: the lock, relations, rewrite, scan and estimated seconds.</summary>
+    public static void AddObserved(JsonObject json, ObservedCost? observed)
+    {
+        if (observed is null)
         {
-            json["lock"] = observed.Lock;
-            json["relations"] = new JsonArray([.. observed.Relations.Select(r => JsonValue.Create(r))]);
-            json["rewrite"] = observed.Rewrite;
-            json["scan"] = observed.Scan;
-            json["estimatedSeconds"] = observed.EstimatedSeconds;
+            return;
         }
 
-        return json;
+        json["lock"] = observed.Lock;
+        json["relations"] = new JsonArray([.. observed.Relations.Select(r => JsonValue.Create(r))]);
+        json["rewrite"] = observed.Rewrite;
+        json["scan"] = observed.Scan;
+        json["estimatedSeconds"] = observed.EstimatedSeconds;
     }
 
     private static JsonObject Fields(LintFinding finding, Func<string, string> display) => new()

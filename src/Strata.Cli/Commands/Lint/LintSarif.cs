@@ -59,15 +59,7 @@ internal static class LintSarif
     private static JsonObject Properties(LintFinding finding)
     {
         var properties = new JsonObject { ["evidence"] = LintJson.EvidenceName(finding.Evidence) };
-        if (finding.Observed is { } observed)
-        {
-            properties["lock"] = observed.Lock;
-            properties["relations"] = new JsonArray([.. observed.Relations.Select(r => JsonValue.Create(r))]);
-            properties["rewrite"] = observed.Rewrite;
-            properties["scan"] = observed.Scan;
-            properties["estimatedSeconds"] = observed.EstimatedSeconds;
-        }
-
+        LintJson.AddObserved(properties, finding.Observed);
         return properties;
     }
 
