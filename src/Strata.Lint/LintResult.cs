@@ -8,8 +8,9 @@ namespace Strata.Lint;
 public sealed record LintResult(IReadOnlyList<LintFinding> Findings, int Files, int Statements, int Suppressed)
 {
     /// <summary>
-    /// Static findings that a dynamic run dropped because the server showed the statement neither rewrote nor
-    /// scanned an existing table under a lock that blocks traffic (for example a binary-coercible type change).
+    /// Static findings that a dynamic run overrode because the server showed nothing as severe: no rewrite or scan of
+    /// an existing table under a lock that blocks traffic (a binary-coercible type change), or one on a table below
+    /// the size threshold. Static guesses the server confirmed are replaced by the observed findings, not listed.
     /// </summary>
     public IReadOnlyList<LintFinding> Overridden { get; init; } = [];
 

@@ -1,3 +1,4 @@
+using Strata.Lint.Observation;
 using Strata.Lint.Rules;
 
 namespace Strata.Lint;
@@ -6,5 +7,10 @@ namespace Strata.Lint;
 public static class LintRules
 {
     /// <summary>Every rule, with its id, severity, summary, safe alternative and PostgreSQL versions.</summary>
-    public static IReadOnlyList<LintRuleInfo> All { get; } = [.. RuleCatalog.Rules.Select(r => r.Info)];
+    /// <remarks>The rules judged from a dynamic run's observations come last; their severity is their strongest.</remarks>
+    public static IReadOnlyList<LintRuleInfo> All { get; } =
+    [
+        .. RuleCatalog.Rules.Select(r => r.Info),
+        .. ObservedRuleCatalog.Rules.Select(r => new LintRuleInfo(r.Id, LintSeverity.Error, r.Summary, r.SafeAlternative, PostgresVersions.All)),
+    ];
 }

@@ -14,21 +14,71 @@ internal static class DynamicVerdict
     {
         var observed = observations.ToDictionary(o => (o.File, o.Line, o.Column));
         var kept = new List<LintFinding>();
+        var suppressed = 0;
+        foreach (var finding in observations.SelectMany(o => ObservedRuleCatalog.Rules.SelectMany(rule => rule.Check(o, sizes, options))))
+        {
+            if (Suppressed(units, finding))
+            {
+                suppressed++;
+            }
+            else
+            {
+                kept.Add(finding);
+            }
+        }
+
+        // Observed findings sit at their statement's start; a static guess they confirm is simply replaced, one
+        // they contradict (nothing as severe was seen) is listed as overridden.
+        var seen = kept.ToLookup(f => (f.File, f.Line, f.Column), f => f.Severity);
         var overridden = new List<LintFinding>();
+        var staticKept = new List<LintFinding>();
         foreach (var finding in staticResult.Findings)
         {
             var start = StatementStart(units, finding);
             var ran = start is { } key && observed.TryGetValue(key, out var observation) && observation.Succeeded;
-            (ran && ObservedRuleCatalog.DecidedByObservation.Contains(finding.Rule) ? overridden : kept).Add(finding);
+            if (!ran || !ObservedRuleCatalog.DecidedByObservation.Contains(finding.Rule))
+            {
+                staticKept.Add(finding);
+            }
+            else if (!seen[start!.Value].Any(severity => severity >= finding.Severity))
+            {
+                overridden.Add(finding);
+            }
         }
 
-        kept.AddRange(observations.SelectMany(o => ObservedRuleCatalog.Rules.SelectMany(rule => rule.Check(o, sizes, options))));
+        kept.AddRange(staticKept);
         var order = units.Select((u, i) => (u.File, i)).GroupBy(p => p.File).ToDictionary(g => g.Key, g => g.First().i);
         var findings = kept
             .OrderBy(f => order.GetValueOrDefault(f.File)).ThenBy(f => f.Line).ThenBy(f => f.Column)
             .ToList();
-        return staticResult with { Findings = findings, Overridden = overridden, Observations = observations, Dynamic = true };
+        return staticResult with { Findings = findings, Suppressed = staticResult.Suppressed + suppressed, Overridden = overridden, Observations = observations, Dynamic = true };
     }
+
+    // The same comments as static findings: between the previous statement's end and this one's, with a reason.
+    private static bool Suppressed(IReadOnlyList<LintUnit> units, LintFinding finding)
+    {
+        foreach (var unit in units.Where(u => u.File == finding.File))
+        {
+            var previousEnd = 0;
+            foreach (var statement in unit.Statements)
+            {
+                var end = statement.Offset + statement.Text.Length;
+                if (statement.Line == finding.Line && statement.Column == finding.Column)
+                {
+                    return SuppressionReader.Read(unit.Sql, previousEnd, end).Exists(s => s.Reason is not null && Covers(s.RuleId, finding.Rule));
+                }
+
+                previousEnd = end;
+            }
+        }
+
+        return false;
+    }
+
+    // Suppressing the static rule whose guess an observation replaces suppresses the observation too: the reason
+    // given is about the same statement and the same hazard.
+    private static bool Covers(string? suppressed, string rule) =>
+        suppressed == rule || (suppressed is not null && ObservedRuleCatalog.DecidedByObservation.Contains(suppressed));
 
     // The statement a finding lies in: the last one of its file starting at or before the finding.
     private static (string File, int Line, int Column)? StatementStart(IReadOnlyList<LintUnit> units, LintFinding finding)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Npgsql;
 using Strata.Core.Sql;
 using Strata.Lint.Engine;
@@ -8,7 +9,7 @@ namespace Strata.Lint.Observation;
 /// Runs one migration on the scratch database the way <c>up</c> would, one statement at a time, reading what each
 /// did; a transactional migration is then rolled back and applied again for real, so the next one starts from it.
 /// </summary>
-internal static class MigrationObserver
+internal static partial class MigrationObserver
 {
     public static async Task<IReadOnlyList<StatementObservation>> ObserveAsync(NpgsqlDataSource scratch, LintUnit unit, CancellationToken cancellationToken)
     {
@@ -32,7 +33,7 @@ internal static class MigrationObserver
         {
             var baseline = await CatalogSnapshot.ReadAsync(connection, connection.ProcessID, cancellationToken);
             var before = baseline;
-            foreach (var statement in unit.Statements)
+            foreach (var statement in unit.Statements.Where(s => !TransactionControl().IsMatch(s.Text)))
             {
                 var failure = await TryExecuteAsync(connection, statement.Text, cancellationToken);
                 if (failure is not null)
@@ -89,7 +90,7 @@ internal static class MigrationObserver
     private static async Task ApplyAsync(NpgsqlConnection connection, LintUnit unit, CancellationToken cancellationToken)
     {
         await ExecuteAsync(connection, "BEGIN", cancellationToken);
-        foreach (var statement in unit.Statements)
+        foreach (var statement in unit.Statements.Where(s => !TransactionControl().IsMatch(s.Text)))
         {
             if (await TryExecuteAsync(connection, statement.Text, cancellationToken) is not null)
             {
@@ -119,4 +120,9 @@ internal static class MigrationObserver
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    // BEGIN, COMMIT and the like would end the transaction the observation relies on; the static
+    // transaction-control-in-migration rule reports them, so they are not run here.
+    [GeneratedRegex(@"^\s*(?:--[^\n]*\n\s*)*(?:BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TransactionControl();
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Strata.Core.Errors;
 
 namespace Strata.Lint.Observation;
 
@@ -16,7 +17,15 @@ internal static class ReferenceSizes
     {
         var sizes = new Dictionary<string, RelationSize>(StringComparer.Ordinal);
         await using var connection = new NpgsqlConnection(reference);
-        await connection.OpenAsync(cancellationToken);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        catch (NpgsqlException error)
+        {
+            throw new ConnectionFailedException($"cannot read the reference database's statistics: {(error as PostgresException)?.MessageText ?? error.Message}", error);
+        }
+
         await using var command = new NpgsqlCommand(Sql, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -35,5 +35,7 @@ internal static class RuleCatalog
         InvalidSuppression,
     ];
 
-    public static bool Exists(string? id) => id is not null && Rules.Any(r => r.Id == id);
+    // Observed rules may be suppressed too, so their ids are known even to a static run.
+    public static bool Exists(string? id) =>
+        id is not null && (Rules.Any(r => r.Id == id) || Observation.ObservedRuleCatalog.Rules.Any(r => r.Id == id));
 }

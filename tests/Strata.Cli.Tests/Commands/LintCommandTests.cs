@@ -27,6 +27,48 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public async Task Dynamic_lint_reports_what_the_server_did_on_a_scratch_copy_of_the_reference()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(1);
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+        (await cli.RunAsync("up")).ExitCode.ShouldBe(0);
+        files.Add(1002, "index_pending", Hazard);
+
+        var result = await cli.RunAsync("lint", "--dynamic", "--scratch-url", db.Server.UrlFor("postgres"), "--format", "json");
+
+        result.ExitCode.ShouldBe(0, "a blocking index build on an empty table is a warning: " + result);
+        using var document = JsonDocument.Parse(result.Stdout);
+        var finding = document.RootElement.GetProperty("findings").EnumerateArray().ShouldHaveSingleItem();
+        finding.GetProperty("rule").GetString().ShouldBe("scan-under-lock");
+        finding.GetProperty("evidence").GetString().ShouldBe("dynamic");
+        finding.GetProperty("lock").GetString().ShouldBe("SHARE");
+        finding.GetProperty("relations").EnumerateArray().Select(r => r.GetString()).ShouldBe(["public.t0"]);
+        finding.GetProperty("scan").GetBoolean().ShouldBeTrue();
+        finding.GetProperty("estimatedSeconds").GetDouble().ShouldBe(0);
+        var cleared = document.RootElement.GetProperty("overriddenByDynamic").EnumerateArray().ShouldHaveSingleItem();
+        cleared.GetProperty("rule").GetString().ShouldBe("require-concurrent-index-creation");
+        result.Stdout.ShouldNotContain(db.Server.UrlFor("postgres"));
+    }
+
+    [Fact]
+    public async Task Dynamic_lint_refuses_a_scratch_url_it_cannot_read_in_one_line_without_the_password()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "index", Hazard);
+        var cli = new CliHarness(files.Root);
+
+        var malformed = await cli.RunAsync("lint", "db/migrations", "--dynamic", "--scratch-url", "not a url");
+        var unreachable = await cli.RunAsync("lint", "db/migrations", "--dynamic", "--scratch-url", "postgres://u:hunter2@127.0.0.1:1/x");
+
+        malformed.ExitCode.ShouldBe(2);
+        malformed.Stderr.Trim().ShouldBe("error: --scratch-url: not a postgres:// URL or a keyword connection string");
+        unreachable.ExitCode.ShouldBe(3);
+        unreachable.Stderr.ShouldStartWith("error: cannot create a scratch database for lint");
+        (unreachable.Stdout + unreachable.Stderr).ShouldNotContain("hunter2");
+    }
+
+    [Fact]
     public async Task Fail_on_decides_which_severity_exits_5()
     {
         using var files = new MigrationFiles();
@@ -49,7 +91,7 @@ public sealed class LintCommandTests
         result.ExitCode.ShouldBe(5);
         using var document = JsonDocument.Parse(result.Stdout);
         var finding = document.RootElement.GetProperty("findings").EnumerateArray().ShouldHaveSingleItem();
-        finding.EnumerateObject().Select(p => p.Name).ShouldBe(["file", "line", "column", "rule", "severity", "message", "safeAlternative"]);
+        finding.EnumerateObject().Select(p => p.Name).ShouldBe(["file", "line", "column", "rule", "severity", "message", "safeAlternative", "evidence"]);
         finding.GetProperty("file").GetString().ShouldBe("db/migrations/1_index.sql");
         finding.GetProperty("line").GetInt32().ShouldBe(2);
         finding.GetProperty("rule").GetString().ShouldBe("require-concurrent-index-creation");

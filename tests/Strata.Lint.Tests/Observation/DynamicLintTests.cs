@@ -30,7 +30,7 @@ public sealed class DynamicLintTests
         finding.Observed!.Rewrite.ShouldBeTrue();
         finding.Observed.Relations.ShouldBe(["public.users"]);
         finding.Observed.EstimatedSeconds.ShouldNotBeNull();
-        result.Overridden.ShouldContain(f => f.Rule == "changing-column-type");
+        result.Overridden.ShouldBeEmpty("the server confirmed the static guess");
     }
 
     [Fact]
@@ -49,6 +49,33 @@ public sealed class DynamicLintTests
 
         var finding = result.Findings.ShouldHaveSingleItem();
         (finding.Rule, finding.Severity).ShouldBe(("table-rewrite", LintSeverity.Warning));
+        result.Overridden.ShouldHaveSingleItem().Rule.ShouldBe("changing-column-type");
+    }
+
+    [Fact]
+    public async Task An_observed_finding_is_suppressed_by_a_comment_with_a_reason()
+    {
+        var result = await LintAsync(Users, "-- strata:lint-ignore table-rewrite tags is written once a day\nALTER TABLE tags ALTER COLUMN id TYPE int;");
+
+        result.Findings.ShouldBeEmpty();
+        result.Suppressed.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Suppressing_the_static_rule_suppresses_the_observation_of_the_same_hazard()
+    {
+        var result = await LintAsync(Users, "-- strata:lint-ignore changing-column-type users is migrated in a maintenance window\nALTER TABLE users ALTER COLUMN a TYPE bigint;");
+
+        result.Findings.ShouldBeEmpty();
+        result.Suppressed.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Transaction_control_in_a_transactional_migration_does_not_end_the_observed_transaction()
+    {
+        var result = await LintAsync(Users, "BEGIN;\nALTER TABLE users ALTER COLUMN a TYPE bigint;\nCOMMIT;");
+
+        result.Findings.Select(f => f.Rule).ShouldBe(["transaction-control-in-migration", "table-rewrite", "transaction-control-in-migration"]);
     }
 
     [Fact]

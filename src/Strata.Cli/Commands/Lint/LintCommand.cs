@@ -23,7 +23,9 @@ internal static class LintCommand
             var files = paths.Length > 0
                 ? [.. paths.Select(p => Path.GetFullPath(p, run.Context.WorkingDirectory))]
                 : await PendingAsync(run, parse, cancellationToken);
-            var result = await linter.LintPathsAsync(files, cancellationToken);
+            var result = LintFlags.ReadDynamic(parse, run)
+                ? await linter.LintDynamicAsync(files, await LintDatabases.ReadAsync(run, LintFlags.ReadScratchUrl(parse, run), cancellationToken), cancellationToken)
+                : await linter.LintPathsAsync(files, cancellationToken);
             LintRendering.Write(run, format, result);
             return failOn is { } threshold && result.HasFindingsAtLeast(threshold) ? ExitCodes.ValidationFailed : ExitCodes.Success;
         });

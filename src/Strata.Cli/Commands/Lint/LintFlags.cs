@@ -33,13 +33,30 @@ internal static class LintFlags
         HelpName = "major",
     };
 
+    public static readonly Option<bool> Dynamic = new("--dynamic")
+    {
+        Description = "Also run each migration, statement by statement, on a scratch copy of the reference database's schema (--database-url; without one, the migrations before it build the schema) and report the locks, rewrites and scans PostgreSQL shows. [env: STRATA_LINT_DYNAMIC]",
+    };
+
+    public static readonly Option<string?> ScratchUrl = new("--scratch-url")
+    {
+        Description = "A server where dynamic lint may create and drop its scratch database. [env: STRATA_SCRATCH_URL] [default: the local cluster]",
+        HelpName = "url",
+    };
+
     public static void AddTo(Command command)
     {
         command.Arguments.Add(Paths);
         command.Options.Add(Format);
         command.Options.Add(FailOn);
         command.Options.Add(PostgresVersion);
+        command.Options.Add(Dynamic);
+        command.Options.Add(ScratchUrl);
     }
+
+    public static bool ReadDynamic(ParseResult parse, CommandRun run) => CliSettings.Flag(parse, Dynamic, run.Context, "STRATA_LINT_DYNAMIC");
+
+    public static string? ReadScratchUrl(ParseResult parse, CommandRun run) => Text(parse, ScratchUrl, run, "STRATA_SCRATCH_URL");
 
     public static LintFormat ReadFormat(ParseResult parse, CommandRun run) =>
         Text(parse, Format, run, "STRATA_LINT_FORMAT")?.ToLowerInvariant() switch

@@ -52,8 +52,14 @@ internal static class LintRendering
                 LintSeverity.Warning => style.Yellow(severity),
                 _ => style.Dim(severity),
             };
-            writer.WriteLine($"{display(finding.File)}:{finding.Line}:{finding.Column}: {painted} {finding.Rule}: {finding.Message}");
+            var evidence = finding.Evidence == LintEvidence.Dynamic ? style.Dim(" [observed]") : "";
+            writer.WriteLine($"{display(finding.File)}:{finding.Line}:{finding.Column}: {painted} {finding.Rule}: {finding.Message}{evidence}");
             writer.WriteLine(style.Dim($"  safe alternative: {finding.SafeAlternative}"));
+        }
+
+        foreach (var cleared in result.Overridden)
+        {
+            writer.WriteLine(style.Dim($"{display(cleared.File)}:{cleared.Line}:{cleared.Column}: overridden {cleared.Rule}: the server showed nothing as severe (no rewrite or scan under a blocking lock on a table above the size threshold)"));
         }
 
         var headline = Headline(result);
@@ -67,6 +73,11 @@ internal static class LintRendering
         var infos = result.Findings.Count - errors - warnings;
         var text = new StringBuilder(result.Findings.Count == 0 ? "no findings" : $"{Count(errors, "error")}, {Count(warnings, "warning")}, {Count(infos, "info")}");
         text.Append($" in {Count(result.Files, "file")} ({Count(result.Statements, "statement")})");
+        if (result.Dynamic)
+        {
+            text.Append($"; observed on a scratch database, {result.Overridden.Count} static guess{(result.Overridden.Count == 1 ? "" : "es")} overridden");
+        }
+
         if (result.Suppressed > 0)
         {
             text.Append($"; {result.Suppressed} suppressed");

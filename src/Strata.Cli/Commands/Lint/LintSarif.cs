@@ -45,6 +45,7 @@ internal static class LintSarif
         ["ruleIndex"] = ruleIndex,
         ["level"] = Level(finding.Severity),
         ["message"] = new JsonObject { ["text"] = $"{finding.Message} Safe alternative: {finding.SafeAlternative}" },
+        ["properties"] = Properties(finding),
         ["locations"] = new JsonArray(new JsonObject
         {
             ["physicalLocation"] = new JsonObject
@@ -54,6 +55,13 @@ internal static class LintSarif
             },
         }),
     };
+
+    private static JsonObject Properties(LintFinding finding)
+    {
+        var properties = new JsonObject { ["evidence"] = LintJson.EvidenceName(finding.Evidence) };
+        LintJson.AddObserved(properties, finding.Observed);
+        return properties;
+    }
 
     private static string Level(LintSeverity severity) => severity switch
     {

@@ -1,0 +1,4 @@
+-- expect: error
+-- server: scan public.users
+-- migrate:up
+CREATE INDEX users_name ON users (name);

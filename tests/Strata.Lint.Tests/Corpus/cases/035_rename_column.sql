@@ -1,0 +1,4 @@
+-- expect: error
+-- server: none
+-- migrate:up
+ALTER TABLE users RENAME COLUMN name TO full_name;

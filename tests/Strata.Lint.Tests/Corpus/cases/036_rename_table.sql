@@ -1,0 +1,4 @@
+-- expect: error
+-- server: none
+-- migrate:up
+ALTER TABLE orders RENAME TO purchases;

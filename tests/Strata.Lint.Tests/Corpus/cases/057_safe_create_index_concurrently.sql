@@ -1,0 +1,4 @@
+-- expect: ok
+-- server: none
+-- migrate:up transaction:false
+CREATE INDEX CONCURRENTLY users_name ON users (name);

@@ -1,0 +1,4 @@
+-- expect: ok
+-- server: none
+-- migrate:up
+ALTER TYPE mood ADD VALUE 'sad';

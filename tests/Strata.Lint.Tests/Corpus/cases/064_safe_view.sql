@@ -1,0 +1,4 @@
+-- expect: ok
+-- server: none
+-- migrate:up
+CREATE VIEW adults AS SELECT id, name FROM users WHERE age >= 18;

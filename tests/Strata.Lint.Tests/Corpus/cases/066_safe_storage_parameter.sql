@@ -1,0 +1,4 @@
+-- expect: ok
+-- server: none
+-- migrate:up
+ALTER TABLE orders SET (fillfactor = 90);
