@@ -59,7 +59,7 @@ public sealed class DirectoryMigrationSource : IMigrationSource
             {
                 throw new MigrationFileException(
                     $"{path}: the file is {file.Length / (1024 * 1024)} MiB, over the {MigrationText.MaxFileBytes / (1024 * 1024)} MiB a migration may have; " +
-                    "split it into several migrations, or load bulk data with psql or 'strata db load'.",
+                    "split it into several migrations, or load bulk data with psql or a schema load.",
                     path);
             }
         }

@@ -43,6 +43,6 @@ public sealed class MigrationFileAccessTests
 
         var error = await Should.ThrowAsync<MigrationFileException>(() => new DirectoryMigrationSource(dir.Path).LoadAsync(CancellationToken.None));
 
-        error.Message.ShouldBe($"{big}: the file is 50 MiB, over the 16 MiB a migration may have; split it into several migrations, or load bulk data with psql or 'strata db load'.");
+        error.Message.ShouldBe($"{big}: the file is 50 MiB, over the 16 MiB a migration may have; split it into several migrations, or load bulk data with psql or a schema load.");
     }
 }
