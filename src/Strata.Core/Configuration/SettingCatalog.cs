@@ -88,6 +88,24 @@ public static class SettingCatalog
         "scratch-url", ["STRATA_SCRATCH_URL"], null, "the local PostgreSQL Strata runs",
         "A server to create throwaway databases on (any database of it, as a URL); never the target.");
 
+    /// <summary>How <c>lint</c> writes its findings.</summary>
+    public static readonly SettingDefinition LintFormat = new(
+        "format", ["STRATA_LINT_FORMAT"], null, "text",
+        "text, json (one document), sarif (SARIF 2.1.0 for code scanning) or github (workflow annotations).");
+
+    /// <summary>The least severe lint finding that fails the run.</summary>
+    public static readonly SettingDefinition LintFailOn = new(
+        "fail-on", ["STRATA_LINT_FAIL_ON"], null, "error", "Fail when a finding is at least this severe: error, warning, info or none.");
+
+    /// <summary>The PostgreSQL major version lint judges for.</summary>
+    public static readonly SettingDefinition PostgresVersion = new(
+        "postgres-version", ["STRATA_POSTGRES_VERSION"], null, "13", "The PostgreSQL major version the migrations will run on.");
+
+    /// <summary>Whether lint also runs each migration on a scratch copy and watches what PostgreSQL does.</summary>
+    public static readonly SettingDefinition LintDynamic = new(
+        "dynamic", ["STRATA_LINT_DYNAMIC"], null, null,
+        "Also run each migration, statement by statement, on a scratch copy of the reference database's schema (without one, the migrations before it build the schema) and report the locks, rewrites and scans PostgreSQL shows.");
+
     /// <summary>Machine-readable output.</summary>
     public static readonly SettingDefinition Json = new(
         "json", ["STRATA_JSON"], null, null, "Write newline-delimited JSON events instead of text.");
@@ -106,7 +124,7 @@ public static class SettingCatalog
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
         DatabaseUrl, Environment, Config, PasswordFile, PasswordCommand, MigrationsDirectory, SeedsDirectory, SchemaFile,
-        HistoryTable, LockTimeout, StatementTimeout, LockRetries, LockWait, AllowOutOfOrder, AllowEdited, Protected, WaitTimeout, ScratchUrl,
+        HistoryTable, LockTimeout, StatementTimeout, LockRetries, LockWait, AllowOutOfOrder, AllowEdited, Protected, WaitTimeout, ScratchUrl, LintFormat, LintFailOn, PostgresVersion, LintDynamic,
         Json, Quiet, Verbose, NoColor,
     ];
 }

@@ -72,6 +72,25 @@ public sealed record StrataSettings
     /// <summary>The server throwaway databases are created on; null for the local PostgreSQL Strata runs.</summary>
     public required Setting<string?> ScratchUrl { get; init; }
 
+    /// <summary>How <c>lint</c> writes its findings (text, json, sarif, github); checked by the command.</summary>
+    public required Setting<string?> LintFormat { get; init; }
+
+    /// <summary>The least severe lint finding that fails the run (error, warning, info, none); checked by the command.</summary>
+    public required Setting<string?> LintFailOn { get; init; }
+
+    /// <summary>The PostgreSQL major version lint judges for; checked by the command.</summary>
+    public required Setting<string?> PostgresVersion { get; init; }
+
+    /// <summary>Whether lint also runs each migration on a scratch copy and watches what PostgreSQL does.</summary>
+    public required Setting<bool> LintDynamic { get; init; }
+
+    /// <summary>
+    /// The database URL given explicitly or by <c>STRATA_DATABASE_URL</c>/<c>DATABASE_URL</c>, as given; null when the
+    /// database is named another way (an environment, <c>DB_*</c>, <c>PG*</c>) or not at all.
+    /// </summary>
+    public string? GivenDatabaseUrl() =>
+        DatabaseUrl.Value ?? SettingCatalog.DatabaseUrl.Variables.Select(name => EnvironmentVariables.Get(Variables, name)).FirstOrDefault(value => value is not null);
+
     /// <summary>Newline-delimited JSON output instead of text.</summary>
     public required Setting<bool> Json { get; init; }
 

@@ -16,15 +16,15 @@ internal static class LintCommand
         EngineFlags.AddReadFlags(command);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            var format = LintFlags.ReadFormat(parse, run);
-            var failOn = LintFlags.ReadFailOn(parse, run);
-            var linter = new MigrationLinter(LintFlags.ReadOptions(parse, run));
+            var format = LintFlags.ReadFormat(run);
+            var failOn = LintFlags.ReadFailOn(run);
+            var linter = new MigrationLinter(LintFlags.ReadOptions(run));
             var paths = parse.GetValue(LintFlags.Paths) ?? [];
             var files = paths.Length > 0
                 ? [.. paths.Select(p => Path.GetFullPath(p, run.Context.WorkingDirectory))]
                 : await PendingAsync(run, parse, cancellationToken);
-            var result = LintFlags.ReadDynamic(parse, run)
-                ? await linter.LintDynamicAsync(files, await LintDatabases.ReadAsync(run, LintFlags.ReadScratchUrl(parse, run), cancellationToken), cancellationToken)
+            var result = run.Settings.LintDynamic.Value
+                ? await linter.LintDynamicAsync(files, await LintDatabases.ReadAsync(run, cancellationToken), cancellationToken)
                 : await linter.LintPathsAsync(files, cancellationToken);
             LintRendering.Write(run, format, result);
             return failOn is { } threshold && result.HasFindingsAtLeast(threshold) ? ExitCodes.ValidationFailed : ExitCodes.Success;

@@ -11,9 +11,10 @@ namespace Strata.Cli.Commands.Lint;
 /// </summary>
 internal static class LintDatabases
 {
-    public static async Task<DynamicLintOptions> ReadAsync(CommandRun run, string? scratchUrl, CancellationToken cancellationToken)
+    public static async Task<DynamicLintOptions> ReadAsync(CommandRun run, CancellationToken cancellationToken)
     {
-        var reference = run.Settings.DatabaseUrl ?? run.Context.Variable("STRATA_DATABASE_URL") ?? run.Context.Variable("DATABASE_URL");
+        var reference = run.Settings.GivenDatabaseUrl();
+        var scratchUrl = run.Settings.ScratchUrl.Value;
         var scratch = scratchUrl is not null ? ConnectionString(scratchUrl, "--scratch-url") : await LocalServerAsync(run, cancellationToken);
         return new DynamicLintOptions { ScratchServer = scratch, Reference = reference is null ? null : ConnectionString(reference, "--database-url") };
     }

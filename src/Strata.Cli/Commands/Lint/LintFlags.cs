@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Strata.Cli.Hosting;
+using Strata.Core.Configuration;
 using Strata.Core.Errors;
 using Strata.Lint;
 
@@ -15,33 +16,27 @@ internal static class LintFlags
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    public static readonly Option<string?> Format = new("--format")
+    public static readonly Option<string?> Format = new("--" + SettingCatalog.LintFormat.Name)
     {
-        Description = "text, json (one document), sarif (SARIF 2.1.0 for code scanning) or github (workflow annotations). [env: STRATA_LINT_FORMAT] [default: text]",
+        Description = SettingHelp.For(SettingCatalog.LintFormat),
         HelpName = "format",
     };
 
-    public static readonly Option<string?> FailOn = new("--fail-on")
+    public static readonly Option<string?> FailOn = new("--" + SettingCatalog.LintFailOn.Name)
     {
-        Description = $"Exit {ExitCodes.ValidationFailed} when a finding is at least this severe: error, warning, info or none. [env: STRATA_LINT_FAIL_ON] [default: error]",
+        Description = SettingHelp.For(SettingCatalog.LintFailOn, $"Exit {ExitCodes.ValidationFailed} when a finding is at least this severe: error, warning, info or none."),
         HelpName = "severity",
     };
 
-    public static readonly Option<string?> PostgresVersion = new("--postgres-version")
+    public static readonly Option<string?> PostgresVersion = new("--" + SettingCatalog.PostgresVersion.Name)
     {
-        Description = $"The PostgreSQL major version the migrations will run on. [env: STRATA_POSTGRES_VERSION] [default: {LintOptions.DefaultPostgresVersion}]",
+        Description = SettingHelp.For(SettingCatalog.PostgresVersion),
         HelpName = "major",
     };
 
-    public static readonly Option<bool> Dynamic = new("--dynamic")
+    public static readonly Option<bool> Dynamic = new("--" + SettingCatalog.LintDynamic.Name)
     {
-        Description = "Also run each migration, statement by statement, on a scratch copy of the reference database's schema (--database-url; without one, the migrations before it build the schema) and report the locks, rewrites and scans PostgreSQL shows. [env: STRATA_LINT_DYNAMIC]",
-    };
-
-    public static readonly Option<string?> ScratchUrl = new("--scratch-url")
-    {
-        Description = "A server where dynamic lint may create and drop its scratch database. [env: STRATA_SCRATCH_URL] [default: the local cluster]",
-        HelpName = "url",
+        Description = SettingHelp.For(SettingCatalog.LintDynamic),
     };
 
     public static void AddTo(Command command)
@@ -51,15 +46,11 @@ internal static class LintFlags
         command.Options.Add(FailOn);
         command.Options.Add(PostgresVersion);
         command.Options.Add(Dynamic);
-        command.Options.Add(ScratchUrl);
+        command.Options.Add(ScratchFlag.Option);
     }
 
-    public static bool ReadDynamic(ParseResult parse, CommandRun run) => CliSettings.Flag(parse, Dynamic, run.Context, "STRATA_LINT_DYNAMIC");
-
-    public static string? ReadScratchUrl(ParseResult parse, CommandRun run) => Text(parse, ScratchUrl, run, "STRATA_SCRATCH_URL");
-
-    public static LintFormat ReadFormat(ParseResult parse, CommandRun run) =>
-        Text(parse, Format, run, "STRATA_LINT_FORMAT")?.ToLowerInvariant() switch
+    public static LintFormat ReadFormat(CommandRun run) =>
+        run.Settings.LintFormat.Value?.ToLowerInvariant() switch
         {
             null or "text" => LintFormat.Text,
             "json" => LintFormat.Json,
@@ -69,8 +60,8 @@ internal static class LintFlags
         };
 
     /// <summary>The least severe finding that fails the run, or null for none.</summary>
-    public static LintSeverity? ReadFailOn(ParseResult parse, CommandRun run) =>
-        Text(parse, FailOn, run, "STRATA_LINT_FAIL_ON")?.ToLowerInvariant() switch
+    public static LintSeverity? ReadFailOn(CommandRun run) =>
+        run.Settings.LintFailOn.Value?.ToLowerInvariant() switch
         {
             null or "error" => LintSeverity.Error,
             "warning" => LintSeverity.Warning,
@@ -79,9 +70,9 @@ internal static class LintFlags
             var other => throw new ConfigurationException($"--fail-on '{other}': use error, warning, info or none"),
         };
 
-    public static LintOptions ReadOptions(ParseResult parse, CommandRun run)
+    public static LintOptions ReadOptions(CommandRun run)
     {
-        var text = Text(parse, PostgresVersion, run, "STRATA_POSTGRES_VERSION");
+        var text = run.Settings.PostgresVersion.Value;
         if (text is null)
         {
             return new LintOptions();
@@ -91,7 +82,4 @@ internal static class LintFlags
             ? new LintOptions { PostgresVersion = major }
             : throw new ConfigurationException($"--postgres-version '{text}': give a PostgreSQL major version such as 13 or 17");
     }
-
-    private static string? Text(ParseResult parse, Option<string?> option, CommandRun run, string variable) =>
-        parse.GetResult(option) is not null ? parse.GetValue(option) : run.Context.Variable(variable);
 }
