@@ -38,7 +38,8 @@ internal static class SettingFlags
         {
             foreach (var option in command.Command.Options.Where(o => seen.Add(o)))
             {
-                if (parse.GetResult(option) is { Implicit: false })
+                // A value that did not parse is already a usage error; it has nothing to give the settings.
+                if (parse.GetResult(option) is { Implicit: false } result && !result.Errors.Any())
                 {
                     yield return option;
                 }
