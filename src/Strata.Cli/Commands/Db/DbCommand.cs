@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Strata.Cli.Commands.Migrations;
 using Strata.Cli.Hosting;
 using Strata.Core.Configuration;
 using Strata.Core.Errors;
@@ -52,6 +53,10 @@ internal static class DbCommand
         Description = SettingHelp.For(SettingCatalog.SchemaFile, $"The schema file to {what}."),
         HelpName = "path",
     };
+
+    /// <summary>A command that writes or reads the schema file, with the history rows that go with the schema.</summary>
+    public static Command SchemaFileCommand(string name, string description, string what) =>
+        new(name, description) { SchemaFileOption(what), EngineFlags.HistoryTable };
 
     /// <summary>A path as people read it: relative to the working directory when it is inside it.</summary>
     public static string Display(CommandRun run, string path)

@@ -32,7 +32,7 @@ internal static class StampRendering
         }
 
         var message = parts.Count == 0 ? "nothing to record" : string.Join("; ", parts);
-        run.Reporter.Result(eventName, message, fields, writer => writer.WriteLine(message));
+        run.Reporter.Result(eventName, message, fields);
     }
 
     private static JsonArray Versions(IEnumerable<Core.Migrations.MigrationVersion> versions) =>
