@@ -16,6 +16,10 @@ internal static class SettingFlags
         .Append((Name: "--timeout", Setting: SettingCatalog.WaitTimeout))
         .ToDictionary(p => p.Name, p => p.Setting, StringComparer.Ordinal);
 
+    /// <summary>A setting's flag: named after the setting, so that its value reaches the builder, with its help from the catalog.</summary>
+    public static Option<T> Option<T>(SettingDefinition setting, string? helpName = null, bool recursive = false, params string[] aliases) =>
+        new("--" + setting.Name, aliases) { Description = SettingHelp.For(setting), HelpName = helpName, Recursive = recursive };
+
     public static Task<StrataSettings> BuildAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
     {
         var builder = new StrataSettingsBuilder(context.WorkingDirectory, context.Environment);

@@ -33,11 +33,7 @@ internal static class DbCommand
         Description = "End the other sessions connected to the database first, instead of refusing while it is in use.",
     };
 
-    public static Option<string?> SeedsDirOption() => new("--seeds-dir")
-    {
-        Description = SettingHelp.For(SettingCatalog.SeedsDirectory),
-        HelpName = "path",
-    };
+    public static Option<string?> SeedsDirOption() => SettingFlags.Option<string?>(SettingCatalog.SeedsDirectory, "path");
 
     /// <summary>
     /// The confirmation a destructive command asks for: on a terminal the user types yes; --yes answers for scripts;
