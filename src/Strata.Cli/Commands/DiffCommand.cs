@@ -68,8 +68,7 @@ internal static class DiffCommand
         await SnapshotFile.WriteAsync(path, snapshot, cancellationToken);
         var shown = Path.GetRelativePath(run.Context.WorkingDirectory, path);
         var message = $"saved {snapshot.Objects.Length} objects to {shown}";
-        run.Reporter.Result("schema.saved", message, new JsonObject { ["file"] = shown, ["objects"] = snapshot.Objects.Length },
-            writer => writer.WriteLine(message));
+        run.Reporter.Result("schema.saved", message, new JsonObject { ["file"] = shown, ["objects"] = snapshot.Objects.Length });
         return ExitCodes.Success;
     }
 }

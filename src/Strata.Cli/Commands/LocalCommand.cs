@@ -43,7 +43,7 @@ internal static class LocalCommand
         {
             var stopped = await run.LocalCluster().StopAsync(cancellationToken);
             var message = stopped ? "local PostgreSQL stopped" : "local PostgreSQL was not running";
-            run.Reporter.Result("local.stopped", message, new JsonObject { ["wasRunning"] = stopped }, w => w.WriteLine(message));
+            run.Reporter.Result("local.stopped", message, new JsonObject { ["wasRunning"] = stopped });
             return ExitCodes.Success;
         });
         return command;
@@ -93,7 +93,7 @@ internal static class LocalCommand
 
             var destroyed = await cluster.DestroyAsync(cancellationToken);
             var message = destroyed ? $"deleted {status.Directory}" : "there was no local PostgreSQL to delete";
-            run.Reporter.Result("local.destroyed", message, new JsonObject { ["destroyed"] = destroyed }, w => w.WriteLine(message));
+            run.Reporter.Result("local.destroyed", message, new JsonObject { ["destroyed"] = destroyed });
             return ExitCodes.Success;
         });
         return command;

@@ -32,8 +32,7 @@ internal static class NewCommand
             }
 
             var relative = Path.GetRelativePath(run.Context.WorkingDirectory, path);
-            run.Reporter.Result("migration.created", $"created {relative}", new JsonObject { ["path"] = relative, ["fileName"] = fileName },
-                writer => writer.WriteLine($"created {relative}"));
+            run.Reporter.Result("migration.created", $"created {relative}", new JsonObject { ["path"] = relative, ["fileName"] = fileName });
             return ExitCodes.Success;
         });
         return command;

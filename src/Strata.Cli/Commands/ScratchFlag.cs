@@ -8,11 +8,7 @@ namespace Strata.Cli.Commands;
 /// <summary>--scratch-url: where verify, drift and diff build their throwaway databases.</summary>
 internal static class ScratchFlag
 {
-    public static readonly Option<string?> Option = new("--" + SettingCatalog.ScratchUrl.Name)
-    {
-        Description = SettingHelp.For(SettingCatalog.ScratchUrl),
-        HelpName = "url",
-    };
+    public static readonly Option<string?> Option = SettingFlags.Option<string?>(SettingCatalog.ScratchUrl, "url");
 
     public static Task<ScratchServer> OpenAsync(CommandRun run, CancellationToken cancellationToken) =>
         ScratchServer.OpenAsync(

@@ -48,7 +48,7 @@ internal static class VerifyCommand
             var message = $"verified {result.Migrations} migration(s): each down restores the schema before its up, and each up re-applies"
                 + (schemaFile is null ? string.Empty : $"; the final schema equals {schemaFile}")
                 + (result.Seeds > 0 ? $"; {result.Seeds} seed file(s) ran" : string.Empty);
-            run.Reporter.Result("verify", message, fields, writer => writer.WriteLine(message));
+            run.Reporter.Result("verify", message, fields);
             return;
         }
 

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using Strata.Core;
 using Strata.Core.Configuration;
+using Strata.Core.Lifecycle;
+using Strata.Core.Sessions;
 
 namespace Strata.Cli.Hosting;
 
@@ -41,5 +44,22 @@ internal static class CommandAction
             {
                 return ErrorHandler.Report(exception, run.Reporter, parse.CommandResult.Command);
             }
+        });
+
+    /// <summary>Sets an action that works on the database lifecycle of a session opened from the run's settings.</summary>
+    public static void SetLifecycle(Command command, Func<CommandRun, ParseResult, DatabaseLifecycle, CancellationToken, Task<int>> handler) =>
+        Set(command, async (run, parse, cancellationToken) =>
+        {
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            return await handler(run, parse, session.Lifecycle, cancellationToken);
+        });
+
+    /// <summary>Sets an action that works on the migration engine of a session opened from the run's settings.</summary>
+    public static void SetMigrator(Command command, Func<CommandRun, ParseResult, StrataSession, Migrator, CancellationToken, Task<int>> handler) =>
+        Set(command, async (run, parse, cancellationToken) =>
+        {
+            await using var session = await run.OpenSessionAsync(cancellationToken);
+            var migrator = await session.MigratorAsync(cancellationToken);
+            return await handler(run, parse, session, migrator, cancellationToken);
         });
 }

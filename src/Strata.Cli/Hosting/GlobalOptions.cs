@@ -9,71 +9,25 @@ namespace Strata.Cli.Hosting;
 /// </summary>
 internal static class GlobalOptions
 {
-    public static readonly Option<string?> DatabaseUrl = new("--database-url")
-    {
-        Description = SettingHelp.For(SettingCatalog.DatabaseUrl),
-        HelpName = "url",
-        Recursive = true,
-    };
+    public static readonly Option<string?> DatabaseUrl = SettingFlags.Option<string?>(SettingCatalog.DatabaseUrl, "url", recursive: true);
 
-    public static readonly Option<string?> Environment = new("--env")
-    {
-        Description = SettingHelp.For(SettingCatalog.Environment),
-        HelpName = "name",
-        Recursive = true,
-    };
+    public static readonly Option<string?> Environment = SettingFlags.Option<string?>(SettingCatalog.Environment, "name", recursive: true);
 
-    public static readonly Option<string?> Config = new("--config")
-    {
-        Description = SettingHelp.For(SettingCatalog.Config),
-        HelpName = "path",
-        Recursive = true,
-    };
+    public static readonly Option<string?> Config = SettingFlags.Option<string?>(SettingCatalog.Config, "path", recursive: true);
 
-    public static readonly Option<string?> PasswordFile = new("--password-file")
-    {
-        Description = SettingHelp.For(SettingCatalog.PasswordFile),
-        HelpName = "path",
-        Recursive = true,
-    };
+    public static readonly Option<string?> PasswordFile = SettingFlags.Option<string?>(SettingCatalog.PasswordFile, "path", recursive: true);
 
-    public static readonly Option<string?> PasswordCommand = new("--password-command")
-    {
-        Description = SettingHelp.For(SettingCatalog.PasswordCommand),
-        HelpName = "command",
-        Recursive = true,
-    };
+    public static readonly Option<string?> PasswordCommand = SettingFlags.Option<string?>(SettingCatalog.PasswordCommand, "command", recursive: true);
 
-    public static readonly Option<string?> MigrationsDir = new("--migrations-dir")
-    {
-        Description = SettingHelp.For(SettingCatalog.MigrationsDirectory),
-        HelpName = "path",
-        Recursive = true,
-    };
+    public static readonly Option<string?> MigrationsDir = SettingFlags.Option<string?>(SettingCatalog.MigrationsDirectory, "path", recursive: true);
 
-    public static readonly Option<bool> Json = new("--json")
-    {
-        Description = SettingHelp.For(SettingCatalog.Json),
-        Recursive = true,
-    };
+    public static readonly Option<bool> Json = SettingFlags.Option<bool>(SettingCatalog.Json, recursive: true);
 
-    public static readonly Option<bool> Quiet = new("--quiet", "-q")
-    {
-        Description = SettingHelp.For(SettingCatalog.Quiet),
-        Recursive = true,
-    };
+    public static readonly Option<bool> Quiet = SettingFlags.Option<bool>(SettingCatalog.Quiet, recursive: true, aliases: ["-q"]);
 
-    public static readonly Option<bool> Verbose = new("--verbose", "-v")
-    {
-        Description = SettingHelp.For(SettingCatalog.Verbose),
-        Recursive = true,
-    };
+    public static readonly Option<bool> Verbose = SettingFlags.Option<bool>(SettingCatalog.Verbose, recursive: true, aliases: ["-v"]);
 
-    public static readonly Option<bool> NoColor = new("--no-color")
-    {
-        Description = SettingHelp.For(SettingCatalog.NoColor),
-        Recursive = true,
-    };
+    public static readonly Option<bool> NoColor = SettingFlags.Option<bool>(SettingCatalog.NoColor, recursive: true);
 
     public static IEnumerable<Option> All =>
         [DatabaseUrl, Environment, Config, PasswordFile, PasswordCommand, MigrationsDir, Json, Quiet, Verbose, NoColor];

@@ -16,6 +16,10 @@ internal static class SettingFlags
         .Append((Name: "--timeout", Setting: SettingCatalog.WaitTimeout))
         .ToDictionary(p => p.Name, p => p.Setting, StringComparer.Ordinal);
 
+    /// <summary>A setting's flag: named after the setting, so that its value reaches the builder, with its help from the catalog.</summary>
+    public static Option<T> Option<T>(SettingDefinition setting, string? helpName = null, bool recursive = false, params string[] aliases) =>
+        new("--" + setting.Name, aliases) { Description = SettingHelp.For(setting), HelpName = helpName, Recursive = recursive };
+
     public static Task<StrataSettings> BuildAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
     {
         var builder = new StrataSettingsBuilder(context.WorkingDirectory, context.Environment);
@@ -38,26 +42,13 @@ internal static class SettingFlags
         {
             foreach (var option in command.Command.Options.Where(o => seen.Add(o)))
             {
-                // An option whose value did not parse is reported as a usage error; it gives no setting.
-                if (parse.GetResult(option) is { Implicit: false } result && !parse.Errors.Any(error => Within(error.SymbolResult, result)))
+                // A value that did not parse is already a usage error; it has nothing to give the settings.
+                if (parse.GetResult(option) is { Implicit: false } result && !result.Errors.Any())
                 {
                     yield return option;
                 }
             }
         }
-    }
-
-    private static bool Within(System.CommandLine.Parsing.SymbolResult? symbol, System.CommandLine.Parsing.SymbolResult option)
-    {
-        for (var current = symbol; current is not null; current = current.Parent)
-        {
-            if (current == option)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static string? Text(ParseResult parse, Option option) => parse.GetResult(option)?.GetValueOrDefault<object?>() switch

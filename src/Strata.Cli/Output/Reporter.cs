@@ -49,6 +49,10 @@ internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode m
         WriteLine(error, line);
     }
 
+    /// <summary>Reports a result whose human rendering is its message alone, on one line.</summary>
+    public void Result(string name, string message, JsonObject fields) =>
+        Result(name, message, fields, writer => writer.WriteLine(message));
+
     /// <summary>Reports a command's result: the JSON event, or the human rendering on stdout.</summary>
     public void Result(string name, string message, JsonObject fields, Action<TextWriter> human)
     {

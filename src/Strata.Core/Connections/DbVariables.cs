@@ -1,5 +1,3 @@
-using Strata.Core.Secrets;
-
 namespace Strata.Core.Connections;
 
 /// <summary>The <c>DB_HOST</c>, <c>DB_PORT</c>, <c>DB_NAME</c>, <c>DB_USER</c>, <c>DB_PASSWORD</c> tier; it applies when DB_HOST is set.</summary>
@@ -18,18 +16,8 @@ internal static class DbVariables
     {
         var draft = new SettingsDraft();
         ApplyAddressOverrides(draft, environment);
-        if (EnvironmentVariables.Get(environment, User) is { } user)
-        {
-            draft.Username = user;
-            draft.From(SettingNames.User, User);
-        }
-
-        if (environment.TryGetValue(Password, out var password) && password.Length > 0)
-        {
-            SecretRedactor.Register(password);
-            draft.Password = password;
-            draft.From(SettingNames.Password, Password);
-        }
+        draft.Take(EnvironmentVariables.Get(environment, User), v => draft.Username = v, SettingNames.User, User);
+        draft.TakePassword(environment, Password);
 
         return draft;
     }
@@ -37,22 +25,8 @@ internal static class DbVariables
     /// <summary>DB_HOST, DB_PORT and DB_NAME, over whatever the draft holds (used by the DB_SECRET tier too).</summary>
     public static void ApplyAddressOverrides(SettingsDraft draft, IReadOnlyDictionary<string, string> environment)
     {
-        if (EnvironmentVariables.Get(environment, Host) is { } host)
-        {
-            draft.Hosts = [host.Trim()];
-            draft.From(SettingNames.Host, Host);
-        }
-
-        if (EnvironmentVariables.Get(environment, Port) is { } port)
-        {
-            draft.Ports = [SettingValues.ParsePort(port.Trim(), Port, "value")];
-            draft.From(SettingNames.Port, Port);
-        }
-
-        if (EnvironmentVariables.Get(environment, Name) is { } name)
-        {
-            draft.Database = name;
-            draft.From(SettingNames.Database, Name);
-        }
+        draft.Take(EnvironmentVariables.Get(environment, Host), v => draft.Hosts = [v.Trim()], SettingNames.Host, Host);
+        draft.Take(EnvironmentVariables.Get(environment, Port), v => draft.Ports = [SettingValues.ParsePort(v.Trim(), Port, "value")], SettingNames.Port, Port);
+        draft.Take(EnvironmentVariables.Get(environment, Name), v => draft.Database = v, SettingNames.Database, Name);
     }
 }

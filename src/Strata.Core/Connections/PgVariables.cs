@@ -1,5 +1,3 @@
-using Strata.Core.Secrets;
-
 namespace Strata.Core.Connections;
 
 /// <summary>libpq's <c>PG*</c> variables as one tier; it applies when PGHOST or PGDATABASE is set.</summary>
@@ -14,62 +12,17 @@ internal static class PgVariables
         var draft = new SettingsDraft();
         string? Get(string name) => EnvironmentVariables.Get(environment, name);
 
-        if (Get("PGHOST") is { } host)
-        {
-            draft.Hosts = HostList.ParsePlain(host);
-            draft.From(SettingNames.Host, "PGHOST");
-        }
-
-        if (Get("PGPORT") is { } port)
-        {
-            draft.Ports = SettingValues.ParsePortList(port.Trim(), "PGPORT", "value");
-            draft.From(SettingNames.Port, "PGPORT");
-        }
-
-        Set(Get("PGDATABASE"), v => draft.Database = v, SettingNames.Database, "PGDATABASE", draft);
-        Set(Get("PGUSER"), v => draft.Username = v, SettingNames.User, "PGUSER", draft);
-        if (environment.TryGetValue("PGPASSWORD", out var password) && password.Length > 0)
-        {
-            SecretRedactor.Register(password);
-            draft.Password = password;
-            draft.From(SettingNames.Password, "PGPASSWORD");
-        }
-
-        ReadOptions(Get, draft);
+        draft.Take(Get("PGHOST"), v => draft.Hosts = HostList.ParsePlain(v), SettingNames.Host, "PGHOST");
+        draft.Take(Get("PGPORT"), v => draft.Ports = SettingValues.ParsePortList(v.Trim(), "PGPORT", "value"), SettingNames.Port, "PGPORT");
+        draft.Take(Get("PGDATABASE"), v => draft.Database = v, SettingNames.Database, "PGDATABASE");
+        draft.Take(Get("PGUSER"), v => draft.Username = v, SettingNames.User, "PGUSER");
+        draft.TakePassword(environment, "PGPASSWORD");
+        draft.Take(Get("PGSSLMODE"), v => draft.SslMode = SettingValues.ParseSslMode(v.Trim(), "PGSSLMODE", "value"), SettingNames.SslMode, "PGSSLMODE");
+        draft.Take(Get("PGCONNECT_TIMEOUT"), v => draft.ConnectTimeoutSeconds = SettingValues.ParseTimeout(v.Trim(), "PGCONNECT_TIMEOUT", "value"), SettingNames.ConnectTimeout, "PGCONNECT_TIMEOUT");
+        draft.Take(Get("PGTARGETSESSIONATTRS"), v => draft.TargetSessionAttributes = SettingValues.ParseTargetSessionAttributes(v.Trim(), "PGTARGETSESSIONATTRS", "value"), SettingNames.TargetSessionAttributes, "PGTARGETSESSIONATTRS");
+        draft.Take(Get("PGSSLROOTCERT"), v => draft.SslRootCert = v, SettingNames.SslRootCert, "PGSSLROOTCERT");
+        draft.Take(Get("PGAPPNAME"), v => draft.ApplicationName = v, SettingNames.ApplicationName, "PGAPPNAME");
+        draft.Take(Get("PGOPTIONS"), v => draft.Options = v, SettingNames.Options, "PGOPTIONS");
         return draft;
-    }
-
-    private static void ReadOptions(Func<string, string?> get, SettingsDraft draft)
-    {
-        if (get("PGSSLMODE") is { } sslMode)
-        {
-            draft.SslMode = SettingValues.ParseSslMode(sslMode.Trim(), "PGSSLMODE", "value");
-            draft.From(SettingNames.SslMode, "PGSSLMODE");
-        }
-
-        if (get("PGCONNECT_TIMEOUT") is { } timeout)
-        {
-            draft.ConnectTimeoutSeconds = SettingValues.ParseTimeout(timeout.Trim(), "PGCONNECT_TIMEOUT", "value");
-            draft.From(SettingNames.ConnectTimeout, "PGCONNECT_TIMEOUT");
-        }
-
-        if (get("PGTARGETSESSIONATTRS") is { } attributes)
-        {
-            draft.TargetSessionAttributes = SettingValues.ParseTargetSessionAttributes(attributes.Trim(), "PGTARGETSESSIONATTRS", "value");
-            draft.From(SettingNames.TargetSessionAttributes, "PGTARGETSESSIONATTRS");
-        }
-
-        Set(get("PGSSLROOTCERT"), v => draft.SslRootCert = v, SettingNames.SslRootCert, "PGSSLROOTCERT", draft);
-        Set(get("PGAPPNAME"), v => draft.ApplicationName = v, SettingNames.ApplicationName, "PGAPPNAME", draft);
-        Set(get("PGOPTIONS"), v => draft.Options = v, SettingNames.Options, "PGOPTIONS", draft);
-    }
-
-    private static void Set(string? value, Action<string> assign, string setting, string variable, SettingsDraft draft)
-    {
-        if (value is not null)
-        {
-            assign(value);
-            draft.From(setting, variable);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Strata.Core.Secrets;
 
 namespace Strata.Core.Connections;
 
@@ -80,6 +81,27 @@ internal sealed class SettingsDraft
 
     /// <summary>Sets the value's origin; callers assign the value itself.</summary>
     public void From(string settingName, string origin) => Origins[settingName] = origin;
+
+    /// <summary>Assigns a value the source gives, when it gives one, and records where it came from.</summary>
+    public void Take(string? value, Action<string> assign, string settingName, string origin)
+    {
+        if (value is not null)
+        {
+            assign(value);
+            From(settingName, origin);
+        }
+    }
+
+    /// <summary>Takes a non-empty password variable, registered with the redactor before it can reach any output.</summary>
+    public void TakePassword(IReadOnlyDictionary<string, string> environment, string variable)
+    {
+        if (environment.TryGetValue(variable, out var password) && password.Length > 0)
+        {
+            SecretRedactor.Register(password);
+            Password = password;
+            From(SettingNames.Password, variable);
+        }
+    }
 
     // libpq uses the user's login name; Environment.UserName asks the operating system, not the environment.
     private static string DefaultUsername() => Environment.UserName;

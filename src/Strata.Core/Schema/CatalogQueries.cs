@@ -22,6 +22,9 @@ internal static class CatalogQueries
                               WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'))
         """;
 
+    // Triggers, event triggers and rules share one encoding of when they fire under session_replication_role.
+    private const string FiringModes = "WHEN 'O' THEN 'origin' WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' ELSE 'always'";
+
     /// <summary>Makes the session's rendering of names independent of the caller's search_path, and reads one consistent snapshot.</summary>
     public const string Prepare = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL search_path = ''";
 
@@ -164,11 +167,11 @@ internal static class CatalogQueries
         """;
 
     // A partition's copy of its parent's trigger follows from the parent's; pg_dump leaves it out too.
-    public const string Triggers = Relations + """
+    public const string Triggers = Relations + $"""
 
         SELECT 'trigger', r.name || '.' || quote_ident(t.tgname), r.name,
                ARRAY['definition', pg_get_triggerdef(t.oid),
-                     'enabled', CASE t.tgenabled WHEN 'O' THEN 'origin' WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' ELSE 'always' END,
+                     'enabled', CASE t.tgenabled {FiringModes} END,
                      'comment', obj_description(t.oid, 'pg_trigger')]
         FROM pg_trigger t
         JOIN rels r ON r.oid = t.tgrelid
@@ -176,12 +179,12 @@ internal static class CatalogQueries
           AND (t.tgparentid = 0 OR t.tgenabled <> (SELECT p.tgenabled FROM pg_trigger p WHERE p.oid = t.tgparentid))
         """;
 
-    public const string EventTriggers = """
+    public const string EventTriggers = $"""
         SELECT 'event trigger', quote_ident(e.evtname), NULL::text,
                ARRAY['event', e.evtevent,
                      'tags', array_to_string(ARRAY(SELECT x FROM unnest(e.evttags) x ORDER BY x), ', '),
                      'function', e.evtfoid::regprocedure::text,
-                     'enabled', CASE e.evtenabled WHEN 'O' THEN 'origin' WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' ELSE 'always' END,
+                     'enabled', CASE e.evtenabled {FiringModes} END,
                      'comment', obj_description(e.oid, 'pg_event_trigger')]
         FROM pg_event_trigger e
         WHERE NOT EXISTS (SELECT 1 FROM pg_depend d
@@ -273,11 +276,11 @@ internal static class CatalogQueries
         JOIN rels r ON r.oid = p.polrelid
         """;
 
-    public const string Rules = Relations + """
+    public const string Rules = Relations + $"""
 
         SELECT 'rule', r.name || '.' || quote_ident(ru.rulename), r.name,
                ARRAY['definition', pg_get_ruledef(ru.oid),
-                     'enabled', CASE ru.ev_enabled WHEN 'O' THEN 'origin' WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' ELSE 'always' END,
+                     'enabled', CASE ru.ev_enabled {FiringModes} END,
                      'comment', obj_description(ru.oid, 'pg_rewrite')]
         FROM pg_rewrite ru
         JOIN rels r ON r.oid = ru.ev_class

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Strata.Cli.Commands.Migrations;
 using Strata.Cli.Hosting;
 using Strata.Core.Configuration;
 using Strata.Core.Errors;
@@ -32,11 +33,7 @@ internal static class DbCommand
         Description = "End the other sessions connected to the database first, instead of refusing while it is in use.",
     };
 
-    public static Option<string?> SeedsDirOption() => new("--seeds-dir")
-    {
-        Description = SettingHelp.For(SettingCatalog.SeedsDirectory),
-        HelpName = "path",
-    };
+    public static Option<string?> SeedsDirOption() => SettingFlags.Option<string?>(SettingCatalog.SeedsDirectory, "path");
 
     /// <summary>
     /// The confirmation a destructive command asks for: on a terminal the user types yes; --yes answers for scripts;
@@ -52,6 +49,10 @@ internal static class DbCommand
         Description = SettingHelp.For(SettingCatalog.SchemaFile, $"The schema file to {what}."),
         HelpName = "path",
     };
+
+    /// <summary>A command that writes or reads the schema file, with the history rows that go with the schema.</summary>
+    public static Command SchemaFileCommand(string name, string description, string what) =>
+        new(name, description) { SchemaFileOption(what), EngineFlags.HistoryTable };
 
     /// <summary>A path as people read it: relative to the working directory when it is inside it.</summary>
     public static string Display(CommandRun run, string path)

@@ -19,10 +19,8 @@ internal static class DbConnectCommand
         {
             arguments,
         };
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
         {
-            await using var session = await run.OpenSessionAsync(cancellationToken);
-            var lifecycle = session.Lifecycle;
             return await lifecycle.ConnectAsync(parse.GetValue(arguments) ?? [], cancellationToken);
         });
         return command;

@@ -18,10 +18,8 @@ internal static class DbCreateCommand
         {
             owner, encoding, locale, template,
         };
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
         {
-            await using var session = await run.OpenSessionAsync(cancellationToken);
-            var lifecycle = session.Lifecycle;
             var options = new CreateOptions
             {
                 Owner = parse.GetValue(owner),
@@ -34,7 +32,7 @@ internal static class DbCreateCommand
                 ? $"created database '{result.Database}' on {result.Server}"
                 : $"database '{result.Database}' already exists on {result.Server}; nothing changed";
             var fields = new JsonObject { ["database"] = result.Database, ["server"] = result.Server, ["created"] = result.Created };
-            run.Reporter.Result("db.created", message, fields, w => w.WriteLine(message));
+            run.Reporter.Result("db.created", message, fields);
             return ExitCodes.Success;
         });
         return command;

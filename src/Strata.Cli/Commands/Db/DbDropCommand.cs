@@ -18,10 +18,8 @@ internal static class DbDropCommand
         {
             yes, force,
         };
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
         {
-            await using var session = await run.OpenSessionAsync(cancellationToken);
-            var lifecycle = session.Lifecycle;
             var options = new DropOptions { Force = parse.GetValue(force), Confirm = DbCommand.Confirmation(run, parse.GetValue(yes), "dropped") };
             var result = await lifecycle.DropAsync(options, cancellationToken);
             var ended = result.SessionsEnded > 0 ? $" after ending {result.SessionsEnded} other session(s)" : string.Empty;
@@ -35,7 +33,7 @@ internal static class DbDropCommand
                 ["dropped"] = result.Dropped,
                 ["sessionsEnded"] = result.SessionsEnded,
             };
-            run.Reporter.Result("db.dropped", message, fields, w => w.WriteLine(message));
+            run.Reporter.Result("db.dropped", message, fields);
             return ExitCodes.Success;
         });
         return command;

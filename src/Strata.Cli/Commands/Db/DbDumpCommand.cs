@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Strata.Cli.Commands.Migrations;
 using Strata.Cli.Hosting;
 using Strata.Core.Lifecycle;
 
@@ -11,18 +10,12 @@ internal static class DbDumpCommand
 {
     public static Command Create()
     {
-        var file = DbCommand.SchemaFileOption("write");
-        var command = new Command(
+        var command = DbCommand.SchemaFileCommand(
             "dump",
-            "Write the schema (pg_dump --schema-only) and the migration history rows to db/schema.sql: the same database always gives the same bytes.")
+            "Write the schema (pg_dump --schema-only) and the migration history rows to db/schema.sql: the same database always gives the same bytes.",
+            "write");
+        CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
         {
-            file,
-        };
-        command.Options.Add(EngineFlags.HistoryTable);
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
-        {
-            await using var session = await run.OpenSessionAsync(cancellationToken);
-            var lifecycle = session.Lifecycle;
             var result = await lifecycle.DumpAsync(new DumpOptions { File = run.Settings.SchemaFile.Value }, cancellationToken);
             var shown = DbCommand.Display(run, result.File);
             var message = result.Changed
@@ -39,7 +32,7 @@ internal static class DbDumpCommand
                 ["pgDumpVersion"] = result.PgDumpVersion,
                 ["serverVersion"] = result.ServerVersion,
             };
-            run.Reporter.Result("db.dumped", message, fields, w => w.WriteLine(message));
+            run.Reporter.Result("db.dumped", message, fields);
             return ExitCodes.Success;
         });
         return command;

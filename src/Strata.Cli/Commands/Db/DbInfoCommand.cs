@@ -14,10 +14,8 @@ internal static class DbInfoCommand
     {
         var command = new Command("info", "Show the server version, database size, number of tables and current migration version.");
         command.Options.Add(EngineFlags.HistoryTable);
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
         {
-            await using var session = await run.OpenSessionAsync(cancellationToken);
-            var lifecycle = session.Lifecycle;
             var info = await lifecycle.InfoAsync(cancellationToken);
             var migration = info.MigrationVersion
                 ?? (info.HistoryTableExists ? "none applied" : $"no history table ({info.HistoryTable})");

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Strata.Cli.Commands.Migrations;
 using Strata.Cli.Hosting;
 using Strata.Core.Lifecycle;
 
@@ -11,18 +10,12 @@ internal static class DbLoadCommand
 {
     public static Command Create()
     {
-        var file = DbCommand.SchemaFileOption("load");
-        var command = new Command(
+        var command = DbCommand.SchemaFileCommand(
             "load",
-            "Load a schema file written by db dump into a database that has no tables yet, in one transaction.")
+            "Load a schema file written by db dump into a database that has no tables yet, in one transaction.",
+            "load");
+        CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
         {
-            file,
-        };
-        command.Options.Add(EngineFlags.HistoryTable);
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
-        {
-            await using var session = await run.OpenSessionAsync(cancellationToken);
-            var lifecycle = session.Lifecycle;
             var result = await lifecycle.LoadAsync(new LoadOptions { File = run.Settings.SchemaFile.Value }, cancellationToken);
             var shown = DbCommand.Display(run, result.File);
             var version = result.MigrationVersion is { } v ? $"; migration version {v}" : "; no migration history";
@@ -34,7 +27,7 @@ internal static class DbLoadCommand
                 ["statements"] = result.Statements,
                 ["migrationVersion"] = result.MigrationVersion,
             };
-            run.Reporter.Result("db.loaded", message, fields, w => w.WriteLine(message));
+            run.Reporter.Result("db.loaded", message, fields);
             return ExitCodes.Success;
         });
         return command;

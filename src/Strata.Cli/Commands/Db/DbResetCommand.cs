@@ -21,10 +21,8 @@ internal static class DbResetCommand
             yes, force, seedsDir, skipSeed,
         };
         EngineFlags.AddRunFlags(command);
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
         {
-            await using var session = await run.OpenSessionAsync(cancellationToken);
-            var lifecycle = session.Lifecycle;
             var options = new ResetOptions
             {
                 Force = parse.GetValue(force),

@@ -17,10 +17,8 @@ internal static class DbSeedCommand
         {
             seedsDir,
         };
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
         {
-            await using var session = await run.OpenSessionAsync(cancellationToken);
-            var lifecycle = session.Lifecycle;
             var result = await lifecycle.SeedAsync(new SeedOptions { SeedsDirectory = run.Settings.SeedsDirectory.Value }, cancellationToken);
             Report(run, result);
             return ExitCodes.Success;

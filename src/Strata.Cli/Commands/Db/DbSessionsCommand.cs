@@ -19,10 +19,8 @@ internal static class DbSessionsCommand
         {
             all,
         };
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
         {
-            await using var session = await run.OpenSessionAsync(cancellationToken);
-            var lifecycle = session.Lifecycle;
             var result = await lifecycle.SessionsAsync(new SessionsOptions { AllDatabases = parse.GetValue(all) }, cancellationToken);
             var blocked = result.Sessions.Count(s => s.BlockedBy.Count > 0);
             var scope = result.AllDatabases ? $"the server {result.Server}" : $"database '{result.Database}'";

@@ -21,10 +21,8 @@ internal static class DbSetupCommand
             seedsDir, skipSeed,
         };
         EngineFlags.AddRunFlags(command);
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
         {
-            await using var session = await run.OpenSessionAsync(cancellationToken);
-            var lifecycle = session.Lifecycle;
             var options = new SetupOptions { SkipSeed = parse.GetValue(skipSeed), SeedsDirectory = run.Settings.SeedsDirectory.Value };
             var result = await lifecycle.SetupAsync(options, cancellationToken);
             Report(run, "db.setup", result, Json(run, result));

@@ -22,12 +22,9 @@ internal static class DbWaitCommand
         {
             timeout,
         };
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
         {
-            var options = new WaitOptions { Timeout = run.Settings.WaitTimeout.Value };
-            await using var session = await run.OpenSessionAsync(cancellationToken);
-            var lifecycle = session.Lifecycle;
-            var result = await lifecycle.WaitAsync(options, cancellationToken);
+            var result = await lifecycle.WaitAsync(new WaitOptions { Timeout = run.Settings.WaitTimeout.Value }, cancellationToken);
             var message = $"database '{result.Database}' on {result.Server} is ready (after {result.Attempts} attempt(s), {DurationText.Format(result.Waited)})";
             var fields = new JsonObject
             {
@@ -36,7 +33,7 @@ internal static class DbWaitCommand
                 ["attempts"] = result.Attempts,
                 ["waitedMs"] = (long)result.Waited.TotalMilliseconds,
             };
-            run.Reporter.Result("db.ready", message, fields, w => w.WriteLine(message));
+            run.Reporter.Result("db.ready", message, fields);
             return ExitCodes.Success;
         });
         return command;

@@ -41,8 +41,8 @@ internal static class AdoptCommand
         {
             ["sources"] = new JsonArray([.. result.Sources.Select(s => (JsonNode)new JsonObject { ["tool"] = s.ToolId, ["table"] = s.QualifiedName })]),
             ["appliedBy"] = result.AppliedBy,
-            ["recorded"] = Versions(result.Recorded),
-            ["pending"] = Versions(result.Pending),
+            ["recorded"] = MigrationJson.Versions(result.Recorded),
+            ["pending"] = MigrationJson.Versions(result.Pending),
             ["skipped"] = new JsonArray([.. result.Skipped.Select(s => (JsonNode)s)]),
             ["dryRun"] = result.DryRun,
         };
@@ -63,7 +63,4 @@ internal static class AdoptCommand
             }
         });
     }
-
-    private static JsonArray Versions(IEnumerable<Core.Migrations.MigrationVersion> versions) =>
-        new([.. versions.Select(v => (JsonNode)v.Value)]);
 }

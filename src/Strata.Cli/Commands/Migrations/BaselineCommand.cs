@@ -11,10 +11,8 @@ internal static class BaselineCommand
         var version = VersionArgument.Create("The newest migration the existing schema already contains.");
         var command = new Command("baseline", "Adopt an existing database: record every migration up to VERSION as applied without running them (the history must be empty).") { version };
         EngineFlags.AddReadFlags(command);
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        CommandAction.SetMigrator(command, async (run, parse, _, migrator, cancellationToken) =>
         {
-            await using var session = await run.OpenSessionAsync(cancellationToken);
-            var migrator = await session.MigratorAsync(cancellationToken);
             var result = await migrator.BaselineAsync(VersionArgument.Read(parse, version), cancellationToken);
             StampRendering.Report(run, "baseline", result);
             return ExitCodes.Success;

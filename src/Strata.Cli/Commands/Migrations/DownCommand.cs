@@ -11,14 +11,12 @@ internal static class DownCommand
     public static Command Create()
     {
         var target = new TargetFlags();
-        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation on a protected environment." };
+        var yes = ProtectedYesOption();
         var command = new Command("down", "Revert applied migrations, newest first (default: one).") { yes };
         target.AddTo(command);
         EngineFlags.AddRunFlags(command);
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        CommandAction.SetMigrator(command, async (run, parse, session, migrator, cancellationToken) =>
         {
-            await using var session = await run.OpenSessionAsync(cancellationToken);
-            var migrator = await session.MigratorAsync(cancellationToken);
             ConfirmOnProtected(run, session, parse.GetValue(yes), "revert migrations");
             var result = await migrator.DownAsync(target.Read(parse), cancellationToken);
             RunRendering.Report(run, "down.completed", result);
@@ -26,6 +24,9 @@ internal static class DownCommand
         });
         return command;
     }
+
+    /// <summary>The --yes that answers <see cref="ConfirmOnProtected"/> for scripts.</summary>
+    public static Option<bool> ProtectedYesOption() => new("--yes", "-y") { Description = "Do not ask for confirmation on a protected environment." };
 
     /// <summary>
     /// Reverting migrations on a protected environment is a deliberate rollback, never a slip: it needs a typed

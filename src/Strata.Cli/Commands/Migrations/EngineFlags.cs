@@ -10,23 +10,11 @@ namespace Strata.Cli.Commands.Migrations;
 /// </summary>
 internal static class EngineFlags
 {
-    public static readonly Option<string?> HistoryTable = new("--history-table")
-    {
-        Description = SettingHelp.For(SettingCatalog.HistoryTable),
-        HelpName = "name",
-    };
+    public static readonly Option<string?> HistoryTable = SettingFlags.Option<string?>(SettingCatalog.HistoryTable, "name");
 
-    public static readonly Option<string?> LockTimeout = new("--lock-timeout")
-    {
-        Description = SettingHelp.For(SettingCatalog.LockTimeout),
-        HelpName = "duration",
-    };
+    public static readonly Option<string?> LockTimeout = SettingFlags.Option<string?>(SettingCatalog.LockTimeout, "duration");
 
-    public static readonly Option<string?> StatementTimeout = new("--statement-timeout")
-    {
-        Description = SettingHelp.For(SettingCatalog.StatementTimeout),
-        HelpName = "duration",
-    };
+    public static readonly Option<string?> StatementTimeout = SettingFlags.Option<string?>(SettingCatalog.StatementTimeout, "duration");
 
     public static readonly Option<int?> LockRetries = new("--lock-retries")
     {
@@ -35,21 +23,11 @@ internal static class EngineFlags
         CustomParser = WholeNumberParser.For("--lock-retries"),
     };
 
-    public static readonly Option<string?> LockWait = new("--lock-wait")
-    {
-        Description = SettingHelp.For(SettingCatalog.LockWait),
-        HelpName = "duration",
-    };
+    public static readonly Option<string?> LockWait = SettingFlags.Option<string?>(SettingCatalog.LockWait, "duration");
 
-    public static readonly Option<bool> AllowOutOfOrder = new("--allow-out-of-order")
-    {
-        Description = SettingHelp.For(SettingCatalog.AllowOutOfOrder),
-    };
+    public static readonly Option<bool> AllowOutOfOrder = SettingFlags.Option<bool>(SettingCatalog.AllowOutOfOrder);
 
-    public static readonly Option<bool> AllowEdited = new("--allow-edited")
-    {
-        Description = SettingHelp.For(SettingCatalog.AllowEdited),
-    };
+    public static readonly Option<bool> AllowEdited = SettingFlags.Option<bool>(SettingCatalog.AllowEdited);
 
     /// <summary>Adds the flags every engine command reads: where the history is and how strict to be.</summary>
     public static void AddReadFlags(Command command)

@@ -12,10 +12,8 @@ internal static class HistoryCommand
     {
         var command = new Command("history", "Show the history table: what was applied, when, by whom, how, and how long it took.");
         EngineFlags.AddReadFlags(command);
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        CommandAction.SetMigrator(command, async (run, parse, _, migrator, cancellationToken) =>
         {
-            await using var session = await run.OpenSessionAsync(cancellationToken);
-            var migrator = await session.MigratorAsync(cancellationToken);
             var history = await migrator.HistoryAsync(cancellationToken);
             var fields = new JsonObject
             {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Strata.Cli.Output;
 using Strata.Core.Execution;
 using Strata.Core.History;
+using Strata.Core.Migrations;
 using Strata.Core.Planning;
 
 namespace Strata.Cli.Commands.Migrations;
@@ -60,6 +61,8 @@ internal static class MigrationJson
         ["message"] = problem.Message,
         ["nextStep"] = problem.NextStep is { } step ? NextStepCommands.Render(step, invoked: null) : null,
     };
+
+    public static JsonArray Versions(IEnumerable<MigrationVersion> versions) => new([.. versions.Select(v => (JsonNode)v.Value)]);
 
     public static string StateName(MigrationState state) => Kebab(state.ToString());
 

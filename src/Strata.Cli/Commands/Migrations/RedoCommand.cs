@@ -8,13 +8,11 @@ internal static class RedoCommand
 {
     public static Command Create()
     {
-        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation on a protected environment." };
+        var yes = DownCommand.ProtectedYesOption();
         var command = new Command("redo", "Revert the newest applied migration and apply it again.") { yes };
         EngineFlags.AddRunFlags(command);
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        CommandAction.SetMigrator(command, async (run, parse, session, migrator, cancellationToken) =>
         {
-            await using var session = await run.OpenSessionAsync(cancellationToken);
-            var migrator = await session.MigratorAsync(cancellationToken);
             DownCommand.ConfirmOnProtected(run, session, parse.GetValue(yes), "redo a migration");
             var result = await migrator.RedoAsync(cancellationToken);
             RunRendering.Report(run, "redo.down", result.Down);

@@ -12,10 +12,8 @@ internal static class StampCommand
         var remove = new Option<bool>("--remove") { Description = "Remove the migration's history row instead, without running its down section." };
         var command = new Command("stamp", "Record a migration as applied without running it (it was applied by hand), or with --remove forget it.") { version, remove };
         EngineFlags.AddReadFlags(command);
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        CommandAction.SetMigrator(command, async (run, parse, _, migrator, cancellationToken) =>
         {
-            await using var session = await run.OpenSessionAsync(cancellationToken);
-            var migrator = await session.MigratorAsync(cancellationToken);
             var target = VersionArgument.Read(parse, version);
             var result = parse.GetValue(remove)
                 ? await migrator.UnstampAsync(target, cancellationToken)

@@ -11,9 +11,9 @@ internal static class StampRendering
     {
         var fields = new JsonObject
         {
-            ["recorded"] = Versions(result.Recorded),
-            ["removed"] = Versions(result.Removed),
-            ["alreadyRecorded"] = Versions(result.AlreadyRecorded),
+            ["recorded"] = MigrationJson.Versions(result.Recorded),
+            ["removed"] = MigrationJson.Versions(result.Removed),
+            ["alreadyRecorded"] = MigrationJson.Versions(result.AlreadyRecorded),
         };
         var parts = new List<string>();
         if (result.Recorded.Count > 0)
@@ -32,9 +32,6 @@ internal static class StampRendering
         }
 
         var message = parts.Count == 0 ? "nothing to record" : string.Join("; ", parts);
-        run.Reporter.Result(eventName, message, fields, writer => writer.WriteLine(message));
+        run.Reporter.Result(eventName, message, fields);
     }
-
-    private static JsonArray Versions(IEnumerable<Core.Migrations.MigrationVersion> versions) =>
-        new([.. versions.Select(v => (JsonNode)v.Value)]);
 }

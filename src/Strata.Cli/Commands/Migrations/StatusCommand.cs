@@ -16,10 +16,8 @@ internal static class StatusCommand
         };
         var command = new Command("status", "Show applied, pending, out-of-order, edited, missing and interrupted migrations.") { exitCode };
         EngineFlags.AddReadFlags(command);
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        CommandAction.SetMigrator(command, async (run, parse, _, migrator, cancellationToken) =>
         {
-            await using var session = await run.OpenSessionAsync(cancellationToken);
-            var migrator = await session.MigratorAsync(cancellationToken);
             var status = await migrator.StatusAsync(cancellationToken);
             var current = status.CurrentVersion?.Value ?? "none";
             var message = $"current version {current}, {status.PendingCount} pending";

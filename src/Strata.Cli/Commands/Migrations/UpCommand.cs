@@ -33,7 +33,7 @@ internal static class UpCommand
             if (parse.GetValue(sql))
             {
                 var script = await migrator.ScriptAsync(target.Read(parse), cancellationToken);
-                var fields = new JsonObject { ["sql"] = script.Sql, ["migrations"] = new JsonArray([.. script.Migrations.Select(v => (JsonNode)v.Value)]) };
+                var fields = new JsonObject { ["sql"] = script.Sql, ["migrations"] = MigrationJson.Versions(script.Migrations) };
                 run.Reporter.Result("up.sql", $"script for {script.Migrations.Count} migrations", fields, writer => writer.Write(script.Sql));
                 return ExitCodes.Success;
             }

@@ -12,10 +12,8 @@ internal static class ValidateCommand
     {
         var command = new Command("validate", $"Check every migration file parses and matches the history (checksums, order, missing, interrupted); exit {ExitCodes.ValidationFailed} on any problem.");
         EngineFlags.AddReadFlags(command);
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        CommandAction.SetMigrator(command, async (run, parse, _, migrator, cancellationToken) =>
         {
-            await using var session = await run.OpenSessionAsync(cancellationToken);
-            var migrator = await session.MigratorAsync(cancellationToken);
             var result = await migrator.ValidateAsync(cancellationToken);
             var fields = new JsonObject
             {
