@@ -22,19 +22,19 @@ public sealed record ConnectionRequest
     public string? PasswordCommand { get; init; }
 
     /// <summary>What <see cref="DatabaseUrl"/> was given by, as messages name it (such as a flag or a configuration key).</summary>
-    public string DatabaseUrlOrigin { get; init; } = "the database URL given";
+    public string DatabaseUrlOrigin { get; init; } = "the explicit database URL";
 
     /// <summary>What <see cref="EnvironmentName"/> was given by, as messages name it.</summary>
-    public string EnvironmentNameOrigin { get; init; } = "the environment name given";
+    public string EnvironmentNameOrigin { get; init; } = "the explicit environment name";
 
     /// <summary>What <see cref="ConfigPath"/> was given by, as messages name it.</summary>
-    public string ConfigPathOrigin { get; init; } = "the config file given";
+    public string ConfigPathOrigin { get; init; } = "the explicit config path";
 
     /// <summary>What <see cref="PasswordFile"/> was given by, as messages name it.</summary>
-    public string PasswordFileOrigin { get; init; } = "the password file given";
+    public string PasswordFileOrigin { get; init; } = "the explicit password file";
 
     /// <summary>What <see cref="PasswordCommand"/> was given by, as messages name it.</summary>
-    public string PasswordCommandOrigin { get; init; } = "the password command given";
+    public string PasswordCommandOrigin { get; init; } = "the explicit password command";
 
     /// <summary>
     /// The process environment variables. The resolver reads variables only from here, never from the process

@@ -78,7 +78,7 @@ internal static class SourceSelector
             reason => ExplicitEnvironment(request) is ({ } name, { } chosenBy)
                 ? ConfigEnvironmentSource.Select(ConnectionSourceKind.ExplicitEnvironment, config, name, chosenBy, request, reason)
                 : null,
-            "no --env flag or STRATA_ENV");
+            "no environment given or STRATA_ENV");
         yield return (reason => FromVariable(ConnectionSourceKind.StrataDatabaseUrl, "STRATA_DATABASE_URL", env, reason), "STRATA_DATABASE_URL not set");
         yield return (reason => FromVariable(ConnectionSourceKind.DatabaseUrl, "DATABASE_URL", env, reason), "DATABASE_URL not set");
         yield return (

@@ -29,7 +29,7 @@ public sealed class AdoptCommandTests
         var refused = await cli.RunAsync("up");
         refused.ExitCode.ShouldBe(5, refused.ToString());
         refused.Stderr.ShouldContain("public.schema_migrations is dbmate's history table");
-        refused.Stderr.ShouldContain("strata adopt");
+        refused.Stderr.ShouldContain("next: strata adopt");
 
         var dryRun = await cli.RunAsync("adopt", "--dry-run");
         dryRun.ExitCode.ShouldBe(0, dryRun.ToString());
@@ -60,7 +60,7 @@ public sealed class AdoptCommandTests
         refused.Stderr.ShouldContain("public.alembic_version is Alembic's history table");
         var withoutTo = await cli.RunAsync("adopt");
         withoutTo.ExitCode.ShouldBe(2, withoutTo.ToString());
-        withoutTo.Stderr.ShouldContain("strata adopt --to VERSION");
+        withoutTo.Stderr.ShouldContain("next: strata adopt --to <version>");
 
         (await cli.RunAsync("adopt", "--to", "1000")).ExitCode.ShouldBe(0);
         var up = await cli.RunAsync("up");

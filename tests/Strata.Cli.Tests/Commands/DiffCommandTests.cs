@@ -112,7 +112,7 @@ public sealed class DiffCommandTests
         var result = await cli.RunAsync("diff", "broken.json", "broken.json");
 
         result.ExitCode.ShouldBe(2, result.ToString());
-        result.Stderr.ShouldContain("broken.json is not a schema snapshot written by `strata diff --save`");
+        result.Stderr.ShouldContain("broken.json is not a schema snapshot saved by Strata");
         result.Stderr.ShouldNotContain("Exception");
     }
 

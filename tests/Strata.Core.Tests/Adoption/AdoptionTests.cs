@@ -35,7 +35,7 @@ public sealed class AdoptionTests
 
         var refused = await Should.ThrowAsync<AdoptionRequiredException>(() => migrator.UpAsync());
         refused.Message.ShouldContain($"{table} is {toolName}'s history table");
-        refused.Message.ShouldContain(needsTo ? "strata adopt --to VERSION" : "strata adopt'");
+        refused.NextSteps.ShouldBe([new NextStep(needsTo ? NextStepKind.AdoptUpTo : NextStepKind.Adopt)]);
         await Should.ThrowAsync<AdoptionRequiredException>(() => migrator.UpAsync(dryRun: true));
         await Should.ThrowAsync<AdoptionRequiredException>(() => migrator.ScriptAsync());
         (await CatalogListing.ReadAsync(db)).ShouldBe(before);
@@ -112,7 +112,7 @@ public sealed class AdoptionTests
 
         var error = await Should.ThrowAsync<ConfigurationException>(() => db.Migrator(UpTests.ThreeTables()).AdoptAsync());
 
-        error.Message.ShouldContain("strata adopt --to VERSION");
+        error.NextSteps.ShouldBe([new NextStep(NextStepKind.AdoptUpTo)]);
     }
 
     [Fact]
@@ -150,7 +150,8 @@ public sealed class AdoptionTests
         await db.ExecuteAsync(ForeignTools.Dbmate);
 
         (await Should.ThrowAsync<ValidationFailedException>(() => migrator.AdoptAsync())).Message.ShouldContain("already has 3 row(s)");
-        (await Should.ThrowAsync<ValidationFailedException>(() => migrator.BaselineAsync(MigrationVersion.Parse("2")))).Message.ShouldContain("strata stamp VERSION");
+        (await Should.ThrowAsync<ValidationFailedException>(() => migrator.BaselineAsync(MigrationVersion.Parse("2")))).NextSteps
+            .ShouldBe([new NextStep(NextStepKind.Stamp), new NextStep(NextStepKind.ShowStatus)]);
     }
 
     [Fact]
@@ -158,7 +159,8 @@ public sealed class AdoptionTests
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
 
-        (await Should.ThrowAsync<ValidationFailedException>(() => db.Migrator(UpTests.ThreeTables()).AdoptAsync())).Message.ShouldContain("strata baseline VERSION");
+        (await Should.ThrowAsync<ValidationFailedException>(() => db.Migrator(UpTests.ThreeTables()).AdoptAsync())).NextSteps
+            .ShouldBe([new NextStep(NextStepKind.Baseline)]);
     }
 
     [Fact]

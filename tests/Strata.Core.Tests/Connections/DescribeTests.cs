@@ -17,7 +17,7 @@ public sealed class DescribeTests
         var rows = resolved.Describe().ToDictionary(r => r.Name);
 
         rows["source"].Value.ShouldBe("DATABASE_URL environment variable");
-        rows["source"].Origin.ShouldBe("no --database-url flag; no --env flag or STRATA_ENV; STRATA_DATABASE_URL not set");
+        rows["source"].Origin.ShouldBe("no database URL given; no environment given or STRATA_ENV; STRATA_DATABASE_URL not set");
         rows["url"].Value.ShouldBe("postgres://app:********@db.example.com:5432/appdb?sslmode=require&application_name=web");
         (rows["host"].Value, rows["host"].Origin).ShouldBe(("db.example.com", "DATABASE_URL"));
         (rows["port"].Value, rows["port"].Origin).ShouldBe(("5432", "default"));

@@ -114,7 +114,7 @@ public sealed class PrecedenceTests
         var resolved = await Resolve.EnvironmentAsync(("PGHOST", "pghost"));
 
         resolved.Reason.ShouldBe(
-            "no --database-url flag; no --env flag or STRATA_ENV; STRATA_DATABASE_URL not set; DATABASE_URL not set; DB_SECRET not set; DB_HOST not set");
+            "no database URL given; no environment given or STRATA_ENV; STRATA_DATABASE_URL not set; DATABASE_URL not set; DB_SECRET not set; DB_HOST not set");
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class PrecedenceTests
             request = Add(tier, request, environment);
         }
 
-        return await new ConnectionResolver().ResolveAsync(request, CancellationToken.None);
+        return await new ConnectionResolver().ResolveAsync(Resolve.AsTheCliNamesThem(request), CancellationToken.None);
     }
 
     private static ConnectionRequest Add(ConnectionSourceKind tier, ConnectionRequest request, Dictionary<string, string> environment)

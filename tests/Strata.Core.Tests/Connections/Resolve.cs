@@ -18,7 +18,7 @@ internal static class Resolve
             Environment = environment ?? new Dictionary<string, string>(),
             WorkingDirectory = directory.Path,
         };
-        request = configure?.Invoke(request) ?? request;
+        request = AsTheCliNamesThem(configure?.Invoke(request) ?? request);
         return new ConnectionResolver(logger).ResolveAsync(request, CancellationToken.None);
     }
 
@@ -33,6 +33,16 @@ internal static class Resolve
         using var directory = new TempDirectory();
         return await WithAsync(directory, variables.ToDictionary(v => v.Name, v => v.Value));
     }
+
+    /// <summary>The request with its explicit inputs named as the strata command names them, so messages read as users see them.</summary>
+    public static ConnectionRequest AsTheCliNamesThem(ConnectionRequest request) => request with
+    {
+        DatabaseUrlOrigin = "--database-url",
+        EnvironmentNameOrigin = "--env",
+        ConfigPathOrigin = "--config",
+        PasswordFileOrigin = "--password-file",
+        PasswordCommandOrigin = "--password-command",
+    };
 
     public static string Hosts(ConnectionSettings settings) => string.Join(",", settings.Hosts);
 }

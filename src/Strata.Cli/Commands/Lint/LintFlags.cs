@@ -36,7 +36,9 @@ internal static class LintFlags
 
     public static readonly Option<bool> Dynamic = new("--" + SettingCatalog.LintDynamic.Name)
     {
-        Description = SettingHelp.For(SettingCatalog.LintDynamic),
+        Description = SettingHelp.For(
+            SettingCatalog.LintDynamic,
+            "Also run each migration, statement by statement, on a scratch copy of the reference database's schema (--database-url, STRATA_DATABASE_URL or DATABASE_URL; without one, the migrations before it build the schema) and report the locks, rewrites and scans PostgreSQL shows."),
     };
 
     public static void AddTo(Command command)
