@@ -75,6 +75,25 @@ public sealed class AdoptDetectCommandTests
     }
 
     [Fact]
+    public async Task Versions_a_data_only_migration_cannot_tell_apart_are_all_listed_and_apply_refuses_to_choose()
+    {
+        await using var target = await TestPostgres.CreateDatabaseAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        using var files = Migrations();
+        files.Add(4, "seed_t", "-- migrate:up\nINSERT INTO t VALUES (1, 'one');\n\n-- migrate:down\nDELETE FROM t WHERE id = 1;\n");
+        await DbCli.ExecuteAsync(target, HandMigratedToTwo + "CREATE FUNCTION answer() RETURNS integer LANGUAGE sql AS 'SELECT 42';");
+
+        var detect = await AdoptAsync(files, target, scratch, "--detect");
+        var apply = await AdoptAsync(files, target, scratch, "--detect", "--apply");
+
+        detect.ExitCode.ShouldBe(0, detect.ToString());
+        detect.Stdout.ShouldContain("the schema equals that of versions 3, 4");
+        apply.ExitCode.ShouldBe(5, apply.ToString());
+        apply.Stderr.ShouldContain("versions 3, 4 all produce the database's schema");
+        (await DbCli.ScalarAsync<bool>(target, "SELECT to_regclass('strata_schema_migrations') IS NULL")).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Detect_refuses_a_database_that_has_a_history()
     {
         await using var target = await TestPostgres.CreateDatabaseAsync();
