@@ -205,6 +205,34 @@ public sealed class Migrator
                 : await adopter.AdoptAsync(migrations, to, cancellationToken);
         });
 
+    /// <summary>
+    /// Records every migration up to <paramref name="version"/> as applied, without running them, on a database with no
+    /// history at all (neither Strata's nor another tool's): for a version found by comparing schemas. The rows carry
+    /// <c>applied_by</c> <c>adopt:detect</c> and are written in one transaction under the lock, as an import's are.
+    /// </summary>
+    /// <param name="version">The newest migration the schema contains; null records nothing.</param>
+    /// <param name="cancellationToken">Cancels the command; nothing is recorded then.</param>
+    public Task<AdoptResult> AdoptDetectedAsync(MigrationVersion? version, CancellationToken cancellationToken = default) =>
+        GuardAsync(async () =>
+        {
+            var migrations = await LoadMigrationsAsync(cancellationToken);
+            if (version is { } v && !migrations.Any(m => m.Version == v))
+            {
+                throw new ConfigurationException($"There is no migration with version {v} to record up to.");
+            }
+
+            return await new Adopter(_dataSource, _history, _options, _logger).AdoptDetectedAsync(migrations, version, cancellationToken);
+        });
+
+    /// <summary>Refuses a database with a history (Strata's with rows, or another tool's in use); only reads.</summary>
+    internal Task<bool> CheckNoHistoryAsync(CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await new Adopter(_dataSource, _history, _options, _logger).CheckNoHistoryAsync(connection, cancellationToken);
+            return true;
+        });
+
     /// <summary>The SQL <c>up</c> would run, bookkeeping included; reads the history and executes nothing.</summary>
     public Task<ScriptResult> ScriptAsync(MigrationTarget? target = null, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>

@@ -12,7 +12,7 @@ internal static class DriftCommand
     {
         var ignore = new Option<string[]>("--ignore")
         {
-            Description = "Leave out objects managed outside migrations: a glob over the name or the kind and name, e.g. 'extension *' or 'public.legacy_*'. Repeatable.",
+            Description = "Leave out objects managed outside migrations: a glob over the name or the kind and name, e.g. 'extension *' or 'public.legacy_*'. Repeatable; added to drift.ignore in strata.json.",
             HelpName = "pattern",
             AllowMultipleArgumentsPerToken = false,
         };
@@ -32,7 +32,7 @@ internal static class DriftCommand
             {
                 MigrationsDirectory = run.Settings.MigrationsDirectory.Value,
                 Migrator = session.EngineOptions,
-                Ignore = [.. (parse.GetValue(ignore) ?? []).Select(p => new SchemaPattern(p))],
+                Ignore = [.. run.Settings.DriftIgnore.Value.Concat(parse.GetValue(ignore) ?? []).Distinct(StringComparer.Ordinal).Select(p => new SchemaPattern(p))],
             };
             var result = await new DriftDetector(server, run.LoggerFactory.CreateLogger("Strata.Drift")).DetectAsync(target, options, cancellationToken);
             DifferenceRendering.Report(

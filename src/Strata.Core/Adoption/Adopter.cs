@@ -16,6 +16,7 @@ namespace Strata.Core.Adoption;
 internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history, MigratorOptions options, ILogger logger)
 {
     private const int ListedVersions = 5;
+    private const string DetectedBy = "adopt:detect";
 
     public async Task<AdoptResult> PreviewAsync(IReadOnlyList<Migration> migrations, MigrationVersion? to, CancellationToken cancellationToken)
     {
@@ -31,6 +32,52 @@ internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history,
         // Planned before the transaction: reading a history table that does not exist yet would abort it. The lock keeps
         // other Strata runs out in between.
         var plan = await PlanAsync(connection, migrations, to, cancellationToken);
+        await WriteAsync(connection, plan, cancellationToken);
+        return plan.Result(dryRun: false);
+    }
+
+    /// <summary>
+    /// Records every migration up to <paramref name="version"/> (none when null) on a database without any history, for a
+    /// version found by comparing schemas: the same writing as an import, with <c>applied_by</c> <c>adopt:detect</c>.
+    /// </summary>
+    public async Task<AdoptResult> AdoptDetectedAsync(IReadOnlyList<Migration> migrations, MigrationVersion? version, CancellationToken cancellationToken)
+    {
+        await using var migrationLock = await MigrationLock.AcquireAsync(dataSource, history.Table, LockWait.From(options), logger, cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var records = await CheckNoHistoryAsync(connection, cancellationToken);
+        var rows = migrations.Where(m => version is { } upTo && m.Version <= upTo).OrderBy(m => m.Version).Select(m => new Row(m, null)).ToList();
+        var recorded = rows.Select(r => r.Migration.Version).ToHashSet();
+        var pending = migrations.Select(m => m.Version).Where(v => !recorded.Contains(v)).Order().ToList();
+        var plan = new Plan(records is not null, [], DetectedBy, rows, pending, []);
+        await WriteAsync(connection, plan, cancellationToken);
+        return plan.Result(dryRun: false);
+    }
+
+    /// <summary>
+    /// Refuses a database that has a history: rows in Strata's history table, or another tool's history table in use (its
+    /// versions say where the database is, so they are imported instead). Returns Strata's (empty) history, null when
+    /// its table does not exist.
+    /// </summary>
+    public async Task<IReadOnlyList<HistoryRecord>?> CheckNoHistoryAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var records = await history.TryLoadAsync(connection, cancellationToken);
+        RefuseFilledHistory(records);
+        var (_, inUse) = await ForeignHistoryDetector.DetectWithRowsAsync(connection, history.Table, cancellationToken);
+        if (inUse.Count > 0)
+        {
+            throw new ValidationFailedException(
+                $"Refusing to detect the version from the schema: {inUse[0].QualifiedName} is {inUse[0].ToolName}'s history table and says which " +
+                "migrations are applied; import that history instead.")
+            {
+                NextSteps = [new NextStep(inUse[0].MapsVersions && inUse.Count == 1 ? NextStepKind.Adopt : NextStepKind.AdoptUpTo)],
+            };
+        }
+
+        return records;
+    }
+
+    private async Task WriteAsync(NpgsqlConnection connection, Plan plan, CancellationToken cancellationToken)
+    {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (!plan.HistoryExists)
         {
@@ -43,23 +90,12 @@ internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history,
         {
             logger.MigrationRecorded(Migrations.MigrationNames.Id(row.Migration), plan.AppliedBy);
         }
-
-        return plan.Result(dryRun: false);
     }
 
     private async Task<Plan> PlanAsync(NpgsqlConnection connection, IReadOnlyList<Migration> migrations, MigrationVersion? to, CancellationToken cancellationToken)
     {
         var records = await history.TryLoadAsync(connection, cancellationToken);
-        if (records is { Count: > 0 })
-        {
-            throw new ValidationFailedException(
-                $"Refusing to adopt: Strata's history table {history.Table} already has {records.Count} row(s), and adopt only fills an empty history; " +
-                "record single migrations with stamp instead, or check the state first.")
-            {
-                NextSteps = [new NextStep(NextStepKind.Stamp), new NextStep(NextStepKind.ShowStatus)],
-            };
-        }
-
+        RefuseFilledHistory(records);
         var (detected, inUse) = await ForeignHistoryDetector.DetectWithRowsAsync(connection, history.Table, cancellationToken);
         var sources = inUse.Count > 0 ? inUse : detected;
         if (sources.Count == 0)
@@ -96,6 +132,19 @@ internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history,
         var foreign = await ForeignHistoryReader.ReadAsync(connection, sources[0], cancellationToken);
         CheckFilesExist(sources[0], migrations, foreign);
         return Build(records is not null, sources, appliedBy, migrations, foreign);
+    }
+
+    private void RefuseFilledHistory(IReadOnlyList<HistoryRecord>? records)
+    {
+        if (records is { Count: > 0 })
+        {
+            throw new ValidationFailedException(
+                $"Refusing to adopt: Strata's history table {history.Table} already has {records.Count} row(s), and adopt only fills an empty history; " +
+                "record single migrations with stamp instead, or check the state first.")
+            {
+                NextSteps = [new NextStep(NextStepKind.Stamp), new NextStep(NextStepKind.ShowStatus)],
+            };
+        }
     }
 
     private static void CheckFilesExist(ForeignHistoryTable source, IReadOnlyList<Migration> migrations, ForeignHistory foreign)

@@ -72,6 +72,9 @@ public sealed record StrataSettings
     /// <summary>The server throwaway databases are created on; null for the local PostgreSQL Strata runs.</summary>
     public required Setting<string?> ScratchUrl { get; init; }
 
+    /// <summary>The patterns of objects <c>drift</c> leaves out (<c>drift.ignore</c> in strata.json); the command adds its own.</summary>
+    public Setting<IReadOnlyList<string>> DriftIgnore { get; init; } = new([], SettingSource.Default, "default");
+
     /// <summary>How <c>lint</c> writes its findings (text, json, sarif, github); checked by the command.</summary>
     public required Setting<string?> LintFormat { get; init; }
 

@@ -124,6 +124,9 @@ public sealed class StrataSettingsBuilder
                 SettingCatalog.WaitTimeout, SettingParsers.Duration, SettingParsers.DefaultDuration(SettingCatalog.WaitTimeout),
                 t => t > TimeSpan.Zero ? null : "the wait needs a positive timeout, such as 30s"),
             ScratchUrl = layers.Text(SettingCatalog.ScratchUrl, SettingCatalog.ScratchUrl.Variable),
+            DriftIgnore = config is { DriftIgnore.Count: > 0 }
+                ? new Setting<IReadOnlyList<string>>(config.DriftIgnore, SettingSource.ConfigFile, $"drift.ignore in {config.DisplayPath}")
+                : new Setting<IReadOnlyList<string>>([], SettingSource.Default, "default"),
             LintFormat = layers.Text(SettingCatalog.LintFormat, SettingCatalog.LintFormat.Variable),
             LintFailOn = layers.Text(SettingCatalog.LintFailOn, SettingCatalog.LintFailOn.Variable),
             PostgresVersion = layers.Text(SettingCatalog.PostgresVersion, SettingCatalog.PostgresVersion.Variable),

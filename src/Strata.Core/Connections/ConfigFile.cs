@@ -19,6 +19,9 @@ internal sealed record ConfigFile(
     /// <summary>The environments whose literal database URL holds a password (a warning is logged for each).</summary>
     public IReadOnlyList<string> EnvironmentsWithPasswords { get; init; } = [];
 
+    /// <summary>The patterns of <c>drift.ignore</c>: objects managed outside migrations.</summary>
+    public IReadOnlyList<string> DriftIgnore { get; init; } = [];
+
     public string Directory => System.IO.Path.GetDirectoryName(Path)!;
 
     public string KnownEnvironmentNames =>

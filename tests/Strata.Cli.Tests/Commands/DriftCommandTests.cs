@@ -80,6 +80,24 @@ public sealed class DriftCommandTests
     }
 
     [Fact]
+    public async Task Ignore_patterns_from_strata_json_are_merged_with_the_flag()
+    {
+        await using var target = await MigratedAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        using var files = Migrations();
+        await File.WriteAllTextAsync(Path.Combine(files.Root, "strata.json"), """{ "drift": { "ignore": ["extension *"] } }""");
+        await DbCli.ExecuteAsync(target, "CREATE EXTENSION citext; CREATE TABLE legacy_audit (id integer)");
+
+        var fileOnly = await DriftAsync(files, target, scratch);
+        var merged = await DriftAsync(files, target, scratch, "--ignore", "public.legacy_*");
+
+        fileOnly.ExitCode.ShouldBe(5, fileOnly.ToString());
+        fileOnly.Stdout.ShouldContain("added table public.legacy_audit");
+        fileOnly.Stdout.ShouldNotContain("citext");
+        merged.ExitCode.ShouldBe(0, merged.ToString());
+    }
+
+    [Fact]
     public async Task Drift_works_on_a_database_that_refuses_every_write()
     {
         await using var target = await MigratedAsync();

@@ -2,10 +2,11 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Strata.Cli.Hosting;
 using Strata.Core.Adoption;
+using Strata.Core.Errors;
 
 namespace Strata.Cli.Commands.Migrations;
 
-/// <summary>`strata adopt [--to VERSION] [--dry-run]`: import another migration tool's history into Strata's.</summary>
+/// <summary>`strata adopt [--to VERSION] [--dry-run] [--detect [--apply]]`: import another migration tool's history into Strata's.</summary>
 internal static class AdoptCommand
 {
     public static Command Create()
@@ -20,11 +21,26 @@ internal static class AdoptCommand
             "adopt",
             "Take over a database another tool migrated (dbmate, golang-migrate, Flyway, ...): record the migrations it applied as applied, without running them.")
         {
-            to, dryRun,
+            to, dryRun, AdoptDetect.Detect, AdoptDetect.Apply, ScratchFlag.Option,
         };
         EngineFlags.AddReadFlags(command);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
+            if (parse.GetValue(AdoptDetect.Detect))
+            {
+                if (parse.GetValue(to) is not null || parse.GetValue(dryRun))
+                {
+                    throw new ConfigurationException("--detect finds the version from the schema, so it cannot be combined with --to or --dry-run (--detect alone writes nothing)");
+                }
+
+                return await AdoptDetect.RunAsync(run, parse.GetValue(AdoptDetect.Apply), cancellationToken);
+            }
+
+            if (parse.GetValue(AdoptDetect.Apply))
+            {
+                throw new ConfigurationException("--apply records the version --detect finds, so it needs --detect");
+            }
+
             var version = parse.GetValue(to) is { } text ? VersionArgument.Parse(text) : (Core.Migrations.MigrationVersion?)null;
             await using var session = await run.OpenSessionAsync(cancellationToken);
             var migrator = await session.MigratorAsync(cancellationToken);
