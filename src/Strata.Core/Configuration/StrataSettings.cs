@@ -99,7 +99,7 @@ public sealed record StrataSettings
     };
 
     /// <summary>What the connection resolver needs to choose the database.</summary>
-    public ConnectionRequest ConnectionRequest() => new()
+    internal ConnectionRequest ConnectionRequest() => new()
     {
         DatabaseUrl = DatabaseUrl.Source == SettingSource.Explicit ? DatabaseUrl.Value : null,
         EnvironmentName = Environment.Source == SettingSource.Explicit ? Environment.Value : null,

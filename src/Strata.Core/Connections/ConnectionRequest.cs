@@ -4,7 +4,7 @@ namespace Strata.Core.Connections;
 /// What a caller knows about the database it should use: the command-line flags it was given (all optional) and
 /// the process environment. <see cref="ConnectionResolver"/> turns it into a <see cref="ResolvedConnection"/>.
 /// </summary>
-public sealed record ConnectionRequest
+internal sealed record ConnectionRequest
 {
     /// <summary>The <c>--database-url</c> flag: a postgres:// URL or a keyword connection string.</summary>
     public string? DatabaseUrl { get; init; }
