@@ -49,7 +49,7 @@ public sealed class StrataDatabase : IAsyncDisposable
     public NpgsqlDataSource DataSource => Current.DataSource;
 
     /// <summary>The migrations the app ships (loaded once and cached).</summary>
-    public IMigrationSource Migrations => Current.Migrations;
+    internal IMigrationSource Migrations => Current.Migrations;
 
     /// <summary>The migration engine over <see cref="DataSource"/> and <see cref="Migrations"/>.</summary>
     public Migrator Migrator => Current.Migrator;

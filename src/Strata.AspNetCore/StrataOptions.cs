@@ -58,7 +58,7 @@ public sealed class StrataOptions
     /// the directory <c>Strata:MigrationsDirectory</c> names, else the one the resolver reports (<c>strata.json</c>,
     /// else <c>db/migrations</c> under <see cref="WorkingDirectory"/>).
     /// </summary>
-    public IMigrationSource? Migrations { get; set; }
+    internal IMigrationSource? Migrations { get; set; }
 
     /// <summary>
     /// Apply pending migrations while the host starts, before the server accepts requests (<c>Strata:MigrateOnStart</c>);

@@ -34,7 +34,7 @@ public sealed class Migrator
     /// <param name="source">Where the migrations are.</param>
     /// <param name="options">The settings; null for the defaults.</param>
     /// <param name="logger">Where progress is reported; null for none.</param>
-    public Migrator(NpgsqlDataSource dataSource, IMigrationSource source, MigratorOptions? options = null, ILogger? logger = null)
+    internal Migrator(NpgsqlDataSource dataSource, IMigrationSource source, MigratorOptions? options = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(source);
@@ -96,7 +96,7 @@ public sealed class Migrator
         });
 
     /// <summary>Rolls back the newest applied migration and applies it again, under one lock.</summary>
-    public Task<RedoResult> RedoAsync(CancellationToken cancellationToken = default) =>
+    internal Task<RedoResult> RedoAsync(CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
             var migrations = await LoadMigrationsAsync(cancellationToken);
@@ -118,7 +118,7 @@ public sealed class Migrator
         });
 
     /// <summary>The history rows in the order they were applied.</summary>
-    public Task<HistoryResult> HistoryAsync(CancellationToken cancellationToken = default) =>
+    internal Task<HistoryResult> HistoryAsync(CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
@@ -140,12 +140,12 @@ public sealed class Migrator
         });
 
     /// <summary>Records migration <paramref name="version"/> as applied without running it (it was applied by hand).</summary>
-    public Task<StampResult> StampAsync(MigrationVersion version, CancellationToken cancellationToken = default) =>
+    internal Task<StampResult> StampAsync(MigrationVersion version, CancellationToken cancellationToken = default) =>
         WithLedgerAsync((recorder, session, ledger) => recorder.StampAsync(session.Connection, ledger, version, cancellationToken), cancellationToken);
 
     /// <summary>Removes the history row of <paramref name="version"/> without running its down section.</summary>
     /// <remarks>On an inconsistent history table (<see cref="HistoryInconsistentException"/>) it removes every row of the version, however spelled.</remarks>
-    public async Task<StampResult> UnstampAsync(MigrationVersion version, CancellationToken cancellationToken = default)
+    internal async Task<StampResult> UnstampAsync(MigrationVersion version, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -158,7 +158,7 @@ public sealed class Migrator
     }
 
     /// <summary>Adopts a database with no history: records every migration up to <paramref name="version"/> as applied.</summary>
-    public Task<StampResult> BaselineAsync(MigrationVersion version, CancellationToken cancellationToken = default) =>
+    internal Task<StampResult> BaselineAsync(MigrationVersion version, CancellationToken cancellationToken = default) =>
         WithLedgerAsync((recorder, session, ledger) => recorder.BaselineAsync(session.Connection, ledger, version, cancellationToken), cancellationToken);
 
     /// <summary>
@@ -195,7 +195,7 @@ public sealed class Migrator
     /// <param name="to">Record every migration up to this version instead of reading the other tool's versions.</param>
     /// <param name="dryRun">Only report what would be recorded; take no lock and write nothing.</param>
     /// <param name="cancellationToken">Cancels the command; nothing is recorded then.</param>
-    public Task<AdoptResult> AdoptAsync(MigrationVersion? to = null, bool dryRun = false, CancellationToken cancellationToken = default) =>
+    internal Task<AdoptResult> AdoptAsync(MigrationVersion? to = null, bool dryRun = false, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
             var migrations = await LoadMigrationsAsync(cancellationToken);
@@ -212,7 +212,7 @@ public sealed class Migrator
     /// </summary>
     /// <param name="version">The newest migration the schema contains; null records nothing.</param>
     /// <param name="cancellationToken">Cancels the command; nothing is recorded then.</param>
-    public Task<AdoptResult> AdoptDetectedAsync(MigrationVersion? version, CancellationToken cancellationToken = default) =>
+    internal Task<AdoptResult> AdoptDetectedAsync(MigrationVersion? version, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
             var migrations = await LoadMigrationsAsync(cancellationToken);
@@ -234,7 +234,7 @@ public sealed class Migrator
         });
 
     /// <summary>The SQL <c>up</c> would run, bookkeeping included; reads the history and executes nothing.</summary>
-    public Task<ScriptResult> ScriptAsync(MigrationTarget? target = null, CancellationToken cancellationToken = default) =>
+    internal Task<ScriptResult> ScriptAsync(MigrationTarget? target = null, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
             var snapshot = await ReadAsync(await LoadMigrationsAsync(cancellationToken), cancellationToken, guarded: true);
@@ -248,7 +248,7 @@ public sealed class Migrator
     /// <param name="action">Inspect only, or how to resolve the interrupted migration.</param>
     /// <param name="version">Which migration to resolve; may be omitted when only one is interrupted.</param>
     /// <param name="cancellationToken">Cancels the command.</param>
-    public Task<RepairResult> RepairAsync(RepairAction action = RepairAction.Inspect, MigrationVersion? version = null, CancellationToken cancellationToken = default) =>
+    internal Task<RepairResult> RepairAsync(RepairAction action = RepairAction.Inspect, MigrationVersion? version = null, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
             var migrations = await LoadMigrationsAsync(cancellationToken);

@@ -22,7 +22,7 @@ public sealed partial class MigrationLinter
     /// <summary>Lints the up sections of <paramref name="migrations"/>, honouring each one's <c>transaction:false</c>.</summary>
     /// <exception cref="SqlSyntaxException">PostgreSQL's grammar rejects a statement.</exception>
     /// <exception cref="PrerequisiteMissingException">libpg_query is not installed.</exception>
-    public LintResult Lint(IEnumerable<Migration> migrations)
+    internal LintResult Lint(IEnumerable<Migration> migrations)
     {
         ArgumentNullException.ThrowIfNull(migrations);
         return Run(migrations.Select(Unit));

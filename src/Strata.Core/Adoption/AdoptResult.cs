@@ -9,7 +9,7 @@ namespace Strata.Core.Adoption;
 /// <param name="Pending">The migration files the other tool did not apply; <c>up</c> decides what to do with them.</param>
 /// <param name="Skipped">Rows of the other tool's table that have no counterpart in Strata and were not imported.</param>
 /// <param name="DryRun">True when nothing was written: the result says what adopt would record.</param>
-public sealed record AdoptResult(
+internal sealed record AdoptResult(
     IReadOnlyList<ForeignHistoryTable> Sources,
     string AppliedBy,
     IReadOnlyList<MigrationVersion> Recorded,

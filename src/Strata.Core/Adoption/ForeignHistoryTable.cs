@@ -4,7 +4,7 @@ namespace Strata.Core.Adoption;
 /// <param name="Tool">The tool its shape belongs to.</param>
 /// <param name="Schema">The schema it is in.</param>
 /// <param name="Name">The table's name.</param>
-public sealed record ForeignHistoryTable(MigrationTool Tool, string Schema, string Name)
+internal sealed record ForeignHistoryTable(MigrationTool Tool, string Schema, string Name)
 {
     /// <summary>The tool's usual name, as people write it (<c>dbmate</c>, <c>golang-migrate</c>, <c>Flyway</c>, ...).</summary>
     public string ToolName => MigrationTools.DisplayName(Tool);

@@ -1,7 +1,7 @@
 namespace Strata.Core.Adoption;
 
 /// <summary>A migration tool whose history table Strata recognises on a database it did not migrate itself.</summary>
-public enum MigrationTool
+internal enum MigrationTool
 {
     /// <summary>dbmate: <c>schema_migrations(version)</c>, one row per applied migration.</summary>
     Dbmate,

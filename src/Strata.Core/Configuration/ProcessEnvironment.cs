@@ -6,7 +6,7 @@ namespace Strata.Core.Configuration;
 /// The one place Strata reads the process's environment variables. Everything else takes the snapshot as a
 /// dictionary, so callers and tests decide what the engine sees.
 /// </summary>
-public static class ProcessEnvironment
+internal static class ProcessEnvironment
 {
     /// <summary>A copy of the process's variables as they are now.</summary>
     public static IReadOnlyDictionary<string, string> Snapshot()

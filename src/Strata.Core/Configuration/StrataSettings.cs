@@ -121,7 +121,7 @@ public sealed record StrataSettings
     };
 
     /// <summary>What the connection resolver needs to choose the database.</summary>
-    public ConnectionRequest ConnectionRequest()
+    internal ConnectionRequest ConnectionRequest()
     {
         var request = new ConnectionRequest
         {

@@ -4,7 +4,7 @@ namespace Strata.Core.Connections;
 /// What a caller knows about the database it should use: the values it was given explicitly (all optional), each
 /// with the name the caller gave it by (a flag, a configuration key), and the process environment. <see cref="ConnectionResolver"/> turns it into a <see cref="ResolvedConnection"/>.
 /// </summary>
-public sealed record ConnectionRequest
+internal sealed record ConnectionRequest
 {
     /// <summary>An explicit database: a postgres:// URL or a keyword connection string.</summary>
     public string? DatabaseUrl { get; init; }

@@ -10,7 +10,7 @@ namespace Strata.Core.Connections;
 /// precedence order, so every command and the web library agree. Reading passwords from files happens here;
 /// password commands run later, when connections open.
 /// </summary>
-public sealed class ConnectionResolver
+internal sealed class ConnectionResolver
 {
     /// <summary>The database the local default uses when the configuration names none.</summary>
     public const string DefaultLocalDatabase = SourceSelector.DefaultLocalDatabase;

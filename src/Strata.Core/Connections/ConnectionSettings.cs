@@ -7,7 +7,7 @@ namespace Strata.Core.Connections;
 /// variables. The password is kept internal: it is never part of <see cref="ToString"/>, <see cref="ToDisplayUrl"/>
 /// or record equality output, and only <see cref="DatabaseConnector"/> reads it.
 /// </summary>
-public sealed record ConnectionSettings
+internal sealed record ConnectionSettings
 {
     /// <summary>The servers to try, in order. Empty only for the local default, whose address is known when it starts.</summary>
     public required IReadOnlyList<HostEndpoint> Hosts { get; init; }

@@ -1,7 +1,7 @@
 namespace Strata.Core.Connections;
 
 /// <summary>Where the database was found, in precedence order: the first kind that is present wins.</summary>
-public enum ConnectionSourceKind
+internal enum ConnectionSourceKind
 {
     /// <summary>The <c>--database-url</c> flag.</summary>
     Flag,

@@ -1,7 +1,7 @@
 namespace Strata.Core.Connections;
 
 /// <summary>How <see cref="DatabaseConnector"/> builds its pooled data source. Every member is optional.</summary>
-public sealed record DataSourceOptions
+internal sealed record DataSourceOptions
 {
     /// <summary>
     /// The application name PostgreSQL shows in <c>pg_stat_activity</c> when the connection settings do not name

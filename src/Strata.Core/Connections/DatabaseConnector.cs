@@ -13,7 +13,7 @@ namespace Strata.Core.Connections;
 /// starts the local server and creates the database on first use. A password command is wired so that it runs for
 /// every new physical connection. Connection failures become <see cref="ConnectionFailedException"/>s.
 /// </summary>
-public sealed class DatabaseConnector
+internal sealed class DatabaseConnector
 {
     private readonly ILocalServer? _localServer;
     private readonly ILoggerFactory? _loggerFactory;

@@ -5,7 +5,7 @@ namespace Strata.Core.Connections;
 /// <summary>One server to try: a host name, IP address or Unix-socket directory, and a port.</summary>
 /// <param name="Host">A host name, an IPv4 or IPv6 address (without brackets), or an absolute Unix-socket directory.</param>
 /// <param name="Port">The TCP port, or the number in the socket file name for a socket directory.</param>
-public sealed record HostEndpoint(string Host, int Port)
+internal sealed record HostEndpoint(string Host, int Port)
 {
     /// <summary>The default PostgreSQL port.</summary>
     public const int DefaultPort = 5432;

@@ -1,7 +1,7 @@
 namespace Strata.Core.Connections;
 
 /// <summary>Where the password of a resolved connection comes from.</summary>
-public enum PasswordSource
+internal enum PasswordSource
 {
     /// <summary>No password: the server must not ask for one, or the client library finds it (PGPASSWORD, ~/.pgpass).</summary>
     None,

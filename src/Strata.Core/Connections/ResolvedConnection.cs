@@ -8,7 +8,7 @@ namespace Strata.Core.Connections;
 public sealed record ResolvedConnection
 {
     /// <summary>Which precedence tier supplied the database.</summary>
-    public required ConnectionSourceKind Source { get; init; }
+    internal ConnectionSourceKind Source { get; init; }
 
     /// <summary>Where the database came from, such as <c>DATABASE_URL environment variable</c>.</summary>
     public required string SourceDescription { get; init; }
@@ -32,10 +32,11 @@ public sealed record ResolvedConnection
     public bool IsLocalDefault { get; init; }
 
     /// <summary>The connection settings. For the local default, only <see cref="ConnectionSettings.Database"/> is meaningful.</summary>
-    public required ConnectionSettings Settings { get; init; }
+    /// <remarks>Not required: a required member cannot be less visible than its record. The one factory always sets it.</remarks>
+    internal ConnectionSettings Settings { get; init; } = null!;
 
     /// <summary>Where the password comes from.</summary>
-    public required PasswordSource PasswordSource { get; init; }
+    internal PasswordSource PasswordSource { get; init; }
 
     /// <summary>Where the password comes from, in words, such as <c>file /run/secrets/db (from DB_PASSWORD_FILE)</c>.</summary>
     public required string PasswordSourceDescription { get; init; }

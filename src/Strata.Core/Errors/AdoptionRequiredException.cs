@@ -6,7 +6,7 @@ namespace Strata.Core.Errors;
 /// the schema already has tables. Running migrations now would apply them a second time, so the command refuses until
 /// the existing state is recorded (<c>adopt</c> or <c>baseline</c>).
 /// </summary>
-public sealed class AdoptionRequiredException : StrataException
+internal sealed class AdoptionRequiredException : StrataException
 {
     /// <summary>Creates the error with a one-line message and the other tools' tables that were found.</summary>
     /// <param name="message">The one-line message, naming the tool, the table and how to adopt.</param>

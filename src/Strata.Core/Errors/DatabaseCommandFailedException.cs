@@ -5,7 +5,7 @@ namespace Strata.Core.Errors;
 /// as <c>CREATE DATABASE</c> without the privilege or <c>DROP DATABASE</c> while other sessions use it. The message
 /// names the database and says what to do.
 /// </summary>
-public sealed class DatabaseCommandFailedException : StrataException
+internal sealed class DatabaseCommandFailedException : StrataException
 {
     /// <summary>Creates the error; the message must already be free of secrets.</summary>
     /// <param name="message">The one-line message.</param>

@@ -5,7 +5,7 @@ namespace Strata.Core.Errors;
 /// the migration's history row could not be written. The migration file is not at fault; the message says what
 /// was left applied and what to check.
 /// </summary>
-public sealed class HistoryTableLostException : StrataException
+internal sealed class HistoryTableLostException : StrataException
 {
     /// <summary>Creates the error with a one-line, secret-free message.</summary>
     public HistoryTableLostException(string message, Exception? innerException = null)

@@ -7,7 +7,7 @@ namespace Strata.Core.Errors;
 public sealed class MigrationFailedException : StrataException
 {
     /// <summary>Creates the error; every text argument must already be free of secrets.</summary>
-    public MigrationFailedException(string message, MigrationFailure failure, Exception? innerException = null)
+    internal MigrationFailedException(string message, MigrationFailure failure, Exception? innerException = null)
         : base(message, innerException)
     {
         ArgumentNullException.ThrowIfNull(failure);
@@ -18,7 +18,7 @@ public sealed class MigrationFailedException : StrataException
     public override string Code => "migration-failed";
 
     /// <summary>The details of the failure.</summary>
-    public MigrationFailure Failure { get; }
+    internal MigrationFailure Failure { get; }
 
     /// <summary>The version of the migration that failed.</summary>
     public string Version => Failure.Version;

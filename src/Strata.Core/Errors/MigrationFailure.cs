@@ -9,7 +9,7 @@ namespace Strata.Core.Errors;
 /// <param name="ServerMessage">The server's primary message, or Strata's reason.</param>
 /// <param name="Detail">The server's detail line, if any.</param>
 /// <param name="Hint">The server's or Strata's hint, if any.</param>
-public sealed record MigrationFailure(
+internal sealed record MigrationFailure(
     string Version,
     string File,
     int Line,

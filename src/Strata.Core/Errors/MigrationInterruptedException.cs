@@ -6,7 +6,7 @@ namespace Strata.Core.Errors;
 /// says which migration and how to resolve it (<c>repair</c>). Still an <see cref="OperationCanceledException"/>, so
 /// callers that handle cancellation keep working.
 /// </summary>
-public sealed class MigrationInterruptedException : OperationCanceledException
+internal sealed class MigrationInterruptedException : OperationCanceledException
 {
     /// <summary>Creates the error with a one-line message naming the interrupted migration.</summary>
     /// <param name="message">The one-line message.</param>

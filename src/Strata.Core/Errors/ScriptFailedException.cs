@@ -5,7 +5,7 @@ namespace Strata.Core.Errors;
 /// kept. The message is one line naming the file, line and column of the failing statement and the server's
 /// SQLSTATE and message, like a failed migration.
 /// </summary>
-public sealed class ScriptFailedException : StrataException
+internal sealed class ScriptFailedException : StrataException
 {
     /// <summary>Creates the error; every text argument must already be free of secrets.</summary>
     /// <param name="message">The one-line message, already naming the file, line, column and SQLSTATE.</param>

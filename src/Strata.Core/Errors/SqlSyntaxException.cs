@@ -4,7 +4,7 @@ namespace Strata.Core.Errors;
 /// A SQL script could not be split into statements: an unterminated string, quoted identifier, dollar quote or block
 /// comment, a psql meta-command, or <c>COPY ... FROM STDIN</c>. The message names the file, line and column.
 /// </summary>
-public sealed class SqlSyntaxException : StrataException
+internal sealed class SqlSyntaxException : StrataException
 {
     /// <summary>Creates the error with a one-line message and the position it refers to.</summary>
     /// <param name="message">The one-line message, already naming the file, line and column.</param>

@@ -16,7 +16,7 @@ namespace Strata.Core.Execution;
 /// <param name="NextStatement">The statement that did not complete, or null when every statement did or the file is missing.</param>
 /// <param name="InvalidIndexes">Invalid indexes named by the section's <c>CREATE INDEX CONCURRENTLY</c> statements.</param>
 /// <param name="FileEdited">Whether the file changed since the section started, so statement numbers may not match it.</param>
-public sealed record InterruptedMigration(
+internal sealed record InterruptedMigration(
     MigrationVersion Version,
     string Description,
     string? Source,

@@ -4,7 +4,7 @@ namespace Strata.Core.Execution;
 /// <param name="Schema">The index's schema.</param>
 /// <param name="Name">The index's name.</param>
 /// <param name="Table">The table it indexes.</param>
-public sealed record InvalidIndex(string Schema, string Name, string Table)
+internal sealed record InvalidIndex(string Schema, string Name, string Table)
 {
     /// <inheritdoc />
     public override string ToString() => $"{Schema}.{Name} on {Table}";

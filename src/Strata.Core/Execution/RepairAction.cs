@@ -1,7 +1,7 @@
 namespace Strata.Core.Execution;
 
 /// <summary>What <c>repair</c> does with an interrupted <c>transaction:false</c> migration.</summary>
-public enum RepairAction
+internal enum RepairAction
 {
     /// <summary>Only report the state; change nothing.</summary>
     Inspect,

@@ -6,4 +6,4 @@ namespace Strata.Core.Execution;
 /// <param name="Interrupted">Every interrupted migration, as it was before any change.</param>
 /// <param name="Action">What was done.</param>
 /// <param name="Resolved">The migration whose history row was changed, or null when nothing was changed.</param>
-public sealed record RepairResult(IReadOnlyList<InterruptedMigration> Interrupted, RepairAction Action, MigrationVersion? Resolved);
+internal sealed record RepairResult(IReadOnlyList<InterruptedMigration> Interrupted, RepairAction Action, MigrationVersion? Resolved);

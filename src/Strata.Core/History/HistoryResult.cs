@@ -6,4 +6,4 @@ namespace Strata.Core.History;
 /// <param name="Table">The history table that was read.</param>
 /// <param name="TableExists">Whether the history table exists yet.</param>
 /// <param name="Records">The rows, oldest first.</param>
-public sealed record HistoryResult(HistoryTableName Table, bool TableExists, IReadOnlyList<HistoryRecord> Records);
+internal sealed record HistoryResult(HistoryTableName Table, bool TableExists, IReadOnlyList<HistoryRecord> Records);

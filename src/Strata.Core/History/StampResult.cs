@@ -7,7 +7,7 @@ namespace Strata.Core.History;
 /// <param name="Recorded">The versions recorded as applied without running.</param>
 /// <param name="Removed">The versions whose rows were removed (unstamp).</param>
 /// <param name="AlreadyRecorded">The versions that were already recorded and were left as they were.</param>
-public sealed record StampResult(
+internal sealed record StampResult(
     HistoryOrigin Origin,
     IReadOnlyList<MigrationVersion> Recorded,
     IReadOnlyList<MigrationVersion> Removed,

@@ -1,7 +1,7 @@
 namespace Strata.Core.Lifecycle;
 
 /// <summary>How <see cref="DatabaseLifecycle.CreateAsync"/> creates the database; every member is optional (the server's defaults).</summary>
-public sealed record CreateOptions
+internal sealed record CreateOptions
 {
     /// <summary>The role that will own the database (<c>OWNER</c>); the connecting role when null.</summary>
     public string? Owner { get; init; }

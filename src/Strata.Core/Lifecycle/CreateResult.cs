@@ -4,4 +4,4 @@ namespace Strata.Core.Lifecycle;
 /// <param name="Database">The database's name.</param>
 /// <param name="Server">The server, as <c>host:port</c>.</param>
 /// <param name="Created">True when it was created now; false when it already existed (nothing was changed).</param>
-public sealed record CreateResult(string Database, string Server, bool Created);
+internal sealed record CreateResult(string Database, string Server, bool Created);

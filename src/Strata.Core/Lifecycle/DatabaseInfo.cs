@@ -11,7 +11,7 @@ namespace Strata.Core.Lifecycle;
 /// <param name="HistoryTableExists">Whether the history table exists.</param>
 /// <param name="MigrationVersion">The highest applied migration version, or null when none is applied.</param>
 /// <param name="AppliedMigrations">How many migrations the history table records as applied.</param>
-public sealed record DatabaseInfo(
+internal sealed record DatabaseInfo(
     string Database,
     string Server,
     string ServerVersion,

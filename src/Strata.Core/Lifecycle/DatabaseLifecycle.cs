@@ -11,7 +11,7 @@ namespace Strata.Core.Lifecycle;
 /// create, drop, seed, setup, reset, dump, load, connect, sessions, wait and info. Destructive methods refuse protected
 /// environments before they connect. See docs/commands/db-*.md.
 /// </summary>
-public sealed class DatabaseLifecycle
+internal sealed class DatabaseLifecycle
 {
     private readonly LifecycleContext _context;
 

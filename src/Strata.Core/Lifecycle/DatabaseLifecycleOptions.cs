@@ -5,7 +5,7 @@ using Strata.Core.Local;
 namespace Strata.Core.Lifecycle;
 
 /// <summary>What <see cref="DatabaseLifecycle"/> works with besides the database itself; every member is optional.</summary>
-public sealed record DatabaseLifecycleOptions
+internal sealed record DatabaseLifecycleOptions
 {
     /// <summary>The local server, needed only when the connection is the local default.</summary>
     public ILocalServer? LocalServer { get; init; }

@@ -13,7 +13,7 @@ namespace Strata.Core.Lifecycle;
 /// <param name="Query">The first 80 characters of that query, whitespace collapsed, known secrets masked.</param>
 /// <param name="BlockedBy">The sessions it waits for on a lock; empty when it is not blocked.</param>
 /// <param name="IsBlocking">Whether another session waits for it on a lock.</param>
-public sealed record DatabaseSession(
+internal sealed record DatabaseSession(
     int Pid,
     string? User,
     string? Database,

@@ -1,7 +1,7 @@
 namespace Strata.Core.Lifecycle;
 
 /// <summary>How <see cref="DatabaseLifecycle.DropAsync"/> drops the database.</summary>
-public sealed record DropOptions
+internal sealed record DropOptions
 {
     /// <summary>
     /// End the other sessions connected to the database first (<c>DROP DATABASE ... WITH (FORCE)</c> on PostgreSQL

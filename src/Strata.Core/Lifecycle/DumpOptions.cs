@@ -1,7 +1,7 @@
 namespace Strata.Core.Lifecycle;
 
 /// <summary>Where <see cref="DatabaseLifecycle.DumpAsync"/> writes the schema.</summary>
-public sealed record DumpOptions
+internal sealed record DumpOptions
 {
     /// <summary>The conventional schema file, relative to the project directory.</summary>
     public const string DefaultFile = "db/schema.sql";

@@ -9,5 +9,5 @@ namespace Strata.Core.Lifecycle;
 /// <param name="PgDump">The pg_dump program that was used.</param>
 /// <param name="PgDumpVersion">Its major version.</param>
 /// <param name="ServerVersion">The server's major version.</param>
-public sealed record DumpResult(
+internal sealed record DumpResult(
     string Database, string File, long Bytes, bool Changed, int HistoryRows, string PgDump, int PgDumpVersion, int ServerVersion);

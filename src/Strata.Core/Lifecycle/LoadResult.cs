@@ -5,4 +5,4 @@ namespace Strata.Core.Lifecycle;
 /// <param name="File">The file that was loaded.</param>
 /// <param name="Statements">How many statements ran, in one transaction.</param>
 /// <param name="MigrationVersion">The highest applied migration version the loaded history records, or null.</param>
-public sealed record LoadResult(string Database, string File, int Statements, string? MigrationVersion);
+internal sealed record LoadResult(string Database, string File, int Statements, string? MigrationVersion);

@@ -1,7 +1,7 @@
 namespace Strata.Core.Lifecycle;
 
 /// <summary>How <see cref="DatabaseLifecycle.ResetAsync"/> drops and sets the database up again.</summary>
-public sealed record ResetOptions
+internal sealed record ResetOptions
 {
     /// <summary>End the other sessions connected to the database before dropping it (see <see cref="DropOptions.Force"/>).</summary>
     public bool Force { get; init; }

@@ -4,4 +4,4 @@ namespace Strata.Core.Lifecycle;
 /// <param name="File">The file's path.</param>
 /// <param name="Statements">How many statements it holds.</param>
 /// <param name="Duration">How long it took, commit included.</param>
-public sealed record SeedFileResult(string File, int Statements, TimeSpan Duration);
+internal sealed record SeedFileResult(string File, int Statements, TimeSpan Duration);

@@ -5,4 +5,4 @@ namespace Strata.Core.Lifecycle;
 /// <param name="Server">The server, as <c>host:port</c>.</param>
 /// <param name="AllDatabases">Whether sessions of every database are listed.</param>
 /// <param name="Sessions">The client sessions other than Strata's own, oldest transaction first.</param>
-public sealed record SessionsResult(string Database, string Server, bool AllDatabases, IReadOnlyList<DatabaseSession> Sessions);
+internal sealed record SessionsResult(string Database, string Server, bool AllDatabases, IReadOnlyList<DatabaseSession> Sessions);

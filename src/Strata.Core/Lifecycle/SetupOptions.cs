@@ -1,7 +1,7 @@
 namespace Strata.Core.Lifecycle;
 
 /// <summary>How <see cref="DatabaseLifecycle.SetupAsync"/> sets the database up.</summary>
-public sealed record SetupOptions
+internal sealed record SetupOptions
 {
     /// <summary>Do not run the seed files, even into a new database.</summary>
     public bool SkipSeed { get; init; }

@@ -10,7 +10,7 @@ namespace Strata.Core.Lifecycle;
 /// <param name="Migrations">The migrations that were applied (none when it was up to date).</param>
 /// <param name="Seeds">The seeds that ran, or null when seeding was skipped.</param>
 /// <param name="SeedsSkipped">Why seeding was skipped, or null when seeds ran.</param>
-public sealed record SetupResult(
+internal sealed record SetupResult(
     string Database, string Server, bool Created, MigrationRunResult Migrations, SeedResult? Seeds, string? SeedsSkipped)
 {
     /// <summary>What to do to seed the database anyway, when seeding was skipped because it was not new.</summary>

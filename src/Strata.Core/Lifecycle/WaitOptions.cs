@@ -3,7 +3,7 @@ using Strata.Core.Configuration;
 namespace Strata.Core.Lifecycle;
 
 /// <summary>How long <see cref="DatabaseLifecycle.WaitAsync"/> waits.</summary>
-public sealed record WaitOptions
+internal sealed record WaitOptions
 {
     /// <summary>The default of <see cref="Timeout"/>: 60 seconds.</summary>
     public static readonly TimeSpan DefaultTimeout = SettingParsers.DefaultDuration(SettingCatalog.WaitTimeout);

@@ -5,4 +5,4 @@ namespace Strata.Core.Lifecycle;
 /// <param name="Server">The server, as <c>host:port</c>.</param>
 /// <param name="Attempts">How many connection attempts it took, the successful one included.</param>
 /// <param name="Waited">How long it waited in total.</param>
-public sealed record WaitResult(string Database, string Server, int Attempts, TimeSpan Waited);
+internal sealed record WaitResult(string Database, string Server, int Attempts, TimeSpan Waited);

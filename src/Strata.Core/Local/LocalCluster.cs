@@ -10,7 +10,7 @@ namespace Strata.Core.Local;
 /// initdb, run with pg_ctl, listening on 127.0.0.1 and a Unix socket, and kept between runs. Every operation that
 /// changes it holds an OS file lock, so concurrent Strata processes neither corrupt it nor start it twice.
 /// </summary>
-public sealed class LocalCluster : ILocalServer
+internal sealed class LocalCluster : ILocalServer
 {
     private const string Host = "127.0.0.1";
     private readonly LocalClusterOptions _options;

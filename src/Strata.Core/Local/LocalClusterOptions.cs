@@ -5,7 +5,7 @@ namespace Strata.Core.Local;
 /// validates it. Nothing here is read from the process environment: the caller passes the variables that matter in
 /// <see cref="Environment"/>.
 /// </summary>
-public sealed record LocalClusterOptions
+internal sealed record LocalClusterOptions
 {
     /// <summary>The environment variable naming a directory that holds initdb, pg_ctl and postgres.</summary>
     public const string BinDirectoryVariable = "STRATA_PG_BIN";

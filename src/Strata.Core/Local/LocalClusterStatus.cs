@@ -9,7 +9,7 @@ namespace Strata.Core.Local;
 /// <param name="ServerVersion">The PostgreSQL major version the cluster was created with.</param>
 /// <param name="SocketDirectory">The directory of the server's Unix-domain socket.</param>
 /// <param name="Username">The superuser to connect as.</param>
-public sealed record LocalClusterStatus(
+internal sealed record LocalClusterStatus(
     bool Exists,
     bool Running,
     string Directory,

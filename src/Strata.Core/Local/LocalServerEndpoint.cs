@@ -5,4 +5,4 @@ namespace Strata.Core.Local;
 /// <param name="Port">The TCP port.</param>
 /// <param name="SocketDirectory">The directory holding the cluster's Unix-domain socket.</param>
 /// <param name="Username">The superuser to connect as (trust authentication on loopback only).</param>
-public sealed record LocalServerEndpoint(string Host, int Port, string SocketDirectory, string Username);
+internal sealed record LocalServerEndpoint(string Host, int Port, string SocketDirectory, string Username);

@@ -11,7 +11,7 @@ namespace Strata.Core.Migrations;
 /// <c>&lt;version&gt;_&lt;description&gt;.sql</c> is an error, so a typo in a migration's name is never skipped. Other
 /// files (<c>schema.sql</c>, <c>README.md</c>, editor backups) are skipped with a warning each; dotfiles silently.
 /// </summary>
-public sealed class DirectoryMigrationSource : IMigrationSource
+internal sealed class DirectoryMigrationSource : IMigrationSource
 {
     /// <summary>Reads migrations from <paramref name="directory"/> (relative paths resolve against the current directory).</summary>
     public DirectoryMigrationSource(string directory)

@@ -8,7 +8,7 @@ namespace Strata.Core.Migrations;
 /// for example with <c>&lt;EmbeddedResource Include="db/migrations/*.sql" LogicalName="db/migrations/%(Filename)%(Extension)" /&gt;</c>.
 /// The same naming rules as <see cref="DirectoryMigrationSource"/> apply to the part after the folder.
 /// </summary>
-public sealed class EmbeddedMigrationSource : IMigrationSource
+internal sealed class EmbeddedMigrationSource : IMigrationSource
 {
     private readonly string _prefix;
 

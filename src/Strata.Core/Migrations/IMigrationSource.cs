@@ -1,7 +1,7 @@
 namespace Strata.Core.Migrations;
 
 /// <summary>Where migrations come from: a directory on disk, or resources embedded in an application's assembly.</summary>
-public interface IMigrationSource
+internal interface IMigrationSource
 {
     /// <summary>A short human description of the source, e.g. the directory path.</summary>
     string Description { get; }

@@ -7,7 +7,7 @@ namespace Strata.Core.Migrations;
 /// <param name="Up">The up section; it may have no statement (a no-op that is still recorded as applied).</param>
 /// <param name="Down">The down section, or null when the file has none; it may have no statement (then it cannot be rolled back).</param>
 /// <param name="Checksum">The checksum of the file's content.</param>
-public sealed record Migration(
+internal sealed record Migration(
     MigrationVersion Version,
     string Description,
     string Source,

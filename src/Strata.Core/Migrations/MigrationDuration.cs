@@ -7,7 +7,7 @@ namespace Strata.Core.Migrations;
 /// <c>1h</c>), or <c>0</c> for no timeout. A bare number other than 0 is refused rather than guessed at, because
 /// PostgreSQL would read it as milliseconds and a reader as seconds.
 /// </summary>
-public static class MigrationDuration
+internal static class MigrationDuration
 {
     // PostgreSQL stores both timeouts as an int of milliseconds.
     private static readonly TimeSpan Maximum = TimeSpan.FromMilliseconds(int.MaxValue);

@@ -7,7 +7,7 @@ namespace Strata.Core.Migrations;
 /// Parses one migration file in the dbmate format: a <c>-- migrate:up</c> section and an optional
 /// <c>-- migrate:down</c> section, each split into statements. A pure function of the file's name and content.
 /// </summary>
-public static class MigrationParser
+internal static class MigrationParser
 {
     /// <summary>Parses a migration file's raw bytes, which must be UTF-8 (a byte order mark is allowed).</summary>
     /// <param name="source">The file path or resource name; its last segment is the file name.</param>

@@ -7,7 +7,7 @@ namespace Strata.Core.Migrations;
 /// <param name="Statements">The section's statements, with line and column relative to the whole file.</param>
 /// <param name="Options">The options on the section's directive line.</param>
 /// <param name="DirectiveLine">The 1-based line of the section's directive in the file.</param>
-public sealed record MigrationSection(string Sql, IReadOnlyList<SqlStatement> Statements, MigrationOptions Options, int DirectiveLine)
+internal sealed record MigrationSection(string Sql, IReadOnlyList<SqlStatement> Statements, MigrationOptions Options, int DirectiveLine)
 {
     /// <summary>True when the section has no statement (only blank lines and comments).</summary>
     public bool IsEmpty => Statements.Count == 0;

@@ -5,7 +5,7 @@ using Strata.Core.Errors;
 namespace Strata.Core.Migrations;
 
 /// <summary>The file a new migration starts as.</summary>
-public static class MigrationTemplate
+internal static class MigrationTemplate
 {
     private const string Content = """
         -- migrate:up

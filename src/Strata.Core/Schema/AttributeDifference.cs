@@ -4,4 +4,4 @@ namespace Strata.Core.Schema;
 /// <param name="Name">The attribute, such as <c>default</c> or <c>definition</c>.</param>
 /// <param name="Before">Its value in the first schema.</param>
 /// <param name="After">Its value in the second schema.</param>
-public sealed record AttributeDifference(string Name, string? Before, string? After);
+internal sealed record AttributeDifference(string Name, string? Before, string? After);

@@ -12,7 +12,7 @@ namespace Strata.Core.Schema;
 /// database (exactly the applied versions, not the pending files) is compared with the live one. The target is only
 /// read: its history table and its catalogs.
 /// </summary>
-public sealed class DriftDetector
+internal sealed class DriftDetector
 {
     private readonly ScratchServer _server;
     private readonly ILogger _logger;

@@ -3,7 +3,7 @@ using Strata.Core.Configuration;
 namespace Strata.Core.Schema;
 
 /// <summary>What <see cref="DriftDetector"/> compares the live database with, and what it leaves out.</summary>
-public sealed record DriftOptions
+internal sealed record DriftOptions
 {
     /// <summary>The migrations directory; the files of the applied versions build the expected schema.</summary>
     public required string MigrationsDirectory { get; init; }

@@ -3,7 +3,7 @@ using Strata.Core.Configuration;
 namespace Strata.Core.Schema;
 
 /// <summary>Removes Strata's history table (with its columns, keys, indexes and sequences) from a schema.</summary>
-public static class HistoryObjects
+internal static class HistoryObjects
 {
     /// <summary><paramref name="snapshot"/> without the history table, and without its schema unless that is <c>public</c>.</summary>
     public static SchemaSnapshot Exclude(SchemaSnapshot snapshot, HistoryTableName history)

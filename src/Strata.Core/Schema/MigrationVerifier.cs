@@ -14,7 +14,7 @@ namespace Strata.Core.Schema;
 /// schema must equal the previous migration's after the rollback and its own after the re-apply. Then the final
 /// schema must equal the schema file, when there is one, and every seed file must run. Stops at the first failure.
 /// </summary>
-public sealed class MigrationVerifier
+internal sealed class MigrationVerifier
 {
     private readonly ScratchServer _server;
     private readonly ILogger _logger;

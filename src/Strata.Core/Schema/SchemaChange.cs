@@ -1,7 +1,7 @@
 namespace Strata.Core.Schema;
 
 /// <summary>How an object differs between the first schema of a comparison and the second.</summary>
-public enum SchemaChange
+internal enum SchemaChange
 {
     /// <summary>The object exists only in the second schema.</summary>
     Added,

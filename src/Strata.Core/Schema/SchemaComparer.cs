@@ -4,7 +4,7 @@ namespace Strata.Core.Schema;
 /// Compares two schemas object by object, matching objects by kind and name. An object added or removed with its
 /// table, view or type is not listed again: the table's own difference says it all.
 /// </summary>
-public static class SchemaComparer
+internal static class SchemaComparer
 {
     /// <summary>What changed from <paramref name="before"/> to <paramref name="after"/>.</summary>
     public static SchemaComparison Compare(SchemaSnapshot before, SchemaSnapshot after)

@@ -5,7 +5,7 @@ namespace Strata.Core.Schema;
 /// <param name="Name">The object's qualified name.</param>
 /// <param name="Change">Whether it was added, removed or changed from the first schema to the second.</param>
 /// <param name="Attributes">The differing attributes of a changed object; empty for an added or removed one.</param>
-public sealed record SchemaDifference(string Kind, string Name, SchemaChange Change, IReadOnlyList<AttributeDifference> Attributes)
+internal sealed record SchemaDifference(string Kind, string Name, SchemaChange Change, IReadOnlyList<AttributeDifference> Attributes)
 {
     /// <summary>The kind and name, as shown to people: <c>index public.orders_total_idx</c>.</summary>
     public string DisplayName => $"{Kind} {Name}";

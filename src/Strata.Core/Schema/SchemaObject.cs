@@ -7,7 +7,7 @@ namespace Strata.Core.Schema;
 /// name (a function's name includes its argument types). Its attributes are PostgreSQL's own normalised text for
 /// each property; an attribute that does not apply or is unset is absent.
 /// </summary>
-public sealed class SchemaObject : IEquatable<SchemaObject>
+internal sealed class SchemaObject : IEquatable<SchemaObject>
 {
     /// <summary>Creates an object from its kind, name, owning object and attributes.</summary>
     public SchemaObject(string kind, string name, string? parent, ImmutableSortedDictionary<string, string> attributes)

@@ -6,7 +6,7 @@ namespace Strata.Core.Schema;
 /// Selects objects by a glob (<c>*</c> any text, <c>?</c> one character) over the qualified name
 /// (<c>public.legacy_*</c>) or over the kind and name (<c>extension *</c>, <c>index audit.*</c>).
 /// </summary>
-public sealed class SchemaPattern
+internal sealed class SchemaPattern
 {
     private readonly Regex _regex;
 

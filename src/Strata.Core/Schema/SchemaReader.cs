@@ -8,7 +8,7 @@ namespace Strata.Core.Schema;
 /// Reads a database's schema into a <see cref="SchemaSnapshot"/>: one round trip of a handful of set-based catalog
 /// queries, in a read-only repeatable-read transaction that is rolled back. It only reads catalogs.
 /// </summary>
-public static class SchemaReader
+internal static class SchemaReader
 {
     /// <summary>Reads the schema of the database <paramref name="connection"/> is open on.</summary>
     /// <param name="connection">An open connection that is not inside a transaction.</param>

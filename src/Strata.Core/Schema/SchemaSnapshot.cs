@@ -7,7 +7,7 @@ namespace Strata.Core.Schema;
 /// <c>information_schema</c> and extensions), ordered by kind and name. Immutable; two snapshots are equal when their
 /// objects are, whichever database or server they were read from.
 /// </summary>
-public sealed class SchemaSnapshot : IEquatable<SchemaSnapshot>
+internal sealed class SchemaSnapshot : IEquatable<SchemaSnapshot>
 {
     private readonly Dictionary<(string Kind, string Name), SchemaObject> _byKey;
 

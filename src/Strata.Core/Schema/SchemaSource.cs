@@ -11,7 +11,7 @@ namespace Strata.Core.Schema;
 /// directory (applied to a scratch database), a database URL or keyword connection string, or the name of an
 /// environment in the configuration file. Strata's history table is left out of every side.
 /// </summary>
-public sealed class SchemaSource
+internal sealed class SchemaSource
 {
     private readonly ConnectionRequest _request;
     private readonly DatabaseConnector _connector;

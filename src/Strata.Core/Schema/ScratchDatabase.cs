@@ -3,7 +3,7 @@ using Npgsql;
 namespace Strata.Core.Schema;
 
 /// <summary>A throwaway database on a <see cref="ScratchServer"/>, dropped when disposed.</summary>
-public sealed class ScratchDatabase : IAsyncDisposable
+internal sealed class ScratchDatabase : IAsyncDisposable
 {
     private readonly ScratchServer _server;
 

@@ -9,7 +9,7 @@ namespace Strata.Core.Schema;
 /// A server Strata may create throwaway databases on: the local cluster (started when needed) or the server of a
 /// <c>--scratch-url</c>. Nothing but the databases it creates is ever changed.
 /// </summary>
-public sealed class ScratchServer
+internal sealed class ScratchServer
 {
     private readonly ResolvedConnection _admin;
     private readonly DatabaseConnector _connector;

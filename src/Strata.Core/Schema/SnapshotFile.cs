@@ -8,7 +8,7 @@ namespace Strata.Core.Schema;
 /// A schema snapshot saved as JSON (<c>strata diff --save</c>), so a schema can be compared later without its database:
 /// <c>{"format":"strata-schema","version":1,"objects":[{"kind":…,"name":…,"parent":…,"attributes":{…}}]}</c>.
 /// </summary>
-public static class SnapshotFile
+internal static class SnapshotFile
 {
     private const string Format = "strata-schema";
     private const int Version = 1;

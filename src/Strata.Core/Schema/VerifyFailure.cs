@@ -5,4 +5,4 @@ namespace Strata.Core.Schema;
 /// <param name="Subject">The migration (<c>20240101120000_add_users</c>), schema file or seed file concerned.</param>
 /// <param name="Error">The error of a step that failed to run, or null when it ran and left the wrong schema.</param>
 /// <param name="Differences">How the schema differs from the expected one: expected first, actual second.</param>
-public sealed record VerifyFailure(VerifyStep Step, string Subject, string? Error, IReadOnlyList<SchemaDifference> Differences);
+internal sealed record VerifyFailure(VerifyStep Step, string Subject, string? Error, IReadOnlyList<SchemaDifference> Differences);

@@ -3,7 +3,7 @@ using Strata.Core.Configuration;
 namespace Strata.Core.Schema;
 
 /// <summary>What <see cref="MigrationVerifier"/> checks.</summary>
-public sealed record VerifyOptions
+internal sealed record VerifyOptions
 {
     /// <summary>The migrations directory.</summary>
     public required string MigrationsDirectory { get; init; }

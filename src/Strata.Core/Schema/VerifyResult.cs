@@ -5,7 +5,7 @@ namespace Strata.Core.Schema;
 /// <param name="SchemaFile">The schema file the final schema was compared with, or null when there is none.</param>
 /// <param name="Seeds">How many seed files ran on the final schema.</param>
 /// <param name="Failure">The first failure; null when everything passed.</param>
-public sealed record VerifyResult(int Migrations, string? SchemaFile, int Seeds, VerifyFailure? Failure)
+internal sealed record VerifyResult(int Migrations, string? SchemaFile, int Seeds, VerifyFailure? Failure)
 {
     /// <summary>True when every check passed.</summary>
     public bool Passed => Failure is null;

@@ -1,7 +1,7 @@
 namespace Strata.Core.Schema;
 
 /// <summary>The step of a migration's round trip that <c>verify</c> found wrong.</summary>
-public enum VerifyStep
+internal enum VerifyStep
 {
     /// <summary>The up section failed on a database at the previous migration's schema.</summary>
     Up,

@@ -3,7 +3,7 @@ using Strata.Core.Configuration;
 namespace Strata.Core.Schema;
 
 /// <summary>What <see cref="VersionDetector"/> builds the candidate schemas from, and whether it records the result.</summary>
-public sealed record VersionDetectOptions
+internal sealed record VersionDetectOptions
 {
     /// <summary>The migrations directory; each migration in it is a candidate version.</summary>
     public required string MigrationsDirectory { get; init; }

@@ -12,7 +12,7 @@ namespace Strata.Core.Schema;
 /// </param>
 /// <param name="Comparison">The nearest version's schema (first) compared with the live one (second): empty on a match.</param>
 /// <param name="Adopted">What was recorded in the history when recording was asked for and done; null otherwise.</param>
-public sealed record VersionDetection(
+internal sealed record VersionDetection(
     int Candidates,
     IReadOnlyList<MigrationVersion?> Matches,
     MigrationVersion? Nearest,

@@ -13,7 +13,7 @@ namespace Strata.Core.Schema;
 /// scratch database and the schema after each is compared with the live one (Strata's history table left out on both
 /// sides). Only reads the target, unless recording the matching version is asked for.
 /// </summary>
-public sealed class VersionDetector
+internal sealed class VersionDetector
 {
     private readonly ScratchServer _server;
     private readonly ILogger _logger;

@@ -11,7 +11,7 @@ namespace Strata.Core.Secrets;
 /// server error or a malformed input is still safe to print. Connection-string, URL and JSON shapes are scrubbed
 /// even when the secret was never registered.
 /// </summary>
-public static partial class SecretRedactor
+internal static partial class SecretRedactor
 {
     /// <summary>The text that replaces a secret.</summary>
     public const string Mask = "********";

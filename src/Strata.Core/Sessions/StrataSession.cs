@@ -50,13 +50,13 @@ public sealed class StrataSession : IAsyncDisposable
     public ResolvedConnection Connection { get; }
 
     /// <summary>The migrations the session applies.</summary>
-    public IMigrationSource Migrations { get; }
+    internal IMigrationSource Migrations { get; }
 
     /// <summary>The validated engine options.</summary>
     public MigratorOptions EngineOptions { get; }
 
     /// <summary>The database lifecycle commands (create, drop, seed, setup, dump, ...) for <see cref="Connection"/>.</summary>
-    public DatabaseLifecycle Lifecycle { get; }
+    internal DatabaseLifecycle Lifecycle { get; }
 
     /// <summary>Resolves the database the settings name; no connection is opened yet.</summary>
     /// <exception cref="Errors.ConfigurationException">The connection settings are invalid.</exception>

@@ -12,13 +12,13 @@ public sealed record StrataSessionOptions
     public ILoggerFactory? LoggerFactory { get; init; }
 
     /// <summary>The local server for the local default; the working directory's own cluster when null.</summary>
-    public ILocalServer? LocalServer { get; init; }
+    internal ILocalServer? LocalServer { get; init; }
 
     /// <summary>How the session's data source is built (pool sizes, application name); the defaults when null.</summary>
-    public DataSourceOptions? DataSource { get; init; }
+    internal DataSourceOptions? DataSource { get; init; }
 
     /// <summary>The migrations to apply; the settings' migrations directory when null.</summary>
-    public IMigrationSource? Migrations { get; init; }
+    internal IMigrationSource? Migrations { get; init; }
 
     /// <summary>Adjusts the engine options the settings give (timings no setting covers, such as retry delays).</summary>
     public Func<Configuration.MigratorOptions, Configuration.MigratorOptions>? Engine { get; init; }

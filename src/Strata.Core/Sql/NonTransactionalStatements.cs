@@ -4,7 +4,7 @@ namespace Strata.Core.Sql;
 /// Recognizes statements that PostgreSQL refuses to run inside a transaction block, so a migration that contains
 /// one can be told to use <c>transaction:false</c> before it fails half-way.
 /// </summary>
-public static class NonTransactionalStatements
+internal static class NonTransactionalStatements
 {
     // Enough for every pattern below, including a schema-qualified quoted name.
     private const int Window = 48;

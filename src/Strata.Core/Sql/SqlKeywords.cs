@@ -1,7 +1,7 @@
 namespace Strata.Core.Sql;
 
 /// <summary>Cheap checks of a statement's leading keywords that ignore comments, whitespace and letter case.</summary>
-public static class SqlKeywords
+internal static class SqlKeywords
 {
     /// <summary>
     /// Whether the statement's first words are <paramref name="keywords"/>, in order: for example

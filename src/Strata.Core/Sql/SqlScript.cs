@@ -1,7 +1,7 @@
 namespace Strata.Core.Sql;
 
 /// <summary>A SQL script split into statements by <see cref="SqlSplitter.Split"/>.</summary>
-public sealed class SqlScript
+internal sealed class SqlScript
 {
     private IReadOnlyList<SqlSegment>? _segments;
 

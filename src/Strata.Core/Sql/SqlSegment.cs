@@ -4,4 +4,4 @@ namespace Strata.Core.Sql;
 /// <param name="Kind">Whether the piece is a statement or the trivia between statements.</param>
 /// <param name="Text">The piece's text.</param>
 /// <param name="Offset">The 0-based character offset of the piece within the script.</param>
-public sealed record SqlSegment(SqlSegmentKind Kind, string Text, int Offset);
+internal sealed record SqlSegment(SqlSegmentKind Kind, string Text, int Offset);

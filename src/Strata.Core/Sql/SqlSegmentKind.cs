@@ -1,7 +1,7 @@
 namespace Strata.Core.Sql;
 
 /// <summary>What a <see cref="SqlSegment"/> of a script is.</summary>
-public enum SqlSegmentKind
+internal enum SqlSegmentKind
 {
     /// <summary>A statement, from its first significant character to its semicolon.</summary>
     Statement,

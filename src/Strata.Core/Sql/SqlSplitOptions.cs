@@ -1,7 +1,7 @@
 namespace Strata.Core.Sql;
 
 /// <summary>Where the text given to <see cref="SqlSplitter.Split"/> comes from, for positions and error messages.</summary>
-public sealed record SqlSplitOptions
+internal sealed record SqlSplitOptions
 {
     /// <summary>The file the text comes from, named in error messages; null when it has none.</summary>
     public string? FileName { get; init; }

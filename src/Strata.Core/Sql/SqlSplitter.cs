@@ -7,7 +7,7 @@ namespace Strata.Core.Sql;
 /// identifiers, dollar quotes, comments, parentheses and <c>BEGIN ATOMIC ... END</c> routine bodies. One pass over
 /// the text; only <see cref="SqlSyntaxException"/> is thrown for bad input.
 /// </summary>
-public static class SqlSplitter
+internal static class SqlSplitter
 {
     private static readonly SqlSplitOptions DefaultOptions = new();
 

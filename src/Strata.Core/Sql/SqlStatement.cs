@@ -5,7 +5,7 @@ namespace Strata.Core.Sql;
 /// <param name="Line">The 1-based line of the statement's first significant character in the file.</param>
 /// <param name="Column">The 1-based column of that character.</param>
 /// <param name="Offset">The 0-based character offset of <paramref name="Text"/> within the script that was split.</param>
-public sealed record SqlStatement(string Text, int Line, int Column, int Offset)
+internal sealed record SqlStatement(string Text, int Line, int Column, int Offset)
 {
     /// <summary>
     /// Converts a 1-based position within <see cref="Text"/>, counted in characters as PostgreSQL counts

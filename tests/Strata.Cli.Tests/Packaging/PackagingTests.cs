@@ -19,7 +19,7 @@ public sealed class PackagingTests
         var tools = Path.Combine(work.Path, "tools");
 
         await Shell.RunOkAsync("dotnet", Repository.Root, BuildTimeout,
-            "pack", Repository.PathTo("src", "Strata.Cli", "Strata.Cli.csproj"), "-c", "Release", "-o", packages, "-p:NuGetAudit=false");
+            "pack", Repository.PathTo("src", "Strata.Cli", "Strata.Cli.csproj"), "-c", "Release", "-o", packages, "-p:NuGetAudit=false", "--disable-build-servers");
         Directory.GetFiles(packages, "Strata.Cli.*.nupkg").ShouldNotBeEmpty();
 
         await Shell.RunOkAsync("dotnet", work.Path, BuildTimeout,
@@ -39,7 +39,7 @@ public sealed class PackagingTests
     {
         using var work = new TempDirectory();
         await Shell.RunOkAsync("dotnet", Repository.Root, BuildTimeout,
-            "publish", Repository.PathTo("src", "Strata.Cli", "Strata.Cli.csproj"), "-c", "Release", "-r", "linux-x64", "-o", work.Path);
+            "publish", Repository.PathTo("src", "Strata.Cli", "Strata.Cli.csproj"), "-c", "Release", "-r", "linux-x64", "-o", work.Path, "--disable-build-servers");
 
         var binary = Path.Combine(work.Path, "strata");
         File.Exists(binary).ShouldBeTrue();

@@ -17,23 +17,26 @@ public sealed class PrecedenceTests
 
     private static readonly ConnectionSourceKind[] Order = Enum.GetValues<ConnectionSourceKind>();
 
-    public static TheoryData<ConnectionSourceKind, ConnectionSourceKind> AdjacentPairs()
+    // The tiers travel by name: ConnectionSourceKind is internal, and a test method's parameters must be public.
+    public static TheoryData<string, string> AdjacentPairs()
     {
-        var data = new TheoryData<ConnectionSourceKind, ConnectionSourceKind>();
+        var data = new TheoryData<string, string>();
         for (var i = 0; i < Order.Length - 1; i++)
         {
-            data.Add(Order[i], Order[i + 1]);
+            data.Add(Order[i].ToString(), Order[i + 1].ToString());
         }
 
         return data;
     }
 
-    public static TheoryData<ConnectionSourceKind> EveryTier() => new(Order);
+    public static TheoryData<string> EveryTier() => new(Order.Select(tier => tier.ToString()));
 
     [Theory]
     [MemberData(nameof(AdjacentPairs))]
-    public async Task A_tier_beats_the_tier_below_it(ConnectionSourceKind higher, ConnectionSourceKind lower)
+    public async Task A_tier_beats_the_tier_below_it(string higherName, string lowerName)
     {
+        var higher = Enum.Parse<ConnectionSourceKind>(higherName);
+        var lower = Enum.Parse<ConnectionSourceKind>(lowerName);
         var resolved = await ResolveWithAsync(higher, lower);
 
         resolved.Source.ShouldBe(higher);
@@ -41,8 +44,9 @@ public sealed class PrecedenceTests
 
     [Theory]
     [MemberData(nameof(EveryTier))]
-    public async Task Each_tier_is_used_when_it_is_the_only_one(ConnectionSourceKind tier)
+    public async Task Each_tier_is_used_when_it_is_the_only_one(string tierName)
     {
+        var tier = Enum.Parse<ConnectionSourceKind>(tierName);
         var resolved = await ResolveWithAsync(tier);
 
         resolved.Source.ShouldBe(tier);

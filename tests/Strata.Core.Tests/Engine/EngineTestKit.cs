@@ -5,7 +5,7 @@ using Strata.Testing;
 namespace Strata.Core.Tests.Engine;
 
 /// <summary>Shortcuts for engine tests: a migrator with fast test settings, and queries against the test database.</summary>
-public static class EngineTestKit
+internal static class EngineTestKit
 {
     /// <summary>Options with test-sized waits; lock retries do not sleep.</summary>
     public static MigratorOptions FastOptions { get; } = new()

@@ -3,7 +3,7 @@ using Strata.Core.Migrations;
 namespace Strata.Core.Tests.Engine;
 
 /// <summary>An in-memory migration source for engine tests; files are parsed by the real parser.</summary>
-public sealed class TestMigrationSource : IMigrationSource
+internal sealed class TestMigrationSource : IMigrationSource
 {
     private readonly List<Migration> _migrations = [];
 
