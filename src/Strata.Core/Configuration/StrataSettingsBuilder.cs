@@ -11,6 +11,7 @@ namespace Strata.Core.Configuration;
 public sealed class StrataSettingsBuilder
 {
     private readonly Dictionary<string, SettingLayers.Given> _explicit = new(StringComparer.Ordinal);
+    private readonly List<string> _blank = [];
     private readonly string _workingDirectory;
     private readonly IReadOnlyDictionary<string, string> _variables;
 
@@ -29,7 +30,10 @@ public sealed class StrataSettingsBuilder
     public static StrataSettingsBuilder FromProcess(string? workingDirectory = null) =>
         new(workingDirectory ?? Directory.GetCurrentDirectory(), ProcessEnvironment.Snapshot());
 
-    /// <summary>Gives <paramref name="setting"/> explicitly, as text parsed like any other layer's; null or blank leaves it unset.</summary>
+    /// <summary>
+    /// Gives <paramref name="setting"/> explicitly, as text parsed like any other layer's; null leaves it unset. Blank
+    /// text is an error when the settings are built: a value given as empty is a mistake, never "use the default".
+    /// </summary>
     /// <param name="setting">Which setting, from <see cref="SettingCatalog"/>.</param>
     /// <param name="text">The value as a user writes it (<c>5s</c>, <c>ops.history</c>, <c>true</c>).</param>
     /// <param name="origin">Where it came from, as <c>strata config</c> shows it (a flag's name, a configuration key).</param>
@@ -39,6 +43,10 @@ public sealed class StrataSettingsBuilder
         if (!string.IsNullOrWhiteSpace(text))
         {
             _explicit[setting.Name] = new SettingLayers.Given(text, null, SettingSource.Explicit, origin);
+        }
+        else if (text is not null)
+        {
+            _blank.Add($"{origin} is given but empty: give a value, or leave it out");
         }
 
         return this;
@@ -81,9 +89,10 @@ public sealed class StrataSettingsBuilder
             : new Setting<string?>(chosen, SourceOf(chosenBy!), chosenBy!);
         var settings = Assemble(layers, config, environment, new ConnectionInputs(configPath, databaseUrl, chosenSetting));
         CheckEveryHistoryTable(layers, config);
-        if (layers.Problems.Count > 0)
+        var problems = _blank.Concat(layers.Problems).ToList();
+        if (problems.Count > 0)
         {
-            throw new ConfigurationException(string.Join("; ", layers.Problems));
+            throw new ConfigurationException(string.Join("; ", problems));
         }
 
         return settings;
