@@ -15,6 +15,8 @@ internal static class GlobalOptions
 
     public static readonly Option<string?> Config = SettingFlags.Option<string?>(SettingCatalog.Config, "path", recursive: true);
 
+    public static readonly Option<string?> EnvFile = SettingFlags.Option<string?>(SettingCatalog.EnvFile, "path", recursive: true);
+
     public static readonly Option<string?> PasswordFile = SettingFlags.Option<string?>(SettingCatalog.PasswordFile, "path", recursive: true);
 
     public static readonly Option<string?> PasswordCommand = SettingFlags.Option<string?>(SettingCatalog.PasswordCommand, "command", recursive: true);
@@ -30,5 +32,5 @@ internal static class GlobalOptions
     public static readonly Option<bool> NoColor = SettingFlags.Option<bool>(SettingCatalog.NoColor, recursive: true);
 
     public static IEnumerable<Option> All =>
-        [DatabaseUrl, Environment, Config, PasswordFile, PasswordCommand, MigrationsDir, Json, Quiet, Verbose, NoColor];
+        [DatabaseUrl, Environment, Config, EnvFile, PasswordFile, PasswordCommand, MigrationsDir, Json, Quiet, Verbose, NoColor];
 }

@@ -5,8 +5,8 @@ namespace Strata.Core.Configuration;
 
 /// <summary>
 /// Builds <see cref="StrataSettings"/> once, from layers in one order: built-in defaults (<see cref="SettingCatalog"/>)
-/// &lt; <c>strata.json</c> (the chosen environment over the top level) &lt; environment variables &lt; explicit values
-/// (a flag, or code). Every value is validated here, and every bad one is named in the one error thrown.
+/// &lt; <c>strata.json</c> (the chosen environment over the top level) &lt; environment variables (the real ones over
+/// those of <c>.env</c> or the env-file setting) &lt; explicit values (a flag, or code). Every value is validated here, and every bad one is named in the one error thrown.
 /// </summary>
 public sealed class StrataSettingsBuilder
 {
@@ -68,9 +68,11 @@ public sealed class StrataSettingsBuilder
     /// <exception cref="ConfigurationException">The config file is invalid, or one or more values are; every bad value is named.</exception>
     public async Task<StrataSettings> BuildAsync(CancellationToken cancellationToken = default)
     {
-        var layers = new SettingLayers(_explicit, _variables);
+        var variables = await DotEnvFile.OverlayAsync(
+            _variables, EnvFileText(out var envFileOrigin), envFileOrigin, _workingDirectory, cancellationToken);
+        var layers = new SettingLayers(_explicit, variables);
         var configPath = layers.Text(SettingCatalog.Config, variable: null);
-        var probe = new ConnectionRequest { ConfigPath = configPath.Value, Environment = _variables, WorkingDirectory = _workingDirectory };
+        var probe = new ConnectionRequest { ConfigPath = configPath.Value, Environment = variables, WorkingDirectory = _workingDirectory };
         probe = probe with { ConfigPathOrigin = configPath.Value is null ? probe.ConfigPathOrigin : configPath.Origin };
         var config = await ConfigFileLoader.ReadAsync(probe, cancellationToken);
         var databaseUrl = layers.Text(SettingCatalog.DatabaseUrl, variable: null);
@@ -87,7 +89,7 @@ public sealed class StrataSettingsBuilder
         var chosenSetting = chosen is null
             ? new Setting<string?>(null, SettingSource.Default, "default")
             : new Setting<string?>(chosen, SourceOf(chosenBy!), chosenBy!);
-        var settings = Assemble(layers, config, environment, new ConnectionInputs(configPath, databaseUrl, chosenSetting));
+        var settings = Assemble(layers, variables, config, environment, new ConnectionInputs(configPath, databaseUrl, chosenSetting));
         CheckEveryHistoryTable(layers, config);
         var problems = _blank.Concat(layers.Problems).ToList();
         if (problems.Count > 0)
@@ -98,14 +100,14 @@ public sealed class StrataSettingsBuilder
         return settings;
     }
 
-    private StrataSettings Assemble(SettingLayers layers, ConfigFile? config, ConfigEnvironment? environment, ConnectionInputs connection)
+    private StrataSettings Assemble(SettingLayers layers, IReadOnlyDictionary<string, string> variables, ConfigFile? config, ConfigEnvironment? environment, ConnectionInputs connection)
     {
         var project = config?.Directory ?? _workingDirectory;
         var file = new ConfigLayer(config, environment);
         return new StrataSettings
         {
             WorkingDirectory = _workingDirectory,
-            Variables = _variables,
+            Variables = variables,
             ConfigFilePath = config?.Path,
             Config = config,
             DatabaseUrl = connection.DatabaseUrl,
@@ -140,7 +142,7 @@ public sealed class StrataSettingsBuilder
             Json = layers.Typed(SettingCatalog.Json, SettingParsers.Switch, false),
             Quiet = layers.Typed(SettingCatalog.Quiet, SettingParsers.Switch, false),
             Verbose = layers.Typed(SettingCatalog.Verbose, SettingParsers.Switch, false),
-            NoColor = NoColor(layers),
+            NoColor = NoColor(layers, variables),
         };
     }
 
@@ -165,15 +167,22 @@ public sealed class StrataSettingsBuilder
     }
 
     // NO_COLOR (no-color.org) turns colour off whatever its value; STRATA_NO_COLOR is read like the other switches.
-    private Setting<bool> NoColor(SettingLayers layers)
+    private static Setting<bool> NoColor(SettingLayers layers, IReadOnlyDictionary<string, string> variables)
     {
         var given = layers.Find(SettingCatalog.NoColor, "STRATA_NO_COLOR");
-        if (given is null && EnvironmentVariables.Get(_variables, "NO_COLOR") is not null)
+        if (given is null && EnvironmentVariables.Get(variables, "NO_COLOR") is not null)
         {
             return new Setting<bool>(true, SettingSource.EnvironmentVariable, "NO_COLOR");
         }
 
         return layers.Typed(given, SettingCatalog.NoColor, SettingParsers.Switch, false);
+    }
+
+    private string? EnvFileText(out string origin)
+    {
+        var given = _explicit.GetValueOrDefault(SettingCatalog.EnvFile.Name);
+        origin = given?.Origin ?? SettingCatalog.EnvFile.Name;
+        return given?.Text ?? given?.Value?.ToString();
     }
 
     private SettingSource SourceOf(string chosenBy) =>

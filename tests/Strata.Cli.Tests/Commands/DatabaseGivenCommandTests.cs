@@ -1,4 +1,5 @@
 using Strata.Cli.Tests.Support;
+using Strata.Testing;
 
 namespace Strata.Cli.Tests.Commands;
 
@@ -65,6 +66,63 @@ public sealed class DatabaseGivenCommandTests
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Stderr.ShouldContain("no database given: using the local PostgreSQL under ./.strata/postgres");
         result.Stdout.ShouldNotContain("no database given");
+    }
+
+    [Fact]
+    public async Task Up_migrates_the_database_named_in_dot_env()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(1);
+        await File.WriteAllTextAsync(Path.Combine(files.Root, ".env"), $"DATABASE_URL={db.Url}\n");
+
+        var result = await new CliHarness(files.Root).RunAsync("up");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        (await CountHistoryRowsAsync(db)).ShouldBe(1);
+        Directory.Exists(Path.Combine(files.Root, ".strata")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task The_real_environment_wins_over_dot_env()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(1);
+        await File.WriteAllTextAsync(Path.Combine(files.Root, ".env"), "DATABASE_URL=postgres://nobody@127.0.0.1:1/none\n");
+
+        var result = await new CliHarness(files.Root).With("DATABASE_URL", db.Url).RunAsync("up");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        (await CountHistoryRowsAsync(db)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_empty_database_url_in_dot_env_is_a_configuration_error()
+    {
+        using var files = new MigrationFiles().AddTables(1);
+        await File.WriteAllTextAsync(Path.Combine(files.Root, ".env"), "DATABASE_URL=\n");
+
+        var result = await new CliHarness(files.Root).RunAsync("up");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        ErrorLines(result).ShouldBe(["error: DATABASE_URL is set but empty: give it a value, or unset it to use the local PostgreSQL"], result.ToString());
+    }
+
+    [Fact]
+    public async Task A_missing_env_file_flag_is_a_configuration_error()
+    {
+        using var files = new MigrationFiles().AddTables(1);
+
+        var result = await new CliHarness(files.Root).RunAsync("up", "--env-file", "missing.env");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        ErrorLines(result).ShouldBe(
+            [$"error: The environment file {Path.Combine(files.Root, "missing.env")} given by --env-file does not exist."], result.ToString());
+    }
+
+    private static async Task<long> CountHistoryRowsAsync(TestDatabase db)
+    {
+        await using var command = db.DataSource.CreateCommand("SELECT count(*) FROM strata_schema_migrations");
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static List<string> ErrorLines(CliResult result) =>
