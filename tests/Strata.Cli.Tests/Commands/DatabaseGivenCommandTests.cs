@@ -119,6 +119,22 @@ public sealed class DatabaseGivenCommandTests
             [$"error: The environment file {Path.Combine(files.Root, "missing.env")} given by --env-file does not exist."], result.ToString());
     }
 
+    [Theory]
+    [InlineData("--database-url", "postgres://a@127.0.0.1/a", "--database-url", "postgres://b@127.0.0.1/b")]
+    [InlineData("--quiet", "--quiet")]
+    [InlineData("--lock-timeout", "1s", "--lock-timeout", "2s")]
+    [InlineData("--env", "staging", "--env", "prod")]
+    public async Task An_option_given_twice_is_a_usage_error(params string[] args)
+    {
+        using var files = new MigrationFiles().AddTables(1);
+
+        var result = await new CliHarness(files.Root).RunAsync(["up", .. args]);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        ErrorLines(result).ShouldBe([$"error: {args[0]} is given more than once; give it once (see 'strata --help')"], result.ToString());
+        Directory.Exists(Path.Combine(files.Root, ".strata")).ShouldBeFalse();
+    }
+
     private static async Task<long> CountHistoryRowsAsync(TestDatabase db)
     {
         await using var command = db.DataSource.CreateCommand("SELECT count(*) FROM strata_schema_migrations");
