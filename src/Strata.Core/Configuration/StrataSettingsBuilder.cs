@@ -89,7 +89,10 @@ public sealed class StrataSettingsBuilder
         var chosenSetting = chosen is null
             ? new Setting<string?>(null, SettingSource.Default, "default")
             : new Setting<string?>(chosen, SourceOf(chosenBy!), chosenBy!);
-        var settings = Assemble(layers, variables, config, environment, new ConnectionInputs(configPath, databaseUrl, chosenSetting));
+        var settings = Assemble(layers, variables, config, environment, new ConnectionInputs(configPath, databaseUrl, chosenSetting)) with
+        {
+            GivenEnvironment = environmentName,
+        };
         CheckEveryHistoryTable(layers, config);
         var problems = _blank.Concat(layers.Problems).ToList();
         if (problems.Count > 0)

@@ -19,6 +19,12 @@ internal static class SourceSelector
 
     public static SelectedSource Select(ConnectionRequest request, ConfigFile? config, ILogger logger)
     {
+        // Both name a database; the URL wins by precedence, and a run that also named an environment hears so.
+        if (!string.IsNullOrWhiteSpace(request.DatabaseUrl) && ExplicitEnvironment(request) is ({ } environment, { } chosenBy))
+        {
+            LogMessages.EnvironmentOverriddenByUrl(logger, request.DatabaseUrlOrigin, environment, chosenBy);
+        }
+
         var absent = new List<string>();
         foreach (var (tryTier, absentPhrase) in Tiers(request, config, logger))
         {

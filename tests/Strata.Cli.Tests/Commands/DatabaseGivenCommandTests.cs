@@ -135,6 +135,20 @@ public sealed class DatabaseGivenCommandTests
         Directory.Exists(Path.Combine(files.Root, ".strata")).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task The_database_url_flag_wins_over_the_env_flag_and_says_so()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(1);
+
+        var result = await new CliHarness(files.Root).RunAsync("up", "--env", "prod", "--database-url", db.Url);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stderr.ShouldContain(
+            "warning: --database-url wins over environment 'prod' (--env): the database and settings of that environment are not used");
+        (await CountHistoryRowsAsync(db)).ShouldBe(1);
+    }
+
     private static async Task<long> CountHistoryRowsAsync(TestDatabase db)
     {
         await using var command = db.DataSource.CreateCommand("SELECT count(*) FROM strata_schema_migrations");
