@@ -9,7 +9,7 @@ namespace Strata.Cli.Hosting;
 /// </summary>
 internal static class GlobalOptions
 {
-    public static readonly Option<string?> DatabaseUrl = SettingFlags.Option<string?>(SettingCatalog.DatabaseUrl, "url", recursive: true);
+    public static readonly Option<string?> DatabaseUrl = SettingFlags.Option<string?>(SettingCatalog.DatabaseUrl, "url", recursive: true, "-u", "--url");
 
     public static readonly Option<string?> Environment = SettingFlags.Option<string?>(SettingCatalog.Environment, "name", recursive: true);
 
@@ -21,7 +21,7 @@ internal static class GlobalOptions
 
     public static readonly Option<string?> PasswordCommand = SettingFlags.Option<string?>(SettingCatalog.PasswordCommand, "command", recursive: true);
 
-    public static readonly Option<string?> MigrationsDir = SettingFlags.Option<string?>(SettingCatalog.MigrationsDirectory, "path", recursive: true);
+    public static readonly Option<string?> MigrationsDir = SettingFlags.Option<string?>(SettingCatalog.MigrationsDirectory, "path", recursive: true, "-d");
 
     public static readonly Option<bool> Json = SettingFlags.Option<bool>(SettingCatalog.Json, recursive: true);
 

@@ -19,6 +19,7 @@ internal static class UpCommand
             HelpName = "version",
         };
         var command = new Command("up", "Apply pending migrations in version order, each atomically with its history row.") { dryRun, sql, baseline };
+        command.Aliases.Add("migrate"); // dbmate's name for it
         target.AddTo(command);
         EngineFlags.AddRunFlags(command);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
