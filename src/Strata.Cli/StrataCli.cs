@@ -41,10 +41,11 @@ internal static class StrataCli
             EnableDefaultExceptionHandler = false,
         };
 
-        if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+        var repeated = RepeatedOptions.Find(parse);
+        if ((parse.Errors.Count > 0 || repeated.Count > 0) && parse.Action is not HelpAction)
         {
             using var run = new CommandRun(context, null, await UsageOutputAsync(parse, context, cancellationToken));
-            var message = string.Join("; ", parse.Errors.Select(e => e.Message).Distinct());
+            var message = repeated.Count > 0 ? RepeatedOptions.Message(repeated) : string.Join("; ", parse.Errors.Select(e => e.Message).Distinct());
             run.Reporter.Failure("usage", ExitCodes.UsageOrConfiguration, message + " (see 'strata --help')", null);
             return ExitCodes.UsageOrConfiguration;
         }

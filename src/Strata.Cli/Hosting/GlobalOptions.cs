@@ -9,17 +9,19 @@ namespace Strata.Cli.Hosting;
 /// </summary>
 internal static class GlobalOptions
 {
-    public static readonly Option<string?> DatabaseUrl = SettingFlags.Option<string?>(SettingCatalog.DatabaseUrl, "url", recursive: true);
+    public static readonly Option<string?> DatabaseUrl = SettingFlags.Option<string?>(SettingCatalog.DatabaseUrl, "url", recursive: true, "-u", "--url");
 
     public static readonly Option<string?> Environment = SettingFlags.Option<string?>(SettingCatalog.Environment, "name", recursive: true);
 
     public static readonly Option<string?> Config = SettingFlags.Option<string?>(SettingCatalog.Config, "path", recursive: true);
 
+    public static readonly Option<string?> EnvFile = SettingFlags.Option<string?>(SettingCatalog.EnvFile, "path", recursive: true);
+
     public static readonly Option<string?> PasswordFile = SettingFlags.Option<string?>(SettingCatalog.PasswordFile, "path", recursive: true);
 
     public static readonly Option<string?> PasswordCommand = SettingFlags.Option<string?>(SettingCatalog.PasswordCommand, "command", recursive: true);
 
-    public static readonly Option<string?> MigrationsDir = SettingFlags.Option<string?>(SettingCatalog.MigrationsDirectory, "path", recursive: true);
+    public static readonly Option<string?> MigrationsDir = SettingFlags.Option<string?>(SettingCatalog.MigrationsDirectory, "path", recursive: true, "-d");
 
     public static readonly Option<bool> Json = SettingFlags.Option<bool>(SettingCatalog.Json, recursive: true);
 
@@ -30,5 +32,5 @@ internal static class GlobalOptions
     public static readonly Option<bool> NoColor = SettingFlags.Option<bool>(SettingCatalog.NoColor, recursive: true);
 
     public static IEnumerable<Option> All =>
-        [DatabaseUrl, Environment, Config, PasswordFile, PasswordCommand, MigrationsDir, Json, Quiet, Verbose, NoColor];
+        [DatabaseUrl, Environment, Config, EnvFile, PasswordFile, PasswordCommand, MigrationsDir, Json, Quiet, Verbose, NoColor];
 }

@@ -19,6 +19,11 @@ public static class SettingCatalog
     public static readonly SettingDefinition Config = new(
         "config", ["STRATA_CONFIG"], null, "./strata.json when present", "The configuration file.");
 
+    /// <summary>The dotenv file whose variables sit under the real environment.</summary>
+    public static readonly SettingDefinition EnvFile = new(
+        "env-file", [], null, "./.env when present",
+        "Read environment variables from this file (NAME=value lines); the real environment wins.");
+
     /// <summary>A file holding the password.</summary>
     public static readonly SettingDefinition PasswordFile = new(
         "password-file", ["STRATA_PASSWORD_FILE", "DB_PASSWORD_FILE"], "passwordFile", null,
@@ -123,7 +128,7 @@ public static class SettingCatalog
     /// <summary>Every setting, in the order <c>strata config</c> lists them.</summary>
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
-        DatabaseUrl, Environment, Config, PasswordFile, PasswordCommand, MigrationsDirectory, SeedsDirectory, SchemaFile,
+        DatabaseUrl, Environment, Config, EnvFile, PasswordFile, PasswordCommand, MigrationsDirectory, SeedsDirectory, SchemaFile,
         HistoryTable, LockTimeout, StatementTimeout, LockRetries, LockWait, AllowOutOfOrder, AllowEdited, Protected, WaitTimeout, ScratchUrl, LintFormat, LintFailOn, PostgresVersion, LintDynamic,
         Json, Quiet, Verbose, NoColor,
     ];

@@ -108,6 +108,9 @@ public sealed record StrataSettings
 
     internal ConfigFile? Config { get; init; }
 
+    /// <summary>The environment given explicitly, kept even when a database URL wins, so the resolver can say it lost.</summary>
+    internal Setting<string?>? GivenEnvironment { get; init; }
+
     /// <summary>The engine options these settings give; the timings the settings do not cover keep their defaults.</summary>
     public MigratorOptions MigratorOptions() => new()
     {
@@ -126,7 +129,8 @@ public sealed record StrataSettings
         var request = new ConnectionRequest
         {
             DatabaseUrl = DatabaseUrl.Source == SettingSource.Explicit ? DatabaseUrl.Value : null,
-            EnvironmentName = Environment.Source == SettingSource.Explicit ? Environment.Value : null,
+            EnvironmentName = Environment.Source == SettingSource.Explicit ? Environment.Value
+                : GivenEnvironment is { Source: SettingSource.Explicit } given ? given.Value : null,
             ConfigPath = ConfigPath.Value,
             PasswordFile = PasswordFile.Value,
             PasswordCommand = PasswordCommand.Value,
@@ -138,7 +142,7 @@ public sealed record StrataSettings
         return request with
         {
             DatabaseUrlOrigin = OriginOf(DatabaseUrl) ?? request.DatabaseUrlOrigin,
-            EnvironmentNameOrigin = OriginOf(Environment) ?? request.EnvironmentNameOrigin,
+            EnvironmentNameOrigin = OriginOf(Environment) ?? (GivenEnvironment is { } named ? OriginOf(named) : null) ?? request.EnvironmentNameOrigin,
             ConfigPathOrigin = OriginOf(ConfigPath) ?? request.ConfigPathOrigin,
             PasswordFileOrigin = OriginOf(PasswordFile) ?? request.PasswordFileOrigin,
             PasswordCommandOrigin = OriginOf(PasswordCommand) ?? request.PasswordCommandOrigin,

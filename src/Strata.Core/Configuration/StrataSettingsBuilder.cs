@@ -5,12 +5,13 @@ namespace Strata.Core.Configuration;
 
 /// <summary>
 /// Builds <see cref="StrataSettings"/> once, from layers in one order: built-in defaults (<see cref="SettingCatalog"/>)
-/// &lt; <c>strata.json</c> (the chosen environment over the top level) &lt; environment variables &lt; explicit values
-/// (a flag, or code). Every value is validated here, and every bad one is named in the one error thrown.
+/// &lt; <c>strata.json</c> (the chosen environment over the top level) &lt; environment variables (the real ones over
+/// those of <c>.env</c> or the env-file setting) &lt; explicit values (a flag, or code). Every value is validated here, and every bad one is named in the one error thrown.
 /// </summary>
 public sealed class StrataSettingsBuilder
 {
     private readonly Dictionary<string, SettingLayers.Given> _explicit = new(StringComparer.Ordinal);
+    private readonly List<string> _blank = [];
     private readonly string _workingDirectory;
     private readonly IReadOnlyDictionary<string, string> _variables;
 
@@ -29,7 +30,10 @@ public sealed class StrataSettingsBuilder
     public static StrataSettingsBuilder FromProcess(string? workingDirectory = null) =>
         new(workingDirectory ?? Directory.GetCurrentDirectory(), ProcessEnvironment.Snapshot());
 
-    /// <summary>Gives <paramref name="setting"/> explicitly, as text parsed like any other layer's; null or blank leaves it unset.</summary>
+    /// <summary>
+    /// Gives <paramref name="setting"/> explicitly, as text parsed like any other layer's; null leaves it unset. Blank
+    /// text is an error when the settings are built: a value given as empty is a mistake, never "use the default".
+    /// </summary>
     /// <param name="setting">Which setting, from <see cref="SettingCatalog"/>.</param>
     /// <param name="text">The value as a user writes it (<c>5s</c>, <c>ops.history</c>, <c>true</c>).</param>
     /// <param name="origin">Where it came from, as <c>strata config</c> shows it (a flag's name, a configuration key).</param>
@@ -39,6 +43,10 @@ public sealed class StrataSettingsBuilder
         if (!string.IsNullOrWhiteSpace(text))
         {
             _explicit[setting.Name] = new SettingLayers.Given(text, null, SettingSource.Explicit, origin);
+        }
+        else if (text is not null)
+        {
+            _blank.Add($"{origin} is given but empty: give a value, or leave it out");
         }
 
         return this;
@@ -60,9 +68,11 @@ public sealed class StrataSettingsBuilder
     /// <exception cref="ConfigurationException">The config file is invalid, or one or more values are; every bad value is named.</exception>
     public async Task<StrataSettings> BuildAsync(CancellationToken cancellationToken = default)
     {
-        var layers = new SettingLayers(_explicit, _variables);
+        var variables = await DotEnvFile.OverlayAsync(
+            _variables, EnvFileText(out var envFileOrigin), envFileOrigin, _workingDirectory, cancellationToken);
+        var layers = new SettingLayers(_explicit, variables);
         var configPath = layers.Text(SettingCatalog.Config, variable: null);
-        var probe = new ConnectionRequest { ConfigPath = configPath.Value, Environment = _variables, WorkingDirectory = _workingDirectory };
+        var probe = new ConnectionRequest { ConfigPath = configPath.Value, Environment = variables, WorkingDirectory = _workingDirectory };
         probe = probe with { ConfigPathOrigin = configPath.Value is null ? probe.ConfigPathOrigin : configPath.Origin };
         var config = await ConfigFileLoader.ReadAsync(probe, cancellationToken);
         var databaseUrl = layers.Text(SettingCatalog.DatabaseUrl, variable: null);
@@ -79,24 +89,28 @@ public sealed class StrataSettingsBuilder
         var chosenSetting = chosen is null
             ? new Setting<string?>(null, SettingSource.Default, "default")
             : new Setting<string?>(chosen, SourceOf(chosenBy!), chosenBy!);
-        var settings = Assemble(layers, config, environment, new ConnectionInputs(configPath, databaseUrl, chosenSetting));
-        CheckEveryHistoryTable(layers, config);
-        if (layers.Problems.Count > 0)
+        var settings = Assemble(layers, variables, config, environment, new ConnectionInputs(configPath, databaseUrl, chosenSetting)) with
         {
-            throw new ConfigurationException(string.Join("; ", layers.Problems));
+            GivenEnvironment = environmentName,
+        };
+        CheckEveryHistoryTable(layers, config);
+        var problems = _blank.Concat(layers.Problems).ToList();
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationException(string.Join("; ", problems));
         }
 
         return settings;
     }
 
-    private StrataSettings Assemble(SettingLayers layers, ConfigFile? config, ConfigEnvironment? environment, ConnectionInputs connection)
+    private StrataSettings Assemble(SettingLayers layers, IReadOnlyDictionary<string, string> variables, ConfigFile? config, ConfigEnvironment? environment, ConnectionInputs connection)
     {
         var project = config?.Directory ?? _workingDirectory;
         var file = new ConfigLayer(config, environment);
         return new StrataSettings
         {
             WorkingDirectory = _workingDirectory,
-            Variables = _variables,
+            Variables = variables,
             ConfigFilePath = config?.Path,
             Config = config,
             DatabaseUrl = connection.DatabaseUrl,
@@ -134,7 +148,7 @@ public sealed class StrataSettingsBuilder
             Json = layers.Typed(SettingCatalog.Json, SettingParsers.Switch, false),
             Quiet = layers.Typed(SettingCatalog.Quiet, SettingParsers.Switch, false),
             Verbose = layers.Typed(SettingCatalog.Verbose, SettingParsers.Switch, false),
-            NoColor = NoColor(layers),
+            NoColor = NoColor(layers, variables),
         };
     }
 
@@ -159,15 +173,22 @@ public sealed class StrataSettingsBuilder
     }
 
     // NO_COLOR (no-color.org) turns colour off whatever its value; STRATA_NO_COLOR is read like the other switches.
-    private Setting<bool> NoColor(SettingLayers layers)
+    private static Setting<bool> NoColor(SettingLayers layers, IReadOnlyDictionary<string, string> variables)
     {
         var given = layers.Find(SettingCatalog.NoColor, "STRATA_NO_COLOR");
-        if (given is null && EnvironmentVariables.Get(_variables, "NO_COLOR") is not null)
+        if (given is null && EnvironmentVariables.Get(variables, "NO_COLOR") is not null)
         {
             return new Setting<bool>(true, SettingSource.EnvironmentVariable, "NO_COLOR");
         }
 
         return layers.Typed(given, SettingCatalog.NoColor, SettingParsers.Switch, false);
+    }
+
+    private string? EnvFileText(out string origin)
+    {
+        var given = _explicit.GetValueOrDefault(SettingCatalog.EnvFile.Name);
+        origin = given?.Origin ?? SettingCatalog.EnvFile.Name;
+        return given?.Text ?? given?.Value?.ToString();
     }
 
     private SettingSource SourceOf(string chosenBy) =>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Strata.Core.Errors;
 using Strata.Core.Logging;
 
 namespace Strata.Core.Connections;
@@ -12,8 +13,18 @@ internal static class SourceSelector
     public const string StrataEnvVariable = "STRATA_ENV";
     public const string DefaultLocalDatabase = "strata_dev";
 
+    /// <summary>The variables that name a database (or how to reach one); set but empty, they still show the user meant one.</summary>
+    private static readonly string[] DatabaseVariables =
+        ["STRATA_DATABASE_URL", "DATABASE_URL", StrataEnvVariable, DbSecret.Variable, DbVariables.Host, "PGHOST", "PGDATABASE"];
+
     public static SelectedSource Select(ConnectionRequest request, ConfigFile? config, ILogger logger)
     {
+        // Both name a database; the URL wins by precedence, and a run that also named an environment hears so.
+        if (!string.IsNullOrWhiteSpace(request.DatabaseUrl) && ExplicitEnvironment(request) is ({ } environment, { } chosenBy))
+        {
+            LogMessages.EnvironmentOverriddenByUrl(logger, request.DatabaseUrlOrigin, environment, chosenBy);
+        }
+
         var absent = new List<string>();
         foreach (var (tryTier, absentPhrase) in Tiers(request, config, logger))
         {
@@ -26,6 +37,7 @@ internal static class SourceSelector
             absent.Add(absentPhrase);
         }
 
+        RefuseLocalDefaultWhenADatabaseWasMeant(request);
         return new SelectedSource
         {
             Kind = ConnectionSourceKind.LocalDefault,
@@ -100,6 +112,30 @@ internal static class SourceSelector
                     ConnectionSourceKind.ConfigDefaultEnvironment, config, name, $"defaultEnvironment in {config.DisplayPath}", request, reason)
                 : null,
             config is null ? $"no {ConfigFileLoader.FileName} found" : $"{config.DisplayPath} has no defaultEnvironment");
+    }
+
+    /// <summary>
+    /// The local default is for when nothing names a database. A database named in a form that turned out empty, or a
+    /// password given for no database, means the user meant another server: using the local one instead would
+    /// migrate the wrong database and report success.
+    /// </summary>
+    private static void RefuseLocalDefaultWhenADatabaseWasMeant(ConnectionRequest request)
+    {
+        if (request.DatabaseUrl is not null)
+        {
+            throw new ConfigurationException($"{request.DatabaseUrlOrigin} is given but empty: give a database URL, or leave it out");
+        }
+
+        if (DatabaseVariables.FirstOrDefault(name => request.Environment.ContainsKey(name)) is { } empty)
+        {
+            throw new ConfigurationException($"{empty} is set but empty: give it a value, or unset it to use the local PostgreSQL");
+        }
+
+        if (request.PasswordFile is not null || request.PasswordCommand is not null)
+        {
+            var origin = request.PasswordFile is not null ? request.PasswordFileOrigin : request.PasswordCommandOrigin;
+            throw new ConfigurationException($"{origin} gives a password, but nothing names the database it is for: name the database too");
+        }
     }
 
     private static (string? Name, string? ChosenBy) ExplicitEnvironment(ConnectionRequest request)

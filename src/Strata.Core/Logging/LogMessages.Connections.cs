@@ -45,4 +45,8 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1012, Level = LogLevel.Debug,
         Message = "DB_SECRET is set; DB_USER and DB_PASSWORD are ignored because the secret supplies the credentials")]
     public static partial void DbCredentialVariablesIgnored(ILogger logger);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Warning,
+        Message = "{UrlOrigin} wins over environment '{Environment}' ({ChosenBy}): the database and settings of that environment are not used")]
+    public static partial void EnvironmentOverriddenByUrl(ILogger logger, string urlOrigin, string environment, string chosenBy);
 }

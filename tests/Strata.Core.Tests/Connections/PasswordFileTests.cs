@@ -103,13 +103,13 @@ public sealed class PasswordFileTests
     }
 
     [Fact]
-    public async Task The_local_default_ignores_password_overrides()
+    public async Task A_password_for_no_named_database_is_refused_rather_than_using_the_local_default()
     {
         using var directory = new TempDirectory();
 
-        var resolved = await Resolve.WithAsync(directory, configure: r => r with { PasswordFile = "does-not-exist" });
+        var error = await Should.ThrowAsync<ConfigurationException>(() =>
+            Resolve.WithAsync(directory, configure: r => r with { PasswordFile = "does-not-exist", PasswordFileOrigin = "--password-file" }));
 
-        resolved.IsLocalDefault.ShouldBeTrue();
-        resolved.PasswordSource.ShouldBe(PasswordSource.None);
+        error.Message.ShouldBe("--password-file gives a password, but nothing names the database it is for: name the database too");
     }
 }

@@ -1,8 +1,9 @@
 using Strata.Core.Connections;
+using Strata.Core.Errors;
 
 namespace Strata.Core.Tests.Connections;
 
-/// <summary>Each tier beats the one below it; each tier alone is found; blank values do not count.</summary>
+/// <summary>Each tier beats the one below it; each tier alone is found; blank values do not count, nor fall through to the local default.</summary>
 public sealed class PrecedenceTests
 {
     private const string ConfigWithEnvironments = """
@@ -104,12 +105,21 @@ public sealed class PrecedenceTests
     }
 
     [Fact]
-    public async Task Blank_variables_count_as_not_set()
+    public async Task Blank_variables_are_passed_over_for_a_lower_tier_that_is_set()
     {
         var resolved = await Resolve.EnvironmentAsync(
-            ("STRATA_DATABASE_URL", "  "), ("DATABASE_URL", ""), ("DB_SECRET", " "), ("DB_HOST", ""), ("PGHOST", ""), ("STRATA_ENV", ""));
+            ("STRATA_DATABASE_URL", "  "), ("DATABASE_URL", ""), ("DB_SECRET", " "), ("DB_HOST", ""), ("PGHOST", ""), ("STRATA_ENV", ""),
+            ("PGDATABASE", "app"));
 
-        resolved.Source.ShouldBe(ConnectionSourceKind.LocalDefault);
+        resolved.Source.ShouldBe(ConnectionSourceKind.PgVariables);
+    }
+
+    [Fact]
+    public async Task Blank_variables_alone_never_fall_through_to_the_local_default()
+    {
+        var error = await Should.ThrowAsync<ConfigurationException>(() => Resolve.EnvironmentAsync(("DATABASE_URL", ""), ("PGHOST", " ")));
+
+        error.Message.ShouldBe("DATABASE_URL is set but empty: give it a value, or unset it to use the local PostgreSQL");
     }
 
     [Fact]

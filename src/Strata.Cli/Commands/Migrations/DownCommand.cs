@@ -13,6 +13,7 @@ internal static class DownCommand
         var target = new TargetFlags();
         var yes = ProtectedYesOption();
         var command = new Command("down", "Revert applied migrations, newest first (default: one).") { yes };
+        command.Aliases.Add("rollback"); // dbmate's name for it
         target.AddTo(command);
         EngineFlags.AddRunFlags(command);
         CommandAction.SetMigrator(command, async (run, parse, session, migrator, cancellationToken) =>

@@ -18,7 +18,12 @@ internal static class UpCommand
             Description = "On a database with tables but no history, first record every migration up to VERSION as applied (as baseline does).",
             HelpName = "version",
         };
-        var command = new Command("up", "Apply pending migrations in version order, each atomically with its history row.") { dryRun, sql, baseline };
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Refuse pending migrations older than the newest applied one. Already the default; dbmate's spelling of it.",
+        };
+        var command = new Command("up", "Apply pending migrations in version order, each atomically with its history row.") { dryRun, sql, baseline, strict };
+        command.Aliases.Add("migrate"); // dbmate's name for it
         target.AddTo(command);
         EngineFlags.AddRunFlags(command);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
@@ -26,6 +31,12 @@ internal static class UpCommand
             if (parse.GetValue(dryRun) && parse.GetValue(sql))
             {
                 throw new ConfigurationException("--dry-run and --sql exclude each other: give one");
+            }
+
+            if (parse.GetValue(strict) && run.Settings.AllowOutOfOrder.Value)
+            {
+                throw new ConfigurationException(
+                    $"--strict refuses out-of-order migrations, but {run.Settings.AllowOutOfOrder.Origin} accepts them: give one");
             }
 
             await using var session = await run.OpenSessionAsync(cancellationToken);

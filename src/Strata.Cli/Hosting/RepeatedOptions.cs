@@ -1,0 +1,32 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
+namespace Strata.Cli.Hosting;
+
+/// <summary>
+/// Options given more than once. The parser would take the last of two switches without a word, and a script that
+/// says <c>--env staging ... --env prod</c> has a mistake in it whichever one wins, so every repeat is a usage error.
+/// </summary>
+internal static class RepeatedOptions
+{
+    public static IReadOnlyList<string> Find(ParseResult parse)
+    {
+        var repeated = new List<string>();
+        var seen = new HashSet<Option>();
+        for (var command = parse.CommandResult; command is not null; command = command.Parent as CommandResult)
+        {
+            foreach (var option in command.Command.Options.Where(seen.Add))
+            {
+                if (parse.GetResult(option) is { IdentifierTokenCount: > 1 })
+                {
+                    repeated.Add(option.Name);
+                }
+            }
+        }
+
+        return repeated;
+    }
+
+    public static string Message(IReadOnlyList<string> repeated) =>
+        string.Join("; ", repeated.Select(name => $"{name} is given more than once; give it once"));
+}

@@ -1,0 +1,112 @@
+using Strata.Core.Errors;
+using Strata.Core.Secrets;
+
+namespace Strata.Core.Configuration;
+
+/// <summary>
+/// Reads a dotenv file (<c>NAME=value</c> lines, as dbmate and most twelve-factor tools read them) into variables
+/// that sit under the real environment: a variable the process already has is never replaced.
+/// </summary>
+internal static class DotEnvFile
+{
+    /// <summary>The file read from the working directory when no other is named.</summary>
+    public const string DefaultName = ".env";
+
+    // Values of variables with these words in their names are secrets: they are redacted from every message.
+    private static readonly string[] SecretWords = ["PASSWORD", "SECRET", "TOKEN", "KEY", "DATABASE_URL"];
+
+    /// <summary>
+    /// The real variables over those of the file: <paramref name="path"/> when given (it must exist), else
+    /// <c>.env</c> in <paramref name="workingDirectory"/> when present.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The file named is missing, or a file cannot be read or has a malformed line.</exception>
+    public static async Task<IReadOnlyDictionary<string, string>> OverlayAsync(
+        IReadOnlyDictionary<string, string> variables, string? path, string origin, string workingDirectory, CancellationToken cancellationToken)
+    {
+        var file = Path.GetFullPath(path ?? DefaultName, workingDirectory);
+        if (path is null && !File.Exists(file))
+        {
+            return variables;
+        }
+
+        if (path is not null && !File.Exists(file))
+        {
+            throw new ConfigurationException($"The environment file {file} given by {origin} does not exist.");
+        }
+
+        string text;
+        try
+        {
+            text = await File.ReadAllTextAsync(file, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException($"The environment file {file} cannot be read: check that it is a file this user may read.", e);
+        }
+
+        var merged = new Dictionary<string, string>(variables, StringComparer.Ordinal);
+        foreach (var (name, value) in Parse(text, file))
+        {
+            if (SecretWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            {
+                SecretRedactor.Register(value);
+            }
+
+            merged.TryAdd(name, value);
+        }
+
+        return merged;
+    }
+
+    /// <summary>The file's variables in order; a later line for the same name wins, as in a shell.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Parse(string text, string file)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r').Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (line.StartsWith("export ", StringComparison.Ordinal))
+            {
+                line = line["export ".Length..].TrimStart();
+            }
+
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            var name = equals > 0 ? line[..equals].Trim() : string.Empty;
+            if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') || char.IsAsciiDigit(name[0]))
+            {
+                // The line is not quoted back: it may hold a secret.
+                throw new ConfigurationException($"{file}:{i + 1}: expected NAME=value, with a name of letters, digits and underscores.");
+            }
+
+            found[name] = Value(line[(equals + 1)..].Trim(), file, i + 1);
+        }
+
+        return [.. found];
+    }
+
+    private static string Value(string raw, string file, int line)
+    {
+        if (raw.Length > 0 && (raw[0] == '"' || raw[0] == '\''))
+        {
+            var quote = raw[0];
+            var end = raw.IndexOf(quote, 1);
+            if (end < 0)
+            {
+                throw new ConfigurationException($"{file}:{line}: the value's closing {quote} is missing.");
+            }
+
+            var inner = raw[1..end];
+            return quote == '"' ? inner.Replace("\\n", "\n", StringComparison.Ordinal) : inner;
+        }
+
+        // Unquoted: a # after whitespace starts a comment.
+        var comment = raw.IndexOf(" #", StringComparison.Ordinal);
+        return (comment >= 0 ? raw[..comment] : raw).Trim();
+    }
+}
