@@ -35,6 +35,9 @@ internal static partial class ConcurrentStatement
             }
         }
 
+        // The statement may have taken its locks between the last read of them and the read that found it waiting;
+        // it keeps them while it waits for this snapshot, so read them once more before letting it go.
+        held.UnionWith(await CatalogSnapshot.ReadLocksAsync(watcher, connection.ProcessID, cancellationToken));
         await MigrationObserver.ExecuteAsync(watcher, "COMMIT", cancellationToken);
         var failure = await running;
         var after = await CatalogSnapshot.ReadAsync(connection, connection.ProcessID, cancellationToken);
