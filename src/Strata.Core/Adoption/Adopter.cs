@@ -79,10 +79,7 @@ internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history,
     private async Task WriteAsync(NpgsqlConnection connection, Plan plan, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (!plan.HistoryExists)
-        {
-            await history.CreateAsync(connection, cancellationToken);
-        }
+        await history.PrepareAsync(connection, plan.HistoryExists, cancellationToken);
 
         await history.ExecuteAsync(connection, plan.Rows.Select(r => history.Sql.InsertAdopted(r.Migration, plan.AppliedBy, r.AppliedAt)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -71,4 +71,7 @@ public enum NextStepKind
 
     /// <summary>Show which migrations are applied and pending.</summary>
     ShowStatus,
+
+    /// <summary>Apply the pending pre-deploy migrations first.</summary>
+    ApplyPreDeploy,
 }

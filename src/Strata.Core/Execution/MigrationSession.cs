@@ -44,13 +44,8 @@ internal sealed class MigrationSession : IAsyncDisposable
                 await guard.CheckAsync(connection, cancellationToken);
             }
 
-            if (records is null)
-            {
-                await history.CreateAsync(connection, cancellationToken);
-                records = [];
-            }
-
-            return new MigrationSession(migrationLock, connection, records);
+            await history.PrepareAsync(connection, records is not null, cancellationToken);
+            return new MigrationSession(migrationLock, connection, records ?? []);
         }
         catch
         {

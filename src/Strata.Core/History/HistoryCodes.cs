@@ -1,6 +1,8 @@
+using Strata.Core.Migrations;
+
 namespace Strata.Core.History;
 
-/// <summary>The text stored in the history table for each status and origin.</summary>
+/// <summary>The text stored in the history table for each status, origin and phase.</summary>
 internal static class HistoryCodes
 {
     public const string Applied = "applied";
@@ -23,6 +25,21 @@ internal static class HistoryCodes
         HistoryOrigin.Repair => "repair",
         HistoryOrigin.EditedAccepted => "edited-accepted",
         _ => throw new ArgumentOutOfRangeException(nameof(origin)),
+    };
+
+    public static string Of(MigrationPhase phase) => phase switch
+    {
+        MigrationPhase.Pre => "pre",
+        MigrationPhase.Post => "post",
+        _ => throw new ArgumentOutOfRangeException(nameof(phase)),
+    };
+
+    /// <summary>The phase of a row; a row written before phases existed has none and ran before the deploy.</summary>
+    public static MigrationPhase ParsePhase(string? text) => text switch
+    {
+        null or "pre" => MigrationPhase.Pre,
+        "post" => MigrationPhase.Post,
+        _ => throw new InvalidDataException($"Unknown history phase '{text}'."),
     };
 
     public static HistoryStatus ParseStatus(string text) =>

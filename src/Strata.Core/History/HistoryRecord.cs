@@ -27,4 +27,8 @@ public sealed record HistoryRecord(
     string? ClientHost,
     string StrataVersion,
     TimeSpan? ExecutionTime,
-    HistoryOrigin Origin);
+    HistoryOrigin Origin)
+{
+    /// <summary>The phase the migration ran in (<see cref="MigrationPhase.Pre"/> for rows written before phases existed).</summary>
+    public MigrationPhase Phase { get; init; } = MigrationPhase.Pre;
+}

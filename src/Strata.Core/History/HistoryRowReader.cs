@@ -15,7 +15,7 @@ internal sealed class HistoryRowReader(HistoryTableName table)
     private static readonly string[] ColumnNames =
     [
         "version", "description", "checksum", "checksum_algorithm", "status", "statements_completed", "statements_total",
-        "applied_at", "applied_by", "client_host", "strata_version", "execution_time_ms", "origin",
+        "applied_at", "applied_by", "client_host", "strata_version", "execution_time_ms", "origin", "phase",
     ];
 
     private readonly List<(string Raw, HistoryRecord Record)> _rows = [];
@@ -46,9 +46,10 @@ internal sealed class HistoryRowReader(HistoryTableName table)
             var strataVersion = reader.GetString(++column);
             var elapsed = reader.IsDBNull(++column) ? (long?)null : reader.GetInt64(column);
             var origin = HistoryCodes.ParseOrigin(reader.GetString(++column));
+            var phase = HistoryCodes.ParsePhase(reader.IsDBNull(++column) ? null : reader.GetString(column));
             _rows.Add((raw, new HistoryRecord(
                 version, description, new MigrationChecksum(algorithm, checksum), status, completed, total, appliedAt, appliedBy,
-                clientHost, strataVersion, elapsed is { } ms ? TimeSpan.FromMilliseconds(ms) : null, origin)));
+                clientHost, strataVersion, elapsed is { } ms ? TimeSpan.FromMilliseconds(ms) : null, origin) { Phase = phase }));
         }
         catch (Exception ex) when (ex is InvalidCastException or FormatException or OverflowException or InvalidDataException)
         {

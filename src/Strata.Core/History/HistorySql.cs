@@ -9,7 +9,15 @@ internal sealed class HistorySql(HistoryTableName table, ClientInfo client)
 {
     private const string Columns =
         "version, description, checksum, checksum_algorithm, status, statements_completed, statements_total, " +
-        "applied_at, applied_by, client_host, strata_version, execution_time_ms, origin";
+        "applied_at, applied_by, client_host, strata_version, execution_time_ms, origin, phase";
+
+    // Tables written before phases existed have no phase column until a run that writes adds it, so reads that must not
+    // change the table read the column through the row's JSON, which has no such key then.
+    private const string SelectColumns =
+        "version, description, checksum, checksum_algorithm, status, statements_completed, statements_total, " +
+        "applied_at, applied_by, client_host, strata_version, execution_time_ms, origin, to_jsonb(h) ->> 'phase'";
+
+    private const string PhaseColumn = "phase text NOT NULL DEFAULT 'pre' CHECK (phase IN ('pre', 'post'))";
 
     // Measured by the server from the start of the migration's transaction to the history insert at its end.
     private const string TransactionElapsedMs = "round(extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint";
@@ -32,11 +40,20 @@ internal sealed class HistorySql(HistoryTableName table, ClientInfo client)
             client_host          text,
             strata_version       text        NOT NULL,
             execution_time_ms    bigint,
-            origin               text        NOT NULL CHECK (origin IN ('run', 'stamp', 'baseline', 'repair', 'edited-accepted'))
+            origin               text        NOT NULL CHECK (origin IN ('run', 'stamp', 'baseline', 'repair', 'edited-accepted')),
+            {PhaseColumn}
         )
         """;
 
-    public string SelectAll => $"SELECT {Columns} FROM {_t} ORDER BY applied_at, length(version), version COLLATE \"C\"";
+    public string SelectAll => $"SELECT {SelectColumns} FROM {_t} h ORDER BY applied_at, length(version), version COLLATE \"C\"";
+
+    /// <summary>Whether the table has the phase column (tables written before phases existed do not).</summary>
+    public BoundSql HasPhaseColumn => new(
+        "SELECT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid = to_regclass($1) AND attname = 'phase' AND NOT attisdropped)",
+        table.Quoted);
+
+    /// <summary>Adds the phase column to a table written before phases existed; metadata only, every old row is pre-deploy.</summary>
+    public string AddPhaseColumn => $"ALTER TABLE {_t} ADD COLUMN IF NOT EXISTS {PhaseColumn}";
 
     /// <summary>The row a transactional migration writes in its own transaction.</summary>
     public BoundSql InsertRun(Migration migration) => Insert(migration, HistoryCodes.Applied, migration.Up.Statements.Count, TransactionElapsedMs, HistoryOrigin.Run);
@@ -47,7 +64,7 @@ internal sealed class HistorySql(HistoryTableName table, ClientInfo client)
     /// <summary>The row of a migration another tool applied, imported by adopt (<paramref name="appliedAt"/> null: now).</summary>
     public BoundSql InsertAdopted(Migration migration, string appliedBy, DateTimeOffset? appliedAt) => new(
         $"INSERT INTO {_t} ({Columns}) VALUES ($1, $2, $3, $4, '{HistoryCodes.Applied}', $5, $5, COALESCE($6::timestamptz, clock_timestamp()), $7, $8, $9, " +
-        $"NULL, '{HistoryCodes.Of(HistoryOrigin.Baseline)}')",
+        $"NULL, '{HistoryCodes.Of(HistoryOrigin.Baseline)}', $10)",
         migration.Version.Value,
         migration.Description,
         migration.Checksum.Hash,
@@ -56,7 +73,8 @@ internal sealed class HistorySql(HistoryTableName table, ClientInfo client)
         appliedAt?.ToUniversalTime(),
         appliedBy,
         client.Host,
-        client.StrataVersion);
+        client.StrataVersion,
+        HistoryCodes.Of(migration.Phase));
 
     /// <summary>The row a <c>transaction:false</c> migration writes before its first statement.</summary>
     public BoundSql InsertRunning(Migration migration) => Insert(migration, HistoryCodes.Running, 0, "NULL", HistoryOrigin.Run);
@@ -110,7 +128,7 @@ internal sealed class HistorySql(HistoryTableName table, ClientInfo client)
 
     private BoundSql Insert(Migration migration, string status, int completed, string elapsedExpression, HistoryOrigin origin) => new(
         $"INSERT INTO {_t} ({Columns}) VALUES ($1, $2, $3, $4, '{status}', $5, $6, clock_timestamp(), current_user, $7, $8, " +
-        $"{elapsedExpression}, '{HistoryCodes.Of(origin)}')",
+        $"{elapsedExpression}, '{HistoryCodes.Of(origin)}', $9)",
         migration.Version.Value,
         migration.Description,
         migration.Checksum.Hash,
@@ -118,5 +136,6 @@ internal sealed class HistorySql(HistoryTableName table, ClientInfo client)
         completed,
         migration.Up.Statements.Count,
         client.Host,
-        client.StrataVersion);
+        client.StrataVersion,
+        HistoryCodes.Of(migration.Phase));
 }

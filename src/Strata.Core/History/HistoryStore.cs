@@ -52,8 +52,37 @@ internal sealed class HistoryStore(HistoryTableName table, ILogger logger)
     public Task<bool> SchemaExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         Db.ScalarAsync<bool>(connection, new BoundSql("SELECT EXISTS (SELECT FROM pg_namespace WHERE nspname = $1)", Table.Schema), cancellationToken);
 
+    /// <summary>
+    /// Makes the table ready for the rows this version writes: creates it when it does not exist, and adds the columns
+    /// newer versions write (the phase) to a table an older version created. Transactional; runs under the migration lock.
+    /// </summary>
+    public async Task PrepareAsync(NpgsqlConnection connection, bool exists, CancellationToken cancellationToken)
+    {
+        if (!exists)
+        {
+            await CreateAsync(connection, cancellationToken);
+            return;
+        }
+
+        if (await Db.ScalarAsync<bool>(connection, Sql.HasPhaseColumn, cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await Db.ExecuteAsync(connection, Sql.AddPhaseColumn, cancellationToken);
+            logger.HistoryTableUpgraded(Table.ToString(), "phase");
+        }
+        catch (PostgresException ex) when (!ConnectionErrors.IsConnectionFailure(ex))
+        {
+            throw new ConfigurationException(
+                $"Could not add the phase column to the history table {Table}: {ex.SqlState} {SecretRedactor.Redact(ex.MessageText)}; {Fix(ex)}.", ex);
+        }
+    }
+
     /// <summary>Creates the schema (when missing) and the table; transactional, so adopt creates it in its own transaction.</summary>
-    public async Task CreateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private async Task CreateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         try
         {
@@ -68,10 +97,11 @@ internal sealed class HistoryStore(HistoryTableName table, ILogger logger)
         }
         catch (PostgresException ex) when (!ConnectionErrors.IsConnectionFailure(ex))
         {
-            var fix = ex.SqlState == PostgresErrorCodes.ReadOnlySqlTransaction
-                ? "the database only accepts reads (a standby, or default_transaction_read_only is on): connect to the primary, or turn read-only off for the migration role"
-                : "grant the migration role CREATE on the schema, or configure a history schema it may create tables in";
-            throw new ConfigurationException($"Could not create the history table {Table}: {ex.SqlState} {SecretRedactor.Redact(ex.MessageText)}; {fix}.", ex);
+            throw new ConfigurationException($"Could not create the history table {Table}: {ex.SqlState} {SecretRedactor.Redact(ex.MessageText)}; {Fix(ex)}.", ex);
         }
     }
+
+    private static string Fix(PostgresException ex) => ex.SqlState == PostgresErrorCodes.ReadOnlySqlTransaction
+        ? "the database only accepts reads (a standby, or default_transaction_read_only is on): connect to the primary, or turn read-only off for the migration role"
+        : "grant the migration role CREATE on the schema (and ownership of the history table), or configure a history schema it may create tables in";
 }

@@ -26,6 +26,9 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1310, Level = LogLevel.Information, Message = "Created the history table {HistoryTable}")]
     public static partial void HistoryTableCreated(this ILogger logger, string historyTable);
 
+    [LoggerMessage(EventId = 1343, Level = LogLevel.Information, Message = "Added the {Column} column to the history table {HistoryTable}")]
+    public static partial void HistoryTableUpgraded(this ILogger logger, string historyTable, string column);
+
     [LoggerMessage(EventId = 1320, Level = LogLevel.Warning, Message = "Could not roll back the failed migration's transaction: {Reason}")]
     public static partial void RollbackFailed(this ILogger logger, string reason);
 

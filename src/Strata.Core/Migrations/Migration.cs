@@ -13,4 +13,8 @@ internal sealed record Migration(
     string Source,
     MigrationSection Up,
     MigrationSection? Down,
-    MigrationChecksum Checksum);
+    MigrationChecksum Checksum)
+{
+    /// <summary>When the migration runs relative to the deploy, from its up section's line.</summary>
+    public MigrationPhase Phase => Up.Options.Phase;
+}

@@ -4,7 +4,9 @@ namespace Strata.Core.Migrations;
 /// <param name="Transaction">Whether the section runs inside one transaction with its history row (the default).</param>
 /// <param name="LockTimeout">The section's <c>lock_timeout</c>, or null for the run's default.</param>
 /// <param name="StatementTimeout">The section's <c>statement_timeout</c>, or null for the run's default.</param>
-internal sealed record MigrationOptions(bool Transaction = true, TimeSpan? LockTimeout = null, TimeSpan? StatementTimeout = null)
+/// <param name="Phase">When the migration runs relative to the deploy; written on the up section's line only.</param>
+internal sealed record MigrationOptions(
+    bool Transaction = true, TimeSpan? LockTimeout = null, TimeSpan? StatementTimeout = null, MigrationPhase Phase = MigrationPhase.Pre)
 {
     /// <summary>The options of a section whose directive line names none.</summary>
     public static MigrationOptions Default { get; } = new();

@@ -5,7 +5,7 @@ namespace Strata.Core.Migrations;
 /// <summary>Parses the <c>key:value</c> options after a directive's verb into <see cref="MigrationOptions"/>.</summary>
 internal static class MigrationOptionsParser
 {
-    private const string Known = "the options are transaction, lock_timeout and statement_timeout";
+    private const string Known = "the options are transaction, lock_timeout, statement_timeout and (on the up line) phase";
 
     public static MigrationOptions Parse(ReadOnlySpan<char> text, string source, int line, string verb)
     {
@@ -42,6 +42,8 @@ internal static class MigrationOptionsParser
         "transaction" => options with { Transaction = ParseBoolean(value, source, line) },
         "lock_timeout" => options with { LockTimeout = ParseTimeout(key, value, source, line) },
         "statement_timeout" => options with { StatementTimeout = ParseTimeout(key, value, source, line) },
+        "phase" when verb == "up" => options with { Phase = ParsePhase(value, source, line) },
+        "phase" => throw Error(source, line, $"phase:{value} belongs on the '-- migrate:up' line: a migration's phase covers both of its sections"),
         _ => throw Error(source, line, $"unknown option '{key}' on the '-- migrate:{verb}' line; {Known}"),
     };
 
@@ -50,6 +52,13 @@ internal static class MigrationOptionsParser
         "true" => true,
         "false" => false,
         _ => throw Error(source, line, $"transaction:{value} is not valid; write transaction:true or transaction:false"),
+    };
+
+    private static MigrationPhase ParsePhase(string value, string source, int line) => value switch
+    {
+        "pre" => MigrationPhase.Pre,
+        "post" => MigrationPhase.Post,
+        _ => throw Error(source, line, $"phase:{value} is not valid; write phase:pre (before the deploy, the default) or phase:post (after it)"),
     };
 
     private static TimeSpan ParseTimeout(string key, string value, string source, int line) =>

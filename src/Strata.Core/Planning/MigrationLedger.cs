@@ -21,6 +21,7 @@ internal sealed class MigrationLedger
 
         var rows = records.ToDictionary(r => r.Version);
         NewestRecorded = records.Count == 0 ? null : records.Max(r => r.Version);
+        NewestRecordedPost = records.Where(r => r.Phase == MigrationPhase.Post).Select(r => (MigrationVersion?)r.Version).Max();
         Entries = files.Keys.Union(rows.Keys)
             .Order()
             .Select(v => Entry(v, files.GetValueOrDefault(v), rows.GetValueOrDefault(v)))
@@ -32,6 +33,9 @@ internal sealed class MigrationLedger
 
     /// <summary>The newest version with a history row (applied or interrupted).</summary>
     public MigrationVersion? NewestRecorded { get; }
+
+    /// <summary>The newest version recorded by a post-deploy migration.</summary>
+    public MigrationVersion? NewestRecordedPost { get; }
 
     /// <summary>The newest applied version.</summary>
     public MigrationVersion? CurrentVersion =>
@@ -46,13 +50,18 @@ internal sealed class MigrationLedger
     private LedgerEntry Entry(MigrationVersion version, Migration? migration, HistoryRecord? record) =>
         new(version, migration, record, StateOf(version, migration, record));
 
+    // A post-deploy migration waits for the post phase while newer pre-deploy ones are applied: it is behind only when a
+    // newer post-deploy migration ran, that is when a post phase skipped it.
+    private bool Behind(MigrationVersion version, Migration migration) =>
+        (migration.Phase == MigrationPhase.Post ? NewestRecordedPost : NewestRecorded) is { } newest && version < newest;
+
     private MigrationState StateOf(MigrationVersion version, Migration? migration, HistoryRecord? record) => (migration, record) switch
     {
         (_, { Status: not HistoryStatus.Applied }) => MigrationState.Interrupted,
         (null, not null) => MigrationState.Missing,
         (not null, not null) when migration.Checksum != record.Checksum => MigrationState.Edited,
         (_, not null) => MigrationState.Applied,
-        _ when NewestRecorded is { } newest && version < newest => MigrationState.OutOfOrder,
+        _ when Behind(version, migration!) => MigrationState.OutOfOrder,
         _ => MigrationState.Pending,
     };
 }

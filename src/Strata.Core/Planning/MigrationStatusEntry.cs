@@ -9,4 +9,8 @@ namespace Strata.Core.Planning;
 /// <param name="Source">The file (or embedded resource), or null when it is missing.</param>
 /// <param name="State">Where the migration stands.</param>
 /// <param name="History">The history row, or null when the migration was never recorded.</param>
-public sealed record MigrationStatusEntry(MigrationVersion Version, string Description, string? Source, MigrationState State, HistoryRecord? History);
+public sealed record MigrationStatusEntry(MigrationVersion Version, string Description, string? Source, MigrationState State, HistoryRecord? History)
+{
+    /// <summary>The phase it ran in when recorded, otherwise the phase its file declares.</summary>
+    public MigrationPhase Phase { get; init; } = MigrationPhase.Pre;
+}

@@ -25,6 +25,12 @@ public sealed record MigrationTarget
     /// <summary>For <see cref="MigrationTargetKind.Steps"/>: how many migrations.</summary>
     public int Count { get; }
 
+    /// <summary>Up only: apply only the pending migrations of this phase; null for every phase, in version order.</summary>
+    public MigrationPhase? Phase { get; private init; }
+
+    /// <summary>The same target, limited to the pending migrations of <paramref name="phase"/> (up only).</summary>
+    public MigrationTarget InPhase(MigrationPhase? phase) => new(Kind, Version, Count) { Phase = phase };
+
     /// <summary>
     /// Up: apply pending migrations up to and including <paramref name="version"/>, which must exist in the source.
     /// Down: roll back applied migrations newer than <paramref name="version"/>, which must be applied or <c>0</c>.
@@ -38,10 +44,10 @@ public sealed record MigrationTarget
             : throw new ConfigurationException($"The number of steps must be at least 1, not {count}.");
 
     /// <inheritdoc />
-    public override string ToString() => Kind switch
+    public override string ToString() => (Kind switch
     {
         MigrationTargetKind.ToVersion => $"to {Version}",
         MigrationTargetKind.Steps => $"{Count} step(s)",
         _ => "all",
-    };
+    }) + (Phase is { } phase ? $" ({phase.ToString().ToLowerInvariant()}-deploy)" : string.Empty);
 }

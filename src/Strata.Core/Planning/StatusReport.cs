@@ -9,7 +9,10 @@ internal static class StatusReport
     public static StatusResult Status(MigrationLedger ledger, HistoryTableName table, bool tableExists)
     {
         var entries = ledger.Entries
-            .Select(e => new MigrationStatusEntry(e.Version, e.Migration?.Description ?? e.Record!.Description, e.Migration?.Source, e.State, e.Record))
+            .Select(e => new MigrationStatusEntry(e.Version, e.Migration?.Description ?? e.Record!.Description, e.Migration?.Source, e.State, e.Record)
+            {
+                Phase = e.Record?.Phase ?? e.Migration!.Phase,
+            })
             .ToList();
         return new StatusResult(table, tableExists, entries, ledger.CurrentVersion, ledger.NotApplied.Count());
     }

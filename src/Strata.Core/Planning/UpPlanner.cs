@@ -1,5 +1,6 @@
 using Strata.Core.Configuration;
 using Strata.Core.Errors;
+using Strata.Core.Migrations;
 
 namespace Strata.Core.Planning;
 
@@ -30,7 +31,35 @@ internal static class UpPlanner
 
     private static List<LedgerEntry> Select(MigrationLedger ledger, MigrationTarget target)
     {
-        var notApplied = ledger.NotApplied.ToList();
+        var notApplied = ledger.NotApplied.Where(e => target.Phase is not { } phase || e.Migration!.Phase == phase).ToList();
+        var selected = SelectInPhase(ledger, target, notApplied);
+        RefuseSkippingPreDeploy(ledger, target, selected);
+        return selected;
+    }
+
+    // Applying a post-deploy migration would leave an older pending pre-deploy one behind it, out of order for good.
+    private static void RefuseSkippingPreDeploy(MigrationLedger ledger, MigrationTarget target, List<LedgerEntry> selected)
+    {
+        if (target.Phase != MigrationPhase.Post || selected.Count == 0)
+        {
+            return;
+        }
+
+        var newest = selected[^1].Version;
+        var skipped = ledger.NotApplied.Where(e => e.Migration!.Phase == MigrationPhase.Pre && e.Version < newest).ToList();
+        if (skipped.Count > 0)
+        {
+            throw new ValidationFailedException(
+                $"Refusing the post-deploy phase: pre-deploy migration {skipped[0].Id} is still pending and older than post-deploy migration " +
+                $"{selected[^1].Id}; apply the pre-deploy phase first.")
+            {
+                NextSteps = [new NextStep(NextStepKind.ApplyPreDeploy)],
+            };
+        }
+    }
+
+    private static List<LedgerEntry> SelectInPhase(MigrationLedger ledger, MigrationTarget target, List<LedgerEntry> notApplied)
+    {
         switch (target.Kind)
         {
             case MigrationTargetKind.Steps:

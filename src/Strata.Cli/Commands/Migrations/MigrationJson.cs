@@ -44,6 +44,7 @@ internal static class MigrationJson
         ["description"] = record.Description,
         ["status"] = Lower(record.Status),
         ["origin"] = Kebab(record.Origin.ToString()),
+        ["phase"] = PhaseName(record.Phase),
         ["checksum"] = record.Checksum.ToString(),
         ["appliedAt"] = Timestamp(record.AppliedAt),
         ["appliedBy"] = record.AppliedBy,
@@ -66,6 +67,8 @@ internal static class MigrationJson
 
     public static string StateName(MigrationState state) => Kebab(state.ToString());
 
+    public static string PhaseName(MigrationPhase phase) => Lower(phase);
+
     public static string Timestamp(DateTimeOffset value) =>
         value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
@@ -74,6 +77,7 @@ internal static class MigrationJson
         ["version"] = entry.Version.Value,
         ["description"] = entry.Description,
         ["state"] = StateName(entry.State),
+        ["phase"] = PhaseName(entry.Phase),
         ["source"] = entry.Source,
         ["appliedAt"] = entry.History is { } history ? Timestamp(history.AppliedAt) : null,
     };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Strata.Cli.Hosting;
 using Strata.Cli.Output;
+using Strata.Core.Migrations;
 using Strata.Core.Planning;
 
 namespace Strata.Cli.Commands.Migrations;
@@ -35,12 +36,18 @@ internal static class StatusCommand
             return;
         }
 
-        var table = new TextTable("VERSION", "DESCRIPTION", "STATE", "APPLIED AT");
+        // The phase column appears once a migration runs after the deploy; until then every migration runs before it.
+        var phased = status.Migrations.Any(m => m.Phase == MigrationPhase.Post);
+        var table = phased
+            ? new TextTable("VERSION", "DESCRIPTION", "STATE", "PHASE", "APPLIED AT")
+            : new TextTable("VERSION", "DESCRIPTION", "STATE", "APPLIED AT");
         foreach (var entry in status.Migrations)
         {
             var appliedAt = entry.History is { } history ? MigrationJson.Timestamp(history.AppliedAt) : "-";
-            table.Add([entry.Version.Value, entry.Description, MigrationJson.StateName(entry.State), appliedAt], (column, text) =>
-                column == 2 ? Paint(style, entry.State, text) : text);
+            string[] cells = phased
+                ? [entry.Version.Value, entry.Description, MigrationJson.StateName(entry.State), MigrationJson.PhaseName(entry.Phase), appliedAt]
+                : [entry.Version.Value, entry.Description, MigrationJson.StateName(entry.State), appliedAt];
+            table.Add(cells, (column, text) => column == 2 ? Paint(style, entry.State, text) : text);
         }
 
         table.WriteTo(writer, style);

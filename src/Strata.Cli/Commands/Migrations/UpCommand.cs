@@ -22,7 +22,8 @@ internal static class UpCommand
         {
             Description = "Refuse pending migrations older than the newest applied one. Already the default; dbmate's spelling of it.",
         };
-        var command = new Command("up", "Apply pending migrations in version order, each atomically with its history row.") { dryRun, sql, baseline, strict };
+        var phase = PhaseFlag.Create();
+        var command = new Command("up", "Apply pending migrations in version order, each atomically with its history row.") { dryRun, sql, baseline, strict, phase };
         command.Aliases.Add("migrate"); // dbmate's name for it
         target.AddTo(command);
         EngineFlags.AddRunFlags(command);
@@ -39,11 +40,12 @@ internal static class UpCommand
                     $"--strict refuses out-of-order migrations, but {run.Settings.AllowOutOfOrder.Origin} accepts them: give one");
             }
 
+            var chosen = PhaseFlag.Apply(target.Read(parse), parse.GetValue(phase));
             await using var session = await run.OpenSessionAsync(cancellationToken);
             var migrator = await session.MigratorAsync(cancellationToken);
             if (parse.GetValue(sql))
             {
-                var script = await migrator.ScriptAsync(target.Read(parse), cancellationToken);
+                var script = await migrator.ScriptAsync(chosen, cancellationToken);
                 var fields = new JsonObject { ["sql"] = script.Sql, ["migrations"] = MigrationJson.Versions(script.Migrations) };
                 run.Reporter.Result("up.sql", $"script for {script.Migrations.Count} migrations", fields, writer => writer.Write(script.Sql));
                 return ExitCodes.Success;
@@ -56,12 +58,12 @@ internal static class UpCommand
                     throw new ConfigurationException("--baseline records history, so it cannot be combined with --dry-run: run 'strata baseline VERSION' first, then 'strata up --dry-run'");
                 }
 
-                var baselined = await migrator.BaselineAndUpAsync(VersionArgument.Parse(baselineText), target.Read(parse), cancellationToken);
+                var baselined = await migrator.BaselineAndUpAsync(VersionArgument.Parse(baselineText), chosen, cancellationToken);
                 RunRendering.Report(run, "up.completed", baselined);
                 return ExitCodes.Success;
             }
 
-            var result = await migrator.UpAsync(target.Read(parse), parse.GetValue(dryRun), cancellationToken);
+            var result = await migrator.UpAsync(chosen, parse.GetValue(dryRun), cancellationToken);
             RunRendering.Report(run, "up.completed", result);
             return ExitCodes.Success;
         });
