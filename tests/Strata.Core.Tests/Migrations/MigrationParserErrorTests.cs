@@ -23,7 +23,7 @@ public sealed class MigrationParserErrorTests
         { "-- migrate: the users table\n-- migrate:up\nSELECT 1;\n", 1, "unknown directive '-- migrate:'" },
         { "-- migrate:up transaction:maybe\nSELECT 1;\n", 1, "transaction:maybe is not valid; write transaction:true or transaction:false" },
         { "-- migrate:up transaction:False\nSELECT 1;\n", 1, "transaction:False is not valid" },
-        { "-- migrate:up transation:false\nSELECT 1;\n", 1, "unknown option 'transation' on the '-- migrate:up' line; the options are transaction, lock_timeout and statement_timeout" },
+        { "-- migrate:up transation:false\nSELECT 1;\n", 1, "unknown option 'transation' on the '-- migrate:up' line; the options are transaction, lock_timeout, statement_timeout and (on the up line) phase" },
         { "-- migrate:up\nSELECT 1;\n-- migrate:down foo:bar\n", 3, "unknown option 'foo' on the '-- migrate:down' line" },
         { "-- migrate:up transaction\nSELECT 1;\n", 1, "option 'transaction' on the '-- migrate:up' line is not written key:value" },
         { "-- migrate:up lock_timeout:\nSELECT 1;\n", 1, "option 'lock_timeout:' on the '-- migrate:up' line is not written key:value" },
