@@ -1,23 +1,27 @@
 #!/usr/bin/env bash
-# The CD step: migrate the database with the new image, then move the app to it, and nothing else.
+# The CD step: migrate the database with the new image, then move the app to it, then finish the migration.
 #
 #   1. register new revisions of the app and migration task definitions with the new image;
-#   2. run the migration task (Fargate, private subnets, no public IP) and wait for it, up to a timeout;
-#   3. print its CloudWatch logs, read its exit code and stop reason;
-#   4. only if it exited 0: point the service at the new app revision, wait until the service is stable,
-#      and check that it really runs the new revision.
+#   2. run the migration task with `--phase pre` (Fargate, private subnets, no public IP) and wait for it, up to a
+#      timeout; print its CloudWatch logs, read its exit code and stop reason;
+#   3. only if it exited 0: point the service at the new app revision, wait until the service is stable,
+#      and check that it really runs the new revision;
+#   4. run the migration task again with `--phase post`: the post-deploy migrations (docs/zero-downtime.md), which
+#      remove what only the old version of the app used, once no old instance is left.
 #
-# Exit codes: 0 deployed; 1 the migration did not succeed (failed, never started, timed out) and the service
-# was not changed; 2 usage or configuration error, nothing changed; 3 the service was updated but did not
-# become stable on the new revision (ECS's circuit breaker may be rolling it back).
+# Exit codes: 0 deployed; 1 the pre-deploy migration did not succeed (failed, never started, timed out) and the
+# service was not changed; 2 usage or configuration error, nothing changed; 3 the service was updated but did not
+# become stable on the new revision (ECS's circuit breaker may be rolling it back), post phase not run; 4 deployed,
+# but the post-deploy migration did not succeed: the app is not rolled back (it works with the pre-deploy schema).
 set -euo pipefail
 
 usage() {
   cat <<'USAGE'
 Usage: deploy.sh --cluster NAME --service NAME --app-family NAME --migration-family NAME --image IMAGE [options]
 
-Runs the migration task with IMAGE and, only when it exits 0, moves the service to a new app revision with
-IMAGE and waits until it is stable. Every option can also be given as the environment variable in brackets.
+Runs the migration task with IMAGE (strata up --phase pre) and, only when it exits 0, moves the service to a new
+app revision with IMAGE, waits until it is stable, then runs the migration task again (strata up --phase post).
+Every option can also be given as the environment variable in brackets.
 
 Required:
   --cluster NAME              ECS cluster                                [DEPLOY_CLUSTER]
@@ -41,8 +45,9 @@ Options:
   --poll SEC                  seconds between status checks (default 10) [DEPLOY_POLL_INTERVAL]
   -h, --help                  show this help
 
-Exit codes: 0 deployed; 1 migration failed, never started or timed out (service not changed);
-2 usage or configuration error (nothing changed); 3 service updated but not stable on the new revision.
+Exit codes: 0 deployed; 1 pre-deploy migration failed, never started or timed out (service not changed);
+2 usage or configuration error (nothing changed); 3 service updated but not stable on the new revision;
+4 deployed, but the post-deploy migration failed (the app is not rolled back; run it again once fixed).
 USAGE
 }
 
@@ -60,6 +65,10 @@ fail_usage() {
 fail_after_update() {
   echo "deploy: FAILED: $*" >&2
   exit 3
+}
+fail_post_deploy() {
+  echo "deploy: FAILED: $*; the service runs the new revision and was not rolled back: fix the post-deploy migration and run the migration task with 'up --phase post' again" >&2
+  exit 4
 }
 
 cluster="${DEPLOY_CLUSTER:-}"
@@ -214,17 +223,34 @@ explain_exit_code() {
   esac
 }
 
+# The migration container's own command with `--phase PHASE` added, as an ECS container override.
+phase_overrides() {
+  jq -c --arg c "$migration_container" --arg p "$phase" '
+    (first(.containerDefinitions[] | select(.name == $c)) // {}).command as $cmd
+    | if $cmd == null then error("the migration container \($c) has no command to add --phase to")
+      else {containerOverrides: [{name: $c, command: ($cmd + ["--phase", $p])}]} end' <<<"$migration_definition"
+}
+
+# The failure of the pre-deploy phase leaves the service as it was; the post-deploy phase runs after it moved.
+migration_failed() {
+  local reason="$*"
+  if [ "$phase" = post ]; then fail_post_deploy "${reason/#the migration/the post-deploy migration}"; else fail_unchanged "$reason"; fi
+}
+
+# run_migration PHASE: runs the migration task for one phase and returns only when it exited 0.
 run_migration() {
-  local started failures task_arn task_id deadline status="" last="" described
-  log "running migration task $(jq -r .family <<<"$migration_definition"):$(jq -r .revision <<<"$migration_definition") in subnets $subnets"
+  phase="$1"
+  local started failures task_arn task_id deadline status="" last="" described overrides
+  overrides=$(phase_overrides) || fail_usage "cannot add --phase to the migration container's command: $(jq -r .family <<<"$migration_definition") has no container '$migration_container' with a command"
+  log "running migration task $(jq -r .family <<<"$migration_definition"):$(jq -r .revision <<<"$migration_definition") (--phase $phase) in subnets $subnets"
   started=$(aws ecs run-task --cluster "$cluster" --task-definition "$(jq -r .taskDefinitionArn <<<"$migration_definition")" \
-    --launch-type FARGATE --count 1 --started-by deploy.sh \
+    --launch-type FARGATE --count 1 --started-by deploy.sh --overrides "$overrides" \
     --network-configuration "$(network_configuration)" --output json) ||
-    fail_unchanged "the migration task could not be started (aws ecs run-task failed above)"
+    migration_failed "the migration task could not be started (aws ecs run-task failed above)"
   failures=$(jq -r '[.failures[]? | "\(.reason // "unknown")\(if .detail then ": " + .detail else "" end)"] | join("; ")' <<<"$started")
   task_arn=$(jq -r '.tasks[0].taskArn // empty' <<<"$started")
   if [ -n "$failures" ] || [ -z "$task_arn" ]; then
-    fail_unchanged "the migration task never started: ${failures:-ECS returned no task}"
+    migration_failed "the migration task never started: ${failures:-ECS returned no task}"
   fi
   task_id="${task_arn##*/}"
   log "migration task $task_id started; waiting up to ${migration_timeout}s"
@@ -232,7 +258,7 @@ run_migration() {
   deadline=$((SECONDS + migration_timeout))
   while :; do
     described=$(aws ecs describe-tasks --cluster "$cluster" --tasks "$task_arn" --output json) ||
-      fail_unchanged "cannot read the state of migration task $task_id"
+      migration_failed "cannot read the state of migration task $task_id"
     status=$(jq -r '.tasks[0].lastStatus // "UNKNOWN"' <<<"$described")
     [ "$status" = "$last" ] || log "migration task $task_id is $status"
     last="$status"
@@ -240,7 +266,7 @@ run_migration() {
     if [ "$SECONDS" -ge "$deadline" ]; then
       stop_migration "$task_arn"
       print_migration_logs "$task_id"
-      fail_unchanged "the migration did not finish within ${migration_timeout}s (task $task_id was stopped)"
+      migration_failed "the migration did not finish within ${migration_timeout}s (task $task_id was stopped)"
     fi
     sleep "$poll"
   done
@@ -274,12 +300,12 @@ check_migration_result() {
   stop_code=$(jq -r '.tasks[0].stopCode // "unknown"' <<<"$described")
   stopped_reason=$(jq -r '.tasks[0].stoppedReason // "none given"' <<<"$described")
   if [ -z "$exit_code" ]; then
-    fail_unchanged "the migration task stopped before its container ran ($stop_code: $stopped_reason${container_reason:+; container: $container_reason})"
+    migration_failed "the migration task stopped before its container ran ($stop_code: $stopped_reason${container_reason:+; container: $container_reason})"
   fi
   if [ "$exit_code" != 0 ]; then
-    fail_unchanged "the migration exited with code $exit_code ($(explain_exit_code "$exit_code"); task $task_id, $stop_code: $stopped_reason)"
+    migration_failed "the migration exited with code $exit_code ($(explain_exit_code "$exit_code"); task $task_id, $stop_code: $stopped_reason)"
   fi
-  log "migration task $task_id exited 0"
+  log "migration task $task_id exited 0 (--phase $phase)"
 }
 
 update_service() {
@@ -332,12 +358,14 @@ main() {
   app_arn=$(jq -r .taskDefinitionArn <<<"$app_definition")
   log "registered $(jq -r '.family + ":" + (.revision | tostring)' <<<"$app_definition") and $(jq -r '.family + ":" + (.revision | tostring)' <<<"$migration_definition")"
 
-  run_migration
+  run_migration pre
   update_service "$app_arn"
   wait_until_stable "$app_arn"
+  run_migration post
   log "deployed: service $service runs $app_arn"
 }
 
 app_definition=""
 migration_definition=""
+phase=""
 main "$@"

@@ -69,8 +69,22 @@ expect "the migration task did not run in a private subnet" \
 expect "the migration task was given a public address" grep -qF '"assignPublicIp":"DISABLED"' "$state/calls"
 expect "the migration's logs were not printed" has "| strata: applied 20250102000000_create_posts.sql"
 expect "no success line" last_line_has "deployed: service $service runs $after"
-note "deploy: migration exits 0 -> service on the new revision with the new image"
+expect "the migration task did not run twice, before and after the rollout" [ "$(wc -l <"$state/migration-tasks")" -eq 2 ]
+steps=$(grep -oE '"--phase","(pre|post)"|ecs update-service' "$state/calls" | tr '\n' ' ')
+expect "the phases did not run around the rollout: $steps" [ "$steps" = '"--phase","pre" ecs update-service "--phase","post" ' ]
+note "deploy: migration exits 0 -> pre phase, service on the new revision with the new image, post phase"
 before="$after"
+
+# 1b. The post-deploy phase fails after the rollout: the new revision stays (it works with the pre-deploy schema).
+run_deploy post-failure registry.test/cruddur:v2b
+expect "deploy.sh exited $status, not 4, after a failed post-deploy migration" [ "$status" -eq 4 ]
+expect "the reason line does not name the post-deploy migration" \
+  last_line_has "FAILED: the post-deploy migration exited with code 1 (a migration failed"
+expect "the reason line does not say the app was kept" last_line_has "was not rolled back"
+expect "the service was rolled back after a failed post-deploy migration" \
+  [ "$(image_of "$(service_revision)")" = registry.test/cruddur:v2b ]
+note "deploy: post-deploy migration exits 1 -> service kept on the new revision, exit 4"
+before=$(service_revision)
 
 # 2. The migration exits 1: logs printed, service untouched, one reason line.
 run_deploy failure registry.test/cruddur:v3 --subnets "$subnets" --security-groups "$migration_groups"
