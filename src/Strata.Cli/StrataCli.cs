@@ -45,8 +45,8 @@ internal static class StrataCli
         if ((parse.Errors.Count > 0 || repeated.Count > 0) && parse.Action is not HelpAction)
         {
             using var run = new CommandRun(context, null, await UsageOutputAsync(parse, context, cancellationToken));
-            var message = repeated.Count > 0 ? RepeatedOptions.Message(repeated) : string.Join("; ", parse.Errors.Select(e => e.Message).Distinct());
-            run.Reporter.Failure("usage", ExitCodes.UsageOrConfiguration, message + " (see 'strata --help')", null);
+            var message = repeated.Count > 0 ? RepeatedOptions.Message(repeated) : UsageMessage.For(parse);
+            run.Reporter.Failure(new Output.ErrorReport("usage", ExitCodes.UsageOrConfiguration, message + " (see 'strata --help')"), null);
             return ExitCodes.UsageOrConfiguration;
         }
 
@@ -59,7 +59,7 @@ internal static class StrataCli
     {
         try
         {
-            return OutputPreferences.From(await SettingFlags.BuildAsync(parse, context, cancellationToken), context);
+            return OutputPreferences.From(await SettingFlags.BuildAsync(parse, context, cancellationToken), context, parse.CommandResult.Command);
         }
         catch (Core.Errors.ConfigurationException)
         {

@@ -21,9 +21,11 @@ internal static class CommandAction
         {
             var context = Current.Value ?? CliContext.FromProcess();
             StrataSettings settings;
+            OutputPreferences output;
             try
             {
                 settings = await SettingFlags.BuildAsync(parse, context, cancellationToken);
+                output = OutputPreferences.From(settings, context, parse.CommandResult.Command);
             }
 #pragma warning disable CA1031 // The edge of the program: every error becomes one line and an exit code.
             catch (Exception exception)
@@ -33,7 +35,7 @@ internal static class CommandAction
                 return ErrorHandler.Report(exception, failed.Reporter);
             }
 
-            using var run = new CommandRun(context, settings, OutputPreferences.From(settings, context));
+            using var run = new CommandRun(context, settings, output);
             try
             {
                 return await handler(run, parse, cancellationToken);
@@ -44,7 +46,23 @@ internal static class CommandAction
             {
                 return ErrorHandler.Report(exception, run.Reporter, parse.CommandResult.Command);
             }
+            finally
+            {
+                run.WriteStepSummary(Title(parse.CommandResult.Command));
+            }
         });
+
+    // "strata db seed": the command as it was run, for the step summary's heading.
+    private static string Title(Command command)
+    {
+        var names = new List<string>();
+        for (Command? current = command; current is not null; current = current.Parents.OfType<Command>().FirstOrDefault())
+        {
+            names.Insert(0, current.Name);
+        }
+
+        return string.Join(' ', names);
+    }
 
     /// <summary>Sets an action that works on the database lifecycle of a session opened from the run's settings.</summary>
     public static void SetLifecycle(Command command, Func<CommandRun, ParseResult, DatabaseLifecycle, CancellationToken, Task<int>> handler) =>

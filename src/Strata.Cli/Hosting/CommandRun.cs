@@ -17,7 +17,8 @@ internal sealed partial class CommandRun : IDisposable
         Context = context;
         _settings = settings;
         Output = output;
-        Reporter = new Reporter(context.Out, context.Error, output.Mode, output.Verbosity, new Style(output.Color));
+        Reporter = new Reporter(
+            context.Out, context.Error, output.Mode, output.Verbosity, new Style(output.Color), context.Variable("GITHUB_WORKSPACE") ?? context.WorkingDirectory);
         LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(builder =>
         {
             builder.ClearProviders();
@@ -38,6 +39,15 @@ internal sealed partial class CommandRun : IDisposable
     public Reporter Reporter { get; }
 
     public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>Under --format github, appends the run's Markdown summary to $GITHUB_STEP_SUMMARY when the runner set it.</summary>
+    public void WriteStepSummary(string title)
+    {
+        if (Output.Mode == OutputMode.Github && Context.Variable("GITHUB_STEP_SUMMARY") is { } path)
+        {
+            Reporter.Summary.AppendTo(Path.GetFullPath(path, Context.WorkingDirectory), title);
+        }
+    }
 
     public void Dispose() => LoggerFactory.Dispose();
 }

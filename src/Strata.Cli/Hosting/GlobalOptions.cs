@@ -23,6 +23,8 @@ internal static class GlobalOptions
 
     public static readonly Option<string?> MigrationsDir = SettingFlags.Option<string?>(SettingCatalog.MigrationsDirectory, "path", recursive: true, "-d");
 
+    public static readonly Option<string?> Format = SettingFlags.Option<string?>(SettingCatalog.LintFormat, "format", recursive: true);
+
     public static readonly Option<bool> Json = SettingFlags.Option<bool>(SettingCatalog.Json, recursive: true);
 
     public static readonly Option<bool> Quiet = SettingFlags.Option<bool>(SettingCatalog.Quiet, recursive: true, aliases: ["-q"]);
@@ -32,5 +34,5 @@ internal static class GlobalOptions
     public static readonly Option<bool> NoColor = SettingFlags.Option<bool>(SettingCatalog.NoColor, recursive: true);
 
     public static IEnumerable<Option> All =>
-        [DatabaseUrl, Environment, Config, EnvFile, PasswordFile, PasswordCommand, MigrationsDir, Json, Quiet, Verbose, NoColor];
+        [DatabaseUrl, Environment, Config, EnvFile, PasswordFile, PasswordCommand, MigrationsDir, Format, Json, Quiet, Verbose, NoColor];
 }

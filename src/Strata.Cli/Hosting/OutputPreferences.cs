@@ -1,25 +1,62 @@
 using System.CommandLine;
 using Strata.Cli.Output;
 using Strata.Core.Configuration;
+using Strata.Core.Errors;
 
 namespace Strata.Cli.Hosting;
 
 /// <summary>How a run writes its output, from the settings (or, when they could not be built, from the flags alone).</summary>
 internal sealed record OutputPreferences(OutputMode Mode, Verbosity Verbosity, bool Color)
 {
-    public static OutputPreferences From(StrataSettings settings, CliContext context) =>
-        Create(settings.Json.Value, settings.Quiet.Value, settings.Verbose.Value, settings.NoColor.Value, context);
+    // Commands whose --format chooses a document of their own (lint's json and sarif); their progress stays text.
+    private static readonly HashSet<string> DocumentCommands = new(StringComparer.Ordinal) { "lint" };
+
+    /// <summary>The preferences of a run; throws a <see cref="ConfigurationException"/> for a format the command does not have.</summary>
+    public static OutputPreferences From(StrataSettings settings, CliContext context, Command? command = null) =>
+        Create(
+            settings.Json.Value, ModeOf(settings.LintFormat.Value, settings.LintFormat.Origin, command),
+            settings.Quiet.Value, settings.Verbose.Value, settings.NoColor.Value, context);
 
     /// <summary>The flags alone: used to report an error in the settings themselves.</summary>
-    public static OutputPreferences FromFlags(ParseResult parse, CliContext context) =>
-        Create(
-            Given(parse, GlobalOptions.Json), Given(parse, GlobalOptions.Quiet), Given(parse, GlobalOptions.Verbose), Given(parse, GlobalOptions.NoColor),
-            context);
+    public static OutputPreferences FromFlags(ParseResult parse, CliContext context)
+    {
+        OutputMode mode;
+        try
+        {
+            mode = ModeOf(parse.GetResult(GlobalOptions.Format) is { Implicit: false } ? parse.GetValue(GlobalOptions.Format) : null, "--format", parse.CommandResult.Command);
+        }
+        catch (ConfigurationException)
+        {
+            mode = OutputMode.Human;
+        }
 
-    private static OutputPreferences Create(bool json, bool quiet, bool verbose, bool noColor, CliContext context) => new(
-        json ? OutputMode.Json : OutputMode.Human,
-        verbose ? Verbosity.Verbose : quiet ? Verbosity.Quiet : Verbosity.Normal,
-        !json && !noColor && context.OutputIsTerminal && context.Variable("TERM") != "dumb");
+        return Create(
+            Given(parse, GlobalOptions.Json), mode, Given(parse, GlobalOptions.Quiet), Given(parse, GlobalOptions.Verbose), Given(parse, GlobalOptions.NoColor),
+            context);
+    }
+
+    private static OutputMode ModeOf(string? format, string origin, Command? command)
+    {
+        var ownsFormat = command is not null && DocumentCommands.Contains(command.Name);
+        return format?.ToLowerInvariant() switch
+        {
+            null or "text" => OutputMode.Human,
+            "github" => OutputMode.Github,
+            "json" when !ownsFormat => OutputMode.Json,
+            _ when ownsFormat => OutputMode.Human, // the command checks its own formats
+            "sarif" => throw new ConfigurationException($"{origin} 'sarif': SARIF is written by strata lint only; here use text, json or github"),
+            _ => throw new ConfigurationException($"{origin} '{format}': use text, json or github"),
+        };
+    }
+
+    private static OutputPreferences Create(bool json, OutputMode format, bool quiet, bool verbose, bool noColor, CliContext context)
+    {
+        var mode = json ? OutputMode.Json : format;
+        return new(
+            mode,
+            verbose ? Verbosity.Verbose : quiet ? Verbosity.Quiet : Verbosity.Normal,
+            mode != OutputMode.Json && !noColor && context.OutputIsTerminal && context.Variable("TERM") != "dumb");
+    }
 
     private static bool Given(ParseResult parse, Option<bool> option) =>
         parse.GetResult(option) is { Implicit: false } && parse.GetValue(option);

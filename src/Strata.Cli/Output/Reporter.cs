@@ -11,7 +11,7 @@ namespace Strata.Cli.Output;
 /// JSON object per line on stdout (stable field names: time, level, event, message, then the event's own fields),
 /// fit for CloudWatch and pipelines. Every string passes through the secret redactor on its way out.
 /// </summary>
-internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode mode, Verbosity verbosity, Style style)
+internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode mode, Verbosity verbosity, Style style, string workspace)
 {
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
     private readonly Lock _gate = new();
@@ -23,6 +23,9 @@ internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode m
     public Style Style { get; } = style;
 
     public bool IsJson => Mode == OutputMode.Json;
+
+    /// <summary>The Markdown for $GITHUB_STEP_SUMMARY; filled only under --format github.</summary>
+    public StepSummary Summary { get; } = new();
 
     /// <summary>Reports progress: a line on stderr (unless --quiet), or a JSON event.</summary>
     public void Progress(string name, string message, JsonObject? fields = null, LogLevel level = LogLevel.Information)
@@ -71,29 +74,26 @@ internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode m
         }
     }
 
-    /// <summary>Reports the error that ends the run: one line, a line per next step as a command, and the redacted stack trace with --verbose.</summary>
-    public void Failure(string code, int exitCode, string message, Exception? exception, IReadOnlyList<string>? nextSteps = null)
+    /// <summary>
+    /// Reports the error that ends the run: one line, a line per next step as a command, the redacted stack trace with
+    /// --verbose; the migrations completed before it on stdout; under --format github also an annotation and a
+    /// step-summary section.
+    /// </summary>
+    public void Failure(ErrorReport report, Exception? exception)
     {
-        nextSteps ??= [];
         if (IsJson)
         {
-            var fields = new JsonObject { ["code"] = code, ["exitCode"] = exitCode };
-            if (nextSteps.Count > 0)
-            {
-                fields["nextSteps"] = new JsonArray([.. nextSteps.Select(step => JsonValue.Create(step))]);
-            }
-
-            if (Verbosity == Verbosity.Verbose && exception is not null)
-            {
-                fields["detail"] = SecretRedactor.Redact(exception.ToString());
-            }
-
-            WriteEvent("error", message, fields, LogLevel.Error);
+            WriteEvent("error", report.Message, ErrorJson.Fields(report, Verbosity == Verbosity.Verbose ? exception : null), LogLevel.Error);
             return;
         }
 
-        WriteLine(error, Style.Red("error: ") + SecretRedactor.Redact(message));
-        foreach (var step in nextSteps)
+        if (report.Completed is { Migrations.Count: > 0 } completed)
+        {
+            WriteCompleted(completed);
+        }
+
+        WriteLine(error, Style.Red("error: ") + SecretRedactor.Redact(report.Message));
+        foreach (var step in report.NextSteps)
         {
             WriteLine(error, Style.Dim("next: ") + step);
         }
@@ -102,7 +102,22 @@ internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode m
         {
             WriteLine(error, Style.Dim(SecretRedactor.Redact(exception.ToString())));
         }
+
+        if (Mode == OutputMode.Github)
+        {
+            var file = report.File is null ? null : Display(report.File);
+            WriteLine(output, SecretRedactor.Redact(GithubCommands.Annotation("error", report.Message, file, report.Line, report.Column, "strata: " + report.Code)));
+            if (report.Completed is { Migrations.Count: > 0 } applied)
+            {
+                Summary.AddRun("### Applied before the failure", applied, Display);
+            }
+
+            Summary.AddFailure(report, Display);
+        }
     }
+
+    /// <summary>A path as people and GitHub read it: relative to the workspace when it lies inside it.</summary>
+    public string Display(string path) => GithubCommands.RelativePath(path, workspace);
 
     public bool ShouldShow(LogLevel level) => Verbosity switch
     {
@@ -126,6 +141,26 @@ internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode m
         }
 
         WriteLine(output, SecretRedactor.Redact(json.ToJsonString(Compact)));
+    }
+
+    private void WriteCompleted(Strata.Core.Execution.MigrationRunResult completed)
+    {
+        var count = completed.Migrations.Count;
+        var verb = completed.Direction == Strata.Core.Execution.MigrationDirection.Up ? "applied" : "reverted";
+        using var buffer = new StringWriter(CultureInfo.InvariantCulture);
+        var table = new TextTable("VERSION", "DESCRIPTION", "TIME", "ATTEMPTS");
+        foreach (var step in completed.Migrations)
+        {
+            table.Add([step.Version.Value, step.Description, DurationText.Format(step.Duration), step.Attempts.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        table.WriteTo(buffer, Style);
+        buffer.WriteLine($"{verb} {count} migration{(count == 1 ? "" : "s")} before the failure; they stay committed");
+        lock (_gate)
+        {
+            output.Write(SecretRedactor.Redact(buffer.ToString()));
+            output.Flush();
+        }
     }
 
     private void WriteLine(TextWriter writer, string line)

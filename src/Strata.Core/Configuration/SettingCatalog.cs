@@ -95,8 +95,8 @@ public static class SettingCatalog
 
     /// <summary>How <c>lint</c> writes its findings.</summary>
     public static readonly SettingDefinition LintFormat = new(
-        "format", ["STRATA_LINT_FORMAT"], null, "text",
-        "text, json (one document), sarif (SARIF 2.1.0 for code scanning) or github (workflow annotations).");
+        "format", ["STRATA_FORMAT"], null, "text",
+        "text, json (as --json), or github (text, errors as workflow annotations, a Markdown summary in $GITHUB_STEP_SUMMARY); lint also takes sarif (SARIF 2.1.0), and its json is one document.");
 
     /// <summary>The least severe lint finding that fails the run.</summary>
     public static readonly SettingDefinition LintFailOn = new(

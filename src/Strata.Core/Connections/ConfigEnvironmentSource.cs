@@ -20,7 +20,8 @@ internal static class ConfigEnvironmentSource
         if (!config.Environments.TryGetValue(name, out var environment))
         {
             throw new ConfigurationException(
-                $"Unknown environment '{SettingValues.Shorten(name)}' (chosen by {chosenBy}); {config.DisplayPath} defines: {config.KnownEnvironmentNames}.");
+                $"Unknown environment '{SettingValues.Shorten(name)}' (chosen by {chosenBy}); {config.DisplayPath} defines: {config.KnownEnvironmentNames}."
+                + (ClosestName.Find(name, config.Environments.Keys) is { } meant ? $" Did you mean '{meant}'?" : ""));
         }
 
         var description = $"environment '{name}' from {config.DisplayPath} (chosen by {chosenBy})";

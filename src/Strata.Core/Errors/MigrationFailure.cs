@@ -9,6 +9,7 @@ namespace Strata.Core.Errors;
 /// <param name="ServerMessage">The server's primary message, or Strata's reason.</param>
 /// <param name="Detail">The server's detail line, if any.</param>
 /// <param name="Hint">The server's or Strata's hint, if any.</param>
+/// <param name="Statement">The text of the failing statement as written in the file, when one statement failed; it may hold secrets, so redact it before showing it.</param>
 internal sealed record MigrationFailure(
     string Version,
     string File,
@@ -17,4 +18,5 @@ internal sealed record MigrationFailure(
     string? SqlState,
     string ServerMessage,
     string? Detail,
-    string? Hint);
+    string? Hint,
+    string? Statement = null);

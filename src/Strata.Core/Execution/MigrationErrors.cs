@@ -16,14 +16,15 @@ internal static class MigrationErrors
     {
         var (line, column) = statement is null ? (section.DirectiveLine, 1) : statement.LocationOf(error.Position);
         var failure = new MigrationFailure(
-            migration.Version.Value, migration.Source, line, column, error.SqlState, ServerErrorText.OneLine(error.MessageText), ServerErrorText.Detail(error), ServerErrorText.Server(error.Hint));
+            migration.Version.Value, migration.Source, line, column, error.SqlState, ServerErrorText.OneLine(error.MessageText), ServerErrorText.Detail(error), ServerErrorText.Server(error.Hint),
+            statement?.Text);
         return new MigrationFailedException(Format(migration, failure, "failed", consequence), failure, error) { NextSteps = nextSteps ?? [] };
     }
 
     /// <summary>Strata refuses to send <paramref name="statement"/> as the migration is written.</summary>
     public static MigrationFailedException Refused(Migration migration, SqlStatement statement, string reason, string hint)
     {
-        var failure = new MigrationFailure(migration.Version.Value, migration.Source, statement.Line, statement.Column, null, reason, null, hint);
+        var failure = new MigrationFailure(migration.Version.Value, migration.Source, statement.Line, statement.Column, null, reason, null, hint, statement.Text);
         return new MigrationFailedException(Format(migration, failure, "cannot run", null), failure);
     }
 

@@ -23,9 +23,19 @@ internal sealed class StepRunner(TransactionalExecutor transactional, NonTransac
             var id = MigrationNames.Id(migration);
             var inTransaction = migration.Section(direction).Options.Transaction;
             logger.MigrationStarting(id, name, inTransaction ? "in a transaction" : "transaction:false");
-            var result = inTransaction
-                ? await transactional.RunAsync(connection, migration, direction, cancellationToken)
-                : await nonTransactional.RunAsync(connection, migration, direction, cancellationToken);
+            MigrationStepResult result;
+            try
+            {
+                result = inTransaction
+                    ? await transactional.RunAsync(connection, migration, direction, cancellationToken)
+                    : await nonTransactional.RunAsync(connection, migration, direction, cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                PartialRun.Attach(ex, new MigrationRunResult(direction, false, results));
+                throw;
+            }
+
             logger.MigrationCompleted(id, name, result.Duration.TotalMilliseconds, result.Attempts);
             results.Add(result);
         }

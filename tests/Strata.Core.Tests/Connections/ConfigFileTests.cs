@@ -184,7 +184,7 @@ public sealed class ConfigFileTests
         var error = await Should.ThrowAsync<ConfigurationException>(
             () => Resolve.WithAsync(directory, new Dictionary<string, string> { ["STRATA_ENV"] = "prd" }));
 
-        error.Message.ShouldBe("Unknown environment 'prd' (chosen by STRATA_ENV); ./strata.json defines: dev, local, prod, test.");
+        error.Message.ShouldBe("Unknown environment 'prd' (chosen by STRATA_ENV); ./strata.json defines: dev, local, prod, test. Did you mean 'prod'?");
     }
 
     [Fact]

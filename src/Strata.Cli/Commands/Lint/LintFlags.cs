@@ -16,12 +16,6 @@ internal static class LintFlags
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    public static readonly Option<string?> Format = new("--" + SettingCatalog.LintFormat.Name)
-    {
-        Description = SettingHelp.For(SettingCatalog.LintFormat),
-        HelpName = "format",
-    };
-
     public static readonly Option<string?> FailOn = new("--" + SettingCatalog.LintFailOn.Name)
     {
         Description = SettingHelp.For(SettingCatalog.LintFailOn, $"Exit {ExitCodes.ValidationFailed} when a finding is at least this severe: error, warning, info or none."),
@@ -44,7 +38,6 @@ internal static class LintFlags
     public static void AddTo(Command command)
     {
         command.Arguments.Add(Paths);
-        command.Options.Add(Format);
         command.Options.Add(FailOn);
         command.Options.Add(PostgresVersion);
         command.Options.Add(Dynamic);

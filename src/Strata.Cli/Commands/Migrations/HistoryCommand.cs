@@ -37,7 +37,7 @@ internal static class HistoryCommand
                     table.Add([
                         record.Version.Value, record.Description, (string)json["status"]!, (string)json["origin"]!,
                         MigrationJson.Timestamp(record.AppliedAt), record.AppliedBy,
-                        record.ExecutionTime is { } time ? RunRendering.Milliseconds(time) : "-",
+                        record.ExecutionTime is { } time ? DurationText.Format(time) : "-",
                     ]);
                 }
 

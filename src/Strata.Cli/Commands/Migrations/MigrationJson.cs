@@ -19,15 +19,7 @@ internal static class MigrationJson
         ["migrations"] = new JsonArray([.. result.Migrations.Select(Step)]),
     };
 
-    public static JsonObject Step(MigrationStepResult step) => new()
-    {
-        ["version"] = step.Version.Value,
-        ["description"] = step.Description,
-        ["source"] = step.Source,
-        ["transactional"] = step.Transactional,
-        ["durationMs"] = Math.Round(step.Duration.TotalMilliseconds, 1),
-        ["attempts"] = step.Attempts,
-    };
+    public static JsonObject Step(MigrationStepResult step) => StepJson.Step(step);
 
     public static JsonObject Status(StatusResult status) => new()
     {

@@ -21,6 +21,11 @@ internal static class RunRendering
         var message = count == 0
             ? (result.Direction == MigrationDirection.Up ? "nothing to apply: the database is up to date" : "nothing to revert")
             : $"{verb} {count} migration{(count == 1 ? "" : "s")}";
+        if (run.Reporter.Mode == OutputMode.Github)
+        {
+            run.Reporter.Summary.AddRun("### " + char.ToUpperInvariant(verb[0]) + verb[1..], result, run.Reporter.Display);
+        }
+
         run.Reporter.Result(eventName, message, MigrationJson.Run(result), writer =>
         {
             var style = run.Reporter.Style;
@@ -31,7 +36,7 @@ internal static class RunRendering
                 {
                     table.Add(result.DryRun
                         ? [step.Version.Value, step.Description, step.Transactional ? "yes" : "no (transaction:false)"]
-                        : [step.Version.Value, step.Description, Milliseconds(step.Duration), step.Attempts.ToString(CultureInfo.InvariantCulture)]);
+                        : [step.Version.Value, step.Description, DurationText.Format(step.Duration), step.Attempts.ToString(CultureInfo.InvariantCulture)]);
                 }
 
                 table.WriteTo(writer, style);
@@ -40,7 +45,4 @@ internal static class RunRendering
             writer.WriteLine(count == 0 ? message : style.Green(message));
         });
     }
-
-    public static string Milliseconds(TimeSpan duration) =>
-        duration.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
 }

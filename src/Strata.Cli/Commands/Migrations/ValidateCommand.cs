@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Strata.Cli.Hosting;
 using Strata.Cli.Output;
+using Strata.Core.Errors;
 
 namespace Strata.Cli.Commands.Migrations;
 
@@ -34,7 +35,16 @@ internal static class ValidateCommand
 
                 writer.WriteLine(result.IsValid ? run.Reporter.Style.Green(message) : message);
             });
-            return result.IsValid ? ExitCodes.Success : ExitCodes.ValidationFailed;
+            if (!result.IsValid)
+            {
+                // Like every other failing command, the run ends with its error (the last JSON event, with its next steps).
+                throw new ValidationFailedException($"{message}: {result.Problems[0].Message}{(result.Problems.Count > 1 ? " (and more above)" : "")}")
+                {
+                    NextSteps = [.. result.Problems.Select(p => p.NextStep).OfType<NextStep>()],
+                };
+            }
+
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -1,0 +1,116 @@
+using Strata.Cli.Output;
+using Strata.Cli.Tests.Support;
+using Strata.Testing;
+
+namespace Strata.Cli.Tests.Output;
+
+public sealed class GithubFormatTests
+{
+    [Fact]
+    public async Task A_failing_migration_becomes_an_annotation_on_its_file_and_line_and_the_step_summary_gets_a_table()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(1);
+        files.Add(2000, "add_orders", "-- migrate:up\nCREATE TABLE orders (id int);\nINSERT INTO orders\n  SELECT id FROM no_such_table;\n");
+        var summary = Path.Combine(files.Root, "step-summary.md");
+        File.WriteAllText(summary, "earlier step\n");
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url).With("GITHUB_STEP_SUMMARY", summary).With("GITHUB_WORKSPACE", files.Root);
+
+        var result = await cli.RunAsync("up", "--format", "github");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        var annotation = result.Stdout.Split('\n').Where(line => line.StartsWith("::error ", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        annotation.ShouldStartWith("::error file=db/migrations/2000_add_orders.sql,line=4,col=");
+        annotation.ShouldContain(",title=strata%3A migration-failed::migration 2000_add_orders failed at ");
+        annotation.ShouldContain("42P01");
+        result.Stdout.ShouldContain("applied 1 migration before the failure");
+        result.Stderr.ShouldContain("error: migration 2000_add_orders failed");
+
+        var markdown = File.ReadAllText(summary);
+        markdown.ShouldStartWith("earlier step\n## strata up\n");
+        markdown.ShouldContain("### Applied before the failure\n\n| Version | Description | File | Time | Transaction |\n| --- | --- | --- | --- | --- |\n| 1000 | create_t0 | `db/migrations/1000_create_t0.sql` | ");
+        markdown.ShouldContain("### :x: Failed: `migration-failed`");
+        markdown.ShouldContain("| Location | `db/migrations/2000_add_orders.sql:4:");
+        markdown.ShouldContain("| SQLSTATE | `42P01` |");
+        markdown.ShouldContain("```sql\nINSERT INTO orders\n  SELECT id FROM no_such_table;\n```");
+    }
+
+    [Fact]
+    public async Task A_successful_up_under_format_github_summarises_what_was_applied_and_how_long_each_took()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(2);
+        var summary = Path.Combine(files.Root, "step-summary.md");
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url).With("GITHUB_STEP_SUMMARY", summary);
+
+        var result = await cli.RunAsync("up", "--format", "github");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldNotContain("::error");
+        var markdown = File.ReadAllText(summary);
+        markdown.ShouldContain("## strata up\n\n### Applied\n\n| Version | Description | File | Time | Transaction |");
+        markdown.ShouldContain("| 1001 | create_t1 | `db/migrations/1001_create_t1.sql` | ");
+        markdown.ShouldContain("Total: 2 migrations in ");
+    }
+
+    [Fact]
+    public async Task Without_format_github_the_step_summary_is_left_alone()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(1);
+        var summary = Path.Combine(files.Root, "step-summary.md");
+
+        var result = await new CliHarness(files.Root).With("DATABASE_URL", db.Url).With("GITHUB_STEP_SUMMARY", summary).RunAsync("up");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        File.Exists(summary).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task The_text_output_of_a_failed_up_still_lists_what_was_applied_before_the_failure()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(2);
+        files.Add(2000, "broken", "-- migrate:up\nSELECT 1/0;\n");
+
+        var result = await new CliHarness(files.Root).With("DATABASE_URL", db.Url).RunAsync("up");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Stdout.ShouldContain("1000");
+        result.Stdout.ShouldContain("create_t1");
+        result.Stdout.ShouldContain("applied 2 migrations before the failure; they stay committed");
+        result.Stderr.ShouldContain("error: migration 2000_broken failed at ");
+    }
+
+    [Fact]
+    public async Task Sarif_is_refused_on_commands_other_than_lint()
+    {
+        var result = await new CliHarness().RunAsync("status", "--format", "sarif");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldBe("error: --format 'sarif': SARIF is written by strata lint only; here use text, json or github\n");
+    }
+
+    [Fact]
+    public async Task Format_json_is_the_same_as_json()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(1);
+
+        var result = await new CliHarness(files.Root).With("DATABASE_URL", db.Url).With("STRATA_FORMAT", "json").RunAsync("up");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.Trim().Split('\n')[^1].ShouldStartWith("{\"time\":");
+    }
+
+    [Theory]
+    [InlineData("100% done\r\nnext", "100%25 done%0D%0Anext")]
+    [InlineData("a: b, c", "a: b, c")]
+    public void Annotation_messages_escape_percent_and_line_breaks(string message, string escaped) =>
+        GithubCommands.Annotation("error", message).ShouldBe("::error::" + escaped);
+
+    [Fact]
+    public void Annotation_properties_also_escape_colons_and_commas() =>
+        GithubCommands.Annotation("warning", "m", file: "db/a,b:c%.sql", line: 3, column: 7, title: "t\n2")
+            .ShouldBe("::warning file=db/a%2Cb%3Ac%25.sql,line=3,col=7,title=t%0A2::m");
+}
