@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The home feed under load: Cruddur (Release) against a throw-away PostgreSQL holding 100,000 activities, loaded by
 # wrk over loopback for a bounded time, first the newest page and then a page 50,000 activities deep (keyset cursor).
+# Right after each, pgbench sends the app's own query for that page straight to PostgreSQL over as many connections,
+# so the app's rate is printed as a fraction of what the database gives it in the same minute.
 # Writes bench/feed/results.md (generated; do not edit it by hand).
 #
 #   bash bench/feed/run.sh                      # 20 s per scenario, 32 connections, 2 wrk threads
@@ -15,6 +17,7 @@ here=$root/bench/feed
 duration=${FEED_DURATION:-20}
 connections=${FEED_CONNECTIONS:-32}
 threads=${FEED_THREADS:-2}
+warmup=${FEED_WARMUP:-10}
 deep_offset=50000
 
 log() { echo "feed-bench: $*" >&2; }
@@ -99,14 +102,61 @@ run_wrk() { # name path -> prints the RESULT json
   grep '^RESULT ' "$work/wrk-$1.txt" | sed 's/^RESULT //'
 }
 
+# The app's feed statement (ActivityStore.FeedSql / FeedAfterSql) for a 20-item page, which asks for 21 rows; the
+# cursor's position, when given, written out as constants. pgbench prepares it (-M prepared) as the app does.
+feed_sql() { # [created_at uuid]
+  local after=""
+  [ $# -eq 2 ] && after="AND (a.created_at, a.uuid) < ($1::timestamptz, $2::uuid) "
+  echo "SELECT a.uuid, u.display_name, u.handle, a.message, a.replies_count, a.reposts_count, a.likes_count, a.reply_to_activity_uuid, a.expires_at, a.created_at FROM public.activities a JOIN public.users u ON u.uuid = a.user_uuid WHERE (a.expires_at IS NULL OR a.expires_at > now()) ${after}ORDER BY a.created_at DESC, a.uuid DESC LIMIT 21;"
+}
+
+run_pgbench() { # name sql-file seconds -> prints a RESULT json in wrk's shape, from pgbench's per-transaction log
+  rm -f "$work/pgbench-$1".*
+  "$pg_bin/pgbench" -n -h 127.0.0.1 -p "$pg_port" -U postgres -c "$connections" -j "$threads" -T "$3" -M prepared \
+    -f "$2" -l --log-prefix="$work/pgbench-$1" cruddur_bench >"$work/pgbench-output-$1.txt" 2>&1
+  python3 - "$work" "pgbench-$1" "$3" <<'PY'
+import glob, json, sys
+work, prefix, seconds = sys.argv[1], sys.argv[2], float(sys.argv[3])
+latencies, failed = [], 0
+for name in glob.glob(f"{work}/{prefix}.*"):
+    with open(name) as log:
+        for line in log:
+            fields = line.split()
+            if fields[2] == "failed":
+                failed += 1
+            else:
+                latencies.append(int(fields[2]))
+latencies.sort()
+def pct(p):
+    return latencies[min(len(latencies) - 1, int(len(latencies) * p / 100))] if latencies else 0
+print(json.dumps({"requests": len(latencies), "duration_us": int(seconds * 1e6), "connect_errors": 0, "read_errors": 0,
+                  "write_errors": 0, "status_errors": failed, "timeouts": 0, "p50_us": pct(50), "p90_us": pct(90),
+                  "p99_us": pct(99), "p999_us": pct(99.9), "max_us": latencies[-1] if latencies else 0}))
+PY
+}
+
+feed_sql >"$work/first.sql"
+feed_sql "${position% *}" "${position##* }" >"$work/deep.sql"
+
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-log "warming up (5 s)"
-run_wrk warmup "/api/activities/home?limit=20" 5 >/dev/null
+# Tiered compilation is still re-compiling hot methods for the first seconds under load; the warm-up takes that.
+log "warming up (${warmup} s)"
+run_wrk warmup "/api/activities/home?limit=20" "$warmup" >/dev/null
 log "first page: ${duration} s, $connections connections"
 first=$(run_wrk first "/api/activities/home?limit=20" "$duration")
+log "first page's query with pgbench: ${duration} s, $connections connections"
+first_pg=$(run_pgbench first "$work/first.sql" "$duration")
 log "deep page: ${duration} s, $connections connections"
 deep=$(run_wrk deep "/api/activities/home?limit=20&before=$cursor" "$duration")
+log "deep page's query with pgbench: ${duration} s, $connections connections"
+deep_pg=$(run_pgbench deep "$work/deep.sql" "$duration")
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+rate() { jq -r '.requests / (.duration_us / 1e6)' <<<"$1"; }
+ratio() { python3 -c "print(f'{$(rate "$1") / $(rate "$2"):.2f}')"; }
+verdict() { # app-json pgbench-json -> met / not met for both targets
+  python3 -c "import json,sys; a=json.loads(sys.argv[1]); print('met' if $(ratio "$1" "$2") >= 0.5 and a['p99_us'] <= 50000 else 'not met')" "$1"
+}
 
 row() { # scenario json
   jq -r --arg name "$1" '
@@ -126,13 +176,24 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   echo "\`GET /api/activities/home?limit=20\` against $activities activities (1,000 authors), served by Cruddur built"
   echo "in Release on ASP.NET Core, with Npgsql's pool (max $(jq -r .Strata.Pool.MaxSize examples/Cruddur/appsettings.json)"
   echo "connections) and PostgreSQL on the same machine. Load from wrk over loopback: $threads threads, $connections"
-  echo "connections, ${duration} s per scenario after a 5 s warm-up. *First page* has no cursor; *deep page* passes a"
+  echo "connections, ${duration} s per scenario after a ${warmup} s warm-up. *First page* has no cursor; *deep page* passes a"
   echo "fixed keyset cursor $deep_offset activities deep: with keyset pagination it reads as few rows as the first."
+  echo
+  echo "The *pgbench* rows send the same statement the app sends for that page (prepared, as the app prepares it)"
+  echo "straight to PostgreSQL, right after the app's run, over the same number of connections: the rate the database"
+  echo "alone sustains for the query on this machine, and its latency per transaction."
   echo
   echo "| Scenario | Requests/s | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | Requests | Errors |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|"
   echo "| $(row "First page" "$first") |"
+  echo "| $(row "pgbench, first page's query" "$first_pg") |"
   echo "| $(row "Deep page ($deep_offset in)" "$deep") |"
+  echo "| $(row "pgbench, deep page's query" "$deep_pg") |"
+  echo
+  echo "| Page | App ÷ pgbench | App p99 (ms) | Target (≥ 0.50×, p99 ≤ 50 ms) |"
+  echo "|---|---:|---:|---|"
+  echo "| First page | $(ratio "$first" "$first_pg")× | $(jq '.p99_us / 1000 | (. * 100 | round) / 100' <<<"$first") | $(verdict "$first" "$first_pg") |"
+  echo "| Deep page | $(ratio "$deep" "$deep_pg")× | $(jq '.p99_us / 1000 | (. * 100 | round) / 100' <<<"$deep") | $(verdict "$deep" "$deep_pg") |"
   echo
   echo "Machine: $(nproc) CPUs ($cpu), shared by the app, PostgreSQL and wrk. Load average (1, 5, 15 min) before"
   echo "the timed runs: $load_before; after: $load_after. $(dotnet --version | sed 's/^/.NET SDK /'),"

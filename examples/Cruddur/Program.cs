@@ -1,6 +1,7 @@
 using Cruddur.Activities;
 using Cruddur.Problems;
 using Cruddur.Seeding;
+using Cruddur.Serialization;
 using Cruddur.Users;
 using Strata.AspNetCore;
 using Strata.Core.Errors;
@@ -25,6 +26,8 @@ builder.Services.AddExceptionHandler<BadRequestHandler>();
 builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
 // Binding failures reach BadRequestHandler as exceptions, so their problem bodies can say what was wrong.
 builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+// Generated serializers first; the framework's own types (problem details) keep their resolvers after them.
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, CruddurJsonContext.Default));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<UserStore>();
 builder.Services.AddSingleton<ActivityStore>();

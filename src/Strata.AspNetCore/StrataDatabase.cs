@@ -114,6 +114,7 @@ public sealed class StrataDatabase : IAsyncDisposable
         MaxPoolSize = _options.Pool.MaxSize,
         ConnectionLifetime = _options.Pool.ConnectionLifetime,
         CommandTimeout = _options.Pool.CommandTimeout,
+        ResetOnClose = _options.Pool.ResetOnClose,
         VerifyConnection = false,
     };
 

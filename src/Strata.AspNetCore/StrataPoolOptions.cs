@@ -17,4 +17,12 @@ public sealed class StrataPoolOptions
 
     /// <summary>The default command timeout (<c>Strata:Pool:CommandTimeout</c>); Npgsql's default is 30 s.</summary>
     public TimeSpan? CommandTimeout { get; set; }
+
+    /// <summary>
+    /// Whether a connection's session state (settings made with SET, temporary tables, advisory locks, open cursors)
+    /// is reset each time it returns to the pool (<c>Strata:Pool:ResetOnClose</c>); Npgsql's default is true. Set
+    /// false only when neither the app nor the migrations it applies on start change session state: each reuse then
+    /// skips the reset statements, and prepared statements stay on their connections without a longer reset.
+    /// </summary>
+    public bool? ResetOnClose { get; set; }
 }

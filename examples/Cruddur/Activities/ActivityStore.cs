@@ -28,6 +28,16 @@ public sealed class ActivityStore(NpgsqlDataSource db)
         SELECT {Columns} FROM a CROSS JOIN u
         """;
 
+    /// <summary>The home feed's first page: newest visible activities, in the order activities_home_feed_idx reads them.</summary>
+    public const string FeedSql =
+        $"SELECT {Columns} FROM public.activities a JOIN public.users u ON u.uuid = a.user_uuid " +
+        $"WHERE {Visible} ORDER BY a.created_at DESC, a.uuid DESC LIMIT $1";
+
+    /// <summary>A later page of the home feed: the same, strictly after the keyset cursor ($2, $3).</summary>
+    public const string FeedAfterSql =
+        $"SELECT {Columns} FROM public.activities a JOIN public.users u ON u.uuid = a.user_uuid " +
+        $"WHERE {Visible} AND (a.created_at, a.uuid) < ($2, $3) ORDER BY a.created_at DESC, a.uuid DESC LIMIT $1";
+
     /// <summary>Creates the activity, or returns null when no user has the author's handle.</summary>
     public async Task<ActivityView?> CreateAsync(NewActivity activity, CancellationToken cancellationToken)
     {
@@ -54,17 +64,19 @@ public sealed class ActivityStore(NpgsqlDataSource db)
     /// </summary>
     public async Task<FeedPage> FeedAsync(int limit, FeedCursor? before, CancellationToken cancellationToken)
     {
-        var after = before is null ? "" : "AND (a.created_at, a.uuid) < ($2, $3)";
-        await using var command = db.CreateCommand(
-            $"SELECT {Columns} FROM public.activities a JOIN public.users u ON u.uuid = a.user_uuid " +
-            $"WHERE {Visible} {after} ORDER BY a.created_at DESC, a.uuid DESC LIMIT $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = limit + 1 });
+        // A prepared statement persists on its pooled connection, so after the first request on each connection the
+        // server neither parses nor plans the feed query again: planning cost more than running it (see
+        // docs/cruddur-performance.md).
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(before is null ? FeedSql : FeedAfterSql, connection);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit + 1 });
         if (before is { } cursor)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = cursor.CreatedAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-            command.Parameters.Add(new NpgsqlParameter { Value = cursor.Uuid });
+            command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = cursor.CreatedAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = cursor.Uuid });
         }
 
+        await command.PrepareAsync(cancellationToken);
         var items = new List<ActivityView>(limit + 1);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {

@@ -53,6 +53,7 @@ internal static class StrataConfiguration
         pool.MaxSize = Number(section, "MaxSize") ?? pool.MaxSize;
         pool.ConnectionLifetime = Duration(section, "ConnectionLifetime") ?? pool.ConnectionLifetime;
         pool.CommandTimeout = Duration(section, "CommandTimeout") ?? pool.CommandTimeout;
+        pool.ResetOnClose = Flag(section, "ResetOnClose") ?? pool.ResetOnClose;
     }
 
     // Parsed with the engine's own duration rule; the settings builder validates the values once more in context.

@@ -25,6 +25,13 @@ internal sealed record DataSourceOptions
     public TimeSpan? CommandTimeout { get; init; }
 
     /// <summary>
+    /// Whether a connection's session state is reset when it returns to the pool; the client library's default (it
+    /// is) when null. An app that never changes session state can turn it off, which saves the reset statements on
+    /// every reuse and keeps its prepared statements without the longer reset that preserving them needs.
+    /// </summary>
+    public bool? ResetOnClose { get; init; }
+
+    /// <summary>
     /// Whether <see cref="DatabaseConnector.CreateDataSourceAsync"/> opens one connection before returning, so that a
     /// wrong host, password or database name is reported at once as a <see cref="Errors.ConnectionFailedException"/>.
     /// Defaults to true.

@@ -106,5 +106,10 @@ internal static class NpgsqlSettings
         {
             builder.CommandTimeout = (int)Math.Ceiling(commandTimeout.TotalSeconds);
         }
+
+        if (options.ResetOnClose is { } reset)
+        {
+            builder.NoResetOnClose = !reset;
+        }
     }
 }
