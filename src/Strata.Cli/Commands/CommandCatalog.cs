@@ -18,6 +18,7 @@ internal static class CommandCatalog
         DiffCommand.Create(),
         VerifyCommand.Create(),
         DriftCommand.Create(),
+        Report.ReportCommand.Create(),
         Migrations.StampCommand.Create(),
         Migrations.BaselineCommand.Create(),
         Migrations.AdoptCommand.Create(),

@@ -51,7 +51,7 @@ public sealed class CommandLineTests
 
     public static TheoryData<string> Commands => new()
     {
-        "up", "down", "redo", "status", "history", "validate", "lint", "new", "diff", "verify", "drift", "stamp", "baseline", "adopt", "repair", "config",
+        "up", "down", "redo", "status", "history", "validate", "lint", "new", "diff", "verify", "drift", "report", "stamp", "baseline", "adopt", "repair", "config",
         "local", "local start", "local stop", "local status", "local url", "local destroy",
         "db create", "db drop", "db seed", "db setup", "db reset", "db dump", "db load", "db connect", "db sessions", "db wait", "db info",
     };

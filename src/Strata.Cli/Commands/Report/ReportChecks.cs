@@ -1,0 +1,67 @@
+using Npgsql;
+using Strata.Cli.Hosting;
+using Strata.Core.Errors;
+using Strata.Core.Schema;
+using Strata.Core.Sessions;
+
+namespace Strata.Cli.Commands.Report;
+
+/// <summary>The report's verify and drift checks: the same calls as `strata verify` and `strata drift`.</summary>
+internal static class ReportChecks
+{
+    public static async Task<ReportCheck<ReportVerify>> VerifyAsync(CommandRun run, ScratchServer server, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await new MigrationVerifier(server, run.LoggerFactory.CreateLogger("Strata.Verify")).VerifyAsync(
+                new VerifyOptions
+                {
+                    MigrationsDirectory = run.Settings.MigrationsDirectory.Value,
+                    SeedsDirectory = run.Settings.SeedsDirectory.Value,
+                    SchemaFile = run.Settings.SchemaFile.Value,
+                    Migrator = run.Settings.MigratorOptions(),
+                },
+                cancellationToken);
+            return ReportCheck<ReportVerify>.Ran(new ReportVerify(result.Migrations, result.Failure is { } f ? Describe(f) : null, result.Failure?.Differences ?? []));
+        }
+        catch (StrataException exception)
+        {
+            return ReportCheck<ReportVerify>.NotRun(exception.Message);
+        }
+    }
+
+    public static async Task<ReportCheck<ReportDrift>> DriftAsync(
+        CommandRun run, StrataSession session, ScratchServer server, NpgsqlDataSource target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var options = new DriftOptions
+            {
+                MigrationsDirectory = run.Settings.MigrationsDirectory.Value,
+                Migrator = session.EngineOptions,
+                Ignore = [.. run.Settings.DriftIgnore.Value.Select(p => new SchemaPattern(p))],
+            };
+            var result = await new DriftDetector(server, run.LoggerFactory.CreateLogger("Strata.Drift")).DetectAsync(target, options, cancellationToken);
+            return ReportCheck<ReportDrift>.Ran(new ReportDrift(result.AppliedMigrations, result.Comparison.Differences));
+        }
+        catch (StrataException exception)
+        {
+            return ReportCheck<ReportDrift>.NotRun(exception.Message);
+        }
+    }
+
+    private static string Describe(VerifyFailure failure)
+    {
+        var what = failure.Step switch
+        {
+            VerifyStep.Up => $"migration {failure.Subject} failed going up",
+            VerifyStep.Down when failure.Error is not null => $"migration {failure.Subject} failed going down",
+            VerifyStep.Down => $"migration {failure.Subject}: down does not restore the schema before its up",
+            VerifyStep.Reapply when failure.Error is not null => $"migration {failure.Subject} cannot be re-applied after its down",
+            VerifyStep.Reapply => $"migration {failure.Subject}: re-applying it after its down gives a different schema",
+            VerifyStep.SchemaFile => $"the migrated schema does not match the schema file {Path.GetFileName(failure.Subject)}",
+            _ => $"seed file {Path.GetFileName(failure.Subject)} failed",
+        };
+        return failure.Error is null ? what : $"{what}: {failure.Error}";
+    }
+}

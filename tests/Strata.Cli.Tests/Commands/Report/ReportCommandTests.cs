@@ -1,0 +1,115 @@
+using Strata.Cli.Commands.Report;
+using Strata.Cli.Tests.Support;
+using Strata.Testing;
+
+namespace Strata.Cli.Tests.Commands.Report;
+
+public sealed class ReportCommandTests
+{
+    [Fact]
+    public async Task Markdown_has_every_section_for_a_database_in_every_state()
+    {
+        await using var scenario = await MixedStatesScenario.CreateAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+
+        var result = await new CliHarness(scenario.Root).RunAsync(
+            "report", "--markdown", "--dynamic", "--database-url", scenario.Database.Url, "--scratch-url", scratch.Url);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var markdown = result.Stdout;
+        markdown.ShouldStartWith("# Strata migration report\n");
+        foreach (var heading in new[] { "## Migrations", "## Timeline", "## Pending migrations and lint", "## Verify", "## Drift", "## Tables" })
+        {
+            markdown.ShouldContain("\n" + heading + "\n");
+        }
+
+        markdown.ShouldContain("**2 applied, 1 pending, 1 failed: needs repair, 1 drifted: checksum changed**");
+        markdown.ShouldContain("| 1004 | index\\_orders\\_concurrently | **failed: needs repair**: stopped after 1 of 2 statements; next: strata repair --version 1004 |");
+        markdown.ShouldContain("### 1005\\_account\\_plan");
+        markdown.ShouldContain("| warning | table-rewrite | 3:1 | observed | ACCESS EXCLUSIVE on public.orders ");
+        markdown.ShouldContain("| 2 | public.accounts | ACCESS EXCLUSIVE | all reads and writes | brief: a catalog change, no rewrite or scan");
+        markdown.ShouldMatch(@"\| 3 \| public\.orders \| ACCESS EXCLUSIVE \| all reads and writes \| [^|]+ \(rewrite\) \|");
+        markdown.ShouldContain("❌ migration 1004\\_index\\_orders\\_concurrently failed going up");
+        markdown.ShouldContain("- added column public.accounts.hotfix");
+        markdown.ShouldContain("| public.accounts | id bigint not null, email text not null, created\\_at timestamp with time zone not null, hotfix boolean | 2 | 2 |");
+    }
+
+    [Fact]
+    public async Task Names_from_the_database_cannot_become_markup_in_either_format()
+    {
+        await using var scenario = await MixedStatesScenario.CreateAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        var cli = new CliHarness(scenario.Root);
+
+        var markdown = await cli.RunAsync("report", "--markdown", "--database-url", scenario.Database.Url, "--scratch-url", scratch.Url);
+        var html = await cli.RunAsync("report", "--database-url", scenario.Database.Url, "--scratch-url", scratch.Url);
+
+        markdown.ExitCode.ShouldBe(0, markdown.ToString());
+        markdown.Stdout.ShouldNotContain("<script");
+        markdown.Stdout.ShouldContain("&lt;script&gt;document.title='injected'&lt;/script&gt;");
+        html.ExitCode.ShouldBe(0, html.ToString());
+        html.Stdout.ShouldNotContain("<script");
+        html.Stdout.ShouldContain("&lt;script&gt;document.title=&#39;injected&#39;&lt;/script&gt;");
+    }
+
+    [Fact]
+    public async Task The_html_page_is_written_to_the_out_file_and_needs_nothing_from_the_network()
+    {
+        await using var scenario = await MixedStatesScenario.CreateAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+
+        var result = await new CliHarness(scenario.Root).RunAsync(
+            "report", "--out", "report.html", "--database-url", scenario.Database.Url, "--scratch-url", scratch.Url);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldBe("wrote report.html: 2 applied, 1 pending, 1 failed: needs repair, 1 drifted: checksum changed\n");
+        var page = await File.ReadAllTextAsync(Path.Combine(scenario.Root, "report.html"));
+        page.ShouldStartWith("<!DOCTYPE html>");
+        foreach (var id in new[] { "summary", "migrations", "timeline", "pending", "verify", "drift", "tables" })
+        {
+            page.ShouldContain($"id=\"{id}\"");
+        }
+
+        page.ShouldContain("<svg role=\"img\" aria-label=\"Duration of each applied migration\"");
+        page.ShouldNotContain("http://");
+        page.ShouldNotContain("https://");
+        page.ShouldNotContain(" src=");
+    }
+
+    [Fact]
+    public async Task The_password_of_the_database_url_never_reaches_the_report()
+    {
+        await using var scenario = await MixedStatesScenario.CreateAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        var server = scenario.Database.Server;
+        var url = $"postgres://{server.Username}:Sup3rSecretPw@{server.Host}:{server.Port}/{scenario.Database.Name}";
+
+        var result = await new CliHarness(scenario.Root).RunAsync("report", "--markdown", "--database-url", url, "--scratch-url", scratch.Url);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.ToString().ShouldNotContain("Sup3rSecretPw");
+        result.Stdout.ShouldContain($"postgres://{server.Username}:********@");
+    }
+
+    [Fact]
+    public async Task A_report_that_cannot_be_written_is_one_line_of_error()
+    {
+        await using var scenario = await MixedStatesScenario.CreateAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+
+        var result = await new CliHarness(scenario.Root).RunAsync(
+            "report", "--out", "no/such/dir/report.html", "--database-url", scenario.Database.Url, "--scratch-url", scratch.Url);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldStartWith("error: --out: no directory ");
+        result.Stderr.Trim().Split('\n').ShouldHaveSingleItem();
+        result.Stderr.ShouldNotContain("Exception");
+    }
+
+    [Theory]
+    [InlineData("a|b", "a\\|b")]
+    [InlineData("<b>x</b> & `y`", "&lt;b&gt;x&lt;/b&gt; &amp; \\`y\\`")]
+    [InlineData("*em* _u_ [l](x)\nnext", "\\*em\\* \\_u\\_ \\[l\\](x) next")]
+    public void Markdown_text_is_escaped_to_literal_text(string text, string expected) =>
+        MarkdownText.E(text).ShouldBe(expected);
+}
