@@ -53,7 +53,7 @@ public static class SettingCatalog
 
     /// <summary><c>lock_timeout</c> for each migration.</summary>
     public static readonly SettingDefinition LockTimeout = new(
-        "lock-timeout", ["STRATA_LOCK_TIMEOUT"], null, "5s",
+        "lock-timeout", ["STRATA_LOCK_TIMEOUT"], null, "300ms",
         "lock_timeout for each migration unless its file sets one (500ms, 5s, 1m; 0 = off).");
 
     /// <summary><c>statement_timeout</c> for each migration.</summary>
@@ -63,7 +63,7 @@ public static class SettingCatalog
 
     /// <summary>Attempts per migration when a table lock stays busy.</summary>
     public static readonly SettingDefinition LockRetries = new(
-        "lock-retries", ["STRATA_LOCK_RETRIES"], null, "5",
+        "lock-retries", ["STRATA_LOCK_RETRIES"], null, "20",
         "Attempts per migration when a table lock stays busy past lock_timeout.");
 
     /// <summary>How long to wait for another run's migration lock.</summary>
