@@ -16,6 +16,7 @@ internal static class DownCommand
         command.Aliases.Add("rollback"); // dbmate's name for it
         target.AddTo(command);
         EngineFlags.AddRunFlags(command);
+        WaitFlags.AddTo(command);
         CommandAction.SetMigrator(command, async (run, parse, session, migrator, cancellationToken) =>
         {
             ConfirmOnProtected(run, session, parse.GetValue(yes), "revert migrations");

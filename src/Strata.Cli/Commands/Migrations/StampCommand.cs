@@ -12,6 +12,7 @@ internal static class StampCommand
         var remove = new Option<bool>("--remove") { Description = "Remove the migration's history row instead, without running its down section." };
         var command = new Command("stamp", "Record a migration as applied without running it (it was applied by hand), or with --remove forget it.") { version, remove };
         EngineFlags.AddReadFlags(command);
+        WaitFlags.AddTo(command);
         CommandAction.SetMigrator(command, async (run, parse, _, migrator, cancellationToken) =>
         {
             var target = VersionArgument.Read(parse, version);

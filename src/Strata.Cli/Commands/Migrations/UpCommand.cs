@@ -26,6 +26,7 @@ internal static class UpCommand
         command.Aliases.Add("migrate"); // dbmate's name for it
         target.AddTo(command);
         EngineFlags.AddRunFlags(command);
+        WaitFlags.AddTo(command);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
             if (parse.GetValue(dryRun) && parse.GetValue(sql))
@@ -40,6 +41,7 @@ internal static class UpCommand
             }
 
             await using var session = await run.OpenSessionAsync(cancellationToken);
+            await UpDatabase.PrepareAsync(run, parse, session, changes: !parse.GetValue(dryRun) && !parse.GetValue(sql), cancellationToken);
             var migrator = await session.MigratorAsync(cancellationToken);
             if (parse.GetValue(sql))
             {
