@@ -42,9 +42,13 @@ public static class SettingCatalog
     public static readonly SettingDefinition SeedsDirectory = new(
         "seeds-dir", ["STRATA_SEEDS_DIR"], "seedsDir", "db/seeds", "The directory of seed files (*.sql, run in name order).");
 
-    /// <summary>The schema file <c>db dump</c> writes and <c>db load</c> reads.</summary>
+    /// <summary>
+    /// The schema file <c>db dump</c> writes and <c>db load</c> reads; given by a flag, the variable or strata.json,
+    /// <c>up</c>, <c>down</c> and <c>stamp</c> also write it after they succeed.
+    /// </summary>
     public static readonly SettingDefinition SchemaFile = new(
-        "schema-file", ["STRATA_SCHEMA_FILE"], null, "db/schema.sql", "The schema file.");
+        "schema-file", ["STRATA_SCHEMA_FILE"], "schemaFile", "db/schema.sql",
+        "The schema file. When given (flag, variable or strata.json), up, down and stamp write the schema dump there after they succeed.");
 
     /// <summary>The history table.</summary>
     public static readonly SettingDefinition HistoryTable = new(

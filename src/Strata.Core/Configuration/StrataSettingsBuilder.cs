@@ -124,7 +124,7 @@ public sealed class StrataSettingsBuilder
             MigrationsDirectories = layers.Paths(SettingCatalog.MigrationsDirectory, migrations, _workingDirectory),
             SeedsDirectory = layers.Path(
                 SettingCatalog.SeedsDirectory, _workingDirectory, project, file.Environment(e => e.SeedsDirectory, "seedsDir"), file.Top(c => c.SeedsDirectory, "seedsDir")),
-            SchemaFile = layers.Path(SettingCatalog.SchemaFile, _workingDirectory, project),
+            SchemaFile = layers.Path(SettingCatalog.SchemaFile, _workingDirectory, project, file.Top(c => c.SchemaFile, "schemaFile")),
             HistoryTable = layers.Typed(
                 SettingCatalog.HistoryTable, SettingParsers.Table, HistoryTableName.Parse(SettingCatalog.HistoryTable.DefaultText!), null,
                 file.Environment(e => e.HistoryTable, "historyTable"), file.Top(c => c.HistoryTable, "historyTable"))!,

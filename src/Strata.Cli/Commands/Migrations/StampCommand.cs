@@ -13,13 +13,15 @@ internal static class StampCommand
         var command = new Command("stamp", "Record a migration as applied without running it (it was applied by hand), or with --remove forget it.") { version, remove };
         EngineFlags.AddReadFlags(command);
         WaitFlags.AddTo(command);
-        CommandAction.SetMigrator(command, async (run, parse, _, migrator, cancellationToken) =>
+        SchemaDumpFlags.AddTo(command);
+        CommandAction.SetMigrator(command, async (run, parse, session, migrator, cancellationToken) =>
         {
             var target = VersionArgument.Read(parse, version);
             var result = parse.GetValue(remove)
                 ? await migrator.UnstampAsync(target, cancellationToken)
                 : await migrator.StampAsync(target, cancellationToken);
             StampRendering.Report(run, "stamp", result);
+            await SchemaDumpFlags.DumpIfAskedAsync(run, parse, session, cancellationToken);
             return ExitCodes.Success;
         });
         return command;

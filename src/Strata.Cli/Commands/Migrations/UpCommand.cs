@@ -27,6 +27,7 @@ internal static class UpCommand
         target.AddTo(command);
         EngineFlags.AddRunFlags(command);
         WaitFlags.AddTo(command);
+        SchemaDumpFlags.AddTo(command);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
             if (parse.GetValue(dryRun) && parse.GetValue(sql))
@@ -60,11 +61,17 @@ internal static class UpCommand
 
                 var baselined = await migrator.BaselineAndUpAsync(VersionArgument.Parse(baselineText), target.Read(parse), cancellationToken);
                 RunRendering.Report(run, "up.completed", baselined);
+                await SchemaDumpFlags.DumpIfAskedAsync(run, parse, session, cancellationToken);
                 return ExitCodes.Success;
             }
 
             var result = await migrator.UpAsync(target.Read(parse), parse.GetValue(dryRun), cancellationToken);
             RunRendering.Report(run, "up.completed", result);
+            if (!parse.GetValue(dryRun))
+            {
+                await SchemaDumpFlags.DumpIfAskedAsync(run, parse, session, cancellationToken);
+            }
+
             return ExitCodes.Success;
         });
         return command;
