@@ -30,7 +30,7 @@ internal static class DriftCommand
             var server = await ScratchFlag.OpenAsync(run, cancellationToken);
             var options = new DriftOptions
             {
-                MigrationsDirectory = run.Settings.MigrationsDirectory.Value,
+                MigrationsDirectories = run.Settings.MigrationsDirectories,
                 Migrator = session.EngineOptions,
                 Ignore = [.. run.Settings.DriftIgnore.Value.Concat(parse.GetValue(ignore) ?? []).Distinct(StringComparer.Ordinal).Select(p => new SchemaPattern(p))],
             };

@@ -27,7 +27,7 @@ internal static class VerifyCommand
             var result = await new MigrationVerifier(server, run.LoggerFactory.CreateLogger("Strata.Verify")).VerifyAsync(
                 new VerifyOptions
                 {
-                    MigrationsDirectory = run.Settings.MigrationsDirectory.Value,
+                    MigrationsDirectories = run.Settings.MigrationsDirectories,
                     SeedsDirectory = run.Settings.SeedsDirectory.Value,
                     SchemaFile = run.Settings.SchemaFile.Value,
                     Migrator = run.Settings.MigratorOptions(),

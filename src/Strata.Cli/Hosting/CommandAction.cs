@@ -77,6 +77,7 @@ internal static class CommandAction
         Set(command, async (run, parse, cancellationToken) =>
         {
             await using var session = await run.OpenSessionAsync(cancellationToken);
+            await Commands.Migrations.WaitFlags.WaitIfAskedAsync(run, parse, session, cancellationToken);
             var migrator = await session.MigratorAsync(cancellationToken);
             return await handler(run, parse, session, migrator, cancellationToken);
         });

@@ -21,7 +21,8 @@ internal static class GlobalOptions
 
     public static readonly Option<string?> PasswordCommand = SettingFlags.Option<string?>(SettingCatalog.PasswordCommand, "command", recursive: true);
 
-    public static readonly Option<string?> MigrationsDir = SettingFlags.Option<string?>(SettingCatalog.MigrationsDirectory, "path", recursive: true, "-d");
+    // Repeatable, as in dbmate: each -d adds a directory, and the files of all of them form one set.
+    public static readonly Option<string[]> MigrationsDir = Repeatable(SettingFlags.Option<string[]>(SettingCatalog.MigrationsDirectory, "path", recursive: true, "-d"));
 
     public static readonly Option<string?> Format = SettingFlags.Option<string?>(SettingCatalog.LintFormat, "format", recursive: true);
 
@@ -32,6 +33,13 @@ internal static class GlobalOptions
     public static readonly Option<bool> Verbose = SettingFlags.Option<bool>(SettingCatalog.Verbose, recursive: true, aliases: ["-v"]);
 
     public static readonly Option<bool> NoColor = SettingFlags.Option<bool>(SettingCatalog.NoColor, recursive: true);
+
+    private static Option<string[]> Repeatable(Option<string[]> option)
+    {
+        option.Arity = ArgumentArity.OneOrMore;
+        option.AllowMultipleArgumentsPerToken = false;
+        return option;
+    }
 
     public static IEnumerable<Option> All =>
         [DatabaseUrl, Environment, Config, EnvFile, PasswordFile, PasswordCommand, MigrationsDir, Format, Json, Quiet, Verbose, NoColor];

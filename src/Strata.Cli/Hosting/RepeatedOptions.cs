@@ -6,6 +6,7 @@ namespace Strata.Cli.Hosting;
 /// <summary>
 /// Options given more than once. The parser would take the last of two switches without a word, and a script that
 /// says <c>--env staging ... --env prod</c> has a mistake in it whichever one wins, so every repeat of a single-valued option is a usage error.
+/// Options that take a list, such as <c>--migrations-dir</c>, are meant to be repeated and are not counted.
 /// </summary>
 internal static class RepeatedOptions
 {
@@ -17,7 +18,7 @@ internal static class RepeatedOptions
         {
             foreach (var option in command.Command.Options.Where(seen.Add))
             {
-                // An option that takes a list (such as drift's --ignore) is meant to be given once per value.
+                // An option that takes a list (drift's --ignore; --migrations-dir, which combines directories) is given once per value.
                 if (option.Arity.MaximumNumberOfValues <= 1 && parse.GetResult(option) is { IdentifierTokenCount: > 1 })
                 {
                     repeated.Add(option.Name);

@@ -25,7 +25,17 @@ internal static class SettingFlags
         var builder = new StrataSettingsBuilder(context.WorkingDirectory, context.Environment);
         foreach (var option in Given(parse))
         {
-            if (ByOption.TryGetValue(option.Name, out var setting))
+            if (!ByOption.TryGetValue(option.Name, out var setting))
+            {
+                continue;
+            }
+
+            // A repeatable option (such as --migrations-dir) gives its values as a list; one value is plain text.
+            if (parse.GetResult(option)?.GetValueOrDefault<object?>() is string[] { Length: > 1 } values && values.All(v => !string.IsNullOrWhiteSpace(v)))
+            {
+                builder.Set<IReadOnlyList<string>>(setting, values, option.Name);
+            }
+            else
             {
                 builder.Set(setting, Text(parse, option), option.Name);
             }
@@ -54,6 +64,8 @@ internal static class SettingFlags
     private static string? Text(ParseResult parse, Option option) => parse.GetResult(option)?.GetValueOrDefault<object?>() switch
     {
         bool flag => flag ? "true" : "false",
+        // One value of a repeatable option, or the first blank one of several, which the builder refuses.
+        string[] values => values.FirstOrDefault(string.IsNullOrWhiteSpace) ?? values.FirstOrDefault(),
         null => null,
         var value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
     };

@@ -12,8 +12,9 @@ public sealed record MigratorOptions
     public HistoryTableName HistoryTable { get; init; } = HistoryTableName.Default;
 
     /// <summary>
-    /// <c>lock_timeout</c> for every migration unless its file sets one; default 5 s. A statement that waits longer
-    /// for a table lock fails with SQLSTATE 55P03 instead of queueing every later query behind it. Zero turns it off.
+    /// <c>lock_timeout</c> for every migration unless its file sets one; default 300 ms. A statement that waits longer
+    /// for a table lock fails with SQLSTATE 55P03 instead of queueing every later query behind it, so the application
+    /// never stalls longer than this on the migration's account; the retries make up for the short wait. Zero turns it off.
     /// </summary>
     public TimeSpan LockTimeout { get; init; } = SettingParsers.DefaultDuration(SettingCatalog.LockTimeout);
 
@@ -23,14 +24,17 @@ public sealed record MigratorOptions
     /// </summary>
     public TimeSpan StatementTimeout { get; init; } = SettingParsers.DefaultDuration(SettingCatalog.StatementTimeout);
 
-    /// <summary>How many times a migration that hits <c>lock_timeout</c> is attempted in total, the first included; default 5.</summary>
+    /// <summary>How many times a migration that hits <c>lock_timeout</c> is attempted in total, the first included; default 20.</summary>
     public int LockRetryAttempts { get; init; } = SettingParsers.DefaultCount(SettingCatalog.LockRetries);
 
-    /// <summary>The pause after the first lock timeout; it doubles after each further one; default 500 ms.</summary>
-    public TimeSpan LockRetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>The pause after the first lock timeout; it doubles after each further one; default 250 ms.</summary>
+    public TimeSpan LockRetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>The longest pause between attempts; default 30 s.</summary>
-    public TimeSpan LockRetryMaxDelay { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// The longest pause between attempts; default 5 s. With the other defaults a migration gives up after at most
+    /// 84 seconds of trying (the worst case is worked out in docs/locking-and-timeouts.md).
+    /// </summary>
+    public TimeSpan LockRetryMaxDelay { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How the pause between lock-timeout attempts is waited; default <see cref="Task.Delay(TimeSpan, CancellationToken)"/>.</summary>
     public Func<TimeSpan, CancellationToken, Task> LockRetryDelay { get; init; } = Task.Delay;

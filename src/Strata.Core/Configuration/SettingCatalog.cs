@@ -42,9 +42,13 @@ public static class SettingCatalog
     public static readonly SettingDefinition SeedsDirectory = new(
         "seeds-dir", ["STRATA_SEEDS_DIR"], "seedsDir", "db/seeds", "The directory of seed files (*.sql, run in name order).");
 
-    /// <summary>The schema file <c>db dump</c> writes and <c>db load</c> reads.</summary>
+    /// <summary>
+    /// The schema file <c>db dump</c> writes and <c>db load</c> reads; given by a flag, the variable or strata.json,
+    /// <c>up</c>, <c>down</c> and <c>stamp</c> also write it after they succeed.
+    /// </summary>
     public static readonly SettingDefinition SchemaFile = new(
-        "schema-file", ["STRATA_SCHEMA_FILE"], null, "db/schema.sql", "The schema file.");
+        "schema-file", ["STRATA_SCHEMA_FILE"], "schemaFile", "db/schema.sql",
+        "The schema file. When given (flag, variable or strata.json), up, down and stamp write the schema dump there after they succeed.");
 
     /// <summary>The history table.</summary>
     public static readonly SettingDefinition HistoryTable = new(
@@ -53,7 +57,7 @@ public static class SettingCatalog
 
     /// <summary><c>lock_timeout</c> for each migration.</summary>
     public static readonly SettingDefinition LockTimeout = new(
-        "lock-timeout", ["STRATA_LOCK_TIMEOUT"], null, "5s",
+        "lock-timeout", ["STRATA_LOCK_TIMEOUT"], null, "300ms",
         "lock_timeout for each migration unless its file sets one (500ms, 5s, 1m; 0 = off).");
 
     /// <summary><c>statement_timeout</c> for each migration.</summary>
@@ -63,7 +67,7 @@ public static class SettingCatalog
 
     /// <summary>Attempts per migration when a table lock stays busy.</summary>
     public static readonly SettingDefinition LockRetries = new(
-        "lock-retries", ["STRATA_LOCK_RETRIES"], null, "5",
+        "lock-retries", ["STRATA_LOCK_RETRIES"], null, "20",
         "Attempts per migration when a table lock stays busy past lock_timeout.");
 
     /// <summary>How long to wait for another run's migration lock.</summary>

@@ -69,8 +69,25 @@ internal sealed class SettingLayers(
             return new Setting<string>(System.IO.Path.GetFullPath(setting.DefaultText!, defaultBase), SettingSource.Default, "default");
         }
 
-        var text = given.Value as string ?? given.Text!;
+        var text = given.Value switch
+        {
+            string one => one,
+            IReadOnlyList<string> several => several[0],
+            _ => given.Text!,
+        };
         return new Setting<string>(System.IO.Path.GetFullPath(text, workingDirectory), given.Source, given.Origin);
+    }
+
+    /// <summary>
+    /// Every path of a setting that may be given several times (a repeated flag, a list from code): the first is
+    /// <paramref name="first"/>, already resolved by <see cref="Path"/>; the others resolve the same way.
+    /// </summary>
+    public IReadOnlyList<string> Paths(SettingDefinition setting, Setting<string> first, string workingDirectory)
+    {
+        var given = Find(setting, variable: null);
+        return given?.Value is IReadOnlyList<string> { Count: > 1 } several
+            ? [first.Value, .. several.Skip(1).Select(p => System.IO.Path.GetFullPath(p, workingDirectory))]
+            : [first.Value];
     }
 
     /// <summary>Text passed on as given (connection inputs the resolver interprets).</summary>

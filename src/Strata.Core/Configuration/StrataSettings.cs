@@ -9,6 +9,8 @@ namespace Strata.Core.Configuration;
 /// </summary>
 public sealed record StrataSettings
 {
+    private readonly IReadOnlyList<string>? _migrationsDirectories;
+
     /// <summary>Where relative paths start and <c>strata.json</c> is looked for.</summary>
     public required string WorkingDirectory { get; init; }
 
@@ -33,8 +35,18 @@ public sealed record StrataSettings
     /// <summary>An explicit shell command printing the password.</summary>
     public required Setting<string?> PasswordCommand { get; init; }
 
-    /// <summary>The absolute migrations directory.</summary>
+    /// <summary>The absolute migrations directory; the first one when several are given, where new migrations go.</summary>
     public required Setting<string> MigrationsDirectory { get; init; }
+
+    /// <summary>
+    /// Every absolute migrations directory, in the order given: <c>--migrations-dir</c> may be repeated to combine
+    /// directories into one set (a version must stay unique across them). Just <see cref="MigrationsDirectory"/> unless set.
+    /// </summary>
+    public IReadOnlyList<string> MigrationsDirectories
+    {
+        get => _migrationsDirectories ?? [MigrationsDirectory.Value];
+        init => _migrationsDirectories = value;
+    }
 
     /// <summary>The absolute seeds directory.</summary>
     public required Setting<string> SeedsDirectory { get; init; }
@@ -154,7 +166,7 @@ public sealed record StrataSettings
     /// <summary>Every setting with its value and origin, for <c>strata config</c> and start-up logs. Secrets are never shown.</summary>
     public IReadOnlyList<ResolvedSetting> Describe() =>
     [
-        Row("migrations_dir", MigrationsDirectory),
+        Row("migrations_dir", MigrationsDirectory with { Value = string.Join(", ", MigrationsDirectories) }),
         Row("seeds_dir", SeedsDirectory),
         Row("schema_file", SchemaFile),
         Row("history_table", HistoryTable),

@@ -107,6 +107,8 @@ public sealed class StrataSettingsBuilder
     {
         var project = config?.Directory ?? _workingDirectory;
         var file = new ConfigLayer(config, environment);
+        var migrations = layers.Path(
+            SettingCatalog.MigrationsDirectory, _workingDirectory, project, file.Environment(e => e.MigrationsDirectory, "migrationsDir"), file.Top(c => c.MigrationsDirectory, "migrationsDir"));
         return new StrataSettings
         {
             WorkingDirectory = _workingDirectory,
@@ -118,11 +120,11 @@ public sealed class StrataSettingsBuilder
             ConfigPath = connection.ConfigPath,
             PasswordFile = layers.Text(SettingCatalog.PasswordFile, SettingCatalog.PasswordFile.Variable),
             PasswordCommand = layers.Text(SettingCatalog.PasswordCommand, variable: null),
-            MigrationsDirectory = layers.Path(
-                SettingCatalog.MigrationsDirectory, _workingDirectory, project, file.Environment(e => e.MigrationsDirectory, "migrationsDir"), file.Top(c => c.MigrationsDirectory, "migrationsDir")),
+            MigrationsDirectory = migrations,
+            MigrationsDirectories = layers.Paths(SettingCatalog.MigrationsDirectory, migrations, _workingDirectory),
             SeedsDirectory = layers.Path(
                 SettingCatalog.SeedsDirectory, _workingDirectory, project, file.Environment(e => e.SeedsDirectory, "seedsDir"), file.Top(c => c.SeedsDirectory, "seedsDir")),
-            SchemaFile = layers.Path(SettingCatalog.SchemaFile, _workingDirectory, project),
+            SchemaFile = layers.Path(SettingCatalog.SchemaFile, _workingDirectory, project, file.Top(c => c.SchemaFile, "schemaFile")),
             HistoryTable = layers.Typed(
                 SettingCatalog.HistoryTable, SettingParsers.Table, HistoryTableName.Parse(SettingCatalog.HistoryTable.DefaultText!), null,
                 file.Environment(e => e.HistoryTable, "historyTable"), file.Top(c => c.HistoryTable, "historyTable"))!,

@@ -19,6 +19,9 @@ internal sealed record ConfigFile(
     /// <summary>The environments whose literal database URL holds a password (a warning is logged for each).</summary>
     public IReadOnlyList<string> EnvironmentsWithPasswords { get; init; } = [];
 
+    /// <summary>The schema file (<c>schemaFile</c>), absolute: <c>db dump</c> writes it, and <c>up</c>, <c>down</c> and <c>stamp</c> refresh it.</summary>
+    public string? SchemaFile { get; init; }
+
     /// <summary>The patterns of <c>drift.ignore</c>: objects managed outside migrations.</summary>
     public IReadOnlyList<string> DriftIgnore { get; init; } = [];
 

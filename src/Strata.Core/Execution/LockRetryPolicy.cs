@@ -19,6 +19,21 @@ internal sealed class LockRetryPolicy(int attempts, TimeSpan baseDelay, TimeSpan
 
     public static bool IsLockTimeout(PostgresException exception) => exception.SqlState == PostgresErrorCodes.LockNotAvailable;
 
+    /// <summary>
+    /// The longest a migration can spend on lock timeouts before giving up: every attempt waiting the whole
+    /// <paramref name="lockTimeout"/>, every pause at the top of its jitter. This is what keeps the retries bounded.
+    /// </summary>
+    public TimeSpan LongestTotal(TimeSpan lockTimeout)
+    {
+        var total = lockTimeout * Attempts;
+        for (var failed = 1; failed < Attempts; failed++)
+        {
+            total += TimeSpan.FromMilliseconds(Math.Min(baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failed - 1, 30)), maxDelay.TotalMilliseconds));
+        }
+
+        return total;
+    }
+
     /// <summary>The pause before the attempt after <paramref name="failedAttempt"/> (1-based).</summary>
     public TimeSpan DelayAfter(int failedAttempt)
     {

@@ -32,7 +32,7 @@ internal sealed class DatabaseLifecycle
             logger,
             options.Environment ?? ProcessEnvironment.Snapshot(),
             migrator,
-            options.MigrationsDirectory,
+            options.MigrationsDirectories ?? (options.MigrationsDirectory is { } one ? [one] : null),
             options.SeedsDirectory);
     }
 

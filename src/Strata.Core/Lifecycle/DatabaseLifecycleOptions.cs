@@ -26,6 +26,9 @@ internal sealed record DatabaseLifecycleOptions
     /// <summary>The migrations directory <c>db setup</c> and <c>db reset</c> apply (they refuse without one; a session always gives it).</summary>
     public string? MigrationsDirectory { get; init; }
 
+    /// <summary>Several migrations directories whose files form one set; when given, they replace <see cref="MigrationsDirectory"/>.</summary>
+    public IReadOnlyList<string>? MigrationsDirectories { get; init; }
+
     /// <summary>The seeds directory <c>db seed</c> and <c>db setup</c> run, unless their options name one; a session always gives it.</summary>
     public string? SeedsDirectory { get; init; }
 }

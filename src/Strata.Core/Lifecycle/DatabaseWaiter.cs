@@ -28,7 +28,7 @@ internal static class DatabaseWaiter
         ConnectionFailedException? last = null;
         for (var attempt = 1; ; attempt++)
         {
-            var (server, failure, timedOut) = await TryConnectAsync(context, options.Timeout - clock.Elapsed, cancellationToken);
+            var (server, failure, timedOut) = await TryConnectAsync(context, options, options.Timeout - clock.Elapsed, cancellationToken);
             if (failure is null)
             {
                 LogMessages.DatabaseReady(context.Logger, context.Database, attempt);
@@ -40,8 +40,9 @@ internal static class DatabaseWaiter
             var left = options.Timeout - clock.Elapsed;
             if (left <= TimeSpan.Zero)
             {
+                var what = options.ServerOnly ? $"the server of database '{context.Database}'" : $"database '{context.Database}'";
                 throw new ConnectionFailedException(
-                    $"database '{context.Database}' was not ready after {Seconds(options.Timeout)} ({attempt} attempt(s)); last error: {last.Message}");
+                    $"{what} was not ready after {Seconds(options.Timeout)} ({attempt} attempt(s)); last error: {last.Message}");
             }
 
             LogMessages.DatabaseNotReady(context.Logger, context.Database, attempt, failure.Message);
@@ -52,14 +53,16 @@ internal static class DatabaseWaiter
 
     /// <summary>The server when a connection to the database opened within <paramref name="left"/>; else why not (and no server).</summary>
     private static async Task<(string? Server, ConnectionFailedException? Failure, bool TimedOut)> TryConnectAsync(
-        LifecycleContext context, TimeSpan left, CancellationToken cancellationToken)
+        LifecycleContext context, WaitOptions options, TimeSpan left, CancellationToken cancellationToken)
     {
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(left > MinimumAttempt ? left : MinimumAttempt);
         try
         {
-            await using var dataSource = await context.Connector.CreateDataSourceAsync(
-                context.Connection, new DataSourceOptions { Pooling = false, VerifyConnection = false }, attempt.Token);
+            await using var dataSource = options.ServerOnly
+                ? await context.Connector.CreateMaintenanceDataSourceAsync(context.Connection, attempt.Token)
+                : await context.Connector.CreateDataSourceAsync(
+                    context.Connection, new DataSourceOptions { Pooling = false, VerifyConnection = false }, attempt.Token);
             await using var connection = await dataSource.OpenConnectionAsync(attempt.Token);
             return (LifecycleContext.ServerOf(connection), null, false);
         }
@@ -70,6 +73,10 @@ internal static class DatabaseWaiter
         catch (PostgresException ex) when (IsRefusedLogin(ex))
         {
             throw DatabaseConnector.TranslateFailure(ex, context.Connection.Settings)!;
+        }
+        catch (ConnectionFailedException ex) when (ex.InnerException is PostgresException inner && IsRefusedLogin(inner))
+        {
+            throw;
         }
         catch (Exception ex) when (DatabaseConnector.TranslateFailure(ex, context.Connection.Settings) is { } failure)
         {

@@ -13,7 +13,7 @@ internal sealed class LifecycleContext(
     ILogger logger,
     IReadOnlyDictionary<string, string> environment,
     MigratorOptions migrator,
-    string? migrationsDirectory,
+    IReadOnlyList<string>? migrationsDirectories,
     string? seedsDirectory)
 {
     public ResolvedConnection Connection => connection;
@@ -30,8 +30,8 @@ internal sealed class LifecycleContext(
     /// <summary>The engine settings setup and reset migrate with.</summary>
     public MigratorOptions Migrator => migrator;
 
-    /// <summary>The migrations directory setup applies; a session always gives one, a direct caller may not.</summary>
-    public string MigrationsDirectory => migrationsDirectory ?? throw Missing("MigrationsDirectory");
+    /// <summary>The migrations directories setup applies; a session always gives them, a direct caller may not.</summary>
+    public IReadOnlyList<string> MigrationsDirectories => migrationsDirectories ?? throw Missing("MigrationsDirectory");
 
     public string SeedsDirectory => seedsDirectory ?? throw Missing("SeedsDirectory");
 

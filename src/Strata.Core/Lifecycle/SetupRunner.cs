@@ -14,7 +14,7 @@ internal static class SetupRunner
     public static async Task<SetupResult> SetupAsync(LifecycleContext context, SetupOptions options, CancellationToken cancellationToken)
     {
         // Known before anything changes: a setup that cannot migrate must not create the database first.
-        var migrationsDirectory = context.MigrationsDirectory;
+        var migrationsDirectories = context.MigrationsDirectories;
         var created = await DatabaseCreator.RunAsync(context, new CreateOptions(), cancellationToken);
         await using var dataSource = await context.OpenTargetAsync(cancellationToken);
         bool fresh;
@@ -23,7 +23,7 @@ internal static class SetupRunner
             fresh = created.Created || (await HistorySummary.ReadAsync(connection, context.HistoryTable, cancellationToken)).Applied == 0;
         }
 
-        var migrator = new Migrator(dataSource, new DirectoryMigrationSource(migrationsDirectory), context.Migrator, context.Logger);
+        var migrator = new Migrator(dataSource, new DirectoryMigrationSource(migrationsDirectories), context.Migrator, context.Logger);
         var migrations = await migrator.UpAsync(cancellationToken: cancellationToken);
         var skipped = WhySkipSeeds(context, options, fresh);
         if (skipped is not null)

@@ -10,21 +10,41 @@ namespace Strata.Core.Migrations;
 /// ends in <c>.sql</c>, read in parallel, parsed and sorted by version. Such a file whose name does not follow
 /// <c>&lt;version&gt;_&lt;description&gt;.sql</c> is an error, so a typo in a migration's name is never skipped. Other
 /// files (<c>schema.sql</c>, <c>README.md</c>, editor backups) are skipped with a warning each; dotfiles silently.
+/// Several directories combine into one set, as dbmate allows; a version must stay unique across all of them.
 /// </summary>
 internal sealed class DirectoryMigrationSource : IMigrationSource
 {
     /// <summary>Reads migrations from <paramref name="directory"/> (relative paths resolve against the current directory).</summary>
     public DirectoryMigrationSource(string directory)
+        : this([directory])
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        Directory = directory;
     }
 
-    /// <summary>The directory, as given.</summary>
-    public string Directory { get; }
+    /// <summary>Reads migrations from every one of <paramref name="directories"/>, combined into one set.</summary>
+    public DirectoryMigrationSource(IReadOnlyList<string> directories)
+    {
+        ArgumentNullException.ThrowIfNull(directories);
+        if (directories.Count == 0)
+        {
+            throw new ArgumentException("At least one migrations directory is needed.", nameof(directories));
+        }
+
+        foreach (var directory in directories)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(directory, nameof(directories));
+        }
+
+        Directories = directories;
+    }
+
+    /// <summary>The first directory, as given: where new migrations go.</summary>
+    public string Directory => Directories[0];
+
+    /// <summary>Every directory, as given, in order.</summary>
+    public IReadOnlyList<string> Directories { get; }
 
     /// <inheritdoc />
-    public string Description => Directory;
+    public string Description => string.Join(", ", Directories);
 
     /// <inheritdoc />
     /// <exception cref="ConfigurationException">The directory does not exist, or it or a migration file cannot be read.</exception>
@@ -35,25 +55,37 @@ internal sealed class DirectoryMigrationSource : IMigrationSource
     /// <summary>Loads the migrations, warning through <paramref name="logger"/> about each file that is skipped.</summary>
     internal async Task<IReadOnlyList<Migration>> LoadAsync(ILogger logger, CancellationToken cancellationToken)
     {
-        var info = new DirectoryInfo(Directory);
+        var all = new List<Migration>();
+        foreach (var directory in Directories.Distinct(StringComparer.Ordinal))
+        {
+            all.AddRange(await LoadOneAsync(directory, logger, cancellationToken));
+        }
+
+        // Ordering also refuses two files with one version, naming both, whichever directories they are in.
+        return MigrationCatalog.Order(all);
+    }
+
+    private static async Task<IReadOnlyList<Migration>> LoadOneAsync(string directory, ILogger logger, CancellationToken cancellationToken)
+    {
+        var info = new DirectoryInfo(directory);
         if (!info.Exists)
         {
             // An error rather than an empty list: a wrong working directory must not look like "nothing to migrate".
-            var shown = info.FullName == Directory ? Directory : $"{Directory} ({info.FullName})";
+            var shown = info.FullName == directory ? directory : $"{directory} ({info.FullName})";
             throw new ConfigurationException(
                 $"migrations directory {shown} does not exist; create it, or point Strata at the directory that holds your migrations.");
         }
 
-        var files = ListFiles(info);
+        var files = ListFiles(directory, info);
         foreach (var skipped in files.Where(f => !MigrationFileName.IsCandidate(f.Name)))
         {
-            logger.SkippedNonMigrationFile(Path.Combine(Directory, skipped.Name));
+            logger.SkippedNonMigrationFile(Path.Combine(directory, skipped.Name));
         }
 
         var candidates = files.Where(f => MigrationFileName.IsCandidate(f.Name)).ToList();
         foreach (var file in candidates)
         {
-            var path = Path.Combine(Directory, file.Name);
+            var path = Path.Combine(directory, file.Name);
             MigrationFileName.Parse(file.Name, path);
             if (file.Length > MigrationText.MaxFileBytes)
             {
@@ -64,13 +96,11 @@ internal sealed class DirectoryMigrationSource : IMigrationSource
             }
         }
 
-        var paths = candidates.Select(f => Path.Combine(Directory, f.Name)).ToArray();
-
-        var migrations = await ParallelMigrationReader.ReadAsync(paths, ReadFileAsync, cancellationToken);
-        return MigrationCatalog.Order(migrations);
+        var paths = candidates.Select(f => Path.Combine(directory, f.Name)).ToArray();
+        return await ParallelMigrationReader.ReadAsync(paths, ReadFileAsync, cancellationToken);
     }
 
-    private List<FileInfo> ListFiles(DirectoryInfo info)
+    private static List<FileInfo> ListFiles(string directory, DirectoryInfo info)
     {
         try
         {
@@ -79,7 +109,7 @@ internal sealed class DirectoryMigrationSource : IMigrationSource
         catch (Exception error) when (FileReadErrors.IsReadError(error))
         {
             throw new ConfigurationException(
-                $"migrations directory {Directory} could not be read ({FileReadErrors.Reason(error)}); give the user running Strata read access to it.");
+                $"migrations directory {directory} could not be read ({FileReadErrors.Reason(error)}); give the user running Strata read access to it.");
         }
     }
 

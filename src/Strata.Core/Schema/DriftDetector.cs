@@ -32,7 +32,7 @@ internal sealed class DriftDetector
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(options);
-        var source = new DirectoryMigrationSource(options.MigrationsDirectory);
+        var source = new DirectoryMigrationSource(options.MigrationsDirectories);
         var history = await new Migrator(target, source, options.Migrator, _logger).HistoryAsync(cancellationToken);
         var applied = history.Records.Where(r => r.Status == HistoryStatus.Applied).Select(r => r.Version).ToHashSet();
         var files = (await source.LoadAsync(cancellationToken)).Select(m => m.Version).ToHashSet();
@@ -40,7 +40,7 @@ internal sealed class DriftDetector
         if (missing.Count > 0)
         {
             throw new ValidationFailedException(
-                $"migration {missing[0]} is recorded as applied but has no file in {options.MigrationsDirectory}, so the schema it produced cannot be rebuilt");
+                $"migration {missing[0]} is recorded as applied but has no file in {string.Join(", ", options.MigrationsDirectories)}, so the schema it produced cannot be rebuilt");
         }
 
         SchemaSnapshot live;

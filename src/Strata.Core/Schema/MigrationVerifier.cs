@@ -32,7 +32,7 @@ internal sealed class MigrationVerifier
     public async Task<VerifyResult> VerifyAsync(VerifyOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var source = new DirectoryMigrationSource(options.MigrationsDirectory);
+        var source = new DirectoryMigrationSource(options.MigrationsDirectories);
         var migrations = await source.LoadAsync(cancellationToken);
         var history = options.Migrator.HistoryTable;
         await using var scratch = await _server.CreateDatabaseAsync(cancellationToken);

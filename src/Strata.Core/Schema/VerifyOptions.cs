@@ -5,8 +5,8 @@ namespace Strata.Core.Schema;
 /// <summary>What <see cref="MigrationVerifier"/> checks.</summary>
 internal sealed record VerifyOptions
 {
-    /// <summary>The migrations directory.</summary>
-    public required string MigrationsDirectory { get; init; }
+    /// <summary>The migrations directories.</summary>
+    public required IReadOnlyList<string> MigrationsDirectories { get; init; }
 
     /// <summary>The seeds directory; its files run on the final schema when it exists.</summary>
     public string? SeedsDirectory { get; init; }

@@ -5,8 +5,8 @@ namespace Strata.Core.Schema;
 /// <summary>What <see cref="VersionDetector"/> builds the candidate schemas from, and whether it records the result.</summary>
 internal sealed record VersionDetectOptions
 {
-    /// <summary>The migrations directory; each migration in it is a candidate version.</summary>
-    public required string MigrationsDirectory { get; init; }
+    /// <summary>The migrations directories (their files form one set); each migration in it is a candidate version.</summary>
+    public required IReadOnlyList<string> MigrationsDirectories { get; init; }
 
     /// <summary>The engine settings (the history table left out of the comparison, timeouts for the scratch build).</summary>
     public MigratorOptions Migrator { get; init; } = new();

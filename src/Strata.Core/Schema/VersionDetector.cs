@@ -35,7 +35,7 @@ internal sealed class VersionDetector
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(options);
-        var source = new DirectoryMigrationSource(options.MigrationsDirectory);
+        var source = new DirectoryMigrationSource(options.MigrationsDirectories);
         var live = new Migrator(target, source, options.Migrator, _logger);
         await live.CheckNoHistoryAsync(cancellationToken);
         SchemaSnapshot schema;

@@ -29,7 +29,7 @@ public sealed class StrataSession : IAsyncDisposable
         _options = options;
         _loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         _localServer = options.LocalServer ?? (connection.IsLocalDefault ? LocalServerFor(settings, _loggerFactory) : null);
-        Migrations = options.Migrations ?? new DirectoryMigrationSource(settings.MigrationsDirectory.Value);
+        Migrations = options.Migrations ?? new DirectoryMigrationSource(settings.MigrationsDirectories);
         EngineOptions = (options.Engine ?? (o => o))(settings.MigratorOptions());
         EngineOptions.Validate();
         Lifecycle = new DatabaseLifecycle(connection, new DatabaseLifecycleOptions
@@ -38,7 +38,7 @@ public sealed class StrataSession : IAsyncDisposable
             LoggerFactory = options.LoggerFactory,
             Environment = settings.Variables,
             Migrator = EngineOptions,
-            MigrationsDirectory = settings.MigrationsDirectory.Value,
+            MigrationsDirectories = settings.MigrationsDirectories,
             SeedsDirectory = settings.SeedsDirectory.Value,
         });
     }

@@ -31,7 +31,7 @@ public sealed class SettingsCommandTests
         result.Stdout.ShouldMatch(@"history_table\s+ops\.history\s+historyTable in \./strata\.json");
         result.Stdout.ShouldMatch(@"lock_wait\s+90s\s+STRATA_LOCK_WAIT");
         result.Stdout.ShouldMatch(@"migrations_dir\s+\S*sql\s+--migrations-dir");
-        result.Stdout.ShouldMatch(@"lock_retries\s+5\s+default");
+        result.Stdout.ShouldMatch(@"lock_retries\s+20\s+default");
     }
 
     [Fact]

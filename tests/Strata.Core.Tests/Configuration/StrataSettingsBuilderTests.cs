@@ -16,9 +16,9 @@ public sealed class StrataSettingsBuilderTests
         var settings = await new StrataSettingsBuilder(directory.Path, NoVariables).BuildAsync();
 
         settings.HistoryTable.ShouldBe(new Setting<HistoryTableName>(HistoryTableName.Default, SettingSource.Default, "default"));
-        settings.LockTimeout.Value.ShouldBe(TimeSpan.FromSeconds(5));
+        settings.LockTimeout.Value.ShouldBe(TimeSpan.FromMilliseconds(300));
         settings.StatementTimeout.Value.ShouldBe(TimeSpan.Zero);
-        settings.LockRetries.Value.ShouldBe(5);
+        settings.LockRetries.Value.ShouldBe(20);
         settings.LockWait.Value.ShouldBe(TimeSpan.FromMinutes(10));
         settings.WaitTimeout.Value.ShouldBe(TimeSpan.FromSeconds(60));
         settings.MigrationsDirectory.Value.ShouldBe(directory.Combine("db/migrations"));
@@ -216,6 +216,6 @@ public sealed class StrataSettingsBuilderTests
         rows["lock_wait"].Origin.ShouldBe("STRATA_LOCK_WAIT");
         rows["history_table"].Value.ShouldBe("public.strata_schema_migrations");
         rows["history_table"].Origin.ShouldBe("default");
-        rows["lock_timeout"].Value.ShouldBe("5s");
+        rows["lock_timeout"].Value.ShouldBe("300ms");
     }
 }

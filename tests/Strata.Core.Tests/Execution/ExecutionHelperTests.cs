@@ -1,3 +1,4 @@
+using Strata.Core.Configuration;
 using Strata.Core.Data;
 using Strata.Core.Execution;
 
@@ -15,6 +16,23 @@ public sealed class ExecutionHelperTests
             policy.DelayAfter(1).TotalMilliseconds.ShouldBeInRange(250, 500);
             policy.DelayAfter(3).TotalMilliseconds.ShouldBeInRange(1000, 2000);
             policy.DelayAfter(20).TotalMilliseconds.ShouldBeInRange(15000, 30000);
+        }
+    }
+
+    [Fact]
+    public void The_default_lock_retries_keep_the_application_stall_short_and_the_total_bounded()
+    {
+        var options = new MigratorOptions();
+        var policy = new LockRetryPolicy(options.LockRetryAttempts, options.LockRetryBaseDelay, options.LockRetryMaxDelay, (_, _) => Task.CompletedTask);
+
+        // Each attempt holds the application's queries back for at most lock_timeout: well under a second.
+        options.LockTimeout.ShouldBe(TimeSpan.FromMilliseconds(300));
+        policy.Attempts.ShouldBe(20);
+        // Enough tries to outlast a blocker of tens of seconds, and never more than this before giving up.
+        policy.LongestTotal(options.LockTimeout).ShouldBe(TimeSpan.FromMilliseconds((20 * 300) + 250 + 500 + 1000 + 2000 + 4000 + (14 * 5000)));
+        for (var i = 0; i < 50; i++)
+        {
+            policy.DelayAfter(19).TotalMilliseconds.ShouldBeInRange(2500, 5000);
         }
     }
 

@@ -25,7 +25,7 @@ internal static class AdoptDetect
         var server = await ScratchFlag.OpenAsync(run, cancellationToken);
         var options = new VersionDetectOptions
         {
-            MigrationsDirectory = run.Settings.MigrationsDirectory.Value,
+            MigrationsDirectories = run.Settings.MigrationsDirectories,
             Migrator = session.EngineOptions,
             Apply = apply,
         };

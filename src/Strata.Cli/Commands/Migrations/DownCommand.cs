@@ -16,11 +16,14 @@ internal static class DownCommand
         command.Aliases.Add("rollback"); // dbmate's name for it
         target.AddTo(command);
         EngineFlags.AddRunFlags(command);
+        WaitFlags.AddTo(command);
+        SchemaDumpFlags.AddTo(command);
         CommandAction.SetMigrator(command, async (run, parse, session, migrator, cancellationToken) =>
         {
             ConfirmOnProtected(run, session, parse.GetValue(yes), "revert migrations");
             var result = await migrator.DownAsync(target.Read(parse), cancellationToken);
             RunRendering.Report(run, "down.completed", result);
+            await SchemaDumpFlags.DumpIfAskedAsync(run, parse, session, cancellationToken);
             return ExitCodes.Success;
         });
         return command;

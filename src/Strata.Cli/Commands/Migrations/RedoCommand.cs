@@ -11,6 +11,7 @@ internal static class RedoCommand
         var yes = DownCommand.ProtectedYesOption();
         var command = new Command("redo", "Revert the newest applied migration and apply it again.") { yes };
         EngineFlags.AddRunFlags(command);
+        WaitFlags.AddTo(command);
         CommandAction.SetMigrator(command, async (run, parse, session, migrator, cancellationToken) =>
         {
             DownCommand.ConfirmOnProtected(run, session, parse.GetValue(yes), "redo a migration");

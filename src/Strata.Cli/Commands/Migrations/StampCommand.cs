@@ -12,13 +12,16 @@ internal static class StampCommand
         var remove = new Option<bool>("--remove") { Description = "Remove the migration's history row instead, without running its down section." };
         var command = new Command("stamp", "Record a migration as applied without running it (it was applied by hand), or with --remove forget it.") { version, remove };
         EngineFlags.AddReadFlags(command);
-        CommandAction.SetMigrator(command, async (run, parse, _, migrator, cancellationToken) =>
+        WaitFlags.AddTo(command);
+        SchemaDumpFlags.AddTo(command);
+        CommandAction.SetMigrator(command, async (run, parse, session, migrator, cancellationToken) =>
         {
             var target = VersionArgument.Read(parse, version);
             var result = parse.GetValue(remove)
                 ? await migrator.UnstampAsync(target, cancellationToken)
                 : await migrator.StampAsync(target, cancellationToken);
             StampRendering.Report(run, "stamp", result);
+            await SchemaDumpFlags.DumpIfAskedAsync(run, parse, session, cancellationToken);
             return ExitCodes.Success;
         });
         return command;

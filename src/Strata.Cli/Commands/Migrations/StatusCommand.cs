@@ -17,6 +17,7 @@ internal static class StatusCommand
         };
         var command = new Command("status", "Show applied, pending, out-of-order, edited, missing and interrupted migrations.") { exitCode };
         EngineFlags.AddReadFlags(command);
+        WaitFlags.AddTo(command);
         CommandAction.SetMigrator(command, async (run, parse, _, migrator, cancellationToken) =>
         {
             var status = await migrator.StatusAsync(cancellationToken);

@@ -27,6 +27,8 @@ internal static class UpCommand
         command.Aliases.Add("migrate"); // dbmate's name for it
         target.AddTo(command);
         EngineFlags.AddRunFlags(command);
+        WaitFlags.AddTo(command);
+        SchemaDumpFlags.AddTo(command);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
             if (parse.GetValue(dryRun) && parse.GetValue(sql))
@@ -42,6 +44,7 @@ internal static class UpCommand
 
             var chosen = PhaseFlag.Apply(target.Read(parse), parse.GetValue(phase));
             await using var session = await run.OpenSessionAsync(cancellationToken);
+            await UpDatabase.PrepareAsync(run, parse, session, changes: !parse.GetValue(dryRun) && !parse.GetValue(sql), cancellationToken);
             var migrator = await session.MigratorAsync(cancellationToken);
             if (parse.GetValue(sql))
             {
@@ -60,11 +63,17 @@ internal static class UpCommand
 
                 var baselined = await migrator.BaselineAndUpAsync(VersionArgument.Parse(baselineText), chosen, cancellationToken);
                 RunRendering.Report(run, "up.completed", baselined);
+                await SchemaDumpFlags.DumpIfAskedAsync(run, parse, session, cancellationToken);
                 return ExitCodes.Success;
             }
 
             var result = await migrator.UpAsync(chosen, parse.GetValue(dryRun), cancellationToken);
             RunRendering.Report(run, "up.completed", result);
+            if (!parse.GetValue(dryRun))
+            {
+                await SchemaDumpFlags.DumpIfAskedAsync(run, parse, session, cancellationToken);
+            }
+
             return ExitCodes.Success;
         });
         return command;
