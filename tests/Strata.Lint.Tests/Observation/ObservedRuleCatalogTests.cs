@@ -1,5 +1,5 @@
 using Strata.Lint.Observation;
-using Strata.Lint.Tests.Support;
+using Strata.Testing;
 
 namespace Strata.Lint.Tests.Observation;
 
