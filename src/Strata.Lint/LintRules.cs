@@ -13,4 +13,7 @@ public static class LintRules
         .. RuleCatalog.Rules.Select(r => r.Info),
         .. ObservedRuleCatalog.Rules.Select(r => new LintRuleInfo(r.Id, LintSeverity.Error, r.Summary, r.SafeAlternative, PostgresVersions.All)),
     ];
+
+    /// <summary>True when <paramref name="id"/> is the id of one of <see cref="All"/>.</summary>
+    public static bool Exists(string id) => All.Any(r => r.Id == id);
 }

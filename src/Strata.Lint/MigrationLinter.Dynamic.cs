@@ -34,6 +34,6 @@ public sealed partial class MigrationLinter
             observations.AddRange(await MigrationObserver.ObserveAsync(scratch.DataSource, unit, cancellationToken));
         }
 
-        return DynamicVerdict.Combine(staticResult, units, observations, sizes, _options);
+        return Finish(DynamicVerdict.Combine(staticResult, units, observations, sizes, _options));
     }
 }

@@ -7,7 +7,7 @@ namespace Strata.Core.Connections;
 internal static class ConfigFileParser
 {
     private static readonly string[] TopKeys =
-        ["$schema", "defaultEnvironment", "environments", "localDatabase", "migrationsDir", "seedsDir", "historyTable", "drift"];
+        ["$schema", "defaultEnvironment", "environments", "localDatabase", "migrationsDir", "seedsDir", "historyTable", "drift", "lint"];
 
     private static readonly string[] EnvironmentKeys =
         ["database", "passwordFile", "passwordCommand", "migrationsDir", "seedsDir", "protected", "allowSeed", "historyTable"];
@@ -32,7 +32,12 @@ internal static class ConfigFileParser
             ResolvePath(directory, top.String("migrationsDir")),
             ResolvePath(directory, top.String("seedsDir")),
             top.String("historyTable"),
-            environments) { EnvironmentsWithPasswords = withPasswords, DriftIgnore = DriftSectionParser.Ignore(top, displayPath) };
+            environments)
+        {
+            EnvironmentsWithPasswords = withPasswords,
+            DriftIgnore = DriftSectionParser.Ignore(top, displayPath),
+            Lint = LintSectionParser.Read(top, displayPath),
+        };
         if (parsed.DefaultEnvironment is { } defaultName && !environments.ContainsKey(defaultName))
         {
             throw top.Error($"defaultEnvironment '{defaultName}' is not one of the environments ({parsed.KnownEnvironmentNames})");

@@ -106,7 +106,7 @@ internal static class LintRendering
 
     private static string Property(string text) => Data(text).Replace(":", "%3A").Replace(",", "%2C");
 
-    private static Func<string, string> Display(string workingDirectory)
+    public static Func<string, string> Display(string workingDirectory)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(workingDirectory)) + Path.DirectorySeparatorChar;
         return file => file.StartsWith(root, StringComparison.Ordinal) ? file[root.Length..] : file;
