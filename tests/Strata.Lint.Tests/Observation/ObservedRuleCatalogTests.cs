@@ -23,5 +23,6 @@ public sealed class ObservedRuleCatalogTests
         var statics = Strata.Lint.Rules.RuleCatalog.Rules.Select(r => r.Id).ToList();
         ObservedRuleCatalog.Rules.Select(r => r.Id).Intersect(statics).ShouldBeEmpty();
         ObservedRuleCatalog.DecidedByObservation.ShouldAllBe(id => statics.Contains(id));
+        ObservedRuleCatalog.DecidedBySchemaComparison.ShouldAllBe(id => statics.Contains(id));
     }
 }
