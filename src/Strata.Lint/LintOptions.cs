@@ -20,4 +20,10 @@ public sealed record LintOptions
 
     /// <summary>A table whose <c>pg_total_relation_size</c> reaches this many bytes is not tiny either.</summary>
     public long LargeTableBytes { get; init; } = 10L * 1024 * 1024;
+
+    /// <summary>
+    /// Severities set per rule id, replacing the rule's own; a null severity turns the rule off. Ids must be those of
+    /// <see cref="LintRules.All"/> (<see cref="LintRules.Exists"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, LintSeverity?> RuleSeverities { get; init; } = new Dictionary<string, LintSeverity?>(StringComparer.Ordinal);
 }

@@ -25,7 +25,7 @@ public sealed partial class MigrationLinter
     internal LintResult Lint(IEnumerable<Migration> migrations)
     {
         ArgumentNullException.ThrowIfNull(migrations);
-        return Run(migrations.Select(Unit));
+        return Finish(Run(migrations.Select(Unit)));
     }
 
     /// <summary>
@@ -41,7 +41,7 @@ public sealed partial class MigrationLinter
     public async Task<LintResult> LintPathsAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        return Run(await UnitsAsync(paths, cancellationToken));
+        return Finish(Run(await UnitsAsync(paths, cancellationToken)));
     }
 
     private static async Task<List<LintUnit>> UnitsAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
@@ -63,7 +63,7 @@ public sealed partial class MigrationLinter
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(sql);
-        return Run([Unit(file, sql)]);
+        return Finish(Run([Unit(file, sql)]));
     }
 
     private LintResult Run(IEnumerable<LintUnit> units)
@@ -82,6 +82,8 @@ public sealed partial class MigrationLinter
 
         return new LintResult(findings, files, statements, suppressed);
     }
+
+    private LintResult Finish(LintResult result) => SeverityOverrides.Apply(result, _options);
 
     private static LintUnit Unit(Migration migration) =>
         new(migration.Source, migration.Up.Sql, migration.Up.Statements, migration.Up.Options.Transaction);

@@ -115,6 +115,16 @@ public static class SettingCatalog
         "dynamic", ["STRATA_LINT_DYNAMIC"], null, null,
         "Also run each migration, statement by statement, on a scratch copy of the reference database's schema (without one, the migrations before it build the schema) and report the locks, rewrites and scans PostgreSQL shows.");
 
+    /// <summary>What <c>up</c> does with the static lint of the migrations it is about to apply.</summary>
+    public static readonly SettingDefinition LintOnUp = new(
+        "lint-on-up", ["STRATA_LINT_ON_UP"], "lint.onUp", "warn",
+        "What up does with the static lint of the migrations it is about to apply: warn (print the findings), fail (refuse when one is an error) or off.");
+
+    /// <summary>The row count from which lint counts a table as not tiny.</summary>
+    public static readonly SettingDefinition LintLargeTableRows = new(
+        "large-table-rows", ["STRATA_LINT_LARGE_TABLE_ROWS"], "lint.largeTableRows", "10000",
+        "Rows from which dynamic lint counts a table as not tiny: a lock blocking its traffic through a rewrite or scan is then an error.");
+
     /// <summary>Machine-readable output.</summary>
     public static readonly SettingDefinition Json = new(
         "json", ["STRATA_JSON"], null, null, "Write newline-delimited JSON events instead of text.");
@@ -134,6 +144,7 @@ public static class SettingCatalog
     [
         DatabaseUrl, Environment, Config, EnvFile, PasswordFile, PasswordCommand, MigrationsDirectory, SeedsDirectory, SchemaFile,
         HistoryTable, LockTimeout, StatementTimeout, LockRetries, LockWait, AllowOutOfOrder, AllowEdited, Protected, WaitTimeout, ScratchUrl, LintFormat, LintFailOn, PostgresVersion, LintDynamic,
+        LintOnUp, LintLargeTableRows,
         Json, Quiet, Verbose, NoColor,
     ];
 }

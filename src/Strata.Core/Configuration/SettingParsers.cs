@@ -17,6 +17,17 @@ internal static class SettingParsers
             ? (value, null)
             : (0, "write a whole number");
 
+    public static (long Value, string? Problem) Rows(string text) =>
+        long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? (value, null)
+            : (0, "write a whole number of rows, such as 10000");
+
+    public static (string Value, string? Problem) LintOnUp(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        var word and ("warn" or "fail" or "off") => (word, null),
+        _ => ("warn", "write warn, fail or off"),
+    };
+
     public static (bool Value, string? Problem) Switch(string text) => text.Trim().ToLowerInvariant() switch
     {
         "1" or "true" or "yes" or "on" => (true, null),

@@ -99,6 +99,19 @@ public sealed record StrataSettings
     /// <summary>Whether lint also runs each migration on a scratch copy and watches what PostgreSQL does.</summary>
     public required Setting<bool> LintDynamic { get; init; }
 
+    /// <summary>What <c>up</c> does with the static lint of its pending migrations: <c>warn</c>, <c>fail</c> or <c>off</c>.</summary>
+    public Setting<string> LintOnUp { get; init; } = new("warn", SettingSource.Default, "default");
+
+    /// <summary>The row count (<c>reltuples</c>) from which lint counts a table as not tiny.</summary>
+    public Setting<long> LintLargeTableRows { get; init; } = new(10_000, SettingSource.Default, "default");
+
+    /// <summary>
+    /// Severities set per rule id in <c>strata.json</c> (<c>lint.rules</c>): <c>off</c>, <c>info</c>, <c>warning</c> or
+    /// <c>error</c>. The ids are checked by the linter, which knows its rules.
+    /// </summary>
+    public Setting<IReadOnlyDictionary<string, string>> LintRuleSeverities { get; init; } =
+        new(new Dictionary<string, string>(StringComparer.Ordinal), SettingSource.Default, "default");
+
     /// <summary>
     /// The database URL given explicitly or by <c>STRATA_DATABASE_URL</c>/<c>DATABASE_URL</c>, as given; null when the
     /// database is named another way (an environment, <c>DB_*</c>, <c>PG*</c>) or not at all.
@@ -177,6 +190,9 @@ public sealed record StrataSettings
         Row("allow_out_of_order", AllowOutOfOrder),
         Row("allow_edited", AllowEdited),
         Row("protected", Protected),
+        Row("lint_on_up", LintOnUp),
+        Row("lint_large_table_rows", LintLargeTableRows),
+        new("lint_rules", LintRuleSeverities.Value.Count == 0 ? "(none)" : string.Join(", ", LintRuleSeverities.Value.Select(r => $"{r.Key}={r.Value}")), LintRuleSeverities.Origin),
     ];
 
     private static ResolvedSetting Row<T>(string name, Setting<T> setting) =>

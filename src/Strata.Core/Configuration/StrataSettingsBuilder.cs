@@ -147,6 +147,14 @@ public sealed class StrataSettingsBuilder
             LintFailOn = layers.Text(SettingCatalog.LintFailOn, SettingCatalog.LintFailOn.Variable),
             PostgresVersion = layers.Text(SettingCatalog.PostgresVersion, SettingCatalog.PostgresVersion.Variable),
             LintDynamic = layers.Typed(SettingCatalog.LintDynamic, SettingParsers.Switch, false),
+            LintOnUp = layers.Typed(SettingCatalog.LintOnUp, SettingParsers.LintOnUp, SettingCatalog.LintOnUp.DefaultText!, null, file.Top(c => c.Lint.OnUp, "lint.onUp")),
+            LintLargeTableRows = layers.Typed(
+                SettingCatalog.LintLargeTableRows, SettingParsers.Rows, SettingParsers.Rows(SettingCatalog.LintLargeTableRows.DefaultText!).Value, null,
+                file.Top(c => c.Lint.LargeTableRows, "lint.largeTableRows")),
+            LintRuleSeverities = config is { Lint.Rules.Count: > 0 }
+                ? new Setting<IReadOnlyDictionary<string, string>>(
+                    config.Lint.Rules.ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal), SettingSource.ConfigFile, $"lint.rules in {config.DisplayPath}")
+                : new Setting<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>(StringComparer.Ordinal), SettingSource.Default, "default"),
             Json = layers.Typed(SettingCatalog.Json, SettingParsers.Switch, false),
             Quiet = layers.Typed(SettingCatalog.Quiet, SettingParsers.Switch, false),
             Verbose = layers.Typed(SettingCatalog.Verbose, SettingParsers.Switch, false),

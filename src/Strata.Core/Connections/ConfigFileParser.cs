@@ -7,7 +7,7 @@ namespace Strata.Core.Connections;
 internal static class ConfigFileParser
 {
     private static readonly string[] TopKeys =
-        ["$schema", "defaultEnvironment", "environments", "localDatabase", "migrationsDir", "seedsDir", "schemaFile", "historyTable", "drift"];
+        ["$schema", "defaultEnvironment", "environments", "localDatabase", "migrationsDir", "seedsDir", "schemaFile", "historyTable", "drift", "lint"];
 
     private static readonly string[] EnvironmentKeys =
         ["database", "passwordFile", "passwordCommand", "migrationsDir", "seedsDir", "protected", "allowSeed", "historyTable"];
@@ -37,6 +37,7 @@ internal static class ConfigFileParser
             EnvironmentsWithPasswords = withPasswords,
             DriftIgnore = DriftSectionParser.Ignore(top, displayPath),
             SchemaFile = ResolvePath(directory, top.String("schemaFile")),
+            Lint = LintSectionParser.Read(top, displayPath),
         };
         if (parsed.DefaultEnvironment is { } defaultName && !environments.ContainsKey(defaultName))
         {

@@ -35,7 +35,7 @@ internal sealed class ScratchServer
             scratchUrl = $"postgres://{Uri.EscapeDataString(endpoint.Username)}@{endpoint.Host}:{endpoint.Port}/postgres";
         }
 
-        var request = template with { DatabaseUrl = scratchUrl, EnvironmentName = null };
+        var request = template with { DatabaseUrl = scratchUrl, DatabaseUrlOrigin = "the scratch server URL", EnvironmentName = null };
         var admin = await new ConnectionResolver(loggerFactory?.CreateLogger<ConnectionResolver>()).ResolveAsync(request, cancellationToken);
         return new ScratchServer(admin, new DatabaseConnector(localServer, loggerFactory));
     }

@@ -8,6 +8,8 @@ namespace Strata.Lint.Observation;
 /// </summary>
 internal static class DynamicVerdict
 {
+    private static readonly string BreakingRule = new BackwardIncompatibleChange().Id;
+
     public static LintResult Combine(
         LintResult staticResult, IReadOnlyList<LintUnit> units, IReadOnlyList<StatementObservation> observations,
         IReadOnlyDictionary<string, RelationSize> sizes, LintOptions options)
@@ -35,8 +37,20 @@ internal static class DynamicVerdict
         foreach (var finding in staticResult.Findings)
         {
             var start = StatementStart(units, finding);
-            var ran = start is { } key && observed.TryGetValue(key, out var observation) && observation.Succeeded;
-            if (!ran || !ObservedRuleCatalog.DecidedByObservation.Contains(finding.Rule))
+            var observation = start is { } key ? observed.GetValueOrDefault(key) : null;
+            if (ObservedRuleCatalog.DecidedBySchemaComparison.Contains(finding.Rule))
+            {
+                // The comparison found a break on this statement (it replaces the guess) or found none (overridden).
+                if (observation?.SchemaBreaks is null)
+                {
+                    staticKept.Add(finding);
+                }
+                else if (!kept.Exists(f => (f.File, f.Line, f.Column) == start!.Value && f.Rule == BreakingRule))
+                {
+                    overridden.Add(finding);
+                }
+            }
+            else if (observation is not { Succeeded: true } || !ObservedRuleCatalog.DecidedByObservation.Contains(finding.Rule))
             {
                 staticKept.Add(finding);
             }
@@ -78,7 +92,9 @@ internal static class DynamicVerdict
     // Suppressing the static rule whose guess an observation replaces suppresses the observation too: the reason
     // given is about the same statement and the same hazard.
     private static bool Covers(string? suppressed, string rule) =>
-        suppressed == rule || (suppressed is not null && ObservedRuleCatalog.DecidedByObservation.Contains(suppressed));
+        suppressed == rule
+        || (suppressed is not null && rule != BreakingRule && ObservedRuleCatalog.DecidedByObservation.Contains(suppressed))
+        || (suppressed is not null && rule == BreakingRule && ObservedRuleCatalog.DecidedBySchemaComparison.Contains(suppressed));
 
     // The statement a finding lies in: the last one of its file starting at or before the finding.
     private static (string File, int Line, int Column)? StatementStart(IReadOnlyList<LintUnit> units, LintFinding finding)

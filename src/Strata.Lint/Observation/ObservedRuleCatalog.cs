@@ -9,7 +9,20 @@ internal static class ObservedRuleCatalog
         new ScanUnderLock(),
         new StatementFails(),
         new InvalidIndexLeft(),
+        new BackwardIncompatibleChange(),
     ];
+
+    /// <summary>
+    /// Static rules that guess from the text whether a statement takes away something the running application uses:
+    /// once the schema models before and after the migration are compared, the comparison decides instead.
+    /// </summary>
+    public static IReadOnlySet<string> DecidedBySchemaComparison { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "renaming-column",
+        "renaming-table",
+        "dropping-column",
+        "dropping-table",
+    };
 
     /// <summary>
     /// Static rules that guess whether a statement rewrites or scans a table under a blocking lock: once the

@@ -1,5 +1,4 @@
 using Npgsql;
-using Strata.Core.Errors;
 
 namespace Strata.Lint.Observation;
 
@@ -13,19 +12,9 @@ internal static class ReferenceSizes
         WHERE c.relkind IN ('r', 'm', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%'
         """;
 
-    public static async Task<Dictionary<string, RelationSize>> ReadAsync(string reference, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, RelationSize>> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var sizes = new Dictionary<string, RelationSize>(StringComparer.Ordinal);
-        await using var connection = new NpgsqlConnection(reference);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-        catch (NpgsqlException error)
-        {
-            throw new ConnectionFailedException($"cannot read the reference database's statistics: {(error as PostgresException)?.MessageText ?? error.Message}", error);
-        }
-
         await using var command = new NpgsqlCommand(Sql, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

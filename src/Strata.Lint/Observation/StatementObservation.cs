@@ -29,6 +29,13 @@ public sealed record StatementObservation(
     /// </summary>
     public string? WaitedFor { get; init; }
 
+    /// <summary>
+    /// What this statement took away that the schema before its migration had (renames, drops, type changes), from
+    /// comparing the catalog models before and after the migration; null when they were not compared (the migration
+    /// did not run to the end), so static rules decide.
+    /// </summary>
+    public IReadOnlyList<SchemaBreak>? SchemaBreaks { get; init; }
+
     /// <summary>True when the statement ran to completion.</summary>
     public bool Succeeded => SqlState is null;
 }

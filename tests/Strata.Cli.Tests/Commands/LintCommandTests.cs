@@ -52,6 +52,27 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public async Task Dynamic_lint_takes_its_reference_from_a_named_environment_of_strata_json()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(1);
+        (await new CliHarness(files.Root).With("DATABASE_URL", db.Url).RunAsync("up")).ExitCode.ShouldBe(0);
+        var pending = files.Add(1002, "index_pending", Hazard);
+        await File.WriteAllTextAsync(Path.Combine(files.Root, "strata.json"), $$"""{ "environments": { "reference": { "database": "{{db.Url}}" } } }""");
+
+        var result = await new CliHarness(files.Root).RunAsync(
+            "lint", pending, "--dynamic", "--env", "reference", "--scratch-url", db.Server.UrlFor("postgres"), "--format", "json");
+
+        // Without the reference's schema on the scratch database, t0 would not exist and the statement would fail.
+        result.ExitCode.ShouldBe(0, result.ToString());
+        using var document = JsonDocument.Parse(result.Stdout);
+        var finding = document.RootElement.GetProperty("findings").EnumerateArray().ShouldHaveSingleItem();
+        finding.GetProperty("rule").GetString().ShouldBe("scan-under-lock");
+        finding.GetProperty("relations").EnumerateArray().Select(r => r.GetString()).ShouldBe(["public.t0"]);
+        finding.GetProperty("estimatedSeconds").GetDouble().ShouldBe(0, "sized from the reference's statistics");
+    }
+
+    [Fact]
     public async Task Dynamic_lint_refuses_a_scratch_url_it_cannot_read_in_one_line_without_the_password()
     {
         using var files = new MigrationFiles();
@@ -62,9 +83,10 @@ public sealed class LintCommandTests
         var unreachable = await cli.RunAsync("lint", "db/migrations", "--dynamic", "--scratch-url", "postgres://u:hunter2@127.0.0.1:1/x");
 
         malformed.ExitCode.ShouldBe(2);
-        malformed.Stderr.Trim().ShouldBe("error: --scratch-url: not a postgres:// URL or a keyword connection string");
+        malformed.Stderr.Trim().ShouldBe("error: the scratch server URL: the value is neither a postgres:// URL nor a keyword connection string (like Host=...;Database=...)");
         unreachable.ExitCode.ShouldBe(3);
-        unreachable.Stderr.ShouldStartWith("error: cannot create a scratch database for lint");
+        unreachable.Stderr.ShouldContain("error: Connection refused by 127.0.0.1:1");
+        unreachable.Stderr.ShouldNotContain("local", Case.Insensitive, "no database was named, so there is no reference to announce");
         (unreachable.Stdout + unreachable.Stderr).ShouldNotContain("hunter2");
     }
 

@@ -41,7 +41,8 @@ public sealed partial class OutputTests
     public async Task Quiet_leaves_only_the_result()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
-        using var files = new MigrationFiles().AddTables(1);
+        using var files = new MigrationFiles();
+        files.Add(1, "tags", "-- migrate:up\nCREATE TABLE tags (id bigint PRIMARY KEY, name text);\n");
         var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
 
         var result = await cli.RunAsync("up", "--quiet");

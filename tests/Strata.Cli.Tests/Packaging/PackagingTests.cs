@@ -1,4 +1,5 @@
 using Strata.Cli.Tests.Support;
+using Strata.Testing;
 
 namespace Strata.Cli.Tests.Packaging;
 

@@ -1,3 +1,5 @@
+using Strata.Testing;
+
 namespace Strata.Cli.Tests.Support;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using Strata.Lint.Tests.Support;
+using Strata.Testing;
 
 namespace Strata.Lint.Tests.Corpus;
 

@@ -1,5 +1,5 @@
 using Strata.Lint.Observation;
-using Strata.Lint.Tests.Support;
+using Strata.Testing;
 
 namespace Strata.Lint.Tests.Observation;
 
@@ -23,5 +23,6 @@ public sealed class ObservedRuleCatalogTests
         var statics = Strata.Lint.Rules.RuleCatalog.Rules.Select(r => r.Id).ToList();
         ObservedRuleCatalog.Rules.Select(r => r.Id).Intersect(statics).ShouldBeEmpty();
         ObservedRuleCatalog.DecidedByObservation.ShouldAllBe(id => statics.Contains(id));
+        ObservedRuleCatalog.DecidedBySchemaComparison.ShouldAllBe(id => statics.Contains(id));
     }
 }

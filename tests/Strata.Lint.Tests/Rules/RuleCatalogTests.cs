@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Strata.Lint.Rules;
 using Strata.Lint.Tests.Support;
+using Strata.Testing;
 
 namespace Strata.Lint.Tests.Rules;
 

@@ -23,9 +23,17 @@ internal static class LintCommand
             var files = paths.Length > 0
                 ? [.. paths.Select(p => Path.GetFullPath(p, run.Context.WorkingDirectory))]
                 : await PendingAsync(run, parse, cancellationToken);
-            var result = run.Settings.LintDynamic.Value
-                ? await linter.LintDynamicAsync(files, await LintDatabases.ReadAsync(run, cancellationToken), cancellationToken)
-                : await linter.LintPathsAsync(files, cancellationToken);
+            LintResult result;
+            if (run.Settings.LintDynamic.Value)
+            {
+                var (scratch, reference) = await LintDatabases.ReadAsync(run, cancellationToken);
+                result = await linter.LintDynamicAsync(files, scratch, reference, cancellationToken);
+            }
+            else
+            {
+                result = await linter.LintPathsAsync(files, cancellationToken);
+            }
+
             LintRendering.Write(run, format, result);
             return failOn is { } threshold && result.HasFindingsAtLeast(threshold) ? ExitCodes.ValidationFailed : ExitCodes.Success;
         });

@@ -1,78 +1,30 @@
-using Npgsql;
 using Strata.Cli.Hosting;
-using Strata.Core.Errors;
-using Strata.Lint;
+using Strata.Core.Connections;
+using Strata.Core.Schema;
+using Strata.Lint.Observation;
 
 namespace Strata.Cli.Commands.Lint;
 
 /// <summary>
-/// The databases of a dynamic lint: the reference (--database-url, STRATA_DATABASE_URL or DATABASE_URL, if any)
-/// and the scratch server (--scratch-url, STRATA_SCRATCH_URL, else the local cluster).
+/// The databases of a dynamic lint, resolved like every other command's: the scratch server (--scratch-url,
+/// STRATA_SCRATCH_URL, else the local cluster) and the reference, which is the database the settings name (a URL,
+/// an environment of strata.json, DB_*, PG*, with its password file or command); none when only the local default
+/// would be used, and then the migrations before each linted one build the schema.
 /// </summary>
 internal static class LintDatabases
 {
-    public static async Task<DynamicLintOptions> ReadAsync(CommandRun run, CancellationToken cancellationToken)
+    public static async Task<(ScratchServer Scratch, ReferenceDatabase? Reference)> ReadAsync(CommandRun run, CancellationToken cancellationToken)
     {
-        var reference = run.Settings.GivenDatabaseUrl();
-        var scratchUrl = run.Settings.ScratchUrl.Value;
-        var scratch = scratchUrl is not null ? ConnectionString(scratchUrl, "--scratch-url") : await LocalServerAsync(run, cancellationToken);
-        return new DynamicLintOptions { ScratchServer = scratch, Reference = reference is null ? null : ConnectionString(reference, "--database-url") };
-    }
+        var scratch = await ScratchFlag.OpenAsync(run, cancellationToken);
 
-    private static async Task<string> LocalServerAsync(CommandRun run, CancellationToken cancellationToken)
-    {
-        var endpoint = await run.LocalCluster().EnsureStartedAsync(cancellationToken);
-        return new NpgsqlConnectionStringBuilder { Host = endpoint.Host, Port = endpoint.Port, Username = endpoint.Username, Database = "postgres" }.ConnectionString;
-    }
-
-    // A postgres:// URL (or a keyword string) as Npgsql keywords; the password never reaches a message.
-    private static string ConnectionString(string text, string flag)
-    {
-        if (!text.Contains("://", StringComparison.Ordinal))
+        // Resolved without the resolver's log line, which would announce the local default even when it is not used.
+        var connection = await new ConnectionResolver().ResolveAsync(run.Settings.ConnectionRequest(), run.Settings.Config, cancellationToken);
+        if (connection.IsLocalDefault)
         {
-            try
-            {
-                return new NpgsqlConnectionStringBuilder(text).ConnectionString;
-            }
-            catch (ArgumentException)
-            {
-                throw new ConfigurationException($"{flag}: not a postgres:// URL or a keyword connection string");
-            }
+            return (scratch, null);
         }
 
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("postgres" or "postgresql") || uri.Host.Length == 0)
-        {
-            throw new ConfigurationException($"{flag}: give a URL of the form postgres://user:password@host:port/database");
-        }
-
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = uri.Host,
-            Port = uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port,
-            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')) is { Length: > 0 } database ? database : "postgres",
-        };
-        var user = uri.UserInfo.Split(':', 2);
-        if (user[0].Length > 0)
-        {
-            builder.Username = Uri.UnescapeDataString(user[0]);
-        }
-
-        if (user.Length > 1)
-        {
-            builder.Password = Uri.UnescapeDataString(user[1]);
-        }
-
-        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var (key, value) = pair.Split('=', 2) is [var k, var v] ? (k, Uri.UnescapeDataString(v)) : (pair, "");
-            if (key == "sslmode")
-            {
-                builder.SslMode = Enum.TryParse<SslMode>(value.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var mode)
-                    ? mode
-                    : throw new ConfigurationException($"{flag}: sslmode '{value}' is not one of disable, allow, prefer, require, verify-ca, verify-full");
-            }
-        }
-
-        return builder.ConnectionString;
+        run.Reporter.Progress("lint.reference", $"Reference database {connection.Settings.ToDisplayUrl()} from {connection.SourceDescription}");
+        return (scratch, new ReferenceDatabase(connection, new DatabaseConnector(run.LocalCluster(), run.LoggerFactory), run.Settings.Variables));
     }
 }

@@ -35,12 +35,19 @@ internal static class LintFlags
             "Also run each migration, statement by statement, on a scratch copy of the reference database's schema (--database-url, STRATA_DATABASE_URL or DATABASE_URL; without one, the migrations before it build the schema) and report the locks, rewrites and scans PostgreSQL shows."),
     };
 
+    public static readonly Option<string?> LargeTableRows = new("--" + SettingCatalog.LintLargeTableRows.Name)
+    {
+        Description = SettingHelp.For(SettingCatalog.LintLargeTableRows),
+        HelpName = "rows",
+    };
+
     public static void AddTo(Command command)
     {
         command.Arguments.Add(Paths);
         command.Options.Add(FailOn);
         command.Options.Add(PostgresVersion);
         command.Options.Add(Dynamic);
+        command.Options.Add(LargeTableRows);
         command.Options.Add(ScratchFlag.Option);
     }
 
@@ -65,16 +72,47 @@ internal static class LintFlags
             var other => throw new ConfigurationException($"--fail-on '{other}': use error, warning, info or none"),
         };
 
-    public static LintOptions ReadOptions(CommandRun run)
+    /// <summary>The linter's options from the settings: the server version, the size threshold and the severities set per rule.</summary>
+    public static LintOptions ReadOptions(CommandRun run) => new()
+    {
+        PostgresVersion = ReadPostgresVersion(run),
+        LargeTableRows = run.Settings.LintLargeTableRows.Value,
+        RuleSeverities = RuleSeverities(run.Settings.LintRuleSeverities),
+    };
+
+    private static int ReadPostgresVersion(CommandRun run)
     {
         var text = run.Settings.PostgresVersion.Value;
         if (text is null)
         {
-            return new LintOptions();
+            return LintOptions.DefaultPostgresVersion;
         }
 
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var major) && major is >= 9 and <= 99
-            ? new LintOptions { PostgresVersion = major }
+            ? major
             : throw new ConfigurationException($"--postgres-version '{text}': give a PostgreSQL major version such as 13 or 17");
+    }
+
+    // The words were checked when strata.json was read; the ids only the linter knows.
+    private static Dictionary<string, LintSeverity?> RuleSeverities(Setting<IReadOnlyDictionary<string, string>> setting)
+    {
+        var severities = new Dictionary<string, LintSeverity?>(StringComparer.Ordinal);
+        foreach (var (id, word) in setting.Value)
+        {
+            if (!LintRules.Exists(id))
+            {
+                throw new ConfigurationException($"{setting.Origin}: '{id}' is not a lint rule; the ids are listed in docs/lint.md");
+            }
+
+            severities[id] = word switch
+            {
+                "off" => null,
+                "info" => LintSeverity.Info,
+                "warning" => LintSeverity.Warning,
+                _ => LintSeverity.Error,
+            };
+        }
+
+        return severities;
     }
 }

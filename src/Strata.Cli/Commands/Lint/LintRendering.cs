@@ -59,7 +59,10 @@ internal static class LintRendering
 
         foreach (var cleared in result.Overridden)
         {
-            writer.WriteLine(style.Dim($"{display(cleared.File)}:{cleared.Line}:{cleared.Column}: overridden {cleared.Rule}: the server showed nothing as severe (no rewrite or scan under a blocking lock on a table above the size threshold)"));
+            var why = LintRules.DecidedBySchemaComparison(cleared.Rule)
+                ? "the schema models before and after the migration show nothing the previous schema had renamed or dropped"
+                : "the server showed nothing as severe (no rewrite or scan under a blocking lock on a table above the size threshold)";
+            writer.WriteLine(style.Dim($"{display(cleared.File)}:{cleared.Line}:{cleared.Column}: overridden {cleared.Rule}: {why}"));
         }
 
         var headline = Headline(result);
@@ -106,7 +109,7 @@ internal static class LintRendering
 
     private static string Property(string text) => Data(text).Replace(":", "%3A").Replace(",", "%2C");
 
-    private static Func<string, string> Display(string workingDirectory)
+    public static Func<string, string> Display(string workingDirectory)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(workingDirectory)) + Path.DirectorySeparatorChar;
         return file => file.StartsWith(root, StringComparison.Ordinal) ? file[root.Length..] : file;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Strata.Cli.Commands.Lint;
 using Strata.Cli.Hosting;
 using Strata.Core.Errors;
 
@@ -54,6 +55,7 @@ internal static class UpCommand
                 return ExitCodes.Success;
             }
 
+            await UpLint.CheckAsync(run, migrator, target.Read(parse), parse.GetValue(baseline) is { } from ? VersionArgument.Parse(from) : null, cancellationToken);
             if (parse.GetValue(baseline) is { } baselineText)
             {
                 if (parse.GetValue(dryRun))

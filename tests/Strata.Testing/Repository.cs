@@ -1,4 +1,4 @@
-namespace Strata.Cli.Tests.Support;
+namespace Strata.Testing;
 
 /// <summary>Finds the repository's files from the test binaries' location.</summary>
 public static class Repository
