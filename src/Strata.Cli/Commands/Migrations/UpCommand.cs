@@ -39,7 +39,7 @@ internal static class UpCommand
                     $"--strict refuses out-of-order migrations, but {run.Settings.AllowOutOfOrder.Origin} accepts them: give one");
             }
 
-            await using var session = await run.OpenSessionAsync(cancellationToken);
+            await using var session = await run.OpenEngineSessionAsync(cancellationToken);
             var migrator = await session.MigratorAsync(cancellationToken);
             if (parse.GetValue(sql))
             {
