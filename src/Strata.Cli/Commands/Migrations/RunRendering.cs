@@ -21,10 +21,21 @@ internal static class RunRendering
         var message = count == 0
             ? (result.Direction == MigrationDirection.Up ? "nothing to apply: the database is up to date" : "nothing to revert")
             : $"{verb} {count} migration{(count == 1 ? "" : "s")}";
+        if (!run.Reporter.IsJson && run.Reporter.Verbosity == Verbosity.Quiet)
+        {
+            // --quiet: errors only, and a run that gets here succeeded.
+            return;
+        }
+
+        using var timing = Core.Diagnostics.TimingTrace.Measure("output");
         run.Reporter.Result(eventName, message, MigrationJson.Run(result), writer =>
         {
             var style = run.Reporter.Style;
-            if (count > 0)
+            if (RunSummary.Applies(result, run.Reporter.Verbosity))
+            {
+                RunSummary.WriteTo(writer, style, result, Milliseconds);
+            }
+            else if (count > 0)
             {
                 var table = result.DryRun ? new TextTable("VERSION", "DESCRIPTION", "TRANSACTION") : new TextTable("VERSION", "DESCRIPTION", "TIME", "ATTEMPTS");
                 foreach (var step in result.Migrations)
