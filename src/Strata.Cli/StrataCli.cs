@@ -32,8 +32,25 @@ internal static class StrataCli
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
-        var root = BuildRoot();
-        var parse = root.Parse(args);
+        var timing = Output.TimingReport.StartIfAsked(context.Variable(Output.TimingReport.Variable));
+        try
+        {
+            return await RunCommandAsync(args, context, cancellationToken);
+        }
+        finally
+        {
+            timing?.WriteTo(context.Error);
+        }
+    }
+
+    private static async Task<int> RunCommandAsync(string[] args, CliContext context, CancellationToken cancellationToken)
+    {
+        ParseResult parse;
+        using (Core.Diagnostics.TimingTrace.Measure("command line"))
+        {
+            parse = BuildRoot().Parse(args);
+        }
+
         var invocation = new InvocationConfiguration
         {
             Output = context.Out,

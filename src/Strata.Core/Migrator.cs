@@ -4,6 +4,7 @@ using Npgsql;
 using Strata.Core.Adoption;
 using Strata.Core.Configuration;
 using Strata.Core.Data;
+using Strata.Core.Diagnostics;
 using Strata.Core.Errors;
 using Strata.Core.Execution;
 using Strata.Core.History;
@@ -66,20 +67,20 @@ public sealed class Migrator
     public Task<MigrationRunResult> UpAsync(MigrationTarget? target = null, bool dryRun = false, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var migrations = await LoadMigrationsAsync(cancellationToken);
+            var loading = LoadMigrationsAsync(cancellationToken);
             if (dryRun)
             {
-                var snapshot = await ReadAsync(migrations, cancellationToken, guarded: true);
+                var snapshot = await ReadAsync(loading, cancellationToken, guarded: true);
                 var planned = UpPlanner.Plan(snapshot.Ledger, target ?? MigrationTarget.All, _options);
                 TransactionPreflight.Check(planned.Migrations, MigrationDirection.Up, snapshot.ServerMajorVersion);
                 return StepRunner.DryRun(planned.Migrations, MigrationDirection.Up);
             }
 
-            await using var session = await OpenSessionAsync(cancellationToken, guarded: true);
-            var plan = UpPlanner.Plan(new MigrationLedger(migrations, session.History), target ?? MigrationTarget.All, _options);
+            await using var session = await WhileLoadingAsync(loading, () => OpenSessionAsync(cancellationToken, guarded: true, loading));
+            var plan = UpPlanner.Plan(new MigrationLedger(await loading, session.History), target ?? MigrationTarget.All, _options);
             TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
             await PrepareUpAsync(session, plan, cancellationToken);
-            return await _runner.RunAsync(session.Connection, plan.Migrations, MigrationDirection.Up, cancellationToken);
+            return await _runner.RunAsync(session, plan.Migrations, MigrationDirection.Up, cancellationToken);
         });
 
     /// <summary>Rolls back applied migrations, newest version first, with their down sections.</summary>
@@ -92,7 +93,7 @@ public sealed class Migrator
             await using var session = await OpenSessionAsync(cancellationToken);
             var plan = DownPlanner.Plan(new MigrationLedger(migrations, session.History), target ?? MigrationTarget.Steps(1), _options);
             TransactionPreflight.Check(plan, MigrationDirection.Down, session.ServerMajorVersion);
-            return await _runner.RunAsync(session.Connection, plan, MigrationDirection.Down, cancellationToken);
+            return await _runner.RunAsync(session, plan, MigrationDirection.Down, cancellationToken);
         });
 
     /// <summary>Rolls back the newest applied migration and applies it again, under one lock.</summary>
@@ -104,8 +105,8 @@ public sealed class Migrator
             var plan = DownPlanner.Plan(new MigrationLedger(migrations, session.History), MigrationTarget.Steps(1), _options);
             TransactionPreflight.Check(plan, MigrationDirection.Down, session.ServerMajorVersion);
             TransactionPreflight.Check(plan, MigrationDirection.Up, session.ServerMajorVersion);
-            var down = await _runner.RunAsync(session.Connection, plan, MigrationDirection.Down, cancellationToken);
-            var up = await _runner.RunAsync(session.Connection, plan, MigrationDirection.Up, cancellationToken);
+            var down = await _runner.RunAsync(session, plan, MigrationDirection.Down, cancellationToken);
+            var up = await _runner.RunAsync(session, plan, MigrationDirection.Up, cancellationToken);
             return new RedoResult(down, up);
         });
 
@@ -113,7 +114,7 @@ public sealed class Migrator
     public Task<StatusResult> StatusAsync(CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var snapshot = await ReadAsync(await LoadMigrationsAsync(cancellationToken), cancellationToken);
+            var snapshot = await ReadAsync(LoadMigrationsAsync(cancellationToken), cancellationToken);
             return StatusReport.Status(snapshot.Ledger, _options.HistoryTable, snapshot.TableExists);
         });
 
@@ -141,7 +142,7 @@ public sealed class Migrator
 
     /// <summary>Records migration <paramref name="version"/> as applied without running it (it was applied by hand).</summary>
     internal Task<StampResult> StampAsync(MigrationVersion version, CancellationToken cancellationToken = default) =>
-        WithLedgerAsync((recorder, session, ledger) => recorder.StampAsync(session.Connection, ledger, version, cancellationToken), cancellationToken);
+        WithLedgerAsync(async (recorder, session, ledger) => await recorder.StampAsync(await session.ConnectionAsync(cancellationToken), ledger, version, cancellationToken), cancellationToken);
 
     /// <summary>Removes the history row of <paramref name="version"/> without running its down section.</summary>
     /// <remarks>On an inconsistent history table (<see cref="HistoryInconsistentException"/>) it removes every row of the version, however spelled.</remarks>
@@ -149,7 +150,7 @@ public sealed class Migrator
     {
         try
         {
-            return await WithLedgerAsync((recorder, session, ledger) => recorder.UnstampAsync(session.Connection, ledger, version, cancellationToken), cancellationToken);
+            return await WithLedgerAsync(async (recorder, session, ledger) => await recorder.UnstampAsync(await session.ConnectionAsync(cancellationToken), ledger, version, cancellationToken), cancellationToken);
         }
         catch (HistoryInconsistentException)
         {
@@ -159,7 +160,7 @@ public sealed class Migrator
 
     /// <summary>Adopts a database with no history: records every migration up to <paramref name="version"/> as applied.</summary>
     internal Task<StampResult> BaselineAsync(MigrationVersion version, CancellationToken cancellationToken = default) =>
-        WithLedgerAsync((recorder, session, ledger) => recorder.BaselineAsync(session.Connection, ledger, version, cancellationToken), cancellationToken);
+        WithLedgerAsync(async (recorder, session, ledger) => await recorder.BaselineAsync(await session.ConnectionAsync(cancellationToken), ledger, version, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Applies pending migrations like <see cref="UpAsync(MigrationTarget?, bool, CancellationToken)"/>, but on a database with no
@@ -177,14 +178,14 @@ public sealed class Migrator
             var history = session.History;
             if (history.Count == 0)
             {
-                await new HistoryRecorder(_history, _logger).BaselineAsync(session.Connection, new MigrationLedger(migrations, history), baseline, cancellationToken);
-                history = await _history.TryLoadAsync(session.Connection, cancellationToken) ?? [];
+                await new HistoryRecorder(_history, _logger).BaselineAsync(await session.ConnectionAsync(cancellationToken), new MigrationLedger(migrations, history), baseline, cancellationToken);
+                history = await _history.TryLoadAsync(await session.ConnectionAsync(cancellationToken), cancellationToken) ?? [];
             }
 
             var plan = UpPlanner.Plan(new MigrationLedger(migrations, history), target ?? MigrationTarget.All, _options);
             TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
             await PrepareUpAsync(session, plan, cancellationToken);
-            return await _runner.RunAsync(session.Connection, plan.Migrations, MigrationDirection.Up, cancellationToken);
+            return await _runner.RunAsync(session, plan.Migrations, MigrationDirection.Up, cancellationToken);
         });
 
     /// <summary>
@@ -237,7 +238,7 @@ public sealed class Migrator
     internal Task<ScriptResult> ScriptAsync(MigrationTarget? target = null, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var snapshot = await ReadAsync(await LoadMigrationsAsync(cancellationToken), cancellationToken, guarded: true);
+            var snapshot = await ReadAsync(LoadMigrationsAsync(cancellationToken), cancellationToken, guarded: true);
             var plan = UpPlanner.Plan(snapshot.Ledger, target ?? MigrationTarget.All, _options);
             TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, snapshot.ServerMajorVersion);
             var sql = new ScriptBuilder(_steps, _history.Sql, _options.HistoryTable).Build(plan, !snapshot.SchemaExists, !snapshot.TableExists);
@@ -262,13 +263,20 @@ public sealed class Migrator
 
             await using var session = await OpenSessionAsync(cancellationToken);
             var locked = new MigrationLedger(migrations, session.History);
-            var interrupted = await repairer.InspectAsync(session.Connection, locked, cancellationToken);
-            var resolved = await repairer.ResolveAsync(session.Connection, locked, interrupted, action, version, cancellationToken);
+            var interrupted = await repairer.InspectAsync(await session.ConnectionAsync(cancellationToken), locked, cancellationToken);
+            var resolved = await repairer.ResolveAsync(await session.ConnectionAsync(cancellationToken), locked, interrupted, action, version, cancellationToken);
             return new RepairResult(interrupted, action, resolved);
         });
 
-    private Task<IReadOnlyList<Migration>> LoadMigrationsAsync(CancellationToken cancellationToken) =>
-        _source is DirectoryMigrationSource directory ? directory.LoadAsync(_logger, cancellationToken) : _source.LoadAsync(cancellationToken);
+    private async Task<IReadOnlyList<Migration>> LoadMigrationsAsync(CancellationToken cancellationToken)
+    {
+        // Yields first, so a caller that starts the load goes on to its round trips while the files are read.
+        await Task.Yield();
+        using var timing = TimingTrace.Measure("migration files (list, read, parse, checksum)");
+        return _source is DirectoryMigrationSource directory
+            ? await directory.LoadAsync(_logger, cancellationToken)
+            : await _source.LoadAsync(cancellationToken);
+    }
 
     private async Task PrepareUpAsync(MigrationSession session, UpPlan plan, CancellationToken cancellationToken)
     {
@@ -292,7 +300,10 @@ public sealed class Migrator
             _logger.AcceptingEdited(MigrationNames.Id(edited), edited.Checksum.ToString());
         }
 
-        await _history.ExecuteAsync(session.Connection, plan.EditedToAccept.Select(_history.Sql.AcceptEdited), cancellationToken);
+        if (plan.EditedToAccept.Count > 0)
+        {
+            await _history.ExecuteAsync(await session.ConnectionAsync(cancellationToken), plan.EditedToAccept.Select(_history.Sql.AcceptEdited), cancellationToken);
+        }
     }
 
     private Task<StampResult> WithLedgerAsync(
@@ -304,21 +315,53 @@ public sealed class Migrator
             return await action(new HistoryRecorder(_history, _logger), session, new MigrationLedger(migrations, session.History));
         });
 
-    private Task<MigrationSession> OpenSessionAsync(CancellationToken cancellationToken, bool guarded = false) =>
-        MigrationSession.OpenAsync(_dataSource, _history, _options, _logger, guarded ? _guard : null, cancellationToken);
+    private Task<MigrationSession> OpenSessionAsync(CancellationToken cancellationToken, bool guarded = false, Task? filesRead = null) =>
+        MigrationSession.OpenAsync(_dataSource, _history, _options, _logger, guarded ? _guard : null, filesRead, cancellationToken);
 
     // Read-only commands take no lock and never create the history table.
-    private async Task<Snapshot> ReadAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken, bool guarded = false)
+    private async Task<Snapshot> ReadAsync(Task<IReadOnlyList<Migration>> loading, CancellationToken cancellationToken, bool guarded = false)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        var records = await _history.TryLoadAsync(connection, cancellationToken);
-        if (guarded && records is null or { Count: 0 })
+        var (records, schemaExists, serverMajorVersion) = await WhileLoadingAsync(loading, async () =>
         {
-            await _guard.CheckAsync(connection, cancellationToken);
-        }
+            NpgsqlConnection connection;
+            using (TimingTrace.Measure("connect"))
+            {
+                connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            }
 
-        var schemaExists = records is not null || await _history.SchemaExistsAsync(connection, cancellationToken);
-        return new Snapshot(new MigrationLedger(migrations, records ?? []), records is not null, schemaExists, connection.PostgreSqlVersion.Major);
+            await using (connection)
+            {
+                IReadOnlyList<HistoryRecord>? records;
+                using (TimingTrace.Measure("history read"))
+                {
+                    records = await _history.TryLoadAsync(connection, cancellationToken);
+                }
+
+                if (guarded && records is null or { Count: 0 })
+                {
+                    await _guard.CheckAsync(connection, cancellationToken);
+                }
+
+                var schemaExists = records is not null || await _history.SchemaExistsAsync(connection, cancellationToken);
+                return (records, schemaExists, connection.PostgreSqlVersion.Major);
+            }
+        });
+        return new Snapshot(new MigrationLedger(await loading, records ?? []), records is not null, schemaExists, serverMajorVersion);
+    }
+
+    // The migration files are read and checksummed while the database round trips are in flight. A broken file is
+    // still the error reported when the database cannot be reached either, as when the files were read first.
+    private static async Task<T> WhileLoadingAsync<T>(Task<IReadOnlyList<Migration>> loading, Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (Exception)
+        {
+            await loading;
+            throw;
+        }
     }
 
     private static async Task<T> GuardAsync<T>(Func<Task<T>> command)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Strata.Core;
 using Strata.Core.Configuration;
+using Strata.Core.Diagnostics;
 using Strata.Core.Lifecycle;
 using Strata.Core.Sessions;
 
@@ -24,6 +25,7 @@ internal static class CommandAction
             OutputPreferences output;
             try
             {
+                using var timing = TimingTrace.Measure("settings (flags, environment, strata.json)");
                 settings = await SettingFlags.BuildAsync(parse, context, cancellationToken);
                 output = OutputPreferences.From(settings, context, parse.CommandResult.Command);
             }
@@ -35,9 +37,10 @@ internal static class CommandAction
                 return ErrorHandler.Report(exception, failed.Reporter);
             }
 
-            using var run = new CommandRun(context, settings, output);
+            using var run = CreateRun(context, settings, output);
             try
             {
+                using var timing = TimingTrace.Measure("command (database work and output)");
                 return await handler(run, parse, cancellationToken);
             }
 #pragma warning disable CA1031 // The edge of the program: every error becomes one line and an exit code.
@@ -64,6 +67,12 @@ internal static class CommandAction
         return string.Join(' ', names);
     }
 
+    private static CommandRun CreateRun(CliContext context, StrataSettings settings, OutputPreferences output)
+    {
+        using var timing = TimingTrace.Measure("output and logging set-up");
+        return new CommandRun(context, settings, output);
+    }
+
     /// <summary>Sets an action that works on the database lifecycle of a session opened from the run's settings.</summary>
     public static void SetLifecycle(Command command, Func<CommandRun, ParseResult, DatabaseLifecycle, CancellationToken, Task<int>> handler) =>
         Set(command, async (run, parse, cancellationToken) =>
@@ -76,7 +85,7 @@ internal static class CommandAction
     public static void SetMigrator(Command command, Func<CommandRun, ParseResult, StrataSession, Migrator, CancellationToken, Task<int>> handler) =>
         Set(command, async (run, parse, cancellationToken) =>
         {
-            await using var session = await run.OpenSessionAsync(cancellationToken);
+            await using var session = await run.OpenEngineSessionAsync(cancellationToken);
             await Commands.Migrations.WaitFlags.WaitIfAskedAsync(run, parse, session, cancellationToken);
             var migrator = await session.MigratorAsync(cancellationToken);
             return await handler(run, parse, session, migrator, cancellationToken);

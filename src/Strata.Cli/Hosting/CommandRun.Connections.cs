@@ -1,3 +1,5 @@
+using Strata.Core.Connections;
+using Strata.Core.Diagnostics;
 using Strata.Core.Sessions;
 
 namespace Strata.Cli.Hosting;
@@ -5,10 +7,24 @@ namespace Strata.Cli.Hosting;
 /// <summary>How a command reaches its database: a session opened from the run's settings.</summary>
 internal sealed partial class CommandRun
 {
-    public async Task<StrataSession> OpenSessionAsync(CancellationToken cancellationToken)
+    public Task<StrataSession> OpenSessionAsync(CancellationToken cancellationToken) => OpenSessionAsync(null, cancellationToken);
+
+    /// <summary>
+    /// A session for the migration engine alone (up, down, status, stamp, ...): its queries return built-in types
+    /// only, so its data source skips the type-catalog round trip a schema command needs.
+    /// </summary>
+    public Task<StrataSession> OpenEngineSessionAsync(CancellationToken cancellationToken) =>
+        OpenSessionAsync(new DataSourceOptions { LoadTypes = false }, cancellationToken);
+
+    private async Task<StrataSession> OpenSessionAsync(DataSourceOptions? dataSource, CancellationToken cancellationToken)
     {
-        var session = await StrataSession.OpenAsync(
-            Settings, new StrataSessionOptions { LoggerFactory = LoggerFactory, LocalServer = LocalCluster() }, cancellationToken);
+        StrataSession session;
+        using (TimingTrace.Measure("connection settings"))
+        {
+            session = await StrataSession.OpenAsync(
+                Settings, new StrataSessionOptions { LoggerFactory = LoggerFactory, LocalServer = LocalCluster(), DataSource = dataSource }, cancellationToken);
+        }
+
         if (session.Connection.IsLocalDefault)
         {
             // Said every time, so a run that meant another database never migrates the local one unnoticed.

@@ -37,4 +37,11 @@ internal sealed record DataSourceOptions
     /// Defaults to true.
     /// </summary>
     public bool VerifyConnection { get; init; } = true;
+
+    /// <summary>
+    /// Whether the first connection loads the server's type catalog (enums, domains, extension types). The
+    /// migration engine reads only built-in types, so its commands skip that round trip and use the slim data
+    /// source; commands that read arbitrary catalog types keep it. Defaults to true.
+    /// </summary>
+    public bool LoadTypes { get; init; } = true;
 }

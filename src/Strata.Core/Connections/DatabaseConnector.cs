@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Strata.Core.Diagnostics;
 using Strata.Core.Errors;
 using Strata.Core.Local;
 using Strata.Core.Logging;
@@ -118,7 +119,33 @@ internal sealed class DatabaseConnector
     private NpgsqlDataSource Build(ResolvedConnection connection, ConnectionSettings settings, DataSourceOptions options)
     {
         LogMessages.DataSourceCreating(_logger, settings.ToDisplayUrl());
-        var builder = new NpgsqlDataSourceBuilder(NpgsqlSettings.Build(settings, options, includePassword: connection.PasswordCommand is null).ConnectionString);
+        var connectionString = NpgsqlSettings.Build(settings, options, includePassword: connection.PasswordCommand is null);
+        if (!options.LoadTypes)
+        {
+            return BuildSlim(connection, connectionString);
+        }
+
+        var builder = new NpgsqlDataSourceBuilder(connectionString.ConnectionString);
+        if (_loggerFactory is not null)
+        {
+            builder.UseLoggerFactory(_loggerFactory);
+        }
+
+        if (connection.PasswordCommand is { } command)
+        {
+            builder.UsePasswordProvider(_ => command.GetPassword(), (_, ct) => command.GetPasswordAsync(ct));
+        }
+
+        return builder.Build();
+    }
+
+    // Built-in types only, resolved lazily, and no type-catalog query on the first connection: the cheapest start
+    // for commands whose queries return text, numbers, booleans, timestamps and arrays of them.
+    private NpgsqlDataSource BuildSlim(ResolvedConnection connection, NpgsqlConnectionStringBuilder connectionString)
+    {
+        var builder = new NpgsqlSlimDataSourceBuilder(connectionString.ConnectionString);
+        builder.ConfigureTypeLoading(types => types.EnableTypeLoading(false));
+        builder.EnableArrays();
         if (_loggerFactory is not null)
         {
             builder.UseLoggerFactory(_loggerFactory);
@@ -136,6 +163,7 @@ internal sealed class DatabaseConnector
     {
         try
         {
+            using var timing = TimingTrace.Measure("connect (first connection: TCP, TLS, authentication)");
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         }
         catch (Exception ex) when (ConnectionFailures.Translate(ex, settings) is { } failure)

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using Strata.Core.Logging;
 using Strata.Core.Migrations;
 
@@ -9,13 +8,16 @@ namespace Strata.Core.Execution;
 internal sealed class StepRunner(TransactionalExecutor transactional, NonTransactionalExecutor nonTransactional, ILogger logger)
 {
     public async Task<MigrationRunResult> RunAsync(
-        NpgsqlConnection connection, IReadOnlyList<Migration> migrations, MigrationDirection direction, CancellationToken cancellationToken)
+        MigrationSession session, IReadOnlyList<Migration> migrations, MigrationDirection direction, CancellationToken cancellationToken)
     {
         var name = direction.ToString().ToLowerInvariant();
         if (migrations.Count == 0)
         {
             logger.NothingToRun(name);
+            return new MigrationRunResult(direction, false, []);
         }
+
+        var connection = await session.ConnectionAsync(cancellationToken);
 
         var results = new List<MigrationStepResult>(migrations.Count);
         foreach (var migration in migrations)

@@ -1,4 +1,5 @@
 using Npgsql;
+using Strata.Core.Configuration;
 using Strata.Core.Data;
 
 namespace Strata.Core.Locking;
@@ -18,6 +19,37 @@ internal sealed class LockProbe(NpgsqlConnection connection, long key)
         """;
 
     public long Key => key;
+
+    /// <summary>
+    /// The database's name, the lock key and a first try for the lock, in one round trip: the server computes the key
+    /// from its own database name with the same formula as <see cref="MigrationLockKey.Compute"/>.
+    /// </summary>
+    public static async Task<(string Database, long Key, bool Acquired)> FirstAttemptAsync(
+        NpgsqlConnection connection, HistoryTableName table, CancellationToken cancellationToken)
+    {
+        var sql = $"SELECT current_database(), k, pg_try_advisory_lock(k) FROM (SELECT {MigrationLockKey.SqlExpression(table)} AS k) AS key";
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var database = reader.GetString(0);
+        var key = reader.GetInt64(1);
+        var acquired = reader.GetBoolean(2);
+        await reader.DisposeAsync();
+        var expected = MigrationLockKey.Compute(database, table);
+        if (key == expected)
+        {
+            return (database, key, acquired);
+        }
+
+        // Only where the server cannot encode the name as Strata does (a SQL_ASCII database with other bytes in its
+        // name): give back what was taken and poll with the key every other Strata computes.
+        if (acquired)
+        {
+            await new LockProbe(connection, key).ReleaseAsync(cancellationToken);
+        }
+
+        return (database, expected, false);
+    }
 
     public async Task<bool> TryAcquireAsync(CancellationToken cancellationToken) =>
         await Db.ScalarAsync<bool>(connection, new BoundSql("SELECT pg_try_advisory_lock($1)", key), cancellationToken);

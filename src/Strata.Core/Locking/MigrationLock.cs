@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Strata.Core.Configuration;
 using Strata.Core.Data;
+using Strata.Core.Diagnostics;
 using Strata.Core.Errors;
 using Strata.Core.Logging;
 
@@ -30,12 +31,17 @@ internal sealed class MigrationLock : IAsyncDisposable
     public static async Task<MigrationLock> AcquireAsync(
         NpgsqlDataSource dataSource, HistoryTableName table, LockWait wait, ILogger logger, CancellationToken cancellationToken)
     {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        NpgsqlConnection connection;
+        using (TimingTrace.Measure("connect (lock connection)"))
+        {
+            connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        }
+
         try
         {
-            var database = (await Db.ScalarAsync<string>(connection, new BoundSql("SELECT current_database()"), cancellationToken))!;
-            var key = MigrationLockKey.Compute(database, table);
-            await WaitAsync(new LockProbe(connection, key), database, table, wait, logger, cancellationToken);
+            using var timing = TimingTrace.Measure("migration lock");
+            var (database, key, acquired) = await LockProbe.FirstAttemptAsync(connection, table, cancellationToken);
+            await WaitAsync(new LockProbe(connection, key), database, table, wait, acquired, logger, cancellationToken);
             return new MigrationLock(connection, key, logger);
         }
         catch
@@ -44,6 +50,12 @@ internal sealed class MigrationLock : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The connection holding the lock. It may run single reads outside any transaction (the history read), which
+    /// saves a run with nothing to do a second connection; it never opens a transaction.
+    /// </summary>
+    public NpgsqlConnection Connection => _connection;
 
     public async ValueTask DisposeAsync()
     {
@@ -71,13 +83,13 @@ internal sealed class MigrationLock : IAsyncDisposable
     }
 
     private static async Task WaitAsync(
-        LockProbe probe, string database, HistoryTableName table, LockWait wait, ILogger logger, CancellationToken cancellationToken)
+        LockProbe probe, string database, HistoryTableName table, LockWait wait, bool acquired, ILogger logger, CancellationToken cancellationToken)
     {
         logger.AcquiringMigrationLock(database, table.ToString(), probe.Key);
         var clock = Stopwatch.StartNew();
         var nextReport = TimeSpan.Zero;
         LockHolder? holder = null;
-        while (!await probe.TryAcquireAsync(cancellationToken))
+        while (!acquired && !await probe.TryAcquireAsync(cancellationToken))
         {
             if (clock.Elapsed >= nextReport)
             {

@@ -26,10 +26,21 @@ internal static class RunRendering
             run.Reporter.Summary.AddRun("### " + char.ToUpperInvariant(verb[0]) + verb[1..], result, run.Reporter.Display);
         }
 
+        if (!run.Reporter.IsJson && run.Reporter.Verbosity == Verbosity.Quiet)
+        {
+            // --quiet: errors only, and a run that gets here succeeded.
+            return;
+        }
+
+        using var timing = Core.Diagnostics.TimingTrace.Measure("output");
         run.Reporter.Result(eventName, message, MigrationJson.Run(result), writer =>
         {
             var style = run.Reporter.Style;
-            if (count > 0)
+            if (RunSummary.Applies(result, run.Reporter.Verbosity))
+            {
+                RunSummary.WriteTo(writer, style, result, DurationText.Format);
+            }
+            else if (count > 0)
             {
                 var table = result.DryRun ? new TextTable("VERSION", "DESCRIPTION", "TRANSACTION") : new TextTable("VERSION", "DESCRIPTION", "TIME", "ATTEMPTS");
                 foreach (var step in result.Migrations)

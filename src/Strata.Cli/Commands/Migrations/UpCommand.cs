@@ -44,7 +44,7 @@ internal static class UpCommand
             }
 
             var chosen = PhaseFlag.Apply(target.Read(parse), parse.GetValue(phase));
-            await using var session = await run.OpenSessionAsync(cancellationToken);
+            await using var session = await run.OpenEngineSessionAsync(cancellationToken);
             await UpDatabase.PrepareAsync(run, parse, session, changes: !parse.GetValue(dryRun) && !parse.GetValue(sql), cancellationToken);
             var migrator = await session.MigratorAsync(cancellationToken);
             if (parse.GetValue(sql))
