@@ -27,7 +27,7 @@ internal static class DatabaseStartupWait
         var pause = FirstPause;
         for (var attempt = 1; ; attempt++)
         {
-            var failure = await TryOpenAsync(database, limit - clock.Elapsed, cancellationToken);
+            var failure = await TryOpenAsync(database, limit - clock.Elapsed, logger, cancellationToken);
             if (failure is null)
             {
                 if (attempt > 1)
@@ -55,13 +55,13 @@ internal static class DatabaseStartupWait
         }
     }
 
-    private static async Task<Failure?> TryOpenAsync(StrataDatabase database, TimeSpan left, CancellationToken cancellationToken)
+    private static async Task<Failure?> TryOpenAsync(StrataDatabase database, TimeSpan left, ILogger logger, CancellationToken cancellationToken)
     {
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(left > ShortestAttempt ? left : ShortestAttempt);
         try
         {
-            await using var connection = await database.DataSource.OpenConnectionAsync(attempt.Token);
+            await using var connection = await AuthenticationRetry.OpenAsync(database.DataSource, database.Connection, logger, attempt.Token);
             return null;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -42,7 +42,7 @@ internal sealed class DatabaseConnector
         var dataSource = Build(connection, settings, options);
         if (options.VerifyConnection)
         {
-            await VerifyAsync(dataSource, settings, cancellationToken);
+            await VerifyAsync(dataSource, settings, cancellationToken, connection);
         }
 
         return dataSource;
@@ -118,7 +118,9 @@ internal sealed class DatabaseConnector
     private NpgsqlDataSource Build(ResolvedConnection connection, ConnectionSettings settings, DataSourceOptions options)
     {
         LogMessages.DataSourceCreating(_logger, settings.ToDisplayUrl());
-        var builder = new NpgsqlDataSourceBuilder(NpgsqlSettings.Build(settings, options, includePassword: connection.PasswordCommand is null).ConnectionString);
+        var rereadFile = connection.PasswordFile is not null && !connection.IsLocalDefault;
+        var builder = new NpgsqlDataSourceBuilder(
+            NpgsqlSettings.Build(settings, options, includePassword: connection.PasswordCommand is null && !rereadFile).ConnectionString);
         if (_loggerFactory is not null)
         {
             builder.UseLoggerFactory(_loggerFactory);
@@ -128,15 +130,23 @@ internal sealed class DatabaseConnector
         {
             builder.UsePasswordProvider(_ => command.GetPassword(), (_, ct) => command.GetPasswordAsync(ct));
         }
+        else if (rereadFile)
+        {
+            var file = connection.PasswordFile!;
+            builder.UsePasswordProvider(_ => file.Read(), (_, ct) => file.ReadAsync(ct));
+        }
 
         return builder.Build();
     }
 
-    private async Task VerifyAsync(NpgsqlDataSource dataSource, ConnectionSettings settings, CancellationToken cancellationToken)
+    private async Task VerifyAsync(
+        NpgsqlDataSource dataSource, ConnectionSettings settings, CancellationToken cancellationToken, ResolvedConnection? resolved = null)
     {
         try
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = resolved is null
+                ? await dataSource.OpenConnectionAsync(cancellationToken)
+                : await AuthenticationRetry.OpenAsync(dataSource, resolved, _logger, cancellationToken);
         }
         catch (Exception ex) when (ConnectionFailures.Translate(ex, settings) is { } failure)
         {
