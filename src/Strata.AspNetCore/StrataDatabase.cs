@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Strata.AspNetCore.Configuration;
+using Strata.AspNetCore.Hosting;
 using Strata.AspNetCore.Logging;
 using Strata.AspNetCore.Migrations;
 using Strata.Core;
@@ -27,14 +28,16 @@ public sealed class StrataDatabase : IAsyncDisposable
     private readonly IHostEnvironment? _host;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
+    private readonly NpgsqlDataSource? _appDataSource;
     private readonly CancellationTokenSource _disposing = new();
     private readonly Lazy<Task<State>> _state;
 
-    internal StrataDatabase(StrataOptions options, IHostEnvironment? host, ILoggerFactory loggerFactory)
+    internal StrataDatabase(StrataOptions options, IHostEnvironment? host, ILoggerFactory loggerFactory, NpgsqlDataSource? appDataSource = null)
     {
         _options = options;
         _host = host;
-        _loggerFactory = loggerFactory;
+        _appDataSource = appDataSource;
+        _loggerFactory = new NpgsqlCommandLogging(loggerFactory);
         _logger = loggerFactory.CreateLogger<StrataDatabase>();
         _state = new Lazy<Task<State>>(() => SetUpAsync(_disposing.Token), LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -45,11 +48,20 @@ public sealed class StrataDatabase : IAsyncDisposable
     /// <summary>The database that was chosen, where it came from and why. Never exposes the password.</summary>
     public ResolvedConnection Connection => Current.Connection;
 
-    /// <summary>The app's pooled data source; the same instance <c>NpgsqlDataSource</c> resolves to.</summary>
+    /// <summary>
+    /// The app's pooled data source; the same instance <c>NpgsqlDataSource</c> resolves to. When the app registered an
+    /// <c>NpgsqlDataSource</c> itself, it is that one: Strata migrates and checks through the app's own pool.
+    /// </summary>
     public NpgsqlDataSource DataSource => Current.DataSource;
 
     /// <summary>The migrations the app ships (loaded once and cached).</summary>
     internal IMigrationSource Migrations => Current.Migrations;
+
+    /// <summary>The settings in force, each with where it came from.</summary>
+    internal Core.Configuration.StrataSettings Settings => Current.Session.Settings;
+
+    /// <summary>Where migrate-on-start is; read by the readiness check and the request gate without waiting.</summary>
+    internal StartupProgress Startup { get; } = new();
 
     /// <summary>The migration engine over <see cref="DataSource"/> and <see cref="Migrations"/>.</summary>
     public Migrator Migrator => Current.Migrator;
@@ -94,15 +106,18 @@ public sealed class StrataDatabase : IAsyncDisposable
     private async Task<State> SetUpAsync(CancellationToken cancellationToken)
     {
         var workingDirectory = Path.GetFullPath(_options.WorkingDirectory ?? _host?.ContentRootPath ?? Directory.GetCurrentDirectory());
-        var settings = await StrataSettingsMapping.BuildAsync(_options, workingDirectory, cancellationToken);
+        var settings = await StrataSettingsMapping.BuildAsync(_options, workingDirectory, _appDataSource?.ConnectionString, cancellationToken);
         _logger.SettingsResolved(StrataSettingsMapping.Describe(settings));
         var migrations = new CachedMigrationSource(_options.Migrations ?? new DirectoryMigrationSource(settings.MigrationsDirectory.Value));
         var session = await StrataSession.OpenAsync(
             settings,
             new StrataSessionOptions { LoggerFactory = _loggerFactory, DataSource = DataSourceOptions(), Migrations = migrations },
             cancellationToken);
-        var dataSource = await session.DataSourceAsync(cancellationToken);
-        var migrator = await session.MigratorAsync(cancellationToken);
+        // The app's own data source is used as it is: its pool, its password provider and its logging are the app's.
+        var dataSource = _appDataSource ?? await session.DataSourceAsync(cancellationToken);
+        var migrator = _appDataSource is null
+            ? await session.MigratorAsync(cancellationToken)
+            : new Migrator(_appDataSource, migrations, session.EngineOptions, _loggerFactory.CreateLogger<Migrator>());
         Log(session.Connection, dataSource, migrations);
         return new State(session, dataSource, migrations, migrator);
     }

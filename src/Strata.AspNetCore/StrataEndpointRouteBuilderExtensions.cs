@@ -11,12 +11,19 @@ public static class StrataEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps <paramref name="livePath"/> (runs no check and touches no database: 200 while the process serves
     /// requests) and <paramref name="readyPath"/> (runs every check tagged <see cref="StrataHealth.ReadyTag"/>: 200
-    /// when all pass, else 503; JSON body described in docs/aspnetcore.md).
+    /// when all pass, else 503; JSON body described in docs/aspnetcore.md). While migrate-on-start runs, these two
+    /// paths are the only ones the app answers.
     /// </summary>
     public static IEndpointRouteBuilder MapStrataHealth(
         this IEndpointRouteBuilder endpoints, string livePath = StrataHealth.LivePath, string readyPath = StrataHealth.ReadyPath)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints.ServiceProvider.GetService(typeof(StrataHealthPaths)) is StrataHealthPaths paths)
+        {
+            paths.Add(livePath);
+            paths.Add(readyPath);
+        }
+
         endpoints.MapHealthChecks(livePath, new HealthCheckOptions
         {
             Predicate = _ => false,

@@ -4,8 +4,9 @@ using Strata.Core.Migrations;
 namespace Strata.AspNetCore;
 
 /// <summary>
-/// Everything <c>AddStrata</c> needs, with its defaults. <c>AddStrata</c> fills it from the <c>Strata</c> section of
-/// the configuration first, then runs the caller's callback, then validates it once. See docs/aspnetcore.md.
+/// Everything <c>AddStrata</c> needs, with its defaults, read as <c>IOptions&lt;StrataOptions&gt;</c>: filled from the
+/// <c>Strata</c> section of the configuration first, then by each caller's callback, then validated once when the host
+/// starts. See docs/aspnetcore.md.
 /// </summary>
 public sealed class StrataOptions
 {
@@ -18,6 +19,13 @@ public sealed class StrataOptions
     /// variables decide.
     /// </summary>
     public string? DatabaseUrl { get; set; }
+
+    /// <summary>
+    /// The name of a connection string (<c>Strata:ConnectionName</c>): the value of <c>ConnectionStrings:&lt;name&gt;</c>
+    /// in the configuration is the database, as an explicit value that beats the variables and <c>strata.json</c>. A
+    /// name that has no connection string stops the app at start.
+    /// </summary>
+    public string? ConnectionName { get; set; }
 
     /// <summary>The environment of <c>strata.json</c> to use, like <c>--env</c> (<c>Strata:Environment</c>).</summary>
     public string? EnvironmentName { get; set; }
@@ -67,6 +75,14 @@ public sealed class StrataOptions
     public bool MigrateOnStart { get; set; }
 
     /// <summary>
+    /// With <see cref="MigrateOnStart"/>, let the server listen while the migrations run (<c>Strata:MigrateInBackground</c>);
+    /// default false. The app then answers only its health endpoints (readiness says <c>migrating</c>, liveness passes)
+    /// and 503 to every other request until the migrations are applied, so an orchestrator's liveness probe does not
+    /// kill a replica in the middle of a long migration. A failure stops the app with its exit code.
+    /// </summary>
+    public bool MigrateInBackground { get; set; }
+
+    /// <summary>
     /// The history table, <c>table</c> or <c>schema.table</c> (<c>Strata:HistoryTable</c>). When unset, the layers below
     /// decide, exactly as for the CLI: <c>STRATA_HISTORY_TABLE</c>, then <c>historyTable</c> in <c>strata.json</c>, then
     /// the default.
@@ -94,6 +110,13 @@ public sealed class StrataOptions
     /// <summary>How long the readiness check waits for the database before it reports it unreachable (<c>Strata:ReadyTimeout</c>); default 5 s.</summary>
     public TimeSpan ReadyTimeout { get; set; } = DefaultReadyTimeout;
 
+    /// <summary>
+    /// How long migrate-on-start waits for the database to accept connections before it gives up and stops the app
+    /// (<c>Strata:WaitTimeout</c>); unset lets <c>STRATA_WAIT_TIMEOUT</c>, <c>waitTimeout</c> in <c>strata.json</c> or
+    /// the default (60 s) decide, as for <c>strata db wait</c>.
+    /// </summary>
+    public TimeSpan? WaitTimeout { get; set; }
+
     /// <summary>Uses the migrations embedded in <paramref name="assembly"/> under <paramref name="folder"/> (see docs/migration-files.md).</summary>
     public StrataOptions UseEmbeddedMigrations(Assembly assembly, string folder = "db/migrations")
     {
@@ -112,4 +135,10 @@ public sealed class StrataOptions
 
     /// <summary>A migrations directory set by configuration or <see cref="UseMigrationsDirectory"/>, resolved when the database is.</summary>
     internal string? MigrationsDirectory { get; set; }
+
+    /// <summary>Looks a connection string up by name in the app's configuration (<c>ConnectionStrings:&lt;name&gt;</c>).</summary>
+    internal Func<string, string?>? ConnectionStrings { get; set; }
+
+    /// <summary>Values of the <c>Strata</c> section that could not be read; the validator reports them.</summary>
+    internal List<string> ConfigurationProblems { get; } = [];
 }

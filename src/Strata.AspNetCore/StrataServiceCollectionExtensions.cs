@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Strata.AspNetCore.Configuration;
 using Strata.AspNetCore.Health;
@@ -29,40 +31,59 @@ public static class StrataServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="StrataDatabase"/>, one pooled <see cref="NpgsqlDataSource"/> (also as
-    /// <see cref="DbDataSource"/>), the readiness health check (tag <see cref="StrataHealth.ReadyTag"/>), and a hosted
-    /// service that resolves the database, and with <see cref="StrataOptions.MigrateOnStart"/> migrates it, before the
-    /// server starts. The options come from the <c>Strata</c> section of <paramref name="configuration"/>, then
-    /// <paramref name="configure"/>; they are read and validated when the host starts, and an invalid value stops it.
+    /// <see cref="DbDataSource"/>) unless the app registered one itself, the readiness health check (tag
+    /// <see cref="StrataHealth.ReadyTag"/>), and a hosted service that resolves the database, and with
+    /// <see cref="StrataOptions.MigrateOnStart"/> migrates it, while the host starts. The options are
+    /// <c>IOptions&lt;StrataOptions&gt;</c>: the <c>Strata</c> section of <paramref name="configuration"/>, then
+    /// <paramref name="configure"/>, validated when the host starts; an invalid value is logged as one line and stops
+    /// the app with exit code 2. Calling it again only adds its callback.
     /// </summary>
-    /// <exception cref="InvalidOperationException">Strata is already registered.</exception>
     public static IServiceCollection AddStrata(this IServiceCollection services, IConfiguration configuration, Action<StrataOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        if (services.Any(d => d.ServiceType == typeof(StrataDatabase)))
+        if (!services.Any(d => d.ServiceType == typeof(StrataDatabase)))
         {
-            throw new InvalidOperationException("AddStrata was called twice; register Strata once, with one options callback.");
+            Register(services, configuration);
         }
 
-        services.AddSingleton(_ => BuildOptions(configuration, configure));
-        services.AddSingleton(sp => new StrataDatabase(
-            sp.GetRequiredService<StrataOptions>(),
-            sp.GetService<IHostEnvironment>(),
-            sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
-        services.AddSingleton(sp => sp.GetRequiredService<StrataDatabase>().DataSource);
-        services.AddSingleton<DbDataSource>(sp => sp.GetRequiredService<NpgsqlDataSource>());
-        services.AddSingleton<StrataReadinessProbe>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StrataStartupService>());
-        services.AddHealthChecks().AddCheck<StrataReadinessHealthCheck>(StrataHealth.CheckName, HealthStatus.Unhealthy, [StrataHealth.ReadyTag]);
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
         return services;
     }
 
-    private static StrataOptions BuildOptions(IConfiguration configuration, Action<StrataOptions>? configure)
+    private static void Register(IServiceCollection services, IConfiguration configuration)
     {
-        var options = new StrataOptions();
-        StrataConfiguration.Apply(configuration, options);
-        configure?.Invoke(options);
-        StrataOptionsValidation.Validate(options);
-        return options;
+        services.AddOptions<StrataOptions>()
+            .Configure(options => StrataConfiguration.Apply(configuration, options))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StrataOptions>, StrataOptionsValidation>());
+        services.TryAddSingleton<StartupFailure>();
+        services.TryAddSingleton<StrataHealthPaths>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<StrataOptions>>().Value);
+
+        // Strata's own data source is registered with TryAdd: an app that registered an NpgsqlDataSource first keeps
+        // it, and one that registers it later with Add wins on resolution; either way Strata then uses the app's.
+        var ours = ServiceDescriptor.Singleton(sp => sp.GetRequiredService<StrataDatabase>().DataSource);
+        services.TryAdd(ours);
+        services.AddSingleton(sp => new StrataDatabase(
+            sp.GetRequiredService<IOptions<StrataOptions>>().Value,
+            sp.GetService<IHostEnvironment>(),
+            sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
+            AppDataSource(services, ours, sp)));
+        services.TryAddSingleton<DbDataSource>(sp => sp.GetRequiredService<NpgsqlDataSource>());
+        services.AddSingleton<StrataReadinessProbe>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StrataStartupService>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, MigrationGate>());
+        services.AddHealthChecks().AddCheck<StrataReadinessHealthCheck>(StrataHealth.CheckName, HealthStatus.Unhealthy, [StrataHealth.ReadyTag]);
+    }
+
+    private static NpgsqlDataSource? AppDataSource(IServiceCollection services, ServiceDescriptor ours, IServiceProvider provider)
+    {
+        var winner = services.LastOrDefault(d => d.ServiceType == typeof(NpgsqlDataSource) && !d.IsKeyedService);
+        return winner is null || ReferenceEquals(winner, ours) ? null : provider.GetRequiredService<NpgsqlDataSource>();
     }
 }

@@ -26,6 +26,7 @@ public sealed class AdoptionOnStartTests
 
         error.Message.ShouldContain("public.schema_migrations is dbmate's history table");
         host.Logs.Entries.ShouldContain(e => e.EventId == 1613 && e.Message.Contains("(adoption-required)"));
+        host.ExitCode.ShouldBe(5);
         await using var command = db.DataSource.CreateCommand("SELECT to_regclass('public.strata_schema_migrations') IS NULL");
         (await command.ExecuteScalarAsync()).ShouldBe(true);
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Strata.AspNetCore.Configuration;
 using Strata.AspNetCore.Tests.Support;
 using Strata.Core.Errors;
@@ -69,7 +70,7 @@ public sealed class ConfigurationTests
 
     [Theory]
     [InlineData("Strata:Pool:MaxSize", "lots", "configuration value Strata:Pool:MaxSize is 'lots', which is not a whole number")]
-    [InlineData("Strata:Pool:MaxSize", "0", "Strata:Pool:MaxSize must be at least 1, not 0.")]
+    [InlineData("Strata:Pool:MaxSize", "0", "Strata:Pool:MaxSize must be at least 1, not 0")]
     [InlineData("Strata:Pool:MinSize", "200", "Strata:Pool:MinSize (200) is larger than Strata:Pool:MaxSize (100)")]
     [InlineData("Strata:MigrateOnStart", "yes", "configuration value Strata:MigrateOnStart is 'yes', which is not true or false")]
     [InlineData("Strata:LockWait", "5", "configuration value Strata:LockWait '5': a number needs a unit; write 5s for seconds or 5ms for milliseconds")]
@@ -78,10 +79,14 @@ public sealed class ConfigurationTests
     {
         await using var host = TestHost.Create(new Dictionary<string, string?> { ["DATABASE_URL"] = "postgres://app@127.0.0.1/app", [key] = value });
 
-        var error = await Should.ThrowAsync<ConfigurationException>(host.StartAsync);
+        var error = await Should.ThrowAsync<OptionsValidationException>(host.StartAsync);
 
         error.Message.ShouldContain(expected);
-        host.Logs.Entries.ShouldContain(e => e.EventId == 1602 && e.Message.Contains("(configuration)") && e.Message.Contains(expected));
+        var line = host.Logs.Entries.Where(e => e.Category.StartsWith("Strata", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        line.EventId.ShouldBe(1604);
+        line.Level.ShouldBe(Microsoft.Extensions.Logging.LogLevel.Critical);
+        line.Message.ShouldContain(expected);
+        host.ExitCode.ShouldBe(2);
     }
 
     [Fact]

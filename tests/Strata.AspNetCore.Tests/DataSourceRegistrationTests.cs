@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Strata.AspNetCore.Tests.Support;
@@ -102,16 +101,6 @@ public sealed class DataSourceRegistrationTests
 
         (await host.Client.GetAsync("/health/live")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
         host.Get<StrataDatabase>().IsInitialized.ShouldBeTrue();
-    }
-
-    [Fact]
-    public void Registering_twice_is_refused()
-    {
-        var services = new ServiceCollection();
-        var configuration = new ConfigurationBuilder().Build();
-        services.AddStrata(configuration);
-
-        Should.Throw<InvalidOperationException>(() => services.AddStrata(configuration)).Message.ShouldContain("AddStrata was called twice");
     }
 
     [Fact]

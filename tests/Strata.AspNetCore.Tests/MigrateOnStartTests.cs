@@ -49,7 +49,7 @@ public sealed class MigrateOnStartTests
     }
 
     [Fact]
-    public async Task The_server_does_not_listen_until_the_migrations_are_applied()
+    public async Task The_server_does_not_listen_and_readiness_says_migrating_until_the_migrations_are_applied()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
         await using var gate = await AdvisoryGate.CloseAsync(db, 7_300_001);
@@ -69,6 +69,9 @@ public sealed class MigrateOnStartTests
 
         starting.IsCompleted.ShouldBeFalse();
         (await Ports.IsListeningAsync(port)).ShouldBeFalse();
+        var migrating = await host.Get<Health.StrataReadinessProbe>().CheckAsync(CancellationToken.None);
+        migrating.IsReady.ShouldBeFalse();
+        migrating.Problem.ShouldBe("migrating: applying pending migrations");
         await gate.OpenAsync();
         await starting;
         (await AppliedVersionsAsync(db)).ShouldBe(["1", "2"]);
@@ -99,7 +102,8 @@ public sealed class MigrateOnStartTests
         line.Level.ShouldBe(Microsoft.Extensions.Logging.LogLevel.Critical);
         line.Message.ShouldStartWith("Migrate on start failed (migration-failed): ");
         line.Message.ShouldContain("no_such_type");
-        line.Message.ShouldEndWith("the app stops without accepting requests");
+        line.Message.ShouldEndWith("the app stops without serving requests");
+        host.ExitCode.ShouldBe(1);
         (await Ports.IsListeningAsync(port)).ShouldBeFalse();
         (await AppliedVersionsAsync(db)).ShouldBe(["1"]);
     }
@@ -127,8 +131,68 @@ public sealed class MigrateOnStartTests
         await Should.ThrowAsync<LockNotAcquiredException>(second.StartAsync);
 
         second.Logs.Entries.ShouldContain(e => e.EventId == 1613 && e.Message.Contains("(lock-not-acquired)"));
+        second.ExitCode.ShouldBe(4);
         await gate.OpenAsync();
         await firstStart;
+    }
+
+    [Fact]
+    public async Task In_the_background_serves_only_the_health_endpoints_and_reports_migrating_until_the_migrations_are_applied()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await using var gate = await AdvisoryGate.CloseAsync(db, 7_300_001);
+        using var files = MigrationFiles.Write(("1_notes.sql", MigrationFiles.CreateNotes), ("2_wait.sql", gate.Migration));
+        await using var host = TestHost.Create(new Dictionary<string, string?>
+        {
+            ["DATABASE_URL"] = db.Url,
+            ["Strata:MigrateOnStart"] = "true",
+            ["Strata:MigrateInBackground"] = "true",
+            ["Strata:MigrationsDirectory"] = files.Combine("migrations"),
+        });
+
+        await host.StartAsync();
+        await gate.WaitUntilSomeoneWaitsAsync();
+
+        var ready = await HealthBody.GetAsync(host.Client, "/health/ready");
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        ready.Status.ShouldBe("Unhealthy");
+        ready.Error.ShouldBe("migrating: applying pending migrations");
+        ready.ExpectedVersion.ShouldBe("2");
+        (await HealthBody.GetAsync(host.Client, "/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using (var early = await host.Client.GetAsync(TestHost.AppPath))
+        {
+            early.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            early.Headers.RetryAfter.ShouldNotBeNull();
+            (await early.Content.ReadAsStringAsync()).ShouldContain("migrating");
+        }
+
+        await gate.OpenAsync();
+        await host.SettledAsync();
+
+        (await HealthBody.GetAsync(host.Client, "/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await host.Client.GetStringAsync(TestHost.AppPath)).ShouldBe("hello");
+        (await AppliedVersionsAsync(db)).ShouldBe(["1", "2"]);
+    }
+
+    [Fact]
+    public async Task In_the_background_a_failing_migration_stops_the_app_with_exit_code_1()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = MigrationFiles.Write(("1_broken.sql", "-- migrate:up\nCREATE TABLE notes (id no_such_type);\n"));
+        await using var host = TestHost.Create(new Dictionary<string, string?>
+        {
+            ["DATABASE_URL"] = db.Url,
+            ["Strata:MigrateOnStart"] = "true",
+            ["Strata:MigrateInBackground"] = "true",
+            ["Strata:MigrationsDirectory"] = files.Combine("migrations"),
+        });
+
+        await host.StartAsync();
+        await host.SettledAsync();
+
+        host.App.Lifetime.ApplicationStopping.IsCancellationRequested.ShouldBeTrue();
+        host.ExitCode.ShouldBe(1);
+        host.Logs.Entries.Where(e => e.EventId == 1613).ShouldHaveSingleItem().Message.ShouldContain("(migration-failed)");
     }
 
     private static async Task<List<string>> AppliedVersionsAsync(TestDatabase db)

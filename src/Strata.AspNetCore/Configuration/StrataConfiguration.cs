@@ -1,12 +1,17 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Strata.Core.Configuration;
-using Strata.Core.Errors;
 using Strata.Core.Migrations;
 
 namespace Strata.AspNetCore.Configuration;
 
-/// <summary>Reads the <c>Strata</c> configuration section and the resolver's variables into <see cref="StrataOptions"/>.</summary>
+/// <summary>
+/// Reads the <c>Strata</c> configuration section and the resolver's variables into <see cref="StrataOptions"/>. Read by
+/// hand rather than by the configuration binder: durations are written with a unit (<c>5s</c>), as everywhere else in
+/// Strata, which the binder's <see cref="TimeSpan"/> parsing does not accept; and nothing here needs reflection, so it
+/// is trim- and AOT-safe. A value that cannot be read is kept as a problem for the validator, not thrown, so that every
+/// bad value is reported together when the host starts.
+/// </summary>
 internal static class StrataConfiguration
 {
     public const string SectionName = "Strata";
@@ -14,8 +19,10 @@ internal static class StrataConfiguration
     public static void Apply(IConfiguration configuration, StrataOptions options)
     {
         CopyEnvironment(configuration, options.Environment);
+        options.ConnectionStrings = configuration.GetConnectionString;
         var section = configuration.GetSection(SectionName);
         options.DatabaseUrl = Text(section, "DatabaseUrl") ?? options.DatabaseUrl;
+        options.ConnectionName = Text(section, "ConnectionName") ?? options.ConnectionName;
         options.EnvironmentName = Text(section, "Environment") ?? options.EnvironmentName;
         options.ConfigPath = Text(section, "ConfigPath") ?? options.ConfigPath;
         options.PasswordFile = Text(section, "PasswordFile") ?? options.PasswordFile;
@@ -23,9 +30,11 @@ internal static class StrataConfiguration
         options.WorkingDirectory = Text(section, "WorkingDirectory") ?? options.WorkingDirectory;
         options.ApplicationName = Text(section, "ApplicationName") ?? options.ApplicationName;
         options.MigrationsDirectory = Text(section, "MigrationsDirectory") ?? options.MigrationsDirectory;
-        options.MigrateOnStart = Flag(section, "MigrateOnStart") ?? options.MigrateOnStart;
-        options.ReadyTimeout = Duration(section, "ReadyTimeout") ?? options.ReadyTimeout;
-        ApplyPool(section.GetSection("Pool"), options.Pool);
+        options.MigrateOnStart = Flag(section, "MigrateOnStart", options) ?? options.MigrateOnStart;
+        options.MigrateInBackground = Flag(section, "MigrateInBackground", options) ?? options.MigrateInBackground;
+        options.ReadyTimeout = Duration(section, "ReadyTimeout", options) ?? options.ReadyTimeout;
+        options.WaitTimeout = Duration(section, "WaitTimeout", options) ?? options.WaitTimeout;
+        ApplyPool(section.GetSection("Pool"), options);
         ApplyMigrator(section, options);
     }
 
@@ -47,48 +56,49 @@ internal static class StrataConfiguration
         }
     }
 
-    private static void ApplyPool(IConfigurationSection section, StrataPoolOptions pool)
+    private static void ApplyPool(IConfigurationSection section, StrataOptions options)
     {
-        pool.MinSize = Number(section, "MinSize") ?? pool.MinSize;
-        pool.MaxSize = Number(section, "MaxSize") ?? pool.MaxSize;
-        pool.ConnectionLifetime = Duration(section, "ConnectionLifetime") ?? pool.ConnectionLifetime;
-        pool.CommandTimeout = Duration(section, "CommandTimeout") ?? pool.CommandTimeout;
-        pool.ResetOnClose = Flag(section, "ResetOnClose") ?? pool.ResetOnClose;
+        var pool = options.Pool;
+        pool.MinSize = Number(section, "MinSize", options) ?? pool.MinSize;
+        pool.MaxSize = Number(section, "MaxSize", options) ?? pool.MaxSize;
+        pool.ConnectionLifetime = Duration(section, "ConnectionLifetime", options) ?? pool.ConnectionLifetime;
+        pool.CommandTimeout = Duration(section, "CommandTimeout", options) ?? pool.CommandTimeout;
+        pool.ResetOnClose = Flag(section, "ResetOnClose", options) ?? pool.ResetOnClose;
     }
 
     // Parsed with the engine's own duration rule; the settings builder validates the values once more in context.
     private static void ApplyMigrator(IConfigurationSection section, StrataOptions options)
     {
         options.HistoryTable = Text(section, "HistoryTable") ?? options.HistoryTable;
-        options.LockTimeout = Duration(section, "LockTimeout") ?? options.LockTimeout;
-        options.StatementTimeout = Duration(section, "StatementTimeout") ?? options.StatementTimeout;
-        options.LockRetries = Number(section, "LockRetries") ?? options.LockRetries;
-        options.LockWait = Duration(section, "LockWait") ?? options.LockWait;
-        options.AllowOutOfOrder = Flag(section, "AllowOutOfOrder") ?? options.AllowOutOfOrder;
+        options.LockTimeout = Duration(section, "LockTimeout", options) ?? options.LockTimeout;
+        options.StatementTimeout = Duration(section, "StatementTimeout", options) ?? options.StatementTimeout;
+        options.LockRetries = Number(section, "LockRetries", options) ?? options.LockRetries;
+        options.LockWait = Duration(section, "LockWait", options) ?? options.LockWait;
+        options.AllowOutOfOrder = Flag(section, "AllowOutOfOrder", options) ?? options.AllowOutOfOrder;
     }
 
     private static string? Text(IConfigurationSection section, string key) =>
         string.IsNullOrWhiteSpace(section[key]) ? null : section[key]!.Trim();
 
-    private static bool? Flag(IConfigurationSection section, string key) =>
+    private static bool? Flag(IConfigurationSection section, string key, StrataOptions options) =>
         Text(section, key) switch
         {
             null => null,
             var text when bool.TryParse(text, out var value) => value,
             "1" => true,
             "0" => false,
-            var text => throw Invalid(section, key, text, "true or false"),
+            var text => Invalid<bool>(options, section, key, text, "true or false"),
         };
 
-    private static int? Number(IConfigurationSection section, string key) =>
+    private static int? Number(IConfigurationSection section, string key, StrataOptions options) =>
         Text(section, key) switch
         {
             null => null,
             var text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) => value,
-            var text => throw Invalid(section, key, text, "a whole number"),
+            var text => Invalid<int>(options, section, key, text, "a whole number"),
         };
 
-    private static TimeSpan? Duration(IConfigurationSection section, string key)
+    private static TimeSpan? Duration(IConfigurationSection section, string key, StrataOptions options)
     {
         var text = Text(section, key);
         if (text is null)
@@ -96,11 +106,20 @@ internal static class StrataConfiguration
             return null;
         }
 
-        return MigrationDuration.TryParse(text, out var duration, out var problem)
-            ? duration
-            : throw new ConfigurationException($"configuration value {section.Path}:{key} '{text}': {problem}");
+        if (MigrationDuration.TryParse(text, out var duration, out var problem))
+        {
+            return duration;
+        }
+
+        options.ConfigurationProblems.Add($"configuration value {section.Path}:{key} '{text}': {problem}");
+        return null;
     }
 
-    private static ConfigurationException Invalid(IConfigurationSection section, string key, string text, string expected) =>
-        new($"configuration value {section.Path}:{key} is '{text}', which is not {expected}; fix it in appsettings.json or the environment ({section.Path.Replace(":", "__", StringComparison.Ordinal)}__{key}).");
+    private static T? Invalid<T>(StrataOptions options, IConfigurationSection section, string key, string text, string expected)
+        where T : struct
+    {
+        options.ConfigurationProblems.Add(
+            $"configuration value {section.Path}:{key} is '{text}', which is not {expected}; fix it in appsettings.json or the environment ({section.Path.Replace(":", "__", StringComparison.Ordinal)}__{key})");
+        return null;
+    }
 }

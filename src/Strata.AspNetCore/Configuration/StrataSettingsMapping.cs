@@ -8,10 +8,19 @@ namespace Strata.AspNetCore.Configuration;
 /// </summary>
 internal static class StrataSettingsMapping
 {
-    public static Task<StrataSettings> BuildAsync(StrataOptions options, string workingDirectory, CancellationToken cancellationToken)
+    /// <summary>Where the database of an <c>NpgsqlDataSource</c> the app registered itself is said to come from.</summary>
+    public const string AppDataSourceOrigin = "the app's NpgsqlDataSource";
+
+    /// <param name="options">The validated options.</param>
+    /// <param name="workingDirectory">Where relative paths start and <c>strata.json</c> is looked for.</param>
+    /// <param name="appConnectionString">The connection string of a data source the app registered itself, which then names the database.</param>
+    /// <param name="cancellationToken">Cancels reading files.</param>
+    public static Task<StrataSettings> BuildAsync(
+        StrataOptions options, string workingDirectory, string? appConnectionString, CancellationToken cancellationToken)
     {
+        var (url, origin) = DatabaseUrl(options, appConnectionString);
         var builder = new StrataSettingsBuilder(workingDirectory, new Dictionary<string, string>(options.Environment, StringComparer.Ordinal))
-            .Set(SettingCatalog.DatabaseUrl, options.DatabaseUrl, "Strata:DatabaseUrl")
+            .Set(SettingCatalog.DatabaseUrl, url, origin)
             .Set(SettingCatalog.Environment, options.EnvironmentName, "Strata:Environment")
             .Set(SettingCatalog.Config, options.ConfigPath, "Strata:ConfigPath")
             .Set(SettingCatalog.PasswordFile, options.PasswordFile, "Strata:PasswordFile")
@@ -23,7 +32,25 @@ internal static class StrataSettingsMapping
         Typed(builder, SettingCatalog.LockRetries, options.LockRetries, "Strata:LockRetries");
         Typed(builder, SettingCatalog.LockWait, options.LockWait, "Strata:LockWait");
         Typed(builder, SettingCatalog.AllowOutOfOrder, options.AllowOutOfOrder, "Strata:AllowOutOfOrder");
+        Typed(builder, SettingCatalog.WaitTimeout, options.WaitTimeout, "Strata:WaitTimeout");
         return builder.BuildAsync(cancellationToken);
+    }
+
+    // A named connection string is an explicit value, like Strata:DatabaseUrl (the validator refuses both at once);
+    // a data source the app built itself decides over both, since that is the pool the app's code uses.
+    private static (string? Url, string Origin) DatabaseUrl(StrataOptions options, string? appConnectionString)
+    {
+        if (appConnectionString is not null)
+        {
+            return (appConnectionString, AppDataSourceOrigin);
+        }
+
+        if (options.ConnectionName is { } name)
+        {
+            return (options.ConnectionStrings?.Invoke(name), $"ConnectionStrings:{name}");
+        }
+
+        return (options.DatabaseUrl, "Strata:DatabaseUrl");
     }
 
     /// <summary>The settings as one log line: each engine setting with the layer it came from.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Strata.AspNetCore.Diagnostics;
 using Strata.AspNetCore.Logging;
 using Strata.Core.Connections;
 using Strata.Core.Errors;
@@ -31,8 +32,25 @@ public sealed class StrataReadinessProbe
         _logger = logger;
     }
 
-    /// <summary>Runs one check. Never throws for a database problem: the result says what is wrong.</summary>
+    /// <summary>
+    /// Runs one check. Never throws for a database problem: the result says what is wrong. While migrate-on-start
+    /// runs, the app is not ready and the problem starts with <c>migrating:</c>.
+    /// </summary>
     public async Task<StrataReadiness> CheckAsync(CancellationToken cancellationToken)
+    {
+        using var activity = Instruments.Source.StartActivity(StrataTelemetry.ReadinessActivity);
+        var readiness = await CheckOnceAsync(cancellationToken);
+        activity?.SetTag("strata.ready", readiness.IsReady);
+        if (!readiness.IsReady)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, readiness.Problem);
+        }
+
+        Instruments.ReadinessDuration.Record(readiness.Duration.TotalSeconds, new KeyValuePair<string, object?>("strata.ready", readiness.IsReady));
+        return readiness;
+    }
+
+    private async Task<StrataReadiness> CheckOnceAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         await _database.InitializeAsync(cancellationToken);
@@ -45,6 +63,11 @@ public sealed class StrataReadinessProbe
         catch (StrataException ex)
         {
             return Report(new StrataReadiness(false, false, null, null, null, clock.Elapsed, $"the app's migrations cannot be read: {ex.Message}"));
+        }
+
+        if (_database.Startup.Problem is { } starting)
+        {
+            return Report(new StrataReadiness(false, _database.Startup.DatabaseReachable, null, expected, null, clock.Elapsed, starting));
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

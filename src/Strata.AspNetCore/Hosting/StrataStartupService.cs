@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Strata.AspNetCore.Diagnostics;
 using Strata.AspNetCore.Logging;
 using Strata.Core.Errors;
 using Strata.Core.Secrets;
@@ -9,31 +11,47 @@ using Strata.Core.Secrets;
 namespace Strata.AspNetCore.Hosting;
 
 /// <summary>
-/// Sets the database up, and with migrate-on-start applies pending migrations, in <see cref="StartingAsync"/>: the
-/// host runs every StartingAsync before it starts any hosted service, the web server included, so no request is
-/// served before this finishes. A failure is logged and rethrown, which aborts the host's start.
+/// Resolves the database, and with migrate-on-start waits for it and applies the pending migrations, in
+/// <see cref="StartingAsync"/>: the host runs every StartingAsync before it starts any hosted service, the web server
+/// included, so no request is served before this finishes, and hosted services registered after <c>AddStrata</c> find
+/// the schema migrated. A failure is logged as one line, chooses the exit code and aborts the start. With
+/// <see cref="StrataOptions.MigrateInBackground"/> the migrations run after StartingAsync instead, while
+/// <see cref="MigrationGate"/> lets only the health endpoints through; a failure then stops the app.
 /// </summary>
-internal sealed class StrataStartupService(IServiceProvider services, ILogger<StrataStartupService> logger)
-    : IHostedLifecycleService
+internal sealed class StrataStartupService(
+    IServiceProvider services, IHostApplicationLifetime lifetime, StartupFailure failure, ILogger<StrataStartupService> logger)
+    : IHostedLifecycleService, IDisposable
 {
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _migration = Task.CompletedTask;
+
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         // Resolved here rather than injected, so that a configuration error is logged like any other start failure.
-        StrataOptions options;
-        StrataDatabase database;
+        var options = services.GetRequiredService<IOptions<StrataOptions>>().Value;
+        var database = services.GetRequiredService<StrataDatabase>();
+        if (options.MigrateOnStart)
+        {
+            // Before the server can take a request: the gate and readiness must see it from the first one.
+            database.Startup.Migrating();
+        }
+
         try
         {
-            options = services.GetRequiredService<StrataOptions>();
-            database = services.GetRequiredService<StrataDatabase>();
             await database.InitializeAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.SetupFailed(Code(ex), Describe(ex));
+            failure.Arm(ex);
             throw;
         }
 
-        if (options.MigrateOnStart)
+        if (options.MigrateOnStart && options.MigrateInBackground)
+        {
+            _migration = Task.Run(() => MigrateInBackgroundAsync(database, _stopping.Token), CancellationToken.None);
+        }
+        else if (options.MigrateOnStart)
         {
             await MigrateAsync(database, cancellationToken);
         }
@@ -43,21 +61,51 @@ internal sealed class StrataStartupService(IServiceProvider services, ILogger<St
 
     public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _migration.WaitAsync(cancellationToken);
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task MigrateAsync(StrataDatabase database, CancellationToken cancellationToken)
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task MigrateInBackgroundAsync(StrataDatabase database, CancellationToken cancellationToken)
     {
-        logger.MigrateOnStartBeginning(database.Migrations.Description);
-        var clock = Stopwatch.StartNew();
         try
         {
+            await MigrateAsync(database, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host is stopping.
+        }
+        catch (Exception)
+        {
+            // Logged, and the exit code chosen, by MigrateAsync.
+            lifetime.StopApplication();
+        }
+    }
+
+    private async Task MigrateAsync(StrataDatabase database, CancellationToken cancellationToken)
+    {
+        using var activity = Instruments.Source.StartActivity(StrataTelemetry.MigrateActivity);
+        var clock = Stopwatch.StartNew();
+        var outcome = "failed";
+        try
+        {
+            await DatabaseStartupWait.RunAsync(database, database.Settings.WaitTimeout.Value, logger, database.Startup, cancellationToken);
+            database.Startup.Migrating();
+            logger.MigrateOnStartBeginning(database.Migrations.Description);
+
             // The engine takes the advisory migration lock and reads the history only once it holds it, so replicas
             // starting together queue on the lock and each migration is applied by exactly one of them.
             var result = await database.Migrator.UpAsync(cancellationToken: cancellationToken);
+            Instruments.MigrationsApplied.Add(result.Migrations.Count);
+            activity?.SetTag("strata.migrations.applied", result.Migrations.Count);
             if (result.Migrations.Count == 0)
             {
                 logger.MigrateOnStartUpToDate();
@@ -67,11 +115,28 @@ internal sealed class StrataStartupService(IServiceProvider services, ILogger<St
                 logger.MigrateOnStartApplied(
                     result.Migrations.Count, string.Join(", ", result.Migrations.Select(m => m.Version.Value)), clock.ElapsedMilliseconds);
             }
+
+            outcome = "applied";
+            database.Startup.Finished();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            logger.MigrateOnStartFailed(Code(ex), Describe(ex));
+            outcome = "cancelled";
             throw;
+        }
+        catch (Exception ex)
+        {
+            var reason = Describe(ex);
+            logger.MigrateOnStartFailed(Code(ex), reason);
+            activity?.SetStatus(ActivityStatusCode.Error, Code(ex));
+            database.Startup.Failed(reason);
+            failure.Arm(ex);
+            throw;
+        }
+        finally
+        {
+            Instruments.MigrateDuration.Record(clock.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("strata.outcome", outcome));
+            activity?.SetTag("strata.outcome", outcome);
         }
     }
 

@@ -22,6 +22,10 @@ internal static partial class LogMessages
         Message = "Strata settings: {Settings}")]
     public static partial void SettingsResolved(this ILogger logger, string settings);
 
+    [LoggerMessage(EventId = 1604, Level = LogLevel.Critical,
+        Message = "Strata's configuration is invalid: {Problems}; the app will not start")]
+    public static partial void OptionsInvalid(this ILogger logger, string problems);
+
     [LoggerMessage(EventId = 1610, Level = LogLevel.Information,
         Message = "Migrate on start: applying pending migrations from {Migrations} before the app accepts requests")]
     public static partial void MigrateOnStartBeginning(this ILogger logger, string migrations);
@@ -35,8 +39,16 @@ internal static partial class LogMessages
     public static partial void MigrateOnStartUpToDate(this ILogger logger);
 
     [LoggerMessage(EventId = 1613, Level = LogLevel.Critical,
-        Message = "Migrate on start failed ({Code}): {Reason}; the app stops without accepting requests")]
+        Message = "Migrate on start failed ({Code}): {Reason}; the app stops without serving requests")]
     public static partial void MigrateOnStartFailed(this ILogger logger, string code, string reason);
+
+    [LoggerMessage(EventId = 1614, Level = LogLevel.Warning,
+        Message = "Migrate on start: the database is not reachable yet (attempt {Attempt}, {ElapsedSeconds:0.#} s of {LimitSeconds:0.#} s): {Reason}; trying again in {PauseMs} ms")]
+    public static partial void DatabaseNotReachableYet(this ILogger logger, int attempt, double elapsedSeconds, double limitSeconds, string reason, long pauseMs);
+
+    [LoggerMessage(EventId = 1615, Level = LogLevel.Information,
+        Message = "Migrate on start: the database answered after {Attempt} attempt(s) in {ElapsedSeconds:0.#} s")]
+    public static partial void DatabaseReachable(this ILogger logger, int attempt, double elapsedSeconds);
 
     [LoggerMessage(EventId = 1620, Level = LogLevel.Debug,
         Message = "Readiness: database reachable {Reachable}, applied {Applied}, expected {Expected}, pending {Pending}: {Problem}")]

@@ -43,7 +43,7 @@ internal sealed class DatabaseConnector
         var dataSource = Build(connection, settings, options);
         if (options.VerifyConnection)
         {
-            await VerifyAsync(dataSource, settings, cancellationToken);
+            await VerifyAsync(dataSource, settings, cancellationToken, connection);
         }
 
         return dataSource;
@@ -119,52 +119,71 @@ internal sealed class DatabaseConnector
     private NpgsqlDataSource Build(ResolvedConnection connection, ConnectionSettings settings, DataSourceOptions options)
     {
         LogMessages.DataSourceCreating(_logger, settings.ToDisplayUrl());
-        var connectionString = NpgsqlSettings.Build(settings, options, includePassword: connection.PasswordCommand is null);
+        // A password file (outside the local default) is read again for each new physical connection, so a rotated
+        // secret is picked up without a restart.
+        var rereadFile = connection.PasswordFile is not null && !connection.IsLocalDefault;
+        var connectionString = NpgsqlSettings.Build(settings, options, includePassword: connection.PasswordCommand is null && !rereadFile).ConnectionString;
+        var (password, passwordAsync) = PasswordProvider(connection, rereadFile);
         if (!options.LoadTypes)
         {
-            return BuildSlim(connection, connectionString);
+            // Built-in types only, resolved lazily, and no type-catalog query on the first connection: the cheapest
+            // start for commands whose queries return text, numbers, booleans, timestamps and arrays of them.
+            var slim = new NpgsqlSlimDataSourceBuilder(connectionString);
+            slim.ConfigureTypeLoading(types => types.EnableTypeLoading(false));
+            slim.EnableArrays();
+            if (_loggerFactory is not null)
+            {
+                slim.UseLoggerFactory(_loggerFactory);
+            }
+
+            if (password is not null)
+            {
+                slim.UsePasswordProvider(password, passwordAsync);
+            }
+
+            return slim.Build();
         }
 
-        var builder = new NpgsqlDataSourceBuilder(connectionString.ConnectionString);
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
         if (_loggerFactory is not null)
         {
             builder.UseLoggerFactory(_loggerFactory);
         }
 
-        if (connection.PasswordCommand is { } command)
+        if (password is not null)
         {
-            builder.UsePasswordProvider(_ => command.GetPassword(), (_, ct) => command.GetPasswordAsync(ct));
+            builder.UsePasswordProvider(password, passwordAsync);
         }
 
         return builder.Build();
     }
 
-    // Built-in types only, resolved lazily, and no type-catalog query on the first connection: the cheapest start
-    // for commands whose queries return text, numbers, booleans, timestamps and arrays of them.
-    private NpgsqlDataSource BuildSlim(ResolvedConnection connection, NpgsqlConnectionStringBuilder connectionString)
+    private static (Func<NpgsqlConnectionStringBuilder, string>? Password, Func<NpgsqlConnectionStringBuilder, CancellationToken, ValueTask<string>>? PasswordAsync)
+        PasswordProvider(ResolvedConnection connection, bool rereadFile)
     {
-        var builder = new NpgsqlSlimDataSourceBuilder(connectionString.ConnectionString);
-        builder.ConfigureTypeLoading(types => types.EnableTypeLoading(false));
-        builder.EnableArrays();
-        if (_loggerFactory is not null)
-        {
-            builder.UseLoggerFactory(_loggerFactory);
-        }
-
         if (connection.PasswordCommand is { } command)
         {
-            builder.UsePasswordProvider(_ => command.GetPassword(), (_, ct) => command.GetPasswordAsync(ct));
+            return (_ => command.GetPassword(), (_, ct) => command.GetPasswordAsync(ct));
         }
 
-        return builder.Build();
+        if (rereadFile)
+        {
+            var file = connection.PasswordFile!;
+            return (_ => file.Read(), (_, ct) => file.ReadAsync(ct));
+        }
+
+        return (null, null);
     }
 
-    private async Task VerifyAsync(NpgsqlDataSource dataSource, ConnectionSettings settings, CancellationToken cancellationToken)
+    private async Task VerifyAsync(
+        NpgsqlDataSource dataSource, ConnectionSettings settings, CancellationToken cancellationToken, ResolvedConnection? resolved = null)
     {
         try
         {
             using var timing = TimingTrace.Measure("connect (first connection: TCP, TLS, authentication)");
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = resolved is null
+                ? await dataSource.OpenConnectionAsync(cancellationToken)
+                : await AuthenticationRetry.OpenAsync(dataSource, resolved, _logger, cancellationToken);
         }
         catch (Exception ex) when (ConnectionFailures.Translate(ex, settings) is { } failure)
         {

@@ -5,4 +5,5 @@ namespace Strata.Core.Connections;
 /// <param name="Description">Where it came from, for <c>strata config</c>.</param>
 /// <param name="FilePassword">The file's content, when <paramref name="Kind"/> is File.</param>
 /// <param name="Command">The command, when <paramref name="Kind"/> is Command.</param>
-internal sealed record PasswordOverride(PasswordSource Kind, string Description, string? FilePassword, PasswordCommand? Command);
+/// <param name="File">The file, read again for each new connection, when <paramref name="Kind"/> is File.</param>
+internal sealed record PasswordOverride(PasswordSource Kind, string Description, string? FilePassword, PasswordCommand? Command, Secrets.PasswordFile? File = null);

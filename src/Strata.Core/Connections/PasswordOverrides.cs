@@ -40,7 +40,8 @@ internal static class PasswordOverrides
             var path = Path.GetFullPath(Path.Combine(level.Directory, level.File!));
             var password = await ReadPasswordFileAsync(path, level.FileOrigin, cancellationToken);
             LogMessages.PasswordFileRead(logger, level.FileOrigin);
-            return new PasswordOverride(PasswordSource.File, $"file {path} (from {level.FileOrigin})", password, null);
+            return new PasswordOverride(
+                PasswordSource.File, $"file {path} (from {level.FileOrigin})", password, null, new Secrets.PasswordFile(path, level.FileOrigin));
         }
 
         return null;

@@ -28,6 +28,7 @@ internal static class ResolvedConnectionFactory
             PasswordSource = passwordKind,
             PasswordSourceDescription = passwordDescription,
             PasswordCommand = passwordOverride?.Command,
+            PasswordFile = passwordOverride?.File,
             Origins = WithFlagOrigins(origins, environmentOrigin),
         };
     }
