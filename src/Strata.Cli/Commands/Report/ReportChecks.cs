@@ -22,7 +22,7 @@ internal static class ReportChecks
                     Migrator = run.Settings.MigratorOptions(),
                 },
                 cancellationToken);
-            return ReportCheck<ReportVerify>.Ran(new ReportVerify(result.Migrations, result.Failure is { } f ? Describe(f) : null, result.Failure?.Differences ?? []));
+            return ReportCheck<ReportVerify>.Ran(new ReportVerify(result.Migrations, result.Failure is { } f ? Describe(run, f) : null, result.Failure?.Differences ?? []));
         }
         catch (StrataException exception)
         {
@@ -50,7 +50,7 @@ internal static class ReportChecks
         }
     }
 
-    private static string Describe(VerifyFailure failure)
+    private static string Describe(CommandRun run, VerifyFailure failure)
     {
         var what = failure.Step switch
         {
@@ -62,6 +62,8 @@ internal static class ReportChecks
             VerifyStep.SchemaFile => $"the migrated schema does not match the schema file {Path.GetFileName(failure.Subject)}",
             _ => $"seed file {Path.GetFileName(failure.Subject)} failed",
         };
-        return failure.Error is null ? what : $"{what}: {failure.Error}";
+        // The server's error names the file by its full path; the report names files relative to the project.
+        var error = failure.Error?.Replace(run.Context.WorkingDirectory.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+        return error is null ? what : $"{what}: {error}";
     }
 }
