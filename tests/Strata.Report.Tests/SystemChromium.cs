@@ -10,8 +10,9 @@ internal static class SystemChromium
     /// <summary>Points the tests at another Chromium binary.</summary>
     public const string Variable = "STRATA_CHROMIUM";
 
-    // The real binary: /usr/bin/chromium is a wrapper script that prints a warning on every start.
-    private static readonly string[] Candidates = ["/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+    // Debian's real binary first (/usr/bin/chromium is a wrapper script that prints a warning on every start), then
+    // the Chrome that hosted CI runners carry.
+    private static readonly string[] Candidates = ["/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/google-chrome"];
 
     public static string Path()
     {
