@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Strata's build, tests and local default need on a Debian/Ubuntu machine, and nothing that is
 # already there: PostgreSQL's server binaries (initdb, pg_ctl, postgres) and client (psql, pg_dump), curl, and
-# libpg_query (PostgreSQL's parser as a library, used by `strata lint` only).
+# libpg_query (PostgreSQL's parser as a library, used by `strata lint` only), and Chromium (the browser the report's
+# page is tested in; Playwright drives it, since no browser is downloaded).
 set -euo pipefail
 
 have_server() {
@@ -34,6 +35,22 @@ if ! have_pg_query; then
   echo "prereqs: installing libpg_query (apt-get install -y libpg-query1504.0 libpg-query-dev)" >&2
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libpg-query1504.0 libpg-query-dev >/dev/null
+fi
+
+have_chromium() {
+  [ -x /usr/lib/chromium/chromium ] || command -v chromium >/dev/null 2>&1
+}
+
+if ! have_chromium; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "prereqs: Chromium is missing and this is not a Debian-like system: install Chromium and set STRATA_CHROMIUM to its binary (the report's browser test needs it)" >&2
+    exit 1
+  fi
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "prereqs: installing Chromium (apt-get install -y chromium)" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then

@@ -25,14 +25,7 @@ internal static class VerifyCommand
         {
             var server = await ScratchFlag.OpenAsync(run, cancellationToken);
             var result = await new MigrationVerifier(server, run.LoggerFactory.CreateLogger("Strata.Verify")).VerifyAsync(
-                new VerifyOptions
-                {
-                    MigrationsDirectories = run.Settings.MigrationsDirectories,
-                    SeedsDirectory = run.Settings.SeedsDirectory.Value,
-                    SchemaFile = run.Settings.SchemaFile.Value,
-                    Migrator = run.Settings.MigratorOptions(),
-                },
-                cancellationToken);
+                VerifyRun.Options(run), cancellationToken);
             Render(run, result);
             return result.Passed ? ExitCodes.Success : ExitCodes.ValidationFailed;
         });
@@ -52,18 +45,8 @@ internal static class VerifyCommand
             return;
         }
 
-        var subject = failure.Step is VerifyStep.Seed or VerifyStep.SchemaFile ? DbCommand.Display(run, failure.Subject) : failure.Subject;
-        var headline = failure.Step switch
-        {
-            VerifyStep.Up => $"migration {subject} failed going up",
-            VerifyStep.Down when failure.Error is not null => $"migration {subject} failed going down",
-            VerifyStep.Down => $"migration {subject}: down does not restore the schema before its up",
-            VerifyStep.Reapply when failure.Error is not null => $"migration {subject} cannot be re-applied after its down",
-            VerifyStep.Reapply => $"migration {subject}: re-applying it after its down gives a different schema",
-            VerifyStep.SchemaFile when failure.Error is not null => $"the schema file {subject} does not load",
-            VerifyStep.SchemaFile => $"the migrated schema differs from the schema file {subject}",
-            _ => $"seed file {subject} failed",
-        };
+        var subject = VerifyRun.Subject(run, failure);
+        var headline = VerifyRun.Headline(failure, subject);
         var text = failure.Error is null ? headline : $"{headline}: {failure.Error}";
         fields["failure"] = new JsonObject
         {

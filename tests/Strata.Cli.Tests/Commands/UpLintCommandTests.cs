@@ -84,7 +84,7 @@ public sealed class UpLintCommandTests
     public async Task Without_the_parser_up_warns_once_that_the_lint_was_skipped_and_goes_on()
     {
         using var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        var reporter = new Reporter(TextWriter.Null, stderr, OutputMode.Human, Verbosity.Normal, new Style(false));
+        var reporter = new Reporter(TextWriter.Null, stderr, OutputMode.Human, Verbosity.Normal, new Style(false), Environment.CurrentDirectory);
 
         var result = await UpLint.LintOrSkipAsync(new Setting<string>("warn", SettingSource.Default, "default"), reporter, Missing);
 
@@ -96,7 +96,7 @@ public sealed class UpLintCommandTests
     [Fact]
     public async Task Without_the_parser_lint_on_up_fail_is_a_clear_error()
     {
-        var reporter = new Reporter(TextWriter.Null, TextWriter.Null, OutputMode.Human, Verbosity.Normal, new Style(false));
+        var reporter = new Reporter(TextWriter.Null, TextWriter.Null, OutputMode.Human, Verbosity.Normal, new Style(false), Environment.CurrentDirectory);
         var onUp = new Setting<string>("fail", SettingSource.ConfigFile, "lint.onUp in strata.json");
 
         var error = await Should.ThrowAsync<PrerequisiteMissingException>(() => UpLint.LintOrSkipAsync(onUp, reporter, Missing));

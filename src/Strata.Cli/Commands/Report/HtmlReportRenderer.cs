@@ -57,15 +57,15 @@ internal static class HtmlReportRenderer
 
         html.Append("<table>\n<thead><tr><th>Version</th><th>Description</th><th>Status</th>")
             .Append(report.HasPhases ? "<th>Phase</th>" : string.Empty)
-            .Append("<th>Applied by</th><th>Applied at</th><th>Duration</th><th>File</th></tr></thead>\n<tbody>\n");
+            .Append("<th>Applied by</th><th>Applied at</th><th>Duration</th></tr></thead>\n<tbody>\n");
         foreach (var m in report.Migrations)
         {
             html.Append("<tr class=\"m-").Append(ReportWords.StatusKey(m.Status)).Append("\"><td class=\"mono\">").Append(E(m.Version))
-                .Append("</td><td>").Append(E(m.Description)).Append("</td><td><span class=\"badge s-").Append(ReportWords.StatusKey(m.Status)).Append("\">")
+                .Append("</td><td>").Append(E(m.Description)).Append("<div class=\"detail mono\">").Append(E(m.File ?? "(no file)")).Append("</div></td><td><span class=\"badge s-").Append(ReportWords.StatusKey(m.Status)).Append("\">")
                 .Append(E(ReportWords.Status(m.Status))).Append("</span>");
             if (ReportWords.Detail(m) is { } detail)
             {
-                html.Append("<div class=\"detail\">").Append(E(detail)).Append("</div>");
+                html.Append("<div class=\"detail next\">").Append(E(detail)).Append("</div>");
             }
 
             html.Append("</td>");
@@ -76,9 +76,8 @@ internal static class HtmlReportRenderer
 
             var h = m.History;
             html.Append("<td>").Append(E(h is null ? "-" : h.ClientHost is null ? h.AppliedBy : $"{h.AppliedBy} on {h.ClientHost}"))
-                .Append("</td><td>").Append(E(h is null ? "-" : ReportWords.Timestamp(h.AppliedAt)))
-                .Append("</td><td>").Append(E(ReportWords.Duration(h?.Duration)))
-                .Append("</td><td class=\"mono\">").Append(E(m.File ?? "-")).Append("</td></tr>\n");
+                .Append("</td><td class=\"nowrap\">").Append(E(h is null ? "-" : ReportWords.Timestamp(h.AppliedAt)))
+                .Append("</td><td class=\"nowrap\">").Append(E(ReportWords.Duration(h?.Duration))).Append("</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n</section>\n");

@@ -6,7 +6,7 @@ internal static class HtmlStyle
     public const string Css = """
         :root { color-scheme: light; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg: #ffffff; --panel: #f6f8fa; }
         * { box-sizing: border-box; }
-        body { margin: 0; padding: 24px 32px 48px; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); max-width: 1200px; }
+        body { margin: 0; padding: 24px 32px 48px; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); max-width: 1100px; }
         header { border-bottom: 1px solid var(--line); margin-bottom: 8px; }
         h1 { font-size: 24px; margin: 0 0 4px; }
         h2 { font-size: 18px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
@@ -21,6 +21,7 @@ internal static class HtmlStyle
         .s-failed { background: #cf222e; } .s-checksum-changed { background: #bc4c00; } .s-missing { background: #6e7781; }
         .sev-error { background: #cf222e; } .sev-warning { background: #9a6700; } .sev-info { background: #6e7781; }
         .ok { color: #1a7f37; font-weight: 600; } .bad { color: #cf222e; font-weight: 600; } .skipped { color: #9a6700; font-weight: 600; }
+        .nowrap { white-space: nowrap; }
         .detail { color: var(--muted); font-size: 12.5px; }
         .card { border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px; margin: 10px 0; background: var(--bg); }
         .legend span { margin-right: 14px; white-space: nowrap; }

@@ -13,16 +13,8 @@ internal static class ReportChecks
     {
         try
         {
-            var result = await new MigrationVerifier(server, run.LoggerFactory.CreateLogger("Strata.Verify")).VerifyAsync(
-                new VerifyOptions
-                {
-                    MigrationsDirectory = run.Settings.MigrationsDirectory.Value,
-                    SeedsDirectory = run.Settings.SeedsDirectory.Value,
-                    SchemaFile = run.Settings.SchemaFile.Value,
-                    Migrator = run.Settings.MigratorOptions(),
-                },
-                cancellationToken);
-            return ReportCheck<ReportVerify>.Ran(new ReportVerify(result.Migrations, result.Failure is { } f ? Describe(f) : null, result.Failure?.Differences ?? []));
+            var result = await new MigrationVerifier(server, run.LoggerFactory.CreateLogger("Strata.Verify")).VerifyAsync(VerifyRun.Options(run), cancellationToken);
+            return ReportCheck<ReportVerify>.Ran(new ReportVerify(result.Migrations, result.Failure is { } f ? Describe(run, f) : null, result.Failure?.Differences ?? []));
         }
         catch (StrataException exception)
         {
@@ -37,7 +29,7 @@ internal static class ReportChecks
         {
             var options = new DriftOptions
             {
-                MigrationsDirectory = run.Settings.MigrationsDirectory.Value,
+                MigrationsDirectories = run.Settings.MigrationsDirectories,
                 Migrator = session.EngineOptions,
                 Ignore = [.. run.Settings.DriftIgnore.Value.Select(p => new SchemaPattern(p))],
             };
@@ -50,18 +42,11 @@ internal static class ReportChecks
         }
     }
 
-    private static string Describe(VerifyFailure failure)
+    private static string Describe(CommandRun run, VerifyFailure failure)
     {
-        var what = failure.Step switch
-        {
-            VerifyStep.Up => $"migration {failure.Subject} failed going up",
-            VerifyStep.Down when failure.Error is not null => $"migration {failure.Subject} failed going down",
-            VerifyStep.Down => $"migration {failure.Subject}: down does not restore the schema before its up",
-            VerifyStep.Reapply when failure.Error is not null => $"migration {failure.Subject} cannot be re-applied after its down",
-            VerifyStep.Reapply => $"migration {failure.Subject}: re-applying it after its down gives a different schema",
-            VerifyStep.SchemaFile => $"the migrated schema does not match the schema file {Path.GetFileName(failure.Subject)}",
-            _ => $"seed file {Path.GetFileName(failure.Subject)} failed",
-        };
-        return failure.Error is null ? what : $"{what}: {failure.Error}";
+        var what = VerifyRun.Headline(failure, VerifyRun.Subject(run, failure));
+        // The server's error names the file by its full path; the report names files relative to the project.
+        var error = failure.Error?.Replace(run.Context.WorkingDirectory.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+        return error is null ? what : $"{what}: {error}";
     }
 }

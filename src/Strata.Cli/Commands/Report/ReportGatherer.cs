@@ -80,9 +80,17 @@ internal static class ReportGatherer
         try
         {
             var linter = new MigrationLinter(Lint.LintFlags.ReadOptions(run));
-            var result = run.Settings.LintDynamic.Value
-                ? await linter.LintDynamicAsync(files, await Lint.LintDatabases.ReadAsync(run, cancellationToken), cancellationToken)
-                : await linter.LintPathsAsync(files, cancellationToken);
+            LintResult result;
+            if (run.Settings.LintDynamic.Value)
+            {
+                var (scratch, reference) = await Lint.LintDatabases.ReadAsync(run, cancellationToken);
+                result = await linter.LintDynamicAsync(files, scratch, reference, cancellationToken);
+            }
+            else
+            {
+                result = await linter.LintPathsAsync(files, cancellationToken);
+            }
+
             return (ReportCheck<ReportLint>.Ran(new ReportLint(result.Dynamic, result.Files, result.Statements, result.Suppressed)), result);
         }
         catch (StrataException exception)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Strata.Cli.Commands.Db;
 using Strata.Cli.Output;
 using Strata.Core.Errors;
 using Strata.Lint;

@@ -1,4 +1,5 @@
 using Strata.Cli.Commands.Report;
+using Strata.Cli.Tests.Commands.Db;
 using Strata.Cli.Tests.Support;
 using Strata.Testing;
 
@@ -104,6 +105,37 @@ public sealed class ReportCommandTests
         result.Stderr.ShouldStartWith("error: --out: no directory ");
         result.Stderr.Trim().Split('\n').ShouldHaveSingleItem();
         result.Stderr.ShouldNotContain("Exception");
+    }
+
+    [Fact]
+    public async Task A_check_that_cannot_run_is_shown_with_its_reason_and_the_report_is_still_written()
+    {
+        await using var scenario = await MixedStatesScenario.CreateAsync();
+
+        var result = await new CliHarness(scenario.Root).RunAsync(
+            "report", "--markdown", "--database-url", scenario.Database.Url, "--scratch-url", "postgres://nobody@127.0.0.1:1/postgres");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("## Verify\n\nDid not run: ");
+        result.Stdout.ShouldContain("## Drift\n\nDid not run: ");
+        result.Stdout.ShouldContain("| 1005 | account\\_plan | pending |");
+    }
+
+    [Fact]
+    public async Task With_json_the_result_is_one_report_event()
+    {
+        await using var scenario = await MixedStatesScenario.CreateAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+
+        var result = await new CliHarness(scenario.Root).RunAsync(
+            "report", "--json", "--markdown", "--out", "report.md", "--database-url", scenario.Database.Url, "--scratch-url", scratch.Url);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var report = DbCli.Event(result, "report");
+        report.GetProperty("format").GetString().ShouldBe("markdown");
+        report.GetProperty("migrations").GetInt32().ShouldBe(5);
+        report.GetProperty("path").GetString().ShouldBe("report.md");
+        File.ReadAllText(Path.Combine(scenario.Root, "report.md")).ShouldStartWith("# Strata migration report\n");
     }
 
     [Theory]
