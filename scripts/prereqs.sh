@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Strata's build, tests and local default need on a Debian/Ubuntu machine, and nothing that is
 # already there: PostgreSQL's server binaries (initdb, pg_ctl, postgres) and client (psql, pg_dump), curl, and
-# libpg_query (PostgreSQL's parser as a library, used by `strata lint` only).
+# libpg_query (PostgreSQL's parser as a library, used by `strata lint` only), and redis-server for the Cruddur tests.
 set -euo pipefail
 
 have_server() {
@@ -34,6 +34,19 @@ if ! have_pg_query; then
   echo "prereqs: installing libpg_query (apt-get install -y libpg-query1504.0 libpg-query-dev)" >&2
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libpg-query1504.0 libpg-query-dev >/dev/null
+fi
+
+# redis-server: the Cruddur tests start one on a loopback port for the optional home feed cache (not started here).
+if ! command -v redis-server >/dev/null 2>&1; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "prereqs: redis-server is missing and this is not a Debian-like system: install Redis 7 yourself (the Cruddur cache tests need it)" >&2
+    exit 1
+  fi
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "prereqs: installing Redis (apt-get install -y redis-server)" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq redis-server >/dev/null
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then
