@@ -2,11 +2,12 @@
 # The home feed under load: Cruddur (Release) against a throw-away PostgreSQL holding 100,000 activities, loaded by
 # wrk over loopback for a bounded time, first the newest page and then a page 50,000 activities deep (keyset cursor).
 # Right after each, pgbench sends the app's own query for that page straight to PostgreSQL over as many connections,
-# so the app's rate is printed as a fraction of what the database gives it in the same minute.
+# so the app's rate is printed as a fraction of what the database gives it in the same minute. Then both pages again
+# with the optional Redis cache on (a local redis-server on a free loopback port).
 # Writes bench/feed/results.md (generated; do not edit it by hand).
 #
-#   bash bench/feed/run.sh                      # 20 s per scenario, 32 connections, 2 wrk threads
-#   FEED_DURATION=60 FEED_CONNECTIONS=64 bash bench/feed/run.sh
+#   bash bench/feed/run.sh                      # 20 s per scenario after a 10 s warm-up, 32 connections, 2 wrk threads
+#   FEED_DURATION=60 FEED_WARMUP=20 FEED_CONNECTIONS=64 bash bench/feed/run.sh
 #
 # Run it on a quiet machine: the load average before and after is recorded with the results.
 set -euo pipefail
