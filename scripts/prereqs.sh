@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Strata's build, tests and local default need on a Debian/Ubuntu machine, and nothing that is
 # already there: PostgreSQL's server binaries (initdb, pg_ctl, postgres) and client (psql, pg_dump), curl, and
-# libpg_query (PostgreSQL's parser as a library, used by `strata lint` only), and Chromium (the browser the report's
-# page is tested in; Playwright drives it, since no browser is downloaded).
+# libpg_query (PostgreSQL's parser as a library, used by `strata lint` only), Chromium (the browser the report's
+# page is tested in; Playwright drives it, since no browser is downloaded), and redis-server for the Cruddur tests.
 set -euo pipefail
 
 have_server() {
@@ -51,6 +51,19 @@ if ! have_chromium; then
   echo "prereqs: installing Chromium (apt-get install -y chromium)" >&2
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
+
+# redis-server: the Cruddur tests start one on a loopback port for the optional home feed cache (not started here).
+if ! command -v redis-server >/dev/null 2>&1; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "prereqs: redis-server is missing and this is not a Debian-like system: install Redis 7 yourself (the Cruddur cache tests need it)" >&2
+    exit 1
+  fi
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "prereqs: installing Redis (apt-get install -y redis-server)" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq redis-server >/dev/null
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then

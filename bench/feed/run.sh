@@ -2,11 +2,12 @@
 # The home feed under load: Cruddur (Release) against a throw-away PostgreSQL holding 100,000 activities, loaded by
 # wrk over loopback for a bounded time, first the newest page and then a page 50,000 activities deep (keyset cursor).
 # Right after each, pgbench sends the app's own query for that page straight to PostgreSQL over as many connections,
-# so the app's rate is printed as a fraction of what the database gives it in the same minute.
+# so the app's rate is printed as a fraction of what the database gives it in the same minute. Then both pages again
+# with the optional Redis cache on (a local redis-server on a free loopback port).
 # Writes bench/feed/results.md (generated; do not edit it by hand).
 #
-#   bash bench/feed/run.sh                      # 20 s per scenario, 32 connections, 2 wrk threads
-#   FEED_DURATION=60 FEED_CONNECTIONS=64 bash bench/feed/run.sh
+#   bash bench/feed/run.sh                      # 20 s per scenario after a 10 s warm-up, 32 connections, 2 wrk threads
+#   FEED_DURATION=60 FEED_WARMUP=20 FEED_CONNECTIONS=64 bash bench/feed/run.sh
 #
 # Run it on a quiet machine: the load average before and after is recorded with the results.
 set -euo pipefail
@@ -33,7 +34,7 @@ install_missing() {
 }
 
 bash scripts/prereqs.sh
-install_missing wrk jq curl python3
+install_missing wrk jq curl python3 redis-server
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -42,8 +43,10 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 work=$(mktemp -d /tmp/strata-feed-bench.XXXXXX)
 chmod 755 "$work"
 app_pid=""
+redis_port=""
 cleanup() {
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
+  [ -n "$redis_port" ] && redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
   [ -f "$work/pg/data/postmaster.pid" ] && as_pg "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -62,18 +65,24 @@ psql_admin() { "$pg_bin/psql" -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_
 psql_admin -d postgres -c "CREATE DATABASE cruddur_bench"
 database_url="postgres://postgres@127.0.0.1:$pg_port/cruddur_bench"
 
+start_app() { # [VAR=value ...]: starts Cruddur with migrate-on-start and sets app_pid and base
+  env "$@" DATABASE_URL="$database_url" Strata__MigrateOnStart=true ASPNETCORE_ENVIRONMENT=Production \
+    dotnet examples/Cruddur/bin/Release/net10.0/Cruddur.dll --urls http://127.0.0.1:0 --contentRoot "$root/examples/Cruddur/bin/Release/net10.0" \
+    >"$work/app.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 600); do
+    grep -q 'Now listening on' "$work/app.log" && break
+    kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  base=$(grep -o 'Now listening on: http://127.0.0.1:[0-9]*' "$work/app.log" | head -n 1 | sed 's/Now listening on: //')
+  [ -n "$base" ] || { log "Cruddur did not start"; cat "$work/app.log" >&2; exit 1; }
+}
+
+stop_app() { kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true; app_pid=""; }
+
 log "starting Cruddur with migrate-on-start"
-DATABASE_URL=$database_url Strata__MigrateOnStart=true ASPNETCORE_ENVIRONMENT=Production \
-  dotnet examples/Cruddur/bin/Release/net10.0/Cruddur.dll --urls http://127.0.0.1:0 --contentRoot "$root/examples/Cruddur/bin/Release/net10.0" \
-  >"$work/app.log" 2>&1 &
-app_pid=$!
-for _ in $(seq 1 600); do
-  grep -q 'Now listening on' "$work/app.log" && break
-  kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log" >&2; exit 1; }
-  sleep 0.1
-done
-base=$(grep -o 'Now listening on: http://127.0.0.1:[0-9]*' "$work/app.log" | head -n 1 | sed 's/Now listening on: //')
-[ -n "$base" ] || { log "Cruddur did not start"; cat "$work/app.log" >&2; exit 1; }
+start_app
 curl -fsS "$base/health/ready" >/dev/null
 
 log "seeding 100,000 activities"
@@ -150,6 +159,24 @@ log "deep page: ${duration} s, $connections connections"
 deep=$(run_wrk deep "/api/activities/home?limit=20&before=$cursor" "$duration")
 log "deep page's query with pgbench: ${duration} s, $connections connections"
 deep_pg=$(run_pgbench deep "$work/deep.sql" "$duration")
+
+# The same two pages with the optional Redis cache on: a local redis-server, Cruddur restarted pointing at it.
+log "starting redis-server and Cruddur with the home feed cache"
+stop_app
+redis_port=$(free_port)
+mkdir -p "$work/redis"
+redis-server --port "$redis_port" --bind 127.0.0.1 --daemonize yes --save '' --appendonly no \
+  --dir "$work/redis" --pidfile "$work/redis/redis.pid" --logfile "$work/redis/redis.log" >/dev/null
+for _ in $(seq 1 100); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+start_app Cruddur__Cache__Redis="127.0.0.1:$redis_port"
+curl -fsS "$base/health/ready" | jq -e '.checks["feed-cache"].status == "Healthy"' >/dev/null \
+  || { log "the cache is not healthy"; curl -sS "$base/health/ready" >&2; exit 1; }
+log "warming up with the cache (${warmup} s)"
+run_wrk warmup-cached "/api/activities/home?limit=20" "$warmup" >/dev/null
+log "first page with the cache: ${duration} s, $connections connections"
+first_cached=$(run_wrk first-cached "/api/activities/home?limit=20" "$duration")
+log "deep page with the cache: ${duration} s, $connections connections"
+deep_cached=$(run_wrk deep-cached "/api/activities/home?limit=20&before=$cursor" "$duration")
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 rate() { jq -r '.requests / (.duration_us / 1e6)' <<<"$1"; }
@@ -181,7 +208,9 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   echo
   echo "The *pgbench* rows send the same statement the app sends for that page (prepared, as the app prepares it)"
   echo "straight to PostgreSQL, right after the app's run, over the same number of connections: the rate the database"
-  echo "alone sustains for the query on this machine, and its latency per transaction."
+  echo "alone sustains for the query on this machine, and its latency per transaction. The *Redis cache on* rows run"
+  echo "Cruddur again with \`Cruddur__Cache__Redis\` pointing at a local redis-server (Redis $(redis-server --version | grep -o 'v=[0-9.]*' | cut -c3-)): every page after"
+  echo "the first request is served from the cache, since nothing writes during the run."
   echo
   echo "| Scenario | Requests/s | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | Requests | Errors |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|"
@@ -189,6 +218,8 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   echo "| $(row "pgbench, first page's query" "$first_pg") |"
   echo "| $(row "Deep page ($deep_offset in)" "$deep") |"
   echo "| $(row "pgbench, deep page's query" "$deep_pg") |"
+  echo "| $(row "First page, Redis cache on" "$first_cached") |"
+  echo "| $(row "Deep page, Redis cache on" "$deep_cached") |"
   echo
   echo "| Page | App ÷ pgbench | App p99 (ms) | Target (≥ 0.50×, p99 ≤ 50 ms) |"
   echo "|---|---:|---:|---|"

@@ -80,7 +80,7 @@ start_moto() {
   for attempt in 1 2 3; do
     port=$(free_port)
     MOTO_IAM_LOAD_MANAGED_POLICIES=true MOTO_ECS_SERVICE_RUNNING=1 \
-      python3 "$TESTS_DIR/moto/server.py" "$port" >"$SCRATCH/moto.log" 2>&1 &
+      python3 "${MOTO_SERVER:-$TESTS_DIR/moto/server.py}" "$port" >"$SCRATCH/moto.log" 2>&1 &
     MOTO_PID=$!
     local tries=0
     while [ "$tries" -lt 300 ]; do
@@ -107,7 +107,7 @@ start_moto() {
 # The stack's own provider and backend blocks stay as they are; this override file exists only in the copy.
 write_moto_override() {
   local dir="$1" service endpoints=""
-  for service in ec2 ecs ecr elbv2 iam cloudwatchlogs kms rds secretsmanager sts; do
+  for service in ec2 ecs ecr elasticache elbv2 iam cloudwatchlogs kms rds secretsmanager sts; do
     endpoints+="    $service = \"$MOTO_ENDPOINT\""$'\n'
   done
   cat >"$dir/moto_override.tf" <<EOF

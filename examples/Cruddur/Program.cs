@@ -1,4 +1,5 @@
 using Cruddur.Activities;
+using Cruddur.Caching;
 using Cruddur.Problems;
 using Cruddur.Seeding;
 using Cruddur.Serialization;
@@ -31,6 +32,9 @@ builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInf
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<UserStore>();
 builder.Services.AddSingleton<ActivityStore>();
+builder.Services.AddSingleton<HomeFeed>();
+// Off unless Cruddur:Cache:Redis is set; see docs/cruddur-performance.md.
+builder.Services.AddFeedCache(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();

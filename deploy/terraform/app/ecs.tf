@@ -42,7 +42,7 @@ resource "aws_ecs_task_definition" "app" {
     essential    = true
     memory       = var.app_memory
     portMappings = [{ containerPort = var.container_port, hostPort = var.container_port, protocol = "tcp" }]
-    environment  = concat(local.db_environment, [{ name = "ASPNETCORE_URLS", value = "http://+:${var.container_port}" }])
+    environment  = concat(local.db_environment, [{ name = "ASPNETCORE_URLS", value = "http://+:${var.container_port}" }], local.feed_cache_environment)
     secrets      = local.db_secrets
     healthCheck = {
       command     = ["CMD", "/usr/local/bin/healthcheck", "/health/live"]

@@ -18,7 +18,7 @@ public static class ActivityEndpoints
     }
 
     private static async Task<Results<Created<ActivityView>, ValidationProblem>> CreateAsync(
-        NewActivity activity, ActivityStore store, TimeProvider clock, CancellationToken cancellationToken)
+        NewActivity activity, ActivityStore store, HomeFeed feed, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = ActivityRules.Check(activity, clock.GetUtcNow());
         if (errors.Any)
@@ -29,6 +29,12 @@ public static class ActivityEndpoints
         try
         {
             var created = await store.CreateAsync(activity, cancellationToken);
+            if (created is not null)
+            {
+                // The new activity, and a reply's bumped count on its parent, change the feed.
+                await feed.ChangedAsync();
+            }
+
             return created is null
                 ? FieldErrors.One("handle", $"No user has the handle '{activity.Handle}'.")
                 : TypedResults.Created($"/api/activities/{created.Uuid}", created);
@@ -47,10 +53,10 @@ public static class ActivityEndpoints
             : TypedResults.Ok(activity);
     }
 
-    private static async Task<Results<Ok<FeedPage>, ValidationProblem>> HomeAsync(
-        string? limit, string? before, ActivityStore store, CancellationToken cancellationToken)
+    // An Ok<FeedPage> with the cache off, a JsonPageResult with it on, a validation problem for a bad query.
+    private static async Task<IResult> HomeAsync(string? limit, string? before, HomeFeed feed, CancellationToken cancellationToken)
     {
         var (size, cursor, errors) = ActivityRules.Feed(limit, before);
-        return errors.Any ? errors.ToProblem() : TypedResults.Ok(await store.FeedAsync(size, cursor, cancellationToken));
+        return errors.Any ? errors.ToProblem() : await feed.PageAsync(size, cursor, cancellationToken);
     }
 }

@@ -41,7 +41,24 @@ internal static class HealthJson
             {
                 writer.WriteString("error", string.Join("; ", problems));
             }
+
+            WriteChecks(writer, report);
         });
+
+    // Every check /health/ready ran, the app's own (a cache, a queue) beside Strata's, so each shows its state.
+    private static void WriteChecks(Utf8JsonWriter writer, HealthReport report)
+    {
+        writer.WriteStartObject("checks");
+        foreach (var (name, entry) in report.Entries)
+        {
+            writer.WriteStartObject(name);
+            writer.WriteString("status", entry.Status.ToString());
+            writer.WriteString("description", SecretRedactor.Redact(entry.Description ?? entry.Exception?.Message ?? ""));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
 
     private static void WriteVersion(Utf8JsonWriter writer, string name, string? version)
     {
