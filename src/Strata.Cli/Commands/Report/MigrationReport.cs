@@ -25,6 +25,6 @@ internal sealed record MigrationReport(
     /// <summary>The migrations not applied yet, in the order `up` would run them.</summary>
     public IEnumerable<ReportMigration> Pending => Migrations.Where(m => m.Status is ReportStatus.Pending or ReportStatus.OutOfOrder);
 
-    /// <summary>True when any migration records a deployment phase.</summary>
-    public bool HasPhases => Migrations.Any(m => m.Phase is not null);
+    /// <summary>True once any migration runs after the deploy; until then every migration runs before it, as in <c>status</c>.</summary>
+    public bool HasPhases => Migrations.Any(m => m.Phase == "post");
 }

@@ -54,7 +54,10 @@ internal static class ReportGatherer
             _ => ReportStatus.Failed,
         };
         var file = entry.Source is { } source && Path.IsPathRooted(source) ? DbCommand.Display(run, source) : entry.Source;
-        return new ReportMigration(entry.Version.Value, entry.Description, file, state, history);
+        return new ReportMigration(entry.Version.Value, entry.Description, file, state, history)
+        {
+            Phase = Migrations.MigrationJson.PhaseName(entry.Phase),
+        };
     }
 
     private static ReportMigration WithFindings(ReportMigration migration, string? source, LintResult result) =>

@@ -10,7 +10,7 @@ namespace Strata.Cli.Commands.Report;
 /// <param name="History">Who applied it, when and how long it took; null when it was never recorded.</param>
 internal sealed record ReportMigration(string Version, string Description, string? File, ReportStatus Status, ReportHistory? History)
 {
-    /// <summary>The deployment phase the history records for it; null while the history has no phases.</summary>
+    /// <summary>The deployment phase it ran in, or its file declares (<c>pre</c> or <c>post</c>); null when unknown.</summary>
     public string? Phase { get; init; }
 
     /// <summary>What lint found in it (pending migrations only).</summary>
