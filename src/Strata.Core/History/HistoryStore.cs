@@ -68,9 +68,7 @@ internal sealed class HistoryStore(HistoryTableName table, ILogger logger)
         }
         catch (PostgresException ex) when (!ConnectionErrors.IsConnectionFailure(ex))
         {
-            var fix = ex.SqlState == PostgresErrorCodes.ReadOnlySqlTransaction
-                ? "the database only accepts reads (a standby, or default_transaction_read_only is on): connect to the primary, or turn read-only off for the migration role"
-                : "grant the migration role CREATE on the schema, or configure a history schema it may create tables in";
+            var fix = ServerErrorText.HintFor(ex, "grant the migration role CREATE on the schema, or configure a history schema it may create tables in");
             throw new ConfigurationException($"Could not create the history table {Table}: {ex.SqlState} {SecretRedactor.Redact(ex.MessageText)}; {fix}.", ex);
         }
     }
