@@ -92,21 +92,48 @@ internal static class DotEnvFile
 
     private static string Value(string raw, string file, int line)
     {
-        if (raw.Length > 0 && (raw[0] == '"' || raw[0] == '\''))
+        if (raw.Length > 0 && raw[0] == '\'')
         {
-            var quote = raw[0];
-            var end = raw.IndexOf(quote, 1);
-            if (end < 0)
-            {
-                throw new ConfigurationException($"{file}:{line}: the value's closing {quote} is missing.");
-            }
+            var end = raw.IndexOf('\'', 1);
+            return end < 0 ? throw Unclosed(file, line, '\'') : raw[1..end];
+        }
 
-            var inner = raw[1..end];
-            return quote == '"' ? inner.Replace("\\n", "\n", StringComparison.Ordinal) : inner;
+        if (raw.Length > 0 && raw[0] == '"')
+        {
+            return DoubleQuoted(raw, file, line);
         }
 
         // Unquoted: a # after whitespace starts a comment.
         var comment = raw.IndexOf(" #", StringComparison.Ordinal);
         return (comment >= 0 ? raw[..comment] : raw).Trim();
     }
+
+    // Inside double quotes, as dotenv and dbmate read them: \" is a quote, \\ a backslash, \n a newline; any other
+    // backslash stays as written. The value ends at the first quote that is not escaped.
+    private static string DoubleQuoted(string raw, string file, int line)
+    {
+        var value = new System.Text.StringBuilder();
+        for (var i = 1; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (c == '"')
+            {
+                return value.ToString();
+            }
+
+            if (c == '\\' && i + 1 < raw.Length && raw[i + 1] is '"' or '\\' or 'n')
+            {
+                i++;
+                value.Append(raw[i] == 'n' ? '\n' : raw[i]);
+                continue;
+            }
+
+            value.Append(c);
+        }
+
+        throw Unclosed(file, line, '"');
+    }
+
+    private static ConfigurationException Unclosed(string file, int line, char quote) =>
+        new($"{file}:{line}: the value's closing {quote} is missing.");
 }

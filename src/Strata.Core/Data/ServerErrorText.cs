@@ -19,13 +19,27 @@ internal static class ServerErrorText
         [PostgresErrorCodes.LockNotAvailable] = "find the session holding the lock (pg_locks, pg_stat_activity) or run again when the database is quieter",
     };
 
+    // States that alone say what is wrong, whatever was being done: their advice beats a command's own guess.
+    private static readonly Dictionary<string, string> Decisive = new(StringComparer.Ordinal)
+    {
+        [PostgresErrorCodes.ReadOnlySqlTransaction] =
+            "the database only accepts reads (a standby, or default_transaction_read_only is on): connect to the primary, or turn read-only off for the migration role",
+    };
+
     /// <summary>Strata's advice for <paramref name="sqlState"/>, or null when it has none.</summary>
-    public static string? Hint(string sqlState) => Hints.GetValueOrDefault(sqlState);
+    public static string? Hint(string sqlState) => Decisive.GetValueOrDefault(sqlState) ?? Hints.GetValueOrDefault(sqlState);
+
+    /// <summary>
+    /// The hint to show for a server error: the server's own, else Strata's advice for a state that alone decides it
+    /// (read-only), else <paramref name="fallbackHint"/> (the command's advice), else Strata's advice for the state.
+    /// </summary>
+    public static string? HintFor(PostgresException error, string? fallbackHint = null) =>
+        Server(error.Hint) ?? Decisive.GetValueOrDefault(error.SqlState) ?? fallbackHint ?? Hints.GetValueOrDefault(error.SqlState);
 
     /// <summary>"SQLSTATE message (detail: ...; hint: ...)", with <paramref name="fallbackHint"/> when the server gave none.</summary>
     public static string Describe(PostgresException error, string? fallbackHint = null)
     {
-        var notes = new[] { Detail(error) is { } detail ? "detail: " + detail : null, (Server(error.Hint) ?? fallbackHint) is { } hint ? "hint: " + hint : null }
+        var notes = new[] { Detail(error) is { } detail ? "detail: " + detail : null, HintFor(error, fallbackHint) is { } hint ? "hint: " + hint : null }
             .Where(note => note is not null)
             .ToList();
         var text = $"{error.SqlState} {OneLine(error.MessageText)}";

@@ -28,7 +28,13 @@ internal sealed class HistoryRecorder(HistoryStore store, ILogger logger)
                     NextSteps = ProblemMessages.Steps([entry]),
                 };
             case MigrationState.Applied or MigrationState.Edited:
-                return new StampResult(HistoryOrigin.Stamp, [], [], [version]);
+                // Never a silent no-op: whoever stamps a recorded migration expected something to change.
+                throw new ValidationFailedException(
+                    $"Refusing to stamp: migration {entry.Id} is already recorded as applied in {store.Table}, so stamping it would change nothing; " +
+                    "to record it again, remove its row first, and see what is recorded in the status.")
+                {
+                    NextSteps = [new NextStep(NextStepKind.Unstamp, version.Value), new NextStep(NextStepKind.ShowStatus)],
+                };
         }
 
         await store.ExecuteAsync(connection, store.Sql.InsertRecorded(entry.Migration, HistoryOrigin.Stamp), cancellationToken);

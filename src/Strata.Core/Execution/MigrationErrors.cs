@@ -16,7 +16,7 @@ internal static class MigrationErrors
     {
         var (line, column) = statement is null ? (section.DirectiveLine, 1) : statement.LocationOf(error.Position);
         var failure = new MigrationFailure(
-            migration.Version.Value, migration.Source, line, column, error.SqlState, ServerErrorText.OneLine(error.MessageText), ServerErrorText.Detail(error), ServerErrorText.Server(error.Hint),
+            migration.Version.Value, migration.Source, line, column, error.SqlState, ServerErrorText.OneLine(error.MessageText), ServerErrorText.Detail(error), ServerErrorText.HintFor(error),
             statement?.Text);
         return new MigrationFailedException(Format(migration, failure, "failed", consequence), failure, error) { NextSteps = nextSteps ?? [] };
     }

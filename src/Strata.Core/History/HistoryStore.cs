@@ -101,7 +101,6 @@ internal sealed class HistoryStore(HistoryTableName table, ILogger logger)
         }
     }
 
-    private static string Fix(PostgresException ex) => ex.SqlState == PostgresErrorCodes.ReadOnlySqlTransaction
-        ? "the database only accepts reads (a standby, or default_transaction_read_only is on): connect to the primary, or turn read-only off for the migration role"
-        : "grant the migration role CREATE on the schema (and ownership of the history table), or configure a history schema it may create tables in";
+    private static string Fix(PostgresException ex) =>
+        ServerErrorText.HintFor(ex, "grant the migration role CREATE on the schema (and ownership of the history table), or configure a history schema it may create tables in");
 }

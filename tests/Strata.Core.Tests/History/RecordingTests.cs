@@ -36,7 +36,10 @@ public sealed class RecordingTests
         await db.ExecuteAsync("CREATE TABLE posts (id int)");
 
         (await migrator.StampAsync(MigrationVersion.Parse("2"))).Recorded.Single().Value.ShouldBe("2");
-        (await migrator.StampAsync(MigrationVersion.Parse("2"))).AlreadyRecorded.Single().Value.ShouldBe("2");
+        var again = await Should.ThrowAsync<ValidationFailedException>(() => migrator.StampAsync(MigrationVersion.Parse("2")));
+        again.Message.ShouldStartWith("Refusing to stamp: migration 2_");
+        again.Message.ShouldContain("is already recorded as applied in public.strata_schema_migrations");
+        again.NextSteps.ShouldBe([new NextStep(NextStepKind.Unstamp, "2"), new NextStep(NextStepKind.ShowStatus)]);
         (await db.ScalarAsync<string>("SELECT origin FROM strata_schema_migrations WHERE version = '2'")).ShouldBe("stamp");
 
         (await migrator.UnstampAsync(MigrationVersion.Parse("2"))).Removed.Single().Value.ShouldBe("2");
