@@ -14,7 +14,7 @@ ENV_NAME=e2e
 tfvars_for() {
   case "$1" in
     network) printf 'name = "cruddur"\nenvironment = "%s"\nregion = "us-east-1"\navailability_zones = ["us-east-1a", "us-east-1b"]\n' "$ENV_NAME" ;;
-    registry) printf 'name = "cruddur"\nregion = "us-east-1"\n' ;;
+    registry) printf 'name = "cruddur"\nregion = "us-east-1"\ngithub_repository = "example/strata"\n' ;;
     data) printf 'name = "cruddur"\nenvironment = "%s"\nregion = "us-east-1"\nprotected = true\ndb_name = "cruddur"\nmaster_username = "cruddur_admin"\n' "$ENV_NAME" ;;
     app) printf 'name = "cruddur"\nenvironment = "%s"\nregion = "us-east-1"\nimage = "registry.test/cruddur:v1"\ndesired_count = 1\n' "$ENV_NAME" ;;
   esac
@@ -82,6 +82,19 @@ param=$(awsm rds describe-db-parameters --db-parameter-group-name "$(jq -r '.DBP
   --output json | jq -r '.Parameters[] | select(.ParameterName == "rds.force_ssl") | .ParameterValue')
 [ "$param" = 1 ] || die "rds.force_ssl is '$param', not 1"
 note "emulator: database private, encrypted, protected, TLS forced; only db-client reaches 5432"
+
+# The pipeline's role: trusted through GitHub's OIDC provider, by this repository's environments only.
+deploy_role=$(awsm iam get-role --role-name cruddur-github-deploy --output json | jq '.Role.AssumeRolePolicyDocument')
+jq -e '.Statement | length == 1 and .[0].Action == "sts:AssumeRoleWithWebIdentity"
+  and (.[0].Principal.Federated | endswith(":oidc-provider/token.actions.githubusercontent.com"))
+  and .[0].Condition.StringEquals["token.actions.githubusercontent.com:aud"] == "sts.amazonaws.com"
+  and .[0].Condition.StringEquals["token.actions.githubusercontent.com:sub"]
+    == ["repo:example/strata:environment:staging", "repo:example/strata:environment:prod"]' <<<"$deploy_role" >/dev/null ||
+  { echo "$deploy_role" >&2; die "the GitHub deploy role trusts more than the repository's environments through OIDC"; }
+awsm iam list-open-id-connect-providers --output json |
+  jq -e '[.OpenIDConnectProviderList[].Arn | select(endswith("/token.actions.githubusercontent.com"))] | length == 1' >/dev/null ||
+  die "the GitHub OIDC identity provider is missing"
+note "emulator: GitHub Actions deploy through an OIDC role trusted by the repository's environments only"
 
 started=$SECONDS
 bash "$TESTS_DIR/deploy-e2e.sh" "$SCRATCH/stacks/app"

@@ -8,7 +8,8 @@ terraform {
     }
   }
 
-  # Partial configuration: give the bucket, key and region at init time, for example
-  # terraform init -backend-config=../backend/staging.s3.tfbackend -backend-config="key=cruddur/staging/app.tfstate"
+  # Partial configuration: the state bucket, key and region are given at init time (there is no backend file in
+  # this repository), for example
+  # terraform init -backend-config="bucket=my-tf-state" -backend-config="key=cruddur/staging/app.tfstate" -backend-config="region=eu-west-1"
   backend "s3" {}
 }

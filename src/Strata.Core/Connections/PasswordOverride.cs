@@ -6,4 +6,4 @@ namespace Strata.Core.Connections;
 /// <param name="FilePassword">The file's content, when <paramref name="Kind"/> is File.</param>
 /// <param name="Command">The command, when <paramref name="Kind"/> is Command.</param>
 /// <param name="File">The file, read again for each new connection, when <paramref name="Kind"/> is File.</param>
-internal sealed record PasswordOverride(PasswordSource Kind, string Description, string? FilePassword, PasswordCommand? Command, Secrets.PasswordFile? File = null);
+internal sealed record PasswordOverride(PasswordSource Kind, string Description, string? FilePassword, PasswordCommand? Command, PasswordFile? File = null);

@@ -41,7 +41,7 @@ internal static class PasswordOverrides
             var password = await ReadPasswordFileAsync(path, level.FileOrigin, cancellationToken);
             LogMessages.PasswordFileRead(logger, level.FileOrigin);
             return new PasswordOverride(
-                PasswordSource.File, $"file {path} (from {level.FileOrigin})", password, null, new Secrets.PasswordFile(path, level.FileOrigin));
+                PasswordSource.File, $"file {path} (from {level.FileOrigin})", password, null, new PasswordFile(path, level.FileOrigin));
         }
 
         return null;

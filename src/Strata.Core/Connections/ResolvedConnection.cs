@@ -44,7 +44,7 @@ public sealed record ResolvedConnection
     internal PasswordCommand? PasswordCommand { get; init; }
 
     /// <summary>The password file, read again for each new physical connection, when the password comes from one.</summary>
-    internal Secrets.PasswordFile? PasswordFile { get; init; }
+    internal PasswordFile? PasswordFile { get; init; }
 
     /// <summary>Setting name → where its value came from; read by <see cref="Describe"/>.</summary>
     internal IReadOnlyDictionary<string, string> Origins { get; init; } = new Dictionary<string, string>();

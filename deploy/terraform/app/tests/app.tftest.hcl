@@ -231,3 +231,39 @@ run "a_secret_that_is_not_an_arn_is_refused" {
 
   expect_failures = [var.db_secret_arn]
 }
+
+run "https_on_the_load_balancer_when_a_certificate_is_given" {
+  command = apply
+
+  variables {
+    certificate_arn = "arn:aws:acm:eu-west-1:123456789012:certificate/0123"
+  }
+
+  assert {
+    condition = (length(aws_lb_listener.https) == 1 && aws_lb_listener.https[0].port == 443
+      && aws_lb_listener.https[0].protocol == "HTTPS" && aws_lb_listener.https[0].certificate_arn == var.certificate_arn
+    && startswith(aws_lb_listener.https[0].ssl_policy, "ELBSecurityPolicy-TLS13"))
+    error_message = "With a certificate, the load balancer must serve HTTPS on 443 with a TLS 1.3 policy."
+  }
+
+  assert {
+    condition = (aws_lb_listener.http.default_action[0].type == "redirect"
+      && aws_lb_listener.http.default_action[0].redirect[0].protocol == "HTTPS"
+    && aws_lb_listener.http.default_action[0].redirect[0].status_code == "HTTP_301")
+    error_message = "With a certificate, plain HTTP must be redirected to HTTPS, never forwarded."
+  }
+
+  assert {
+    condition     = startswith(output.app_url, "https://")
+    error_message = "The app's URL must say https when a certificate is given."
+  }
+}
+
+run "plain_http_only_without_a_certificate" {
+  command = apply
+
+  assert {
+    condition     = length(aws_lb_listener.https) == 0 && aws_lb_listener.http.default_action[0].type == "forward"
+    error_message = "Without a certificate there is no HTTPS listener and port 80 forwards to the app."
+  }
+}

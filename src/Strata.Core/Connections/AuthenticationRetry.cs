@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Strata.Core.Connections;
 
-namespace Strata.Core.Secrets;
+namespace Strata.Core.Connections;
 
 /// <summary>
 /// Opens a connection and, when the server refuses the password (SQLSTATE 28P01) and the password comes from a file

@@ -1,7 +1,6 @@
-using Strata.Core.Connections;
 using Strata.Core.Errors;
 
-namespace Strata.Core.Secrets;
+namespace Strata.Core.Connections;
 
 /// <summary>
 /// A password file read again for every new physical connection, so that a rotated secret (a Kubernetes or Docker
