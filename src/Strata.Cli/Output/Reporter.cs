@@ -67,6 +67,11 @@ internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode m
 
         using var buffer = new StringWriter(CultureInfo.InvariantCulture);
         human(buffer);
+        if (Mode == OutputMode.Github)
+        {
+            Summary.AddResult(message, buffer.ToString());
+        }
+
         lock (_gate)
         {
             output.Write(SecretRedactor.Redact(buffer.ToString()));
