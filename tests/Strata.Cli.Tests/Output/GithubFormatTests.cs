@@ -100,6 +100,24 @@ public sealed class GithubFormatTests
     }
 
     [Fact]
+    public async Task A_failed_verify_under_format_github_puts_its_differences_in_the_step_summary()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "create_t", "-- migrate:up\nCREATE TABLE t (id integer PRIMARY KEY, name text);\n\n-- migrate:down\nDROP TABLE t;\n");
+        files.Add(2, "index_name", "-- migrate:up\nCREATE INDEX t_name_idx ON t (name);\n\n-- migrate:down\nSELECT 1;\n");
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        var summary = Path.Combine(files.Root, "step-summary.md");
+
+        var result = await new CliHarness(files.Root).With("GITHUB_STEP_SUMMARY", summary)
+            .RunAsync("verify", "--scratch-url", scratch.Url, "--format", "github");
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        var markdown = File.ReadAllText(summary);
+        markdown.ShouldStartWith("## strata verify\n\n**migration 2_index_name: down does not restore the schema before its up");
+        markdown.ShouldContain("added index public.t_name_idx");
+    }
+
+    [Fact]
     public async Task Sarif_is_refused_on_commands_other_than_lint()
     {
         var result = await new CliHarness().RunAsync("status", "--format", "sarif");
