@@ -58,6 +58,31 @@ public sealed class GithubActionTests
     }
 
     [Fact]
+    public async Task The_action_installs_from_a_release_archive_and_passes_the_command_as_words()
+    {
+        using var directory = new TempDirectory();
+        var release = Path.Combine(directory.Path, "release", "strata-1.2.3-linux-x64");
+        Directory.CreateDirectory(release);
+        // A stand-in binary that shows what it was given: the archive's layout is what is under test here.
+        var fake = Path.Combine(release, "strata");
+        File.WriteAllText(fake, "#!/usr/bin/env bash\nprintf 'arg:%s\\n' \"$@\"\necho \"format:${STRATA_FORMAT:-} dir:${STRATA_MIGRATIONS_DIR:-}\"\n");
+        await Shell.RunOkAsync("chmod", directory.Path, TimeSpan.FromMinutes(1), "+x", fake);
+        var archive = Path.Combine(directory.Path, "strata-linux-x64.tar.gz");
+        await Shell.RunOkAsync("tar", directory.Path, TimeSpan.FromMinutes(1), "-czf", archive, "-C", Path.Combine(directory.Path, "release"), ".");
+        var action = CompositeAction.Load(Repository.PathTo("action.yml"));
+
+        var run = await action.RunAsync(
+            new Dictionary<string, string> { ["strata-path"] = archive, ["command"] = "lint --dynamic 'a b'", ["migrations-dir"] = "sql" },
+            directory.Path,
+            Environment());
+
+        run.ExitCode.ShouldBe(0, run.Log);
+        run.Outputs["install"]["strata"].ShouldEndWith("/strata-action/strata-1.2.3-linux-x64/strata");
+        run.Log.ShouldContain("arg:lint\narg:--dynamic\narg:'a\narg:b'\n", customMessage: "the command input is split into words, not run by a shell");
+        run.Log.ShouldContain("format:github dir:sql");
+    }
+
+    [Fact]
     public async Task The_action_refuses_a_path_that_is_not_a_strata_binary()
     {
         using var directory = new TempDirectory();
