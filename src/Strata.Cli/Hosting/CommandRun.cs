@@ -43,7 +43,15 @@ internal sealed partial class CommandRun : IDisposable
     {
         if (Output.Mode == OutputMode.Github && Context.Variable("GITHUB_STEP_SUMMARY") is { } path)
         {
-            Reporter.Summary.AppendTo(Path.GetFullPath(path, Context.WorkingDirectory), title);
+            try
+            {
+                Reporter.Summary.AppendTo(Path.GetFullPath(path, Context.WorkingDirectory), title);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The summary is a courtesy: the command's own outcome and exit code stand.
+                Reporter.Progress("step-summary", $"could not append the step summary to {path}: {ex.Message}", level: LogLevel.Warning);
+            }
         }
     }
 

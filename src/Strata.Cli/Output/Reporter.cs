@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Strata.Core.Execution;
 using Strata.Core.Secrets;
 
 namespace Strata.Cli.Output;
@@ -67,6 +68,11 @@ internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode m
 
         using var buffer = new StringWriter(CultureInfo.InvariantCulture);
         human(buffer);
+        if (Mode == OutputMode.Github)
+        {
+            Summary.AddResult(message, buffer.ToString());
+        }
+
         lock (_gate)
         {
             output.Write(SecretRedactor.Redact(buffer.ToString()));
@@ -143,10 +149,10 @@ internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode m
         WriteLine(output, SecretRedactor.Redact(json.ToJsonString(Compact)));
     }
 
-    private void WriteCompleted(Strata.Core.Execution.MigrationRunResult completed)
+    private void WriteCompleted(MigrationRunResult completed)
     {
         var count = completed.Migrations.Count;
-        var verb = completed.Direction == Strata.Core.Execution.MigrationDirection.Up ? "applied" : "reverted";
+        var verb = completed.Direction == MigrationDirection.Up ? "applied" : "reverted";
         using var buffer = new StringWriter(CultureInfo.InvariantCulture);
         var table = new TextTable("VERSION", "DESCRIPTION", "TIME", "ATTEMPTS");
         foreach (var step in completed.Migrations)

@@ -23,6 +23,22 @@ internal sealed class StepSummary
         }
     }
 
+    /// <summary>
+    /// A command's result: its headline, and its text as written (verify's differences, drift's report) unless the
+    /// command already gave the summary a section of its own, such as the table of a run.
+    /// </summary>
+    public void AddResult(string headline, string text)
+    {
+        var body = "**" + headline.Replace("*", "\\*", StringComparison.Ordinal) + "**\n";
+        var lines = text.TrimEnd('\n');
+        if (IsEmpty && lines.Contains('\n', StringComparison.Ordinal))
+        {
+            body += "\n" + Markdown.Fenced(lines);
+        }
+
+        Add(body);
+    }
+
     /// <summary>A table of the migrations a run applied or reverted, with how long each took.</summary>
     public void AddRun(string heading, MigrationRunResult run, Func<string, string> display)
     {

@@ -102,5 +102,5 @@ internal sealed class HistoryStore(HistoryTableName table, ILogger logger)
     }
 
     private static string Fix(PostgresException ex) =>
-        ServerErrorText.HintFor(ex, "grant the migration role CREATE on the schema (and ownership of the history table), or configure a history schema it may create tables in");
+        ServerErrorText.HintFor(ex, "grant the migration role CREATE on the schema (and ownership of the history table), or configure a history schema it may create tables in")!;
 }

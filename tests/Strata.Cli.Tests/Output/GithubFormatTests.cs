@@ -83,6 +83,41 @@ public sealed class GithubFormatTests
     }
 
     [Fact]
+    public async Task Lint_under_format_github_annotates_findings_and_tables_them_in_the_step_summary()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1000, "index", "-- migrate:up\nCREATE INDEX users_email ON users (email);\n");
+        var summary = Path.Combine(files.Root, "step-summary.md");
+
+        var result = await new CliHarness(files.Root).With("GITHUB_STEP_SUMMARY", summary).RunAsync("lint", "db/migrations", "--format", "github", "--fail-on", "none");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldStartWith("::");
+        result.Stdout.ShouldContain("file=db/migrations/1000_index.sql,line=2,col=1,title=strata lint ");
+        var markdown = File.ReadAllText(summary);
+        markdown.ShouldStartWith("## strata lint\n");
+        markdown.ShouldContain("| Location | Severity | Rule | Finding |\n| --- | --- | --- | --- |\n| `db/migrations/1000_index.sql:2:1` | ");
+    }
+
+    [Fact]
+    public async Task A_failed_verify_under_format_github_puts_its_differences_in_the_step_summary()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "create_t", "-- migrate:up\nCREATE TABLE t (id integer PRIMARY KEY, name text);\n\n-- migrate:down\nDROP TABLE t;\n");
+        files.Add(2, "index_name", "-- migrate:up\nCREATE INDEX t_name_idx ON t (name);\n\n-- migrate:down\nSELECT 1;\n");
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        var summary = Path.Combine(files.Root, "step-summary.md");
+
+        var result = await new CliHarness(files.Root).With("GITHUB_STEP_SUMMARY", summary)
+            .RunAsync("verify", "--scratch-url", scratch.Url, "--format", "github");
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        var markdown = File.ReadAllText(summary);
+        markdown.ShouldStartWith("## strata verify\n\n**migration 2_index_name: down does not restore the schema before its up");
+        markdown.ShouldContain("added index public.t_name_idx");
+    }
+
+    [Fact]
     public async Task Sarif_is_refused_on_commands_other_than_lint()
     {
         var result = await new CliHarness().RunAsync("status", "--format", "sarif");

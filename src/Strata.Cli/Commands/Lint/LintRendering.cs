@@ -27,6 +27,7 @@ internal static class LintRendering
                 break;
             case LintFormat.Github:
                 Document(run, string.Concat(result.Findings.Select(f => GithubAnnotation(f, display) + "\n")));
+                run.Reporter.Summary.Add(GithubSummary(result, display));
                 break;
             default:
                 var fields = LintJson.Document(result, display);
@@ -100,14 +101,20 @@ internal static class LintRendering
             LintSeverity.Warning => "warning",
             _ => "notice",
         };
-        var file = Property(display(finding.File).Replace('\\', '/'));
-        var message = Data($"{finding.Message} Safe alternative: {finding.SafeAlternative}");
-        return $"::{command} file={file},line={finding.Line},col={finding.Column},title={Property("strata lint " + finding.Rule)}::{message}";
+        return GithubCommands.Annotation(
+            command, $"{finding.Message} Safe alternative: {finding.SafeAlternative}", display(finding.File).Replace('\\', '/'), finding.Line, finding.Column,
+            "strata lint " + finding.Rule);
     }
 
-    private static string Data(string text) => text.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
-
-    private static string Property(string text) => Data(text).Replace(":", "%3A").Replace(",", "%2C");
+    // The step summary's table of findings, beside the annotations GitHub shows on the diff.
+    private static string GithubSummary(LintResult result, Func<string, string> display) =>
+        result.Findings.Count == 0
+            ? $"**{Headline(result)}**\n"
+            : $"**{Headline(result)}**\n\n" + Markdown.Table(
+                ["Location", "Severity", "Rule", "Finding"],
+                result.Findings.Select(f => (IReadOnlyList<string>)[
+                    Markdown.Code($"{display(f.File)}:{f.Line}:{f.Column}"), LintJson.SeverityName(f.Severity), Markdown.Code(f.Rule), f.Message,
+                ]));
 
     public static Func<string, string> Display(string workingDirectory)
     {
