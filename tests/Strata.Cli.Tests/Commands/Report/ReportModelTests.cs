@@ -27,7 +27,8 @@ public sealed class ReportModelTests
         ReportWords.Detail(report.Migrations[3]).ShouldBe("stopped after 1 of 2 statements; next: strata repair --version 1004");
         report.Migrations[4].History.ShouldBeNull();
         report.Database.ShouldBe(scenario.Database.Url);
-        report.Migrations.ShouldAllBe(m => m.Phase == null);
+        report.Migrations.ShouldAllBe(m => m.Phase == "pre");
+        report.HasPhases.ShouldBeFalse();
     }
 
     [Fact]
