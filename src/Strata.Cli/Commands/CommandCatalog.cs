@@ -26,5 +26,15 @@ internal static class CommandCatalog
         LocalCommand.Create(),
         Db.DbCommand.Create(),
         ConfigCommand.Create(),
+        DbmateSpelling(Db.DbDumpCommand.Create()),
+        DbmateSpelling(Db.DbLoadCommand.Create()),
     ];
+
+    // dbmate's top-level `dump` and `load` are Strata's `db dump` and `db load`: the same command, hidden from the root
+    // help so each is listed once, under db.
+    private static Command DbmateSpelling(Command command)
+    {
+        command.Hidden = true;
+        return command;
+    }
 }

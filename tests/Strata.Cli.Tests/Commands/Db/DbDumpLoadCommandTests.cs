@@ -34,6 +34,27 @@ public sealed class DbDumpLoadCommandTests
     }
 
     [Fact]
+    public async Task Dump_and_load_spelled_as_dbmate_spells_them_are_db_dump_and_db_load_and_stay_out_of_the_root_help()
+    {
+        await using var source = await TestPostgres.CreateDatabaseAsync();
+        await using var target = await TestPostgres.CreateDatabaseAsync();
+        var cli = new CliHarness().With("DATABASE_URL", source.Url);
+        DbCli.Write(cli, "db/migrations/20240101000000_create_posts.sql", "-- migrate:up\nCREATE TABLE posts (id bigint PRIMARY KEY);\n");
+        (await cli.RunAsync("up")).ExitCode.ShouldBe(0);
+
+        var dump = await cli.RunAsync("dump");
+        var load = await cli.RunAsync("load", "--url", target.Url);
+        var help = await cli.RunAsync("--help");
+
+        dump.ExitCode.ShouldBe(0, dump.ToString());
+        dump.Stdout.ShouldContain("wrote the schema of");
+        load.ExitCode.ShouldBe(0, load.ToString());
+        load.Stdout.ShouldContain("migration version 20240101000000");
+        help.Stdout.ShouldNotContain("  dump");
+        help.Stdout.ShouldNotContain("  load");
+    }
+
+    [Fact]
     public async Task Load_refuses_a_database_with_tables_with_exit_5()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
