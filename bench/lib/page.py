@@ -100,6 +100,10 @@ def fast_sections(data):
 
 def outage_section(data):
     o = data["machine"]["outage"]
+    if not data["outage"]:
+        return ["## The outage benchmark", "",
+                "This run ended before the outage benchmark (a run cut short by time keeps the series it finished); "
+                "rerun `bash bench/run.sh` for it.", ""]
     return [
         "## The outage benchmark",
         "",

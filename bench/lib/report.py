@@ -24,7 +24,9 @@ def main():
 
 
 def draw_chart(data, path):
-    s, n = data["series"], max(data["sizes"])
+    s = data["series"]
+    # The largest size with every series measured (all of them, unless a run was cut short).
+    n = max(size for size in data["sizes"] if ("noop", size, "select1") in s and ("apply", size, "psqltx") in s)
     tools = STRATAS + PEERS
     apply_bars = [(LABELS[t], median(s[("apply", n, t)]) / n * 1000, t in STRATAS) for t in tools if ("apply", n, t) in s]
     noop_bars = [(LABELS[t], median(s[("noop", n, t)]) * 1000, t in STRATAS) for t in tools if ("noop", n, t) in s]
