@@ -41,17 +41,28 @@ if [ "$QUICK" = 1 ]; then
   OUTAGE_TOOLS=(psql strata)
 else
   RESULTS="$BENCH_OUT/full"
-  SIZES=(100 1000)
+  SIZES=(10 100 1000)
   APPLY_WARMUP=1 APPLY_RUNS=5 SLOW_RUNS=3 FAST_WARMUP=3 FAST_RUNS=20
   OUTAGE_LEAD=5 OUTAGE_HOLD=20 OUTAGE_DURATION=40
   OUTAGE_TOOLS=(none psql dbmate alembic strata strata-retries strata-short)
 fi
-APPLY_TOOLS=(createdb psql1 psqltx strata dbmate alembic npm)
+# BENCH_SIZES="10 100" measures other sizes (the page shows whichever were run); BENCH_ROUNDS=N caps the timed rounds
+# of every series at N (for a busy machine: the page states the rounds each series had).
+if [ -n "${BENCH_ROUNDS:-}" ]; then
+  APPLY_RUNS=$((APPLY_RUNS < BENCH_ROUNDS ? APPLY_RUNS : BENCH_ROUNDS))
+  FAST_RUNS=$((FAST_RUNS < BENCH_ROUNDS ? FAST_RUNS : BENCH_ROUNDS))
+fi
+[ -n "${BENCH_SIZES:-}" ] && read -r -a SIZES <<<"$BENCH_SIZES"
+# The Native AOT build is its own row in the full run (publishing it takes minutes, too long for the smoke test,
+# which measures it only when STRATA_AOT_BIN names a binary).
+STRATA=(strata)
+[ "$QUICK" = 0 ] || [ -n "${STRATA_AOT_BIN:-}" ] && STRATA+=(strata_aot)
+APPLY_TOOLS=(createdb psql1 psqltx "${STRATA[@]}" dbmate alembic npm)
 # sqitch starts a psql process per migration and takes ten times as long: fewer runs, no warm-up, own series.
 SLOW_APPLY_TOOLS=(sqitch)
-MIGRATION_TOOLS=(strata dbmate alembic npm sqitch)
-NOOP_TOOLS=(select1 strata dbmate alembic npm sqitch)
-STATUS_TOOLS=(select1 strata dbmate alembic sqitch)
+MIGRATION_TOOLS=("${STRATA[@]}" dbmate alembic npm sqitch)
+NOOP_TOOLS=(select1 "${STRATA[@]}" dbmate alembic npm sqitch)
+STATUS_TOOLS=(select1 "${STRATA[@]}" dbmate alembic sqitch)
 
 PGBENCH_PID= BLOCKER_PID=
 cleanup() {
@@ -72,6 +83,12 @@ elif [ "$QUICK" = 1 ]; then
 else
   publish_strata
 fi
+if [ -n "${STRATA_AOT_BIN:-}" ]; then
+  STRATA_AOT_BIN=$(realpath "$STRATA_AOT_BIN")
+elif [ "$QUICK" = 0 ]; then
+  publish_strata_aot
+fi
+export STRATA_AOT_BIN
 # Every client below talks plain TCP to the loopback server; none should spend a round trip asking for TLS.
 export PGSSLMODE=disable
 
@@ -119,6 +136,7 @@ for n in "${SIZES[@]}"; do
   say "N=$n: peak memory"
   [ "$QUICK" = 1 ] || rss "$RESULTS/rss.tsv" "$n" apply "$m" psqltx "${MIGRATION_TOOLS[@]}"
   rss "$RESULTS/rss.tsv" "$n" noop "$m" "${MIGRATION_TOOLS[@]}"
+  rss "$RESULTS/rss.tsv" "$n" status "$m" "${STATUS_TOOLS[@]:1}"
   end_series applied
 done
 

@@ -15,7 +15,7 @@ expect() {
 history_rows() {
   local tool=$1 db=$2
   case "$tool" in
-    strata) admin -d "$db" -c "SELECT count(*) FROM strata_schema_migrations WHERE status = 'applied'" ;;
+    strata | strata_aot) admin -d "$db" -c "SELECT count(*) FROM strata_schema_migrations WHERE status = 'applied'" ;;
     dbmate) admin -d "$db" -c "SELECT count(*) FROM schema_migrations" ;;
     npm) admin -d "$db" -c "SELECT count(*) FROM pgmigrations" ;;
     sqitch) admin -d "$db" -c "SELECT count(*) FROM sqitch.changes WHERE project = 'bench'" ;;

@@ -6,6 +6,15 @@ import generate
 from results import LABELS, apply_table, fast_table, outage_table, targets
 
 
+def busy_note(m):
+    if m["load_at_start"] <= m["cpus"]:
+        return []
+    return [f"**The machine was busy with other work during this run (load average {m['load_at_start']:.1f} on "
+            f"{m['cpus']} CPUs when it started, {m['load_at_end']:.1f} when it ended).** Every series interleaves its "
+            "tools round by round, so the load falls on all of them alike and the ratios between tools stay fair; "
+            "absolute times are longer and spread wider than on an idle machine.", ""]
+
+
 def header(data, elapsed, svg_name):
     m = data["machine"]
     mode = "quick run (smoke test)" if m["quick"] else "full run"
@@ -19,6 +28,7 @@ def header(data, elapsed, svg_name):
         "not edit this page: every number on it comes from that run; rerun the script to refresh it._",
         "",
         *quick_note,
+        *busy_note(m),
         "Strata is measured against the migration tools people use today (dbmate, Alembic, node-pg-migrate, sqitch) "
         "and against plain `psql`, the physical limit, in one run on one machine: the same migrations, the same "
         "PostgreSQL server, the same client. Compare tools within this page, not with numbers from elsewhere.",
@@ -75,7 +85,7 @@ def fast_sections(data):
         "",
     ]
     for n in data["sizes"]:
-        out += [f"### N = {n:,}", "", *fast_table(data, "noop", n, ["select1", "strata", "dbmate", "alembic", "npm", "sqitch"]), ""]
+        out += [f"### N = {n:,}", "", *fast_table(data, "noop", n, ["select1", "strata", "strata_aot", "dbmate", "alembic", "npm", "sqitch"]), ""]
     out += [
         "## Status",
         "",
@@ -84,12 +94,16 @@ def fast_sections(data):
         "",
     ]
     for n in data["sizes"]:
-        out += [f"### N = {n:,}", "", *fast_table(data, "status", n, ["select1", "strata", "dbmate", "alembic", "sqitch"]), ""]
+        out += [f"### N = {n:,}", "", *fast_table(data, "status", n, ["select1", "strata", "strata_aot", "dbmate", "alembic", "sqitch"]), ""]
     return out
 
 
 def outage_section(data):
     o = data["machine"]["outage"]
+    if not data["outage"]:
+        return ["## The outage benchmark", "",
+                "This run ended before the outage benchmark (a run cut short by time keeps the series it finished); "
+                "rerun `bash bench/run.sh` for it.", ""]
     return [
         "## The outage benchmark",
         "",

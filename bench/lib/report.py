@@ -10,7 +10,7 @@ import sys
 sys.path.insert(0, os.path.dirname(__file__))
 import chart  # noqa: E402
 from page import render  # noqa: E402
-from results import LABELS, PEERS, load, median  # noqa: E402
+from results import LABELS, PEERS, STRATAS, load, median  # noqa: E402
 
 
 def main():
@@ -24,10 +24,12 @@ def main():
 
 
 def draw_chart(data, path):
-    s, n = data["series"], max(data["sizes"])
-    tools = ["strata"] + PEERS
-    apply_bars = [(LABELS[t], median(s[("apply", n, t)]) / n * 1000, t == "strata") for t in tools if ("apply", n, t) in s]
-    noop_bars = [(LABELS[t], median(s[("noop", n, t)]) * 1000, t == "strata") for t in tools if ("noop", n, t) in s]
+    s = data["series"]
+    # The largest size with every series measured (all of them, unless a run was cut short).
+    n = max(size for size in data["sizes"] if ("noop", size, "select1") in s and ("apply", size, "psqltx") in s)
+    tools = STRATAS + PEERS
+    apply_bars = [(LABELS[t], median(s[("apply", n, t)]) / n * 1000, t in STRATAS) for t in tools if ("apply", n, t) in s]
+    noop_bars = [(LABELS[t], median(s[("noop", n, t)]) * 1000, t in STRATAS) for t in tools if ("noop", n, t) in s]
     chart.draw(
         path,
         (f"Apply {n:,} migrations to a fresh database: ms per migration (median)", apply_bars,

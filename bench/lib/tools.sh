@@ -55,8 +55,19 @@ publish_strata() {
   STRATA_BIN="$out/strata"
 }
 
+# The Native AOT binary, its own row. Publishing it with warnings allowed keeps the benchmark independent of the
+# state of the trimming annotations; what is measured is the binary.
+publish_strata_aot() {
+  local out="$BENCH_OUT/strata-aot"
+  say "publishing strata (Release, linux-x64, Native AOT)"
+  dotnet publish "$BENCH_DIR/../src/Strata.Cli" -c Release -r linux-x64 -p:PublishAot=true -p:TreatWarningsAsErrors=false \
+    -o "$out" -nologo -v quiet >"$BENCH_OUT/publish-aot.log" 2>&1 || { cat "$BENCH_OUT/publish-aot.log" >&2; return 1; }
+  STRATA_AOT_BIN="$out/strata"
+}
+
 tool_versions() {
   echo "strata	$("$STRATA_BIN" --version)"
+  [ -z "${STRATA_AOT_BIN:-}" ] || echo "strata (Native AOT)	$("$STRATA_AOT_BIN" --version) ($(du -h "$STRATA_AOT_BIN" | cut -f1) binary)"
   echo "dbmate	$("$DBMATE_BIN" --version | sed 's/^dbmate version //')"
   echo "alembic	$("$ALEMBIC_BIN" --version | sed 's/^alembic //') (Python $(/usr/bin/python3 -c 'import platform, sqlalchemy, psycopg2; print(platform.python_version() + ", SQLAlchemy " + sqlalchemy.__version__ + ", psycopg2 " + psycopg2.__version__.split()[0])'))"
   echo "node-pg-migrate	$(node -p "require('$BENCH_TOOLS/node_modules/node-pg-migrate/package.json').version") (Node $(node --version), pg $(node -p "require('$BENCH_TOOLS/node_modules/pg/package.json').version"))"
@@ -79,6 +90,8 @@ tool_cmd() {
     strata-retries:apply) CMD=("$STRATA_BIN" up --database-url "$url" --migrations-dir "$m/sql" --lock-retries 10) ;;
     strata-short:apply) CMD=("$STRATA_BIN" up --database-url "$url" --migrations-dir "$m/sql" --lock-timeout 1s --lock-retries 10) ;;
     strata:status) CMD=("$STRATA_BIN" status --database-url "$url" --migrations-dir "$m/sql") ;;
+    strata_aot:apply | strata_aot:noop) CMD=("$STRATA_AOT_BIN" up --database-url "$url" --migrations-dir "$m/sql") ;;
+    strata_aot:status) CMD=("$STRATA_AOT_BIN" status --database-url "$url" --migrations-dir "$m/sql") ;;
     dbmate:apply | dbmate:noop) CMD=("$DBMATE_BIN" --url "$url" --migrations-dir "$m/sql" --no-dump-schema migrate) ;;
     dbmate:status) CMD=("$DBMATE_BIN" --url "$url" --migrations-dir "$m/sql" status) ;;
     alembic:apply | alembic:noop) CMD=("$ALEMBIC_BIN" -c "$m/alembic/alembic.ini" -x "url=${url/postgres:/postgresql:}" upgrade head) ;;
@@ -101,6 +114,7 @@ tool_cmd() {
 tool_label() {
   case "$1" in
     strata) echo "Strata" ;;
+    strata_aot) echo "Strata (Native AOT)" ;;
     strata-retries) echo "Strata --lock-retries 10" ;;
     strata-short) echo "Strata --lock-timeout 1s --lock-retries 10" ;;
     dbmate) echo "dbmate" ;;
