@@ -18,6 +18,8 @@ libraries=("${common[@]}")
 dotnet pack src/Strata.Core/Strata.Core.csproj "${libraries[@]}"
 dotnet pack src/Strata.AspNetCore/Strata.AspNetCore.csproj "${libraries[@]}"
 dotnet pack src/Strata.Cli/Strata.Cli.csproj "${common[@]}"
+# The tool package takes the publish folder whole: start it empty, so nothing from an earlier publish rides along.
+rm -rf src/Strata.Cli/bin/Release/net10.0/linux-x64/publish
 dotnet pack src/Strata.Cli/Strata.Cli.csproj -r linux-x64 "${common[@]}"
 dotnet pack src/Strata.Cli/Strata.Cli.csproj -r any -p:PublishAot=false "${common[@]}"
 

@@ -14,7 +14,7 @@ image=0
 if [ "${1:-}" = "--image" ]; then image=1; shift; fi
 out=$(realpath -m "${1:-artifacts/release}")
 publish="$out/publish"
-rm -rf "$publish"
+rm -rf "$publish" "$out"/strata-*-linux-x64 "$out"/strata-*-linux-x64.tar.gz "$out"/strata-*-linux-x64.tar.gz.sha256
 mkdir -p "$out"
 
 dotnet publish src/Strata.Cli/Strata.Cli.csproj -c Release -r linux-x64 -o "$publish" -nologo -v quiet --disable-build-servers
