@@ -26,6 +26,7 @@ public sealed class PackagingTests(PackedFeed feed)
         var installed = Directory.GetFiles(Path.Combine(tools, ".store"), "*", SearchOption.AllDirectories);
         installed.ShouldContain(f => f.EndsWith("/libpg_query.so.1504.0", StringComparison.Ordinal));
         installed.ShouldNotContain(f => f.EndsWith("/strata.dll", StringComparison.Ordinal), "linux-x64 installs the Native AOT package");
+        installed.ShouldNotContain(f => f.EndsWith(".dbg", StringComparison.Ordinal) || f.EndsWith(".pdb", StringComparison.Ordinal), "native and managed symbols stay out of the tool");
 
         var version = await Shell.RunOkAsync(strata, work.Path, TimeSpan.FromMinutes(1), "--version");
         version.Stdout.Trim().ShouldStartWith("0.1.0");
