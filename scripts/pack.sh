@@ -20,8 +20,11 @@ dotnet pack src/Strata.AspNetCore/Strata.AspNetCore.csproj "${libraries[@]}"
 dotnet pack src/Strata.Cli/Strata.Cli.csproj "${common[@]}"
 # The tool package takes the publish folder whole: start it empty, so nothing from an earlier publish rides along.
 rm -rf src/Strata.Cli/bin/Release/net10.0/linux-x64/publish
-dotnet pack src/Strata.Cli/Strata.Cli.csproj -r linux-x64 "${common[@]}"
-dotnet pack src/Strata.Cli/Strata.Cli.csproj -r any -p:PublishAot=false "${common[@]}"
+# Restored per RID explicitly: a pack's implicit restore can keep the assets file the RID-less pack just wrote.
+dotnet restore src/Strata.Cli/Strata.Cli.csproj -r linux-x64 -p:NuGetAudit=false -v quiet
+dotnet pack src/Strata.Cli/Strata.Cli.csproj -r linux-x64 --no-restore "${common[@]}"
+dotnet restore src/Strata.Cli/Strata.Cli.csproj -r any -p:PublishAot=false -p:NuGetAudit=false -v quiet
+dotnet pack src/Strata.Cli/Strata.Cli.csproj -r any -p:PublishAot=false --no-restore "${common[@]}"
 
 # The linux-x64 tool must carry the parser, or `strata lint` fails for everyone who installs it.
 for aot in "$out"/Strata.Cli.linux-x64.*.nupkg; do
