@@ -8,5 +8,7 @@ bash scripts/prereqs.sh
 dotnet build Strata.slnx -c Release -warnaserror -nologo -v quiet
 status=0
 dotnet test Strata.slnx -c Release --no-build --nologo "$@" || status=$?
+# The same CLI and process-door tests again, against the Native AOT binary that ships.
+bash scripts/aot-tests.sh "$@" || status=$?
 bash deploy/tests/run.sh || status=$?
 exit "$status"

@@ -14,10 +14,11 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ src/
 COPY examples/Cruddur/ examples/Cruddur/
-# Both self-contained: the final image needs no .NET runtime, only the libraries runtime-deps provides.
+# Both self-contained: the final image needs no .NET runtime, only the libraries runtime-deps provides. strata is
+# the single-file JIT build here (Native AOT needs a C toolchain in the build image; the strata image has the AOT one).
 # The app's publish output carries its db/ folder (migrations and seeds), which the migration task runs.
 RUN dotnet publish examples/Cruddur/Cruddur.csproj -c Release -r linux-x64 --self-contained -o /out/app \
-    && dotnet publish src/Strata.Cli/Strata.Cli.csproj -c Release -r linux-x64 -o /out/strata \
+    && dotnet publish src/Strata.Cli/Strata.Cli.csproj -c Release -r linux-x64 -p:PublishAot=false -o /out/strata \
     && test -d /out/app/db/migrations
 
 FROM ${BASE_IMAGE}

@@ -1,29 +1,23 @@
-# strata alone, for teams whose app is not .NET: add your migrations on top and run it as a one-off task.
+# strata alone, as the migration task of any pipeline (the app need not be .NET): the Native AOT binary and the
+# libpg_query it lints with, on a small base with no .NET runtime, no shell and a non-root user.
 #
-# Build from the repository root:
-#   docker build -f deploy/docker/strata.Dockerfile -t strata .
+# The build context is an unpacked release archive (scripts/release.sh --image does both):
+#   bash scripts/release.sh --image            # or: tar xzf strata-<v>-linux-x64.tar.gz
+#   docker build -f deploy/docker/strata.Dockerfile -t strata artifacts/release/strata-<v>-linux-x64
 # Use:
 #   FROM strata
 #   COPY db/migrations/ /migrations/
 #   CMD ["up", "--migrations-dir", "/migrations"]
 
-ARG BASE_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:10.0-bookworm-slim
-ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0-bookworm-slim
-
-FROM ${SDK_IMAGE} AS build
-WORKDIR /src
-COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
-COPY src/ src/
-RUN dotnet publish src/Strata.Cli/Strata.Cli.csproj -c Release -r linux-x64 -o /out
+# The binary needs only glibc (2.36 or newer) and the CA certificates runtime-deps provides.
+ARG BASE_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled
 
 FROM ${BASE_IMAGE}
-ARG APP_UID=1654
-RUN getent passwd "${APP_UID}" >/dev/null \
-    || { groupadd --system --gid "${APP_UID}" app \
-         && useradd --system --uid "${APP_UID}" --gid app --no-create-home --shell /usr/sbin/nologin app; }
-COPY --from=build /out/strata /usr/local/bin/strata
-ENV DOTNET_BUNDLE_EXTRACT_BASE_DIR=/tmp/.net
+# strata loads the libpg_query that sits beside it, so both live in one folder.
+COPY strata libpg_query.so.1504.0 LICENSE THIRD-PARTY-NOTICES /opt/strata/
+ENV PATH=/opt/strata:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 WORKDIR /work
-USER ${APP_UID}
-ENTRYPOINT ["strata"]
+# The app user of the runtime-deps images; a base without it runs strata as this uid all the same.
+USER 1654
+ENTRYPOINT ["/opt/strata/strata"]
 CMD ["--help"]

@@ -28,5 +28,5 @@ done
 quiet "ansible-lint found problems" env ANSIBLE_NOCOLOR=1 ansible-lint --nocolor deploy/ansible/deploy.yml
 note "ansible: playbook syntax and ansible-lint clean"
 
-quiet "dockerfilelint found problems" "$bin/dockerfilelint" -c deploy/docker deploy/docker/app.Dockerfile deploy/docker/strata.Dockerfile
-note "dockerfilelint: app.Dockerfile and strata.Dockerfile clean"
+quiet "dockerfilelint found problems" "$bin/dockerfilelint" -c deploy/docker deploy/docker/app.Dockerfile deploy/docker/strata.Dockerfile deploy/docker/aspnetcore-app.Dockerfile
+note "dockerfilelint: app.Dockerfile, strata.Dockerfile and aspnetcore-app.Dockerfile clean"

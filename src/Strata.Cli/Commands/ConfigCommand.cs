@@ -19,7 +19,7 @@ internal static class ConfigCommand
             var settings = new JsonArray();
             foreach (var row in rows)
             {
-                settings.Add(new JsonObject { ["name"] = row.Name, ["value"] = row.Value, ["origin"] = row.Origin });
+                settings.Add((JsonNode)new JsonObject { ["name"] = row.Name, ["value"] = row.Value, ["origin"] = row.Origin });
             }
 
             var fields = new JsonObject

@@ -31,10 +31,10 @@ internal static class DifferenceRendering
             var attributes = new JsonArray();
             foreach (var attribute in difference.Attributes)
             {
-                attributes.Add(new JsonObject { ["name"] = attribute.Name, ["before"] = attribute.Before, ["after"] = attribute.After });
+                attributes.Add((JsonNode)new JsonObject { ["name"] = attribute.Name, ["before"] = attribute.Before, ["after"] = attribute.After });
             }
 
-            array.Add(new JsonObject
+            array.Add((JsonNode)new JsonObject
             {
                 ["kind"] = difference.Kind,
                 ["name"] = difference.Name,

@@ -43,7 +43,14 @@ internal static partial class PgQueryNative
             return IntPtr.Zero;
         }
 
-        if (NativeLibrary.TryLoad(name, assembly, searchPath, out var handle))
+        // The release archive, the image and the linux-x64 tool package carry the library beside the binary; that
+        // copy wins over whatever the system has, so the parser is the one the binary was tested with.
+        if (NativeLibrary.TryLoad(Path.Combine(AppContext.BaseDirectory, Candidates[0]), out var handle))
+        {
+            return handle;
+        }
+
+        if (NativeLibrary.TryLoad(name, assembly, searchPath, out handle))
         {
             return handle;
         }

@@ -4,7 +4,7 @@ using Strata.Cli.Hosting;
 namespace Strata.Cli.Tests.Support;
 
 /// <summary>
-/// Runs the CLI in-process with its own output buffers, environment and working directory. The environment starts
+/// Runs the CLI in-process (or the binary named by <c>STRATA_BIN</c>) with its own output buffers, environment and working directory. The environment starts
 /// empty apart from PATH and HOME, so tests are not steered by the machine's DATABASE_URL or PG* variables.
 /// </summary>
 public sealed class CliHarness
@@ -40,6 +40,12 @@ public sealed class CliHarness
 
     public async Task<CliResult> RunAsync(string[] args, CancellationToken cancellationToken)
     {
+        // A real process cannot pretend its output is a terminal, so those runs stay in-process.
+        if (StrataBinary.Path is not null && !Terminal)
+        {
+            return await StrataProcess.RunAsync(StrataProcess.StartInfo(WorkingDirectory, _environment, args), TimeSpan.FromMinutes(5), cancellationToken);
+        }
+
         using var stdout = new StringWriter(CultureInfo.InvariantCulture);
         using var stderr = new StringWriter(CultureInfo.InvariantCulture);
         var context = new CliContext(stdout, stderr, new Dictionary<string, string>(_environment), WorkingDirectory, Terminal, false)

@@ -5,12 +5,12 @@ namespace Strata.Cli.Tests.Support;
 /// <summary>Runs the built `strata` as a real process: the front door a pipeline or a container uses.</summary>
 public static class StrataProcess
 {
-    /// <summary>The strata.dll built next to the tests.</summary>
+    /// <summary>The strata.dll built next to the tests (run unless <see cref="StrataBinary"/> names another).</summary>
     public static string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "strata.dll");
 
     public static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(StrataBinary.Path ?? "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -18,7 +18,11 @@ public static class StrataProcess
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(AssemblyPath);
+        if (StrataBinary.Path is null)
+        {
+            info.ArgumentList.Add(AssemblyPath);
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -38,13 +42,14 @@ public static class StrataProcess
     public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
         await RunAsync(StartInfo(workingDirectory, environment, args), TimeSpan.FromMinutes(5));
 
-    public static async Task<CliResult> RunAsync(ProcessStartInfo info, TimeSpan timeout)
+    public static async Task<CliResult> RunAsync(ProcessStartInfo info, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + info.FileName);
         process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
+        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cancel.CancelAfter(timeout);
         try
         {
             await process.WaitForExitAsync(cancel.Token);
@@ -52,6 +57,7 @@ public static class StrataProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
+            cancellationToken.ThrowIfCancellationRequested();
             throw new TimeoutException($"{info.FileName} {string.Join(' ', info.ArgumentList)} did not finish in {timeout}");
         }
 

@@ -17,6 +17,11 @@ public sealed class ProcessDoor : IFrontDoor
 
     public static string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "strata-cli", "strata.dll");
 
+    /// <summary>The shipped binary to run instead of <see cref="AssemblyPath"/> (a Native AOT build), from <c>STRATA_BIN</c>.</summary>
+    public static string? BinaryPath { get; } = Environment.GetEnvironmentVariable("STRATA_BIN") is { Length: > 0 } path
+        ? Path.GetFullPath(path)
+        : null;
+
     public Task<Outcome> UpAsync(Scene scene, bool allowOutOfOrder = false, string environment = Scene.Environment, TimeSpan? lockWait = null) =>
         RunAsync(scene, [
             "up", "--env", environment,
@@ -37,7 +42,7 @@ public sealed class ProcessDoor : IFrontDoor
 
     private static async Task<Outcome> RunAsync(Scene scene, string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(BinaryPath ?? "dotnet")
         {
             WorkingDirectory = scene.ProjectDirectory,
             RedirectStandardOutput = true,
@@ -45,7 +50,11 @@ public sealed class ProcessDoor : IFrontDoor
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(AssemblyPath);
+        if (BinaryPath is null)
+        {
+            info.ArgumentList.Add(AssemblyPath);
+        }
+
         foreach (var arg in args.Contains("--env") ? args : [.. args, "--env", Scene.Environment])
         {
             info.ArgumentList.Add(arg);
@@ -63,7 +72,7 @@ public sealed class ProcessDoor : IFrontDoor
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + info.FileName);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
