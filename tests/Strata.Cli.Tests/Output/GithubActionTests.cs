@@ -67,7 +67,7 @@ public sealed class GithubActionTests
         var fake = Path.Combine(release, "strata");
         File.WriteAllText(fake, "#!/usr/bin/env bash\nprintf 'arg:%s\\n' \"$@\"\necho \"format:${STRATA_FORMAT:-} dir:${STRATA_MIGRATIONS_DIR:-}\"\n");
         await Shell.RunOkAsync("chmod", directory.Path, TimeSpan.FromMinutes(1), "+x", fake);
-        var archive = Path.Combine(directory.Path, "strata-linux-x64.tar.gz");
+        var archive = Path.Combine(directory.Path, "strata-0.1.0-linux-x64.tar.gz");
         await Shell.RunOkAsync("tar", directory.Path, TimeSpan.FromMinutes(1), "-czf", archive, "-C", Path.Combine(directory.Path, "release"), ".");
         var action = CompositeAction.Load(Repository.PathTo("action.yml"));
 
