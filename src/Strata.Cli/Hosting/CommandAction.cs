@@ -86,7 +86,7 @@ internal static class CommandAction
         Set(command, async (run, parse, cancellationToken) =>
         {
             await using var session = await run.OpenEngineSessionAsync(cancellationToken);
-            await Commands.Migrations.WaitFlags.WaitIfAskedAsync(run, parse, session, cancellationToken);
+            await WaitFlags.WaitIfAskedAsync(run, parse, session, cancellationToken);
             var migrator = await session.MigratorAsync(cancellationToken);
             return await handler(run, parse, session, migrator, cancellationToken);
         });

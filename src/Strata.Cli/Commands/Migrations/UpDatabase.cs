@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Strata.Cli.Hosting;
-using Strata.Core.Lifecycle;
 using Strata.Core.Sessions;
 
 namespace Strata.Cli.Commands.Migrations;

@@ -1,10 +1,9 @@
 using System.CommandLine;
-using Strata.Cli.Hosting;
 using Strata.Core.Configuration;
 using Strata.Core.Lifecycle;
 using Strata.Core.Sessions;
 
-namespace Strata.Cli.Commands.Migrations;
+namespace Strata.Cli.Hosting;
 
 /// <summary>
 /// dbmate's <c>--wait</c> and <c>--wait-timeout</c>: before the command connects, wait (bounded) until the server

@@ -1,8 +1,8 @@
 using Npgsql;
 using Strata.Core.Errors;
-using Strata.Core.Sessions;
+using Strata.Core.Lifecycle;
 
-namespace Strata.Core.Lifecycle;
+namespace Strata.Core.Sessions;
 
 /// <summary>
 /// <c>up</c> creates its database when it does not exist yet, as dbmate's <c>up</c> does. Only a missing database
