@@ -12,9 +12,9 @@ public sealed class MigratorOptionsTests
 
         options.Validate();
         options.HistoryTable.ToString().ShouldBe("public.strata_schema_migrations");
-        options.LockTimeout.ShouldBe(TimeSpan.FromSeconds(5));
+        options.LockTimeout.ShouldBe(TimeSpan.FromMilliseconds(300));
         options.StatementTimeout.ShouldBe(TimeSpan.Zero);
-        options.LockRetryAttempts.ShouldBe(5);
+        options.LockRetryAttempts.ShouldBe(20);
         options.AdvisoryLockWait.ShouldBe(TimeSpan.FromMinutes(10));
     }
 
