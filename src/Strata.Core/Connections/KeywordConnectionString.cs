@@ -123,9 +123,19 @@ internal static class KeywordConnectionString
         }
     }
 
+    // ArgumentException appends the parameter's name: " (Parameter 'port')", or, in the Native AOT build (which keeps
+    // resource keys instead of English texts), " Arg_ParamName_Name, port". Both go; the keyword is in the sentence.
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" (Parameter", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        foreach (var suffix in (string[])[" (Parameter", " Arg_ParamName_Name"])
+        {
+            var cut = message.IndexOf(suffix, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                return message[..cut];
+            }
+        }
+
+        return message;
     }
 }
