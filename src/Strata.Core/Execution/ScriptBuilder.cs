@@ -26,6 +26,11 @@ internal sealed class ScriptBuilder(StepSql steps, HistorySql history, HistoryTa
         {
             Append(script, history.CreateTable);
         }
+        else
+        {
+            // A table an older version created has no phase column yet; up adds it the same way before writing.
+            Append(script, history.AddPhaseColumn);
+        }
 
         foreach (var edited in plan.EditedToAccept)
         {

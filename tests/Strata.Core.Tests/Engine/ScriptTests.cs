@@ -47,4 +47,27 @@ public sealed class ScriptTests
         (await scripted.Migrator(Mixed()).ValidateAsync()).IsValid.ShouldBeTrue();
         (await scripted.Migrator(Mixed()).UpAsync()).Migrations.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task A_script_for_a_history_table_written_before_phases_adds_the_phase_column_and_runs()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = new TestMigrationSource().Add("1_users.sql", "-- migrate:up\nCREATE TABLE users (id int PRIMARY KEY);\n");
+        await db.Migrator(source).UpAsync();
+        await db.ExecuteAsync("ALTER TABLE strata_schema_migrations DROP COLUMN phase");
+        source.Add("2_posts.sql", "-- migrate:up phase:post\nCREATE TABLE posts (id int PRIMARY KEY);\n");
+
+        var script = await db.Migrator(source).ScriptAsync();
+        await using (var connection = await db.DataSource.OpenConnectionAsync())
+        {
+            foreach (var statement in script.Sql.Split(";\n", StringSplitOptions.RemoveEmptyEntries).Where(s => s.Trim().Length > 0))
+            {
+                var text = string.Join('\n', statement.Split('\n').Where(line => !line.StartsWith("--", StringComparison.Ordinal)));
+                await using var command = new Npgsql.NpgsqlCommand(text, connection);
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
+        (await db.ScalarAsync<string>("SELECT string_agg(version || ':' || phase, ',' ORDER BY version) FROM strata_schema_migrations")).ShouldBe("1:pre,2:post");
+    }
 }
