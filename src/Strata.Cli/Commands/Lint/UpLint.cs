@@ -72,11 +72,12 @@ internal static class UpLint
         }
     }
 
-    // What up would apply: the pending files in order, after a baseline and within --to/--steps.
+    // What up would apply: the pending files in order, after a baseline, of the phase asked for and within --to/--steps.
     private static List<string> ToApply(IReadOnlyList<MigrationStatusEntry> migrations, MigrationTarget? target, MigrationVersion? baseline)
     {
         var pending = migrations
-            .Where(m => m.State == MigrationState.Pending && m.Source is not null && (baseline is null || m.Version > baseline.Value));
+            .Where(m => m.State == MigrationState.Pending && m.Source is not null && (baseline is null || m.Version > baseline.Value))
+            .Where(m => target?.Phase is not { } phase || m.Phase == phase);
         pending = target?.Kind switch
         {
             MigrationTargetKind.Steps => pending.Take(target.Count),

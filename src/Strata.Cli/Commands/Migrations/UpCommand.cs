@@ -55,7 +55,7 @@ internal static class UpCommand
                 return ExitCodes.Success;
             }
 
-            await UpLint.CheckAsync(run, migrator, target.Read(parse), parse.GetValue(baseline) is { } from ? VersionArgument.Parse(from) : null, cancellationToken);
+            await UpLint.CheckAsync(run, migrator, chosen, parse.GetValue(baseline) is { } from ? VersionArgument.Parse(from) : null, cancellationToken);
             if (parse.GetValue(baseline) is { } baselineText)
             {
                 if (parse.GetValue(dryRun))
