@@ -21,20 +21,27 @@ if ! have_server || ! command -v psql >/dev/null 2>&1 || ! command -v curl >/dev
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql postgresql-client curl >/dev/null
 fi
 
+# apt_install WHAT WHY PACKAGE...: installs PACKAGE... with apt-get, or says what to install by hand elsewhere.
+apt_install() {
+  local what="$1" why="$2"
+  shift 2
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "prereqs: $what is missing and this is not a Debian-like system: $why" >&2
+    exit 1
+  fi
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "prereqs: installing $what (apt-get install -y $*)" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
 have_pg_query() {
   compgen -G "/usr/lib/*/libpg_query.so*" >/dev/null || compgen -G "/usr/lib/libpg_query.so*" >/dev/null
 }
 
 if ! have_pg_query; then
-  if ! command -v apt-get >/dev/null 2>&1; then
-    echo "prereqs: libpg_query is missing and this is not a Debian-like system: install libpg_query 15 yourself (strata lint needs it)" >&2
-    exit 1
-  fi
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  echo "prereqs: installing libpg_query (apt-get install -y libpg-query1504.0 libpg-query-dev)" >&2
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libpg-query1504.0 libpg-query-dev >/dev/null
+  apt_install libpg_query "install libpg_query 15 yourself (strata lint needs it)" libpg-query1504.0 libpg-query-dev
 fi
 
 have_chromium() {
@@ -42,28 +49,12 @@ have_chromium() {
 }
 
 if ! have_chromium; then
-  if ! command -v apt-get >/dev/null 2>&1; then
-    echo "prereqs: Chromium is missing and this is not a Debian-like system: install Chromium and set STRATA_CHROMIUM to its binary (the report's browser test needs it)" >&2
-    exit 1
-  fi
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  echo "prereqs: installing Chromium (apt-get install -y chromium)" >&2
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  apt_install Chromium "install Chromium and set STRATA_CHROMIUM to its binary (the report's browser test needs it)" chromium
 fi
 
 # redis-server: the Cruddur tests start one on a loopback port for the optional home feed cache (not started here).
 if ! command -v redis-server >/dev/null 2>&1; then
-  if ! command -v apt-get >/dev/null 2>&1; then
-    echo "prereqs: redis-server is missing and this is not a Debian-like system: install Redis 7 yourself (the Cruddur cache tests need it)" >&2
-    exit 1
-  fi
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  echo "prereqs: installing Redis (apt-get install -y redis-server)" >&2
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq redis-server >/dev/null
+  apt_install Redis "install Redis 7 yourself (the Cruddur cache tests need it)" redis-server
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then
