@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Npgsql;
 using Strata.Core.Connections;
 using Strata.Core.Errors;
 using Strata.Core.Logging;
@@ -12,9 +10,13 @@ namespace Strata.Core.Lifecycle;
 /// </summary>
 internal static class DatabaseWaiter
 {
-    private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MinimumAttempt = TimeSpan.FromMilliseconds(100);
+    private static readonly ConnectionWait Wait = new()
+    {
+        FirstPause = TimeSpan.FromMilliseconds(100),
+        LongestPause = TimeSpan.FromSeconds(1),
+        ShortestAttempt = TimeSpan.FromMilliseconds(100),
+        AttemptTimedOut = left => $"connecting did not finish within the {Seconds(left)} left",
+    };
 
     public static async Task<WaitResult> RunAsync(LifecycleContext context, WaitOptions options, CancellationToken cancellationToken)
     {
@@ -23,70 +25,43 @@ internal static class DatabaseWaiter
             throw new ConfigurationException($"the wait timeout must be positive, not {options.Timeout}");
         }
 
-        var clock = Stopwatch.StartNew();
-        var pause = FirstPause;
+        string? server = null;
         ConnectionFailedException? last = null;
-        for (var attempt = 1; ; attempt++)
+        var outcome = await Wait.RunAsync(
+            options.Timeout,
+            context.Connection.Settings,
+            async attempt => server = await ConnectAsync(context, options, attempt),
+            failure =>
+            {
+                // An attempt cut short by the deadline says less than the error before it.
+                last = failure.TimedOut && last is not null ? last : failure.Error;
+                if (failure.Pause is not null)
+                {
+                    LogMessages.DatabaseNotReady(context.Logger, context.Database, failure.Attempt, failure.Error.Message);
+                }
+            },
+            cancellationToken);
+        if (!outcome.Connected)
         {
-            var (server, failure, timedOut) = await TryConnectAsync(context, options, options.Timeout - clock.Elapsed, cancellationToken);
-            if (failure is null)
-            {
-                LogMessages.DatabaseReady(context.Logger, context.Database, attempt);
-                return new WaitResult(context.Database, server!, attempt, clock.Elapsed);
-            }
-
-            // An attempt cut short by the deadline says less than the error before it.
-            last = timedOut && last is not null ? last : failure;
-            var left = options.Timeout - clock.Elapsed;
-            if (left <= TimeSpan.Zero)
-            {
-                var what = options.ServerOnly ? $"the server of database '{context.Database}'" : $"database '{context.Database}'";
-                throw new ConnectionFailedException(
-                    $"{what} was not ready after {Seconds(options.Timeout)} ({attempt} attempt(s)); last error: {last.Message}");
-            }
-
-            LogMessages.DatabaseNotReady(context.Logger, context.Database, attempt, failure.Message);
-            await Task.Delay(pause < left ? pause : left, cancellationToken);
-            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
+            var what = options.ServerOnly ? $"the server of database '{context.Database}'" : $"database '{context.Database}'";
+            throw new ConnectionFailedException(
+                $"{what} was not ready after {Seconds(options.Timeout)} ({outcome.Attempts} attempt(s)); last error: {last!.Message}");
         }
+
+        LogMessages.DatabaseReady(context.Logger, context.Database, outcome.Attempts);
+        return new WaitResult(context.Database, server!, outcome.Attempts, outcome.Elapsed);
     }
 
-    /// <summary>The server when a connection to the database opened within <paramref name="left"/>; else why not (and no server).</summary>
-    private static async Task<(string? Server, ConnectionFailedException? Failure, bool TimedOut)> TryConnectAsync(
-        LifecycleContext context, WaitOptions options, TimeSpan left, CancellationToken cancellationToken)
+    /// <summary>The server, once a connection to the database (or only its server) opened.</summary>
+    private static async Task<string> ConnectAsync(LifecycleContext context, WaitOptions options, CancellationToken cancellationToken)
     {
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attempt.CancelAfter(left > MinimumAttempt ? left : MinimumAttempt);
-        try
-        {
-            await using var dataSource = options.ServerOnly
-                ? await context.Connector.CreateMaintenanceDataSourceAsync(context.Connection, attempt.Token)
-                : await context.Connector.CreateDataSourceAsync(
-                    context.Connection, new DataSourceOptions { Pooling = false, VerifyConnection = false }, attempt.Token);
-            await using var connection = await dataSource.OpenConnectionAsync(attempt.Token);
-            return (LifecycleContext.ServerOf(connection), null, false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return (null, new ConnectionFailedException($"connecting did not finish within the {Seconds(left)} left"), true);
-        }
-        catch (PostgresException ex) when (IsRefusedLogin(ex))
-        {
-            throw DatabaseConnector.TranslateFailure(ex, context.Connection.Settings)!;
-        }
-        catch (ConnectionFailedException ex) when (ex.InnerException is PostgresException inner && IsRefusedLogin(inner))
-        {
-            throw;
-        }
-        catch (Exception ex) when (DatabaseConnector.TranslateFailure(ex, context.Connection.Settings) is { } failure)
-        {
-            return (null, failure, false);
-        }
+        await using var dataSource = options.ServerOnly
+            ? await context.Connector.CreateMaintenanceDataSourceAsync(context.Connection, cancellationToken)
+            : await context.Connector.CreateDataSourceAsync(
+                context.Connection, new DataSourceOptions { Pooling = false, VerifyConnection = false }, cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return LifecycleContext.ServerOf(connection);
     }
-
-    // 28P01 wrong password, 28000 no pg_hba.conf entry or role refused: no amount of waiting changes these.
-    private static bool IsRefusedLogin(PostgresException error) =>
-        error.SqlState is PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification;
 
     private static string Seconds(TimeSpan span) => $"{span.TotalSeconds:0.#} s";
 }

@@ -1,0 +1,80 @@
+using Npgsql;
+using Strata.Core.Connections;
+using Strata.Core.Errors;
+
+namespace Strata.Core.Tests.Connections;
+
+/// <summary>The wait shared by <c>db wait</c> and migrate-on-start, driven by attempts that fail as Npgsql fails.</summary>
+public sealed class ConnectionWaitTests
+{
+    private static readonly ConnectionSettings Settings = new() { Hosts = [new HostEndpoint("db.internal", 5432)], Database = "appdb" };
+
+    private static readonly ConnectionWait Wait = new()
+    {
+        FirstPause = TimeSpan.FromMilliseconds(10),
+        LongestPause = TimeSpan.FromMilliseconds(25),
+        ShortestAttempt = TimeSpan.FromMilliseconds(50),
+        AttemptTimedOut = left => $"cut short with {left.TotalSeconds:0} s left",
+    };
+
+    [Fact]
+    public async Task Tries_again_after_pauses_that_double_up_to_the_longest_until_an_attempt_connects()
+    {
+        var attempts = 0;
+        var failures = new List<ConnectionWait.Failure>();
+
+        var outcome = await Wait.RunAsync(
+            TimeSpan.FromMinutes(1),
+            Settings,
+            _ => ++attempts < 4 ? throw new NpgsqlException("the server is not there yet") : Task.CompletedTask,
+            failures.Add,
+            CancellationToken.None);
+
+        outcome.Connected.ShouldBeTrue();
+        outcome.Attempts.ShouldBe(4);
+        failures.Select(f => f.Attempt).ShouldBe([1, 2, 3]);
+        failures.Select(f => f.Pause).ShouldBe([TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(25)]);
+        failures[0].Error.Message.ShouldBe("Could not connect to db.internal:5432: the server is not there yet");
+        failures[0].TimedOut.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Ends_at_once_when_the_server_refuses_the_login()
+    {
+        var attempts = 0;
+
+        var error = await Should.ThrowAsync<ConnectionFailedException>(() => Wait.RunAsync(
+            TimeSpan.FromMinutes(1),
+            Settings,
+            _ =>
+            {
+                attempts++;
+                throw new PostgresException("password authentication failed for user \"app\"", "FATAL", "FATAL", "28P01");
+            },
+            _ => { },
+            CancellationToken.None));
+
+        attempts.ShouldBe(1);
+        error.Message.ShouldStartWith("Password authentication failed for user");
+    }
+
+    [Fact]
+    public async Task Reports_the_last_attempt_without_a_pause_when_the_time_is_up()
+    {
+        var failures = new List<ConnectionWait.Failure>();
+
+        var outcome = await Wait.RunAsync(
+            TimeSpan.FromMilliseconds(200),
+            Settings,
+            attempt => Task.Delay(Timeout.InfiniteTimeSpan, attempt),
+            failures.Add,
+            CancellationToken.None);
+
+        outcome.Connected.ShouldBeFalse();
+        outcome.Attempts.ShouldBe(failures.Count);
+        failures.ShouldAllBe(f => f.TimedOut);
+        failures[0].Error.Message.ShouldBe("cut short with 0 s left");
+        failures[^1].Pause.ShouldBeNull();
+        failures.SkipLast(1).ShouldAllBe(f => f.Pause != null);
+    }
+}
