@@ -43,17 +43,12 @@ internal sealed class DriftDetector
                 $"migration {missing[0]} is recorded as applied but has no file in {string.Join(", ", options.MigrationsDirectories)}, so the schema it produced cannot be rebuilt");
         }
 
-        SchemaSnapshot live;
-        await using (var connection = await target.OpenConnectionAsync(cancellationToken))
-        {
-            live = await SchemaReader.ReadAsync(connection, cancellationToken);
-        }
-
-        await using var scratch = await _server.CreateDatabaseAsync(cancellationToken);
+        var live = HistoryObjects.Exclude(await SchemaReader.ReadAsync(target, cancellationToken), options.Migrator.HistoryTable);
+        await using var scratch = await ScratchBuild.CreateAsync(
+            _server, new AppliedMigrationSource(source, applied), options.Migrator, _logger, cancellationToken);
         if (applied.Count > 0)
         {
-            await new Migrator(scratch.DataSource, new AppliedMigrationSource(source, applied), options.Migrator, _logger)
-                .UpAsync(null, false, cancellationToken);
+            await scratch.Migrator.UpAsync(null, false, cancellationToken);
         }
 
         var expected = await scratch.SnapshotAsync(cancellationToken);
@@ -61,5 +56,5 @@ internal sealed class DriftDetector
     }
 
     private static SchemaSnapshot Relevant(SchemaSnapshot snapshot, DriftOptions options) =>
-        HistoryObjects.Exclude(snapshot, options.Migrator.HistoryTable).Without(o => options.Ignore.Any(p => p.Matches(o)));
+        snapshot.Without(o => options.Ignore.Any(p => p.Matches(o)));
 }

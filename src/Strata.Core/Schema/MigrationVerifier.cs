@@ -34,14 +34,12 @@ internal sealed class MigrationVerifier
         ArgumentNullException.ThrowIfNull(options);
         var source = new DirectoryMigrationSource(options.MigrationsDirectories);
         var migrations = await source.LoadAsync(cancellationToken);
-        var history = options.Migrator.HistoryTable;
-        await using var scratch = await _server.CreateDatabaseAsync(cancellationToken);
-        var migrator = new Migrator(scratch.DataSource, source, options.Migrator, _logger);
-        var previous = await SnapshotAsync(scratch, history, cancellationToken);
+        await using var scratch = await ScratchBuild.CreateAsync(_server, source, options.Migrator, _logger, cancellationToken);
+        var previous = await scratch.SnapshotAsync(cancellationToken);
         var verified = 0;
         foreach (var migration in migrations)
         {
-            var failure = await RoundTripAsync(migrator, migration, scratch, history, previous, cancellationToken);
+            var failure = await RoundTripAsync(scratch, migration, previous, cancellationToken);
             if (failure.Failure is not null)
             {
                 return new VerifyResult(verified, null, 0, failure.Failure);
@@ -52,26 +50,26 @@ internal sealed class MigrationVerifier
         }
 
         var schemaFile = options.SchemaFile is { } file && File.Exists(file) ? Path.GetFullPath(file) : null;
-        if (schemaFile is not null && await CompareSchemaFileAsync(schemaFile, previous, history, cancellationToken) is { } mismatch)
+        if (schemaFile is not null && await CompareSchemaFileAsync(schemaFile, previous, options.Migrator.HistoryTable, cancellationToken) is { } mismatch)
         {
             return new VerifyResult(verified, schemaFile, 0, mismatch);
         }
 
-        var (seeds, seedFailure) = await RunSeedsAsync(scratch, options.SeedsDirectory, cancellationToken);
+        var (seeds, seedFailure) = await RunSeedsAsync(scratch.Database, options.SeedsDirectory, cancellationToken);
         return new VerifyResult(verified, schemaFile, seeds, seedFailure);
     }
 
     private static async Task<(SchemaSnapshot Schema, VerifyFailure? Failure)> RoundTripAsync(
-        Migrator migrator, Migration migration, ScratchDatabase scratch, HistoryTableName history, SchemaSnapshot previous,
-        CancellationToken cancellationToken)
+        ScratchBuild scratch, Migration migration, SchemaSnapshot previous, CancellationToken cancellationToken)
     {
+        var migrator = scratch.Migrator;
         var subject = $"{migration.Version}_{migration.Description}";
         if (await RunAsync(() => migrator.UpAsync(MigrationTarget.Steps(1), false, cancellationToken)) is { } upError)
         {
             return (previous, new VerifyFailure(VerifyStep.Up, subject, upError, []));
         }
 
-        var applied = await SnapshotAsync(scratch, history, cancellationToken);
+        var applied = await scratch.SnapshotAsync(cancellationToken);
         if (migration.Down is null)
         {
             return (applied, new VerifyFailure(VerifyStep.Down, subject, "it has no down section", []));
@@ -82,7 +80,7 @@ internal sealed class MigrationVerifier
             return (applied, new VerifyFailure(VerifyStep.Down, subject, downError, []));
         }
 
-        var reverted = SchemaComparer.Compare(previous, await SnapshotAsync(scratch, history, cancellationToken));
+        var reverted = SchemaComparer.Compare(previous, await scratch.SnapshotAsync(cancellationToken));
         if (!reverted.AreEqual)
         {
             return (applied, new VerifyFailure(VerifyStep.Down, subject, null, reverted.Differences));
@@ -93,7 +91,7 @@ internal sealed class MigrationVerifier
             return (applied, new VerifyFailure(VerifyStep.Reapply, subject, againError, []));
         }
 
-        var again = await SnapshotAsync(scratch, history, cancellationToken);
+        var again = await scratch.SnapshotAsync(cancellationToken);
         var reapplied = SchemaComparer.Compare(applied, again);
         return reapplied.AreEqual ? (again, null) : (again, new VerifyFailure(VerifyStep.Reapply, subject, null, reapplied.Differences));
     }
@@ -116,7 +114,8 @@ internal sealed class MigrationVerifier
             }
         }
 
-        var comparison = SchemaComparer.Compare(await SnapshotAsync(loaded, history, cancellationToken), migrated);
+        // A dump carries the history table too; the migrated side leaves it out.
+        var comparison = SchemaComparer.Compare(HistoryObjects.Exclude(await loaded.SnapshotAsync(cancellationToken), history), migrated);
         return comparison.AreEqual ? null : new VerifyFailure(VerifyStep.SchemaFile, file, null, comparison.Differences);
     }
 
@@ -160,8 +159,4 @@ internal sealed class MigrationVerifier
             return ex.Message;
         }
     }
-
-    // The history table records what ran, so it always differs; it is Strata's, not the migrations' schema.
-    private static async Task<SchemaSnapshot> SnapshotAsync(ScratchDatabase scratch, HistoryTableName history, CancellationToken cancellationToken) =>
-        HistoryObjects.Exclude(await scratch.SnapshotAsync(cancellationToken), history);
 }

@@ -10,6 +10,14 @@ namespace Strata.Core.Schema;
 /// </summary>
 internal static class SchemaReader
 {
+    /// <summary>Reads the schema of the database of <paramref name="dataSource"/>, on a connection of its own.</summary>
+    public static async Task<SchemaSnapshot> ReadAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await ReadAsync(connection, cancellationToken);
+    }
+
     /// <summary>Reads the schema of the database <paramref name="connection"/> is open on.</summary>
     /// <param name="connection">An open connection that is not inside a transaction.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -71,8 +71,7 @@ internal sealed class SchemaSource
         var resolver = new ConnectionResolver(_loggerFactory?.CreateLogger<ConnectionResolver>());
         var connection = await resolver.ResolveAsync(request, cancellationToken);
         await using var dataSource = await _connector.CreateDataSourceAsync(connection, null, cancellationToken);
-        await using var open = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await SchemaReader.ReadAsync(open, cancellationToken);
+        return await SchemaReader.ReadAsync(dataSource, cancellationToken);
     }
 
     private static bool IsConnectionString(string side) =>

@@ -21,11 +21,7 @@ internal sealed class ScratchDatabase : IAsyncDisposable
     public NpgsqlDataSource DataSource { get; }
 
     /// <summary>Reads the database's schema.</summary>
-    public async Task<SchemaSnapshot> SnapshotAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
-        return await SchemaReader.ReadAsync(connection, cancellationToken);
-    }
+    public Task<SchemaSnapshot> SnapshotAsync(CancellationToken cancellationToken) => SchemaReader.ReadAsync(DataSource, cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -38,12 +38,7 @@ internal sealed class VersionDetector
         var source = new DirectoryMigrationSource(options.MigrationsDirectories);
         var live = new Migrator(target, source, options.Migrator, _logger);
         await live.CheckNoHistoryAsync(cancellationToken);
-        SchemaSnapshot schema;
-        await using (var connection = await target.OpenConnectionAsync(cancellationToken))
-        {
-            schema = Relevant(await SchemaReader.ReadAsync(connection, cancellationToken), options);
-        }
-
+        var schema = HistoryObjects.Exclude(await SchemaReader.ReadAsync(target, cancellationToken), options.Migrator.HistoryTable);
         var candidates = await CompareEachVersionAsync(source, schema, options, cancellationToken);
         var matches = candidates.Where(c => c.Comparison.AreEqual).Select(c => c.Version).ToList();
         // Candidates are in version order, so the last of the fewest differences is the newest.
@@ -56,14 +51,12 @@ internal sealed class VersionDetector
         IMigrationSource source, SchemaSnapshot live, VersionDetectOptions options, CancellationToken cancellationToken)
     {
         var migrations = await source.LoadAsync(cancellationToken);
-        await using var scratch = await _server.CreateDatabaseAsync(cancellationToken);
-        var migrator = new Migrator(scratch.DataSource, source, options.Migrator, _logger);
-        var candidates = new List<Candidate> { new(null, SchemaComparer.Compare(Relevant(await scratch.SnapshotAsync(cancellationToken), options), live)) };
+        await using var scratch = await ScratchBuild.CreateAsync(_server, source, options.Migrator, _logger, cancellationToken);
+        var candidates = new List<Candidate> { new(null, SchemaComparer.Compare(await scratch.SnapshotAsync(cancellationToken), live)) };
         foreach (var migration in migrations)
         {
-            await migrator.UpAsync(MigrationTarget.Steps(1), false, cancellationToken);
-            var built = Relevant(await scratch.SnapshotAsync(cancellationToken), options);
-            candidates.Add(new Candidate(migration.Version, SchemaComparer.Compare(built, live)));
+            await scratch.Migrator.UpAsync(MigrationTarget.Steps(1), false, cancellationToken);
+            candidates.Add(new Candidate(migration.Version, SchemaComparer.Compare(await scratch.SnapshotAsync(cancellationToken), live)));
         }
 
         return candidates;
@@ -95,9 +88,6 @@ internal sealed class VersionDetector
     }
 
     private static string Describe(MigrationVersion? version) => version?.ToString() ?? "none (before any migration)";
-
-    private static SchemaSnapshot Relevant(SchemaSnapshot snapshot, VersionDetectOptions options) =>
-        HistoryObjects.Exclude(snapshot, options.Migrator.HistoryTable);
 
     private sealed record Candidate(MigrationVersion? Version, SchemaComparison Comparison);
 }

@@ -9,11 +9,7 @@ internal static class ReportSchema
 {
     public static async Task<IReadOnlyList<ReportTable>> TablesAsync(NpgsqlDataSource target, HistoryTableName history, CancellationToken cancellationToken)
     {
-        SchemaSnapshot snapshot;
-        await using (var connection = await target.OpenConnectionAsync(cancellationToken))
-        {
-            snapshot = HistoryObjects.Exclude(await SchemaReader.ReadAsync(connection, cancellationToken), history);
-        }
+        var snapshot = HistoryObjects.Exclude(await SchemaReader.ReadAsync(target, cancellationToken), history);
 
         var children = snapshot.Objects.Where(o => o.Parent is not null).ToLookup(o => o.Parent!, StringComparer.Ordinal);
         return
