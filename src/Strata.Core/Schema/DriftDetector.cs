@@ -12,18 +12,11 @@ namespace Strata.Core.Schema;
 /// database (exactly the applied versions, not the pending files) is compared with the live one. The target is only
 /// read: its history table and its catalogs.
 /// </summary>
-internal sealed class DriftDetector
+/// <param name="server">The server the expected schema is built on.</param>
+/// <param name="logger">Where progress is reported; nowhere when null.</param>
+internal sealed class DriftDetector(ScratchServer server, ILogger? logger = null)
 {
-    private readonly ScratchServer _server;
-    private readonly ILogger _logger;
-
-    /// <summary>Creates a detector that builds the expected schema on <paramref name="server"/>.</summary>
-    public DriftDetector(ScratchServer server, ILogger? logger = null)
-    {
-        ArgumentNullException.ThrowIfNull(server);
-        _server = server;
-        _logger = logger ?? NullLogger.Instance;
-    }
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
     /// <summary>Compares the schema of <paramref name="target"/> with the one its applied migrations produce.</summary>
     /// <exception cref="ValidationFailedException">An applied migration has no file, so the expected schema cannot be built.</exception>
@@ -45,7 +38,7 @@ internal sealed class DriftDetector
 
         var live = HistoryObjects.Exclude(await SchemaReader.ReadAsync(target, cancellationToken), options.Migrator.HistoryTable);
         await using var scratch = await ScratchBuild.CreateAsync(
-            _server, new AppliedMigrationSource(source, applied), options.Migrator, _logger, cancellationToken);
+            server, new AppliedMigrationSource(source, applied), options.Migrator, _logger, cancellationToken);
         if (applied.Count > 0)
         {
             await scratch.Migrator.UpAsync(null, false, cancellationToken);

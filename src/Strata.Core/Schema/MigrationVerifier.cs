@@ -14,18 +14,11 @@ namespace Strata.Core.Schema;
 /// schema must equal the previous migration's after the rollback and its own after the re-apply. Then the final
 /// schema must equal the schema file, when there is one, and every seed file must run. Stops at the first failure.
 /// </summary>
-internal sealed class MigrationVerifier
+/// <param name="server">The server the verifier builds its databases on.</param>
+/// <param name="logger">Where progress is reported; nowhere when null.</param>
+internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = null)
 {
-    private readonly ScratchServer _server;
-    private readonly ILogger _logger;
-
-    /// <summary>Creates a verifier that builds its databases on <paramref name="server"/>.</summary>
-    public MigrationVerifier(ScratchServer server, ILogger? logger = null)
-    {
-        ArgumentNullException.ThrowIfNull(server);
-        _server = server;
-        _logger = logger ?? NullLogger.Instance;
-    }
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
     /// <summary>Runs every check; a migration that fails to run is a failure in the result, not an exception.</summary>
     /// <exception cref="MigrationFileException">A migration file is malformed.</exception>
@@ -34,7 +27,7 @@ internal sealed class MigrationVerifier
         ArgumentNullException.ThrowIfNull(options);
         var source = new DirectoryMigrationSource(options.MigrationsDirectories);
         var migrations = await source.LoadAsync(cancellationToken);
-        await using var scratch = await ScratchBuild.CreateAsync(_server, source, options.Migrator, _logger, cancellationToken);
+        await using var scratch = await ScratchBuild.CreateAsync(server, source, options.Migrator, _logger, cancellationToken);
         var previous = await scratch.SnapshotAsync(cancellationToken);
         var verified = 0;
         foreach (var migration in migrations)
@@ -101,7 +94,7 @@ internal sealed class MigrationVerifier
     {
         var text = string.Join('\n', (await SeedFiles.ReadTextAsync(file, cancellationToken)).Split('\n').Where(line => !DumpText.IsRestrictLine(line)));
         var script = SqlSplitter.Split(text, new SqlSplitOptions { FileName = file });
-        await using var loaded = await _server.CreateDatabaseAsync(cancellationToken);
+        await using var loaded = await server.CreateDatabaseAsync(cancellationToken);
         await using (var connection = await loaded.DataSource.OpenConnectionAsync(cancellationToken))
         {
             try

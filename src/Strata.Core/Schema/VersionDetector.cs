@@ -13,18 +13,11 @@ namespace Strata.Core.Schema;
 /// scratch database and the schema after each is compared with the live one (Strata's history table left out on both
 /// sides). Only reads the target, unless recording the matching version is asked for.
 /// </summary>
-internal sealed class VersionDetector
+/// <param name="server">The server the candidate schemas are built on.</param>
+/// <param name="logger">Where progress is reported; nowhere when null.</param>
+internal sealed class VersionDetector(ScratchServer server, ILogger? logger = null)
 {
-    private readonly ScratchServer _server;
-    private readonly ILogger _logger;
-
-    /// <summary>Creates a detector that builds the candidate schemas on <paramref name="server"/>.</summary>
-    public VersionDetector(ScratchServer server, ILogger? logger = null)
-    {
-        ArgumentNullException.ThrowIfNull(server);
-        _server = server;
-        _logger = logger ?? NullLogger.Instance;
-    }
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
     /// <summary>Finds the version whose schema equals the live one, or the nearest, and records it when asked.</summary>
     /// <exception cref="ValidationFailedException">
@@ -51,7 +44,7 @@ internal sealed class VersionDetector
         IMigrationSource source, SchemaSnapshot live, VersionDetectOptions options, CancellationToken cancellationToken)
     {
         var migrations = await source.LoadAsync(cancellationToken);
-        await using var scratch = await ScratchBuild.CreateAsync(_server, source, options.Migrator, _logger, cancellationToken);
+        await using var scratch = await ScratchBuild.CreateAsync(server, source, options.Migrator, _logger, cancellationToken);
         var candidates = new List<Candidate> { new(null, SchemaComparer.Compare(await scratch.SnapshotAsync(cancellationToken), live)) };
         foreach (var migration in migrations)
         {
