@@ -28,12 +28,7 @@ internal static class DriftCommand
             await using var session = await run.OpenSessionAsync(cancellationToken);
             var target = await session.DataSourceAsync(cancellationToken);
             var server = await ScratchFlag.OpenAsync(run, cancellationToken);
-            var options = new DriftOptions
-            {
-                MigrationsDirectories = run.Settings.MigrationsDirectories,
-                Migrator = session.EngineOptions,
-                Ignore = [.. run.Settings.DriftIgnore.Value.Concat(parse.GetValue(ignore) ?? []).Distinct(StringComparer.Ordinal).Select(p => new SchemaPattern(p))],
-            };
+            var options = DriftRun.Options(run, session, parse.GetValue(ignore) ?? []);
             var result = await new DriftDetector(server, run.LoggerFactory.CreateLogger("Strata.Drift")).DetectAsync(target, options, cancellationToken);
             DifferenceRendering.Report(
                 run, "drift", result.Comparison, $"no drift: the schema is what its {result.AppliedMigrations} applied migration(s) produce");

@@ -27,12 +27,7 @@ internal static class ReportChecks
     {
         try
         {
-            var options = new DriftOptions
-            {
-                MigrationsDirectories = run.Settings.MigrationsDirectories,
-                Migrator = session.EngineOptions,
-                Ignore = [.. run.Settings.DriftIgnore.Value.Select(p => new SchemaPattern(p))],
-            };
+            var options = DriftRun.Options(run, session, []);
             var result = await new DriftDetector(server, run.LoggerFactory.CreateLogger("Strata.Drift")).DetectAsync(target, options, cancellationToken);
             return ReportCheck<ReportDrift>.Ran(new ReportDrift(result.AppliedMigrations, result.Comparison.Differences));
         }
