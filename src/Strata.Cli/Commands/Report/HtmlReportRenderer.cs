@@ -86,7 +86,7 @@ internal static class HtmlReportRenderer
     private static void Timeline(StringBuilder html, MigrationReport report)
     {
         html.Append("<section id=\"timeline\">\n<h2>Timeline</h2>\n");
-        var recorded = report.Migrations.Where(m => m.History is not null).OrderBy(m => m.History!.AppliedAt).ToList();
+        var recorded = report.Recorded.ToList();
         if (recorded.Count == 0)
         {
             html.Append("<p>Nothing has been applied yet.</p>\n</section>\n");

@@ -49,7 +49,7 @@ internal static class MarkdownReportRenderer
     private static void Timeline(StringBuilder md, MigrationReport report)
     {
         md.Append("\n## Timeline\n\n");
-        var recorded = report.Migrations.Where(m => m.History is not null).OrderBy(m => m.History!.AppliedAt).ToList();
+        var recorded = report.Recorded.ToList();
         if (recorded.Count == 0)
         {
             md.Append("Nothing has been applied yet.\n");

@@ -25,6 +25,9 @@ internal sealed record MigrationReport(
     /// <summary>The migrations not applied yet, in the order `up` would run them.</summary>
     public IEnumerable<ReportMigration> Pending => Migrations.Where(m => m.Status is ReportStatus.Pending or ReportStatus.OutOfOrder);
 
+    /// <summary>The migrations the history records, in the order they were applied: the timeline.</summary>
+    public IEnumerable<ReportMigration> Recorded => Migrations.Where(m => m.History is not null).OrderBy(m => m.History!.AppliedAt);
+
     /// <summary>True once any migration runs after the deploy; until then every migration runs before it, as in <c>status</c>.</summary>
     public bool HasPhases => Migrations.Any(m => m.Phase == "post");
 }
