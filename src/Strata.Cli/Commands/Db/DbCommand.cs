@@ -2,7 +2,6 @@ using System.CommandLine;
 using Strata.Cli.Commands.Migrations;
 using Strata.Cli.Hosting;
 using Strata.Core.Configuration;
-using Strata.Core.Errors;
 
 namespace Strata.Cli.Commands.Db;
 
@@ -26,23 +25,7 @@ internal static class DbCommand
         return command;
     }
 
-    public static Option<bool> YesOption(string what) => new("--yes", "-y") { Description = $"Do not ask for confirmation before {what} (for scripts)." };
-
-    public static Option<bool> ForceOption() => new("--force")
-    {
-        Description = "End the other sessions connected to the database first, instead of refusing while it is in use.",
-    };
-
     public static Option<string?> SeedsDirOption() => SettingFlags.Option<string?>(SettingCatalog.SeedsDirectory, "path");
-
-    /// <summary>
-    /// The confirmation a destructive command asks for: on a terminal the user types yes; --yes answers for scripts;
-    /// otherwise the answer is no and the command stops with exit 2, having changed nothing.
-    /// </summary>
-    public static Func<string, bool> Confirmation(CommandRun run, bool yes, string verb) =>
-        question => run.Confirm(question, yes)
-            ? true
-            : throw new ConfigurationException($"not confirmed: nothing was {verb} (answer yes on a terminal, or pass --yes in scripts)");
 
     public static Option<string?> SchemaFileOption(string what) => new("--file", "-f")
     {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Strata.Cli.Hosting;
-using Strata.Core.Lifecycle;
 
 namespace Strata.Cli.Commands.Db;
 
@@ -10,18 +9,16 @@ internal static class DbDropCommand
 {
     public static Command Create()
     {
-        var yes = DbCommand.YesOption("dropping");
-        var force = DbCommand.ForceOption();
+        var drop = new DropFlags();
         var command = new Command(
             "drop",
             "Drop the database if it exists. Refused on protected environments, whatever the flags; asks for confirmation on a terminal.")
         {
-            yes, force,
+            drop.Yes, drop.Force,
         };
         CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
         {
-            var options = new DropOptions { Force = parse.GetValue(force), Confirm = DbCommand.Confirmation(run, parse.GetValue(yes), "dropped") };
-            var result = await lifecycle.DropAsync(options, cancellationToken);
+            var result = await lifecycle.DropAsync(drop.Read(run, parse), cancellationToken);
             var ended = result.SessionsEnded > 0 ? $" after ending {result.SessionsEnded} other session(s)" : string.Empty;
             var message = result.Dropped
                 ? $"dropped database '{result.Database}' on {result.Server}{ended}"

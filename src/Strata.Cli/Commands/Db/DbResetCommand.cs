@@ -10,23 +10,23 @@ internal static class DbResetCommand
 {
     public static Command Create()
     {
-        var yes = DbCommand.YesOption("dropping");
-        var force = DbCommand.ForceOption();
+        var drop = new DropFlags();
         var seedsDir = DbCommand.SeedsDirOption();
         var skipSeed = DbSetupCommand.SkipSeedOption();
         var command = new Command(
             "reset",
             "Drop the database and set it up again (create, migrate, seed). Refused on protected environments, whatever the flags.")
         {
-            yes, force, seedsDir, skipSeed,
+            drop.Yes, drop.Force, seedsDir, skipSeed,
         };
         EngineFlags.AddRunFlags(command);
         CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
         {
+            var dropping = drop.Read(run, parse);
             var options = new ResetOptions
             {
-                Force = parse.GetValue(force),
-                Confirm = DbCommand.Confirmation(run, parse.GetValue(yes), "dropped"),
+                Force = dropping.Force,
+                Confirm = dropping.Confirm,
                 Setup = new SetupOptions { SkipSeed = parse.GetValue(skipSeed), SeedsDirectory = run.Settings.SeedsDirectory.Value },
             };
             var result = await lifecycle.ResetAsync(options, cancellationToken);
