@@ -97,6 +97,7 @@ public sealed class RollingRenameTests(ITestOutputHelper output)
         var stored = await ContentsAsync(db, load.Acknowledged.Keys);
         var lost = load.Acknowledged.Where(w => !stored.TryGetValue(w.Key, out var content) || content != w.Value).Select(w => w.Key).ToList();
         lost.ShouldBeEmpty($"{lost.Count} of {load.Acknowledged.Count} acknowledged writes are missing or changed");
+        load.CrossReads.ShouldBeGreaterThan(0);
         n.WriteCount.ShouldBeGreaterThan(0);
         next.ShouldNotBeNull().WriteCount.ShouldBeGreaterThan(0);
         (await NullableAsync(db)).ShouldBe("NO");

@@ -6,8 +6,9 @@ namespace Cruddur.Tests.Support;
 /// <summary>
 /// Bounded HTTP load over loopback, routed like a load balancer during a rolling deploy: each iteration goes to one of
 /// the releases currently in rotation, and takes three requests: POST a new activity with a unique text, GET it back
-/// (its text must be the posted one) and GET the home feed. Every request that does not answer as expected is a failure;
-/// every POST answered 201 is an acknowledged write, kept with its text. Bounded in requests and in time.
+/// (its text must be the posted one; from the other release while two are in rotation) and GET the home feed. Every
+/// request that does not answer as expected is a failure; every POST answered 201 is an acknowledged write, kept with
+/// its text. Bounded in requests and in time.
 /// </summary>
 public sealed class RollingLoad(string handle, int maxRequests, TimeSpan maxDuration)
 {
@@ -19,6 +20,7 @@ public sealed class RollingLoad(string handle, int maxRequests, TimeSpan maxDura
     private Release[] _rotation = [];
     private long _turn;
     private int _requests;
+    private int _crossReads;
     private Task _running = Task.CompletedTask;
 
     public IReadOnlyList<string> Failures => [.. _failures];
@@ -29,6 +31,9 @@ public sealed class RollingLoad(string handle, int maxRequests, TimeSpan maxDura
     public int Requests => Math.Min(Volatile.Read(ref _requests), maxRequests);
 
     public bool Stopped => _running.IsCompleted;
+
+    /// <summary>Read-backs that one release answered, with the exact text, for a write another release acknowledged.</summary>
+    public int CrossReads => Volatile.Read(ref _crossReads);
 
     /// <summary>Puts these releases, and only these, in rotation for the iterations that start from now on.</summary>
     public void RouteTo(params Release[] releases)
@@ -71,7 +76,7 @@ public sealed class RollingLoad(string handle, int maxRequests, TimeSpan maxDura
     }
 
     public string Summary() =>
-        $"{Requests} requests, {_failures.Count} failed, {_acknowledged.Count} writes acknowledged";
+        $"{Requests} requests, {_failures.Count} failed, {_acknowledged.Count} writes acknowledged, {CrossReads} read back from the other release";
 
     private async Task WorkAsync(int worker)
     {
@@ -116,6 +121,22 @@ public sealed class RollingLoad(string handle, int maxRequests, TimeSpan maxDura
         }
     }
 
+    // The read-back goes to another release in rotation when there is one, so that while both serve, each reads what
+    // the other wrote: the old release the rows the new one wrote to content, and the other way round.
+    private Release PickReader(Release writer)
+    {
+        lock (_gate)
+        {
+            if (_rotation.FirstOrDefault(r => r != writer) is not { } other)
+            {
+                return writer;
+            }
+
+            Interlocked.Increment(ref other.InFlight);
+            return other;
+        }
+    }
+
     // False once the request bound is reached.
     private async Task<bool> IterateAsync(Release release, string text)
     {
@@ -138,16 +159,31 @@ public sealed class RollingLoad(string handle, int maxRequests, TimeSpan maxDura
 
         _acknowledged[uuid] = text;
         Interlocked.Increment(ref release.Writes);
-        if (!Take(release))
+        var reader = PickReader(release);
+        try
         {
-            return false;
-        }
+            if (!Take(reader))
+            {
+                return false;
+            }
 
-        var path = $"/api/activities/{uuid}";
-        if (await SendAsync(release, "GET " + path, () => Api.GetAsync(release.Client, path)) is { } read
-            && (read.Status != HttpStatusCode.OK || read.Text("message") != text))
+            var path = $"/api/activities/{uuid}";
+            var read = await SendAsync(reader, "GET " + path, () => Api.GetAsync(reader.Client, path));
+            if (read is not null && (read.Status != HttpStatusCode.OK || read.Text("message") != text))
+            {
+                Fail(reader, $"GET {path} (written by {release.Name})", read);
+            }
+            else if (read is not null && reader != release)
+            {
+                Interlocked.Increment(ref _crossReads);
+            }
+        }
+        finally
         {
-            Fail(release, "GET " + path, read);
+            if (reader != release)
+            {
+                Interlocked.Decrement(ref reader.InFlight);
+            }
         }
 
         if (!Take(release))
