@@ -101,7 +101,7 @@ done
 position=$(psql_admin -d cruddur_bench -F ' ' -c "SELECT quote_literal(created_at), quote_literal(uuid)
   FROM activities ORDER BY created_at DESC, uuid DESC OFFSET $((deep_offset - 1)) LIMIT 1")
 plan=$(psql_admin -d cruddur_bench -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
-  SELECT a.uuid, u.display_name, u.handle, a.message FROM public.activities a JOIN public.users u ON u.uuid = a.user_uuid
+  SELECT a.uuid, u.display_name, u.handle, a.content FROM public.activities a JOIN public.users u ON u.uuid = a.user_uuid
   WHERE (a.expires_at IS NULL OR a.expires_at > now())
     AND (a.created_at, a.uuid) < (${position% *}::timestamptz, ${position##* }::uuid)
   ORDER BY a.created_at DESC, a.uuid DESC LIMIT 21")
@@ -116,7 +116,7 @@ run_wrk() { # name path -> prints the RESULT json
 feed_sql() { # [created_at uuid]
   local after=""
   [ $# -eq 2 ] && after="AND (a.created_at, a.uuid) < ($1::timestamptz, $2::uuid) "
-  echo "SELECT a.uuid, u.display_name, u.handle, a.message, a.replies_count, a.reposts_count, a.likes_count, a.reply_to_activity_uuid, a.expires_at, a.created_at FROM public.activities a JOIN public.users u ON u.uuid = a.user_uuid WHERE (a.expires_at IS NULL OR a.expires_at > now()) ${after}ORDER BY a.created_at DESC, a.uuid DESC LIMIT 21;"
+  echo "SELECT a.uuid, u.display_name, u.handle, a.content, a.replies_count, a.reposts_count, a.likes_count, a.reply_to_activity_uuid, a.expires_at, a.created_at FROM public.activities a JOIN public.users u ON u.uuid = a.user_uuid WHERE (a.expires_at IS NULL OR a.expires_at > now()) ${after}ORDER BY a.created_at DESC, a.uuid DESC LIMIT 21;"
 }
 
 run_pgbench() { # name sql-file seconds -> prints a RESULT json in wrk's shape, from pgbench's per-transaction log

@@ -4,7 +4,7 @@ INSERT INTO public.users (display_name, handle, cognito_user_id)
 SELECT 'Bench User ' || n, 'bench_' || n, 'MOCK'
 FROM generate_series(1, 1000) AS n;
 
-INSERT INTO public.activities (user_uuid, message, likes_count, created_at)
+INSERT INTO public.activities (user_uuid, content, likes_count, created_at)
 SELECT u.uuid,
        'Bench activity ' || n || ': ' || repeat('lorem ipsum ', 1 + n % 12),
        n % 50,

@@ -117,7 +117,7 @@ public sealed class FeedCacheTests
     private static async Task InsertBehindTheAppsBackAsync(TestDatabase db, string handle, string message)
     {
         await using var insert = db.DataSource.CreateCommand(
-            "INSERT INTO activities (user_uuid, message) SELECT uuid, $2 FROM users WHERE handle = $1");
+            "INSERT INTO activities (user_uuid, content) SELECT uuid, $2 FROM users WHERE handle = $1");
         insert.Parameters.Add(new NpgsqlParameter { Value = handle });
         insert.Parameters.Add(new NpgsqlParameter { Value = message });
         (await insert.ExecuteNonQueryAsync()).ShouldBe(1);

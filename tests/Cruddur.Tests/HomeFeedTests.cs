@@ -15,7 +15,7 @@ public sealed class HomeFeedTests(RunningApp app) : IClassFixture<RunningApp>, I
         var handle = Api.NewHandle("feed");
         (await Api.PostAsync(app.Client, "/api/users", new { displayName = "Feed Author", handle })).Status.ShouldBe(HttpStatusCode.Created);
         await using var insert = app.Database.DataSource.CreateCommand("""
-            INSERT INTO activities (user_uuid, message, created_at)
+            INSERT INTO activities (user_uuid, content, created_at)
             SELECT u.uuid, 'feed message ' || n, $1 + ((n % 9) * interval '1 millisecond') + ((n % 9) * interval '7 microseconds')
             FROM users u, generate_series(1, 25) AS n
             WHERE u.handle = $2

@@ -52,7 +52,7 @@ public sealed class LiveMigrationTests
         var ready = await Api.GetAsync(app.Client, "/health/ready");
         ready.Status.ShouldBe(HttpStatusCode.OK);
         ready.Text("appliedVersion").ShouldBe("20240201000000");
-        ready.Text("expectedVersion").ShouldBe("20240101000300");
+        ready.Text("expectedVersion").ShouldBe("20240110000300");
     }
 
     /// <summary>Workers that post an activity, read it back and read the feed, over and over, recording every failure.</summary>

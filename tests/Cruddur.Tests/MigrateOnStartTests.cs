@@ -26,13 +26,13 @@ public sealed class MigrateOnStartTests
                 "SELECT count(*), count(DISTINCT version), bool_and(status = 'applied') FROM strata_schema_migrations");
             await using var reader = await history.ExecuteReaderAsync();
             await reader.ReadAsync();
-            reader.GetInt64(0).ShouldBe(3);
-            reader.GetInt64(1).ShouldBe(3);
+            reader.GetInt64(0).ShouldBe(6);
+            reader.GetInt64(1).ShouldBe(6);
             reader.GetBoolean(2).ShouldBeTrue();
             var applied = replicas.Sum(r => r.LogEvents()
                 .Where(e => e.GetProperty("EventId").GetInt32() == 1611)
                 .Sum(e => e.GetProperty("State").GetProperty("Count").GetInt32()));
-            applied.ShouldBe(3);
+            applied.ShouldBe(6);
             await using var index = db.DataSource.CreateCommand(
                 "SELECT indisvalid FROM pg_index WHERE indexrelid = 'public.activities_home_feed_idx'::regclass");
             (await index.ExecuteScalarAsync()).ShouldBe(true);

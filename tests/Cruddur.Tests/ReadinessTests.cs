@@ -20,8 +20,8 @@ public sealed class ReadinessTests
         before.Status.ShouldBe(HttpStatusCode.ServiceUnavailable);
         before.Text("status").ShouldBe("Unhealthy");
         before.Body.GetProperty("databaseReachable").GetBoolean().ShouldBeTrue();
-        before.Text("expectedVersion").ShouldBe("20240101000300");
-        before.Body.GetProperty("pendingCount").GetInt32().ShouldBe(3);
+        before.Text("expectedVersion").ShouldBe("20240110000300");
+        before.Body.GetProperty("pendingCount").GetInt32().ShouldBe(6);
         (await Api.GetAsync(app.Client, "/health/live")).Status.ShouldBe(HttpStatusCode.OK);
 
         var up = await StrataCli.RunAsync(new Dictionary<string, string> { ["DATABASE_URL"] = db.Url }, "up", "--migrations-dir", MigrationsDirectory);
@@ -30,7 +30,7 @@ public sealed class ReadinessTests
         var after = await Api.GetAsync(app.Client, "/health/ready");
         after.Status.ShouldBe(HttpStatusCode.OK);
         after.Text("status").ShouldBe("Healthy");
-        after.Text("appliedVersion").ShouldBe("20240101000300");
+        after.Text("appliedVersion").ShouldBe("20240110000300");
         after.Body.GetProperty("pendingCount").GetInt32().ShouldBe(0);
         after.Body.GetProperty("error").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
     }

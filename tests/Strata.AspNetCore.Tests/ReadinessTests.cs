@@ -146,6 +146,43 @@ public sealed class ReadinessTests
     }
 
     [Fact]
+    public async Task Post_deploy_migrations_still_pending_leave_the_app_ready()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var applied = MigrationFiles.Write(("1_notes.sql", MigrationFiles.CreateNotes), ("2_author.sql", MigrationFiles.AddAuthor));
+        await new Migrator(db.DataSource, new DirectoryMigrationSource(applied.Combine("migrations"))).UpAsync();
+        using var shipped = MigrationFiles.Write(
+            ("1_notes.sql", MigrationFiles.CreateNotes), ("2_author.sql", MigrationFiles.AddAuthor), ("3_title.sql", PostDeploy(MigrationFiles.AddTitle)));
+        await using var host = await TestHost.StartAsync(
+            new Dictionary<string, string?> { ["DATABASE_URL"] = db.Url, ["Strata:MigrationsDirectory"] = shipped.Combine("migrations") });
+
+        var ready = await HealthBody.GetAsync(host.Client, "/health/ready");
+
+        ready.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ready.AppliedVersion.ShouldBe("2");
+        ready.ExpectedVersion.ShouldBe("3");
+        ready.PendingCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_pending_pre_deploy_migration_keeps_the_app_unready_beside_a_pending_post_deploy_one()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var applied = MigrationFiles.Write(("1_notes.sql", MigrationFiles.CreateNotes));
+        await new Migrator(db.DataSource, new DirectoryMigrationSource(applied.Combine("migrations"))).UpAsync();
+        using var shipped = MigrationFiles.Write(
+            ("1_notes.sql", MigrationFiles.CreateNotes), ("2_author.sql", MigrationFiles.AddAuthor), ("3_title.sql", PostDeploy(MigrationFiles.AddTitle)));
+        await using var host = await TestHost.StartAsync(
+            new Dictionary<string, string?> { ["DATABASE_URL"] = db.Url, ["Strata:MigrationsDirectory"] = shipped.Combine("migrations") });
+
+        var ready = await HealthBody.GetAsync(host.Client, "/health/ready");
+
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        ready.PendingCount.ShouldBe(2);
+        ready.Error.ShouldNotBeNull().ShouldContain("the database is at version 1, the app expects 3");
+    }
+
+    [Fact]
     public async Task Ready_says_when_the_apps_migrations_cannot_be_read()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
@@ -158,4 +195,6 @@ public sealed class ReadinessTests
         ready.Error.ShouldNotBeNull().ShouldStartWith("the app's migrations cannot be read: migrations directory ");
         ready.Error.ShouldContain("no/such/directory does not exist");
     }
+
+    private static string PostDeploy(string sql) => sql.Replace("-- migrate:up\n", "-- migrate:up phase:post\n", StringComparison.Ordinal);
 }

@@ -9,7 +9,7 @@ public sealed class ActivityStore(NpgsqlDataSource db)
     public const string ReplyToKey = "activities_reply_to_activity_uuid_fkey";
 
     private const string Columns =
-        "a.uuid, u.display_name, u.handle, a.message, a.replies_count, a.reposts_count, a.likes_count, a.reply_to_activity_uuid, a.expires_at, a.created_at";
+        "a.uuid, u.display_name, u.handle, a.content, a.replies_count, a.reposts_count, a.likes_count, a.reply_to_activity_uuid, a.expires_at, a.created_at";
 
     private const string Visible = "(a.expires_at IS NULL OR a.expires_at > now())";
 
@@ -18,7 +18,7 @@ public sealed class ActivityStore(NpgsqlDataSource db)
     private const string InsertSql = $"""
         WITH u AS (SELECT uuid, display_name, handle FROM public.users WHERE lower(handle) = lower($1)),
         a AS (
-          INSERT INTO public.activities (user_uuid, message, reply_to_activity_uuid, expires_at)
+          INSERT INTO public.activities (user_uuid, content, reply_to_activity_uuid, expires_at)
           SELECT u.uuid, $2, $3, $4 FROM u
           RETURNING *),
         parent AS (

@@ -13,8 +13,9 @@ namespace Strata.AspNetCore.Health;
 
 /// <summary>
 /// Decides whether the app may take traffic: the database answers within <see cref="StrataOptions.ReadyTimeout"/>,
-/// and every migration the app ships is applied (so the applied version is at least the newest one it ships). A
-/// database ahead of the app, with newer migrations from a newer release, is ready.
+/// and every pre-deploy migration the app ships is applied (so the applied version is at least the newest of them). A
+/// database ahead of the app, with newer migrations from a newer release, is ready; so is one whose only pending
+/// migrations are post-deploy ones, which by design run after this release is rolled out and stable.
 /// </summary>
 public sealed class StrataReadinessProbe
 {
@@ -55,10 +56,12 @@ public sealed class StrataReadinessProbe
         var clock = Stopwatch.StartNew();
         await _database.InitializeAsync(cancellationToken);
         MigrationVersion? expected;
+        MigrationVersion? required;
         try
         {
             var shipped = await _database.Migrations.LoadAsync(cancellationToken);
             expected = shipped.Count == 0 ? null : shipped[^1].Version;
+            required = shipped.LastOrDefault(m => m.Phase == MigrationPhase.Pre)?.Version;
         }
         catch (StrataException ex)
         {
@@ -75,7 +78,7 @@ public sealed class StrataReadinessProbe
         try
         {
             var status = await _database.Migrator.StatusAsync(timeout.Token);
-            return Report(Judge(status, expected, clock.Elapsed));
+            return Report(Judge(status, expected, required, clock.Elapsed));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -91,24 +94,27 @@ public sealed class StrataReadinessProbe
         }
     }
 
-    private static StrataReadiness Judge(StatusResult status, MigrationVersion? expected, TimeSpan elapsed)
+    // The app runs its code against the schema its pre-deploy migrations make: a post-deploy one still pending (the
+    // deploy applies those once this release is stable) neither delays readiness nor counts as skipped.
+    private static StrataReadiness Judge(StatusResult status, MigrationVersion? expected, MigrationVersion? required, TimeSpan elapsed)
     {
         var applied = status.CurrentVersion;
         var pending = status.PendingCount;
+        var pendingPre = status.Migrations.Count(m => (m.State is MigrationState.Pending or MigrationState.OutOfOrder) && m.Phase == MigrationPhase.Pre);
         string? problem = null;
-        if (expected is { } newest && (applied is null || applied < newest))
+        if (required is { } newest && (applied is null || applied < newest))
         {
             problem = applied is null
-                ? $"no migration is applied; the app expects version {newest}: apply the migrations (strata up)"
-                : $"the database is at version {applied}, the app expects {newest} ({pending} pending): apply the migrations (strata up)";
+                ? $"no migration is applied; the app expects version {expected}: apply the migrations (strata up)"
+                : $"the database is at version {applied}, the app expects {expected} ({pending} pending): apply the migrations (strata up)";
         }
         else if (status.Migrations.FirstOrDefault(m => m.State == MigrationState.Interrupted) is { } interrupted)
         {
             problem = $"migration {interrupted.Version} was interrupted part-way (transaction:false): resolve it with strata repair";
         }
-        else if (pending > 0)
+        else if (pendingPre > 0)
         {
-            problem = $"{pending} migration(s) the app ships are not applied although newer ones are (out of order): apply them (strata up --allow-out-of-order)";
+            problem = $"{pendingPre} migration(s) the app ships are not applied although newer ones are (out of order): apply them (strata up --allow-out-of-order)";
         }
 
         return new StrataReadiness(problem is null, true, applied, expected, pending, elapsed, problem);

@@ -29,16 +29,27 @@ public sealed class AppProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static AppProcess Start(IReadOnlyDictionary<string, string> variables)
+    public static AppProcess Start(IReadOnlyDictionary<string, string> variables) =>
+        Start(variables, AppContext.BaseDirectory, "Cruddur.dll");
+
+    /// <summary>
+    /// Starts the release before the current one (tests/Cruddur.PreviousRelease, built into cruddur-previous/): the
+    /// same app but for the files that release had differently, with the migrations it shipped.
+    /// </summary>
+    public static AppProcess StartPreviousRelease(IReadOnlyDictionary<string, string> variables) =>
+        Start(variables, Path.Combine(AppContext.BaseDirectory, "cruddur-previous"), "Cruddur.PreviousRelease.dll");
+
+    private static AppProcess Start(IReadOnlyDictionary<string, string> variables, string directory, string assembly)
     {
+        // The working directory is the content root, where the host finds that release's appsettings.json.
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Cruddur.dll"));
+        info.ArgumentList.Add(Path.Combine(directory, assembly));
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add("http://127.0.0.1:0");
         info.Environment.Clear();
@@ -70,6 +81,17 @@ public sealed class AppProcess : IAsyncDisposable
 
         await exited;
         throw new InvalidOperationException($"Cruddur exited with code {_process.ExitCode} before listening:\n{Output}");
+    }
+
+    /// <summary>Stops the app as an orchestrator does: SIGTERM, then the host's graceful shutdown; returns the exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        return await WaitForExitAsync();
     }
 
     public async Task<int> WaitForExitAsync()

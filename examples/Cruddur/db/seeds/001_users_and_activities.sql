@@ -5,8 +5,8 @@ VALUES
   ('Fifty Pence', 'getFullOrDieTryin', 'MOCK')
 ON CONFLICT DO NOTHING;
 
-INSERT INTO public.activities (user_uuid, message, expires_at)
+INSERT INTO public.activities (user_uuid, content, expires_at)
 SELECT uuid, 'This was imported as seed data', now() + interval '10 days'
 FROM public.users
 WHERE handle = 'hotwheels'
-  AND NOT EXISTS (SELECT 1 FROM public.activities a WHERE a.message = 'This was imported as seed data');
+  AND NOT EXISTS (SELECT 1 FROM public.activities a WHERE a.content = 'This was imported as seed data');

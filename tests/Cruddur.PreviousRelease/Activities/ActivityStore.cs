@@ -1,0 +1,118 @@
+// Cruddur's ActivityStore as the release before the rename shipped it: the column is activities.message.
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Cruddur.Activities;
+
+/// <summary>Reads and writes activities. Expired activities (expires_at in the past) are hidden everywhere.</summary>
+public sealed class ActivityStore(NpgsqlDataSource db)
+{
+    public const string ReplyToKey = "activities_reply_to_activity_uuid_fkey";
+
+    private const string Columns =
+        "a.uuid, u.display_name, u.handle, a.message, a.replies_count, a.reposts_count, a.likes_count, a.reply_to_activity_uuid, a.expires_at, a.created_at";
+
+    private const string Visible = "(a.expires_at IS NULL OR a.expires_at > now())";
+
+    // One statement: the author is looked up by handle, the activity inserted, and the replied-to activity's counter
+    // bumped, atomically. No author means no row; a reply to an unknown activity fails its foreign key.
+    private const string InsertSql = $"""
+        WITH u AS (SELECT uuid, display_name, handle FROM public.users WHERE lower(handle) = lower($1)),
+        a AS (
+          INSERT INTO public.activities (user_uuid, message, reply_to_activity_uuid, expires_at)
+          SELECT u.uuid, $2, $3, $4 FROM u
+          RETURNING *),
+        parent AS (
+          UPDATE public.activities SET replies_count = replies_count + 1
+          WHERE uuid = $3 AND EXISTS (SELECT 1 FROM a)
+          RETURNING uuid)
+        SELECT {Columns} FROM a CROSS JOIN u
+        """;
+
+    /// <summary>The home feed's first page: newest visible activities, in the order activities_home_feed_idx reads them.</summary>
+    public const string FeedSql =
+        $"SELECT {Columns} FROM public.activities a JOIN public.users u ON u.uuid = a.user_uuid " +
+        $"WHERE {Visible} ORDER BY a.created_at DESC, a.uuid DESC LIMIT $1";
+
+    /// <summary>A later page of the home feed: the same, strictly after the keyset cursor ($2, $3).</summary>
+    public const string FeedAfterSql =
+        $"SELECT {Columns} FROM public.activities a JOIN public.users u ON u.uuid = a.user_uuid " +
+        $"WHERE {Visible} AND (a.created_at, a.uuid) < ($2, $3) ORDER BY a.created_at DESC, a.uuid DESC LIMIT $1";
+
+    /// <summary>Creates the activity, or returns null when no user has the author's handle.</summary>
+    public async Task<ActivityView?> CreateAsync(NewActivity activity, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand(InsertSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = activity.Handle! });
+        command.Parameters.Add(new NpgsqlParameter { Value = activity.Message! });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)activity.ReplyToActivityUuid ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)activity.ExpiresAt?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        return await SingleAsync(command, cancellationToken);
+    }
+
+    public async Task<ActivityView?> FindAsync(Guid uuid, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand(
+            $"SELECT {Columns} FROM public.activities a JOIN public.users u ON u.uuid = a.user_uuid WHERE a.uuid = $1 AND {Visible}");
+        command.Parameters.Add(new NpgsqlParameter { Value = uuid });
+        return await SingleAsync(command, cancellationToken);
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> activities, newest first, strictly after <paramref name="before"/> in
+    /// (created_at, uuid) order: a keyset page that reads activities_home_feed_idx from the position on, however
+    /// deep the page, and neither skips nor repeats rows when new activities arrive meanwhile.
+    /// </summary>
+    public async Task<FeedPage> FeedAsync(int limit, FeedCursor? before, CancellationToken cancellationToken)
+    {
+        // A prepared statement persists on its pooled connection, so after the first request on each connection the
+        // server neither parses nor plans the feed query again: planning cost more than running it (see
+        // docs/cruddur-performance.md).
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(before is null ? FeedSql : FeedAfterSql, connection);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit + 1 });
+        if (before is { } cursor)
+        {
+            command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = cursor.CreatedAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = cursor.Uuid });
+        }
+
+        await command.PrepareAsync(cancellationToken);
+        var items = new List<ActivityView>(limit + 1);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(Read(reader));
+            }
+        }
+
+        // One row more than asked tells whether an older page exists without a second query.
+        if (items.Count <= limit)
+        {
+            return new FeedPage(items, null);
+        }
+
+        items.RemoveAt(limit);
+        var last = items[^1];
+        return new FeedPage(items, new FeedCursor(last.CreatedAt, last.Uuid).Encode());
+    }
+
+    private static async Task<ActivityView?> SingleAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    private static ActivityView Read(NpgsqlDataReader reader) => new(
+        reader.GetGuid(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetInt32(4),
+        reader.GetInt32(5),
+        reader.GetInt32(6),
+        reader.IsDBNull(7) ? null : reader.GetGuid(7),
+        reader.IsDBNull(8) ? null : reader.GetDateTime(8),
+        reader.GetDateTime(9));
+}
