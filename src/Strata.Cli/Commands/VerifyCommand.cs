@@ -35,13 +35,25 @@ internal static class VerifyCommand
     private static void Render(CommandRun run, VerifyResult result)
     {
         var schemaFile = result.SchemaFile is null ? null : DbCommand.Display(run, result.SchemaFile);
-        var fields = new JsonObject { ["passed"] = result.Passed, ["migrations"] = result.Migrations, ["schemaFile"] = schemaFile, ["seeds"] = result.Seeds };
+        var fields = new JsonObject
+        {
+            ["passed"] = result.Passed, ["migrations"] = result.Migrations, ["schemaFile"] = schemaFile, ["seeds"] = result.Seeds,
+            ["movedColumns"] = new JsonArray([.. result.MovedColumns.Select(c => JsonValue.Create(c))]),
+        };
         if (result.Failure is not { } failure)
         {
             var message = $"verified {result.Migrations} migration(s): each down restores the schema before its up, and each up re-applies"
+                + (result.MovedColumns.Count == 0 ? string.Empty : " (but for the position of the columns noted below)")
                 + (schemaFile is null ? string.Empty : $"; the final schema equals {schemaFile}")
                 + (result.Seeds > 0 ? $"; {result.Seeds} seed file(s) ran" : string.Empty);
-            run.Reporter.Result("verify", message, fields);
+            run.Reporter.Result("verify", message, fields, writer =>
+            {
+                writer.WriteLine(message);
+                foreach (var column in result.MovedColumns)
+                {
+                    writer.WriteLine($"  note: {column} came back as the last column after the down (PostgreSQL can only append a column)");
+                }
+            });
             return;
         }
 

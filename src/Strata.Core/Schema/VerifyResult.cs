@@ -7,6 +7,12 @@ namespace Strata.Core.Schema;
 /// <param name="Failure">The first failure; null when everything passed.</param>
 internal sealed record VerifyResult(int Migrations, string? SchemaFile, int Seeds, VerifyFailure? Failure)
 {
+    /// <summary>
+    /// Columns that a down put back in another position than before its up, which PostgreSQL cannot avoid (a re-added
+    /// column is always appended); each as <c>migration: column</c>. Not a failure.
+    /// </summary>
+    public IReadOnlyList<string> MovedColumns { get; init; } = [];
+
     /// <summary>True when every check passed.</summary>
     public bool Passed => Failure is null;
 }
