@@ -1,0 +1,156 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Strata.Core.Data;
+using Strata.Core.Logging;
+using Strata.Core.Migrations;
+
+namespace Strata.Core.Execution.Batching;
+
+/// <summary>
+/// Runs a <c>-- strata:batch</c> statement over its table's primary key: the key space is fixed at the start (its
+/// largest key), then each batch picks the next at most N keys by keyset, runs the statement restricted to that key
+/// range and records the batch's last key in the same short transaction. No lock outlives a batch, and a killed run
+/// resumes after the last batch that committed.
+/// </summary>
+/// <param name="sql">The bookkeeping statements.</param>
+/// <param name="logger">Where progress is reported.</param>
+internal sealed class BackfillRunner(StepSql sql, ILogger logger)
+{
+    /// <summary>One attempt wrapper: runs the work under the lock-retry policy and returns the attempts it took.</summary>
+    public delegate Task<int> Guard(string state, Func<Task> work);
+
+    /// <summary>Runs statement <paramref name="index"/> of the section in batches; returns the most attempts a batch took.</summary>
+    public async Task<int> RunAsync(
+        NpgsqlConnection connection, Migration migration, MigrationDirection direction, int index, bool resume, Guard guard, CancellationToken cancellationToken)
+    {
+        var id = MigrationNames.Id(migration);
+        var number = index + 1;
+        var section = migration.Section(direction);
+        var batch = section.Batches[index];
+        var (key, problem) = await BackfillKey.FindAsync(connection, batch.Statement.Table, cancellationToken);
+        if (key is null)
+        {
+            throw MigrationErrors.Refused(
+                migration,
+                section.Statements[index],
+                $"'-- strata:batch' cannot run this {batch.Statement.Command}: {problem}",
+                "give the table a single-column primary key, or remove the '-- strata:batch' line to run the statement once");
+        }
+
+        var state = resume ? await ReadAsync(connection, migration, number, cancellationToken) : null;
+        if (state is null)
+        {
+            state = await StartAsync(connection, migration, number, key, cancellationToken);
+            logger.BackfillStarting(id, key.Table, key.Column, batch.Size, state.KeysTotal);
+        }
+        else if (state.LastKey is not null)
+        {
+            logger.BackfillResuming(id, key.Table, state.LastKey, state.KeysDone, state.Batches);
+        }
+
+        var meter = new BackfillMeter(logger, id, key.Table, state);
+        var queries = new BackfillQueries(key, batch);
+        var (last, attempts) = (state.LastKey, 1);
+        while (state.UpperKey is not null)
+        {
+            BatchOutcome? done = null;
+            var from = last;
+            attempts = Math.Max(attempts, await guard(
+                $"the batch after key {from ?? "(start)"} did not take effect and the batches before it stay committed",
+                async () => done = await RunBatchAsync(connection, migration, number, queries, from, state.UpperKey, cancellationToken)));
+            if (done is null)
+            {
+                break;
+            }
+
+            last = done.LastKey;
+            meter.Add(done.Keys, done.Rows);
+            if (batch.Pause > TimeSpan.Zero)
+            {
+                await Task.Delay(batch.Pause, cancellationToken);
+            }
+        }
+
+        meter.Completed();
+        return attempts;
+    }
+
+    // One transaction: pick the keys, run the statement over their range, record the range's end, commit.
+    private async Task<BatchOutcome?> RunBatchAsync(
+        NpgsqlConnection connection, Migration migration, int number, BackfillQueries queries, string? from, string upper, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var (keys, to) = await NextRangeAsync(connection, queries, from, upper, cancellationToken);
+        if (keys == 0 || to is null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return null;
+        }
+
+        long rows;
+        await using (var statement = new BoundSql(queries.Statement(from is null), Args(from, to)).ToCommand(connection))
+        {
+            statement.CommandTimeout = 0;
+            rows = await statement.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await Db.ExecuteAsync(connection, [sql.Backfill.Advance(migration.Version, number, to, keys, rows)], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new BatchOutcome(to, keys, rows);
+    }
+
+    private static async Task<(long Keys, string? To)> NextRangeAsync(
+        NpgsqlConnection connection, BackfillQueries queries, string? from, string upper, CancellationToken cancellationToken)
+    {
+        await using var command = new BoundSql(queries.NextRange(from is null), Args(from, upper)).ToCommand(connection);
+        command.CommandTimeout = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+    }
+
+    private static object?[] Args(string? from, string to) => from is null ? [to] : [from, to];
+
+    private async Task<BackfillState?> ReadAsync(NpgsqlConnection connection, Migration migration, int number, CancellationToken cancellationToken)
+    {
+        if (!await Db.ScalarAsync<bool>(connection, sql.Backfill.Exists, cancellationToken))
+        {
+            return null;
+        }
+
+        await using var command = sql.Backfill.Read(migration.Version, number).ToCommand(connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new BackfillState(
+            reader.IsDBNull(0) ? null : reader.GetString(0),
+            reader.IsDBNull(1) ? null : reader.GetString(1),
+            reader.GetInt64(2),
+            reader.GetInt64(3),
+            reader.GetInt64(4),
+            reader.GetInt32(5));
+    }
+
+    // Fixes the key space (its largest key now) and estimates its size, then records a fresh start.
+    private async Task<BackfillState> StartAsync(NpgsqlConnection connection, Migration migration, int number, BackfillKey key, CancellationToken cancellationToken)
+    {
+        await using var command = new BoundSql(BackfillQueries.Extent(key)).ToCommand(connection);
+        command.CommandTimeout = 0;
+        string? upper;
+        long total;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            (upper, total) = (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt64(1));
+        }
+
+        await Db.ExecuteAsync(connection, sql.Backfill.CreateTable, cancellationToken);
+        await Db.ExecuteAsync(connection, [sql.Backfill.Start(migration.Version, number, key.Table, key.Column, upper, total)], cancellationToken);
+        return new BackfillState(upper, null, total, 0, 0, 0);
+    }
+
+    private sealed record BatchOutcome(string LastKey, long Keys, long Rows);
+}
