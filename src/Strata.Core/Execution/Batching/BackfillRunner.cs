@@ -50,20 +50,20 @@ internal sealed class BackfillRunner(StepSql sql, ILogger logger)
 
         var meter = new BackfillMeter(logger, id, key.Table, state);
         var queries = new BackfillQueries(key, batch);
-        var (last, attempts) = (state.LastKey, 1);
+        var (last, attempts, previousRows) = (state.LastKey, 1, 0L);
         while (state.UpperKey is not null)
         {
             BatchOutcome? done = null;
-            var from = last;
+            var (from, rows) = (last, previousRows);
             attempts = Math.Max(attempts, await guard(
                 $"the batch after key {from ?? "(start)"} did not take effect and the batches before it stay committed",
-                async () => done = await RunBatchAsync(connection, migration, number, queries, from, state.UpperKey, cancellationToken)));
+                async () => done = await RunBatchAsync(connection, migration, number, queries, from, state.UpperKey, rows, cancellationToken)));
             if (done is null)
             {
                 break;
             }
 
-            last = done.LastKey;
+            (last, previousRows) = (done.LastKey, done.Rows);
             meter.Add(done.Keys, done.Rows);
             if (batch.Pause > TimeSpan.Zero)
             {
@@ -75,28 +75,23 @@ internal sealed class BackfillRunner(StepSql sql, ILogger logger)
         return attempts;
     }
 
-    // One transaction: pick the keys, run the statement over their range, record the range's end, commit.
+    // Picks the next keys (no lock taken), then sends the restricted statement and the progress write as one implicit
+    // transaction: a single round trip, so the rows it locks are held only while the server runs it, never across a
+    // client's turn. The rows it changed are recorded with the next batch, which keeps that write in the same trip.
     private async Task<BatchOutcome?> RunBatchAsync(
-        NpgsqlConnection connection, Migration migration, int number, BackfillQueries queries, string? from, string upper, CancellationToken cancellationToken)
+        NpgsqlConnection connection, Migration migration, int number, BackfillQueries queries, string? from, string upper, long previousRows, CancellationToken cancellationToken)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var (keys, to) = await NextRangeAsync(connection, queries, from, upper, cancellationToken);
         if (keys == 0 || to is null)
         {
-            await transaction.CommitAsync(cancellationToken);
             return null;
         }
 
-        long rows;
-        await using (var statement = new BoundSql(queries.Statement(from is null), Args(from, to)).ToCommand(connection))
-        {
-            statement.CommandTimeout = 0;
-            rows = await statement.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await Db.ExecuteAsync(connection, [sql.Backfill.Advance(migration.Version, number, to, keys, rows)], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new BatchOutcome(to, keys, rows);
+        await using var batch = new NpgsqlBatch(connection) { Timeout = 0 };
+        batch.BatchCommands.Add(new BoundSql(queries.Statement(from is null), Args(from, to)).ToBatchCommand());
+        batch.BatchCommands.Add(sql.Backfill.Advance(migration.Version, number, to, keys, previousRows).ToBatchCommand());
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        return new BatchOutcome(to, keys, (long)batch.BatchCommands[0].Rows);
     }
 
     private static async Task<(long Keys, string? To)> NextRangeAsync(
