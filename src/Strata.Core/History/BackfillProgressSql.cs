@@ -60,9 +60,10 @@ internal sealed class BackfillProgressSql(HistoryTableName history)
         version.Value,
         statement);
 
-    /// <summary>Every row, for status: version, statement, table, key column, last key, keys total and done, rows changed, batches, last write.</summary>
-    public string ReadAll =>
-        $"SELECT version, statement, table_name, key_column, last_key, keys_total, keys_done, rows_changed, batches, updated_at FROM {_t} ORDER BY version, statement";
+    /// <summary>A version's rows: statement, table, key column, last key, keys total, keys done, rows changed, batches.</summary>
+    public BoundSql ReadVersion(MigrationVersion version) => new(
+        $"SELECT statement, table_name, key_column, last_key, keys_total, keys_done, rows_changed, batches FROM {_t} WHERE version = $1 ORDER BY statement",
+        version.Value);
 
     /// <summary>One committed batch, written in the batch's own transaction.</summary>
     public BoundSql Advance(MigrationVersion version, int statement, string lastKey, long keys, long rows) => new(

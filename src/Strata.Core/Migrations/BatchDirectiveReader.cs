@@ -7,8 +7,9 @@ namespace Strata.Core.Migrations;
 /// <summary>
 /// Finds the <c>-- strata:batch</c> lines of a section and checks them when the file is read: only in a
 /// <c>transaction:false</c> section, each right before a plain <c>UPDATE</c> or <c>DELETE</c>, with a size of at least
-/// 1 and a pause of at least 0 milliseconds. Like the <c>migrate:</c> directives it looks at lines, so a misspelt
-/// <c>strata:</c> line is an error rather than a comment.
+/// 1 and a pause of at least 0 milliseconds. Like the <c>migrate:</c> directives it looks at lines. Other
+/// <c>strata:</c> comments (<c>strata:lint-ignore</c>) belong to their own readers; a near miss such as
+/// <c>strata:batches</c> is an error rather than a comment.
 /// </summary>
 internal static class BatchDirectiveReader
 {
@@ -51,7 +52,7 @@ internal static class BatchDirectiveReader
         return found;
     }
 
-    // The text after "strata:" on a comment line, or null when the line is not a strata directive.
+    // The text after "strata:batch" on a comment line, or null when the line is not a batch directive.
     private static string? Arguments(string text, string source, int line)
     {
         var rest = text.AsSpan().TrimStart(" \t");
@@ -68,9 +69,14 @@ internal static class BatchDirectiveReader
 
         var end = rest.IndexOfAny(' ', '\t');
         var word = (end < 0 ? rest : rest[..end]).TrimEnd('\r');
+        if (!word.StartsWith("strata:bat", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         if (!word.SequenceEqual("strata:batch"))
         {
-            throw Error(source, line, $"unknown directive '-- {word}': the only strata directive is '-- strata:batch'; {Syntax}");
+            throw Error(source, line, $"unknown directive '-- {word}': did you mean '-- strata:batch'? {Syntax}");
         }
 
         return rest[word.Length..].TrimEnd("\r").ToString();

@@ -117,6 +117,10 @@ public sealed class BackfillTests
         (done % 100).ShouldBe(0);
         (await db.ScalarAsync<long>("SELECT keys_done FROM strata_schema_migrations_backfill")).ShouldBe(done);
 
+        var problem = (await db.Migrator(source).ValidateAsync()).Problems.ShouldHaveSingleItem();
+        problem.Message.ShouldContain("it stopped in a batched backfill, which up resumes after its last committed batch");
+        problem.Message.ShouldEndWith($"; backfill of t: {done} of about 2000 rows done in {done / 100} batches, up to id {done}");
+
         var logger = new TestLogger();
         await db.Migrator(source, logger: logger).UpAsync();
 

@@ -19,7 +19,8 @@ public sealed class BatchDirectiveTests
         { Up + "-- strata:batch pause=10\nUPDATE t SET a = 1;\n", 2, "'-- strata:batch' needs a size" },
         { Up + "-- strata:batch size=10 size=20\nUPDATE t SET a = 1;\n", 2, "size appears twice" },
         { Up + "-- strata:batch size=10 sleep=5\nUPDATE t SET a = 1;\n", 2, "'sleep=5' is not an option of '-- strata:batch'" },
-        { Up + "-- strata:bach size=10\nUPDATE t SET a = 1;\n", 2, "unknown directive '-- strata:bach'" },
+        { Up + "-- strata:batches size=10\nUPDATE t SET a = 1;\n", 2, "unknown directive '-- strata:batches': did you mean '-- strata:batch'?" },
+        { Up + "-- Strata:Batch size=10\nUPDATE t SET a = 1;\n", 2, "unknown directive '-- Strata:Batch'" },
         { Up + "-- strata:batch size=10\nINSERT INTO t VALUES (1);\n", 2, "must be a plain UPDATE or DELETE" },
         { Up + "-- strata:batch size=10\nWITH x AS (SELECT 1) UPDATE t SET a = 1;\n", 2, "must be a plain UPDATE or DELETE" },
         { Up + "-- strata:batch size=10\nUPDATE t SET a = 1 RETURNING id;\n", 2, "RETURNING has no use in a batched statement" },
@@ -49,6 +50,14 @@ public sealed class BatchDirectiveTests
         batch.Key.ShouldBe(1);
         (batch.Value.Size, batch.Value.Pause, batch.Value.Line).ShouldBe((1000, TimeSpan.FromMilliseconds(20), 3));
         (batch.Value.Statement.Command, batch.Value.Statement.Table).ShouldBe(("UPDATE", "public.t"));
+    }
+
+    [Fact]
+    public void Other_strata_comments_are_left_to_their_own_readers()
+    {
+        var migration = MigrationParser.Parse(Source, Up + "-- strata:lint-ignore dropping-column runs after the deploy\nALTER TABLE t DROP COLUMN a;\n");
+
+        migration.Up.Batches.ShouldBeEmpty();
     }
 
     [Fact]
