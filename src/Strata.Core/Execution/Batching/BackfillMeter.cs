@@ -5,8 +5,9 @@ using Strata.Core.Logging;
 namespace Strata.Core.Execution.Batching;
 
 /// <summary>
-/// Reports a backfill's progress: rows done, rows per second over this run, and the time left at that rate. At most
-/// one report per <see cref="Interval"/>, so a table of millions of rows does not print a line per batch.
+/// Reports a backfill's progress: rows done, rows per second over this run, and the time left at that rate. After the
+/// first batch, then at most one report per <see cref="Interval"/>, so a table of millions of rows does not print a
+/// line per batch.
 /// </summary>
 internal sealed class BackfillMeter(ILogger logger, string migration, string table, BackfillState start)
 {
@@ -14,7 +15,8 @@ internal sealed class BackfillMeter(ILogger logger, string migration, string tab
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _lastReport;
+    // The first batch reports at once, so the rate and the time left show early.
+    private TimeSpan _lastReport = -Interval;
 
     public long RowsDone { get; private set; } = start.KeysDone;
 
