@@ -240,6 +240,8 @@ public sealed class Migrator
         GuardAsync(async () =>
         {
             var snapshot = await ReadAsync(LoadMigrationsAsync(cancellationToken), cancellationToken, guarded: true);
+            // A script cannot resume a backfill part-way: that takes the run's own progress rows.
+            LedgerGuards.RefuseInterrupted(snapshot.Ledger, "migrate");
             var plan = UpPlanner.Plan(snapshot.Ledger, target ?? MigrationTarget.All, _options);
             TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, snapshot.ServerMajorVersion);
             var sql = new ScriptBuilder(_steps, _history.Sql, _options.HistoryTable).Build(plan, !snapshot.SchemaExists, !snapshot.TableExists);

@@ -121,6 +121,8 @@ public sealed class BackfillTests
         problem.Message.ShouldContain("it stopped in a batched backfill, which up resumes after its last committed batch");
         problem.Message.ShouldEndWith($"; backfill of t: {done} of about 2000 rows done in {done / 100} batches, up to id {done}");
 
+        await Should.ThrowAsync<ValidationFailedException>(() => db.Migrator(source).ScriptAsync());
+
         var logger = new TestLogger();
         await db.Migrator(source, logger: logger).UpAsync();
 
