@@ -25,28 +25,11 @@ internal sealed class BackfillRunner(StepSql sql, ILogger logger)
     {
         var id = MigrationNames.Id(migration);
         var number = index + 1;
-        var section = migration.Section(direction);
-        var batch = section.Batches[index];
-        var (key, problem) = await BackfillKey.FindAsync(connection, batch.Statement.Table, cancellationToken);
-        if (key is null)
-        {
-            throw MigrationErrors.Refused(
-                migration,
-                section.Statements[index],
-                $"'-- strata:batch' cannot run this {batch.Statement.Command}: {problem}",
-                "give the table a single-column primary key, or remove the '-- strata:batch' line to run the statement once");
-        }
-
-        var state = resume ? await ReadAsync(connection, migration, number, cancellationToken) : null;
-        if (state is null)
-        {
-            state = await StartAsync(connection, migration, number, key, cancellationToken);
-            logger.BackfillStarting(id, key.Table, key.Column, batch.Size, state.KeysTotal);
-        }
-        else if (state.LastKey is not null)
-        {
-            logger.BackfillResuming(id, key.Table, state.LastKey, state.KeysDone, state.Batches);
-        }
+        var batch = migration.Section(direction).Batches[index];
+        (BackfillKey Key, BackfillState State)? start = null;
+        // The catalog read and the progress row's first write get the same error handling and retries as a batch.
+        await guard("no batch of it ran yet", async () => start = await StartAsync(connection, migration, direction, index, resume, cancellationToken));
+        var (key, state) = start!.Value;
 
         var meter = new BackfillMeter(logger, id, key.Table, state);
         var queries = new BackfillQueries(key, batch);
@@ -129,9 +112,34 @@ internal sealed class BackfillRunner(StepSql sql, ILogger logger)
             reader.GetInt32(5));
     }
 
-    // Fixes the key space (its largest key now) and estimates its size, then records a fresh start.
-    private async Task<BackfillState> StartAsync(NpgsqlConnection connection, Migration migration, int number, BackfillKey key, CancellationToken cancellationToken)
+    // Finds the key, then resumes from the progress row, or fixes the key space (its largest key now), estimates its
+    // size and records a fresh start.
+    private async Task<(BackfillKey Key, BackfillState State)> StartAsync(
+        NpgsqlConnection connection, Migration migration, MigrationDirection direction, int index, bool resume, CancellationToken cancellationToken)
     {
+        var (id, number) = (MigrationNames.Id(migration), index + 1);
+        var section = migration.Section(direction);
+        var batch = section.Batches[index];
+        var (key, problem) = await BackfillKey.FindAsync(connection, batch.Statement.Table, cancellationToken);
+        if (key is null)
+        {
+            throw MigrationErrors.Refused(
+                migration,
+                section.Statements[index],
+                $"'-- strata:batch' cannot run this {batch.Statement.Command}: {problem}",
+                "give the table a single-column primary key, or remove the '-- strata:batch' line to run the statement once");
+        }
+
+        if (resume && await ReadAsync(connection, migration, number, cancellationToken) is { } saved)
+        {
+            if (saved.LastKey is not null)
+            {
+                logger.BackfillResuming(id, key.Table, saved.LastKey, saved.KeysDone, saved.Batches);
+            }
+
+            return (key, saved);
+        }
+
         await using var command = new BoundSql(BackfillQueries.Extent(key)).ToCommand(connection);
         command.CommandTimeout = 0;
         string? upper;
@@ -144,7 +152,8 @@ internal sealed class BackfillRunner(StepSql sql, ILogger logger)
 
         await Db.ExecuteAsync(connection, sql.Backfill.CreateTable, cancellationToken);
         await Db.ExecuteAsync(connection, [sql.Backfill.Start(migration.Version, number, key.Table, key.Column, upper, total)], cancellationToken);
-        return new BackfillState(upper, null, total, 0, 0, 0);
+        logger.BackfillStarting(id, key.Table, key.Column, batch.Size, total);
+        return (key, new BackfillState(upper, null, total, 0, 0, 0));
     }
 
     private sealed record BatchOutcome(string LastKey, long Keys, long Rows);
