@@ -135,8 +135,9 @@ public sealed class Migrator
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
             var ledger = new MigrationLedger(migrations, await _history.TryLoadAsync(connection, cancellationToken) ?? []);
             var notes = (await new Repairer(_history, _logger).InspectAsync(connection, ledger, cancellationToken))
-                .Where(i => i.InvalidIndexes.Count > 0)
-                .ToDictionary(i => i.Version, i => $"; invalid index(es) left behind: {string.Join(", ", i.InvalidIndexes)}");
+                .Where(i => i.InvalidIndexes.Count > 0 || i.Backfill is not null)
+                .ToDictionary(i => i.Version, i => (i.InvalidIndexes.Count > 0 ? $"; invalid index(es) left behind: {string.Join(", ", i.InvalidIndexes)}" : "") +
+                    (i.Backfill is { } backfill ? "; " + backfill.Describe() : ""));
             return StatusReport.Validate(ledger, _options, notes);
         });
 
@@ -239,6 +240,8 @@ public sealed class Migrator
         GuardAsync(async () =>
         {
             var snapshot = await ReadAsync(LoadMigrationsAsync(cancellationToken), cancellationToken, guarded: true);
+            // A script cannot resume a backfill part-way: that takes the run's own progress rows.
+            LedgerGuards.RefuseInterrupted(snapshot.Ledger, "migrate");
             var plan = UpPlanner.Plan(snapshot.Ledger, target ?? MigrationTarget.All, _options);
             TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, snapshot.ServerMajorVersion);
             var sql = new ScriptBuilder(_steps, _history.Sql, _options.HistoryTable).Build(plan, !snapshot.SchemaExists, !snapshot.TableExists);

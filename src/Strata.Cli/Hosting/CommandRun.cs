@@ -18,7 +18,11 @@ internal sealed partial class CommandRun : IDisposable
         _settings = settings;
         Output = output;
         Reporter = new Reporter(
-            context.Out, context.Error, output.Mode, output.Verbosity, new Style(output.Color), context.Variable("GITHUB_WORKSPACE") ?? context.WorkingDirectory);
+            context.Out, context.Error, output.Mode, output.Verbosity, new Style(output.Color), context.Variable("GITHUB_WORKSPACE") ?? context.WorkingDirectory)
+        {
+            // A bar is redrawn in place only on the process's own stderr, and only when that is a terminal.
+            ProgressBars = context.Error == Console.Error && !Console.IsErrorRedirected && context.Variable("TERM") != "dumb",
+        };
         // Built directly rather than through LoggerFactory.Create, which starts a dependency-injection container:
         // measurable start-up time for one provider and one filter.
         var filters = new LoggerFilterOptions { MinLevel = output.Verbosity == Verbosity.Quiet ? LogLevel.Warning : LogLevel.Trace };

@@ -16,6 +16,7 @@ internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode m
 {
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
     private readonly Lock _gate = new();
+    private bool _barShown;
 
     public OutputMode Mode { get; } = mode;
 
@@ -24,6 +25,9 @@ internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode m
     public Style Style { get; } = style;
 
     public bool IsJson => Mode == OutputMode.Json;
+
+    /// <summary>Whether progress with a percent is drawn as a bar redrawn in place (stderr is a terminal).</summary>
+    public bool ProgressBars { get; init; }
 
     /// <summary>The Markdown for $GITHUB_STEP_SUMMARY; filled only under --format github.</summary>
     public StepSummary Summary { get; } = new();
@@ -43,6 +47,18 @@ internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode m
         }
 
         var text = SecretRedactor.Redact(message);
+        if (ProgressBars && level == LogLevel.Information && ProgressBar.PercentOf(fields) is { } percent)
+        {
+            lock (_gate)
+            {
+                error.Write(ProgressBar.Clear + ProgressBar.Render(percent, text));
+                error.Flush();
+                _barShown = true;
+            }
+
+            return;
+        }
+
         var line = level switch
         {
             >= LogLevel.Error => Style.Red("error: ") + text,
@@ -173,6 +189,14 @@ internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode m
     {
         lock (_gate)
         {
+            if (_barShown)
+            {
+                // Whatever comes next replaces the bar on stderr, or starts below it on stdout.
+                error.Write(writer == error ? ProgressBar.Clear : Environment.NewLine);
+                error.Flush();
+                _barShown = false;
+            }
+
             writer.WriteLine(line);
             writer.Flush();
         }

@@ -1,3 +1,4 @@
+using Strata.Core.Execution.Batching;
 using Strata.Core.History;
 using Strata.Core.Migrations;
 using Strata.Core.Sql;
@@ -16,6 +17,7 @@ namespace Strata.Core.Execution;
 /// <param name="NextStatement">The statement that did not complete, or null when every statement did or the file is missing.</param>
 /// <param name="InvalidIndexes">Invalid indexes named by the section's <c>CREATE INDEX CONCURRENTLY</c> statements.</param>
 /// <param name="FileEdited">Whether the file changed since the section started, so statement numbers may not match it.</param>
+/// <param name="Backfill">The progress of the batched statement it stopped in, or null when it did not stop in one.</param>
 internal sealed record InterruptedMigration(
     MigrationVersion Version,
     string Description,
@@ -27,4 +29,5 @@ internal sealed record InterruptedMigration(
     IReadOnlyList<SqlStatement> CompletedStatements,
     SqlStatement? NextStatement,
     IReadOnlyList<InvalidIndex> InvalidIndexes,
-    bool FileEdited);
+    bool FileEdited,
+    BackfillProgress? Backfill = null);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Strata.Core.Data;
 using Strata.Core.Errors;
+using Strata.Core.Execution.Batching;
 using Strata.Core.History;
 using Strata.Core.Logging;
 using Strata.Core.Migrations;
@@ -13,23 +14,39 @@ namespace Strata.Core.Execution;
 /// Runs a <c>transaction:false</c> section statement by statement outside any transaction. Its history row says
 /// <c>running</c> (or <c>reverting</c>) with the number of completed statements until the last one completes, so an
 /// interruption is always visible. A statement that hits <c>lock_timeout</c> did not take effect and is retried alone.
+/// A statement marked <c>-- strata:batch</c> runs in batches, and an up section interrupted at one resumes there.
 /// </summary>
 internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retry, ILogger logger)
 {
+    private readonly BackfillRunner _backfill = new(sql, logger);
+
     public async Task<MigrationStepResult> RunAsync(
         NpgsqlConnection connection, Migration migration, MigrationDirection direction, CancellationToken cancellationToken)
     {
         var section = migration.Section(direction);
         var clock = Stopwatch.StartNew();
         var attempts = 1;
-        await BookkeepAsync(connection, sql.NonTransactionalStart(migration, direction), migration, direction, 0, cancellationToken);
-        var completed = 0;
+        var resumeAt = await ResumePointAsync(connection, migration, direction, cancellationToken);
+        await BookkeepAsync(
+            connection,
+            resumeAt is null ? sql.NonTransactionalStart(migration, direction) : sql.NonTransactionalResume(migration, direction),
+            migration,
+            direction,
+            0,
+            cancellationToken);
+        var completed = resumeAt ?? 0;
         try
         {
             for (; completed < section.Statements.Count; completed++)
             {
-                attempts = Math.Max(attempts, await RunStatementAsync(connection, migration, direction, completed, cancellationToken));
-                await BookkeepAsync(connection, [sql.Progress(migration, completed + 1)], migration, direction, completed + 1, cancellationToken);
+                var batched = section.Batches.ContainsKey(completed);
+                attempts = Math.Max(attempts, batched
+                    ? await RunBatchedAsync(connection, migration, direction, completed, resumeAt == completed, cancellationToken)
+                    : await RunStatementAsync(connection, migration, direction, completed, cancellationToken));
+                IEnumerable<BoundSql> progress = batched
+                    ? [sql.Progress(migration, completed + 1), sql.Backfill.Delete(migration.Version, completed + 1)]
+                    : [sql.Progress(migration, completed + 1)];
+                await BookkeepAsync(connection, progress, migration, direction, completed + 1, cancellationToken);
             }
 
             await BookkeepAsync(connection, sql.NonTransactionalFinish(migration, direction), migration, direction, section.Statements.Count, cancellationToken);
@@ -47,33 +64,78 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
         return new MigrationStepResult(migration.Version, migration.Description, migration.Source, direction, false, clock.Elapsed, attempts);
     }
 
+    // An up section that ran batched statements and was interrupted at one has a running row: it resumes where it stopped.
+    private async Task<int?> ResumePointAsync(NpgsqlConnection connection, Migration migration, MigrationDirection direction, CancellationToken cancellationToken)
+    {
+        if (direction != MigrationDirection.Up || migration.Up.Batches.Count == 0)
+        {
+            return null;
+        }
+
+        var at = await Db.ScalarAsync<int?>(connection, sql.RunningAt(migration), cancellationToken);
+        return at is { } index && migration.Up.Batches.ContainsKey(index) ? index : null;
+    }
+
+    private Task<int> RunBatchedAsync(
+        NpgsqlConnection connection, Migration migration, MigrationDirection direction, int index, bool resume, CancellationToken cancellationToken)
+    {
+        var section = migration.Section(direction);
+        var statement = section.Statements[index];
+        logger.RunningStatement(MigrationNames.Id(migration), index + 1, section.Statements.Count, statement.Line);
+        return _backfill.RunAsync(
+            connection,
+            migration,
+            direction,
+            index,
+            resume,
+            (state, work) => GuardAsync(migration, direction, index, $"{state}; {Interrupted(migration, direction, index)}", work, cancellationToken),
+            cancellationToken);
+    }
+
     private async Task<int> RunStatementAsync(
         NpgsqlConnection connection, Migration migration, MigrationDirection direction, int index, CancellationToken cancellationToken)
     {
         var section = migration.Section(direction);
         var statement = section.Statements[index];
         var concurrentIndex = StatementClassifier.Classify(statement.Text, connection.PostgreSqlVersion.Major).ConcurrentIndex;
-        var state = Interrupted(migration, direction, index);
-        return await retry.RunAsync(
+        return await GuardAsync(
+            migration,
+            direction,
+            index,
+            $"statement {index + 1} did not take effect, {Interrupted(migration, direction, index)}",
+            async () =>
+            {
+                if (concurrentIndex is not null)
+                {
+                    await DropInvalidAsync(connection, migration, concurrentIndex, cancellationToken);
+                }
+
+                logger.RunningStatement(MigrationNames.Id(migration), index + 1, section.Statements.Count, statement.Line);
+                await Db.ExecuteAsync(connection, statement.Text, cancellationToken, timeoutSeconds: 0);
+            },
+            cancellationToken);
+    }
+
+    // Runs work under the lock-retry policy, turning what the server says into the section's errors.
+    private Task<int> GuardAsync(
+        Migration migration, MigrationDirection direction, int index, string state, Func<Task> work, CancellationToken cancellationToken)
+    {
+        var section = migration.Section(direction);
+        var statement = section.Statements[index];
+        return retry.RunAsync(
             migration,
             sql.LockTimeout(section),
-            $"statement {index + 1} did not take effect, {state}",
+            state,
             async attempt =>
             {
                 try
                 {
-                    if (concurrentIndex is not null)
-                    {
-                        await DropInvalidAsync(connection, migration, concurrentIndex, cancellationToken);
-                    }
-
-                    logger.RunningStatement(MigrationNames.Id(migration), index + 1, section.Statements.Count, statement.Line);
-                    await Db.ExecuteAsync(connection, statement.Text, cancellationToken, timeoutSeconds: 0);
+                    await work();
                     return attempt;
                 }
                 catch (PostgresException ex) when (!ConnectionErrors.IsConnectionLoss(ex) && !LockRetryPolicy.IsLockTimeout(ex))
                 {
-                    throw MigrationErrors.FromServer(migration, section, statement, ex, state, Repair(migration));
+                    throw MigrationErrors.FromServer(migration, section, statement, ex, Interrupted(migration, direction, index), Repair(migration));
                 }
                 catch (OperationCanceledException)
                 {
@@ -123,6 +185,13 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
     {
         var total = migration.Section(direction).Statements.Count;
         var status = direction == MigrationDirection.Up ? HistoryCodes.Running : HistoryCodes.Reverting;
+        if (direction == MigrationDirection.Up && migration.Up.Batches.ContainsKey(completed))
+        {
+            // The batches that committed recorded their progress with them, so up can pick the backfill up again.
+            return $"it is recorded as {status} with {completed} of {total} statements completed and statement {completed + 1}, a batched backfill, " +
+                "keeps every batch that committed: run up again to resume it after the last one, or repair to resolve it another way";
+        }
+
         return certain
             ? $"it is recorded as {status} with {completed} of {total} statements completed: run repair to resolve it"
             : $"it may be recorded as {status} with {completed} of {total} statements completed: run status, and repair if it is";

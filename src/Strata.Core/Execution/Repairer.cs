@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Strata.Core.Errors;
+using Strata.Core.Execution.Batching;
 using Strata.Core.History;
 using Strata.Core.Logging;
 using Strata.Core.Migrations;
@@ -66,13 +67,16 @@ internal sealed class Repairer(HistoryStore store, ILogger logger)
         };
     }
 
-    private static async Task<InterruptedMigration> DescribeAsync(NpgsqlConnection connection, LedgerEntry entry, CancellationToken cancellationToken)
+    private async Task<InterruptedMigration> DescribeAsync(NpgsqlConnection connection, LedgerEntry entry, CancellationToken cancellationToken)
     {
         var record = entry.Record!;
         var section = record.Status == HistoryStatus.Running ? entry.Migration?.Up : entry.Migration?.Down;
         var statements = section?.Statements ?? [];
         var completed = Math.Clamp(record.StatementsCompleted, 0, statements.Count);
         var invalid = section is null ? [] : await InvalidIndexes.FindAsync(connection, section, cancellationToken);
+        var backfill = section?.Batches.ContainsKey(completed) == true
+            ? (await BackfillProgressReader.ReadAsync(connection, store.Sql.Backfill, entry.Version, cancellationToken)).FirstOrDefault(p => p.Statement == completed + 1)
+            : null;
         return new InterruptedMigration(
             entry.Version,
             entry.Migration?.Description ?? record.Description,
@@ -84,6 +88,7 @@ internal sealed class Repairer(HistoryStore store, ILogger logger)
             statements.Take(completed).ToList(),
             completed < statements.Count ? statements[completed] : null,
             invalid,
-            entry.Migration is not null && entry.Migration.Checksum != record.Checksum);
+            entry.Migration is not null && entry.Migration.Checksum != record.Checksum,
+            backfill);
     }
 }

@@ -14,6 +14,23 @@ internal sealed class StepSql(HistorySql history, MigratorOptions options)
     /// <summary>Index of the first migration statement within <see cref="Transactional"/>'s list.</summary>
     public const int FirstStatementIndex = 3;
 
+    /// <summary>The statements of the batched backfills' progress table.</summary>
+    public BackfillProgressSql Backfill => history.Backfill;
+
+    /// <summary>The running row of an interrupted up section that ran batched statements, read to resume it.</summary>
+    public BoundSql RunningAt(Migration migration) => history.Backfill.RunningAt(history.Table, migration.Version);
+
+    /// <summary>Resuming an interrupted section: the session timeouts only, as its running row exists.</summary>
+    public IReadOnlyList<BoundSql> NonTransactionalResume(Migration migration, MigrationDirection direction)
+    {
+        var section = migration.Section(direction);
+        return
+        [
+            new($"SET lock_timeout = {Durations.Setting(LockTimeout(section))}"),
+            new($"SET statement_timeout = {Durations.Setting(StatementTimeout(section))}"),
+        ];
+    }
+
     public TimeSpan LockTimeout(MigrationSection section) => section.Options.LockTimeout ?? options.LockTimeout;
 
     public TimeSpan StatementTimeout(MigrationSection section) => section.Options.StatementTimeout ?? options.StatementTimeout;

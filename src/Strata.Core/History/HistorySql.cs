@@ -24,6 +24,12 @@ internal sealed class HistorySql(HistoryTableName table, ClientInfo client)
 
     private readonly string _t = table.Quoted;
 
+    /// <summary>The statements of the history table's backfill progress companion.</summary>
+    public BackfillProgressSql Backfill { get; } = new(table);
+
+    /// <summary>The history table's name.</summary>
+    public HistoryTableName Table => table;
+
     public string CreateSchema => $"CREATE SCHEMA IF NOT EXISTS {HistoryTableName.Quote(table.Schema)}";
 
     public string CreateTable => $"""

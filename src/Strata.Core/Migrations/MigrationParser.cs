@@ -95,7 +95,10 @@ internal static class MigrationParser
         var sql = content[Math.Min(directive.SectionStart, end)..end];
         var options = new SqlSplitOptions { FileName = source, FirstLine = directive.Line + 1 };
         var statements = SqlSplitter.Split(sql, options).Statements;
-        return new MigrationSection(sql, statements, directive.Options, directive.Line);
+        return new MigrationSection(sql, statements, directive.Options, directive.Line)
+        {
+            Batches = BatchDirectiveReader.Read(sql, directive.Line + 1, statements, directive.Options, source),
+        };
     }
 
     // PostgreSQL cannot take a NUL character in a query string: the server would drop the connection mid-run.

@@ -11,4 +11,7 @@ internal sealed record MigrationSection(string Sql, IReadOnlyList<SqlStatement> 
 {
     /// <summary>True when the section has no statement (only blank lines and comments).</summary>
     public bool IsEmpty => Statements.Count == 0;
+
+    /// <summary>The statements marked <c>-- strata:batch</c>, keyed by their index in <see cref="Statements"/>.</summary>
+    public IReadOnlyDictionary<int, BatchDirective> Batches { get; init; } = new Dictionary<int, BatchDirective>();
 }

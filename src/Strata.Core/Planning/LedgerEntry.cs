@@ -9,4 +9,12 @@ internal sealed record LedgerEntry(MigrationVersion Version, Migration? Migratio
     public string Id => MigrationNames.Id(Version, Migration?.Description ?? Record?.Description ?? string.Empty);
 
     public Migration File => Migration ?? throw new InvalidOperationException($"Migration {Id} has no file.");
+
+    /// <summary>
+    /// An up section interrupted at a <c>-- strata:batch</c> statement of an unedited file: the statements before it
+    /// completed and the backfill recorded its committed batches, so <c>up</c> resumes it instead of refusing.
+    /// </summary>
+    public bool ResumesBackfill =>
+        State == MigrationState.Interrupted && Record is { Status: HistoryStatus.Running } record && Migration is { } migration
+        && migration.Checksum == record.Checksum && migration.Up.Batches.ContainsKey(record.StatementsCompleted);
 }

@@ -7,9 +7,12 @@ namespace Strata.Core.Planning;
 internal static class LedgerGuards
 {
     /// <summary>Nothing runs while a <c>transaction:false</c> migration is half done: its state must be resolved first.</summary>
-    public static void RefuseInterrupted(MigrationLedger ledger, string action)
+    /// <param name="ledger">The source matched with the history.</param>
+    /// <param name="action">What is refused, for the message.</param>
+    /// <param name="resumable">Whether a backfill interrupted part-way is let through, as up resumes it.</param>
+    public static void RefuseInterrupted(MigrationLedger ledger, string action, bool resumable = false)
     {
-        var interrupted = ledger.InState(MigrationState.Interrupted).ToList();
+        var interrupted = ledger.InState(MigrationState.Interrupted).Where(e => !resumable || !e.ResumesBackfill).ToList();
         if (interrupted.Count > 0)
         {
             throw new ValidationFailedException($"Refusing to {action}: {ProblemMessages.Join(interrupted.Select(ProblemMessages.Interrupted).ToList())}.")

@@ -22,7 +22,9 @@ internal static class ProblemMessages
         var record = entry.Record!;
         var direction = record.Status == HistoryStatus.Reverting ? "down" : "up";
         return $"migration {entry.Id} was interrupted while running {direction} ({record.StatementsCompleted} of {record.StatementsTotal} statements completed): " +
-            "run repair to see its state and resolve it";
+            (entry.ResumesBackfill
+                ? "it stopped in a batched backfill, which up resumes after its last committed batch (repair resolves it another way)"
+                : "run repair to see its state and resolve it");
     }
 
     /// <summary>What to do about an entry's problem, as data; null when its state is not a problem.</summary>

@@ -9,7 +9,7 @@ internal static class UpPlanner
 {
     public static UpPlan Plan(MigrationLedger ledger, MigrationTarget target, MigratorOptions options)
     {
-        LedgerGuards.RefuseInterrupted(ledger, "migrate");
+        LedgerGuards.RefuseInterrupted(ledger, "migrate", resumable: true);
         LedgerGuards.RefuseEdited(ledger.Entries, options, "migrate");
         var selected = Select(ledger, target);
         var outOfOrder = selected.Where(e => e.State == MigrationState.OutOfOrder).ToList();
@@ -31,7 +31,7 @@ internal static class UpPlanner
 
     private static List<LedgerEntry> Select(MigrationLedger ledger, MigrationTarget target)
     {
-        var notApplied = ledger.NotApplied.Where(e => target.Phase is not { } phase || e.Migration!.Phase == phase).ToList();
+        var notApplied = ledger.NotApplied.Concat(ledger.Entries.Where(e => e.ResumesBackfill)).OrderBy(e => e.Version).Where(e => target.Phase is not { } phase || e.Migration!.Phase == phase).ToList();
         var selected = SelectInPhase(ledger, target, notApplied);
         RefuseSkippingPreDeploy(ledger, target, selected);
         return selected;

@@ -72,6 +72,11 @@ internal static class RepairCommand
                     writer.WriteLine($"  invalid index left behind: {index}");
                 }
 
+                if (migration.Backfill is { } backfill)
+                {
+                    writer.WriteLine($"  {backfill.Describe()}; 'strata up' resumes it after the last committed batch");
+                }
+
                 if (migration.FileEdited)
                 {
                     writer.WriteLine("  the file changed since the attempt started");

@@ -1,0 +1,50 @@
+using Npgsql;
+
+namespace Strata.Core.Execution.Batching;
+
+/// <summary>
+/// The primary key a batched statement walks: one column, whose btree ordering (every primary key has one) gives the
+/// keyset order. Read from the catalogs, never guessed from the statement.
+/// </summary>
+/// <param name="Table">The table as PostgreSQL names it (<c>regclass</c> text), for messages.</param>
+/// <param name="Column">The key column, quoted as needed.</param>
+/// <param name="Type">The column's type as SQL (<c>format_type</c>), which keys read as text are cast back to.</param>
+internal sealed record BackfillKey(string Table, string Column, string Type)
+{
+    private const string Query = """
+        SELECT c.oid::regclass::text,
+               (SELECT count(*) FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid AND i.indisprimary),
+               (SELECT i.indnkeyatts FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid AND i.indisprimary),
+               (SELECT quote_ident(a.attname) FROM pg_catalog.pg_index i
+                  JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0]
+                 WHERE i.indrelid = c.oid AND i.indisprimary),
+               (SELECT format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_index i
+                  JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0]
+                 WHERE i.indrelid = c.oid AND i.indisprimary)
+          FROM pg_catalog.pg_class c
+         WHERE c.oid = to_regclass($1)
+        """;
+
+    /// <summary>The key of <paramref name="table"/> (as written in the statement), or the reason there is none to batch by.</summary>
+    public static async Task<(BackfillKey? Key, string Problem)> FindAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(Query, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = table });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return (null, $"table {table} does not exist");
+        }
+
+        var name = reader.GetString(0);
+        if (reader.GetInt64(1) == 0)
+        {
+            return (null, $"table {name} has no primary key to run the statement in batches over");
+        }
+
+        var columns = reader.GetInt16(2);
+        return columns == 1
+            ? (new BackfillKey(name, reader.GetString(3), reader.GetString(4)), string.Empty)
+            : (null, $"table {name} has a primary key of {columns} columns; batches need a single-column key");
+    }
+}
