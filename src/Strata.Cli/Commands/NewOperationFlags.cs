@@ -7,7 +7,7 @@ namespace Strata.Cli.Commands;
 /// <summary>The expand/contract operations of <c>strata new</c>, each a flag, and <c>--type</c>.</summary>
 internal sealed class NewOperationFlags
 {
-    private readonly (GeneratorOperation Operation, Option<string[]> Option)[] _operations =
+    private readonly (GeneratorOperation Operation, Option Option)[] _operations =
     [
         (GeneratorOperation.RenameColumn, Flag("--rename-column", 2, "TABLE.OLD NEW", "Rename a column: add NEW with a sync trigger, backfill in batches, drop OLD after the deploy.")),
         (GeneratorOperation.RenameTable, Flag("--rename-table", 2, "OLD NEW", "Rename a table, leaving an updatable view under the old name until after the deploy.")),
@@ -57,14 +57,22 @@ internal sealed class NewOperationFlags
             throw new GeneratorArgumentException($"--type goes with --rename-column or --change-type, not {option.Name}");
         }
 
-        return new GeneratorRequest(operation, parse.GetValue(option) ?? [], type);
+        IReadOnlyList<string> arguments = option switch
+        {
+            Option<string[]> pair => parse.GetValue(pair) ?? [],
+            Option<string> single => [parse.GetValue(single) ?? ""],
+            _ => [],
+        };
+        return new GeneratorRequest(operation, arguments, type);
     }
 
-    private static Option<string[]> Flag(string name, int values, string helpName, string description) => new(name)
-    {
-        Description = description,
-        HelpName = helpName,
-        Arity = new ArgumentArity(values, values),
-        AllowMultipleArgumentsPerToken = true,
-    };
+    private static Option Flag(string name, int values, string helpName, string description) => values == 1
+        ? new Option<string>(name) { Description = description, HelpName = helpName }
+        : new Option<string[]>(name)
+        {
+            Description = description,
+            HelpName = helpName,
+            Arity = new ArgumentArity(values, values),
+            AllowMultipleArgumentsPerToken = true,
+        };
 }

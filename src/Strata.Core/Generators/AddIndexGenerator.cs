@@ -20,8 +20,8 @@ internal static class AddIndexGenerator
                 cannot run inside a transaction (hence transaction:false).
                 {IndexRecovery.Explain(index)}
                 App version: any.
-                Abort: cancel the run, then drop the INVALID index it leaves as above. strata down drops the index
-                CONCURRENTLY too.
+                Abort: cancel the run (or let it fail) and give up as above. Once applied, strata down drops the
+                index CONCURRENTLY.
                 """,
                 $"CREATE INDEX CONCURRENTLY {SqlIdentifier.Quote(index.Name)} ON {table.Sql} ({ColumnList(columns)});",
                 $"DROP INDEX CONCURRENTLY IF EXISTS {index.Sql};") { UpTransactional = false, DownTransactional = false },

@@ -26,7 +26,8 @@ internal static class AddUniqueGenerator
                 which cannot run inside a transaction (hence transaction:false). It fails on duplicate values.
                 {IndexRecovery.Explain(index)}
                 App version: every running version must already write unique values.
-                Abort: cancel the run, then drop the INVALID index it leaves as above. strata down drops the index.
+                Abort: cancel the run (or let it fail) and give up as above. Once applied, strata down drops the
+                index CONCURRENTLY.
                 """,
                 build,
                 $"DROP INDEX CONCURRENTLY IF EXISTS {index.Sql};") { UpTransactional = false, DownTransactional = false },

@@ -4,8 +4,10 @@ namespace Strata.Core.Generators;
 internal static class IndexRecovery
 {
     public static string Explain(TableName index) => $"""
-        If the build fails or is interrupted (a duplicate, a deadlock, a cancelled run), PostgreSQL leaves an INVALID
-        index {index} behind: it is maintained on every write but never used. Strata reports it (status and up name
-        invalid indexes); drop it with DROP INDEX CONCURRENTLY IF EXISTS {index}; then run strata up again.
+        If the build fails or is interrupted (a duplicate, a deadlock, a lock timeout, a cancel), PostgreSQL leaves
+        the INVALID index {index} behind: maintained on every write, never used for reads, and the migration is
+        left interrupted; strata repair and strata validate name the index. To finish: fix the cause (e.g. the
+        duplicate rows), strata repair --retry, strata up (Strata drops the invalid index CONCURRENTLY and builds
+        it again). To give up: strata repair --retry, then DROP INDEX CONCURRENTLY IF EXISTS {index};
         """;
 }

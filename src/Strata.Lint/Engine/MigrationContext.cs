@@ -16,6 +16,22 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
 
     public int PostgresVersion { get; } = postgresVersion;
 
+    /// <summary>
+    /// True for a <c>phase:post</c> migration: it runs after the rollout, once no instance of the previous
+    /// application version is left, so removing what only that version used is the contract step, not a break.
+    /// </summary>
+    public bool IsPostDeploy { get; init; }
+
+    /// <summary>The views any statement of this migration creates, before or after the current one.</summary>
+    public IReadOnlyList<RelationName> ViewsCreated { get; init; } = [];
+
+    /// <summary>
+    /// True when this migration runs in one transaction and also creates a view named <paramref name="table"/>:
+    /// renaming the table away is then never visible to others without the view in its place.
+    /// </summary>
+    public bool ReplacesWithView(RelationName table) =>
+        transactional && ViewsCreated.Any(v => v.Name == table.Name && (v.Schema is null || table.Schema is null || v.Schema == table.Schema));
+
     /// <summary>True when Strata runs the whole migration in one transaction (no <c>transaction:false</c>).</summary>
     public bool IsTransactionalMigration => transactional;
 
