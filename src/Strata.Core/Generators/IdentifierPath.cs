@@ -105,10 +105,11 @@ internal static class IdentifierPath
 
             name = inner.Replace("\"\"", "\"", StringComparison.Ordinal);
         }
-        else if (piece.Length > 0 && (char.IsAsciiLetter(piece[0]) || piece[0] == '_')
-                 && piece.All(c => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '$'))
+        else if (piece.Length > 0 && (char.IsLetter(piece[0]) || piece[0] == '_')
+                 && piece.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '$'))
         {
-            name = piece.ToLowerInvariant();
+            // PostgreSQL folds only ASCII letters of an unquoted name.
+            name = string.Concat(piece.Select(c => char.IsAsciiLetterUpper(c) ? char.ToLowerInvariant(c) : c));
         }
         else
         {
