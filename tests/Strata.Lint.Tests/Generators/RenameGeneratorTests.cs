@@ -70,6 +70,7 @@ public sealed class RenameGeneratorTests
         await sequence.UpAsync(db, MigrationPhase.Pre);
 
         (await db.ScalarAsync<string>("SELECT relkind::text FROM pg_class WHERE oid = 'products'::regclass")).ShouldBe("v");
+        (await db.ScalarAsync<string>("SELECT relkind::text FROM pg_class WHERE oid = 'items'::regclass")).ShouldBe("r");
         await db.ExecuteAsync("INSERT INTO products (name, price) VALUES ('through the view', 5)");
         await db.ExecuteAsync("UPDATE products SET price = 11 WHERE id = 1");
         await db.ExecuteAsync("DELETE FROM products WHERE id = 3");
@@ -108,6 +109,7 @@ public sealed class RenameGeneratorTests
         await sequence.UpAsync(db, MigrationPhase.Pre);
 
         (await db.ColumnTypeAsync("products", "price_new")).ShouldBe("numeric(12,2)");
+        (await db.TriggerExistsAsync("products_sync_price_new")).ShouldBeTrue();
         (await db.ScalarAsync<long>("SELECT count(*) FROM products WHERE price_new IS DISTINCT FROM price")).ShouldBe(0);
         await db.ExecuteAsync("INSERT INTO products (id, name, price) VALUES (10, 'old version', 5)");
         await db.ExecuteAsync("INSERT INTO products (id, name, price_new) VALUES (11, 'new version', 7.40)");
