@@ -44,6 +44,32 @@ public sealed class NewOperationCommandTests
     }
 
     [Fact]
+    public async Task The_generated_files_lint_clean_and_apply_through_the_cli_one_phase_at_a_time()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var cli = new CliHarness().With("DATABASE_URL", db.Url);
+        Directory.CreateDirectory(Path.Combine(cli.WorkingDirectory, "db", "migrations"));
+        await File.WriteAllTextAsync(
+            Path.Combine(cli.WorkingDirectory, "db", "migrations", "1_products.sql"),
+            "-- migrate:up\nCREATE TABLE products (id bigint PRIMARY KEY, name text);\nINSERT INTO products VALUES (1, 'lamp');\n-- migrate:down\nDROP TABLE products;\n");
+        (await cli.RunAsync("up")).ExitCode.ShouldBe(0);
+
+        (await cli.RunAsync("new", "--rename-column", "products.name", "sku")).ExitCode.ShouldBe(0);
+        var lint = await cli.RunAsync("lint", "db/migrations", "--fail-on", "error");
+        var pre = await cli.RunAsync("up", "--phase", "pre");
+        var status = await cli.RunAsync("status", "--json");
+        var post = await cli.RunAsync("up", "--phase", "post");
+
+        lint.ExitCode.ShouldBe(0, lint.ToString());
+        lint.Stdout.ShouldContain("0 errors");
+        pre.ExitCode.ShouldBe(0, pre.ToString());
+        status.Stdout.ShouldContain("contract_rename_products_name_to_sku");
+        post.ExitCode.ShouldBe(0, post.ToString());
+        await using var command = new NpgsqlCommand("SELECT string_agg(attname, ',' ORDER BY attname) FROM pg_attribute WHERE attrelid = 'products'::regclass AND attnum > 0 AND NOT attisdropped", await db.DataSource.OpenConnectionAsync());
+        (await command.ExecuteScalarAsync()).ShouldBe("id,sku");
+    }
+
+    [Fact]
     public async Task A_column_the_configured_database_does_not_have_is_an_error_and_writes_nothing()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
