@@ -1,3 +1,4 @@
+using Strata.Core.Execution;
 using Strata.Core.Generators;
 using Strata.Core.Migrations;
 using Strata.Testing;
@@ -112,6 +113,27 @@ public sealed class ConstraintGeneratorTests
         await sequence.UpAsync(db);
 
         (await db.ShapeAsync()).ShouldBe(after);
+    }
+
+    [Fact]
+    public async Task A_unique_build_that_fails_on_duplicates_recovers_as_its_comment_says()
+    {
+        using var sequence = GeneratedSequence.Write(Shop, GeneratorOperation.AddUnique, ["products.name"]);
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await sequence.ApplyBaseAsync(db);
+        await db.ExecuteAsync("INSERT INTO products VALUES (3, 'lamp', 'L-2')");
+
+        await Should.ThrowAsync<Strata.Core.Errors.MigrationFailedException>(() => sequence.UpAsync(db));
+
+        (await db.IndexValidAsync("products_name_key")).ShouldBe(false);
+        (await sequence.RepairAsync(db, RepairAction.Inspect)).Interrupted.ShouldHaveSingleItem().InvalidIndexes.Select(i => i.ToString()).ShouldBe(["public.products_name_key on products"]);
+
+        await db.ExecuteAsync("DELETE FROM products WHERE id = 3");
+        await sequence.RepairAsync(db, RepairAction.Retry);
+        await sequence.UpAsync(db);
+
+        (await db.IndexValidAsync("products_name_key")).ShouldBe(true);
+        (await db.ConstraintValidatedAsync("products_name_key")).ShouldBe(true);
     }
 
     [Fact]

@@ -67,6 +67,8 @@ internal sealed class GeneratedSequence : IDisposable
     /// <summary>Rolls back every generated migration, leaving the table as it was.</summary>
     public Task<MigrationRunResult> DownAllAsync(TestDatabase db) => Migrator(db).DownAsync(MigrationTarget.To(MigrationVersion.Parse("1")));
 
+    public Task<RepairResult> RepairAsync(TestDatabase db, RepairAction action) => Migrator(db).RepairAsync(action);
+
     public void Dispose() => _directory.Dispose();
 
     private Migrator Migrator(TestDatabase db) => new(db.DataSource, new DirectoryMigrationSource(_directory.Path), Fast);
