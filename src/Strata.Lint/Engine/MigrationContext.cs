@@ -14,6 +14,9 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
     private readonly HashSet<string> _enumValuesInTransaction = new(StringComparer.Ordinal);
     private bool _explicitTransaction;
 
+    /// <summary>What a finding that breaks the running version says when it stands in a post-deploy migration.</summary>
+    public const string ContractStepNote = " It runs after the deploy (phase:post), as the contract step: only versions that no longer use it may be running then.";
+
     public int PostgresVersion { get; } = postgresVersion;
 
     /// <summary>

@@ -75,7 +75,7 @@ internal static class DynamicVerdict
             ? finding with
             {
                 Severity = LintSeverity.Info,
-                Message = finding.Message + " It runs after the deploy (phase:post), as the contract step: only versions that no longer use it may be running then.",
+                Message = finding.Message + MigrationContext.ContractStepNote,
             }
             : finding;
 

@@ -33,7 +33,7 @@ internal abstract class LintRule
     /// is only noted (<see cref="LintSeverity.Info"/>), saying so.
     /// </summary>
     protected static RuleHit BreakingHit(MigrationContext context, string message) => context.IsPostDeploy
-        ? new RuleHit(-1, message + " It runs after the deploy (phase:post), as the contract step: only versions that no longer use it may be running then.", LintSeverity.Info)
+        ? new RuleHit(-1, message + MigrationContext.ContractStepNote, LintSeverity.Info)
         : new RuleHit(-1, message);
 
     /// <summary>
