@@ -2,39 +2,82 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Strata.Cli.Hosting;
 using Strata.Core.Errors;
+using Strata.Core.Generators;
 using Strata.Core.Migrations;
 
 namespace Strata.Cli.Commands;
 
-/// <summary>`strata new DESCRIPTION`: writes a timestamped migration file from the template.</summary>
+/// <summary>
+/// `strata new DESCRIPTION`: writes a timestamped migration file from the template; with an operation flag
+/// (`--rename-column`, `--add-index`, ...), writes that change's whole expand/contract sequence instead.
+/// </summary>
 internal static class NewCommand
 {
     public static Command Create()
     {
-        var description = new Argument<string>("description") { Description = "What the migration does, e.g. add_users_table." };
-        var command = new Command("new", "Create a migration file named <UTC timestamp>_<description>.sql with up and down sections.") { description };
+        var description = new Argument<string?>("description")
+        {
+            Description = "What the migration does, e.g. add_users_table (not with an operation, which names its files itself).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var operations = new NewOperationFlags();
+        var command = new Command(
+            "new",
+            "Create a migration file named <UTC timestamp>_<description>.sql with up and down sections; with an operation, the migrations of its expand/contract sequence.")
+        { description };
+        operations.AddTo(command);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
-            // Writing a file needs no database: only the settings' migrations directory.
-            var directory = run.Settings.MigrationsDirectory.Value;
-            var (fileName, content) = MigrationTemplate.Create(parse.GetValue(description)!, DateTimeOffset.UtcNow);
-            Directory.CreateDirectory(directory);
-            var path = Path.Combine(directory, fileName);
-            try
+            // Writing files needs no database: only the settings' migrations directory (and, for a copied or cast
+            // column, its type, which --type gives without one).
+            var request = operations.Read(parse);
+            var text = parse.GetValue(description);
+            var now = DateTimeOffset.UtcNow;
+            IReadOnlyList<GeneratedMigration> files;
+            if (request is null)
             {
-                await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-                await using var writer = new StreamWriter(stream);
-                await writer.WriteAsync(content.AsMemory(), cancellationToken);
+                var (fileName, content) = MigrationTemplate.Create(text ?? throw Missing(), now);
+                files = [new GeneratedMigration(fileName, content)];
             }
-            catch (IOException) when (File.Exists(path))
+            else if (text is not null)
             {
-                throw new ConfigurationException($"{path} already exists; wait a second or choose another description");
+                throw new GeneratorArgumentException(
+                    $"{MigrationGenerator.Flag(request.Operation)} names its files itself; leave out the description '{text}'");
+            }
+            else
+            {
+                var type = MigrationGenerator.ColumnTypeNeeded(request) is { } column
+                    ? await ColumnTypeLookup.ReadAsync(run.Settings, column, MigrationGenerator.Flag(request.Operation), cancellationToken)
+                    : null;
+                files = StepRenderer.Render(MigrationGenerator.Generate(request, type), now);
             }
 
-            var relative = Path.GetRelativePath(run.Context.WorkingDirectory, path);
-            run.Reporter.Result("migration.created", $"created {relative}", new JsonObject { ["path"] = relative, ["fileName"] = fileName });
+            var written = await GeneratedFiles.WriteAsync(run.Settings.MigrationsDirectory.Value, files, cancellationToken);
+            Report(run, written);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static ConfigurationException Missing() =>
+        new("strata new needs a description (e.g. strata new add_users_table) or an operation such as --add-index TABLE.COL");
+
+    private static void Report(CommandRun run, IReadOnlyList<string> paths)
+    {
+        var relative = paths.Select(p => Path.GetRelativePath(run.Context.WorkingDirectory, p)).ToList();
+        if (relative.Count == 1)
+        {
+            run.Reporter.Result("migration.created", $"created {relative[0]}", new JsonObject { ["path"] = relative[0], ["fileName"] = Path.GetFileName(relative[0]) });
+            return;
+        }
+
+        var fields = new JsonObject { ["paths"] = new JsonArray([.. relative.Select(p => JsonValue.Create(p))]) };
+        run.Reporter.Result("migrations.created", $"created {relative.Count} migrations", fields, writer =>
+        {
+            foreach (var path in relative)
+            {
+                writer.WriteLine($"created {path}");
+            }
+        });
     }
 }

@@ -19,7 +19,7 @@ internal static class ExitCodes
     public static int For(Exception exception) => exception switch
     {
         OperationCanceledException => Cancelled,
-        ConfigurationException => UsageOrConfiguration,
+        ConfigurationException or GeneratorArgumentException => UsageOrConfiguration,
         ConnectionFailedException => CannotConnect,
         LockNotAcquiredException => LockNotAcquired,
         ValidationFailedException or MigrationFileException or SqlSyntaxException or AdoptionRequiredException or HistoryInconsistentException => ValidationFailed,

@@ -1,3 +1,4 @@
+using Strata.Core.Migrations;
 using Strata.Core.Sql;
 
 namespace Strata.Lint.Engine;
@@ -7,4 +8,6 @@ namespace Strata.Lint.Engine;
 /// <param name="Sql">The text the statements were split from (offsets refer to it).</param>
 /// <param name="Statements">The statements.</param>
 /// <param name="Transactional">False for a <c>transaction:false</c> migration.</param>
-internal sealed record LintUnit(string File, string Sql, IReadOnlyList<SqlStatement> Statements, bool Transactional);
+/// <param name="Phase">When it runs relative to the deploy: a plain script is pre-deploy.</param>
+internal sealed record LintUnit(
+    string File, string Sql, IReadOnlyList<SqlStatement> Statements, bool Transactional, MigrationPhase Phase = MigrationPhase.Pre);

@@ -14,7 +14,26 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
     private readonly HashSet<string> _enumValuesInTransaction = new(StringComparer.Ordinal);
     private bool _explicitTransaction;
 
+    /// <summary>What a finding that breaks the running version says when it stands in a post-deploy migration.</summary>
+    public const string ContractStepNote = " It runs after the deploy (phase:post), as the contract step: only versions that no longer use it may be running then.";
+
     public int PostgresVersion { get; } = postgresVersion;
+
+    /// <summary>
+    /// True for a <c>phase:post</c> migration: it runs after the rollout, once no instance of the previous
+    /// application version is left, so removing what only that version used is the contract step, not a break.
+    /// </summary>
+    public bool IsPostDeploy { get; init; }
+
+    /// <summary>The views any statement of this migration creates, before or after the current one.</summary>
+    public IReadOnlyList<RelationName> ViewsCreated { get; init; } = [];
+
+    /// <summary>
+    /// True when this migration runs in one transaction and also creates a view named <paramref name="table"/>:
+    /// renaming the table away is then never visible to others without the view in its place.
+    /// </summary>
+    public bool ReplacesWithView(RelationName table) =>
+        transactional && ViewsCreated.Any(v => v.Name == table.Name && (v.Schema is null || table.Schema is null || v.Schema == table.Schema));
 
     /// <summary>True when Strata runs the whole migration in one transaction (no <c>transaction:false</c>).</summary>
     public bool IsTransactionalMigration => transactional;

@@ -1,3 +1,4 @@
+using Strata.Core.Migrations;
 using Strata.Lint.Parsing;
 using Strata.Lint.Rules;
 
@@ -8,12 +9,16 @@ internal static class UnitLinter
 {
     public static (int Statements, int Suppressed) Lint(LintUnit unit, LintOptions options, RunKnowledge knowledge, List<LintFinding> findings)
     {
-        var context = new MigrationContext(options.PostgresVersion, unit.Transactional, knowledge);
+        var statements = unit.Statements.Select(s => PgQueryParser.Parse(s, unit.File)).ToList();
+        var context = new MigrationContext(options.PostgresVersion, unit.Transactional, knowledge)
+        {
+            IsPostDeploy = unit.Phase == MigrationPhase.Post,
+            ViewsCreated = ViewsCreated(statements),
+        };
         var previousEnd = 0;
         var suppressed = 0;
-        foreach (var statement in unit.Statements)
+        foreach (var (statement, parsed) in unit.Statements.Zip(statements))
         {
-            var parsed = PgQueryParser.Parse(statement, unit.File);
             var end = statement.Offset + statement.Text.Length;
             var suppressions = SuppressionReader.Read(unit.Sql, previousEnd, end);
             previousEnd = end;
@@ -47,9 +52,12 @@ internal static class UnitLinter
         return (unit.Statements.Count, suppressed);
     }
 
+    private static IReadOnlyList<RelationName> ViewsCreated(IEnumerable<ParsedStatement> statements) =>
+        [.. statements.Select(s => s.Node).OfType<CreateViewNode>().Select(v => v.View)];
+
     private static LintFinding Finding(string file, ParsedStatement statement, LintRule rule, RuleHit hit)
     {
         var (line, column) = statement.LocationOf(hit.ByteOffset);
-        return new LintFinding(file, line, column, rule.Id, rule.Severity, hit.Message, rule.SafeAlternative);
+        return new LintFinding(file, line, column, rule.Id, hit.Severity ?? rule.Severity, hit.Message, rule.SafeAlternative);
     }
 }

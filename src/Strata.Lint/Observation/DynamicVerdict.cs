@@ -1,3 +1,4 @@
+using Strata.Core.Migrations;
 using Strata.Lint.Engine;
 
 namespace Strata.Lint.Observation;
@@ -25,7 +26,7 @@ internal static class DynamicVerdict
             }
             else
             {
-                kept.Add(finding);
+                kept.Add(Contract(units, finding));
             }
         }
 
@@ -67,6 +68,16 @@ internal static class DynamicVerdict
             .ToList();
         return staticResult with { Findings = findings, Suppressed = staticResult.Suppressed + suppressed, Overridden = overridden, Observations = observations, Dynamic = true };
     }
+
+    // A break found in a post-deploy migration is the contract step: the version it would break is gone by then.
+    private static LintFinding Contract(IReadOnlyList<LintUnit> units, LintFinding finding) =>
+        finding.Rule == BreakingRule && units.Any(u => u.File == finding.File && u.Phase == MigrationPhase.Post)
+            ? finding with
+            {
+                Severity = LintSeverity.Info,
+                Message = finding.Message + MigrationContext.ContractStepNote,
+            }
+            : finding;
 
     // The same comments as static findings: between the previous statement's end and this one's, with a reason.
     private static bool Suppressed(IReadOnlyList<LintUnit> units, LintFinding finding)

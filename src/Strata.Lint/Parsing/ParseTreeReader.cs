@@ -17,6 +17,7 @@ internal static class ParseTreeReader
                 body.Field("relation").Relation(), body.Text("idxname"), body.Flag("unique"), body.Flag("concurrent"), !body.Field("relation").Flag("inh")),
             "DropStmt" => Drop(body),
             "RenameStmt" => Rename(body),
+            "ViewStmt" => new CreateViewNode(body.Field("view").Relation()),
             "UpdateStmt" or "DeleteStmt" => new DataChangeNode(kind == "UpdateStmt" ? "UPDATE" : "DELETE", body.Field("relation").Relation(), body.Has("whereClause")),
             "RefreshMatViewStmt" => new RefreshMaterializedViewNode(body.Field("relation").Relation(), body.Flag("concurrent")),
             "AlterEnumStmt" when body.Text("newVal") is { } value && !body.Has("oldVal") =>

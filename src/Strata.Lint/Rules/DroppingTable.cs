@@ -20,7 +20,7 @@ internal sealed class DroppingTable : LintRule
         {
             foreach (var table in drop.Objects.Where(t => !context.IsCreatedHere(t)))
             {
-                yield return Hit(-1, $"dropping {table} deletes its rows and breaks the running application if it still uses the table.");
+                yield return BreakingHit(context, $"dropping {table} deletes its rows and breaks the running application if it still uses the table.");
             }
         }
     }

@@ -28,6 +28,15 @@ internal abstract class LintRule
     protected static RuleHit Hit(int byteOffset, string message) => new(byteOffset, message);
 
     /// <summary>
+    /// A hit that breaks the application version still running during a rolling deploy: in a <c>phase:post</c>
+    /// migration that version is gone by the time it runs, so the change is the contract step of expand/contract and
+    /// is only noted (<see cref="LintSeverity.Info"/>), saying so.
+    /// </summary>
+    protected static RuleHit BreakingHit(MigrationContext context, string message) => context.IsPostDeploy
+        ? new RuleHit(-1, message + MigrationContext.ContractStepNote, LintSeverity.Info)
+        : new RuleHit(-1, message);
+
+    /// <summary>
     /// The <paramref name="action"/> actions of an ALTER TABLE on a table that existed before this migration: on a
     /// table the migration created, nobody else can be waiting, so no action is a lock hazard.
     /// </summary>

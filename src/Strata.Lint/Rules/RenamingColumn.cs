@@ -19,7 +19,7 @@ internal sealed class RenamingColumn : LintRule
     {
         if (statement.Node is RenameNode { ObjectType: "COLUMN", Table: { } table } rename && !context.IsCreatedHere(table))
         {
-            yield return Hit(-1, $"renaming {table}.{rename.OldName} to {rename.NewName} breaks every running query that still names {rename.OldName}.");
+            yield return BreakingHit(context, $"renaming {table}.{rename.OldName} to {rename.NewName} breaks every running query that still names {rename.OldName}.");
         }
     }
 }

@@ -17,9 +17,11 @@ internal sealed class RenamingTable : LintRule
 
     public override IEnumerable<RuleHit> Check(ParsedStatement statement, MigrationContext context)
     {
-        if (statement.Node is RenameNode { ObjectType: "TABLE" or "VIEW" or "MATVIEW", Table: { } table } rename && !context.IsCreatedHere(table))
+        // A view created under the old name in the same transaction keeps every running query working.
+        if (statement.Node is RenameNode { ObjectType: "TABLE" or "VIEW" or "MATVIEW", Table: { } table } rename
+            && !context.IsCreatedHere(table) && !context.ReplacesWithView(table))
         {
-            yield return Hit(-1, $"renaming {table} to {rename.NewName} breaks every running query that still names {table}.");
+            yield return BreakingHit(context, $"renaming {table} to {rename.NewName} breaks every running query that still names {table}.");
         }
     }
 }

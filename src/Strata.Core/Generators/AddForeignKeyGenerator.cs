@@ -1,0 +1,52 @@
+using Strata.Core.Migrations;
+
+namespace Strata.Core.Generators;
+
+/// <summary>
+/// <c>--add-foreign-key TABLE.COL REFTABLE[.REFCOL]</c>: the constraint added NOT VALID (no scan, brief locks), then
+/// validated in a separate migration, whose scan blocks neither table's reads or writes.
+/// </summary>
+internal static class AddForeignKeyGenerator
+{
+    /// <param name="column">The referencing column.</param>
+    /// <param name="referenced">The referenced table.</param>
+    /// <param name="referencedColumn">The referenced column; the referenced table's primary key when null.</param>
+    public static IReadOnlyList<GeneratedStep> Generate(ColumnName column, TableName referenced, string? referencedColumn)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        ArgumentNullException.ThrowIfNull(referenced);
+        var table = column.Table;
+        var name = SqlIdentifier.Quote(GeneratedName.Of(table.Name, column.Name, "fkey"));
+        var target = referencedColumn is null ? referenced.Sql : $"{referenced.Sql} ({SqlIdentifier.Quote(referencedColumn)})";
+        var slug = Slug.Of(table.Name, column.Name);
+        return
+        [
+            new GeneratedStep(
+                $"add_foreign_key_{slug}",
+                MigrationPhase.Pre,
+                $"""
+                Adds the foreign key {name} from {table} ({column.Sql}) to {target} NOT VALID: new and updated rows
+                are checked from now on, existing rows are not scanned, so both tables are locked only for an instant.
+                App version: every running version must already write only values that exist in {referenced}.
+                Abort: strata down drops the constraint.
+                """,
+                $"ALTER TABLE {table.Sql} ADD CONSTRAINT {name} FOREIGN KEY ({column.Sql}) REFERENCES {target} NOT VALID;",
+                $"ALTER TABLE {table.Sql} DROP CONSTRAINT {name};"),
+            new GeneratedStep(
+                $"validate_foreign_key_{slug}",
+                MigrationPhase.Pre,
+                $"""
+                Validates {name}: scans {table} under SHARE UPDATE EXCLUSIVE (and {referenced} under ROW SHARE),
+                which lets reads and writes go on. It fails, changing nothing, if a row points at nothing: fix those
+                rows and run it again.
+                App version: any.
+                Abort: cancelling the scan leaves the constraint NOT VALID, as before. Nothing to undo afterwards.
+                """,
+                $"ALTER TABLE {table.Sql} VALIDATE CONSTRAINT {name};",
+                """
+                -- Nothing to undo: a validated constraint stays validated; the previous migration's down drops it.
+                SELECT 1;
+                """),
+        ];
+    }
+}

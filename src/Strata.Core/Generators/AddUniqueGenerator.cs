@@ -1,0 +1,50 @@
+using Strata.Core.Migrations;
+
+namespace Strata.Core.Generators;
+
+/// <summary>
+/// <c>--add-unique TABLE.COL[,COL...]</c>: the unique index built CONCURRENTLY (<c>transaction:false</c>), then
+/// turned into a constraint with <c>ADD CONSTRAINT ... UNIQUE USING INDEX</c>, which needs no second build.
+/// </summary>
+internal static class AddUniqueGenerator
+{
+    public static IReadOnlyList<GeneratedStep> Generate(TableName table, IReadOnlyList<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(columns);
+        var index = table.Sibling(GeneratedName.Of([table.Name, .. columns, "key"]));
+        var name = SqlIdentifier.Quote(index.Name);
+        var build = $"CREATE UNIQUE INDEX CONCURRENTLY {name} ON {table.Sql} ({AddIndexGenerator.ColumnList(columns)});";
+        var slug = Slug.Of([table.Name, .. columns]);
+        return
+        [
+            new GeneratedStep(
+                $"add_unique_index_{slug}",
+                MigrationPhase.Pre,
+                $"""
+                Builds the unique index {index} CONCURRENTLY: reads and writes of {table} go on during the build,
+                which cannot run inside a transaction (hence transaction:false). It fails on duplicate values.
+                {IndexRecovery.Explain(index)}
+                App version: every running version must already write unique values.
+                Abort: cancel the run (or let it fail) and give up as above. Once applied, strata down drops the
+                index CONCURRENTLY.
+                """,
+                build,
+                $"DROP INDEX CONCURRENTLY IF EXISTS {index.Sql};") { UpTransactional = false, DownTransactional = false },
+            new GeneratedStep(
+                $"add_unique_constraint_{slug}",
+                MigrationPhase.Pre,
+                $"""
+                Makes the index {index} the unique constraint {name} of {table}: an instant catalog change, no build.
+                App version: any that writes unique values.
+                Abort: strata down drops the constraint (and with it the index), then rebuilds the index
+                CONCURRENTLY, so the previous migration's state is back.
+                """,
+                $"ALTER TABLE {table.Sql} ADD CONSTRAINT {name} UNIQUE USING INDEX {name};",
+                $"""
+                ALTER TABLE {table.Sql} DROP CONSTRAINT {name};
+                {build}
+                """) { DownTransactional = false },
+        ];
+    }
+}

@@ -1,0 +1,76 @@
+using Strata.Core.Migrations;
+
+namespace Strata.Core.Generators;
+
+/// <summary>
+/// <c>--change-type TABLE.COL TYPE</c>: add a shadow column of the new type kept in step by a casting trigger
+/// (expand), fill it in batches (backfill), and after the deploy swap it into place and drop the old one (contract).
+/// The type changes without the table rewrite under ACCESS EXCLUSIVE that <c>ALTER COLUMN ... TYPE</c> does.
+/// </summary>
+internal static class ChangeTypeGenerator
+{
+    /// <param name="column">The column to retype.</param>
+    /// <param name="oldType">Its current type, as <c>format_type</c> prints it.</param>
+    /// <param name="newType">The type it gets.</param>
+    public static IReadOnlyList<GeneratedStep> Generate(ColumnName column, string oldType, string newType)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        var table = column.Table;
+        var shadow = GeneratedName.Of(column.Name, "new");
+        var sync = new SyncTrigger(table, column.Name, oldType, shadow, newType, Cast: true);
+        var (columnSql, shadowSql) = (column.Sql, SqlIdentifier.Quote(shadow));
+        var slug = Slug.Of(table.Name, column.Name);
+        return
+        [
+            new GeneratedStep(
+                $"expand_change_type_{slug}",
+                MigrationPhase.Pre,
+                $"""
+                Expand: adds {shadowSql} ({newType}) beside {columnSql} ({oldType}) on {table} and the trigger
+                {sync.Name}, which keeps both in step on INSERT and UPDATE, casting each way.
+                A value that does not cast makes the writing statement fail: check the data before running it.
+                App version: the old one is running and keeps using {columnSql}. Defaults, constraints and indexes of
+                {columnSql} are not copied: add what {shadowSql} needs before the contract step.
+                Abort: strata down removes the trigger and {shadowSql}.
+                """,
+                $"""
+                ALTER TABLE {table.Sql} ADD COLUMN {shadowSql} {newType};
+
+                {sync.Create()}
+                """,
+                $"""
+                {sync.Drop()}
+                ALTER TABLE {table.Sql} DROP COLUMN {shadowSql};
+                """),
+            new GeneratedStep(
+                $"backfill_{Slug.Of(table.Name, shadow)}",
+                MigrationPhase.Pre,
+                Backfill.Explanation($"Backfill: copies {columnSql} cast to {newType} into {shadowSql} for the rows written before the trigger existed."),
+                sync.Backfill(Backfill.BatchSize, Backfill.PauseMilliseconds),
+                Backfill.NothingToUndo) { UpTransactional = false },
+            new GeneratedStep(
+                $"contract_change_type_{slug}",
+                MigrationPhase.Post,
+                $"""
+                Contract: swaps the columns in one short transaction: drops the trigger {sync.Name}, renames
+                {columnSql} away, renames {shadowSql} to {columnSql} and drops the old column. No row is rewritten.
+                App version: only the new one may be running, and it must accept {columnSql} as {newType}.
+                Abort: before it runs, keep it pending. After it, strata down brings back {columnSql} as {oldType}
+                (cast back from {newType}) with the shadow column and its trigger.
+                """,
+                $"""
+                {sync.Drop()}
+                ALTER TABLE {table.Sql} RENAME COLUMN {columnSql} TO {SqlIdentifier.Quote(GeneratedName.Of(column.Name, "old"))};
+                ALTER TABLE {table.Sql} RENAME COLUMN {shadowSql} TO {columnSql};
+                ALTER TABLE {table.Sql} DROP COLUMN {SqlIdentifier.Quote(GeneratedName.Of(column.Name, "old"))};
+                """,
+                $"""
+                ALTER TABLE {table.Sql} RENAME COLUMN {columnSql} TO {shadowSql};
+                ALTER TABLE {table.Sql} ADD COLUMN {columnSql} {oldType};
+                UPDATE {table.Sql} SET {columnSql} = CAST({shadowSql} AS {oldType});
+
+                {sync.Create()}
+                """),
+        ];
+    }
+}

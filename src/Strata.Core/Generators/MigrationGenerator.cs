@@ -1,0 +1,116 @@
+using Strata.Core.Errors;
+
+namespace Strata.Core.Generators;
+
+/// <summary>
+/// Writes the safe sequence of migrations for one schema change: validates the arguments, then hands them to the
+/// operation's generator. Pure: the one fact that needs the database (a column's type) is passed in.
+/// </summary>
+internal static class MigrationGenerator
+{
+    /// <summary>The option that selects <paramref name="operation"/>, for messages.</summary>
+    public static string Flag(GeneratorOperation operation) => operation switch
+    {
+        GeneratorOperation.RenameColumn => "--rename-column",
+        GeneratorOperation.RenameTable => "--rename-table",
+        GeneratorOperation.ChangeType => "--change-type",
+        GeneratorOperation.SetNotNull => "--set-not-null",
+        GeneratorOperation.AddForeignKey => "--add-foreign-key",
+        GeneratorOperation.AddUnique => "--add-unique",
+        _ => "--add-index",
+    };
+
+    /// <summary>
+    /// The column whose current type the operation needs and the request does not give, or null: a rename copies
+    /// the type, a type change casts back to it.
+    /// </summary>
+    /// <exception cref="GeneratorArgumentException">The column argument is malformed.</exception>
+    public static ColumnName? ColumnTypeNeeded(GeneratorRequest request)
+    {
+        CheckArity(request);
+        return request.ColumnType is null && request.Operation is GeneratorOperation.RenameColumn or GeneratorOperation.ChangeType
+            ? IdentifierPath.Column(request.Arguments[0], Flag(request.Operation))
+            : null;
+    }
+
+    /// <summary>The migrations of <paramref name="request"/>, in the order they must run.</summary>
+    /// <param name="request">The operation and its arguments.</param>
+    /// <param name="columnType">The column's type read from the database, when <see cref="ColumnTypeNeeded"/> asked for it.</param>
+    /// <exception cref="GeneratorArgumentException">An argument is malformed, or a needed type is missing.</exception>
+    public static IReadOnlyList<GeneratedStep> Generate(GeneratorRequest request, string? columnType = null)
+    {
+        CheckArity(request);
+        var flag = Flag(request.Operation);
+        var args = request.Arguments;
+        var type = request.ColumnType ?? columnType;
+        return request.Operation switch
+        {
+            GeneratorOperation.RenameColumn => RenameColumn(flag, args, type),
+            GeneratorOperation.RenameTable => Distinct(IdentifierPath.Table(args[0], flag), IdentifierPath.Single(args[1], flag, "a table name without a schema (the table stays in its schema)"), flag),
+            GeneratorOperation.ChangeType => ChangeTypeGenerator.Generate(
+                IdentifierPath.Column(args[0], flag), Type(Required(type, args[0], flag), "--type"), Type(args[1], flag)),
+            GeneratorOperation.SetNotNull => SetNotNullGenerator.Generate(IdentifierPath.Column(args[0], flag)),
+            GeneratorOperation.AddForeignKey => ForeignKey(flag, args),
+            GeneratorOperation.AddUnique => Columns(flag, args[0], AddUniqueGenerator.Generate),
+            _ => Columns(flag, args[0], AddIndexGenerator.Generate),
+        };
+    }
+
+    private static void CheckArity(GeneratorRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var expected = request.Operation is GeneratorOperation.SetNotNull or GeneratorOperation.AddUnique or GeneratorOperation.AddIndex ? 1 : 2;
+        if (request.Arguments.Count != expected)
+        {
+            throw new GeneratorArgumentException(
+                $"{Flag(request.Operation)} takes {(expected == 1 ? "one argument" : "two arguments")}, not {request.Arguments.Count}");
+        }
+    }
+
+    private static IReadOnlyList<GeneratedStep> RenameColumn(string flag, IReadOnlyList<string> args, string? type)
+    {
+        var column = IdentifierPath.Column(args[0], flag);
+        var newName = IdentifierPath.Single(args[1], flag, "a column name without a table");
+        if (newName == column.Name)
+        {
+            throw new GeneratorArgumentException($"{flag} {args[0]} {args[1]}: the new name is the old one");
+        }
+
+        return RenameColumnGenerator.Generate(column, newName, Type(Required(type, args[0], flag), "--type"));
+    }
+
+    private static IReadOnlyList<GeneratedStep> Distinct(TableName table, string newName, string flag) =>
+        newName == table.Name
+            ? throw new GeneratorArgumentException($"{flag} {table} {newName}: the new name is the old one")
+            : RenameTableGenerator.Generate(table, newName);
+
+    private static IReadOnlyList<GeneratedStep> ForeignKey(string flag, IReadOnlyList<string> args)
+    {
+        var (referenced, column) = IdentifierPath.Reference(args[1], flag);
+        return AddForeignKeyGenerator.Generate(IdentifierPath.Column(args[0], flag), referenced, column);
+    }
+
+    private static IReadOnlyList<GeneratedStep> Columns(
+        string flag, string text, Func<TableName, IReadOnlyList<string>, IReadOnlyList<GeneratedStep>> generate)
+    {
+        var (table, columns) = IdentifierPath.Columns(text, flag);
+        return generate(table, columns);
+    }
+
+    private static string Required(string? type, string column, string flag) =>
+        type ?? throw new GeneratorArgumentException(
+            $"{flag} needs the current type of {column}: configure a reachable database to read it from, or pass --type TYPE");
+
+    // A type is spliced into the SQL as written; refuse what would end or comment out the statement.
+    private static string Type(string type, string option)
+    {
+        var trimmed = type.Trim();
+        if (trimmed.Length == 0 || trimmed.IndexOfAny([';', '\n', '\r', '$']) >= 0
+            || trimmed.Contains("--", StringComparison.Ordinal) || trimmed.Contains("/*", StringComparison.Ordinal))
+        {
+            throw new GeneratorArgumentException($"{option} '{type}' is not a column type (e.g. bigint, text, numeric(12,2))");
+        }
+
+        return trimmed;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Npgsql;
+using Strata.Cli.Tests.Support;
+using Strata.Testing;
+
+namespace Strata.Cli.Tests.Commands;
+
+public sealed class NewOperationCommandTests
+{
+    private static string[] Migrations(CliHarness cli) =>
+        [.. Directory.GetFiles(Path.Combine(cli.WorkingDirectory, "db", "migrations")).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+
+    [Fact]
+    public async Task Rename_column_with_an_explicit_type_writes_three_files_in_order_without_a_database()
+    {
+        var cli = new CliHarness();
+
+        var result = await cli.RunAsync("new", "--rename-column", "products.name", "sku", "--type", "text");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var files = Migrations(cli);
+        files.Select(f => f[15..]).ShouldBe(["expand_rename_products_name_to_sku.sql", "backfill_products_sku.sql", "contract_rename_products_name_to_sku.sql"]);
+        files.Select(f => long.Parse(f[..14], System.Globalization.CultureInfo.InvariantCulture)).Order().ShouldBe(files.Select(f => long.Parse(f[..14], System.Globalization.CultureInfo.InvariantCulture)));
+        result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(files.Select(f => $"created {Path.Combine("db", "migrations", f)}"));
+        File.ReadAllText(Path.Combine(cli.WorkingDirectory, "db", "migrations", files[2])).ShouldContain("-- migrate:up phase:post\n");
+    }
+
+    [Fact]
+    public async Task Rename_column_reads_the_type_from_the_configured_database()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await using (var command = new NpgsqlCommand("CREATE TABLE products (id bigint PRIMARY KEY, name varchar(40))", await db.DataSource.OpenConnectionAsync()))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var cli = new CliHarness().With("DATABASE_URL", db.Url);
+
+        var result = await cli.RunAsync("new", "--rename-column", "products.name", "sku");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        File.ReadAllText(Path.Combine(cli.WorkingDirectory, "db", "migrations", Migrations(cli)[0]))
+            .ShouldContain("ALTER TABLE public.products ADD COLUMN sku character varying(40);");
+    }
+
+    [Fact]
+    public async Task The_generated_files_lint_clean_and_apply_through_the_cli_one_phase_at_a_time()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var cli = new CliHarness().With("DATABASE_URL", db.Url);
+        Directory.CreateDirectory(Path.Combine(cli.WorkingDirectory, "db", "migrations"));
+        await File.WriteAllTextAsync(
+            Path.Combine(cli.WorkingDirectory, "db", "migrations", "1_products.sql"),
+            "-- migrate:up\nCREATE TABLE products (id bigint PRIMARY KEY, name text);\nINSERT INTO products VALUES (1, 'lamp');\n-- migrate:down\nDROP TABLE products;\n");
+        (await cli.RunAsync("up")).ExitCode.ShouldBe(0);
+
+        (await cli.RunAsync("new", "--rename-column", "products.name", "sku")).ExitCode.ShouldBe(0);
+        var lint = await cli.RunAsync("lint", "db/migrations", "--fail-on", "error");
+        var pre = await cli.RunAsync("up", "--phase", "pre");
+        var status = await cli.RunAsync("status", "--json");
+        var post = await cli.RunAsync("up", "--phase", "post");
+
+        lint.ExitCode.ShouldBe(0, lint.ToString());
+        lint.Stdout.ShouldContain("0 errors");
+        pre.ExitCode.ShouldBe(0, pre.ToString());
+        status.Stdout.ShouldContain("contract_rename_products_name_to_sku");
+        post.ExitCode.ShouldBe(0, post.ToString());
+        await using var command = new NpgsqlCommand("SELECT string_agg(attname, ',' ORDER BY attname) FROM pg_attribute WHERE attrelid = 'products'::regclass AND attnum > 0 AND NOT attisdropped", await db.DataSource.OpenConnectionAsync());
+        (await command.ExecuteScalarAsync()).ShouldBe("id,sku");
+    }
+
+    [Fact]
+    public async Task A_column_the_configured_database_does_not_have_is_an_error_and_writes_nothing()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var cli = new CliHarness().With("DATABASE_URL", db.Url);
+
+        var result = await cli.RunAsync("new", "--change-type", "products.price", "bigint");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("the database has no column public.products.price; check the name, or pass --type TYPE to write the migrations anyway");
+        Directory.Exists(Path.Combine(cli.WorkingDirectory, "db", "migrations")).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(new[] { "new", "--rename-column", "products.name", "sku" }, "--rename-column needs the current type of public.products.name and no database is configured to read it from; pass --type TYPE")]
+    [InlineData(new[] { "new", "--set-not-null", "products" }, "--set-not-null 'products' is not TABLE.COLUMN or SCHEMA.TABLE.COLUMN")]
+    [InlineData(new[] { "new", "--add-index", "a.b", "--set-not-null", "a.b" }, "--set-not-null and --add-index cannot be combined: strata new writes one operation at a time")]
+    [InlineData(new[] { "new", "--add-index", "a.b", "--type", "text" }, "--type goes with --rename-column or --change-type, not --add-index")]
+    [InlineData(new[] { "new", "--type", "text" }, "--type goes with --rename-column or --change-type")]
+    [InlineData(new[] { "new", "add_index", "--add-index", "a.b" }, "--add-index names its files itself; leave out the description 'add_index'")]
+    [InlineData(new[] { "new" }, "strata new needs a description (e.g. strata new add_users_table) or an operation such as --add-index TABLE.COL")]
+    public async Task Bad_operation_arguments_exit_2_with_one_line_and_write_nothing(string[] args, string message)
+    {
+        var cli = new CliHarness();
+
+        var result = await cli.RunAsync(args);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.Trim().ShouldBe($"error: {message}");
+        Directory.Exists(Path.Combine(cli.WorkingDirectory, "db", "migrations")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_is_reported_with_the_way_around_it()
+    {
+        var cli = new CliHarness().With("DATABASE_URL", "postgres://strata@127.0.0.1:1/nothing");
+
+        var result = await cli.RunAsync("new", "--rename-column", "products.name", "sku");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("--rename-column needs the current type of public.products.name and the configured database cannot be reached to read it; pass --type TYPE");
+    }
+
+    [Fact]
+    public async Task Json_output_lists_every_file_written()
+    {
+        var cli = new CliHarness();
+
+        var result = await cli.RunAsync("new", "--add-unique", "products.sku", "--json");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout.Trim().Split('\n')[^1]);
+        json.RootElement.GetProperty("paths").EnumerateArray().Select(p => Path.GetFileName(p.GetString()!)).ShouldBe(Migrations(cli));
+    }
+}
