@@ -2,7 +2,10 @@ using Strata.Core.Configuration;
 
 namespace Strata.Core.Schema;
 
-/// <summary>Removes Strata's history table (with its columns, keys, indexes and sequences) from a schema.</summary>
+/// <summary>
+/// Removes Strata's history table and its backfill-progress companion (with their columns, keys, indexes and
+/// sequences) from a schema.
+/// </summary>
 internal static class HistoryObjects
 {
     /// <summary><paramref name="snapshot"/> without the history table, and without its schema unless that is <c>public</c>.</summary>
@@ -10,12 +13,12 @@ internal static class HistoryObjects
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(history);
-        var table = QuoteIdent(history.Schema) + "." + QuoteIdent(history.Name);
+        string[] tables = [QuoteIdent(history.Schema) + "." + QuoteIdent(history.Name), QuoteIdent(history.Schema) + "." + QuoteIdent(history.Name + "_backfill")];
         var schema = QuoteIdent(history.Schema);
         return snapshot.Without(o =>
-            (o.Kind == "table" && o.Name == table)
+            (o.Kind == "table" && tables.Contains(o.Name, StringComparer.Ordinal))
             || (o.Kind == "schema" && o.Name == schema && history.Schema != "public")
-            || (o.Kind == "sequence" && o.Attributes.TryGetValue("owned by", out var owner) && owner.StartsWith(table + ".", StringComparison.Ordinal)));
+            || (o.Kind == "sequence" && o.Attributes.TryGetValue("owned by", out var owner) && tables.Any(t => owner.StartsWith(t + ".", StringComparison.Ordinal))));
     }
 
     // quote_ident's rule, short of its keyword list: history table names are simple identifiers in practice.

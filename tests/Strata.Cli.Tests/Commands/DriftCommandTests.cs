@@ -21,6 +21,22 @@ public sealed class DriftCommandTests
     }
 
     [Fact]
+    public async Task The_backfill_progress_table_beside_the_history_is_not_drift()
+    {
+        await using var target = await MigratedAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        using var files = Migrations();
+        files.Add(4, "backfill_name", "-- migrate:up transaction:false\n-- strata:batch size=10\nUPDATE t SET name = 'n' || id WHERE name IS NULL;\n");
+        (await Cli(files).RunAsync("up", "--database-url", target.Url)).ExitCode.ShouldBe(0);
+        (await DbCli.ScalarAsync<bool>(target, "SELECT to_regclass('public.strata_schema_migrations_backfill') IS NOT NULL")).ShouldBeTrue();
+
+        var result = await DriftAsync(files, target, scratch);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("no drift: the schema is what its 4 applied migration(s) produce");
+    }
+
+    [Fact]
     public async Task A_column_added_by_hand_is_reported()
     {
         await using var target = await MigratedAsync();

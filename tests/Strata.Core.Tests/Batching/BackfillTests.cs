@@ -75,6 +75,19 @@ public sealed class BackfillTests
         (await db.ScalarAsync<long>("SELECT count(*) FROM codes WHERE hits = 1")).ShouldBe(250);
     }
 
+    [Fact]
+    public async Task A_uuid_key_which_has_no_max_function_is_walked_too()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var setup = "CREATE TABLE items (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), hits int NOT NULL DEFAULT 0, xid bigint);\n" +
+            "INSERT INTO items (hits) SELECT 0 FROM generate_series(1, 250);";
+
+        await db.Migrator(Backfill(setup, "-- strata:batch size=100", "UPDATE items SET hits = hits + 1, xid = txid_current();")).UpAsync();
+
+        (await db.ScalarAsync<long>("SELECT count(*) FROM items WHERE hits = 1")).ShouldBe(250);
+        (await db.ScalarAsync<long>("SELECT count(DISTINCT xid) FROM items")).ShouldBe(3);
+    }
+
     [Theory]
     [InlineData("CREATE TABLE t (id bigint, v int)", "table t has no primary key to run the statement in batches over")]
     [InlineData("CREATE TABLE t (a int, b int, v int, PRIMARY KEY (a, b))", "table t has a primary key of 2 columns; batches need a single-column key")]
