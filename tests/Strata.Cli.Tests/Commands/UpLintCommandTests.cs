@@ -53,13 +53,14 @@ public sealed class UpLintCommandTests
     }
 
     [Fact]
-    public async Task The_pre_deploy_phase_lints_only_what_it_applies_so_a_post_deploy_rename_does_not_refuse_it()
+    public async Task The_pre_deploy_phase_lints_only_what_it_applies_so_a_post_deploy_hazard_does_not_refuse_it()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
         using var files = new MigrationFiles().AddTables(1);
         var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
         (await cli.RunAsync("up")).ExitCode.ShouldBe(0);
-        files.Add(1002, "rename", "-- migrate:up phase:post\nALTER TABLE t0 RENAME COLUMN name TO title;\n");
+        // A lock hazard, an error in either phase (a rename after the deploy is the contract step, only noted).
+        files.Add(1002, "index", "-- migrate:up phase:post\nCREATE INDEX t0_name_idx ON t0 (name);\n");
         files.Add(1003, "tags", "-- migrate:up\nCREATE TABLE tags (id bigint PRIMARY KEY);\n");
         await File.WriteAllTextAsync(Path.Combine(files.Root, "strata.json"), """{ "lint": { "onUp": "fail" } }""");
 
@@ -67,11 +68,11 @@ public sealed class UpLintCommandTests
         var post = await cli.RunAsync("up", "--phase", "post");
 
         pre.ExitCode.ShouldBe(0, pre.ToString());
-        pre.Stderr.ShouldNotContain("renaming-column", Case.Sensitive, "the post-deploy migration is not linted in the pre phase");
+        pre.Stderr.ShouldNotContain("require-concurrent-index-creation", Case.Sensitive, "the post-deploy migration is not linted in the pre phase");
         (await ScalarAsync(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'tags'")).ShouldBe(1);
         post.ExitCode.ShouldBe(5, post.ToString());
-        post.Stderr.ShouldContain("warning: db/migrations/1002_rename.sql:2:1: error renaming-column:");
-        (await ColumnsAsync(db, "t0")).ShouldBe(["id", "name"]);
+        post.Stderr.ShouldContain("warning: db/migrations/1002_index.sql:2:1: error require-concurrent-index-creation:");
+        (await ScalarAsync(db, "SELECT count(*) FROM pg_indexes WHERE indexname = 't0_name_idx'")).ShouldBe(0);
     }
 
     [Fact]

@@ -79,15 +79,16 @@ public sealed class MigrationGeneratorTests
             new(GeneratorOperation.AddIndex, [$"{table}.{column}"]),
         };
 
-        foreach (var request in requests)
-        {
-            foreach (var file in StepRenderer.Render(MigrationGenerator.Generate(request), Now))
-            {
-                var names = System.Text.RegularExpressions.Regex.Matches(file.Content, @"(?:TRIGGER|FUNCTION public\.|CONSTRAINT|INDEX CONCURRENTLY|COLUMN) ([a-z0-9_]+)")
-                    .Select(m => m.Groups[1].Value);
-                names.ShouldAllBe(n => n.Length <= 63, file.FileName);
-            }
-        }
+        var names = requests
+            .SelectMany(request => StepRenderer.Render(MigrationGenerator.Generate(request), Now))
+            .SelectMany(file => System.Text.RegularExpressions.Regex.Matches(file.Content, @"(?:TRIGGER|FUNCTION public\.|CONSTRAINT|INDEX CONCURRENTLY|COLUMN) ([a-z0-9_]+)"))
+            .Select(m => m.Groups[1].Value)
+            .Distinct()
+            .ToList();
+
+        names.Count.ShouldBeGreaterThan(6);
+        names.ShouldAllBe(n => n.Length <= 63);
+        names.Exists(n => n.Length == 63 && n[n.Length - 9] == '_').ShouldBeTrue("a shortened name ends with _ and an 8-digit hash");
     }
 
     [Fact]
