@@ -3,7 +3,8 @@
 # (Terraform loads *.auto.tfvars.json by itself):
 #   data  <- network: vpc_id, private_subnet_ids
 #   app   <- network: vpc_id, public_subnet_ids, private_subnet_ids
-#            data:    db_host, db_port, db_name, db_secret_arn, db_client_security_group_id
+#            data:    db_host, db_port, db_name, db_master_secret_arn, db_migrator_secret_arn, db_app_secret_arn,
+#                     db_client_security_group_id
 # The stacks keep separate state; this is the only place that maps one stack's outputs to another's inputs.
 set -euo pipefail
 
@@ -50,7 +51,9 @@ else
       db_host: $d.db_host.value,
       db_port: $d.db_port.value,
       db_name: $d.db_name.value,
-      db_secret_arn: $d.db_master_secret_arn.value,
+      db_master_secret_arn: $d.db_master_secret_arn.value,
+      db_migrator_secret_arn: $d.db_migrator_secret_arn.value,
+      db_app_secret_arn: $d.db_app_secret_arn.value,
       db_client_security_group_id: $d.db_client_security_group_id.value
     }' >"$root/app/inputs.auto.tfvars.json"
 fi

@@ -96,6 +96,62 @@ awsm iam list-open-id-connect-providers --output json |
   die "the GitHub OIDC identity provider is missing"
 note "emulator: GitHub Actions deploy through an OIDC role trusted by the repository's environments only"
 
+# Two database roles, one secret each: the app task definition names the application role's secret and no other.
+master_secret=$(jq -r .MasterUserSecret.SecretArn <<<"$db")
+migrator_secret=$(tf data output -raw db_migrator_secret_arn)
+app_secret=$(tf data output -raw db_app_secret_arn)
+for role in migrator app; do
+  arn_var="${role}_secret"
+  value=$(awsm secretsmanager get-secret-value --secret-id "${!arn_var}" --output json | jq -r .SecretString)
+  jq -e --arg u "cruddur_$role" '.username == $u and (.password | test("^[A-Za-z0-9]{40}$")) and .engine == "postgres"' \
+    <<<"$value" >/dev/null || die "the $role role's secret does not hold its user name and a generated password"
+done
+app_td=$(awsm ecs describe-task-definition --task-definition "$(tf app output -raw app_task_family)" --output json | jq .taskDefinition)
+migration_td=$(awsm ecs describe-task-definition --task-definition "$(tf app output -raw migration_task_family)" --output json | jq .taskDefinition)
+jq -e --arg a "$app_secret" '.containerDefinitions[0].secrets == [{name: "DB_SECRET", valueFrom: $a}]' <<<"$app_td" >/dev/null ||
+  { jq .containerDefinitions[0].secrets <<<"$app_td" >&2; die "the app task is not given exactly the application role's secret"; }
+if grep -qF -e "$migrator_secret" -e "$master_secret" <<<"$app_td"; then
+  die "the app task definition names the migration or the master secret"
+fi
+jq -e --arg m "$migrator_secret" --arg master "$master_secret" --arg a "$app_secret" '.containerDefinitions[0].secrets as $s
+  | ($s | map(select(.name == "DB_SECRET")) | .[0].valueFrom) == $m
+  and ($s | map(.valueFrom | sub(":[a-z]+::$"; "")) | unique | sort) == ([$m, $master, $a] | sort)' <<<"$migration_td" >/dev/null ||
+  { jq .containerDefinitions[0].secrets <<<"$migration_td" >&2; die "the migration task does not run as the migration role with the bootstrap's secrets"; }
+[ "$(jq -r .executionRoleArn <<<"$app_td")" != "$(jq -r .executionRoleArn <<<"$migration_td")" ] ||
+  die "the app and migration tasks start with the same execution role"
+note "emulator: one secret per database role; the app task gets the application secret only, the migration task its own"
+
+# The app's execution role may read the application secret and nothing else, enforced by the emulator: take the
+# role's credentials (moto lets any caller assume it), turn on moto's IAM enforcement, call GetSecretValue as the
+# role, turn enforcement off again. moto/server.py makes moto check these calls against the secret's ARN, as AWS does.
+moto_auth() {
+  curl -fsS -X POST -H 'Content-Type: text/plain' --data-binary "$1" "$MOTO_ENDPOINT/moto-api/reset-auth" >/dev/null ||
+    die "could not switch moto's IAM enforcement to $1"
+}
+# read_as ROLE_ARN SECRET_ARN: prints allowed or denied.
+read_as() {
+  local creds out
+  creds=$(awsm sts assume-role --role-arn "$1" --role-session-name emulator-check --output json | jq .Credentials)
+  moto_auth 0
+  if out=$(AWS_ACCESS_KEY_ID=$(jq -r .AccessKeyId <<<"$creds") AWS_SECRET_ACCESS_KEY=$(jq -r .SecretAccessKey <<<"$creds") \
+    AWS_SESSION_TOKEN=$(jq -r .SessionToken <<<"$creds") awsm secretsmanager get-secret-value --secret-id "$2" --output json 2>&1); then
+    echo allowed
+  elif grep -q AccessDenied <<<"$out"; then
+    echo denied
+  else
+    echo "error: $out"
+  fi
+  moto_auth inf
+}
+app_exec=$(jq -r .executionRoleArn <<<"$app_td")
+migration_exec=$(jq -r .executionRoleArn <<<"$migration_td")
+[ "$(read_as "$app_exec" "$app_secret")" = allowed ] || die "the app's execution role cannot read the application secret"
+[ "$(read_as "$app_exec" "$migrator_secret")" = denied ] || die "the app's execution role was not refused the migration secret"
+[ "$(read_as "$app_exec" "$master_secret")" = denied ] || die "the app's execution role was not refused the master secret"
+[ "$(read_as "$migration_exec" "$migrator_secret")" = allowed ] || die "the migration's execution role cannot read the migration secret"
+[ "$(read_as "$(jq -r .taskRoleArn <<<"$app_td")" "$app_secret")" = denied ] || die "the app's task role may read a secret"
+note "emulator (IAM enforced): the app's execution role reads the application secret and is refused the migration and master secrets"
+
 started=$SECONDS
 bash "$TESTS_DIR/deploy-e2e.sh" "$SCRATCH/stacks/app"
 note "deploy.sh scenarios done ($((SECONDS - started))s)"

@@ -8,5 +8,5 @@ app_cpu            = 512
 app_memory         = 1024
 log_retention_days = 90
 # vpc_id, public_subnet_ids, private_subnet_ids come from the network stack, and db_host, db_port, db_name,
-# db_secret_arn, db_client_security_group_id from the data stack; deploy/scripts/stack-inputs.sh writes them
+# db_master_secret_arn, db_migrator_secret_arn, db_app_secret_arn, db_client_security_group_id from the data stack; deploy/scripts/stack-inputs.sh writes them
 # to inputs.auto.tfvars.json.

@@ -103,18 +103,38 @@ variable "db_name" {
   type        = string
 }
 
-variable "db_secret_arn" {
-  description = "ARN of the RDS-managed master secret (the data stack's db_master_secret_arn)."
+variable "db_master_secret_arn" {
+  description = "ARN of the RDS-managed master secret (the data stack's db_master_secret_arn); only the migration task's bootstrap reads it."
   type        = string
 
   validation {
-    condition     = can(regex("^arn:aws[a-z-]*:secretsmanager:", var.db_secret_arn))
-    error_message = "db_secret_arn must be the ARN of a Secrets Manager secret."
+    condition     = can(regex("^arn:aws[a-z-]*:secretsmanager:", var.db_master_secret_arn))
+    error_message = "db_master_secret_arn must be the ARN of a Secrets Manager secret."
+  }
+}
+
+variable "db_migrator_secret_arn" {
+  description = "ARN of the migration role's secret (the data stack's db_migrator_secret_arn); only the migration task reads it."
+  type        = string
+
+  validation {
+    condition     = can(regex("^arn:aws[a-z-]*:secretsmanager:", var.db_migrator_secret_arn))
+    error_message = "db_migrator_secret_arn must be the ARN of a Secrets Manager secret."
+  }
+}
+
+variable "db_app_secret_arn" {
+  description = "ARN of the application role's secret (the data stack's db_app_secret_arn); the only secret the app tasks read."
+  type        = string
+
+  validation {
+    condition     = can(regex("^arn:aws[a-z-]*:secretsmanager:", var.db_app_secret_arn))
+    error_message = "db_app_secret_arn must be the ARN of a Secrets Manager secret."
   }
 }
 
 variable "db_secret_kms_key_arn" {
-  description = "Customer managed KMS key of the secret, if any; null when the secret uses the AWS managed key."
+  description = "Customer managed KMS key of the master secret, if any; null when it uses the AWS managed key."
   type        = string
   default     = null
 }

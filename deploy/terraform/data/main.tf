@@ -56,7 +56,11 @@ resource "aws_db_instance" "main" {
   skip_final_snapshot       = !var.protected
   final_snapshot_identifier = var.protected ? "${local.identifier}-final" : null
 
-  # Destroying this stack deletes the instance first and its network rules after it, so a deletion refused by
-  # deletion protection leaves the database reachable exactly as before.
-  depends_on = [aws_security_group_rule.db_from_clients, aws_security_group_rule.clients_to_db]
+  # Destroying this stack deletes the instance first and its network rules and role secrets after it, so a deletion
+  # refused by deletion protection leaves the database reachable, with its credentials, exactly as before.
+  depends_on = [
+    aws_security_group_rule.db_from_clients,
+    aws_security_group_rule.clients_to_db,
+    aws_secretsmanager_secret_version.role,
+  ]
 }

@@ -89,3 +89,9 @@ variable "backup_retention_days" {
     error_message = "Keep between 7 and 35 days of backups."
   }
 }
+
+variable "role_password_version" {
+  description = "Generation of the migration and application roles' passwords: raise it to have Terraform write new random passwords into both secrets."
+  type        = number
+  default     = 1
+}
