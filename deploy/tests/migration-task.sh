@@ -16,10 +16,6 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 make_scratch
 
-pg_bin=$(compgen -G "/usr/lib/postgresql/*/bin/initdb" | sort -V | tail -n 1 || true)
-[ -z "$pg_bin" ] || PATH="$(dirname "$pg_bin"):$PATH"
-for tool in initdb pg_ctl psql; do command -v "$tool" >/dev/null || die "$tool is needed (PostgreSQL)"; done
-
 strata_bin="${STRATA_BIN:-$REPO_DIR/src/Strata.Cli/bin/Release/net10.0/strata}"
 if [ ! -x "$strata_bin" ]; then
   note "building strata"
@@ -29,45 +25,17 @@ mkdir -p "$SCRATCH/bin"
 ln -s "$strata_bin" "$SCRATCH/bin/strata"
 ln -s "$DEPLOY_DIR/docker/strata-migrate.sh" "$SCRATCH/bin/strata-migrate"
 
-# The server runs as an unprivileged user: postgres refuses to run as root.
-pg_dir="$SCRATCH/pg"
-as_pg=()
-[ "$(id -u)" -ne 0 ] || as_pg=(runuser -u postgres --)
-cleanup() {
-  [ ! -f "$pg_dir/data/postmaster.pid" ] || "${as_pg[@]}" pg_ctl -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$SCRATCH"
-}
-trap cleanup EXIT
-chmod 755 "$SCRATCH"
-mkdir -p "$pg_dir"
-[ "$(id -u)" -ne 0 ] || chown postgres "$pg_dir"
-pg_port=$(free_port)
-superuser_password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
-printf '%s\n' "$superuser_password" >"$pg_dir/pwfile"
-[ "$(id -u)" -ne 0 ] || chown postgres "$pg_dir/pwfile"
-quiet "initdb failed" "${as_pg[@]}" initdb -D "$pg_dir/data" -U postgres --pwfile="$pg_dir/pwfile" \
-  --auth-local=scram-sha-256 --auth-host=scram-sha-256
-quiet "PostgreSQL did not start" "${as_pg[@]}" pg_ctl -D "$pg_dir/data" -l "$pg_dir/log" -w \
-  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1" start
-
-# as USER PASSWORD [psql arguments]: psql on the test database, by password over TCP.
-as() {
-  local user="$1" password="$2"
-  shift 2
-  PGPASSWORD="$password" psql -X -q -h 127.0.0.1 -p "$pg_port" -U "$user" -d cruddur -v ON_ERROR_STOP=1 "$@"
-}
-admin_password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
-PGPASSWORD="$superuser_password" psql -X -q -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
-  -v pw="$admin_password" >/dev/null <<'SQL'
-CREATE ROLE cruddur_admin LOGIN CREATEROLE CREATEDB PASSWORD :'pw';
-CREATE DATABASE cruddur OWNER cruddur_admin;
-SQL
+trap 'stop_postgres; rm -rf "$SCRATCH"' EXIT
+start_postgres
+admin_password="$PG_ADMIN_PASSWORD"
+pg_port="$PG_PORT"
+as() { psql_as "$@"; }
 note "PostgreSQL on 127.0.0.1:$pg_port (password logins only; administrator cruddur_admin is no superuser)"
 
 # What ECS gives the migration task (deploy/terraform/app/ecs.tf): the address, the migration role's secret as
 # DB_SECRET, and single fields of the master, migration and application secrets.
-migrator_password=$(head -c 30 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
-app_password=$(head -c 30 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+migrator_password=$(random_password)
+app_password=$(random_password)
 task_env=(
   PATH="$SCRATCH/bin:$PATH"
   DB_HOST=127.0.0.1 DB_PORT="$pg_port" DB_NAME=cruddur

@@ -1,28 +1,28 @@
 locals {
-  id = "${var.name}-${var.environment}"
+  id = module.conventions.id
 
   # Strata and the app read the same variables: each task's database role secret (JSON with username and password)
   # arrives as DB_SECRET, injected by ECS from Secrets Manager; the address is plain configuration.
   db_environment = [
-    { name = "DB_HOST", value = var.db_host },
-    { name = "DB_PORT", value = tostring(var.db_port) },
-    { name = "DB_NAME", value = var.db_name },
+    { name = "DB_HOST", value = local.db_host },
+    { name = "DB_PORT", value = tostring(local.db_port) },
+    { name = "DB_NAME", value = local.db_name },
   ]
 
   # The app tasks get the application role's secret and nothing else.
-  app_secrets = [{ name = "DB_SECRET", valueFrom = var.db_app_secret_arn }]
+  app_secrets = [{ name = "DB_SECRET", valueFrom = local.db_app_secret_arn }]
 
   # The migration task runs `strata up` as the migration role, after deploy/sql/bootstrap-roles.sql has created or
   # updated both roles as the master user: that needs the master user's credentials and both roles' names and
   # passwords, each injected as one field of its secret (ECS's "arn:json-key::" form).
   migration_secrets = [
-    { name = "DB_SECRET", valueFrom = var.db_migrator_secret_arn },
-    { name = "DB_ADMIN_USER", valueFrom = "${var.db_master_secret_arn}:username::" },
-    { name = "DB_ADMIN_PASSWORD", valueFrom = "${var.db_master_secret_arn}:password::" },
-    { name = "DB_MIGRATOR_ROLE", valueFrom = "${var.db_migrator_secret_arn}:username::" },
-    { name = "DB_MIGRATOR_PASSWORD", valueFrom = "${var.db_migrator_secret_arn}:password::" },
-    { name = "DB_APP_ROLE", valueFrom = "${var.db_app_secret_arn}:username::" },
-    { name = "DB_APP_PASSWORD", valueFrom = "${var.db_app_secret_arn}:password::" },
+    { name = "DB_SECRET", valueFrom = local.db_migrator_secret_arn },
+    { name = "DB_ADMIN_USER", valueFrom = "${local.db_master_secret_arn}:username::" },
+    { name = "DB_ADMIN_PASSWORD", valueFrom = "${local.db_master_secret_arn}:password::" },
+    { name = "DB_MIGRATOR_ROLE", valueFrom = "${local.db_migrator_secret_arn}:username::" },
+    { name = "DB_MIGRATOR_PASSWORD", valueFrom = "${local.db_migrator_secret_arn}:password::" },
+    { name = "DB_APP_ROLE", valueFrom = "${local.db_app_secret_arn}:username::" },
+    { name = "DB_APP_PASSWORD", valueFrom = "${local.db_app_secret_arn}:password::" },
   ]
 
   # strata-migrate (deploy/docker/strata-migrate.sh) runs the roles' bootstrap, then strata with these arguments.
@@ -134,7 +134,7 @@ resource "aws_ecs_service" "app" {
   }
 
   network_configuration {
-    subnets          = var.private_subnet_ids
+    subnets          = local.private_subnet_ids
     security_groups  = local.app_security_group_ids
     assign_public_ip = false
   }

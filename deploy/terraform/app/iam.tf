@@ -10,8 +10,8 @@ locals {
 
   # An execution role is what ECS itself uses to start a task: pull the image, create the log stream, and fetch the
   # secrets named in the task definition. Each task has its own, allowed to read its own secrets and nothing else.
-  app_readable_secrets       = [var.db_app_secret_arn]
-  migration_readable_secrets = [var.db_migrator_secret_arn, var.db_master_secret_arn, var.db_app_secret_arn]
+  app_readable_secrets       = [local.db_app_secret_arn]
+  migration_readable_secrets = [local.db_migrator_secret_arn, local.db_master_secret_arn, local.db_app_secret_arn]
 }
 
 # The app's execution role: the application role's secret and nothing else in Secrets Manager.

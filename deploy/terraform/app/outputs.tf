@@ -20,7 +20,7 @@ output "migration_task_family" {
 
 output "private_subnet_ids" {
   description = "Subnets the migration task runs in (deploy.sh --subnets)."
-  value       = var.private_subnet_ids
+  value       = local.private_subnet_ids
 }
 
 output "migration_security_group_ids" {
