@@ -64,6 +64,18 @@ done
 for pid in "${plans[@]}"; do wait "$pid" || die "a second plan was not empty"; done
 note "second plan of every stack: no changes ($((SECONDS - started))s)"
 
+# No outputs were copied between stacks: what the data and app stacks found must be what the network and data
+# stacks made.
+network_private=$(tf network output -json private_subnet_ids | jq -c sort)
+[ "$(tf app output -json private_subnet_ids | jq -c sort)" = "$network_private" ] ||
+  die "the app stack found other private subnets than the network stack's $network_private"
+db_subnets=$(awsm rds describe-db-subnet-groups --db-subnet-group-name "cruddur-$ENV_NAME-db" --output json |
+  jq -c '[.DBSubnetGroups[0].Subnets[].SubnetIdentifier] | sort')
+[ "$db_subnets" = "$network_private" ] || die "the database's subnets $db_subnets are not the network's private subnets"
+[ "$(tf app output -json migration_security_group_ids | jq -r '.[1]')" = "$(tf data output -raw db_client_security_group_id)" ] ||
+  die "the migration task does not carry the data stack's db-client group"
+note "data and app stacks found the network's subnets and the data stack's db-client group by name and tag"
+
 # The emulator's view of what was created, not Terraform's.
 db_id="cruddur-$ENV_NAME-db"
 db=$(awsm rds describe-db-instances --db-instance-identifier "$db_id" --output json | jq '.DBInstances[0]')
