@@ -1,10 +1,12 @@
-# The reference app's image. It also carries the strata binary and the app's db/ folder, so the migration task
-# is this image with its command replaced by `strata up` (deploy/terraform/app/ecs.tf).
+# The reference app's image. It also carries the strata binary, the app's db/ folder, psql and the database roles'
+# bootstrap, so the migration task is this image with its command replaced by `strata-migrate up`
+# (deploy/terraform/app/ecs.tf; deploy/docker/strata-migrate.sh runs deploy/sql/bootstrap-roles.sql, then strata).
 #
 # Build from the repository root:
 #   docker build -f deploy/docker/app.Dockerfile -t cruddur .
 # Run the app:           docker run -p 8080:8080 -e DATABASE_URL=... cruddur
 # Run the migrations:    docker run -e DATABASE_URL=... cruddur strata up --migrations-dir /app/db/migrations
+# (the migration task runs `strata-migrate up ...` instead, which sets up the roles first when DB_ADMIN_USER is set)
 
 ARG BASE_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:10.0-bookworm-slim
 ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0-bookworm-slim
@@ -23,15 +25,20 @@ RUN dotnet publish examples/Cruddur/Cruddur.csproj -c Release -r linux-x64 --sel
 
 FROM ${BASE_IMAGE}
 ARG APP_UID=1654
-# runtime-deps images already have this user; a different base may not.
+# runtime-deps images already have this user; a different base may not. psql runs the roles' bootstrap.
 RUN getent passwd "${APP_UID}" >/dev/null \
     || { groupadd --system --gid "${APP_UID}" app \
-         && useradd --system --uid "${APP_UID}" --gid app --no-create-home --shell /usr/sbin/nologin app; }
+         && useradd --system --uid "${APP_UID}" --gid app --no-create-home --shell /usr/sbin/nologin app; } \
+    && apt-get update -qq \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql-client \
+    && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
 COPY --from=build /out/app/ /app/
 COPY --from=build /out/strata/strata /usr/local/bin/strata
 COPY deploy/docker/healthcheck.sh /usr/local/bin/healthcheck
+COPY deploy/docker/strata-migrate.sh /usr/local/bin/strata-migrate
+COPY deploy/sql/bootstrap-roles.sql /usr/local/share/strata/bootstrap-roles.sql
 
 # The single-file strata binary unpacks its native libraries here; the app user has no home directory.
 ENV ASPNETCORE_URLS=http://+:8080 \

@@ -7,18 +7,55 @@
 --     -v migrator_role=cruddur_migrator -v migrator_password="$MIGRATOR_PASSWORD" \
 --     -v app_role=cruddur_app -v app_password="$APP_PASSWORD" -v schema=public
 --
+-- A role name or password not given with -v is read from the environment (psql 15 or later): DB_MIGRATOR_ROLE,
+-- DB_MIGRATOR_PASSWORD, DB_APP_ROLE, DB_APP_PASSWORD, as the migration task gives them (deploy/docker/strata-migrate.sh),
+-- which keeps the passwords off the command line.
+--
 -- The migration role owns the schema and everything in it: only it changes the schema. The application role may
 -- read and write rows (SELECT, INSERT, UPDATE, DELETE, and use sequences) and nothing else. Default privileges give
 -- it the same on every table and sequence the migration role creates later, so a new migration needs no GRANT.
 \set ON_ERROR_STOP on
+
+\if :{?migrator_role}
+\else
+\getenv migrator_role DB_MIGRATOR_ROLE
+\endif
+\if :{?migrator_password}
+\else
+\getenv migrator_password DB_MIGRATOR_PASSWORD
+\endif
+\if :{?app_role}
+\else
+\getenv app_role DB_APP_ROLE
+\endif
+\if :{?app_password}
+\else
+\getenv app_password DB_APP_PASSWORD
+\endif
+\if :{?schema}
+\else
+\set schema public
+\endif
+-- A missing value stops here, before anything changes, instead of reaching the server as literal text.
+SELECT :{?migrator_role} AND :{?migrator_password} AND :{?app_role} AND :{?app_password} AS complete \gset
+\if :complete
+\else
+\warn 'bootstrap-roles.sql: give migrator_role, migrator_password, app_role and app_password with -v or DB_MIGRATOR_ROLE, DB_MIGRATOR_PASSWORD, DB_APP_ROLE, DB_APP_PASSWORD'
+SELECT 1/0 AS missing_setting;
+\endif
+
+-- Every statement below is safe to repeat; the server's "already exists, skipping" notices say nothing useful.
+SET client_min_messages = warning;
 
 SELECT format('CREATE ROLE %I LOGIN', :'migrator_role')
 WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'migrator_role') \gexec
 SELECT format('CREATE ROLE %I LOGIN', :'app_role')
 WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'app_role') \gexec
 
-ALTER ROLE :"migrator_role" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'migrator_password';
-ALTER ROLE :"app_role" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'app_password';
+-- No NOSUPERUSER: only a superuser may even restate that attribute, and the RDS master user is none (a role it
+-- creates is never a superuser anyway).
+ALTER ROLE :"migrator_role" WITH LOGIN NOCREATEDB NOCREATEROLE PASSWORD :'migrator_password';
+ALTER ROLE :"app_role" WITH LOGIN NOCREATEDB NOCREATEROLE PASSWORD :'app_password';
 
 -- The administrator acts for the migration role below (schema owner, default privileges); on RDS it is no superuser.
 GRANT :"migrator_role" TO CURRENT_USER;

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The stacks against moto_server on 127.0.0.1: apply all four, a second plan changes nothing, the emulator's
+# The stacks against moto_server on 127.0.0.1: apply all four (data and app find what they build on by its names
+# and tags, no outputs copied between stacks), a second plan changes nothing, the emulator's
 # resources have the promised properties, the CD script's outcomes (deploy-e2e.sh), then: destroying the app
 # stack leaves the database, and destroying the data stack is refused while deletion protection is on.
 set -euo pipefail
@@ -31,9 +32,6 @@ apply_stack() {
   write_moto_override "$dir"
   tfvars_for "$stack" >"$dir/moto.tfvars"
   tf_init "$dir"
-  case "$stack" in
-    data | app) quiet "stack-inputs.sh failed for $stack" bash "$DEPLOY_DIR/scripts/stack-inputs.sh" "$stack" --root "$SCRATCH/stacks" ;;
-  esac
   tf "$stack" apply -auto-approve -var-file=moto.tfvars >"$dir/apply.log" 2>&1 ||
     { cat "$dir/apply.log" >&2; die "terraform apply failed for $stack"; }
 }
@@ -66,6 +64,18 @@ done
 for pid in "${plans[@]}"; do wait "$pid" || die "a second plan was not empty"; done
 note "second plan of every stack: no changes ($((SECONDS - started))s)"
 
+# No outputs were copied between stacks: what the data and app stacks found must be what the network and data
+# stacks made.
+network_private=$(tf network output -json private_subnet_ids | jq -c sort)
+[ "$(tf app output -json private_subnet_ids | jq -c sort)" = "$network_private" ] ||
+  die "the app stack found other private subnets than the network stack's $network_private"
+db_subnets=$(awsm rds describe-db-subnet-groups --db-subnet-group-name "cruddur-$ENV_NAME-db" --output json |
+  jq -c '[.DBSubnetGroups[0].Subnets[].SubnetIdentifier] | sort')
+[ "$db_subnets" = "$network_private" ] || die "the database's subnets $db_subnets are not the network's private subnets"
+[ "$(tf app output -json migration_security_group_ids | jq -r '.[1]')" = "$(tf data output -raw db_client_security_group_id)" ] ||
+  die "the migration task does not carry the data stack's db-client group"
+note "data and app stacks found the network's subnets and the data stack's db-client group by name and tag"
+
 # The emulator's view of what was created, not Terraform's.
 db_id="cruddur-$ENV_NAME-db"
 db=$(awsm rds describe-db-instances --db-instance-identifier "$db_id" --output json | jq '.DBInstances[0]')
@@ -95,6 +105,62 @@ awsm iam list-open-id-connect-providers --output json |
   jq -e '[.OpenIDConnectProviderList[].Arn | select(endswith("/token.actions.githubusercontent.com"))] | length == 1' >/dev/null ||
   die "the GitHub OIDC identity provider is missing"
 note "emulator: GitHub Actions deploy through an OIDC role trusted by the repository's environments only"
+
+# Two database roles, one secret each: the app task definition names the application role's secret and no other.
+master_secret=$(jq -r .MasterUserSecret.SecretArn <<<"$db")
+migrator_secret=$(tf data output -raw db_migrator_secret_arn)
+app_secret=$(tf data output -raw db_app_secret_arn)
+for role in migrator app; do
+  arn_var="${role}_secret"
+  value=$(awsm secretsmanager get-secret-value --secret-id "${!arn_var}" --output json | jq -r .SecretString)
+  jq -e --arg u "cruddur_$role" '.username == $u and (.password | test("^[A-Za-z0-9]{40}$")) and .engine == "postgres"' \
+    <<<"$value" >/dev/null || die "the $role role's secret does not hold its user name and a generated password"
+done
+app_td=$(awsm ecs describe-task-definition --task-definition "$(tf app output -raw app_task_family)" --output json | jq .taskDefinition)
+migration_td=$(awsm ecs describe-task-definition --task-definition "$(tf app output -raw migration_task_family)" --output json | jq .taskDefinition)
+jq -e --arg a "$app_secret" '.containerDefinitions[0].secrets == [{name: "DB_SECRET", valueFrom: $a}]' <<<"$app_td" >/dev/null ||
+  { jq .containerDefinitions[0].secrets <<<"$app_td" >&2; die "the app task is not given exactly the application role's secret"; }
+if grep -qF -e "$migrator_secret" -e "$master_secret" <<<"$app_td"; then
+  die "the app task definition names the migration or the master secret"
+fi
+jq -e --arg m "$migrator_secret" --arg master "$master_secret" --arg a "$app_secret" '.containerDefinitions[0].secrets as $s
+  | ($s | map(select(.name == "DB_SECRET")) | .[0].valueFrom) == $m
+  and ($s | map(.valueFrom | sub(":[a-z]+::$"; "")) | unique | sort) == ([$m, $master, $a] | sort)' <<<"$migration_td" >/dev/null ||
+  { jq .containerDefinitions[0].secrets <<<"$migration_td" >&2; die "the migration task does not run as the migration role with the bootstrap's secrets"; }
+[ "$(jq -r .executionRoleArn <<<"$app_td")" != "$(jq -r .executionRoleArn <<<"$migration_td")" ] ||
+  die "the app and migration tasks start with the same execution role"
+note "emulator: one secret per database role; the app task gets the application secret only, the migration task its own"
+
+# The app's execution role may read the application secret and nothing else, enforced by the emulator: take the
+# role's credentials (moto lets any caller assume it), turn on moto's IAM enforcement, call GetSecretValue as the
+# role, turn enforcement off again. moto/server.py makes moto check these calls against the secret's ARN, as AWS does.
+moto_auth() {
+  curl -fsS -X POST -H 'Content-Type: text/plain' --data-binary "$1" "$MOTO_ENDPOINT/moto-api/reset-auth" >/dev/null ||
+    die "could not switch moto's IAM enforcement to $1"
+}
+# read_as ROLE_ARN SECRET_ARN: prints allowed or denied.
+read_as() {
+  local creds out
+  creds=$(awsm sts assume-role --role-arn "$1" --role-session-name emulator-check --output json | jq .Credentials)
+  moto_auth 0
+  if out=$(AWS_ACCESS_KEY_ID=$(jq -r .AccessKeyId <<<"$creds") AWS_SECRET_ACCESS_KEY=$(jq -r .SecretAccessKey <<<"$creds") \
+    AWS_SESSION_TOKEN=$(jq -r .SessionToken <<<"$creds") awsm secretsmanager get-secret-value --secret-id "$2" --output json 2>&1); then
+    echo allowed
+  elif grep -q AccessDenied <<<"$out"; then
+    echo denied
+  else
+    echo "error: $out"
+  fi
+  moto_auth inf
+}
+app_exec=$(jq -r .executionRoleArn <<<"$app_td")
+migration_exec=$(jq -r .executionRoleArn <<<"$migration_td")
+[ "$(read_as "$app_exec" "$app_secret")" = allowed ] || die "the app's execution role cannot read the application secret"
+[ "$(read_as "$app_exec" "$migrator_secret")" = denied ] || die "the app's execution role was not refused the migration secret"
+[ "$(read_as "$app_exec" "$master_secret")" = denied ] || die "the app's execution role was not refused the master secret"
+[ "$(read_as "$migration_exec" "$migrator_secret")" = allowed ] || die "the migration's execution role cannot read the migration secret"
+[ "$(read_as "$(jq -r .taskRoleArn <<<"$app_td")" "$app_secret")" = denied ] || die "the app's task role may read a secret"
+note "emulator (IAM enforced): the app's execution role reads the application secret and is refused the migration and master secrets"
 
 started=$SECONDS
 bash "$TESTS_DIR/deploy-e2e.sh" "$SCRATCH/stacks/app"

@@ -52,7 +52,9 @@ public_subnet_ids = $(jq -c .public_subnet_ids.value <<<"$network")
 private_subnet_ids = $private
 db_host = "db.cache.test"
 db_name = "cruddur"
-db_secret_arn = "$secret"
+db_master_secret_arn = "$secret"
+db_migrator_secret_arn = "$secret"
+db_app_secret_arn = "$secret"
 db_client_security_group_id = "$db_client"
 feed_cache_node_type = "cache.t4g.micro"
 VARS

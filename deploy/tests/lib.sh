@@ -51,11 +51,17 @@ tf_init() {
   quiet "terraform init failed in $dir" terraform -chdir="$dir" init "${mirror[@]}" -input=false -no-color "$@"
 }
 
-# Copies a stack to the scratch directory, so checks never leave state or .terraform/ in the worktree.
+# Copies a stack to the scratch directory, so checks never leave state or .terraform/ in the worktree. The shared
+# modules go beside it, where the stack's "../modules/..." sources find them.
 copy_stack() {
   local stack="$1" dest="$SCRATCH/stacks/$1"
   rm -rf "$dest"
   mkdir -p "$SCRATCH/stacks"
+  if [ ! -d "$SCRATCH/stacks/modules" ]; then
+    # Stacks are copied in parallel: each copies under its own name, and the first rename wins.
+    cp -r "$DEPLOY_DIR/terraform/modules" "$SCRATCH/stacks/modules.$BASHPID"
+    mv -T "$SCRATCH/stacks/modules.$BASHPID" "$SCRATCH/stacks/modules" 2>/dev/null || rm -rf "$SCRATCH/stacks/modules.$BASHPID"
+  fi
   cp -r "$DEPLOY_DIR/terraform/$stack" "$dest"
   rm -rf "$dest/.terraform" "$dest"/terraform.tfstate* "$dest"/*.auto.tfvars.json
   echo "$dest"
@@ -128,3 +134,58 @@ $endpoints  }
 }
 EOF
 }
+
+# --- PostgreSQL --------------------------------------------------------------------------------------------
+
+PG_DIR=""
+# Set by start_postgres, read by the scripts that source this file.
+# shellcheck disable=SC2034
+PG_PORT="" PG_SUPERUSER_PASSWORD="" PG_ADMIN_PASSWORD=""
+
+# Starts a throwaway PostgreSQL on a free loopback port that checks passwords (scram-sha-256), and creates, like
+# RDS, an administrator that is no superuser (CREATEROLE, owner of the database cruddur). Sets PG_PORT,
+# PG_SUPERUSER_PASSWORD and PG_ADMIN_PASSWORD. Call stop_postgres when done.
+start_postgres() {
+  local pg_bin
+  pg_bin=$(compgen -G "/usr/lib/postgresql/*/bin/initdb" | sort -V | tail -n 1 || true)
+  [ -z "$pg_bin" ] || PATH="$(dirname "$pg_bin"):$PATH"
+  local tool
+  for tool in initdb pg_ctl psql; do command -v "$tool" >/dev/null || die "$tool is needed (PostgreSQL)"; done
+  PG_DIR="$SCRATCH/pg"
+  chmod 755 "$SCRATCH"
+  mkdir -p "$PG_DIR"
+  PG_SUPERUSER_PASSWORD=$(random_password)
+  PG_ADMIN_PASSWORD=$(random_password)
+  printf '%s\n' "$PG_SUPERUSER_PASSWORD" >"$PG_DIR/pwfile"
+  # postgres refuses to run as root.
+  [ "$(id -u)" -ne 0 ] || chown -R postgres "$PG_DIR"
+  quiet "initdb failed" as_postgres_user initdb -D "$PG_DIR/data" -U postgres --pwfile="$PG_DIR/pwfile" \
+    --auth-local=scram-sha-256 --auth-host=scram-sha-256
+  PG_PORT=$(free_port)
+  quiet "PostgreSQL did not start" as_postgres_user pg_ctl -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
+    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1" start
+  PGPASSWORD="$PG_SUPERUSER_PASSWORD" psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+    -v pw="$PG_ADMIN_PASSWORD" >/dev/null <<'SQL'
+CREATE ROLE cruddur_admin LOGIN CREATEROLE CREATEDB PASSWORD :'pw';
+CREATE DATABASE cruddur OWNER cruddur_admin;
+SQL
+}
+
+stop_postgres() {
+  if [ -n "$PG_DIR" ] && [ -f "$PG_DIR/data/postmaster.pid" ]; then
+    as_postgres_user pg_ctl -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+  fi
+}
+
+as_postgres_user() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# psql_as USER PASSWORD [psql arguments]: psql on the database cruddur, by password over TCP.
+psql_as() {
+  local user="$1" password="$2"
+  shift 2
+  PGPASSWORD="$password" psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U "$user" -d cruddur -v ON_ERROR_STOP=1 "$@"
+}
+
+random_password() { head -c 30 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32; }

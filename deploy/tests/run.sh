@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Every deployment check, offline: linters, Terraform (fmt, validate, mocked-provider tests), the stacks and the
-# CD script against moto_server on 127.0.0.1. Installs the linters it needs first. Exits non-zero on any failure.
+# Every deployment check, offline: linters, Terraform (fmt, validate, mocked-provider tests), the migration task's
+# command against a local PostgreSQL, a password rotation under the running app, the stacks and the CD script
+# against moto_server on 127.0.0.1. Installs the linters it needs first. Exits non-zero on any failure.
 #
 #   bash deploy/tests/run.sh                 all checks
-#   bash deploy/tests/run.sh lint terraform  some parts: lint, terraform, emulator, feed-cache-emulator, image
+#   bash deploy/tests/run.sh lint terraform  some parts: lint, terraform, migration-task, rotation, emulator,
+#                                            feed-cache-emulator, image
 #
 # STRATA_IMAGE_TEST=1 adds the image part: build the app image with buildah and run it (image-build.sh; slow,
 # needs root and a Debian mirror).
@@ -11,11 +13,11 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(lint terraform emulator feed-cache-emulator)
+[ ${#parts[@]} -gt 0 ] || parts=(lint terraform migration-task rotation emulator feed-cache-emulator)
 [ "${STRATA_IMAGE_TEST:-0}" != 1 ] || parts+=(image)
 for part in "${parts[@]}"; do
   [ -f "$part.sh" ] || [ "$part" = terraform ] || [ "$part" = image ] ||
-    { echo "run.sh: unknown part '$part' (lint, terraform, emulator, feed-cache-emulator, image)" >&2; exit 2; }
+    { echo "run.sh: unknown part '$part' (lint, terraform, migration-task, rotation, emulator, feed-cache-emulator, image)" >&2; exit 2; }
 done
 
 bash tools.sh

@@ -3,13 +3,13 @@ resource "aws_lb" "main" {
   load_balancer_type         = "application"
   internal                   = false
   security_groups            = [aws_security_group.alb.id]
-  subnets                    = var.public_subnet_ids
+  subnets                    = local.public_subnet_ids
   drop_invalid_header_fields = true
 }
 
 resource "aws_lb_target_group" "app" {
   name                 = substr("${local.id}-app", 0, 32)
-  vpc_id               = var.vpc_id
+  vpc_id               = local.vpc_id
   target_type          = "ip"
   protocol             = "HTTP"
   port                 = var.container_port

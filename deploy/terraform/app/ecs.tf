@@ -1,16 +1,32 @@
 locals {
-  id = "${var.name}-${var.environment}"
+  id = module.conventions.id
 
-  # Strata and the app read the same variables: the RDS-managed secret (username and password only) arrives
-  # as DB_SECRET, injected by ECS from Secrets Manager; the address is plain configuration.
+  # Strata and the app read the same variables: each task's database role secret (JSON with username and password)
+  # arrives as DB_SECRET, injected by ECS from Secrets Manager; the address is plain configuration.
   db_environment = [
-    { name = "DB_HOST", value = var.db_host },
-    { name = "DB_PORT", value = tostring(var.db_port) },
-    { name = "DB_NAME", value = var.db_name },
+    { name = "DB_HOST", value = local.db_host },
+    { name = "DB_PORT", value = tostring(local.db_port) },
+    { name = "DB_NAME", value = local.db_name },
   ]
-  db_secrets = [{ name = "DB_SECRET", valueFrom = var.db_secret_arn }]
 
-  migration_command = ["strata", "up", "--migrations-dir", var.migrations_dir]
+  # The app tasks get the application role's secret and nothing else.
+  app_secrets = [{ name = "DB_SECRET", valueFrom = local.db_app_secret_arn }]
+
+  # The migration task runs `strata up` as the migration role, after deploy/sql/bootstrap-roles.sql has created or
+  # updated both roles as the master user: that needs the master user's credentials and both roles' names and
+  # passwords, each injected as one field of its secret (ECS's "arn:json-key::" form).
+  migration_secrets = [
+    { name = "DB_SECRET", valueFrom = local.db_migrator_secret_arn },
+    { name = "DB_ADMIN_USER", valueFrom = "${local.db_master_secret_arn}:username::" },
+    { name = "DB_ADMIN_PASSWORD", valueFrom = "${local.db_master_secret_arn}:password::" },
+    { name = "DB_MIGRATOR_ROLE", valueFrom = "${local.db_migrator_secret_arn}:username::" },
+    { name = "DB_MIGRATOR_PASSWORD", valueFrom = "${local.db_migrator_secret_arn}:password::" },
+    { name = "DB_APP_ROLE", valueFrom = "${local.db_app_secret_arn}:username::" },
+    { name = "DB_APP_PASSWORD", valueFrom = "${local.db_app_secret_arn}:password::" },
+  ]
+
+  # strata-migrate (deploy/docker/strata-migrate.sh) runs the roles' bootstrap, then strata with these arguments.
+  migration_command = ["strata-migrate", "up", "--migrations-dir", var.migrations_dir]
 }
 
 resource "aws_ecs_cluster" "main" {
@@ -43,7 +59,7 @@ resource "aws_ecs_task_definition" "app" {
     memory       = var.app_memory
     portMappings = [{ containerPort = var.container_port, hostPort = var.container_port, protocol = "tcp" }]
     environment  = concat(local.db_environment, [{ name = "ASPNETCORE_URLS", value = "http://+:${var.container_port}" }], local.feed_cache_environment)
-    secrets      = local.db_secrets
+    secrets      = local.app_secrets
     healthCheck = {
       command     = ["CMD", "/usr/local/bin/healthcheck", "/health/live"]
       interval    = 15
@@ -62,7 +78,8 @@ resource "aws_ecs_task_definition" "app" {
   }])
 }
 
-# The same image as the app with the command replaced: run the pending migrations, then exit. Its exit code
+# The same image as the app with the command replaced: set up the database roles, run the pending migrations, then
+# exit. Its exit code
 # (docs/exit-codes.md) decides whether the deploy goes on.
 resource "aws_ecs_task_definition" "migration" {
   family                   = "${local.id}-migrate"
@@ -70,7 +87,7 @@ resource "aws_ecs_task_definition" "migration" {
   network_mode             = "awsvpc"
   cpu                      = var.migration_cpu
   memory                   = var.migration_memory
-  execution_role_arn       = aws_iam_role.execution.arn
+  execution_role_arn       = aws_iam_role.migration_execution.arn
   task_role_arn            = aws_iam_role.task.arn
 
   runtime_platform {
@@ -85,7 +102,7 @@ resource "aws_ecs_task_definition" "migration" {
     memory      = var.migration_memory
     command     = local.migration_command
     environment = local.db_environment
-    secrets     = local.db_secrets
+    secrets     = local.migration_secrets
     # Time for strata to cancel the running statement and release its lock when the task is stopped.
     stopTimeout = 60
     logConfiguration = {
@@ -117,7 +134,7 @@ resource "aws_ecs_service" "app" {
   }
 
   network_configuration {
-    subnets          = var.private_subnet_ids
+    subnets          = local.private_subnet_ids
     security_groups  = local.app_security_group_ids
     assign_public_ip = false
   }

@@ -35,14 +35,14 @@ resource "aws_elasticache_subnet_group" "feed_cache" {
   count       = local.feed_cache_enabled ? 1 : 0
   name        = "${local.id}-feed-cache"
   description = "${local.id} home feed cache: private subnets"
-  subnet_ids  = var.private_subnet_ids
+  subnet_ids  = local.private_subnet_ids
 }
 
 resource "aws_security_group" "feed_cache" {
   count       = local.feed_cache_enabled ? 1 : 0
   name        = "${local.id}-feed-cache"
   description = "${local.id} home feed cache: Redis from the app tasks only"
-  vpc_id      = var.vpc_id
+  vpc_id      = local.vpc_id
 }
 
 resource "aws_security_group_rule" "feed_cache_from_app" {

@@ -20,7 +20,7 @@ output "migration_task_family" {
 
 output "private_subnet_ids" {
   description = "Subnets the migration task runs in (deploy.sh --subnets)."
-  value       = var.private_subnet_ids
+  value       = local.private_subnet_ids
 }
 
 output "migration_security_group_ids" {
@@ -54,8 +54,13 @@ output "app_url" {
 }
 
 output "execution_role_arn" {
-  description = "Role ECS uses to start the tasks (the deploy role needs iam:PassRole on it)."
+  description = "Role ECS uses to start the app tasks (the deploy role needs iam:PassRole on it)."
   value       = aws_iam_role.execution.arn
+}
+
+output "migration_execution_role_arn" {
+  description = "Role ECS uses to start the migration task (the deploy role needs iam:PassRole on it)."
+  value       = aws_iam_role.migration_execution.arn
 }
 
 output "task_role_arn" {

@@ -7,6 +7,5 @@ desired_count      = 3
 app_cpu            = 512
 app_memory         = 1024
 log_retention_days = 90
-# vpc_id, public_subnet_ids, private_subnet_ids come from the network stack, and db_host, db_port, db_name,
-# db_secret_arn, db_client_security_group_id from the data stack; deploy/scripts/stack-inputs.sh writes them
-# to inputs.auto.tfvars.json.
+# The network (VPC, subnets) and the data stack's database, role secrets and db-client group are looked up by
+# name (inputs.tf); set vpc_id, db_host, db_app_secret_arn, ... only to use ones made elsewhere.

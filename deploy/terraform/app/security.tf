@@ -8,19 +8,19 @@
 resource "aws_security_group" "alb" {
   name        = "${local.id}-alb"
   description = "${local.id} load balancer"
-  vpc_id      = var.vpc_id
+  vpc_id      = local.vpc_id
 }
 
 resource "aws_security_group" "app" {
   name        = "${local.id}-app"
   description = "${local.id} app tasks: traffic from the load balancer only"
-  vpc_id      = var.vpc_id
+  vpc_id      = local.vpc_id
 }
 
 resource "aws_security_group" "migration" {
   name        = "${local.id}-migrate"
   description = "${local.id} migration task: no inbound traffic"
-  vpc_id      = var.vpc_id
+  vpc_id      = local.vpc_id
 }
 
 resource "aws_security_group_rule" "alb_http_in" {
@@ -85,6 +85,6 @@ resource "aws_security_group_rule" "migration_https_out" {
 }
 
 locals {
-  app_security_group_ids       = [aws_security_group.app.id, var.db_client_security_group_id]
-  migration_security_group_ids = [aws_security_group.migration.id, var.db_client_security_group_id]
+  app_security_group_ids       = [aws_security_group.app.id, local.db_client_security_group_id]
+  migration_security_group_ids = [aws_security_group.migration.id, local.db_client_security_group_id]
 }

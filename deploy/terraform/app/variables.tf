@@ -14,18 +14,21 @@ variable "region" {
 }
 
 variable "vpc_id" {
-  description = "VPC (the network stack's vpc_id)."
+  description = "VPC (the network stack's vpc_id); null looks it up."
   type        = string
+  default     = null
 }
 
 variable "public_subnet_ids" {
-  description = "Subnets of the load balancer (the network stack's public_subnet_ids)."
+  description = "Subnets of the load balancer (the network stack's public_subnet_ids); null looks it up."
   type        = list(string)
+  default     = null
 }
 
 variable "private_subnet_ids" {
-  description = "Subnets of the app and migration tasks (the network stack's private_subnet_ids)."
+  description = "Subnets of the app and migration tasks (the network stack's private_subnet_ids); null looks it up."
   type        = list(string)
+  default     = null
 }
 
 variable "image" {
@@ -88,40 +91,66 @@ variable "log_retention_days" {
 }
 
 variable "db_host" {
-  description = "Database host (the data stack's db_host)."
+  description = "Database host (the data stack's db_host); null looks it up."
   type        = string
+  default     = null
 }
 
 variable "db_port" {
-  description = "Database port (the data stack's db_port)."
+  description = "Database port (the data stack's db_port); null takes the looked-up database's, or 5432."
   type        = number
-  default     = 5432
+  default     = null
 }
 
 variable "db_name" {
-  description = "Database name (the data stack's db_name)."
+  description = "Database name (the data stack's db_name); null looks it up."
   type        = string
+  default     = null
 }
 
-variable "db_secret_arn" {
-  description = "ARN of the RDS-managed master secret (the data stack's db_master_secret_arn)."
+variable "db_master_secret_arn" {
+  description = "ARN of the RDS-managed master secret (the data stack's db_master_secret_arn); only the migration task's bootstrap reads it; null looks it up."
   type        = string
+  default     = null
 
   validation {
-    condition     = can(regex("^arn:aws[a-z-]*:secretsmanager:", var.db_secret_arn))
-    error_message = "db_secret_arn must be the ARN of a Secrets Manager secret."
+    condition     = var.db_master_secret_arn == null || can(regex("^arn:aws[a-z-]*:secretsmanager:", var.db_master_secret_arn))
+    error_message = "db_master_secret_arn must be the ARN of a Secrets Manager secret."
+  }
+}
+
+variable "db_migrator_secret_arn" {
+  description = "ARN of the migration role's secret (the data stack's db_migrator_secret_arn); only the migration task reads it; null looks it up."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.db_migrator_secret_arn == null || can(regex("^arn:aws[a-z-]*:secretsmanager:", var.db_migrator_secret_arn))
+    error_message = "db_migrator_secret_arn must be the ARN of a Secrets Manager secret."
+  }
+}
+
+variable "db_app_secret_arn" {
+  description = "ARN of the application role's secret (the data stack's db_app_secret_arn); the only secret the app tasks read; null looks it up."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.db_app_secret_arn == null || can(regex("^arn:aws[a-z-]*:secretsmanager:", var.db_app_secret_arn))
+    error_message = "db_app_secret_arn must be the ARN of a Secrets Manager secret."
   }
 }
 
 variable "db_secret_kms_key_arn" {
-  description = "Customer managed KMS key of the secret, if any; null when the secret uses the AWS managed key."
+  description = "Customer managed KMS key of the master secret, if any; null when it uses the AWS managed key."
   type        = string
   default     = null
 }
 
 variable "db_client_security_group_id" {
-  description = "Security group that the database admits (the data stack's db_client_security_group_id)."
+  description = "Security group that the database admits (the data stack's db_client_security_group_id); null looks it up."
   type        = string
+  default     = null
 }
 
 variable "allowed_cidr_blocks" {

@@ -1,5 +1,5 @@
 locals {
-  id         = "${var.name}-${var.environment}"
+  id         = module.conventions.id
   pg_major   = split(".", var.engine_version)[0]
   identifier = "${local.id}-db"
 }
@@ -7,7 +7,14 @@ locals {
 resource "aws_db_subnet_group" "main" {
   name        = local.identifier
   description = "Private subnets of ${local.id}'s database"
-  subnet_ids  = var.private_subnet_ids
+  subnet_ids  = local.private_subnet_ids
+
+  lifecycle {
+    precondition {
+      condition     = length(local.private_subnet_ids) >= 2
+      error_message = "An RDS subnet group needs subnets in at least two availability zones; the network has ${length(local.private_subnet_ids)} private subnets."
+    }
+  }
 }
 
 resource "aws_db_parameter_group" "main" {
@@ -56,7 +63,11 @@ resource "aws_db_instance" "main" {
   skip_final_snapshot       = !var.protected
   final_snapshot_identifier = var.protected ? "${local.identifier}-final" : null
 
-  # Destroying this stack deletes the instance first and its network rules after it, so a deletion refused by
-  # deletion protection leaves the database reachable exactly as before.
-  depends_on = [aws_security_group_rule.db_from_clients, aws_security_group_rule.clients_to_db]
+  # Destroying this stack deletes the instance first and its network rules and role secrets after it, so a deletion
+  # refused by deletion protection leaves the database reachable, with its credentials, exactly as before.
+  depends_on = [
+    aws_security_group_rule.db_from_clients,
+    aws_security_group_rule.clients_to_db,
+    aws_secretsmanager_secret_version.role,
+  ]
 }

@@ -37,3 +37,18 @@ output "db_client_security_group_id" {
   description = "Security group to attach to every task that may reach the database (the app and migration tasks)."
   value       = aws_security_group.db_client.id
 }
+
+output "db_migrator_secret_arn" {
+  description = "ARN of the migration role's secret (JSON with username and password); only the migration task reads it."
+  value       = aws_secretsmanager_secret.role["migrator"].arn
+}
+
+output "db_app_secret_arn" {
+  description = "ARN of the application role's secret (JSON with username and password); the only secret the app tasks read."
+  value       = aws_secretsmanager_secret.role["app"].arn
+}
+
+output "db_roles" {
+  description = "Names of the migration and application roles."
+  value       = local.roles
+}

@@ -6,5 +6,5 @@ db_name         = "cruddur"
 master_username = "cruddur_admin"
 instance_class  = "db.t4g.small"
 multi_az        = true
-# vpc_id and private_subnet_ids come from the network stack's outputs, e.g.
-# terraform -chdir=../network output -json | jq '{vpc_id: .vpc_id.value, private_subnet_ids: .private_subnet_ids.value}' > network.auto.tfvars.json
+# The network stack's VPC and private subnets are looked up by name and tag (inputs.tf); set vpc_id and
+# private_subnet_ids only to use a network made elsewhere.

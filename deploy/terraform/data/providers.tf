@@ -1,12 +1,15 @@
+# Names, tags and the Terraform and provider versions every stack shares (deploy/terraform/modules/conventions).
+module "conventions" {
+  source      = "../modules/conventions"
+  name        = var.name
+  environment = var.environment
+  stack       = "data"
+}
+
 provider "aws" {
   region = var.region
 
   default_tags {
-    tags = {
-      Application = var.name
-      Environment = var.environment
-      Stack       = "data"
-      ManagedBy   = "terraform"
-    }
+    tags = module.conventions.tags
   }
 }

@@ -5,13 +5,13 @@
 resource "aws_security_group" "db" {
   name        = local.identifier
   description = "${local.id} database: accepts ${var.port}/tcp from the db-client group only"
-  vpc_id      = var.vpc_id
+  vpc_id      = local.vpc_id
 }
 
 resource "aws_security_group" "db_client" {
   name        = "${local.identifier}-client"
   description = "${local.id}: tasks allowed to reach the database (app and migration)"
-  vpc_id      = var.vpc_id
+  vpc_id      = local.vpc_id
 }
 
 # Standalone rules, because each group's rule names the other group.

@@ -14,16 +14,18 @@ variable "region" {
 }
 
 variable "vpc_id" {
-  description = "VPC of the database (the network stack's vpc_id)."
+  description = "VPC of the database (the network stack's vpc_id); null looks it up."
   type        = string
+  default     = null
 }
 
 variable "private_subnet_ids" {
-  description = "Private subnets for the DB subnet group, in at least two availability zones."
+  description = "Private subnets for the DB subnet group, in at least two availability zones; null looks it up."
   type        = list(string)
+  default     = null
 
   validation {
-    condition     = length(var.private_subnet_ids) >= 2
+    condition     = var.private_subnet_ids == null ? true : length(var.private_subnet_ids) >= 2
     error_message = "An RDS subnet group needs subnets in at least two availability zones."
   }
 }
@@ -88,4 +90,10 @@ variable "backup_retention_days" {
     condition     = var.backup_retention_days >= 7 && var.backup_retention_days <= 35
     error_message = "Keep between 7 and 35 days of backups."
   }
+}
+
+variable "role_password_version" {
+  description = "Generation of the migration and application roles' passwords: raise it to have Terraform write new random passwords into both secrets."
+  type        = number
+  default     = 1
 }

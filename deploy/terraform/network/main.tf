@@ -1,5 +1,5 @@
 locals {
-  id = "${var.name}-${var.environment}"
+  id = module.conventions.id
 }
 
 resource "aws_vpc" "main" {

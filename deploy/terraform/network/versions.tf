@@ -1,10 +1,9 @@
 terraform {
-  required_version = ">= 1.10"
-
+  # The Terraform and AWS provider version constraints live in modules/conventions, shared by every stack. The
+  # provider's source must still be named here: each module declares the providers it uses.
   required_providers {
     aws = {
-      source  = "hashicorp/aws"
-      version = "~> 5.100"
+      source = "hashicorp/aws"
     }
   }
 

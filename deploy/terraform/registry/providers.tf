@@ -1,11 +1,14 @@
+# Names, tags and the Terraform and provider versions every stack shares (deploy/terraform/modules/conventions).
+module "conventions" {
+  source = "../modules/conventions"
+  name   = var.name
+  stack  = "registry"
+}
+
 provider "aws" {
   region = var.region
 
   default_tags {
-    tags = {
-      Application = var.name
-      Stack       = "registry"
-      ManagedBy   = "terraform"
-    }
+    tags = module.conventions.tags
   }
 }

@@ -11,6 +11,9 @@ would make Terraform see a change that is not there, or make a deploy look as if
 3. ECS: UpdateService changes the service's task definition but not its deployment. AWS starts a new PRIMARY
    deployment on the new task definition; here the one deployment is moved to it (there are no real tasks to
    drain), so a deploy can be checked the way it is checked against AWS.
+4. Secrets Manager: when IAM enforcement is on (POST /moto-api/reset-auth), moto checks every Secrets Manager call
+   against the resource "*", so a policy that names a secret's ARN allows nothing at all. AWS checks the call
+   against the secret's ARN; here too, so "may read this secret and not that one" can be tested.
 
 Usage: python3 server.py PORT
 """
@@ -20,6 +23,7 @@ import sys
 from moto.ecs.models import EC2ContainerServiceBackend
 from moto.ecs.responses import EC2ContainerServiceResponse
 from moto.rds.models import DBParameterGroup
+from moto.secretsmanager.responses import SecretsManagerResponse
 from moto.server import main
 
 _update_parameters = DBParameterGroup.update_parameters
@@ -64,7 +68,16 @@ def _keeping_service_fields(action):
     return handler
 
 
+def _secret_resource(self):
+    secret_id = self._get_param("SecretId")
+    if not secret_id:
+        return "*"
+    secret = self.backend.secrets.get(secret_id)
+    return secret.arn if secret is not None else "*"
+
+
 DBParameterGroup.update_parameters = update_parameters
+SecretsManagerResponse._determine_resource = _secret_resource
 EC2ContainerServiceResponse.create_service = _keeping_service_fields(
     EC2ContainerServiceResponse.create_service
 )

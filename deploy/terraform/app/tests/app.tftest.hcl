@@ -22,7 +22,9 @@ variables {
   image                       = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/cruddur:v1"
   db_host                     = "cruddur-test-db.abc.eu-west-1.rds.amazonaws.com"
   db_name                     = "cruddur"
-  db_secret_arn               = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-0123-abcdef"
+  db_master_secret_arn        = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-0123-abcdef"
+  db_migrator_secret_arn      = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:cruddur-test-db/migrator-AbCdEf"
+  db_app_secret_arn           = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:cruddur-test-db/app-GhIjKl"
   db_client_security_group_id = "sg-dbclient"
 }
 
@@ -40,8 +42,8 @@ run "migration_task_is_the_app_image_with_the_command_replaced" {
   }
 
   assert {
-    condition     = jsondecode(aws_ecs_task_definition.migration.container_definitions)[0].command == ["strata", "up", "--migrations-dir", "/app/db/migrations"]
-    error_message = "The migration task must override the command with strata up."
+    condition     = jsondecode(aws_ecs_task_definition.migration.container_definitions)[0].command == ["strata-migrate", "up", "--migrations-dir", "/app/db/migrations"]
+    error_message = "The migration task must override the command with the roles' bootstrap and strata up."
   }
 
   assert {
@@ -59,16 +61,26 @@ run "database_credentials_come_from_secrets_manager_only" {
   command = apply
 
   assert {
-    condition = alltrue([for td in [aws_ecs_task_definition.app, aws_ecs_task_definition.migration] :
-      jsondecode(td.container_definitions)[0].secrets == [{ name = "DB_SECRET", valueFrom = var.db_secret_arn }]
-    ])
-    error_message = "Both tasks must receive the RDS-managed secret as DB_SECRET, injected by ECS."
+    condition     = jsondecode(aws_ecs_task_definition.app.container_definitions)[0].secrets == [{ name = "DB_SECRET", valueFrom = var.db_app_secret_arn }]
+    error_message = "The app tasks must receive the application role's secret as DB_SECRET, and no other secret."
+  }
+
+  assert {
+    condition = alltrue([for s in jsondecode(aws_ecs_task_definition.migration.container_definitions)[0].secrets :
+    s.valueFrom == var.db_migrator_secret_arn if s.name == "DB_SECRET"])
+    error_message = "The migration task must run strata as the migration role."
+  }
+
+  assert {
+    condition = (sort([for s in jsondecode(aws_ecs_task_definition.migration.container_definitions)[0].secrets : s.name])
+    == sort(["DB_SECRET", "DB_ADMIN_USER", "DB_ADMIN_PASSWORD", "DB_MIGRATOR_ROLE", "DB_MIGRATOR_PASSWORD", "DB_APP_ROLE", "DB_APP_PASSWORD"]))
+    error_message = "The migration task gets its own secret plus what the roles' bootstrap needs, all injected by ECS."
   }
 
   assert {
     condition = alltrue(flatten([for td in [aws_ecs_task_definition.app, aws_ecs_task_definition.migration] : [
       for e in jsondecode(td.container_definitions)[0].environment :
-      !contains(["DB_PASSWORD", "DB_SECRET", "DATABASE_URL", "STRATA_DATABASE_URL", "PGPASSWORD"], e.name)
+      !contains(["DB_PASSWORD", "DB_SECRET", "DATABASE_URL", "STRATA_DATABASE_URL", "PGPASSWORD", "DB_ADMIN_PASSWORD", "DB_APP_PASSWORD", "DB_MIGRATOR_PASSWORD"], e.name)
     ]]))
     error_message = "No password or connection URL may be given as a plain environment value."
   }
@@ -77,28 +89,33 @@ run "database_credentials_come_from_secrets_manager_only" {
     condition = alltrue([for td in [aws_ecs_task_definition.app, aws_ecs_task_definition.migration] :
       contains(jsondecode(td.container_definitions)[0].environment, { name = "DB_HOST", value = var.db_host })
     ])
-    error_message = "Both tasks need the database address as DB_HOST (the managed secret holds no host)."
+    error_message = "Both tasks need the database address as DB_HOST (the role secrets hold no host)."
   }
 }
 
-run "execution_role_reads_only_the_database_secret" {
+run "the_app_tasks_may_read_only_the_application_secret" {
   command = apply
 
   assert {
-    condition = alltrue([for s in jsondecode(aws_iam_role_policy.execution_secret.policy).Statement :
-      s.Resource == [var.db_secret_arn] if anytrue([for a in s.Action : startswith(a, "secretsmanager:")])
-    ])
-    error_message = "Secrets Manager access must be limited to the database secret's ARN."
+    condition     = jsondecode(aws_iam_role_policy.execution_secret.policy).Statement == [{ Sid = "ReadAppRoleSecret", Effect = "Allow", Action = ["secretsmanager:GetSecretValue"], Resource = [var.db_app_secret_arn] }]
+    error_message = "The app's execution role may call GetSecretValue on the application role's secret and nothing else."
   }
 
   assert {
-    condition     = flatten([for s in jsondecode(aws_iam_role_policy.execution_secret.policy).Statement : s.Action]) == ["secretsmanager:GetSecretValue"]
-    error_message = "With the AWS managed key, the execution role needs secretsmanager:GetSecretValue and nothing more."
+    condition     = aws_ecs_task_definition.app.execution_role_arn == aws_iam_role.execution.arn && aws_ecs_task_definition.migration.execution_role_arn == aws_iam_role.migration_execution.arn
+    error_message = "Each task must start with its own execution role."
   }
 
   assert {
-    condition     = aws_ecs_task_definition.app.execution_role_arn == aws_iam_role.execution.arn && aws_ecs_task_definition.migration.execution_role_arn == aws_iam_role.execution.arn
-    error_message = "Both tasks must start with the execution role that may read the secret."
+    condition     = aws_iam_role.execution.name != aws_iam_role.migration_execution.name
+    error_message = "The app and migration tasks need distinct execution roles."
+  }
+
+  assert {
+    condition = alltrue([for s in jsondecode(aws_iam_role_policy.migration_execution_secret.policy).Statement :
+      sort(s.Resource) == sort([var.db_migrator_secret_arn, var.db_master_secret_arn, var.db_app_secret_arn])
+    if anytrue([for a in s.Action : startswith(a, "secretsmanager:")])])
+    error_message = "The migration's execution role may read the three database secrets and nothing else in Secrets Manager."
   }
 
   assert {
@@ -107,7 +124,7 @@ run "execution_role_reads_only_the_database_secret" {
   }
 }
 
-run "a_customer_key_adds_decrypt_on_that_key_only" {
+run "a_customer_key_adds_decrypt_on_that_key_for_the_migration_only" {
   command = apply
 
   variables {
@@ -115,10 +132,15 @@ run "a_customer_key_adds_decrypt_on_that_key_only" {
   }
 
   assert {
-    condition = anytrue([for s in jsondecode(aws_iam_role_policy.execution_secret.policy).Statement :
+    condition = anytrue([for s in jsondecode(aws_iam_role_policy.migration_execution_secret.policy).Statement :
       s.Action == ["kms:Decrypt"] && s.Resource == ["arn:aws:kms:eu-west-1:123456789012:key/abcd"]
     ])
-    error_message = "A customer managed key needs kms:Decrypt on that key only."
+    error_message = "A customer managed key on the master secret needs kms:Decrypt on that key only."
+  }
+
+  assert {
+    condition     = length(jsondecode(aws_iam_role_policy.execution_secret.policy).Statement) == 1
+    error_message = "The app never reads the master secret, so it needs no key."
   }
 }
 
@@ -226,10 +248,10 @@ run "a_secret_that_is_not_an_arn_is_refused" {
   command = plan
 
   variables {
-    db_secret_arn = "cruddur/db-password"
+    db_app_secret_arn = "cruddur/db-password"
   }
 
-  expect_failures = [var.db_secret_arn]
+  expect_failures = [var.db_app_secret_arn]
 }
 
 run "https_on_the_load_balancer_when_a_certificate_is_given" {

@@ -25,7 +25,9 @@ variables {
   image                       = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/cruddur:v1"
   db_host                     = "cruddur-test-db.abc.eu-west-1.rds.amazonaws.com"
   db_name                     = "cruddur"
-  db_secret_arn               = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-0123-abcdef"
+  db_master_secret_arn        = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-0123-abcdef"
+  db_migrator_secret_arn      = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:cruddur-test-db/migrator-AbCdEf"
+  db_app_secret_arn           = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:cruddur-test-db/app-GhIjKl"
   db_client_security_group_id = "sg-dbclient"
 }
 

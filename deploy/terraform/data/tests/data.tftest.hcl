@@ -9,6 +9,10 @@ mock_provider "aws" {
       }]
     }
   }
+  # The app stack checks that what it is given are ARNs.
+  mock_resource "aws_secretsmanager_secret" {
+    defaults = { arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:mock-0123" }
+  }
 }
 
 variables {
@@ -135,4 +139,43 @@ run "short_backup_retention_is_refused" {
   }
 
   expect_failures = [var.backup_retention_days]
+}
+
+run "each_database_role_has_its_own_secret" {
+  command = apply
+
+  assert {
+    condition     = output.db_roles == { migrator = "cruddur_migrator", app = "cruddur_app" }
+    error_message = "The stack must name a migration role and an application role."
+  }
+
+  assert {
+    condition = (aws_secretsmanager_secret.role["migrator"].name == "cruddur-test-db/migrator"
+    && aws_secretsmanager_secret.role["app"].name == "cruddur-test-db/app")
+    error_message = "Each role needs a secret of its own, named after the database."
+  }
+
+  assert {
+    condition = alltrue([for k, v in aws_secretsmanager_secret_version.role :
+    v.secret_id == aws_secretsmanager_secret.role[k].id && v.secret_string_wo_version == 1])
+    error_message = "Each role's password must be written to its own secret, through the write-only attribute."
+  }
+
+  assert {
+    condition     = alltrue([for s in aws_secretsmanager_secret.role : s.recovery_window_in_days == 30])
+    error_message = "A protected environment must keep a deleted role secret recoverable."
+  }
+}
+
+run "names_with_dashes_give_valid_role_names" {
+  command = plan
+
+  variables {
+    name = "my-app"
+  }
+
+  assert {
+    condition     = output.db_roles == { migrator = "my_app_migrator", app = "my_app_app" }
+    error_message = "Role names must be plain SQL identifiers."
+  }
 }
