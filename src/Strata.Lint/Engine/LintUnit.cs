@@ -9,5 +9,11 @@ namespace Strata.Lint.Engine;
 /// <param name="Statements">The statements.</param>
 /// <param name="Transactional">False for a <c>transaction:false</c> migration.</param>
 /// <param name="Phase">When it runs relative to the deploy: a plain script is pre-deploy.</param>
+/// <param name="Batched">The indexes of the statements marked <c>-- strata:batch</c>; none when null.</param>
 internal sealed record LintUnit(
-    string File, string Sql, IReadOnlyList<SqlStatement> Statements, bool Transactional, MigrationPhase Phase = MigrationPhase.Pre);
+    string File,
+    string Sql,
+    IReadOnlyList<SqlStatement> Statements,
+    bool Transactional,
+    MigrationPhase Phase = MigrationPhase.Pre,
+    IReadOnlySet<int>? Batched = null);

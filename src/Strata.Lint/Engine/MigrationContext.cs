@@ -35,6 +35,12 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
     public bool ReplacesWithView(RelationName table) =>
         transactional && ViewsCreated.Any(v => v.Name == table.Name && (v.Schema is null || table.Schema is null || v.Schema == table.Schema));
 
+    /// <summary>
+    /// True while the current statement is marked <c>-- strata:batch</c>: Strata runs it in short transactions over
+    /// key ranges, never over the whole table at once.
+    /// </summary>
+    public bool IsBatched { get; set; }
+
     /// <summary>True when Strata runs the whole migration in one transaction (no <c>transaction:false</c>).</summary>
     public bool IsTransactionalMigration => transactional;
 

@@ -17,8 +17,10 @@ internal static class UnitLinter
         };
         var previousEnd = 0;
         var suppressed = 0;
+        var index = 0;
         foreach (var (statement, parsed) in unit.Statements.Zip(statements))
         {
+            context.IsBatched = unit.Batched?.Contains(index++) == true;
             var end = statement.Offset + statement.Text.Length;
             var suppressions = SuppressionReader.Read(unit.Sql, previousEnd, end);
             previousEnd = end;

@@ -13,11 +13,12 @@ internal sealed class UnbatchedDataChange : LintRule
     public override string Summary =>
         "An UPDATE or DELETE without WHERE touches every row in one transaction: every row stays locked against writers until it commits, and the table bloats.";
 
-    public override string SafeAlternative => "Backfill in batches of a few thousand rows (by key range), each in its own transaction, outside the schema migration.";
+    public override string SafeAlternative =>
+        "Mark it '-- strata:batch size=N' in a transaction:false migration, so Strata runs it in short transactions over key ranges (docs/backfills.md).";
 
     public override IEnumerable<RuleHit> Check(ParsedStatement statement, MigrationContext context)
     {
-        if (statement.Node is DataChangeNode { HasWhere: false } change && !context.IsCreatedHere(change.Table))
+        if (statement.Node is DataChangeNode { HasWhere: false } change && !context.IsCreatedHere(change.Table) && !context.IsBatched)
         {
             yield return Hit(-1, $"{change.Command} of every row of {change.Table} in one statement locks them all against concurrent writes until the transaction ends.");
         }
