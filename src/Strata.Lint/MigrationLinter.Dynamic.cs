@@ -77,8 +77,7 @@ public sealed partial class MigrationLinter
         }
         catch (NpgsqlException error)
         {
-            throw new ConnectionFailedException(
-                $"cannot create a scratch database for lint: {(error as PostgresException)?.MessageText ?? error.Message}", error);
+            throw LintConnectionError.From("cannot create a scratch database", error);
         }
     }
 

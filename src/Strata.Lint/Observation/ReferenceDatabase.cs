@@ -66,8 +66,7 @@ internal sealed class ReferenceDatabase(ResolvedConnection connection, DatabaseC
         }
         catch (NpgsqlException error)
         {
-            throw new ConnectionFailedException(
-                $"cannot read the reference database for lint: {SecretRedactor.Redact((error as PostgresException)?.MessageText ?? error.Message)}", error);
+            throw LintConnectionError.From("cannot read the reference database", error);
         }
     }
 }
