@@ -135,8 +135,8 @@ for n in "${SIZES[@]}"; do
   hyper "$RESULTS/status-$n" "$FAST_WARMUP" "$FAST_RUNS" status "$m" "${STATUS_TOOLS[@]}"
   say "N=$n: peak memory"
   [ "$QUICK" = 1 ] || rss "$RESULTS/rss.tsv" "$n" apply "$m" psqltx "${MIGRATION_TOOLS[@]}"
-  rss "$RESULTS/rss.tsv" "$n" noop "$m" "${MIGRATION_TOOLS[@]}"
-  rss "$RESULTS/rss.tsv" "$n" status "$m" "${STATUS_TOOLS[@]:1}"
+  rss "$RESULTS/rss.tsv" "$n" noop "$m" "${NOOP_TOOLS[@]}"
+  rss "$RESULTS/rss.tsv" "$n" status "$m" "${STATUS_TOOLS[@]}"
   end_series applied
 done
 

@@ -3,7 +3,7 @@ import os
 import re
 
 import generate
-from results import LABELS, apply_table, fast_table, outage_table, targets
+from results import LABELS, apply_table, fast_table, outage_table, startup_rows, targets
 
 
 def busy_note(m):
@@ -76,7 +76,7 @@ def apply_section(data):
 def fast_sections(data):
     m = data["machine"]
     runs = f"{m['fast_runs'][0]} warm-up round(s), {m['fast_runs'][1]} timed rounds"
-    out = [
+    out = startup_table(data) + [
         "## `up` with nothing pending",
         "",
         "The cost every deploy pays: each tool runs its apply command against its own database, where all N "
@@ -96,6 +96,22 @@ def fast_sections(data):
     for n in data["sizes"]:
         out += [f"### N = {n:,}", "", *fast_table(data, "status", n, ["select1", "strata", "strata_aot", "dbmate", "alembic", "sqitch"]), ""]
     return out
+
+
+def startup_table(data):
+    """Every tool's start-up cost side by side at the largest N: the no-op apply and the status report."""
+    n = max(data["sizes"])
+    tools = ["select1", "strata", "strata_aot", "dbmate", "alembic", "npm", "sqitch"]
+    return [
+        f"## Start-up with {n:,} migrations applied",
+        "",
+        "What a deploy and a look at the database cost when there is nothing to do: the median wall time, client CPU "
+        "and peak memory of the apply command with nothing pending (*no-op*) and of the status command, from the "
+        "series below. node-pg-migrate has no status command.",
+        "",
+        *startup_rows(data, n, tools),
+        "",
+    ]
 
 
 def outage_section(data):

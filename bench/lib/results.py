@@ -91,6 +91,20 @@ def fast_table(data, action, n, tools):
     return rows
 
 
+def startup_rows(data, n, tools):
+    s = data["series"]
+    rows = ["| Tool | No-op | No-op CPU | No-op memory | Status | Status CPU | Status memory |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for tool in tools:
+        cells = []
+        for action in ("noop", "status"):
+            r = s.get((action, n, tool))
+            cells += [ms(median(r)), cpu(r), rss(data, action, n, tool)] if r else ["–", "–", "–"]
+        if cells != ["–"] * 6:
+            rows.append(f"| {LABELS[tool]} | " + " | ".join(cells) + " |")
+    return rows
+
+
 def outage_table(data):
     rows = ["| Migration run by | Exit code | Column added | Migration took | Worst latency | Transactions > 1 s "
             "| Longest stall | Transactions |",

@@ -65,6 +65,13 @@ public sealed class Migrator
     /// <param name="dryRun">Only plan: read the history and return what would run, executing nothing.</param>
     /// <param name="cancellationToken">Cancels the running statement, rolls back its transaction and releases the lock.</param>
     public Task<MigrationRunResult> UpAsync(MigrationTarget? target = null, bool dryRun = false, CancellationToken cancellationToken = default) =>
+        UpAsync(target, dryRun, NoPreflight, cancellationToken);
+
+    /// <summary>
+    /// Applies pending migrations as <see cref="UpAsync(MigrationTarget?, bool, CancellationToken)"/>, handing the planned
+    /// migrations to <paramref name="preflight"/> first, so a check of what will run reads neither the files nor the history again.
+    /// </summary>
+    internal Task<MigrationRunResult> UpAsync(MigrationTarget? target, bool dryRun, UpPreflight preflight, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
             var loading = LoadMigrationsAsync(cancellationToken);
@@ -72,12 +79,14 @@ public sealed class Migrator
             {
                 var snapshot = await ReadAsync(loading, cancellationToken, guarded: true);
                 var planned = UpPlanner.Plan(snapshot.Ledger, target ?? MigrationTarget.All, _options);
+                await preflight(planned.Migrations, cancellationToken);
                 TransactionPreflight.Check(planned.Migrations, MigrationDirection.Up, snapshot.ServerMajorVersion);
                 return StepRunner.DryRun(planned.Migrations, MigrationDirection.Up);
             }
 
             await using var session = await WhileLoadingAsync(loading, () => OpenSessionAsync(cancellationToken, guarded: true, loading));
             var plan = UpPlanner.Plan(new MigrationLedger(await loading, session.History), target ?? MigrationTarget.All, _options);
+            await preflight(plan.Migrations, cancellationToken);
             TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
             await PrepareUpAsync(session, plan, cancellationToken);
             return await _runner.RunAsync(session, plan.Migrations, MigrationDirection.Up, cancellationToken);
@@ -172,6 +181,13 @@ public sealed class Migrator
     /// <param name="target">How far to go; null for all pending migrations.</param>
     /// <param name="cancellationToken">Cancels the running statement, rolls back its transaction and releases the lock.</param>
     public Task<MigrationRunResult> BaselineAndUpAsync(MigrationVersion baseline, MigrationTarget? target = null, CancellationToken cancellationToken = default) =>
+        BaselineAndUpAsync(baseline, target, NoPreflight, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="BaselineAndUpAsync(MigrationVersion, MigrationTarget?, CancellationToken)"/>, handing the planned
+    /// migrations (those after the baseline) to <paramref name="preflight"/> before applying them.
+    /// </summary>
+    internal Task<MigrationRunResult> BaselineAndUpAsync(MigrationVersion baseline, MigrationTarget? target, UpPreflight preflight, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
             var migrations = await LoadMigrationsAsync(cancellationToken);
@@ -184,6 +200,7 @@ public sealed class Migrator
             }
 
             var plan = UpPlanner.Plan(new MigrationLedger(migrations, history), target ?? MigrationTarget.All, _options);
+            await preflight(plan.Migrations, cancellationToken);
             TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
             await PrepareUpAsync(session, plan, cancellationToken);
             return await _runner.RunAsync(session, plan.Migrations, MigrationDirection.Up, cancellationToken);
@@ -270,6 +287,8 @@ public sealed class Migrator
             var resolved = await repairer.ResolveAsync(await session.ConnectionAsync(cancellationToken), locked, interrupted, action, version, cancellationToken);
             return new RepairResult(interrupted, action, resolved);
         });
+
+    private static Task NoPreflight(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task<IReadOnlyList<Migration>> LoadMigrationsAsync(CancellationToken cancellationToken)
     {

@@ -74,11 +74,18 @@ internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode m
         Result(name, message, fields, writer => writer.WriteLine(message));
 
     /// <summary>Reports a command's result: the JSON event, or the human rendering on stdout.</summary>
-    public void Result(string name, string message, JsonObject fields, Action<TextWriter> human)
+    public void Result(string name, string message, JsonObject fields, Action<TextWriter> human) =>
+        Result(name, message, () => fields, human);
+
+    /// <summary>
+    /// Reports a command's result whose JSON fields are built only when JSON is written: a result over every migration
+    /// (a status of 1,000 rows) would otherwise build a JSON tree that human output never reads.
+    /// </summary>
+    public void Result(string name, string message, Func<JsonObject> fields, Action<TextWriter> human)
     {
         if (IsJson)
         {
-            WriteEvent(name, message, fields, LogLevel.Information);
+            WriteEvent(name, message, fields(), LogLevel.Information);
             return;
         }
 

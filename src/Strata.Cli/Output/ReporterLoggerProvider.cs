@@ -26,6 +26,13 @@ internal sealed class ReporterLoggerProvider(Reporter reporter) : ILoggerProvide
                 return;
             }
 
+            // Only JSON output carries the fields; a human line per migration need not build a JSON tree for each.
+            var fields = reporter.IsJson ? Fields(eventId, state) : null;
+            reporter.Progress(eventId.Name ?? category, formatter(state, exception), fields, logLevel);
+        }
+
+        private JsonObject Fields<TState>(EventId eventId, TState state)
+        {
             var fields = new JsonObject { ["eventId"] = eventId.Id, ["category"] = category };
             if (state is IReadOnlyList<KeyValuePair<string, object?>> values)
             {
@@ -38,7 +45,7 @@ internal sealed class ReporterLoggerProvider(Reporter reporter) : ILoggerProvide
                 }
             }
 
-            reporter.Progress(eventId.Name ?? category, formatter(state, exception), fields, logLevel);
+            return fields;
         }
 
         private static JsonNode? ToNode(object? value) => value switch

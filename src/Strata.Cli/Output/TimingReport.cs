@@ -50,6 +50,10 @@ internal sealed class TimingReport
         }
 
         error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing: total {total.TotalMilliseconds:0.0} ms"));
+        // Bytes allocated drive both the CPU of a short run (fresh pages touched) and its peak memory (the gen0 budget).
+        error.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"timing: memory {GC.GetTotalAllocatedBytes(precise: true) / 1048576.0:0.0} MiB allocated, collections gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}"));
         error.Flush();
     }
 }

@@ -3,10 +3,8 @@ using Microsoft.Extensions.Logging;
 using Strata.Cli.Hosting;
 using Strata.Cli.Output;
 using Strata.Core.Configuration;
-using Strata.Core;
 using Strata.Core.Errors;
-using Strata.Core.Migrations;
-using Strata.Core.Planning;
+using Strata.Core.Execution;
 using Strata.Lint;
 
 namespace Strata.Cli.Commands.Lint;
@@ -18,37 +16,33 @@ namespace Strata.Cli.Commands.Lint;
 /// </summary>
 internal static class UpLint
 {
-    public static async Task CheckAsync(
-        CommandRun run, Migrator migrator, MigrationTarget? target, MigrationVersion? baseline, CancellationToken cancellationToken)
+    /// <summary>
+    /// The check <c>up</c> hands its plan to: it lints the migrations the engine is about to apply (after a baseline,
+    /// of the phase asked for, within <c>--to</c>/<c>--steps</c>), already read and parsed, under the same lock.
+    /// </summary>
+    public static UpPreflight Preflight(CommandRun run) => async (migrations, cancellationToken) =>
     {
         var onUp = run.Settings.LintOnUp;
-        if (onUp.Value == "off")
-        {
-            return;
-        }
-
-        var enforced = onUp.Value == "fail";
-        var files = ToApply((await migrator.StatusAsync(cancellationToken)).Migrations, target, baseline);
-        if (files.Count == 0)
+        if (onUp.Value == "off" || migrations.Count == 0)
         {
             return;
         }
 
         var options = LintFlags.ReadOptions(run);
-        if (await LintOrSkipAsync(onUp, run.Reporter, () => new MigrationLinter(options).LintPathsAsync(files, cancellationToken)) is not { } result)
+        if (await LintOrSkipAsync(onUp, run.Reporter, () => Task.FromResult(new MigrationLinter(options).Lint(migrations))) is not { } result)
         {
             return;
         }
 
         Report(run, result);
         var errors = result.Findings.Count(f => f.Severity == LintSeverity.Error);
-        if (enforced && errors > 0)
+        if (onUp.Value == "fail" && errors > 0)
         {
             throw new ValidationFailedException(
                 $"up refused: the pre-flight lint found {errors} error{(errors == 1 ? "" : "s")} in the migrations to apply and lint.onUp is fail ({onUp.Origin}); "
                 + "nothing was applied. Fix them, or suppress each on its statement with -- strata:lint-ignore <rule> <reason>");
         }
-    }
+    };
 
     /// <summary>
     /// Runs <paramref name="lint"/>; when the linter cannot run (no libpg_query, or a statement its grammar does not
@@ -70,21 +64,6 @@ internal static class UpLint
             reporter.Progress("up.lint.skipped", $"the pre-flight lint was skipped: {Lowercase(skipped.Message)}", level: LogLevel.Warning);
             return null;
         }
-    }
-
-    // What up would apply: the pending files in order, after a baseline, of the phase asked for and within --to/--steps.
-    private static List<string> ToApply(IReadOnlyList<MigrationStatusEntry> migrations, MigrationTarget? target, MigrationVersion? baseline)
-    {
-        var pending = migrations
-            .Where(m => m.State == MigrationState.Pending && m.Source is not null && (baseline is null || m.Version > baseline.Value))
-            .Where(m => target?.Phase is not { } phase || m.Phase == phase);
-        pending = target?.Kind switch
-        {
-            MigrationTargetKind.Steps => pending.Take(target.Count),
-            MigrationTargetKind.ToVersion => pending.Where(m => m.Version <= target.Version!.Value),
-            _ => pending,
-        };
-        return [.. pending.Select(m => m.Source!)];
     }
 
     private static void Report(CommandRun run, LintResult result)

@@ -33,7 +33,7 @@ internal static class RunRendering
         }
 
         using var timing = Core.Diagnostics.TimingTrace.Measure("output");
-        run.Reporter.Result(eventName, message, MigrationJson.Run(result), writer =>
+        run.Reporter.Result(eventName, message, () => MigrationJson.Run(result), writer =>
         {
             var style = run.Reporter.Style;
             if (RunSummary.Applies(result, run.Reporter.Verbosity))

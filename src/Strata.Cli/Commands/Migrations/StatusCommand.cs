@@ -23,7 +23,7 @@ internal static class StatusCommand
             var status = await migrator.StatusAsync(cancellationToken);
             var current = status.CurrentVersion?.Value ?? "none";
             var message = $"current version {current}, {status.PendingCount} pending";
-            run.Reporter.Result("status", message, MigrationJson.Status(status), writer => Render(writer, run.Reporter.Style, status, message));
+            run.Reporter.Result("status", message, () => MigrationJson.Status(status), writer => Render(writer, run.Reporter.Style, status, message));
             return parse.GetValue(exitCode) && status.PendingCount > 0 ? ExitCodes.Pending : ExitCodes.Success;
         });
         return command;

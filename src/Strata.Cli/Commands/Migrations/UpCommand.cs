@@ -55,7 +55,7 @@ internal static class UpCommand
                 return ExitCodes.Success;
             }
 
-            await UpLint.CheckAsync(run, migrator, chosen, parse.GetValue(baseline) is { } from ? VersionArgument.Parse(from) : null, cancellationToken);
+            var preflight = UpLint.Preflight(run);
             if (parse.GetValue(baseline) is { } baselineText)
             {
                 if (parse.GetValue(dryRun))
@@ -63,13 +63,13 @@ internal static class UpCommand
                     throw new ConfigurationException("--baseline records history, so it cannot be combined with --dry-run: run 'strata baseline VERSION' first, then 'strata up --dry-run'");
                 }
 
-                var baselined = await migrator.BaselineAndUpAsync(VersionArgument.Parse(baselineText), chosen, cancellationToken);
+                var baselined = await migrator.BaselineAndUpAsync(VersionArgument.Parse(baselineText), chosen, preflight, cancellationToken);
                 RunRendering.Report(run, "up.completed", baselined);
                 await SchemaDumpFlags.DumpIfAskedAsync(run, parse, session, cancellationToken);
                 return ExitCodes.Success;
             }
 
-            var result = await migrator.UpAsync(chosen, parse.GetValue(dryRun), cancellationToken);
+            var result = await migrator.UpAsync(chosen, parse.GetValue(dryRun), preflight, cancellationToken);
             RunRendering.Report(run, "up.completed", result);
             if (!parse.GetValue(dryRun))
             {
