@@ -16,8 +16,8 @@ internal static class Backfill
     public static string Explanation(string what) => $"""
         {what}
         Runs as a batched backfill (see the strata:batch line): each batch is its own short transaction over a range
-        of the primary key, so no row stays locked for the whole copy and a killed run resumes where it stopped. Without
-        the batch executor the statement runs once, which is correct but holds its row locks until it ends.
+        of the primary key, so no row stays locked for the whole copy and a killed run resumes where it stopped. Run by a
+        tool that does not batch (psql), the statement runs once, which is correct but holds its row locks until it ends.
         Rows written meanwhile are kept in step by the sync trigger. The table needs a single-column primary key for
         batching; without one, delete the strata:batch line.
         App version: the old one still runs (the new one may already run beside it).

@@ -33,21 +33,9 @@ internal static class ChangeTypeGenerator
                 {columnSql} are not copied: add what {shadowSql} needs before the contract step.
                 Abort: strata down removes the trigger and {shadowSql}.
                 """,
-                $"""
-                ALTER TABLE {table.Sql} ADD COLUMN {shadowSql} {newType};
-
-                {sync.Create()}
-                """,
-                $"""
-                {sync.Drop()}
-                ALTER TABLE {table.Sql} DROP COLUMN {shadowSql};
-                """),
-            new GeneratedStep(
-                $"backfill_{Slug.Of(table.Name, shadow)}",
-                MigrationPhase.Pre,
-                Backfill.Explanation($"Backfill: copies {columnSql} cast to {newType} into {shadowSql} for the rows written before the trigger existed."),
-                sync.Backfill(Backfill.BatchSize, Backfill.PauseMilliseconds),
-                Backfill.NothingToUndo) { UpTransactional = false },
+                sync.AddColumnAndCreate(),
+                sync.DropAndDropColumn()),
+            sync.BackfillStep($"Backfill: copies {columnSql} cast to {newType} into {shadowSql} for the rows written before the trigger existed."),
             new GeneratedStep(
                 $"contract_change_type_{slug}",
                 MigrationPhase.Post,

@@ -30,21 +30,9 @@ internal static class RenameColumnGenerator
                 after this phase. Defaults, constraints and indexes of {oldSql} are not copied: add what {newSql} needs.
                 Abort: strata down removes the trigger and {newSql}; the old version never noticed either.
                 """,
-                $"""
-                ALTER TABLE {table.Sql} ADD COLUMN {newSql} {type};
-
-                {sync.Create()}
-                """,
-                $"""
-                {sync.Drop()}
-                ALTER TABLE {table.Sql} DROP COLUMN {newSql};
-                """),
-            new GeneratedStep(
-                $"backfill_{Slug.Of(table.Name, newName)}",
-                MigrationPhase.Pre,
-                Backfill.Explanation($"Backfill: copies {oldSql} into {newSql} for the rows written before the trigger existed."),
-                sync.Backfill(Backfill.BatchSize, Backfill.PauseMilliseconds),
-                Backfill.NothingToUndo) { UpTransactional = false },
+                sync.AddColumnAndCreate(),
+                sync.DropAndDropColumn()),
+            sync.BackfillStep($"Backfill: copies {oldSql} into {newSql} for the rows written before the trigger existed."),
             new GeneratedStep(
                 $"contract_rename_{slug}",
                 MigrationPhase.Post,

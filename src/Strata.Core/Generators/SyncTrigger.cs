@@ -1,3 +1,5 @@
+using Strata.Core.Migrations;
+
 namespace Strata.Core.Generators;
 
 /// <summary>
@@ -20,6 +22,27 @@ internal sealed record SyncTrigger(TableName Table, string Old, string OldType, 
 
     /// <summary>The value of the new column computed from the old one in <paramref name="row"/> (NEW, or the table itself).</summary>
     public string NewFromOld(string? row = null) => Convert(Column(row, Old), NewType);
+
+    /// <summary>The expand step's up: the new column beside the old one, then the function and the trigger.</summary>
+    public string AddColumnAndCreate() => $"""
+        ALTER TABLE {Table.Sql} ADD COLUMN {SqlIdentifier.Quote(New)} {NewType};
+
+        {Create()}
+        """;
+
+    /// <summary>The expand step's down: the trigger and the function, then the new column.</summary>
+    public string DropAndDropColumn() => $"""
+        {Drop()}
+        ALTER TABLE {Table.Sql} DROP COLUMN {SqlIdentifier.Quote(New)};
+        """;
+
+    /// <summary>The backfill step between expand and contract: <paramref name="what"/> says what it copies.</summary>
+    public GeneratedStep BackfillStep(string what) => new(
+        $"backfill_{Slug.Of(Table.Name, New)}",
+        MigrationPhase.Pre,
+        Generators.Backfill.Explanation(what),
+        Backfill(Generators.Backfill.BatchSize, Generators.Backfill.PauseMilliseconds),
+        Generators.Backfill.NothingToUndo) { UpTransactional = false };
 
     /// <summary>The function and the trigger.</summary>
     public string Create()
