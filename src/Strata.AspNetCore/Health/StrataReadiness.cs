@@ -3,7 +3,7 @@ using Strata.Core.Migrations;
 namespace Strata.AspNetCore.Health;
 
 /// <summary>What one readiness check found; the body of <c>/health/ready</c>.</summary>
-/// <param name="IsReady">Whether the app may take traffic: the database answered and has every migration the app ships.</param>
+/// <param name="IsReady">Whether the app may take traffic: the database answered and has every pre-deploy migration the app ships (post-deploy ones may still be pending).</param>
 /// <param name="DatabaseReachable">Whether the database answered within the timeout.</param>
 /// <param name="AppliedVersion">The newest applied migration version, or null when none is applied or the database did not answer.</param>
 /// <param name="ExpectedVersion">The newest migration the app ships, or null when it ships none.</param>

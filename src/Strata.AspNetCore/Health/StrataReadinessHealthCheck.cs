@@ -13,7 +13,7 @@ internal sealed class StrataReadinessHealthCheck(StrataReadinessProbe probe) : I
             [HealthJson.Readiness] = readiness,
         };
         return readiness.IsReady
-            ? HealthCheckResult.Healthy("the database is reachable and has every migration the app ships", data)
+            ? HealthCheckResult.Healthy("the database is reachable and has every pre-deploy migration the app ships", data)
             : new HealthCheckResult(context.Registration.FailureStatus, readiness.Problem, data: data);
     }
 }
