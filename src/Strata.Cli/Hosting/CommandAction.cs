@@ -17,7 +17,9 @@ internal static class CommandAction
 
     public static void Bind(CliContext context) => Current.Value = context;
 
-    public static void Set(Command command, Func<CommandRun, ParseResult, CancellationToken, Task<int>> handler) =>
+    /// <summary>Sets the action of <paramref name="command"/> and returns it, so that a verb is declared in one expression.</summary>
+    public static Command Set(Command command, Func<CommandRun, ParseResult, CancellationToken, Task<int>> handler)
+    {
         command.SetAction(async (parse, cancellationToken) =>
         {
             var context = Current.Value ?? CliContext.FromProcess();
@@ -54,6 +56,8 @@ internal static class CommandAction
                 run.WriteStepSummary(Title(parse.CommandResult.Command));
             }
         });
+        return command;
+    }
 
     // "strata db seed": the command as it was run, for the step summary's heading.
     private static string Title(Command command)
@@ -73,16 +77,16 @@ internal static class CommandAction
         return new CommandRun(context, settings, output);
     }
 
-    /// <summary>Sets an action that works on the database lifecycle of a session opened from the run's settings.</summary>
-    public static void SetLifecycle(Command command, Func<CommandRun, ParseResult, DatabaseLifecycle, CancellationToken, Task<int>> handler) =>
+    /// <summary>Sets an action that works on the database lifecycle of a session opened from the run's settings; returns the command.</summary>
+    public static Command SetLifecycle(Command command, Func<CommandRun, ParseResult, DatabaseLifecycle, CancellationToken, Task<int>> handler) =>
         Set(command, async (run, parse, cancellationToken) =>
         {
             await using var session = await run.OpenSessionAsync(cancellationToken);
             return await handler(run, parse, session.Lifecycle, cancellationToken);
         });
 
-    /// <summary>Sets an action that works on the migration engine of a session opened from the run's settings.</summary>
-    public static void SetMigrator(Command command, Func<CommandRun, ParseResult, StrataSession, Migrator, CancellationToken, Task<int>> handler) =>
+    /// <summary>Sets an action that works on the migration engine of a session opened from the run's settings; returns the command.</summary>
+    public static Command SetMigrator(Command command, Func<CommandRun, ParseResult, StrataSession, Migrator, CancellationToken, Task<int>> handler) =>
         Set(command, async (run, parse, cancellationToken) =>
         {
             await using var session = await run.OpenEngineSessionAsync(cancellationToken);

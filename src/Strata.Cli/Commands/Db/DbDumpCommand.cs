@@ -8,13 +8,12 @@ namespace Strata.Cli.Commands.Db;
 /// <summary>`strata db dump`: writes the schema and the migration history to a deterministic file.</summary>
 internal static class DbDumpCommand
 {
-    public static Command Create()
-    {
-        var command = DbCommand.SchemaFileCommand(
+    public static Command Create() => CommandAction.SetLifecycle(
+        DbCommand.SchemaFileCommand(
             "dump",
             "Write the schema (pg_dump --schema-only) and the migration history rows to db/schema.sql: the same database always gives the same bytes.",
-            "write");
-        CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
+            "write"),
+        async (run, parse, lifecycle, cancellationToken) =>
         {
             var result = await lifecycle.DumpAsync(new DumpOptions { File = run.Settings.SchemaFile.Value }, cancellationToken);
             var shown = DbCommand.Display(run, result.File);
@@ -35,6 +34,4 @@ internal static class DbDumpCommand
             run.Reporter.Result("db.dumped", message, fields);
             return ExitCodes.Success;
         });
-        return command;
-    }
 }

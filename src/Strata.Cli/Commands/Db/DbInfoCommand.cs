@@ -10,11 +10,9 @@ namespace Strata.Cli.Commands.Db;
 /// <summary>`strata db info`: server version, size, tables and migration version of the database.</summary>
 internal static class DbInfoCommand
 {
-    public static Command Create()
-    {
-        var command = new Command("info", "Show the server version, database size, number of tables and current migration version.");
-        command.Options.Add(EngineFlags.HistoryTable);
-        CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
+    public static Command Create() => CommandAction.SetLifecycle(
+        new Command("info", "Show the server version, database size, number of tables and current migration version.") { EngineFlags.HistoryTable },
+        async (run, parse, lifecycle, cancellationToken) =>
         {
             var info = await lifecycle.InfoAsync(cancellationToken);
             var migration = info.MigrationVersion
@@ -46,6 +44,4 @@ internal static class DbInfoCommand
             });
             return ExitCodes.Success;
         });
-        return command;
-    }
 }

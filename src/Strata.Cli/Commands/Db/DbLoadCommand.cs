@@ -8,13 +8,12 @@ namespace Strata.Cli.Commands.Db;
 /// <summary>`strata db load`: loads a schema file into a database without tables.</summary>
 internal static class DbLoadCommand
 {
-    public static Command Create()
-    {
-        var command = DbCommand.SchemaFileCommand(
+    public static Command Create() => CommandAction.SetLifecycle(
+        DbCommand.SchemaFileCommand(
             "load",
             "Load a schema file written by db dump into a database that has no tables yet, in one transaction.",
-            "load");
-        CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
+            "load"),
+        async (run, parse, lifecycle, cancellationToken) =>
         {
             var result = await lifecycle.LoadAsync(new LoadOptions { File = run.Settings.SchemaFile.Value }, cancellationToken);
             var shown = DbCommand.Display(run, result.File);
@@ -30,6 +29,4 @@ internal static class DbLoadCommand
             run.Reporter.Result("db.loaded", message, fields);
             return ExitCodes.Success;
         });
-        return command;
-    }
 }

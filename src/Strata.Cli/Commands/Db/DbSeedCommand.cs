@@ -8,23 +8,19 @@ namespace Strata.Cli.Commands.Db;
 /// <summary>`strata db seed`: runs the seed files, each in its own transaction.</summary>
 internal static class DbSeedCommand
 {
-    public static Command Create()
-    {
-        var seedsDir = DbCommand.SeedsDirOption();
-        var command = new Command(
+    public static Command Create() => CommandAction.SetLifecycle(
+        new Command(
             "seed",
             "Run the seed files (db/seeds/*.sql, in name order), each in its own transaction. Refused on environments that do not set allowSeed.")
         {
-            seedsDir,
-        };
-        CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
+            DbCommand.SeedsDirOption(),
+        },
+        async (run, parse, lifecycle, cancellationToken) =>
         {
             var result = await lifecycle.SeedAsync(new SeedOptions { SeedsDirectory = run.Settings.SeedsDirectory.Value }, cancellationToken);
             Report(run, result);
             return ExitCodes.Success;
         });
-        return command;
-    }
 
     public static JsonArray Files(CommandRun run, SeedResult result) =>
         [.. result.Files.Select(f => (JsonNode)new JsonObject

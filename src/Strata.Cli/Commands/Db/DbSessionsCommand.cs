@@ -10,18 +10,18 @@ namespace Strata.Cli.Commands.Db;
 /// <summary>`strata db sessions`: who is connected, what they run, and who blocks whom.</summary>
 internal static class DbSessionsCommand
 {
-    public static Command Create()
-    {
-        var all = new Option<bool>("--all-databases") { Description = "List the sessions of every database on the server, not only this database's." };
-        var command = new Command(
+    private static readonly Option<bool> AllDatabases = new("--all-databases") { Description = "List the sessions of every database on the server, not only this database's." };
+
+    public static Command Create() => CommandAction.SetLifecycle(
+        new Command(
             "sessions",
             "List the sessions connected to the database: pid, user, client, application, state, wait, transaction age and query; marks sessions that block others.")
         {
-            all,
-        };
-        CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
+            AllDatabases,
+        },
+        async (run, parse, lifecycle, cancellationToken) =>
         {
-            var result = await lifecycle.SessionsAsync(new SessionsOptions { AllDatabases = parse.GetValue(all) }, cancellationToken);
+            var result = await lifecycle.SessionsAsync(new SessionsOptions { AllDatabases = parse.GetValue(AllDatabases) }, cancellationToken);
             var blocked = result.Sessions.Count(s => s.BlockedBy.Count > 0);
             var scope = result.AllDatabases ? $"the server {result.Server}" : $"database '{result.Database}'";
             var message = $"{result.Sessions.Count} other session(s) on {scope}" + (blocked > 0 ? $", {blocked} blocked" : string.Empty);
@@ -35,8 +35,6 @@ internal static class DbSessionsCommand
             run.Reporter.Result("db.sessions", message, fields, writer => Render(writer, run.Reporter.Style, result, message));
             return ExitCodes.Success;
         });
-        return command;
-    }
 
     private static JsonNode Json(DatabaseSession s) => new JsonObject
     {

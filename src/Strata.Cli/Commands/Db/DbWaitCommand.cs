@@ -10,20 +10,20 @@ namespace Strata.Cli.Commands.Db;
 /// <summary>`strata db wait`: waits until the server accepts connections and the database exists.</summary>
 internal static class DbWaitCommand
 {
-    public static Command Create()
+    private static readonly Option<string?> Timeout = new("--timeout")
     {
-        var timeout = new Option<string?>("--timeout")
-        {
-            Description = SettingHelp.For(SettingCatalog.WaitTimeout),
-            HelpName = "duration",
-        };
-        var command = new Command(
+        Description = SettingHelp.For(SettingCatalog.WaitTimeout),
+        HelpName = "duration",
+    };
+
+    public static Command Create() => CommandAction.SetLifecycle(
+        new Command(
             "wait",
             "Wait until the server accepts connections and the database exists (exit 3 on timeout): the first step of a container's start.")
         {
-            timeout,
-        };
-        CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
+            Timeout,
+        },
+        async (run, parse, lifecycle, cancellationToken) =>
         {
             var result = await lifecycle.WaitAsync(new WaitOptions { Timeout = run.Settings.WaitTimeout.Value }, cancellationToken);
             var message = $"database '{result.Database}' on {result.Server} is ready (after {result.Attempts} attempt(s), {DurationText.Format(result.Waited)})";
@@ -37,6 +37,4 @@ internal static class DbWaitCommand
             run.Reporter.Result("db.ready", message, fields);
             return ExitCodes.Success;
         });
-        return command;
-    }
 }
