@@ -36,7 +36,7 @@ internal sealed class DriftDetector(ScratchServer server, ILogger? logger = null
                 $"migration {missing[0]} is recorded as applied but has no file in {string.Join(", ", options.MigrationsDirectories)}, so the schema it produced cannot be rebuilt");
         }
 
-        var live = HistoryObjects.Exclude(await SchemaReader.ReadAsync(target, cancellationToken), options.Migrator.HistoryTable);
+        var live = await HistoryObjects.ReadAsync(target, options.Migrator.HistoryTable, cancellationToken);
         await using var scratch = await ScratchBuild.CreateAsync(
             server, new AppliedMigrationSource(source, applied), options.Migrator, _logger, cancellationToken);
         if (applied.Count > 0)

@@ -1,3 +1,4 @@
+using Npgsql;
 using Strata.Core.Configuration;
 
 namespace Strata.Core.Schema;
@@ -8,6 +9,10 @@ namespace Strata.Core.Schema;
 /// </summary>
 internal static class HistoryObjects
 {
+    /// <summary>The schema of <paramref name="database"/> as its migrations made it: read, then without the history table.</summary>
+    public static async Task<SchemaSnapshot> ReadAsync(NpgsqlDataSource database, HistoryTableName history, CancellationToken cancellationToken) =>
+        Exclude(await SchemaReader.ReadAsync(database, cancellationToken), history);
+
     /// <summary><paramref name="snapshot"/> without the history table, and without its schema unless that is <c>public</c>.</summary>
     public static SchemaSnapshot Exclude(SchemaSnapshot snapshot, HistoryTableName history)
     {

@@ -3,22 +3,13 @@ using Npgsql;
 namespace Strata.Core.Schema;
 
 /// <summary>A throwaway database on a <see cref="ScratchServer"/>, dropped when disposed.</summary>
-internal sealed class ScratchDatabase : IAsyncDisposable
+internal sealed class ScratchDatabase(string name, NpgsqlDataSource dataSource, ScratchServer server) : IAsyncDisposable
 {
-    private readonly ScratchServer _server;
-
-    internal ScratchDatabase(string name, NpgsqlDataSource dataSource, ScratchServer server)
-    {
-        Name = name;
-        DataSource = dataSource;
-        _server = server;
-    }
-
     /// <summary>The database's generated name.</summary>
-    public string Name { get; }
+    public string Name { get; } = name;
 
     /// <summary>A data source for the database.</summary>
-    public NpgsqlDataSource DataSource { get; }
+    public NpgsqlDataSource DataSource { get; } = dataSource;
 
     /// <summary>Reads the database's schema.</summary>
     public Task<SchemaSnapshot> SnapshotAsync(CancellationToken cancellationToken) => SchemaReader.ReadAsync(DataSource, cancellationToken);
@@ -27,6 +18,6 @@ internal sealed class ScratchDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DataSource.DisposeAsync();
-        await _server.DropAsync(Name, CancellationToken.None);
+        await server.DropAsync(Name, CancellationToken.None);
     }
 }

@@ -31,7 +31,7 @@ internal sealed class VersionDetector(ScratchServer server, ILogger? logger = nu
         var source = new DirectoryMigrationSource(options.MigrationsDirectories);
         var live = new Migrator(target, source, options.Migrator, _logger);
         await live.CheckNoHistoryAsync(cancellationToken);
-        var schema = HistoryObjects.Exclude(await SchemaReader.ReadAsync(target, cancellationToken), options.Migrator.HistoryTable);
+        var schema = await HistoryObjects.ReadAsync(target, options.Migrator.HistoryTable, cancellationToken);
         var candidates = await CompareEachVersionAsync(source, schema, options, cancellationToken);
         var matches = candidates.Where(c => c.Comparison.AreEqual).Select(c => c.Version).ToList();
         // Candidates are in version order, so the last of the fewest differences is the newest.

@@ -9,7 +9,7 @@ internal static class ReportSchema
 {
     public static async Task<IReadOnlyList<ReportTable>> TablesAsync(NpgsqlDataSource target, HistoryTableName history, CancellationToken cancellationToken)
     {
-        var snapshot = HistoryObjects.Exclude(await SchemaReader.ReadAsync(target, cancellationToken), history);
+        var snapshot = await HistoryObjects.ReadAsync(target, history, cancellationToken);
 
         var children = snapshot.Objects.Where(o => o.Parent is not null).ToLookup(o => o.Parent!, StringComparer.Ordinal);
         return
