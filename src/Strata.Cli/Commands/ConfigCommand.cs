@@ -11,7 +11,7 @@ internal static class ConfigCommand
     public static Command Create()
     {
         var command = new Command("config", "Show the resolved database and settings, where each came from and why that source won. Passwords are never shown.");
-        CommandAction.Set(command, async (run, _, cancellationToken) =>
+        return CommandAction.Set(command, async (run, _, cancellationToken) =>
         {
             await using var session = await run.OpenSessionAsync(cancellationToken);
             var connection = session.Connection;
@@ -45,6 +45,5 @@ internal static class ConfigCommand
             });
             return ExitCodes.Success;
         });
-        return command;
     }
 }

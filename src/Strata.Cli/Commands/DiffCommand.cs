@@ -30,7 +30,7 @@ internal static class DiffCommand
             from, to, save, ScratchFlag.Option,
         };
         command.Options.Add(EngineFlags.HistoryTable);
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        return CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
             if (parse.GetValue(to) is null && parse.GetValue(save) is null)
             {
@@ -54,7 +54,6 @@ internal static class DiffCommand
             DifferenceRendering.Report(run, "schema.diff", comparison, comparison.AreEqual ? "the schemas are equal" : null);
             return comparison.AreEqual ? ExitCodes.Success : ExitCodes.ValidationFailed;
         });
-        return command;
     }
 
     private static async Task<int> SaveAsync(CommandRun run, SchemaSnapshot snapshot, string file, bool twoSides, CancellationToken cancellationToken)

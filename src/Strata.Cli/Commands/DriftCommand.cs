@@ -23,7 +23,7 @@ internal static class DriftCommand
             ignore, ScratchFlag.Option,
         };
         command.Options.Add(EngineFlags.HistoryTable);
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        return CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
             await using var session = await run.OpenSessionAsync(cancellationToken);
             var target = await session.DataSourceAsync(cancellationToken);
@@ -34,6 +34,5 @@ internal static class DriftCommand
                 run, "drift", result.Comparison, $"no drift: the schema is what its {result.AppliedMigrations} applied migration(s) produce");
             return result.HasDrift ? ExitCodes.ValidationFailed : ExitCodes.Success;
         });
-        return command;
     }
 }

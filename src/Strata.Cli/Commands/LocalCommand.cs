@@ -23,47 +23,37 @@ internal static class LocalCommand
         return command;
     }
 
-    private static Command Start()
-    {
-        var command = new Command("start", "Create the local cluster if needed and start it (idempotent).");
-        CommandAction.Set(command, async (run, _, cancellationToken) =>
+    private static Command Start() => CommandAction.Set(
+        new Command("start", "Create the local cluster if needed and start it (idempotent)."),
+        async (run, _, cancellationToken) =>
         {
             var cluster = run.LocalCluster();
             await cluster.EnsureStartedAsync(cancellationToken);
             Render(run, "local.started", await cluster.GetStatusAsync(cancellationToken));
             return ExitCodes.Success;
         });
-        return command;
-    }
 
-    private static Command Stop()
-    {
-        var command = new Command("stop", "Stop the local cluster (its data stays).");
-        CommandAction.Set(command, async (run, _, cancellationToken) =>
+    private static Command Stop() => CommandAction.Set(
+        new Command("stop", "Stop the local cluster (its data stays)."),
+        async (run, _, cancellationToken) =>
         {
             var stopped = await run.LocalCluster().StopAsync(cancellationToken);
             var message = stopped ? "local PostgreSQL stopped" : "local PostgreSQL was not running";
             run.Reporter.Result("local.stopped", message, new JsonObject { ["wasRunning"] = stopped });
             return ExitCodes.Success;
         });
-        return command;
-    }
 
-    private static Command Status()
-    {
-        var command = new Command("status", "Show whether the local cluster exists and runs, its port, version and folder.");
-        CommandAction.Set(command, async (run, _, cancellationToken) =>
+    private static Command Status() => CommandAction.Set(
+        new Command("status", "Show whether the local cluster exists and runs, its port, version and folder."),
+        async (run, _, cancellationToken) =>
         {
             Render(run, "local.status", await run.LocalCluster().GetStatusAsync(cancellationToken));
             return ExitCodes.Success;
         });
-        return command;
-    }
 
-    private static Command Url()
-    {
-        var command = new Command("url", "Print the URL of the local database (starting the cluster if needed), for tools such as psql.");
-        CommandAction.Set(command, async (run, _, cancellationToken) =>
+    private static Command Url() => CommandAction.Set(
+        new Command("url", "Print the URL of the local database (starting the cluster if needed), for tools such as psql."),
+        async (run, _, cancellationToken) =>
         {
             await using var session = await run.OpenSessionAsync(cancellationToken);
             var connection = session.Connection;
@@ -75,14 +65,12 @@ internal static class LocalCommand
             run.Reporter.Result("local.url", url, new JsonObject { ["url"] = url, ["database"] = database }, w => w.WriteLine(url));
             return ExitCodes.Success;
         });
-        return command;
-    }
 
     private static Command Destroy()
     {
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation (for scripts)." };
         var command = new Command("destroy", "Stop the local cluster and delete it with all its databases.") { yes };
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        return CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
             var cluster = run.LocalCluster();
             var status = await cluster.GetStatusAsync(cancellationToken);
@@ -96,7 +84,6 @@ internal static class LocalCommand
             run.Reporter.Result("local.destroyed", message, new JsonObject { ["destroyed"] = destroyed });
             return ExitCodes.Success;
         });
-        return command;
     }
 
     private static void Render(CommandRun run, string name, LocalClusterStatus status)

@@ -26,7 +26,7 @@ internal static class NewCommand
             "Create a migration file named <UTC timestamp>_<description>.sql with up and down sections; with an operation, the migrations of its expand/contract sequence.")
         { description };
         operations.AddTo(command);
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        return CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
             // Writing files needs no database: only the settings' migrations directory (and, for a copied or cast
             // column, its type, which --type gives without one).
@@ -56,7 +56,6 @@ internal static class NewCommand
             Report(run, written);
             return ExitCodes.Success;
         });
-        return command;
     }
 
     private static ConfigurationException Missing() =>

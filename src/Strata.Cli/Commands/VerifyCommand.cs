@@ -21,7 +21,7 @@ internal static class VerifyCommand
             file, seeds, ScratchFlag.Option,
         };
         command.Options.Add(EngineFlags.HistoryTable);
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        return CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
             var server = await ScratchFlag.OpenAsync(run, cancellationToken);
             var result = await new MigrationVerifier(server, run.LoggerFactory.CreateLogger("Strata.Verify")).VerifyAsync(
@@ -29,7 +29,6 @@ internal static class VerifyCommand
             Render(run, result);
             return result.Passed ? ExitCodes.Success : ExitCodes.ValidationFailed;
         });
-        return command;
     }
 
     private static void Render(CommandRun run, VerifyResult result)

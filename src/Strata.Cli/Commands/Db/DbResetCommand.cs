@@ -20,7 +20,7 @@ internal static class DbResetCommand
             drop.Yes, drop.Force, seedsDir, skipSeed,
         };
         EngineFlags.AddRunFlags(command);
-        CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
+        return CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
         {
             var dropping = drop.Read(run, parse);
             var options = new ResetOptions
@@ -37,6 +37,5 @@ internal static class DbResetCommand
             DbSetupCommand.Report(run, "db.reset", result.Setup, fields, dropped);
             return ExitCodes.Success;
         });
-        return command;
     }
 }

@@ -21,14 +21,13 @@ internal static class DbSetupCommand
             seedsDir, skipSeed,
         };
         EngineFlags.AddRunFlags(command);
-        CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
+        return CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
         {
             var options = new SetupOptions { SkipSeed = parse.GetValue(skipSeed), SeedsDirectory = run.Settings.SeedsDirectory.Value };
             var result = await lifecycle.SetupAsync(options, cancellationToken);
             Report(run, "db.setup", result, Json(run, result));
             return ExitCodes.Success;
         });
-        return command;
     }
 
     public static Option<bool> SkipSeedOption() => new("--skip-seed") { Description = "Do not run the seed files." };

@@ -14,7 +14,7 @@ internal static class LintCommand
         var command = new Command("lint", $"Check migrations for statements that lock, rewrite or scan busy tables, fail, or break the running app; exit {ExitCodes.ValidationFailed} on findings.");
         LintFlags.AddTo(command);
         EngineFlags.AddReadFlags(command);
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        return CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
             var format = LintFlags.ReadFormat(run);
             var failOn = LintFlags.ReadFailOn(run);
@@ -37,7 +37,6 @@ internal static class LintCommand
             LintRendering.Write(run, format, result);
             return failOn is { } threshold && result.HasFindingsAtLeast(threshold) ? ExitCodes.ValidationFailed : ExitCodes.Success;
         });
-        return command;
     }
 
     // What `up` would run next: the files of pending migrations, in order.

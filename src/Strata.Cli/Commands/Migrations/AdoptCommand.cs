@@ -24,7 +24,7 @@ internal static class AdoptCommand
             to, dryRun, AdoptDetect.Detect, AdoptDetect.Apply, ScratchFlag.Option,
         };
         EngineFlags.AddReadFlags(command);
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        return CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
             if (parse.GetValue(AdoptDetect.Detect))
             {
@@ -48,7 +48,6 @@ internal static class AdoptCommand
             Report(run, result);
             return ExitCodes.Success;
         });
-        return command;
     }
 
     private static void Report(CommandRun run, AdoptResult result)

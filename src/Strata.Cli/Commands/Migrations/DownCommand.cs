@@ -18,7 +18,7 @@ internal static class DownCommand
         EngineFlags.AddRunFlags(command);
         WaitFlags.AddTo(command);
         SchemaDumpFlags.AddTo(command);
-        CommandAction.SetMigrator(command, async (run, parse, session, migrator, cancellationToken) =>
+        return CommandAction.SetMigrator(command, async (run, parse, session, migrator, cancellationToken) =>
         {
             ConfirmOnProtected(run, session, parse.GetValue(yes), "revert migrations");
             var result = await migrator.DownAsync(target.Read(parse), cancellationToken);
@@ -26,7 +26,6 @@ internal static class DownCommand
             await SchemaDumpFlags.DumpIfAskedAsync(run, parse, session, cancellationToken);
             return ExitCodes.Success;
         });
-        return command;
     }
 
     /// <summary>The --yes that answers <see cref="ConfirmOnProtected"/> for scripts.</summary>

@@ -12,7 +12,7 @@ internal static class HistoryCommand
     {
         var command = new Command("history", "Show the history table: what was applied, when, by whom, how, and how long it took.");
         EngineFlags.AddReadFlags(command);
-        CommandAction.SetMigrator(command, async (run, parse, _, migrator, cancellationToken) =>
+        return CommandAction.SetMigrator(command, async (run, parse, _, migrator, cancellationToken) =>
         {
             var history = await migrator.HistoryAsync(cancellationToken);
             var fields = new JsonObject
@@ -45,6 +45,5 @@ internal static class HistoryCommand
             });
             return ExitCodes.Success;
         });
-        return command;
     }
 }

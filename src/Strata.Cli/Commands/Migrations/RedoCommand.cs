@@ -12,7 +12,7 @@ internal static class RedoCommand
         var command = new Command("redo", "Revert the newest applied migration and apply it again.") { yes };
         EngineFlags.AddRunFlags(command);
         WaitFlags.AddTo(command);
-        CommandAction.SetMigrator(command, async (run, parse, session, migrator, cancellationToken) =>
+        return CommandAction.SetMigrator(command, async (run, parse, session, migrator, cancellationToken) =>
         {
             DownCommand.ConfirmOnProtected(run, session, parse.GetValue(yes), "redo a migration");
             var result = await migrator.RedoAsync(cancellationToken);
@@ -20,6 +20,5 @@ internal static class RedoCommand
             RunRendering.Report(run, "redo.up", result.Up);
             return ExitCodes.Success;
         });
-        return command;
     }
 }

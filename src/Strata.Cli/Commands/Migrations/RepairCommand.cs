@@ -20,7 +20,7 @@ internal static class RepairCommand
         var version = new Option<string?>("--version") { Description = "Which interrupted migration, when there are several.", HelpName = "version" };
         var command = new Command("repair", "Show what state an interrupted migration left, and resolve it with --complete or --retry.") { complete, retry, version };
         EngineFlags.AddReadFlags(command);
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        return CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
             var action = (parse.GetValue(complete), parse.GetValue(retry)) switch
             {
@@ -38,7 +38,6 @@ internal static class RepairCommand
             Report(run, result);
             return ExitCodes.Success;
         });
-        return command;
     }
 
     private static void Report(CommandRun run, RepairResult result)

@@ -14,7 +14,7 @@ internal static class StampCommand
         EngineFlags.AddReadFlags(command);
         WaitFlags.AddTo(command);
         SchemaDumpFlags.AddTo(command);
-        CommandAction.SetMigrator(command, async (run, parse, session, migrator, cancellationToken) =>
+        return CommandAction.SetMigrator(command, async (run, parse, session, migrator, cancellationToken) =>
         {
             var target = VersionArgument.Read(parse, version);
             var result = parse.GetValue(remove)
@@ -24,6 +24,5 @@ internal static class StampCommand
             await SchemaDumpFlags.DumpIfAskedAsync(run, parse, session, cancellationToken);
             return ExitCodes.Success;
         });
-        return command;
     }
 }

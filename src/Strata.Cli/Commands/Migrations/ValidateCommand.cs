@@ -13,7 +13,7 @@ internal static class ValidateCommand
     {
         var command = new Command("validate", $"Check every migration file parses and matches the history (checksums, order, missing, interrupted); exit {ExitCodes.ValidationFailed} on any problem.");
         EngineFlags.AddReadFlags(command);
-        CommandAction.SetMigrator(command, async (run, parse, _, migrator, cancellationToken) =>
+        return CommandAction.SetMigrator(command, async (run, parse, _, migrator, cancellationToken) =>
         {
             var result = await migrator.ValidateAsync(cancellationToken);
             var fields = new JsonObject
@@ -46,6 +46,5 @@ internal static class ValidateCommand
 
             return ExitCodes.Success;
         });
-        return command;
     }
 }

@@ -27,7 +27,7 @@ internal static class ReportCommand
             output, markdown, LintFlags.Dynamic, ScratchFlag.Option,
         };
         command.Options.Add(EngineFlags.HistoryTable);
-        CommandAction.Set(command, async (run, parse, cancellationToken) =>
+        return CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
             var path = parse.GetValue(output) is { } given ? Writable(Path.GetFullPath(given, run.Context.WorkingDirectory)) : null;
             await using var session = await run.OpenSessionAsync(cancellationToken);
@@ -52,7 +52,6 @@ internal static class ReportCommand
             run.Reporter.Result("report", $"wrote {DbCommand.Display(run, path)}: {ReportWords.Summary(report)}", fields);
             return ExitCodes.Success;
         });
-        return command;
     }
 
     // Checked before the report is gathered, which takes a while, so a typo fails at once.
