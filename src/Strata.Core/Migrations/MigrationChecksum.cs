@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
+using Strata.Core.Data;
 
 namespace Strata.Core.Migrations;
 
@@ -19,7 +19,7 @@ public sealed record MigrationChecksum(string Algorithm, string Hash)
     {
         ArgumentNullException.ThrowIfNull(content);
         var normalized = content.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        return FromDigest(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
+        return FromDigest(Sha256.HashData(Encoding.UTF8.GetBytes(normalized)));
     }
 
     /// <summary>
@@ -28,7 +28,7 @@ public sealed record MigrationChecksum(string Algorithm, string Hash)
     /// they are hashed as they are, without a copy; otherwise the text is normalized first.
     /// </summary>
     internal static MigrationChecksum Compute(ReadOnlySpan<byte> utf8, string decoded) =>
-        utf8.Contains((byte)'\r') ? Compute(decoded) : FromDigest(SHA256.HashData(utf8));
+        utf8.Contains((byte)'\r') ? Compute(decoded) : FromDigest(Sha256.HashData(utf8));
 
     private static MigrationChecksum FromDigest(byte[] digest) => new(Sha256Lf, Convert.ToHexStringLower(digest));
 
