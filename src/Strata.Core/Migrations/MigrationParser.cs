@@ -83,6 +83,11 @@ internal static class MigrationParser
     // Only comments and blank lines may come before the up section, as in dbmate.
     private static void RejectSqlBefore(MigrationDirective up, string content, string source)
     {
+        if (content.AsSpan(0, up.LineStart).IsWhiteSpace())
+        {
+            return;
+        }
+
         var preamble = SqlSplitter.Split(content[..up.LineStart], new SqlSplitOptions { FileName = source });
         if (preamble.Statements.Count > 0)
         {
