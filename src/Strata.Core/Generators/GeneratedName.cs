@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
+using Strata.Core.Data;
 
 namespace Strata.Core.Generators;
 
@@ -20,7 +20,7 @@ internal static class GeneratedName
             return full;
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(full)))[..HashLength];
+        var hash = Convert.ToHexStringLower(Sha256.HashData(Encoding.UTF8.GetBytes(full)))[..HashLength];
         var budget = SqlIdentifier.MaxBytes - HashLength - 1;
         var prefix = new StringBuilder();
         foreach (var rune in full.EnumerateRunes())

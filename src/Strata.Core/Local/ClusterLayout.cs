@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
+using Strata.Core.Data;
 
 namespace Strata.Core.Local;
 
@@ -66,7 +66,7 @@ internal sealed class ClusterLayout
 
     private static string FallbackSocketDirectory(string root, string parent)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(root)))[..16];
+        var hash = Convert.ToHexStringLower(Sha256.HashData(Encoding.UTF8.GetBytes(root)))[..16];
         return Path.Combine(parent, "strata-" + hash);
     }
 }

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 using Strata.Core.Configuration;
+using Strata.Core.Data;
 
 namespace Strata.Core.Locking;
 
@@ -14,7 +14,7 @@ internal static class MigrationLockKey
 {
     public static long Compute(string database, HistoryTableName table)
     {
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes($"strata-migrations:{database}:{table.Schema}.{table.Name}"));
+        var digest = Sha256.HashData(Encoding.UTF8.GetBytes($"strata-migrations:{database}:{table.Schema}.{table.Name}"));
         return BinaryPrimitives.ReadInt64BigEndian(digest);
     }
 

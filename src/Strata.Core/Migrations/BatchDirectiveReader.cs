@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
 using Strata.Core.Errors;
 using Strata.Core.Sql;
@@ -25,6 +26,12 @@ internal static class BatchDirectiveReader
     public static IReadOnlyDictionary<int, BatchDirective> Read(
         string sql, int firstLine, IReadOnlyList<SqlStatement> statements, MigrationOptions options, string source)
     {
+        // Nearly every section has no such line: without "strata:" anywhere in it, none of its lines can be one.
+        if (!sql.Contains(Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return ReadOnlyDictionary<int, BatchDirective>.Empty;
+        }
+
         var found = new Dictionary<int, BatchDirective>();
         var line = firstLine;
         foreach (var text in sql.Split('\n'))

@@ -1,4 +1,6 @@
+using System.IO.Enumeration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Win32.SafeHandles;
 using Microsoft.Extensions.Logging.Abstractions;
 using Strata.Core.Errors;
 using Strata.Core.Logging;
@@ -53,58 +55,62 @@ internal sealed class DirectoryMigrationSource : IMigrationSource
     public Task<IReadOnlyList<Migration>> LoadAsync(CancellationToken cancellationToken) => LoadAsync(NullLogger.Instance, cancellationToken);
 
     /// <summary>Loads the migrations, warning through <paramref name="logger"/> about each file that is skipped.</summary>
-    internal async Task<IReadOnlyList<Migration>> LoadAsync(ILogger logger, CancellationToken cancellationToken)
+    internal Task<IReadOnlyList<Migration>> LoadAsync(ILogger logger, CancellationToken cancellationToken)
     {
         var all = new List<Migration>();
         foreach (var directory in Directories.Distinct(StringComparer.Ordinal))
         {
-            all.AddRange(await LoadOneAsync(directory, logger, cancellationToken));
+            all.AddRange(LoadOne(directory, logger, cancellationToken));
         }
 
         // Ordering also refuses two files with one version, naming both, whichever directories they are in.
-        return MigrationCatalog.Order(all);
+        return Task.FromResult(MigrationCatalog.Order(all));
     }
 
-    private static async Task<IReadOnlyList<Migration>> LoadOneAsync(string directory, ILogger logger, CancellationToken cancellationToken)
+    private static IReadOnlyList<Migration> LoadOne(string directory, ILogger logger, CancellationToken cancellationToken)
     {
-        var info = new DirectoryInfo(directory);
-        if (!info.Exists)
+        if (!System.IO.Directory.Exists(directory))
         {
             // An error rather than an empty list: a wrong working directory must not look like "nothing to migrate".
-            var shown = info.FullName == directory ? directory : $"{directory} ({info.FullName})";
+            var full = Path.GetFullPath(directory);
+            var shown = full == directory ? directory : $"{directory} ({full})";
             throw new ConfigurationException(
                 $"migrations directory {shown} does not exist; create it, or point Strata at the directory that holds your migrations.");
         }
 
-        var files = ListFiles(directory, info);
-        foreach (var skipped in files.Where(f => !MigrationFileName.IsCandidate(f.Name)))
+        var names = ListFileNames(directory);
+        foreach (var skipped in names.Where(n => !MigrationFileName.IsCandidate(n)))
         {
-            logger.SkippedNonMigrationFile(Path.Combine(directory, skipped.Name));
+            logger.SkippedNonMigrationFile(Path.Combine(directory, skipped));
         }
 
-        var candidates = files.Where(f => MigrationFileName.IsCandidate(f.Name)).ToList();
-        foreach (var file in candidates)
+        var paths = new List<string>(names.Count);
+        foreach (var name in names.Where(MigrationFileName.IsCandidate))
         {
-            var path = Path.Combine(directory, file.Name);
-            MigrationFileName.Parse(file.Name, path);
-            if (file.Length > MigrationText.MaxFileBytes)
-            {
-                throw new MigrationFileException(
-                    $"{path}: the file is {file.Length / (1024 * 1024)} MiB, over the {MigrationText.MaxFileBytes / (1024 * 1024)} MiB a migration may have; " +
-                    "split it into several migrations, or load bulk data with psql or a schema load.",
-                    path);
-            }
+            var path = Path.Combine(directory, name);
+            MigrationFileName.Parse(name, path);
+            paths.Add(path);
         }
 
-        var paths = candidates.Select(f => Path.Combine(directory, f.Name)).ToArray();
-        return await ParallelMigrationReader.ReadAsync(paths, ReadFileAsync, cancellationToken);
+        return ParallelMigrationReader.Read(paths, ReadFile, cancellationToken);
     }
 
-    private static List<FileInfo> ListFiles(string directory, DirectoryInfo info)
+    // Names only, from the directory entries: no file is stat'ed here, its size is checked on the handle it is read
+    // through. Subdirectories are not migrations; neither are dotfiles (editor swap files, .gitkeep).
+    private static List<string> ListFileNames(string directory)
     {
         try
         {
-            return [.. info.EnumerateFiles().Where(f => !f.Name.StartsWith('.')).OrderBy(f => f.Name, StringComparer.Ordinal)];
+            var entries = new FileSystemEnumerable<string>(
+                directory,
+                (ref entry) => entry.FileName.ToString(),
+                new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false })
+            {
+                ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && !entry.FileName.StartsWith('.'),
+            };
+            var names = entries.ToList();
+            names.Sort(StringComparer.Ordinal);
+            return names;
         }
         catch (Exception error) when (FileReadErrors.IsReadError(error))
         {
@@ -113,15 +119,53 @@ internal sealed class DirectoryMigrationSource : IMigrationSource
         }
     }
 
-    private static async Task<byte[]> ReadFileAsync(string path, CancellationToken cancellationToken)
+    private static byte[] ReadFile(string path)
     {
         try
         {
-            return await File.ReadAllBytesAsync(path, cancellationToken);
+            using var handle = File.OpenHandle(path);
+            var length = RandomAccess.GetLength(handle);
+            if (length > MigrationText.MaxFileBytes)
+            {
+                throw new MigrationFileException(
+                    $"{path}: the file is {length / (1024 * 1024)} MiB, over the {MigrationText.MaxFileBytes / (1024 * 1024)} MiB a migration may have; " +
+                    "split it into several migrations, or load bulk data with psql or a schema load.",
+                    path);
+            }
+
+            return ReadToEnd(handle, (int)length);
         }
         catch (Exception error) when (FileReadErrors.IsReadError(error))
         {
             throw new ConfigurationException($"{path}: the migration file could not be read ({FileReadErrors.Reason(error)}); give the user running Strata read access to it.");
         }
+    }
+
+    // Reads the length the file had when opened, as File.ReadAllBytes does; a file that reports no length (a pipe, a
+    // special file) is read to its end.
+    private static byte[] ReadToEnd(SafeFileHandle handle, int length)
+    {
+        if (length == 0)
+        {
+            using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }
+
+        var buffer = new byte[length];
+        var total = 0;
+        while (total < length)
+        {
+            var read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
+            if (read == 0)
+            {
+                return buffer[..total];
+            }
+
+            total += read;
+        }
+
+        return buffer;
     }
 }

@@ -37,7 +37,7 @@ internal sealed class EmbeddedMigrationSource : IMigrationSource
     /// <exception cref="ConfigurationException">The assembly embeds no migration under the folder.</exception>
     /// <exception cref="MigrationFileException">A resource is misnamed or malformed, or two share a version.</exception>
     /// <exception cref="SqlSyntaxException">A migration's SQL cannot be split into statements.</exception>
-    public async Task<IReadOnlyList<Migration>> LoadAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Migration>> LoadAsync(CancellationToken cancellationToken)
     {
         var all = Assembly.GetManifestResourceNames();
         var names = all
@@ -55,17 +55,18 @@ internal sealed class EmbeddedMigrationSource : IMigrationSource
             MigrationFileName.Parse(name[_prefix.Length..], name);
         }
 
-        var migrations = await ParallelMigrationReader.ReadAsync(names, ReadResourceAsync, cancellationToken);
-        return MigrationCatalog.Order(migrations);
+        var migrations = ParallelMigrationReader.Read(names, ReadResource, cancellationToken);
+        return Task.FromResult(MigrationCatalog.Order(migrations));
     }
 
-    private async Task<byte[]> ReadResourceAsync(string name, CancellationToken cancellationToken)
+    // Resources are mapped into memory with the assembly: reading one is a copy, with nothing to wait for.
+    private byte[] ReadResource(string name)
     {
-        await using var stream = Assembly.GetManifestResourceStream(name)
+        using var stream = Assembly.GetManifestResourceStream(name)
             ?? throw new MigrationFileException($"{name}: the resource could not be opened.", name);
-        using var buffer = new MemoryStream(checked((int)stream.Length));
-        await stream.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
+        var bytes = new byte[checked((int)stream.Length)];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 
     // Without a LogicalName, MSBuild names resources RootNamespace.db.migrations.file.sql: point at the fix.

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
+using Strata.Core.Data;
 
 namespace Strata.Core.Migrations;
 
@@ -19,9 +19,18 @@ public sealed record MigrationChecksum(string Algorithm, string Hash)
     {
         ArgumentNullException.ThrowIfNull(content);
         var normalized = content.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(normalized));
-        return new MigrationChecksum(Sha256Lf, Convert.ToHexStringLower(digest));
+        return FromDigest(Sha256.HashData(Encoding.UTF8.GetBytes(normalized)));
     }
+
+    /// <summary>
+    /// Computes the checksum of a file read as bytes, given the bytes (without a byte order mark) and the text they
+    /// were strictly decoded to. Without a carriage return the normalized text encodes back to exactly these bytes, so
+    /// they are hashed as they are, without a copy; otherwise the text is normalized first.
+    /// </summary>
+    internal static MigrationChecksum Compute(ReadOnlySpan<byte> utf8, string decoded) =>
+        utf8.Contains((byte)'\r') ? Compute(decoded) : FromDigest(Sha256.HashData(utf8));
+
+    private static MigrationChecksum FromDigest(byte[] digest) => new(Sha256Lf, Convert.ToHexStringLower(digest));
 
     /// <inheritdoc />
     public override string ToString() => $"{Algorithm}:{Hash}";

@@ -18,7 +18,8 @@ internal static class MigrationParser
     {
         ArgumentNullException.ThrowIfNull(source);
         var (version, description) = MigrationFileName.Parse(MigrationFileName.Of(source), source);
-        return Parse(source, version, description, MigrationText.Decode(content, source));
+        var text = MigrationText.Decode(content, source);
+        return Parse(source, version, description, text, MigrationChecksum.Compute(MigrationText.WithoutByteOrderMark(content), text));
     }
 
     /// <summary>Parses a migration file's text.</summary>
@@ -31,10 +32,11 @@ internal static class MigrationParser
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(content);
         var (version, description) = MigrationFileName.Parse(MigrationFileName.Of(source), source);
-        return Parse(source, version, description, MigrationText.WithoutByteOrderMark(content));
+        var text = MigrationText.WithoutByteOrderMark(content);
+        return Parse(source, version, description, text, MigrationChecksum.Compute(text));
     }
 
-    private static Migration Parse(string source, MigrationVersion version, string description, string content)
+    private static Migration Parse(string source, MigrationVersion version, string description, string content, MigrationChecksum checksum)
     {
         RejectNul(content, source);
         var directives = MigrationDirectiveReader.Read(content, source);
@@ -44,7 +46,7 @@ internal static class MigrationParser
         var upEnd = down?.LineStart ?? content.Length;
         var upSection = Section(up, content, upEnd, source);
         var downSection = down is null ? null : Section(down, content, content.Length, source);
-        return new Migration(version, description, source, upSection, downSection, MigrationChecksum.Compute(content));
+        return new Migration(version, description, source, upSection, downSection, checksum);
     }
 
     // One up directive, then at most one down directive.
@@ -81,6 +83,11 @@ internal static class MigrationParser
     // Only comments and blank lines may come before the up section, as in dbmate.
     private static void RejectSqlBefore(MigrationDirective up, string content, string source)
     {
+        if (content.AsSpan(0, up.LineStart).IsWhiteSpace())
+        {
+            return;
+        }
+
         var preamble = SqlSplitter.Split(content[..up.LineStart], new SqlSplitOptions { FileName = source });
         if (preamble.Statements.Count > 0)
         {

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Strata.Core.Sql;
 
 namespace Strata.Core.Migrations;
@@ -13,5 +14,5 @@ internal sealed record MigrationSection(string Sql, IReadOnlyList<SqlStatement> 
     public bool IsEmpty => Statements.Count == 0;
 
     /// <summary>The statements marked <c>-- strata:batch</c>, keyed by their index in <see cref="Statements"/>.</summary>
-    public IReadOnlyDictionary<int, BatchDirective> Batches { get; init; } = new Dictionary<int, BatchDirective>();
+    public IReadOnlyDictionary<int, BatchDirective> Batches { get; init; } = ReadOnlyDictionary<int, BatchDirective>.Empty;
 }

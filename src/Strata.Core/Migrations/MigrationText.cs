@@ -16,7 +16,7 @@ internal static class MigrationText
 
     public static string Decode(ReadOnlySpan<byte> bytes, string source)
     {
-        var skipped = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var skipped = bytes.Length - WithoutByteOrderMark(bytes).Length;
         bytes = bytes[skipped..];
 
         var buffer = ArrayPool<char>.Shared.Rent(bytes.Length);
@@ -35,6 +35,10 @@ internal static class MigrationText
             ArrayPool<char>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>Drops a leading UTF-8 byte order mark from a file's bytes.</summary>
+    public static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
 
     /// <summary>Drops a leading byte order mark from text that was decoded elsewhere.</summary>
     public static string WithoutByteOrderMark(string text) => text.StartsWith('\uFEFF') ? text[1..] : text;

@@ -135,6 +135,52 @@ public sealed class DirectoryMigrationSourceTests
         migrations.Select(m => m.Description).ShouldBe(Enumerable.Range(1, 1000).Select(i => $"m{i}"));
     }
 
+    [Theory]
+    [InlineData("lf", "-- migrate:up\nSELECT 'é';\n-- migrate:down\nSELECT 2;\n", false)]
+    [InlineData("crlf", "-- migrate:up\r\nSELECT 'é';\r\n-- migrate:down\r\nSELECT 2;\r\n", false)]
+    [InlineData("cr", "-- migrate:up\rSELECT 'é';\r-- migrate:down\rSELECT 2;\r", false)]
+    [InlineData("bom", "-- migrate:up\nSELECT 'é';\n-- migrate:down\nSELECT 2;\n", true)]
+    public async Task A_file_read_as_bytes_has_the_checksum_of_its_text_with_line_endings_normalized(string name, string text, bool byteOrderMark)
+    {
+        using var dir = new TempDirectory();
+        byte[] bytes = [.. byteOrderMark ? new byte[] { 0xEF, 0xBB, 0xBF } : [], .. System.Text.Encoding.UTF8.GetBytes(text)];
+        File.WriteAllBytes(Path.Combine(dir.Path, $"1_{name}.sql"), bytes);
+
+        var loaded = (await new DirectoryMigrationSource(dir.Path).LoadAsync(CancellationToken.None)).Single();
+
+        var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        loaded.Checksum.ShouldBe(MigrationChecksum.Compute(normalized));
+        loaded.Checksum.Hash.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(normalized))));
+        loaded.Up.Statements.Single().Text.ShouldBe("SELECT 'é';");
+    }
+
+    [Fact]
+    public async Task Reads_a_file_through_a_symbolic_link_and_skips_a_link_to_a_directory()
+    {
+        using var dir = new TempDirectory();
+        using var elsewhere = new TempDirectory();
+        File.WriteAllText(Path.Combine(elsewhere.Path, "shared.sql"), Up);
+        Directory.CreateDirectory(Path.Combine(elsewhere.Path, "2_folder.sql"));
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "1_linked.sql"), Path.Combine(elsewhere.Path, "shared.sql"));
+        Directory.CreateSymbolicLink(Path.Combine(dir.Path, "2_folder.sql"), Path.Combine(elsewhere.Path, "2_folder.sql"));
+
+        var migrations = await new DirectoryMigrationSource(dir.Path).LoadAsync(CancellationToken.None);
+
+        migrations.Select(m => m.Description).ShouldBe(["linked"]);
+        migrations[0].Up.Statements.Single().Text.ShouldBe("SELECT 1;");
+    }
+
+    [Fact]
+    public async Task An_empty_migration_file_is_refused_for_its_missing_up_section()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("1_empty.sql", "");
+
+        var error = await Should.ThrowAsync<MigrationFileException>(() => new DirectoryMigrationSource(dir.Path).LoadAsync(CancellationToken.None));
+
+        error.Message.ShouldContain("no '-- migrate:up' line");
+    }
+
     [Fact]
     public async Task Stops_when_cancelled()
     {
