@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Strata.Cli;
-using Strata.Cli.Hosting;
 
 using var cancellation = new CancellationTokenSource();
 

@@ -1,7 +1,5 @@
-using System.CommandLine;
 using System.CommandLine.Help;
 using Strata.Cli.Commands;
-using Strata.Cli.Hosting;
 
 namespace Strata.Cli;
 

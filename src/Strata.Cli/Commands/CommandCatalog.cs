@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Strata.Cli.Commands;
 
 /// <summary>Every top-level command, in the order `strata --help` lists them.</summary>

@@ -1,7 +1,4 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
 using Strata.Cli.Commands.Migrations;
-using Strata.Cli.Hosting;
 using Strata.Core.Connections;
 using Strata.Core.Errors;
 using Strata.Core.Schema;

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Strata.Cli.Hosting;
 using Strata.Core.Schema;
 
 namespace Strata.Cli.Commands;

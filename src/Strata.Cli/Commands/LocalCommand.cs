@@ -1,7 +1,4 @@
-using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
-using Strata.Cli.Hosting;
 using Strata.Cli.Output;
 using Strata.Core.Connections;
 using Strata.Core.Errors;

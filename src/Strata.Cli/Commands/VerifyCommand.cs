@@ -1,8 +1,5 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
 using Strata.Cli.Commands.Db;
 using Strata.Cli.Commands.Migrations;
-using Strata.Cli.Hosting;
 using Strata.Core.Schema;
 
 namespace Strata.Cli.Commands;

@@ -1,4 +1,3 @@
-using Strata.Cli.Hosting;
 using Strata.Core.Schema;
 
 namespace Strata.Cli.Commands;

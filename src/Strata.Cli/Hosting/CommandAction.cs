@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Strata.Core;
 using Strata.Core.Configuration;
 using Strata.Core.Diagnostics;

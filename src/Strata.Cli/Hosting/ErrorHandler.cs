@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Strata.Cli.Output;
 
 namespace Strata.Cli.Hosting;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Strata.Cli.Output;
 using Strata.Core.Configuration;
 using Strata.Core.Errors;

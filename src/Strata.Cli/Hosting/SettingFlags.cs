@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Strata.Core.Configuration;
 
 namespace Strata.Cli.Hosting;

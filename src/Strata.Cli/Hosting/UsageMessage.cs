@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Strata.Core.Connections;
 
 namespace Strata.Cli.Hosting;

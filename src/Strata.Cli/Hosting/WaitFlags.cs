@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Strata.Core.Configuration;
 using Strata.Core.Lifecycle;
 using Strata.Core.Sessions;

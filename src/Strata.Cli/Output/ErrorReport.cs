@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Npgsql;
 using Strata.Core.Errors;
 using Strata.Core.Execution;

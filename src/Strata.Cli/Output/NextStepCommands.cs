@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Strata.Core.Errors;
 
 namespace Strata.Cli.Output;

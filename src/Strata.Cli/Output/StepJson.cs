@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Strata.Core.Execution;
 
 namespace Strata.Cli.Output;

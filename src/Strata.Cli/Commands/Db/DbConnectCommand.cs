@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Strata.Cli.Hosting;
-
 namespace Strata.Cli.Commands.Db;
 
 /// <summary>`strata db connect [-- psql arguments]`: psql on the resolved database; exits with psql's code.</summary>

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using Strata.Cli.Hosting;
-
 namespace Strata.Cli.Commands.Db;
 
 /// <summary>`strata db drop`: drops the database, never on a protected environment.</summary>

@@ -1,8 +1,5 @@
-using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Strata.Cli.Commands.Migrations;
-using Strata.Cli.Hosting;
 using Strata.Cli.Output;
 
 namespace Strata.Cli.Commands.Db;

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Strata.Cli.Commands.Migrations;
-using Strata.Cli.Hosting;
 using Strata.Core.Planning;
 using Strata.Lint;
 

@@ -1,4 +1,3 @@
-using Strata.Cli.Hosting;
 using Strata.Core.Connections;
 using Strata.Core.Schema;
 using Strata.Lint.Observation;

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Globalization;
-using Strata.Cli.Hosting;
 using Strata.Core.Configuration;
 using Strata.Core.Errors;
 using Strata.Lint;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Strata.Cli.Hosting;
 using Strata.Cli.Output;
 using Strata.Core.Secrets;
 using Strata.Lint;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Strata.Lint;
 
 namespace Strata.Cli.Commands.Lint;

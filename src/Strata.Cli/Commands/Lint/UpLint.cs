@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using Strata.Cli.Hosting;
 using Strata.Cli.Output;
 using Strata.Core.Configuration;
 using Strata.Core.Errors;

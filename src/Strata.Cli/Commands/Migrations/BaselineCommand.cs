@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Strata.Cli.Hosting;
-
 namespace Strata.Cli.Commands.Migrations;
 
 /// <summary>`strata baseline VERSION`: adopt an existing database by recording every migration up to VERSION.</summary>

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Strata.Cli.Hosting;
 using Strata.Core.Configuration;
 
 namespace Strata.Cli.Commands.Migrations;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Strata.Cli.Output;
 using Strata.Core.Execution;
 using Strata.Core.History;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Strata.Core.Errors;
 using Strata.Core.Migrations;
 using Strata.Core.Planning;

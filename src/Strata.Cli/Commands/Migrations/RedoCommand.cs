@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Strata.Cli.Hosting;
-
 namespace Strata.Cli.Commands.Migrations;
 
 /// <summary>`strata redo`: revert the newest migration and apply it again, to test its down section while writing it.</summary>

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using Strata.Cli.Hosting;
 using Strata.Core.Errors;
 using Strata.Core.Execution;
 using Strata.Core.Migrations;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Strata.Cli.Hosting;
 using Strata.Cli.Output;
 using Strata.Core.Execution;
 

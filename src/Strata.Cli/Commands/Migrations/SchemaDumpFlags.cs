@@ -1,7 +1,4 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
 using Strata.Cli.Commands.Db;
-using Strata.Cli.Hosting;
 using Strata.Core.Configuration;
 using Strata.Core.Lifecycle;
 using Strata.Core.Sessions;

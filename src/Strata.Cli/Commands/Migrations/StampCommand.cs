@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Strata.Cli.Hosting;
-
 namespace Strata.Cli.Commands.Migrations;
 
 /// <summary>`strata stamp VERSION [--remove]`: record (or un-record) one migration without running it.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Strata.Cli.Hosting;
 using Strata.Core.History;
 
 namespace Strata.Cli.Commands.Migrations;

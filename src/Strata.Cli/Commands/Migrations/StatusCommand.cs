@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Strata.Cli.Hosting;
 using Strata.Cli.Output;
 using Strata.Core.Migrations;
 using Strata.Core.Planning;

@@ -1,7 +1,4 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
 using Strata.Cli.Commands.Lint;
-using Strata.Cli.Hosting;
 using Strata.Core.Errors;
 
 namespace Strata.Cli.Commands.Migrations;

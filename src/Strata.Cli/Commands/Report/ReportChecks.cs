@@ -1,5 +1,4 @@
 using Npgsql;
-using Strata.Cli.Hosting;
 using Strata.Core.Errors;
 using Strata.Core.Schema;
 using Strata.Core.Sessions;

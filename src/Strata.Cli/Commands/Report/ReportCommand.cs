@@ -1,9 +1,6 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
 using Strata.Cli.Commands.Db;
 using Strata.Cli.Commands.Lint;
 using Strata.Cli.Commands.Migrations;
-using Strata.Cli.Hosting;
 using Strata.Core.Errors;
 using Strata.Core.Secrets;
 

@@ -1,5 +1,4 @@
 using Strata.Cli.Commands.Db;
-using Strata.Cli.Hosting;
 using Strata.Core.Connections;
 using Strata.Core.Errors;
 using Strata.Core.Planning;
