@@ -10,8 +10,8 @@ public sealed class FeedPlanCacheTests(RunningApp app) : IClassFixture<RunningAp
 {
     private const int Executions = 12;
 
-    // Enough rows, with fresh statistics, that the planner's estimates are those of a real feed: on a table of a few
-    // hundred rows every plan is cheap and PostgreSQL keeps the generic one whatever the statement looks like.
+    // As many rows as the feed benchmark, with fresh statistics, so the planner weighs the plans on a feed's numbers
+    // rather than on a table so small that every plan is cheap.
     private const int Activities = 100_000;
 
     // PostgreSQL tries five custom plans before it compares them with the generic one.
