@@ -103,7 +103,7 @@ position=$(psql_admin -d cruddur_bench -F ' ' -c "SELECT quote_literal(created_a
 plan=$(psql_admin -d cruddur_bench -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
   SELECT a.uuid, u.display_name, u.handle, a.content FROM public.activities a JOIN public.users u ON u.uuid = a.user_uuid
   WHERE (a.expires_at IS NULL OR a.expires_at > now())
-    AND (a.created_at, a.uuid) < (${position% *}::timestamptz, ${position##* }::uuid)
+    AND (a.created_at, a.uuid) < (SELECT ${position% *}::timestamptz, ${position##* }::uuid)
   ORDER BY a.created_at DESC, a.uuid DESC LIMIT 21")
 
 run_wrk() { # name path -> prints the RESULT json
@@ -112,10 +112,11 @@ run_wrk() { # name path -> prints the RESULT json
 }
 
 # The app's feed statement (ActivityStore.FeedSql / FeedAfterSql) for a 20-item page, which asks for 21 rows; the
-# cursor's position, when given, written out as constants. pgbench prepares it (-M prepared) as the app does.
+# cursor's position, when given, written out as constants where the app passes parameters. pgbench prepares it
+# (-M prepared) as the app does.
 feed_sql() { # [created_at uuid]
   local after=""
-  [ $# -eq 2 ] && after="AND (a.created_at, a.uuid) < ($1::timestamptz, $2::uuid) "
+  [ $# -eq 2 ] && after="AND (a.created_at, a.uuid) < (SELECT $1::timestamptz, $2::uuid) "
   echo "SELECT a.uuid, u.display_name, u.handle, a.content, a.replies_count, a.reposts_count, a.likes_count, a.reply_to_activity_uuid, a.expires_at, a.created_at FROM public.activities a JOIN public.users u ON u.uuid = a.user_uuid WHERE (a.expires_at IS NULL OR a.expires_at > now()) ${after}ORDER BY a.created_at DESC, a.uuid DESC LIMIT 21;"
 }
 

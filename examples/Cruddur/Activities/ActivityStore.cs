@@ -28,15 +28,25 @@ public sealed class ActivityStore(NpgsqlDataSource db)
         SELECT {Columns} FROM a CROSS JOIN u
         """;
 
-    /// <summary>The home feed's first page: newest visible activities, in the order activities_home_feed_idx reads them.</summary>
-    public const string FeedSql =
-        $"SELECT {Columns} FROM public.activities a JOIN public.users u ON u.uuid = a.user_uuid " +
-        $"WHERE {Visible} ORDER BY a.created_at DESC, a.uuid DESC LIMIT $1";
+    // The feed's statements keep PostgreSQL on one cached plan per pooled connection. PostgreSQL re-plans a prepared
+    // statement on every execution while its plan for unknown parameters looks costlier than the plans it makes for
+    // the values given: with the page size as a parameter ($1 in LIMIT, estimated at a tenth of the table) that was
+    // every execution, and planning cost more than running the query. So the page size is written into the text (a
+    // whole number from 1 to ActivityRules.MaxLimit, one statement per size), the first page has no parameter at all,
+    // and the cursor reaches the later page's index condition through an InitPlan ((SELECT $1, $2)), where no plan
+    // can see the values: after PostgreSQL's five trial plans, the generic plan is never costlier and stays. See
+    // docs/cruddur-performance.md; the tests read pg_prepared_statements to check it.
+    private const string FeedFrom = $"SELECT {Columns} FROM public.activities a JOIN public.users u ON u.uuid = a.user_uuid WHERE {Visible} ";
+    private const string FeedOrder = "ORDER BY a.created_at DESC, a.uuid DESC LIMIT ";
 
-    /// <summary>A later page of the home feed: the same, strictly after the keyset cursor ($2, $3).</summary>
-    public const string FeedAfterSql =
-        $"SELECT {Columns} FROM public.activities a JOIN public.users u ON u.uuid = a.user_uuid " +
-        $"WHERE {Visible} AND (a.created_at, a.uuid) < ($2, $3) ORDER BY a.created_at DESC, a.uuid DESC LIMIT $1";
+    private static readonly string[] FeedStatements = Statements(FeedFrom + FeedOrder);
+    private static readonly string[] FeedAfterStatements = Statements(FeedFrom + "AND (a.created_at, a.uuid) < (SELECT $1, $2) " + FeedOrder);
+
+    /// <summary>The home feed's first page of <paramref name="rows"/> rows: newest visible activities, in the order activities_home_feed_idx reads them.</summary>
+    public static string FeedSql(int rows) => FeedStatements[rows];
+
+    /// <summary>A later page of the home feed: the same, strictly after the keyset cursor ($1 created_at, $2 uuid).</summary>
+    public static string FeedAfterSql(int rows) => FeedAfterStatements[rows];
 
     /// <summary>Creates the activity, or returns null when no user has the author's handle.</summary>
     public async Task<ActivityView?> CreateAsync(NewActivity activity, CancellationToken cancellationToken)
@@ -68,8 +78,7 @@ public sealed class ActivityStore(NpgsqlDataSource db)
         // server neither parses nor plans the feed query again: planning cost more than running it (see
         // docs/cruddur-performance.md).
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(before is null ? FeedSql : FeedAfterSql, connection);
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit + 1 });
+        await using var command = new NpgsqlCommand(before is null ? FeedSql(limit + 1) : FeedAfterSql(limit + 1), connection);
         if (before is { } cursor)
         {
             command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = cursor.CreatedAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
@@ -95,6 +104,18 @@ public sealed class ActivityStore(NpgsqlDataSource db)
         items.RemoveAt(limit);
         var last = items[^1];
         return new FeedPage(items, new FeedCursor(last.CreatedAt, last.Uuid).Encode());
+    }
+
+    // A page asks for one row more than it shows, so sizes 1 to MaxLimit read up to MaxLimit + 1 rows.
+    private static string[] Statements(string prefix)
+    {
+        var statements = new string[ActivityRules.MaxLimit + 2];
+        for (var rows = 0; rows < statements.Length; rows++)
+        {
+            statements[rows] = prefix + rows.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return statements;
     }
 
     private static async Task<ActivityView?> SingleAsync(NpgsqlCommand command, CancellationToken cancellationToken)
