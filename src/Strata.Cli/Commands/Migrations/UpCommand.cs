@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Strata.Cli.Commands.Lint;
 using Strata.Cli.Hosting;
 using Strata.Core.Errors;
 
@@ -55,7 +54,7 @@ internal static class UpCommand
                 return ExitCodes.Success;
             }
 
-            var preflight = UpLint.Preflight(run);
+            var preflight = UpProgress.Preflight(run);
             if (parse.GetValue(baseline) is { } baselineText)
             {
                 if (parse.GetValue(dryRun))
