@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Strata.Cli;
 
+ProcessTuning.Apply();
 using var cancellation = new CancellationTokenSource();
 
 // Ctrl-C and a container runtime's SIGTERM both mean "stop cleanly": cancel the token so the running statement is

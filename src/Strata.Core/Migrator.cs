@@ -54,7 +54,7 @@ public sealed class Migrator
         _steps = new StepSql(_history.Sql, _options);
         _guard = new AdoptionGuard(_options.HistoryTable);
         var retry = new LockRetryPolicy(_options.LockRetryAttempts, _options.LockRetryBaseDelay, _options.LockRetryMaxDelay, _options.LockRetryDelay);
-        _runner = new StepRunner(new TransactionalExecutor(_steps, retry, _logger), new NonTransactionalExecutor(_steps, retry, _logger), _logger);
+        _runner = new StepRunner(_steps, new TransactionalExecutor(_steps, retry, _logger), new NonTransactionalExecutor(_steps, retry, _logger), _logger);
     }
 
     /// <summary>The validated settings.</summary>

@@ -28,6 +28,12 @@ internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode m
     /// <summary>Whether progress with a percent is drawn as a bar redrawn in place (stderr is a terminal).</summary>
     public bool ProgressBars { get; init; }
 
+    /// <summary>
+    /// Set once a run is known to be long enough to be summed up: its per-migration progress lines are then left out
+    /// of human output, as its result lines are (--verbose and JSON keep both).
+    /// </summary>
+    public bool SummarizesMigrations { get; set; }
+
     /// <summary>The Markdown for $GITHUB_STEP_SUMMARY; filled only under --format github.</summary>
     public StepSummary Summary { get; } = new();
 

@@ -5,6 +5,10 @@ namespace Strata.Cli.Output;
 /// <summary>Routes the engine's log messages to the run's reporter, so the library never writes to the console itself.</summary>
 internal sealed class ReporterLoggerProvider(Reporter reporter) : ILoggerProvider
 {
+    // The engine's stable event ids for a migration starting and completing (see Strata.Core's log messages).
+    private const int MigrationStarting = 1330;
+    private const int MigrationCompleted = 1331;
+
     public ILogger CreateLogger(string categoryName) => new ReporterLogger(reporter, categoryName);
 
     public void Dispose()
@@ -20,7 +24,7 @@ internal sealed class ReporterLoggerProvider(Reporter reporter) : ILoggerProvide
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (!IsEnabled(logLevel))
+            if (!IsEnabled(logLevel) || IsSummedUp(eventId))
             {
                 return;
             }
@@ -29,6 +33,11 @@ internal sealed class ReporterLoggerProvider(Reporter reporter) : ILoggerProvide
             var fields = reporter.IsJson ? Fields(eventId, state) : null;
             reporter.Progress(eventId.Name ?? category, formatter(state, exception), fields, logLevel);
         }
+
+        // Checked before the message is formatted: a summed-up run of a thousand migrations would otherwise format
+        // and write two thousand lines that the summary replaces.
+        private bool IsSummedUp(EventId eventId) =>
+            reporter.SummarizesMigrations && !reporter.IsJson && eventId.Id is MigrationStarting or MigrationCompleted;
 
         private JsonObject Fields<TState>(EventId eventId, TState state)
         {

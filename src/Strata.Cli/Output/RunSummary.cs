@@ -17,8 +17,10 @@ internal static class RunSummary
     public const int Slowest = 5;
 
     /// <summary>Whether the human output of <paramref name="result"/> is the summary rather than a line per migration.</summary>
-    public static bool Applies(MigrationRunResult result, Verbosity verbosity) =>
-        result.Migrations.Count > Threshold && verbosity != Verbosity.Verbose;
+    public static bool Applies(MigrationRunResult result, Verbosity verbosity) => Applies(result.Migrations.Count, verbosity);
+
+    /// <summary>Whether the human output of a run of <paramref name="count"/> migrations is the summary.</summary>
+    public static bool Applies(int count, Verbosity verbosity) => count > Threshold && verbosity != Verbosity.Verbose;
 
     /// <summary>Writes the counts, the total time and the slowest migrations (for a dry run, the counts alone).</summary>
     public static void WriteTo(TextWriter writer, Style style, MigrationRunResult result, Func<TimeSpan, string> duration)

@@ -11,14 +11,14 @@ namespace Strata.Core.Execution;
 /// </summary>
 internal static class HistoryTableLost
 {
-    /// <summary>Whether the first command of <paramref name="batch"/> that did not complete is one after the section's statements.</summary>
-    public static bool FailedAfterStatements(NpgsqlBatch batch, MigrationSection section)
+    /// <summary>Whether the first command of <paramref name="batch"/> that did not complete is at or after <paramref name="afterStatements"/>, the index following the section's statements.</summary>
+    public static bool FailedAfterStatements(NpgsqlBatch batch, int afterStatements)
     {
         for (var i = 0; i < batch.BatchCommands.Count; i++)
         {
             if (batch.BatchCommands[i].StatementType == StatementType.Unknown)
             {
-                return i >= StepSql.FirstStatementIndex + section.Statements.Count;
+                return i >= afterStatements;
             }
         }
 

@@ -37,9 +37,11 @@ internal sealed class ScriptBuilder(StepSql steps, HistorySql history, HistoryTa
             Append(script, history.AcceptEdited(edited).ToLiteralSql());
         }
 
-        foreach (var migration in plan.Migrations)
+        // The same session timeouts as the run sends, so the script sets them where the run does.
+        var timeouts = SessionTimeouts.NotSet;
+        for (var i = 0; i < plan.Migrations.Count; i++)
         {
-            AppendMigration(script, migration);
+            timeouts = AppendMigration(script, plan.Migrations[i], timeouts, last: i == plan.Migrations.Count - 1);
         }
 
         script.AppendLine();
@@ -47,19 +49,16 @@ internal sealed class ScriptBuilder(StepSql steps, HistorySql history, HistoryTa
         return script.ToString();
     }
 
-    private void AppendMigration(StringBuilder script, Migration migration)
+    private SessionTimeouts AppendMigration(StringBuilder script, Migration migration, SessionTimeouts timeouts, bool last)
     {
         var transactional = migration.Up.Options.Transaction;
         script.AppendLine().Append("-- ").Append(MigrationNames.Id(migration)).Append(" (").Append(migration.Source).Append(')')
             .AppendLine(transactional ? string.Empty : ", transaction:false: each statement runs on its own");
         if (transactional)
         {
-            foreach (var command in steps.Transactional(migration, MigrationDirection.Up))
-            {
-                Append(script, command.ToLiteralSql());
-            }
-
-            return;
+            var batch = steps.Transactional(migration, MigrationDirection.Up, timeouts, last);
+            AppendAll(script, batch.Commands);
+            return batch.After;
         }
 
         AppendAll(script, steps.NonTransactionalStart(migration, MigrationDirection.Up));
@@ -70,6 +69,7 @@ internal sealed class ScriptBuilder(StepSql steps, HistorySql history, HistoryTa
         }
 
         AppendAll(script, steps.NonTransactionalFinish(migration, MigrationDirection.Up));
+        return SessionTimeouts.NotSet;
     }
 
     private static void AppendAll(StringBuilder script, IEnumerable<BoundSql> statements)

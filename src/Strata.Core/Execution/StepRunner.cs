@@ -1,11 +1,14 @@
+using System.Data;
 using Microsoft.Extensions.Logging;
+using Npgsql;
+using Strata.Core.Data;
 using Strata.Core.Logging;
 using Strata.Core.Migrations;
 
 namespace Strata.Core.Execution;
 
 /// <summary>Runs migrations one after another in one direction, each with the executor its section asks for.</summary>
-internal sealed class StepRunner(TransactionalExecutor transactional, NonTransactionalExecutor nonTransactional, ILogger logger)
+internal sealed class StepRunner(StepSql sql, TransactionalExecutor transactional, NonTransactionalExecutor nonTransactional, ILogger logger)
 {
     public async Task<MigrationRunResult> RunAsync(
         MigrationSession session, IReadOnlyList<Migration> migrations, MigrationDirection direction, CancellationToken cancellationToken)
@@ -20,20 +23,36 @@ internal sealed class StepRunner(TransactionalExecutor transactional, NonTransac
         var connection = await session.ConnectionAsync(cancellationToken);
 
         var results = new List<MigrationStepResult>(migrations.Count);
-        foreach (var migration in migrations)
+        var timeouts = SessionTimeouts.NotSet;
+        for (var i = 0; i < migrations.Count; i++)
         {
+            var migration = migrations[i];
             var id = MigrationNames.Id(migration);
             var inTransaction = migration.Section(direction).Options.Transaction;
             logger.MigrationStarting(id, name, inTransaction ? "in a transaction" : "transaction:false");
             MigrationStepResult result;
             try
             {
-                result = inTransaction
-                    ? await transactional.RunAsync(connection, migration, direction, cancellationToken)
-                    : await nonTransactional.RunAsync(connection, migration, direction, cancellationToken);
+                if (inTransaction)
+                {
+                    var batch = sql.Transactional(migration, direction, timeouts, last: i == migrations.Count - 1);
+                    result = await transactional.RunAsync(connection, migration, direction, batch, cancellationToken);
+                    timeouts = batch.After;
+                }
+                else
+                {
+                    result = await nonTransactional.RunAsync(connection, migration, direction, cancellationToken);
+                    // It set the session's timeouts to its own, and reset them when it finished.
+                    timeouts = SessionTimeouts.NotSet;
+                }
             }
             catch (Exception ex)
             {
+                if (timeouts == SessionTimeouts.RunDefaults)
+                {
+                    await ResetTimeoutsAsync(connection);
+                }
+
                 PartialRun.Attach(ex, new MigrationRunResult(direction, false, results));
                 throw;
             }
@@ -43,6 +62,25 @@ internal sealed class StepRunner(TransactionalExecutor transactional, NonTransac
         }
 
         return new MigrationRunResult(direction, false, results);
+    }
+
+    // A run that stops part-way must not leave the run's timeouts on a connection that goes back to a pool which may
+    // not reset it. Nothing is sent over a connection that was lost.
+    private async Task ResetTimeoutsAsync(NpgsqlConnection connection)
+    {
+        if (connection.State != ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            await Db.ExecuteAsync(connection, StepSql.ResetSessionTimeouts, CancellationToken.None);
+        }
+        catch (NpgsqlException ex)
+        {
+            logger.SessionTimeoutsNotReset(ServerErrorText.Describe(ex));
+        }
     }
 
     /// <summary>What <see cref="RunAsync"/> would run, with nothing executed.</summary>

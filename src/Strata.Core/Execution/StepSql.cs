@@ -11,9 +11,6 @@ namespace Strata.Core.Execution;
 /// </summary>
 internal sealed class StepSql(HistorySql history, MigratorOptions options)
 {
-    /// <summary>Index of the first migration statement within <see cref="Transactional"/>'s list.</summary>
-    public const int FirstStatementIndex = 3;
-
     /// <summary>The statements of the batched backfills' progress table.</summary>
     public BackfillProgressSql Backfill => history.Backfill;
 
@@ -35,21 +32,55 @@ internal sealed class StepSql(HistorySql history, MigratorOptions options)
 
     public TimeSpan StatementTimeout(MigrationSection section) => section.Options.StatementTimeout ?? options.StatementTimeout;
 
-    /// <summary>BEGIN, the timeouts, the section's statements, the history change, COMMIT: sent as one batch.</summary>
-    public IReadOnlyList<BoundSql> Transactional(Migration migration, MigrationDirection direction)
+    /// <summary>
+    /// BEGIN, the timeouts, the section's statements, the history change, COMMIT: sent as one batch. The timeouts are
+    /// sent only where the session does not already hold them (<paramref name="before"/>): a migration that is not
+    /// the last sets the run's values for the session, so the migrations after it send none unless their options
+    /// differ (SET LOCAL, for their transaction only); the last one leaves the session's values as it found them.
+    /// </summary>
+    public TransactionalBatch Transactional(Migration migration, MigrationDirection direction, SessionTimeouts before, bool last)
     {
         var section = migration.Section(direction);
-        var commands = new List<BoundSql>(section.Statements.Count + 5)
+        var commands = new List<BoundSql>(section.Statements.Count + 7) { new("BEGIN") };
+        var session = before;
+        if (session == SessionTimeouts.NotSet && !last)
         {
-            new("BEGIN"),
-            new($"SET LOCAL lock_timeout = {Durations.Setting(LockTimeout(section))}"),
-            new($"SET LOCAL statement_timeout = {Durations.Setting(StatementTimeout(section))}"),
-        };
-        commands.AddRange(section.Statements.Select(s => new BoundSql(s.Text)));
+            // Session-level inside the transaction: committed with the migration, undone with it if it fails.
+            commands.Add(new($"SET lock_timeout = {Durations.Setting(options.LockTimeout)}"));
+            commands.Add(new($"SET statement_timeout = {Durations.Setting(options.StatementTimeout)}"));
+            session = SessionTimeouts.RunDefaults;
+        }
+
+        var lockTimeout = LockTimeout(section);
+        var statementTimeout = StatementTimeout(section);
+        if (session == SessionTimeouts.NotSet || lockTimeout != options.LockTimeout)
+        {
+            commands.Add(new($"SET LOCAL lock_timeout = {Durations.Setting(lockTimeout)}"));
+        }
+
+        if (session == SessionTimeouts.NotSet || statementTimeout != options.StatementTimeout)
+        {
+            commands.Add(new($"SET LOCAL statement_timeout = {Durations.Setting(statementTimeout)}"));
+        }
+
+        var first = commands.Count;
+        foreach (var statement in section.Statements)
+        {
+            commands.Add(new(statement.Text));
+        }
+
         commands.Add(direction == MigrationDirection.Up ? history.InsertRun(migration) : history.Delete(migration.Version));
-        commands.Add(new BoundSql("COMMIT"));
-        return commands;
+        if (last && session == SessionTimeouts.RunDefaults)
+        {
+            commands.AddRange(ResetSessionTimeouts);
+        }
+
+        commands.Add(new("COMMIT"));
+        return new TransactionalBatch(commands, first, last ? SessionTimeouts.NotSet : SessionTimeouts.RunDefaults);
     }
+
+    /// <summary>Puts back the session's own timeouts after a run that set them stopped part-way.</summary>
+    public static IReadOnlyList<BoundSql> ResetSessionTimeouts { get; } = [new("RESET lock_timeout"), new("RESET statement_timeout")];
 
     /// <summary>Before the first statement of a <c>transaction:false</c> section: session timeouts and the running row.</summary>
     public IReadOnlyList<BoundSql> NonTransactionalStart(Migration migration, MigrationDirection direction)
@@ -71,7 +102,6 @@ internal sealed class StepSql(HistorySql history, MigratorOptions options)
     public IReadOnlyList<BoundSql> NonTransactionalFinish(Migration migration, MigrationDirection direction) =>
     [
         direction == MigrationDirection.Up ? history.FinishRunning(migration.Version) : history.Delete(migration.Version),
-        new("RESET lock_timeout"),
-        new("RESET statement_timeout"),
+        .. ResetSessionTimeouts,
     ];
 }

@@ -17,12 +17,12 @@ internal sealed class TransactionalExecutor(StepSql sql, LockRetryPolicy retry, 
     private const string ConnectionLostState =
         "its transaction was rolled back unless the connection broke during COMMIT: run status to see whether it was recorded, then run the command again";
 
+    /// <summary>Runs <paramref name="migration"/>; on success the session's timeouts hold the batch's <see cref="TransactionalBatch.After"/>.</summary>
     public async Task<MigrationStepResult> RunAsync(
-        NpgsqlConnection connection, Migration migration, MigrationDirection direction, CancellationToken cancellationToken)
+        NpgsqlConnection connection, Migration migration, MigrationDirection direction, TransactionalBatch commands, CancellationToken cancellationToken)
     {
         var section = migration.Section(direction);
-        var commands = sql.Transactional(migration, direction);
-        var clock = Stopwatch.StartNew();
+        var started = Stopwatch.GetTimestamp();
         return await retry.RunAsync(
             migration,
             sql.LockTimeout(section),
@@ -30,7 +30,7 @@ internal sealed class TransactionalExecutor(StepSql sql, LockRetryPolicy retry, 
             async attempt =>
             {
                 await RunOnceAsync(connection, migration, section, commands, cancellationToken);
-                return new MigrationStepResult(migration.Version, migration.Description, migration.Source, direction, true, clock.Elapsed, attempt);
+                return new MigrationStepResult(migration.Version, migration.Description, migration.Source, direction, true, Stopwatch.GetElapsedTime(started), attempt);
             },
             logger,
             cancellationToken);
@@ -38,10 +38,10 @@ internal sealed class TransactionalExecutor(StepSql sql, LockRetryPolicy retry, 
 
     /// <summary>One attempt; a lock timeout is rethrown as it is, after the rollback, for the retry policy.</summary>
     private async Task RunOnceAsync(
-        NpgsqlConnection connection, Migration migration, MigrationSection section, IReadOnlyList<BoundSql> commands, CancellationToken cancellationToken)
+        NpgsqlConnection connection, Migration migration, MigrationSection section, TransactionalBatch commands, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection) { Timeout = 0 };
-        foreach (var command in commands)
+        foreach (var command in commands.Commands)
         {
             batch.BatchCommands.Add(command.ToBatchCommand());
         }
@@ -53,14 +53,14 @@ internal sealed class TransactionalExecutor(StepSql sql, LockRetryPolicy retry, 
         catch (PostgresException ex) when (!ConnectionErrors.IsConnectionLoss(ex))
         {
             await RollbackAsync(connection);
-            if (HistoryTableLost.IsMissingTable(ex) && HistoryTableLost.FailedAfterStatements(batch, section))
+            if (HistoryTableLost.IsMissingTable(ex) && HistoryTableLost.FailedAfterStatements(batch, commands.FirstStatement + section.Statements.Count))
             {
                 throw HistoryTableLost.Error(migration, ex, "the migration was rolled back, so nothing of it was applied");
             }
 
             if (!LockRetryPolicy.IsLockTimeout(ex))
             {
-                throw MigrationErrors.FromServer(migration, section, FailedStatement(batch, section), ex);
+                throw MigrationErrors.FromServer(migration, section, FailedStatement(batch, commands.FirstStatement, section), ex);
             }
 
             throw;
@@ -77,13 +77,13 @@ internal sealed class TransactionalExecutor(StepSql sql, LockRetryPolicy retry, 
     }
 
     // Npgsql fills in the statement type of each command as it completes; the first one left unknown is the one that failed.
-    private static SqlStatement? FailedStatement(NpgsqlBatch batch, MigrationSection section)
+    private static SqlStatement? FailedStatement(NpgsqlBatch batch, int firstStatement, MigrationSection section)
     {
         for (var i = 0; i < batch.BatchCommands.Count; i++)
         {
             if (batch.BatchCommands[i].StatementType == StatementType.Unknown)
             {
-                var index = i - StepSql.FirstStatementIndex;
+                var index = i - firstStatement;
                 return index >= 0 && index < section.Statements.Count ? section.Statements[index] : null;
             }
         }

@@ -21,6 +21,8 @@ public sealed class RunSummaryTests
         result.Stdout.ShouldContain("applied 51 migrations");
         var rows = result.Stdout.Split('\n').Where(line => line.StartsWith("10", StringComparison.Ordinal)).ToList();
         rows.Count.ShouldBe(5, result.Stdout);
+        result.Stderr.ShouldNotContain("Running migration");
+        result.Stderr.ShouldNotContain("Ran migration");
     }
 
     [Fact]
@@ -35,6 +37,8 @@ public sealed class RunSummaryTests
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Stdout.ShouldNotContain("total time");
         result.Stdout.Split('\n').Count(line => line.StartsWith("10", StringComparison.Ordinal)).ShouldBe(50);
+        result.Stderr.Split('\n').Count(line => line.StartsWith("Running migration ", StringComparison.Ordinal)).ShouldBe(50);
+        result.Stderr.Split('\n').Count(line => line.StartsWith("Ran migration ", StringComparison.Ordinal)).ShouldBe(50);
     }
 
     [Fact]
@@ -49,6 +53,7 @@ public sealed class RunSummaryTests
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Stdout.ShouldNotContain("total time");
         result.Stdout.Split('\n').Count(line => line.StartsWith("10", StringComparison.Ordinal)).ShouldBe(51);
+        result.Stderr.Split('\n').Count(line => line.Contains("Running migration ", StringComparison.Ordinal)).ShouldBe(51);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Strata.Cli.Commands.Lint;
 using Strata.Core.Errors;
 
 namespace Strata.Cli.Commands.Migrations;
@@ -52,7 +51,7 @@ internal static class UpCommand
                 return ExitCodes.Success;
             }
 
-            var preflight = UpLint.Preflight(run);
+            var preflight = UpProgress.Preflight(run);
             if (parse.GetValue(baseline) is { } baselineText)
             {
                 if (parse.GetValue(dryRun))
