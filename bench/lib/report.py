@@ -16,11 +16,24 @@ from results import LABELS, PEERS, STRATAS, load, median  # noqa: E402
 def main():
     results, out_md, out_svg, repo, elapsed = sys.argv[1:6]
     data = load(results)
-    data["machine"]["load_at_end"] = os.getloadavg()[0]
+    data["machine"]["load_at_end"] = load_at_end(results)
     draw_chart(data, out_svg)
     page = render(data, os.path.basename(out_svg), repo, int(elapsed), results)
     with open(out_md, "w", encoding="utf-8") as f:
         f.write("\n".join(page).rstrip() + "\n")
+
+
+def load_at_end(results):
+    """The load average when the run ended: taken the first time its page is written (at the end of run.sh) and kept
+    in RESULTS_DIR, so a page written again later from the same results still gives the run's own figure."""
+    path = os.path.join(results, "load-at-end.txt")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            return float(f.read().strip())
+    value = os.getloadavg()[0]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(f"{value}\n")
+    return value
 
 
 def draw_chart(data, path):
