@@ -1,14 +1,11 @@
 using Microsoft.Extensions.Logging;
+using Strata.Core.Logging;
 
 namespace Strata.Cli.Output;
 
 /// <summary>Routes the engine's log messages to the run's reporter, so the library never writes to the console itself.</summary>
 internal sealed class ReporterLoggerProvider(Reporter reporter) : ILoggerProvider
 {
-    // The engine's stable event ids for a migration starting and completing (see Strata.Core's log messages).
-    private const int MigrationStarting = 1330;
-    private const int MigrationCompleted = 1331;
-
     public ILogger CreateLogger(string categoryName) => new ReporterLogger(reporter, categoryName);
 
     public void Dispose()
@@ -37,7 +34,7 @@ internal sealed class ReporterLoggerProvider(Reporter reporter) : ILoggerProvide
         // Checked before the message is formatted: a summed-up run of a thousand migrations would otherwise format
         // and write two thousand lines that the summary replaces.
         private bool IsSummedUp(EventId eventId) =>
-            reporter.SummarizesMigrations && !reporter.IsJson && eventId.Id is MigrationStarting or MigrationCompleted;
+            reporter.SummarizesMigrations && !reporter.IsJson && eventId.Id is LogMessages.MigrationStartingEvent or LogMessages.MigrationCompletedEvent;
 
         private JsonObject Fields<TState>(EventId eventId, TState state)
         {

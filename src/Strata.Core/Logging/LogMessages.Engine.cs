@@ -5,6 +5,12 @@ namespace Strata.Core.Logging;
 /// <summary>Log messages of the migration engine: event ids 1300-1499.</summary>
 internal static partial class LogMessages
 {
+    /// <summary>The event id of "Running migration": a front end that sums up a run may drop these lines.</summary>
+    public const int MigrationStartingEvent = 1330;
+
+    /// <summary>The event id of "Ran migration": a front end that sums up a run may drop these lines.</summary>
+    public const int MigrationCompletedEvent = 1331;
+
     [LoggerMessage(EventId = 1300, Level = LogLevel.Debug, Message = "Acquiring the migration lock of database {Database} for history table {HistoryTable} (advisory key {Key})")]
     public static partial void AcquiringMigrationLock(this ILogger logger, string database, string historyTable, long key);
 
@@ -50,10 +56,10 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1325, Level = LogLevel.Warning, Message = "Migration {Migration}: dropping invalid index {Index} left by an earlier failed CREATE INDEX CONCURRENTLY, to build it again")]
     public static partial void DroppingInvalidIndex(this ILogger logger, string migration, string index);
 
-    [LoggerMessage(EventId = 1330, Level = LogLevel.Information, Message = "Running migration {Migration} {Direction} ({Mode})")]
+    [LoggerMessage(EventId = MigrationStartingEvent, Level = LogLevel.Information, Message = "Running migration {Migration} {Direction} ({Mode})")]
     public static partial void MigrationStarting(this ILogger logger, string migration, string direction, string mode);
 
-    [LoggerMessage(EventId = 1331, Level = LogLevel.Information, Message = "Ran migration {Migration} {Direction} in {ElapsedMs:0.0} ms ({Attempts} attempt(s))")]
+    [LoggerMessage(EventId = MigrationCompletedEvent, Level = LogLevel.Information, Message = "Ran migration {Migration} {Direction} in {ElapsedMs:0.0} ms ({Attempts} attempt(s))")]
     public static partial void MigrationCompleted(this ILogger logger, string migration, string direction, double elapsedMs, int attempts);
 
     [LoggerMessage(EventId = 1332, Level = LogLevel.Information, Message = "Nothing to run {Direction}: the database is at the requested version")]
