@@ -8,6 +8,6 @@ internal abstract record ScratchComparerOptions
     /// <summary>The migrations directories; their files form one set.</summary>
     public required IReadOnlyList<string> MigrationsDirectories { get; init; }
 
-    /// <summary>The engine settings: the history table, left out of every comparison, and the timeouts the migrations run with.</summary>
+    /// <summary>The engine settings: the history table (read on a target, left out of every comparison) and the timeouts the migrations run with.</summary>
     public MigratorOptions Migrator { get; init; } = new();
 }
