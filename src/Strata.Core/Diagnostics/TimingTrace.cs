@@ -28,23 +28,12 @@ internal static class TimingTrace
     public static Scope Measure(string phase) =>
         Current.Value is { } trace ? new Scope(trace, phase, Stopwatch.GetTimestamp()) : default;
 
-    /// <summary>A phase being timed.</summary>
-    public readonly struct Scope : IDisposable
+    /// <summary>A phase being timed; the default value, given when no trace is running, times nothing.</summary>
+    public readonly struct Scope(Trace? trace, string phase, long started) : IDisposable
     {
-        private readonly Trace? _trace;
-        private readonly string _phase;
-        private readonly long _started;
-
-        internal Scope(Trace trace, string phase, long started)
-        {
-            _trace = trace;
-            _phase = phase;
-            _started = started;
-        }
-
         /// <inheritdoc />
-        public void Dispose() => _trace?.Spans.Enqueue(
-            new TimingSpan(_phase, Stopwatch.GetElapsedTime(_trace.Origin, _started), Stopwatch.GetElapsedTime(_started)));
+        public void Dispose() => trace?.Spans.Enqueue(
+            new TimingSpan(phase, Stopwatch.GetElapsedTime(trace.Origin, started), Stopwatch.GetElapsedTime(started)));
     }
 
     /// <summary>One flow's trace.</summary>

@@ -1,5 +1,3 @@
-using Strata.Core.Migrations;
-
 namespace Strata.Core.Generators;
 
 /// <summary><c>--add-index TABLE.COL[,COL...]</c>: CREATE INDEX CONCURRENTLY in a <c>transaction:false</c> migration.</summary>
@@ -12,19 +10,15 @@ internal static class AddIndexGenerator
         var index = table.Sibling(GeneratedName.Of([table.Name, .. columns, "idx"]));
         return
         [
-            new GeneratedStep(
+            ConcurrentIndexStep.Create(
                 $"add_index_{Slug.Of([table.Name, .. columns])}",
-                MigrationPhase.Pre,
+                index,
+                $"CREATE INDEX CONCURRENTLY {SqlIdentifier.Quote(index.Name)} ON {table.Sql} ({ColumnList(columns)});",
                 $"""
                 Builds the index {index} CONCURRENTLY: reads and writes of {table} go on during the build, which
                 cannot run inside a transaction (hence transaction:false).
-                {IndexRecovery.Explain(index)}
-                App version: any.
-                Abort: cancel the run (or let it fail) and give up as above. Once applied, strata down drops the
-                index CONCURRENTLY.
                 """,
-                $"CREATE INDEX CONCURRENTLY {SqlIdentifier.Quote(index.Name)} ON {table.Sql} ({ColumnList(columns)});",
-                $"DROP INDEX CONCURRENTLY IF EXISTS {index.Sql};") { UpTransactional = false, DownTransactional = false },
+                "any."),
         ];
     }
 

@@ -18,19 +18,15 @@ internal static class AddUniqueGenerator
         var slug = Slug.Of([table.Name, .. columns]);
         return
         [
-            new GeneratedStep(
+            ConcurrentIndexStep.Create(
                 $"add_unique_index_{slug}",
-                MigrationPhase.Pre,
+                index,
+                build,
                 $"""
                 Builds the unique index {index} CONCURRENTLY: reads and writes of {table} go on during the build,
                 which cannot run inside a transaction (hence transaction:false). It fails on duplicate values.
-                {IndexRecovery.Explain(index)}
-                App version: every running version must already write unique values.
-                Abort: cancel the run (or let it fail) and give up as above. Once applied, strata down drops the
-                index CONCURRENTLY.
                 """,
-                build,
-                $"DROP INDEX CONCURRENTLY IF EXISTS {index.Sql};") { UpTransactional = false, DownTransactional = false },
+                "every running version must already write unique values."),
             new GeneratedStep(
                 $"add_unique_constraint_{slug}",
                 MigrationPhase.Pre,

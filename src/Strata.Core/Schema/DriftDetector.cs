@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Strata.Core.Errors;
 using Strata.Core.History;
-using Strata.Core.Migrations;
 
 namespace Strata.Core.Schema;
 
@@ -14,19 +12,15 @@ namespace Strata.Core.Schema;
 /// </summary>
 /// <param name="server">The server the expected schema is built on.</param>
 /// <param name="logger">Where progress is reported; nowhere when null.</param>
-internal sealed class DriftDetector(ScratchServer server, ILogger? logger = null)
+internal sealed class DriftDetector(ScratchServer server, ILogger? logger = null) : ScratchComparer(server, logger)
 {
-    private readonly ILogger _logger = logger ?? NullLogger.Instance;
-
     /// <summary>Compares the schema of <paramref name="target"/> with the one its applied migrations produce.</summary>
     /// <exception cref="ValidationFailedException">An applied migration has no file, so the expected schema cannot be built.</exception>
     /// <exception cref="MigrationFailedException">An applied migration fails on the scratch database.</exception>
     public async Task<DriftResult> DetectAsync(NpgsqlDataSource target, DriftOptions options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(options);
-        var source = new DirectoryMigrationSource(options.MigrationsDirectories);
-        var history = await new Migrator(target, source, options.Migrator, _logger).HistoryAsync(cancellationToken);
+        var (source, live) = OpenTarget(target, options);
+        var history = await live.HistoryAsync(cancellationToken);
         var applied = history.Records.Where(r => r.Status == HistoryStatus.Applied).Select(r => r.Version).ToHashSet();
         var files = (await source.LoadAsync(cancellationToken)).Select(m => m.Version).ToHashSet();
         var missing = applied.Where(v => !files.Contains(v)).Order().ToList();
@@ -36,16 +30,15 @@ internal sealed class DriftDetector(ScratchServer server, ILogger? logger = null
                 $"migration {missing[0]} is recorded as applied but has no file in {string.Join(", ", options.MigrationsDirectories)}, so the schema it produced cannot be rebuilt");
         }
 
-        var live = await HistoryObjects.ReadAsync(target, options.Migrator.HistoryTable, cancellationToken);
-        await using var scratch = await ScratchBuild.CreateAsync(
-            server, new AppliedMigrationSource(source, applied), options.Migrator, _logger, cancellationToken);
+        var schema = await HistoryObjects.ReadAsync(target, options.Migrator.HistoryTable, cancellationToken);
+        await using var scratch = await BuildAsync(new AppliedMigrationSource(source, applied), options, cancellationToken);
         if (applied.Count > 0)
         {
             await scratch.Migrator.UpAsync(null, false, cancellationToken);
         }
 
         var expected = await scratch.SnapshotAsync(cancellationToken);
-        return new DriftResult(applied.Count, SchemaComparer.Compare(Relevant(expected, options), Relevant(live, options)));
+        return new DriftResult(applied.Count, SchemaComparer.Compare(Relevant(expected, options), Relevant(schema, options)));
     }
 
     private static SchemaSnapshot Relevant(SchemaSnapshot snapshot, DriftOptions options) =>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Strata.Core.Configuration;
 using Strata.Core.Errors;
 using Strata.Core.Lifecycle;
@@ -16,10 +15,8 @@ namespace Strata.Core.Schema;
 /// </summary>
 /// <param name="server">The server the verifier builds its databases on.</param>
 /// <param name="logger">Where progress is reported; nowhere when null.</param>
-internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = null)
+internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = null) : ScratchComparer(server, logger)
 {
-    private readonly ILogger _logger = logger ?? NullLogger.Instance;
-
     /// <summary>Runs every check; a migration that fails to run is a failure in the result, not an exception.</summary>
     /// <exception cref="MigrationFileException">A migration file is malformed.</exception>
     public async Task<VerifyResult> VerifyAsync(VerifyOptions options, CancellationToken cancellationToken)
@@ -27,7 +24,7 @@ internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = 
         ArgumentNullException.ThrowIfNull(options);
         var source = new DirectoryMigrationSource(options.MigrationsDirectories);
         var migrations = await source.LoadAsync(cancellationToken);
-        await using var scratch = await ScratchBuild.CreateAsync(server, source, options.Migrator, _logger, cancellationToken);
+        await using var scratch = await BuildAsync(source, options, cancellationToken);
         var previous = await scratch.SnapshotAsync(cancellationToken);
         var verified = 0;
         var moved = new List<string>();
@@ -82,7 +79,7 @@ internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = 
             foreach (var difference in reverted.Differences)
             {
                 moved.Add($"{subject}: {difference.Name}");
-                _logger.LogWarning("{Migration}: its down put column {Column} back in another position", subject, difference.Name);
+                Logger.LogWarning("{Migration}: its down put column {Column} back in another position", subject, difference.Name);
             }
         }
         else if (!reverted.AreEqual)
@@ -109,7 +106,7 @@ internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = 
     {
         var text = string.Join('\n', (await SeedFiles.ReadTextAsync(file, cancellationToken)).Split('\n').Where(line => !DumpText.IsRestrictLine(line)));
         var script = SqlSplitter.Split(text, new SqlSplitOptions { FileName = file });
-        await using var loaded = await server.CreateDatabaseAsync(cancellationToken);
+        await using var loaded = await Server.CreateDatabaseAsync(cancellationToken);
         await using (var connection = await loaded.DataSource.OpenConnectionAsync(cancellationToken))
         {
             try

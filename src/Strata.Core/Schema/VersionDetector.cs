@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Strata.Core.Adoption;
 using Strata.Core.Errors;
@@ -15,10 +14,8 @@ namespace Strata.Core.Schema;
 /// </summary>
 /// <param name="server">The server the candidate schemas are built on.</param>
 /// <param name="logger">Where progress is reported; nowhere when null.</param>
-internal sealed class VersionDetector(ScratchServer server, ILogger? logger = null)
+internal sealed class VersionDetector(ScratchServer server, ILogger? logger = null) : ScratchComparer(server, logger)
 {
-    private readonly ILogger _logger = logger ?? NullLogger.Instance;
-
     /// <summary>Finds the version whose schema equals the live one, or the nearest, and records it when asked.</summary>
     /// <exception cref="ValidationFailedException">
     /// The database has a history (Strata's, or another tool's in use); or recording was asked for and no single version matches.
@@ -26,10 +23,7 @@ internal sealed class VersionDetector(ScratchServer server, ILogger? logger = nu
     /// <exception cref="MigrationFailedException">A migration fails on the scratch database.</exception>
     public async Task<VersionDetection> DetectAsync(NpgsqlDataSource target, VersionDetectOptions options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(options);
-        var source = new DirectoryMigrationSource(options.MigrationsDirectories);
-        var live = new Migrator(target, source, options.Migrator, _logger);
+        var (source, live) = OpenTarget(target, options);
         await live.CheckNoHistoryAsync(cancellationToken);
         var schema = await HistoryObjects.ReadAsync(target, options.Migrator.HistoryTable, cancellationToken);
         var candidates = await CompareEachVersionAsync(source, schema, options, cancellationToken);
@@ -44,7 +38,7 @@ internal sealed class VersionDetector(ScratchServer server, ILogger? logger = nu
         IMigrationSource source, SchemaSnapshot live, VersionDetectOptions options, CancellationToken cancellationToken)
     {
         var migrations = await source.LoadAsync(cancellationToken);
-        await using var scratch = await ScratchBuild.CreateAsync(server, source, options.Migrator, _logger, cancellationToken);
+        await using var scratch = await BuildAsync(source, options, cancellationToken);
         var candidates = new List<Candidate> { new(null, SchemaComparer.Compare(await scratch.SnapshotAsync(cancellationToken), live)) };
         foreach (var migration in migrations)
         {
