@@ -35,7 +35,7 @@ internal sealed class MigrationSession : IAsyncDisposable
     public int ServerMajorVersion => _lock.Connection.PostgreSqlVersion.Major;
 
     public static async Task<MigrationSession> OpenAsync(
-        NpgsqlDataSource dataSource, HistoryStore history, MigratorOptions options, ILogger logger, AdoptionGuard? guard, Task? filesRead, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, HistoryStore history, MigratorOptions options, ILogger logger, AdoptionGuard? guard, Func<IReadOnlyList<HistoryRecord>?, Task>? filesReady, CancellationToken cancellationToken)
     {
         var migrationLock = await MigrationLock.AcquireAsync(
             dataSource, history.Table, LockWait.From(options), logger, cancellationToken);
@@ -50,10 +50,10 @@ internal sealed class MigrationSession : IAsyncDisposable
             }
 
             session = new MigrationSession(migrationLock, dataSource, history, records);
-            if (filesRead is not null)
+            if (filesReady is not null)
             {
-                // Nothing is written before the migration files have been read without error.
-                await filesRead;
+                // Nothing is written before the migration files that may run have been read and split without error.
+                await filesReady(records);
             }
 
             if (guard is not null && records is null or { Count: 0 })
