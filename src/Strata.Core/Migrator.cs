@@ -85,10 +85,16 @@ public sealed class Migrator
             }
 
             await using var session = await WhileLoadingAsync(loading, () => OpenSessionAsync(cancellationToken, guarded: true, async records => SplitUnapplied(await loading, records)));
-            var plan = UpPlanner.Plan(new MigrationLedger(await loading, session.History), target ?? MigrationTarget.All, _options);
-            await preflight(plan.Migrations, cancellationToken);
-            TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
+            UpPlan plan;
+            using (TimingTrace.Measure("plan and pre-flight checks"))
+            {
+                plan = UpPlanner.Plan(new MigrationLedger(await loading, session.History), target ?? MigrationTarget.All, _options);
+                await preflight(plan.Migrations, cancellationToken);
+                TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
+            }
+
             await PrepareUpAsync(session, plan, cancellationToken);
+            using var timing = TimingTrace.Measure("migrations (run and record)");
             return await _runner.RunAsync(session, plan.Migrations, MigrationDirection.Up, cancellationToken);
         });
 
@@ -306,16 +312,19 @@ public sealed class Migrator
     // Every file without an applied history row may run, so each is split now, in version order: the first broken one
     // is the error, as when every file was split on reading. An applied file's statements are never needed to check it:
     // its checksum is.
-    private static void SplitUnapplied(IReadOnlyList<Migration> migrations, IReadOnlyList<HistoryRecord>? records)
+    // Returns whether there is any such file.
+    private static bool SplitUnapplied(IReadOnlyList<Migration> migrations, IReadOnlyList<HistoryRecord>? records)
     {
         if (records is null or { Count: 0 })
         {
             MigrationCatalog.SplitStatements(migrations);
-            return;
+            return migrations.Count > 0;
         }
 
         var applied = records.Where(r => r.Status == HistoryStatus.Applied).Select(r => r.Version).ToHashSet();
-        MigrationCatalog.SplitStatements(migrations.Where(m => !applied.Contains(m.Version)));
+        var unapplied = migrations.Where(m => !applied.Contains(m.Version)).ToList();
+        MigrationCatalog.SplitStatements(unapplied);
+        return unapplied.Count > 0;
     }
 
     private async Task PrepareUpAsync(MigrationSession session, UpPlan plan, CancellationToken cancellationToken)
@@ -356,7 +365,7 @@ public sealed class Migrator
         });
 
     private Task<MigrationSession> OpenSessionAsync(
-        CancellationToken cancellationToken, bool guarded = false, Func<IReadOnlyList<HistoryRecord>?, Task>? filesReady = null) =>
+        CancellationToken cancellationToken, bool guarded = false, Func<IReadOnlyList<HistoryRecord>?, Task<bool>>? filesReady = null) =>
         MigrationSession.OpenAsync(_dataSource, _history, _options, _logger, guarded ? _guard : null, filesReady, cancellationToken);
 
     // Read-only commands take no lock and never create the history table.
