@@ -52,7 +52,7 @@ internal sealed class EmbeddedMigrationSource : IMigrationSource
 
         foreach (var name in names)
         {
-            MigrationFileName.Parse(name[_prefix.Length..], name);
+            MigrationFileName.Parse(name.AsSpan(_prefix.Length), name);
         }
 
         var migrations = ParallelMigrationReader.Read(names, ReadResource, splitStatements: true, cancellationToken);

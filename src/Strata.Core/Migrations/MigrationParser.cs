@@ -20,7 +20,7 @@ internal static class MigrationParser
     public static Migration Parse(string source, ReadOnlySpan<byte> content, bool splitStatements = true)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var (version, description) = MigrationFileName.Parse(MigrationFileName.Of(source), source);
+        var (version, description) = MigrationFileName.Parse(MigrationFileName.SpanOf(source), source);
         var text = MigrationText.Decode(content, source);
         var migration = Parse(source, version, description, text, MigrationChecksum.Compute(MigrationText.WithoutByteOrderMark(content), text));
         if (splitStatements)
@@ -40,7 +40,7 @@ internal static class MigrationParser
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(content);
-        var (version, description) = MigrationFileName.Parse(MigrationFileName.Of(source), source);
+        var (version, description) = MigrationFileName.Parse(MigrationFileName.SpanOf(source), source);
         var text = MigrationText.WithoutByteOrderMark(content);
         var migration = Parse(source, version, description, text, MigrationChecksum.Compute(text));
         migration.SplitStatements();
