@@ -74,7 +74,7 @@ public sealed class Migrator
     internal Task<MigrationRunResult> UpAsync(MigrationTarget? target, bool dryRun, UpPreflight preflight, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
-            var loading = LoadMigrationsAsync(cancellationToken);
+            var loading = LoadMigrationsAsync(cancellationToken, splitStatements: false);
             if (dryRun)
             {
                 var snapshot = await ReadAsync(loading, cancellationToken, guarded: true);
@@ -84,11 +84,17 @@ public sealed class Migrator
                 return StepRunner.DryRun(planned.Migrations, MigrationDirection.Up);
             }
 
-            await using var session = await WhileLoadingAsync(loading, () => OpenSessionAsync(cancellationToken, guarded: true, loading));
-            var plan = UpPlanner.Plan(new MigrationLedger(await loading, session.History), target ?? MigrationTarget.All, _options);
-            await preflight(plan.Migrations, cancellationToken);
-            TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
+            await using var session = await WhileLoadingAsync(loading, () => OpenSessionAsync(cancellationToken, guarded: true, async records => SplitUnapplied(await loading, records)));
+            UpPlan plan;
+            using (TimingTrace.Measure("plan and pre-flight checks"))
+            {
+                plan = UpPlanner.Plan(new MigrationLedger(await loading, session.History), target ?? MigrationTarget.All, _options);
+                await preflight(plan.Migrations, cancellationToken);
+                TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
+            }
+
             await PrepareUpAsync(session, plan, cancellationToken);
+            using var timing = TimingTrace.Measure("migrations (run and record)");
             return await _runner.RunAsync(session, plan.Migrations, MigrationDirection.Up, cancellationToken);
         });
 
@@ -123,7 +129,7 @@ public sealed class Migrator
     public Task<StatusResult> StatusAsync(CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var snapshot = await ReadAsync(LoadMigrationsAsync(cancellationToken), cancellationToken);
+            var snapshot = await ReadAsync(LoadMigrationsAsync(cancellationToken, splitStatements: false), cancellationToken);
             return StatusReport.Status(snapshot.Ledger, _options.HistoryTable, snapshot.TableExists);
         });
 
@@ -256,7 +262,7 @@ public sealed class Migrator
     internal Task<ScriptResult> ScriptAsync(MigrationTarget? target = null, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var snapshot = await ReadAsync(LoadMigrationsAsync(cancellationToken), cancellationToken, guarded: true);
+            var snapshot = await ReadAsync(LoadMigrationsAsync(cancellationToken, splitStatements: false), cancellationToken, guarded: true);
             // A script cannot resume a backfill part-way: that takes the run's own progress rows.
             LedgerGuards.RefuseInterrupted(snapshot.Ledger, "migrate");
             var plan = UpPlanner.Plan(snapshot.Ledger, target ?? MigrationTarget.All, _options);
@@ -290,14 +296,35 @@ public sealed class Migrator
 
     private static Task NoPreflight(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task<IReadOnlyList<Migration>> LoadMigrationsAsync(CancellationToken cancellationToken)
+    // With splitStatements false, a directory's files are read and checksummed but their sections are split into
+    // statements only when the command asks for them: SplitUnapplied does it, once the history says which files may
+    // run, and before anything is written. Other sources split everything as they load.
+    private async Task<IReadOnlyList<Migration>> LoadMigrationsAsync(CancellationToken cancellationToken, bool splitStatements = true)
     {
         // Yields first, so a caller that starts the load goes on to its round trips while the files are read.
         await Task.Yield();
         using var timing = TimingTrace.Measure("migration files (list, read, parse, checksum)");
         return _source is DirectoryMigrationSource directory
-            ? await directory.LoadAsync(_logger, cancellationToken)
+            ? await directory.LoadAsync(_logger, splitStatements, cancellationToken)
             : await _source.LoadAsync(cancellationToken);
+    }
+
+    // Every file without an applied history row may run, so each is split now, in version order: the first broken one
+    // is the error, as when every file was split on reading. An applied file's statements are never needed to check it:
+    // its checksum is.
+    // Returns whether there is any such file.
+    private static bool SplitUnapplied(IReadOnlyList<Migration> migrations, IReadOnlyList<HistoryRecord>? records)
+    {
+        if (records is null or { Count: 0 })
+        {
+            MigrationCatalog.SplitStatements(migrations);
+            return migrations.Count > 0;
+        }
+
+        var applied = records.Where(r => r.Status == HistoryStatus.Applied).Select(r => r.Version).ToHashSet();
+        var unapplied = migrations.Where(m => !applied.Contains(m.Version)).ToList();
+        MigrationCatalog.SplitStatements(unapplied);
+        return unapplied.Count > 0;
     }
 
     private async Task PrepareUpAsync(MigrationSession session, UpPlan plan, CancellationToken cancellationToken)
@@ -337,8 +364,9 @@ public sealed class Migrator
             return await action(new HistoryRecorder(_history, _logger), session, new MigrationLedger(migrations, session.History));
         });
 
-    private Task<MigrationSession> OpenSessionAsync(CancellationToken cancellationToken, bool guarded = false, Task? filesRead = null) =>
-        MigrationSession.OpenAsync(_dataSource, _history, _options, _logger, guarded ? _guard : null, filesRead, cancellationToken);
+    private Task<MigrationSession> OpenSessionAsync(
+        CancellationToken cancellationToken, bool guarded = false, Func<IReadOnlyList<HistoryRecord>?, Task<bool>>? filesReady = null) =>
+        MigrationSession.OpenAsync(_dataSource, _history, _options, _logger, guarded ? _guard : null, filesReady, cancellationToken);
 
     // Read-only commands take no lock and never create the history table.
     private async Task<Snapshot> ReadAsync(Task<IReadOnlyList<Migration>> loading, CancellationToken cancellationToken, bool guarded = false)
@@ -368,11 +396,14 @@ public sealed class Migrator
                 return (records, schemaExists, connection.PostgreSqlVersion.Major);
             }
         });
-        return new Snapshot(new MigrationLedger(await loading, records ?? []), records is not null, schemaExists, serverMajorVersion);
+        var migrations = await loading;
+        SplitUnapplied(migrations, records);
+        return new Snapshot(new MigrationLedger(migrations, records ?? []), records is not null, schemaExists, serverMajorVersion);
     }
 
     // The migration files are read and checksummed while the database round trips are in flight. A broken file is
-    // still the error reported when the database cannot be reached either, as when the files were read first.
+    // still the error reported when the database cannot be reached either, as when the files were read first: when
+    // the work fails, every file is split to find one.
     private static async Task<T> WhileLoadingAsync<T>(Task<IReadOnlyList<Migration>> loading, Func<Task<T>> work)
     {
         try
@@ -381,7 +412,7 @@ public sealed class Migrator
         }
         catch (Exception)
         {
-            await loading;
+            MigrationCatalog.SplitStatements(await loading);
             throw;
         }
     }

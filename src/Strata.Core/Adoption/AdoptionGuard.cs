@@ -15,6 +15,11 @@ internal sealed class AdoptionGuard(HistoryTableName ours)
 
     public async Task CheckAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
+        if (!await UserObjectProbe.AnyRelationAsync(connection, ours, cancellationToken))
+        {
+            return;
+        }
+
         var (detected, inUse) = await ForeignHistoryDetector.DetectWithRowsAsync(connection, ours, cancellationToken);
         if (inUse.Count > 0)
         {

@@ -22,6 +22,22 @@ internal static class UserObjectProbe
         LIMIT $4
         """;
 
+    // Every relation outside the system schemas but ours, an extension's included: a superset of what the adoption
+    // guard's queries look at (another tool's history table, the user's objects), so where there is none neither
+    // would find anything. One cheap query instead of two for a new database, the common first run.
+    private const string AnyQuery = """
+        SELECT EXISTS (
+            SELECT FROM pg_class c
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
+              AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_(toast|temp_)'
+              AND NOT (n.nspname = $1 AND c.relname = $2))
+        """;
+
+    /// <summary>Whether the database has any relation outside the system schemas besides the history table <paramref name="ours"/>.</summary>
+    public static Task<bool> AnyRelationAsync(NpgsqlConnection connection, HistoryTableName ours, CancellationToken cancellationToken) =>
+        Db.ScalarAsync<bool>(connection, new BoundSql(AnyQuery, ours.Schema, ours.Name), cancellationToken);
+
     public static async Task<IReadOnlyList<string>> ListAsync(
         NpgsqlConnection connection, HistoryTableName ours, IEnumerable<ForeignHistoryTable> ignored, int limit, CancellationToken cancellationToken)
     {

@@ -10,8 +10,9 @@ namespace Strata.Core.Execution;
 
 /// <summary>
 /// A unit of work under the migration lock: the lock, the history as read after the lock was taken (so runners that
-/// queued behind another see what it applied), and a work connection opened only when something must be written, so
-/// a run with nothing to do needs a single connection.
+/// queued behind another see what it applied), and a work connection opened only when something may be written, so
+/// a run with nothing to do needs a single connection. When the history shows files to run, the work connection is
+/// opened while the remaining checks run on the lock's connection and the plan is made, not after them.
 /// </summary>
 internal sealed class MigrationSession : IAsyncDisposable
 {
@@ -20,6 +21,7 @@ internal sealed class MigrationSession : IAsyncDisposable
     private readonly HistoryStore _store;
     private readonly bool _tableExists;
     private NpgsqlConnection? _connection;
+    private Task<NpgsqlConnection>? _opening;
 
     private MigrationSession(MigrationLock migrationLock, NpgsqlDataSource dataSource, HistoryStore store, IReadOnlyList<HistoryRecord>? history)
     {
@@ -35,7 +37,7 @@ internal sealed class MigrationSession : IAsyncDisposable
     public int ServerMajorVersion => _lock.Connection.PostgreSqlVersion.Major;
 
     public static async Task<MigrationSession> OpenAsync(
-        NpgsqlDataSource dataSource, HistoryStore history, MigratorOptions options, ILogger logger, AdoptionGuard? guard, Task? filesRead, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, HistoryStore history, MigratorOptions options, ILogger logger, AdoptionGuard? guard, Func<IReadOnlyList<HistoryRecord>?, Task<bool>>? filesReady, CancellationToken cancellationToken)
     {
         var migrationLock = await MigrationLock.AcquireAsync(
             dataSource, history.Table, LockWait.From(options), logger, cancellationToken);
@@ -50,16 +52,18 @@ internal sealed class MigrationSession : IAsyncDisposable
             }
 
             session = new MigrationSession(migrationLock, dataSource, history, records);
-            if (filesRead is not null)
+            // Nothing is written before the migration files that may run have been read and split without error.
+            var filesToRun = filesReady is null || await filesReady(records);
+            if (records is null || filesToRun)
             {
-                // Nothing is written before the migration files have been read without error.
-                await filesRead;
+                session.StartConnecting(cancellationToken);
             }
 
             if (guard is not null && records is null or { Count: 0 })
             {
                 // Only reads, on the lock's connection, before the history table is created or changed, so a refused
                 // run changes nothing.
+                using var timing = TimingTrace.Measure("adoption check (another tool's history?)");
                 await guard.CheckAsync(migrationLock.Connection, cancellationToken);
             }
 
@@ -93,14 +97,12 @@ internal sealed class MigrationSession : IAsyncDisposable
     {
         if (_connection is null)
         {
-            NpgsqlConnection connection;
-            using (TimingTrace.Measure("connect (work connection)"))
-            {
-                connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            }
-
+            var opening = _opening ?? OpenAsync(cancellationToken);
+            _opening = null;
+            var connection = await opening;
             try
             {
+                using var timing = TimingTrace.Measure("history table (create or upgrade)");
                 await _store.PrepareAsync(connection, _tableExists, cancellationToken);
             }
             catch
@@ -122,6 +124,29 @@ internal sealed class MigrationSession : IAsyncDisposable
             await _connection.DisposeAsync();
         }
 
+        if (_opening is { } opening)
+        {
+            // Opened early for a run that stopped before writing (refused, or its plan was empty); nothing ran on it.
+            _opening = null;
+            try
+            {
+                await (await opening).DisposeAsync();
+            }
+            catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException)
+            {
+                // The run already has its own outcome; a connection that could not be opened changes nothing.
+            }
+        }
+
         await _lock.DisposeAsync();
+    }
+
+    // Starts opening the work connection now, so its round trips overlap the checks and planning still to come.
+    private void StartConnecting(CancellationToken cancellationToken) => _opening = OpenAsync(cancellationToken);
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        using var timing = TimingTrace.Measure("connect (work connection)");
+        return await _dataSource.OpenConnectionAsync(cancellationToken);
     }
 }

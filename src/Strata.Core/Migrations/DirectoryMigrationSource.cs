@@ -52,22 +52,28 @@ internal sealed class DirectoryMigrationSource : IMigrationSource
     /// <exception cref="ConfigurationException">The directory does not exist, or it or a migration file cannot be read.</exception>
     /// <exception cref="MigrationFileException">A file is misnamed, malformed or too large, or two share a version.</exception>
     /// <exception cref="Strata.Core.Errors.SqlSyntaxException">A file's SQL cannot be split into statements.</exception>
-    public Task<IReadOnlyList<Migration>> LoadAsync(CancellationToken cancellationToken) => LoadAsync(NullLogger.Instance, cancellationToken);
+    public Task<IReadOnlyList<Migration>> LoadAsync(CancellationToken cancellationToken) => LoadAsync(NullLogger.Instance, splitStatements: true, cancellationToken);
 
     /// <summary>Loads the migrations, warning through <paramref name="logger"/> about each file that is skipped.</summary>
-    internal Task<IReadOnlyList<Migration>> LoadAsync(ILogger logger, CancellationToken cancellationToken)
+    /// <param name="logger">Where each skipped file is reported.</param>
+    /// <param name="splitStatements">
+    /// Split every file's sections into statements now (a broken one fails the load); when false, the caller splits the
+    /// files it will run, on first use.
+    /// </param>
+    /// <param name="cancellationToken">Stops reading between files.</param>
+    internal Task<IReadOnlyList<Migration>> LoadAsync(ILogger logger, bool splitStatements, CancellationToken cancellationToken)
     {
         var all = new List<Migration>();
         foreach (var directory in Directories.Distinct(StringComparer.Ordinal))
         {
-            all.AddRange(LoadOne(directory, logger, cancellationToken));
+            all.AddRange(LoadOne(directory, logger, splitStatements, cancellationToken));
         }
 
         // Ordering also refuses two files with one version, naming both, whichever directories they are in.
         return Task.FromResult(MigrationCatalog.Order(all));
     }
 
-    private static IReadOnlyList<Migration> LoadOne(string directory, ILogger logger, CancellationToken cancellationToken)
+    private static IReadOnlyList<Migration> LoadOne(string directory, ILogger logger, bool splitStatements, CancellationToken cancellationToken)
     {
         if (!System.IO.Directory.Exists(directory))
         {
@@ -92,7 +98,7 @@ internal sealed class DirectoryMigrationSource : IMigrationSource
             paths.Add(path);
         }
 
-        return ParallelMigrationReader.Read(paths, ReadFile, cancellationToken);
+        return ParallelMigrationReader.Read(paths, ReadFile, splitStatements, cancellationToken);
     }
 
     // Names only, from the directory entries: no file is stat'ed here, its size is checked on the handle it is read
@@ -119,7 +125,7 @@ internal sealed class DirectoryMigrationSource : IMigrationSource
         }
     }
 
-    private static byte[] ReadFile(string path)
+    private static int ReadFile(string path, ref byte[] buffer)
     {
         try
         {
@@ -133,7 +139,7 @@ internal sealed class DirectoryMigrationSource : IMigrationSource
                     path);
             }
 
-            return ReadToEnd(handle, (int)length);
+            return ReadToEnd(handle, (int)length, ref buffer);
         }
         catch (Exception error) when (FileReadErrors.IsReadError(error))
         {
@@ -143,29 +149,31 @@ internal sealed class DirectoryMigrationSource : IMigrationSource
 
     // Reads the length the file had when opened, as File.ReadAllBytes does; a file that reports no length (a pipe, a
     // special file) is read to its end.
-    private static byte[] ReadToEnd(SafeFileHandle handle, int length)
+    private static int ReadToEnd(SafeFileHandle handle, int length, ref byte[] buffer)
     {
         if (length == 0)
         {
             using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
             using var copy = new MemoryStream();
             stream.CopyTo(copy);
-            return copy.ToArray();
+            buffer = copy.ToArray();
+            return buffer.Length;
         }
 
-        var buffer = new byte[length];
+        buffer = ParallelMigrationReader.Fit(buffer, length);
+
         var total = 0;
         while (total < length)
         {
-            var read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
+            var read = RandomAccess.Read(handle, buffer.AsSpan(total, length - total), total);
             if (read == 0)
             {
-                return buffer[..total];
+                return total;
             }
 
             total += read;
         }
 
-        return buffer;
+        return total;
     }
 }

@@ -52,21 +52,23 @@ internal sealed class EmbeddedMigrationSource : IMigrationSource
 
         foreach (var name in names)
         {
-            MigrationFileName.Parse(name[_prefix.Length..], name);
+            MigrationFileName.Parse(name.AsSpan(_prefix.Length), name);
         }
 
-        var migrations = ParallelMigrationReader.Read(names, ReadResource, cancellationToken);
+        var migrations = ParallelMigrationReader.Read(names, ReadResource, splitStatements: true, cancellationToken);
         return Task.FromResult(MigrationCatalog.Order(migrations));
     }
 
     // Resources are mapped into memory with the assembly: reading one is a copy, with nothing to wait for.
-    private byte[] ReadResource(string name)
+    private int ReadResource(string name, ref byte[] buffer)
     {
         using var stream = Assembly.GetManifestResourceStream(name)
             ?? throw new MigrationFileException($"{name}: the resource could not be opened.", name);
-        var bytes = new byte[checked((int)stream.Length)];
-        stream.ReadExactly(bytes);
-        return bytes;
+        var length = checked((int)stream.Length);
+        buffer = ParallelMigrationReader.Fit(buffer, length);
+
+        stream.ReadExactly(buffer.AsSpan(0, length));
+        return length;
     }
 
     // Without a LogicalName, MSBuild names resources RootNamespace.db.migrations.file.sql: point at the fix.

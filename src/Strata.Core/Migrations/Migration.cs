@@ -17,4 +17,13 @@ internal sealed record Migration(
 {
     /// <summary>When the migration runs relative to the deploy, from its up section's line.</summary>
     public MigrationPhase Phase => Up.Options.Phase;
+
+    /// <summary>Splits both sections into statements now, if not done yet.</summary>
+    /// <exception cref="Strata.Core.Errors.SqlSyntaxException">A section's SQL cannot be split into statements.</exception>
+    /// <exception cref="Strata.Core.Errors.MigrationFileException">A <c>-- strata:batch</c> line is malformed or misplaced.</exception>
+    public void SplitStatements()
+    {
+        Up.SplitStatements();
+        Down?.SplitStatements();
+    }
 }

@@ -2,7 +2,10 @@ using Strata.Core.Errors;
 
 namespace Strata.Core.Migrations;
 
-/// <summary>Orders the migrations a source loaded and refuses two with the same version.</summary>
+/// <summary>
+/// Orders the migrations a source loaded and refuses two with the same version; splits the statements of those read
+/// without splitting.
+/// </summary>
 internal static class MigrationCatalog
 {
     public static IReadOnlyList<Migration> Order(IEnumerable<Migration> migrations)
@@ -20,6 +23,17 @@ internal static class MigrationCatalog
         }
 
         return ordered;
+    }
+
+    /// <summary>Splits each migration's sections into statements, in the order given, stopping at the first that fails.</summary>
+    /// <exception cref="SqlSyntaxException">A section's SQL cannot be split into statements.</exception>
+    /// <exception cref="MigrationFileException">A <c>-- strata:batch</c> line is malformed or misplaced.</exception>
+    public static void SplitStatements(IEnumerable<Migration> migrations)
+    {
+        foreach (var migration in migrations)
+        {
+            migration.SplitStatements();
+        }
     }
 
     private static MigrationFileException Duplicate(Migration first, Migration second)

@@ -18,8 +18,11 @@ internal static class MigrationFileName
     /// <summary>The file name in a path or resource name, after its last <c>/</c> or <c>\</c>.</summary>
     public static string Of(string source) => source[(source.LastIndexOfAny(['/', '\\']) + 1)..];
 
+    /// <summary>The file name in a path or resource name, as <see cref="Of"/> without a copy.</summary>
+    public static ReadOnlySpan<char> SpanOf(string source) => source.AsSpan(source.LastIndexOfAny(['/', '\\']) + 1);
+
     /// <summary>Reads the version and description from a candidate's name, or throws naming the file.</summary>
-    public static (MigrationVersion Version, string Description) Parse(string fileName, string source)
+    public static (MigrationVersion Version, string Description) Parse(ReadOnlySpan<char> fileName, string source)
     {
         var digits = 0;
         while (digits < fileName.Length && char.IsAsciiDigit(fileName[digits]))
@@ -28,15 +31,15 @@ internal static class MigrationFileName
         }
 
         var rest = fileName[digits..];
-        var wellFormed = digits > 0 && rest.EndsWith(Extension, StringComparison.Ordinal) && (rest == Extension || rest[0] == '_');
-        if (!wellFormed || !MigrationVersion.TryParse(fileName[..digits], out var version))
+        var wellFormed = digits > 0 && rest.EndsWith(Extension, StringComparison.Ordinal) && (rest.SequenceEqual(Extension) || rest[0] == '_');
+        if (!wellFormed || !MigrationVersion.TryParse(fileName[..digits].ToString(), out var version))
         {
             throw new MigrationFileException(
                 $"{source}: the file name does not match <version>_<description>.sql (version all digits, lowercase .sql, e.g. 20240611093000_add_users.sql); rename the file, or move it out of the migrations directory if it is not a migration.",
                 source);
         }
 
-        var description = rest == Extension ? "" : rest[1..^Extension.Length];
+        var description = rest.SequenceEqual(Extension) ? "" : rest[1..^Extension.Length].ToString();
         return (version, description);
     }
 }

@@ -6,20 +6,29 @@ namespace Strata.Core.Migrations;
 /// <summary>
 /// Parses one migration file in the dbmate format: a <c>-- migrate:up</c> section and an optional
 /// <c>-- migrate:down</c> section, each split into statements. A pure function of the file's name and content.
+/// Splitting can be left to the first use of a section's statements (<c>splitStatements: false</c>): everything else
+/// about the file is still checked here.
 /// </summary>
 internal static class MigrationParser
 {
     /// <summary>Parses a migration file's raw bytes, which must be UTF-8 (a byte order mark is allowed).</summary>
     /// <param name="source">The file path or resource name; its last segment is the file name.</param>
     /// <param name="content">The file's bytes.</param>
+    /// <param name="splitStatements">Split the sections into statements now; when false, on first use.</param>
     /// <exception cref="MigrationFileException">The file name or content breaks the format, or it is not UTF-8.</exception>
     /// <exception cref="SqlSyntaxException">A section's SQL cannot be split into statements.</exception>
-    public static Migration Parse(string source, ReadOnlySpan<byte> content)
+    public static Migration Parse(string source, ReadOnlySpan<byte> content, bool splitStatements = true)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var (version, description) = MigrationFileName.Parse(MigrationFileName.Of(source), source);
+        var (version, description) = MigrationFileName.Parse(MigrationFileName.SpanOf(source), source);
         var text = MigrationText.Decode(content, source);
-        return Parse(source, version, description, text, MigrationChecksum.Compute(MigrationText.WithoutByteOrderMark(content), text));
+        var migration = Parse(source, version, description, text, MigrationChecksum.Compute(MigrationText.WithoutByteOrderMark(content), text));
+        if (splitStatements)
+        {
+            migration.SplitStatements();
+        }
+
+        return migration;
     }
 
     /// <summary>Parses a migration file's text.</summary>
@@ -31,9 +40,11 @@ internal static class MigrationParser
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(content);
-        var (version, description) = MigrationFileName.Parse(MigrationFileName.Of(source), source);
+        var (version, description) = MigrationFileName.Parse(MigrationFileName.SpanOf(source), source);
         var text = MigrationText.WithoutByteOrderMark(content);
-        return Parse(source, version, description, text, MigrationChecksum.Compute(text));
+        var migration = Parse(source, version, description, text, MigrationChecksum.Compute(text));
+        migration.SplitStatements();
+        return migration;
     }
 
     private static Migration Parse(string source, MigrationVersion version, string description, string content, MigrationChecksum checksum)
@@ -97,16 +108,8 @@ internal static class MigrationParser
 
     // A section with no statements (only blanks and comments) is kept empty: an empty up section is a recorded no-op,
     // as in dbmate; an empty down section is refused when the migration is rolled back.
-    private static MigrationSection Section(MigrationDirective directive, string content, int end, string source)
-    {
-        var sql = content[Math.Min(directive.SectionStart, end)..end];
-        var options = new SqlSplitOptions { FileName = source, FirstLine = directive.Line + 1 };
-        var statements = SqlSplitter.Split(sql, options).Statements;
-        return new MigrationSection(sql, statements, directive.Options, directive.Line)
-        {
-            Batches = BatchDirectiveReader.Read(sql, directive.Line + 1, statements, directive.Options, source),
-        };
-    }
+    private static MigrationSection Section(MigrationDirective directive, string content, int end, string source) =>
+        new(content, Math.Min(directive.SectionStart, end)..end, directive.Options, directive.Line, source);
 
     // PostgreSQL cannot take a NUL character in a query string: the server would drop the connection mid-run.
     private static void RejectNul(string content, string source)

@@ -19,7 +19,7 @@ public readonly record struct MigrationVersion : IComparable<MigrationVersion>
     public static bool TryParse(string? text, out MigrationVersion version)
     {
         version = default;
-        if (string.IsNullOrEmpty(text) || !text.All(char.IsAsciiDigit))
+        if (string.IsNullOrEmpty(text) || text.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             return false;
         }

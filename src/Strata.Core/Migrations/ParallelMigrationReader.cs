@@ -10,16 +10,33 @@ namespace Strata.Core.Migrations;
 /// </summary>
 internal static class ParallelMigrationReader
 {
+    /// <summary>Reads one source's bytes into <paramref name="buffer"/>, replacing it when too small, and returns how many.</summary>
+    /// <param name="source">The file path or resource name.</param>
+    /// <param name="buffer">A buffer the caller reuses from one source to the next.</param>
+    public delegate int BytesReader(string source, ref byte[] buffer);
+
     // Below this many files the work is done on the calling thread: waking thread pool workers costs more than the
     // reading it would share. Above it, the files go to the workers in ranges of this size, so a worker takes a lock
     // once per range and not once per file.
     private const int RangeSize = 64;
 
+    /// <summary>
+    /// A buffer of at least <paramref name="length"/> bytes: <paramref name="buffer"/> when it is large enough, else a
+    /// new one with room to spare, so files of growing sizes do not each take a new buffer.
+    /// </summary>
+    public static byte[] Fit(byte[] buffer, int length) =>
+        buffer.Length >= length ? buffer : new byte[Math.Max(length, (int)Math.Min(Math.Max(4096, buffer.Length * 2L), MigrationText.MaxFileBytes))];
+
     /// <summary>Reads each source with <paramref name="read"/> and parses it, in parallel ranges.</summary>
+    /// <param name="sources">The files, in the order errors are chosen by.</param>
+    /// <param name="read">Reads one file's bytes; each range of files reuses one buffer.</param>
+    /// <param name="splitStatements">Split each file's sections into statements here; when false, on first use.</param>
+    /// <param name="cancellationToken">Stops reading between files.</param>
     /// <exception cref="StrataException">The first source, in the order given, that could not be read or parsed.</exception>
     public static Migration[] Read(
         IReadOnlyList<string> sources,
-        Func<string, byte[]> read,
+        BytesReader read,
+        bool splitStatements,
         CancellationToken cancellationToken)
     {
         var migrations = new Migration[sources.Count];
@@ -44,12 +61,15 @@ internal static class ParallelMigrationReader
 
         void ReadRange(int from, int to)
         {
+            // The bytes are garbage once parsed (the text and the checksum are kept), so one buffer serves the range.
+            var buffer = Array.Empty<byte>();
             for (var index = from; index < to; index++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    migrations[index] = MigrationParser.Parse(sources[index], read(sources[index]));
+                    var length = read(sources[index], ref buffer);
+                    migrations[index] = MigrationParser.Parse(sources[index], buffer.AsSpan(0, length), splitStatements);
                 }
                 catch (StrataException error)
                 {

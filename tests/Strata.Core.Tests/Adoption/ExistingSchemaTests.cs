@@ -72,6 +72,28 @@ public sealed class ExistingSchemaTests
     }
 
     [Fact]
+    public async Task A_database_whose_only_relations_belong_to_an_extension_is_migrated()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await db.ExecuteAsync("CREATE EXTENSION pg_stat_statements");
+        (await db.ScalarAsync<long>("SELECT count(*) FROM pg_class WHERE relname = 'pg_stat_statements'")).ShouldBe(1);
+
+        (await db.Migrator(UpTests.ThreeTables()).UpAsync()).Migrations.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Up_refuses_a_database_holding_only_a_view()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await db.ExecuteAsync("CREATE VIEW answer AS SELECT 42 AS value");
+
+        var error = await Should.ThrowAsync<AdoptionRequiredException>(() => db.Migrator(UpTests.ThreeTables()).UpAsync());
+
+        error.Message.ShouldContain("public.answer");
+        (await db.TableExistsAsync("public.strata_schema_migrations")).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task A_refused_up_does_not_create_the_history_table()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();

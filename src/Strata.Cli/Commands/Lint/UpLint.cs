@@ -26,6 +26,7 @@ internal static class UpLint
             return;
         }
 
+        using var timing = Core.Diagnostics.TimingTrace.Measure("pre-flight lint");
         var options = LintFlags.ReadOptions(run);
         if (await LintOrSkipAsync(onUp, run.Reporter, () => Task.FromResult(new MigrationLinter(options).Lint(migrations))) is not { } result)
         {
