@@ -25,14 +25,31 @@ internal static class MigrationCatalog
         return ordered;
     }
 
-    /// <summary>Splits each migration's sections into statements, in the order given, stopping at the first that fails.</summary>
+    /// <summary>
+    /// Splits each migration's sections into statements, many at once in ranges; when several fail, the error reported
+    /// is the first in the order given.
+    /// </summary>
     /// <exception cref="SqlSyntaxException">A section's SQL cannot be split into statements.</exception>
     /// <exception cref="MigrationFileException">A <c>-- strata:batch</c> line is malformed or misplaced.</exception>
-    public static void SplitStatements(IEnumerable<Migration> migrations)
+    public static void SplitStatements(IReadOnlyList<Migration> migrations)
     {
-        foreach (var migration in migrations)
+        var errors = new StrataException?[migrations.Count];
+        ParallelRanges.Run(migrations.Count, SplitRange, CancellationToken.None);
+        ParallelRanges.ThrowFirst(errors);
+
+        void SplitRange(int from, int to)
         {
-            migration.SplitStatements();
+            for (var index = from; index < to; index++)
+            {
+                try
+                {
+                    migrations[index].SplitStatements();
+                }
+                catch (StrataException error)
+                {
+                    errors[index] = error;
+                }
+            }
         }
     }
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.ExceptionServices;
 using Strata.Core.Errors;
 
 namespace Strata.Core.Migrations;
@@ -41,22 +39,8 @@ internal static class ParallelMigrationReader
     {
         var migrations = new Migration[sources.Count];
         var errors = new StrataException?[sources.Count];
-        if (sources.Count <= RangeSize)
-        {
-            ReadRange(0, sources.Count);
-        }
-        else
-        {
-            var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-            Parallel.ForEach(Partitioner.Create(0, sources.Count, RangeSize), options, range => ReadRange(range.Item1, range.Item2));
-        }
-
-        var firstError = Array.Find(errors, e => e is not null);
-        if (firstError is not null)
-        {
-            ExceptionDispatchInfo.Capture(firstError).Throw();
-        }
-
+        ParallelRanges.Run(sources.Count, ReadRange, cancellationToken);
+        ParallelRanges.ThrowFirst(errors);
         return migrations;
 
         void ReadRange(int from, int to)

@@ -60,6 +60,26 @@ public sealed class DeferredSplitTests
     }
 
     [Fact]
+    public async Task Among_many_pending_files_split_in_parallel_the_first_broken_in_version_order_is_reported()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var dir = new TempDirectory();
+        for (var i = 1; i <= 200; i++)
+        {
+            dir.Write($"{i}_m.sql", i is 70 or 150 ? Broken : $"-- migrate:up\nCREATE TABLE t{i} (id int);\n");
+        }
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var error = await Should.ThrowAsync<SqlSyntaxException>(() => Migrator(db, dir).UpAsync());
+
+            error.Message.ShouldStartWith(Path.Combine(dir.Path, "70_m.sql") + ":3:8:");
+        }
+
+        (await db.TableExistsAsync("public.strata_schema_migrations")).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task An_applied_file_edited_into_broken_SQL_is_reported_as_edited_and_not_split()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
