@@ -309,10 +309,9 @@ public sealed class Migrator
             : await _source.LoadAsync(cancellationToken);
     }
 
-    // Every file without an applied history row may run, so each is split now, in version order: the first broken one
-    // is the error, as when every file was split on reading. An applied file's statements are never needed to check it:
-    // its checksum is.
-    // Returns whether there is any such file.
+    // Every file without an applied history row may run, so each is split now, and the first broken one in version
+    // order is the error, as when every file was split on reading; returns whether there is any such file. An applied
+    // file's statements are never needed to check it: its checksum is.
     private static bool SplitUnapplied(IReadOnlyList<Migration> migrations, IReadOnlyList<HistoryRecord>? records)
     {
         if (records is null or { Count: 0 })
