@@ -84,15 +84,27 @@ public sealed class Migrator
                 return StepRunner.DryRun(planned.Migrations, MigrationDirection.Up);
             }
 
-            await using var session = await WhileLoadingAsync(loading, () => OpenSessionAsync(cancellationToken, guarded: true, async records => SplitUnapplied(await loading, records)));
+            await using var session = await WhileLoadingAsync(
+                loading, () => OpenSessionAsync(cancellationToken, guarded: true, async records => SplitUnapplied(await loading, records), createTableNow: false));
+            // On a first run the history table is created (as every session without one does before anything else) while
+            // the plan is made and linted.
+            var ready = session.HistoryTableMissing ? session.ConnectionAsync(cancellationToken).AsTask() : Task.CompletedTask;
             UpPlan plan;
-            using (TimingTrace.Measure("plan and pre-flight checks"))
+            try
             {
+                using var planning = TimingTrace.Measure("plan and pre-flight checks");
                 plan = UpPlanner.Plan(new MigrationLedger(await loading, session.History), target ?? MigrationTarget.All, _options);
                 await preflight(plan.Migrations, cancellationToken);
                 TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
             }
+            catch
+            {
+                // The refusal is the run's error; the connection is waited for so that it is closed with the session.
+                await ready.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                throw;
+            }
 
+            await ready;
             await PrepareUpAsync(session, plan, cancellationToken);
             using var timing = TimingTrace.Measure("migrations (run and record)");
             return await _runner.RunAsync(session, plan.Migrations, MigrationDirection.Up, cancellationToken);
@@ -364,8 +376,8 @@ public sealed class Migrator
         });
 
     private Task<MigrationSession> OpenSessionAsync(
-        CancellationToken cancellationToken, bool guarded = false, Func<IReadOnlyList<HistoryRecord>?, Task<bool>>? filesReady = null) =>
-        MigrationSession.OpenAsync(_dataSource, _history, _options, _logger, guarded ? _guard : null, filesReady, cancellationToken);
+        CancellationToken cancellationToken, bool guarded = false, Func<IReadOnlyList<HistoryRecord>?, Task<bool>>? filesReady = null, bool createTableNow = true) =>
+        MigrationSession.OpenAsync(_dataSource, _history, _options, _logger, guarded ? _guard : null, filesReady, cancellationToken, createTableNow);
 
     // Read-only commands take no lock and never create the history table.
     private async Task<Snapshot> ReadAsync(Task<IReadOnlyList<Migration>> loading, CancellationToken cancellationToken, bool guarded = false)

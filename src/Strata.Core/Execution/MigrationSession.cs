@@ -36,8 +36,12 @@ internal sealed class MigrationSession : IAsyncDisposable
 
     public int ServerMajorVersion => _lock.Connection.PostgreSqlVersion.Major;
 
+    /// <summary>Whether the history table did not exist when the session read it (its first use creates it).</summary>
+    public bool HistoryTableMissing => !_tableExists;
+
     public static async Task<MigrationSession> OpenAsync(
-        NpgsqlDataSource dataSource, HistoryStore history, MigratorOptions options, ILogger logger, AdoptionGuard? guard, Func<IReadOnlyList<HistoryRecord>?, Task<bool>>? filesReady, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, HistoryStore history, MigratorOptions options, ILogger logger, AdoptionGuard? guard,
+        Func<IReadOnlyList<HistoryRecord>?, Task<bool>>? filesReady, CancellationToken cancellationToken, bool createTableNow = true)
     {
         var migrationLock = await MigrationLock.AcquireAsync(
             dataSource, history.Table, LockWait.From(options), logger, cancellationToken);
@@ -67,7 +71,8 @@ internal sealed class MigrationSession : IAsyncDisposable
                 await guard.CheckAsync(migrationLock.Connection, cancellationToken);
             }
 
-            if (records is null)
+            // Without a history table, it is created now, unless the caller does it itself (up, while it plans).
+            if (records is null && createTableNow)
             {
                 await session.ConnectionAsync(cancellationToken);
             }

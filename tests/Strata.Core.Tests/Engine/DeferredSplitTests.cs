@@ -80,6 +80,20 @@ public sealed class DeferredSplitTests
     }
 
     [Fact]
+    public async Task A_first_run_refused_by_its_plan_while_the_history_table_is_created_leaves_it_ready_for_the_next()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var dir = new TempDirectory();
+        dir.Write("1_users.sql", "-- migrate:up\nCREATE TABLE users (id int);\n");
+
+        await Should.ThrowAsync<StrataException>(() => Migrator(db, dir).UpAsync(MigrationTarget.To(MigrationVersion.Parse("999"))));
+
+        (await db.TableExistsAsync("users")).ShouldBeFalse();
+        (await Migrator(db, dir).UpAsync()).Migrations.Count.ShouldBe(1);
+        (await db.HistoryVersionsAsync()).ShouldBe(["1"]);
+    }
+
+    [Fact]
     public async Task An_applied_file_edited_into_broken_SQL_is_reported_as_edited_and_not_split()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
