@@ -31,27 +31,8 @@ internal static class MigrationCatalog
     /// </summary>
     /// <exception cref="SqlSyntaxException">A section's SQL cannot be split into statements.</exception>
     /// <exception cref="MigrationFileException">A <c>-- strata:batch</c> line is malformed or misplaced.</exception>
-    public static void SplitStatements(IReadOnlyList<Migration> migrations)
-    {
-        var errors = new StrataException?[migrations.Count];
-        ParallelRanges.Run(migrations.Count, SplitRange, CancellationToken.None);
-        ParallelRanges.ThrowFirst(errors);
-
-        void SplitRange(int from, int to)
-        {
-            for (var index = from; index < to; index++)
-            {
-                try
-                {
-                    migrations[index].SplitStatements();
-                }
-                catch (StrataException error)
-                {
-                    errors[index] = error;
-                }
-            }
-        }
-    }
+    public static void SplitStatements(IReadOnlyList<Migration> migrations) =>
+        ParallelRanges.ForEach(migrations.Count, () => index => migrations[index].SplitStatements(), CancellationToken.None);
 
     private static MigrationFileException Duplicate(Migration first, Migration second)
     {

@@ -13,11 +13,6 @@ internal static class ParallelMigrationReader
     /// <param name="buffer">A buffer the caller reuses from one source to the next.</param>
     public delegate int BytesReader(string source, ref byte[] buffer);
 
-    // Below this many files the work is done on the calling thread: waking thread pool workers costs more than the
-    // reading it would share. Above it, the files go to the workers in ranges of this size, so a worker takes a lock
-    // once per range and not once per file.
-    private const int RangeSize = 64;
-
     /// <summary>
     /// A buffer of at least <paramref name="length"/> bytes: <paramref name="buffer"/> when it is large enough, else a
     /// new one with room to spare, so files of growing sizes do not each take a new buffer.
@@ -38,28 +33,19 @@ internal static class ParallelMigrationReader
         CancellationToken cancellationToken)
     {
         var migrations = new Migration[sources.Count];
-        var errors = new StrataException?[sources.Count];
-        ParallelRanges.Run(sources.Count, ReadRange, cancellationToken);
-        ParallelRanges.ThrowFirst(errors);
-        return migrations;
-
-        void ReadRange(int from, int to)
-        {
-            // The bytes are garbage once parsed (the text and the checksum are kept), so one buffer serves the range.
-            var buffer = Array.Empty<byte>();
-            for (var index = from; index < to; index++)
+        ParallelRanges.ForEach(
+            sources.Count,
+            () =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                try
+                // The bytes are garbage once parsed (the text and the checksum are kept), so one buffer serves the range.
+                var buffer = Array.Empty<byte>();
+                return index =>
                 {
                     var length = read(sources[index], ref buffer);
                     migrations[index] = MigrationParser.Parse(sources[index], buffer.AsSpan(0, length), splitStatements);
-                }
-                catch (StrataException error)
-                {
-                    errors[index] = error;
-                }
-            }
-        }
+                };
+            },
+            cancellationToken);
+        return migrations;
     }
 }

@@ -15,26 +15,46 @@ internal static class ParallelRanges
     // per range and not once per item.
     private const int RangeSize = 64;
 
-    /// <summary>Calls <paramref name="range"/> with the bounds of each range of <c>[0, count)</c>, in parallel when there are many.</summary>
-    public static void Run(int count, Action<int, int> range, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs an item step for each index of <c>[0, count)</c>, in ranges, in parallel when there are many. Each range
+    /// takes its step from <paramref name="newRange"/>, so the items of one range can share state (a buffer). An item's
+    /// <see cref="StrataException"/> is kept, and once every item has run the first in index order is thrown.
+    /// </summary>
+    /// <exception cref="StrataException">The first item, in index order, whose step failed.</exception>
+    public static void ForEach(int count, Func<Action<int>> newRange, CancellationToken cancellationToken)
     {
+        var errors = new StrataException?[count];
         if (count <= RangeSize)
         {
-            range(0, count);
-            return;
+            RunRange(0, count);
+        }
+        else
+        {
+            var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+            Parallel.ForEach(Partitioner.Create(0, count, RangeSize), options, bounds => RunRange(bounds.Item1, bounds.Item2));
         }
 
-        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.ForEach(Partitioner.Create(0, count, RangeSize), options, bounds => range(bounds.Item1, bounds.Item2));
-    }
-
-    /// <summary>Throws the first error in <paramref name="errors"/>, indexed like the items, if any.</summary>
-    public static void ThrowFirst(StrataException?[] errors)
-    {
         var first = Array.Find(errors, e => e is not null);
         if (first is not null)
         {
             ExceptionDispatchInfo.Capture(first).Throw();
+        }
+
+        void RunRange(int from, int to)
+        {
+            var item = newRange();
+            for (var index = from; index < to; index++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    item(index);
+                }
+                catch (StrataException error)
+                {
+                    errors[index] = error;
+                }
+            }
         }
     }
 }
