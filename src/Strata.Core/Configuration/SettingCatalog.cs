@@ -74,6 +74,11 @@ public static class SettingCatalog
     public static readonly SettingDefinition LockWait = new(
         "lock-wait", ["STRATA_LOCK_WAIT"], null, "10m", "How long to wait for another run's migration lock.");
 
+    /// <summary>Where the checksums of migration files already read are kept.</summary>
+    public static readonly SettingDefinition CacheDirectory = new(
+        "cache-dir", ["STRATA_CACHE_DIR"], null, "$XDG_CACHE_HOME/strata, else ~/.cache/strata",
+        "Where up and status keep the checksums of the migration files they read, so unchanged files are not read again (off keeps none).");
+
     /// <summary>Whether older pending migrations may be applied.</summary>
     public static readonly SettingDefinition AllowOutOfOrder = new(
         "allow-out-of-order", ["STRATA_ALLOW_OUT_OF_ORDER"], null, null,
@@ -143,7 +148,7 @@ public static class SettingCatalog
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
         DatabaseUrl, Environment, Config, EnvFile, PasswordFile, PasswordCommand, MigrationsDirectory, SeedsDirectory, SchemaFile,
-        HistoryTable, LockTimeout, StatementTimeout, LockRetries, LockWait, AllowOutOfOrder, AllowEdited, Protected, WaitTimeout, ScratchUrl, LintFormat, LintFailOn, PostgresVersion, LintDynamic,
+        HistoryTable, LockTimeout, StatementTimeout, LockRetries, LockWait, CacheDirectory, AllowOutOfOrder, AllowEdited, Protected, WaitTimeout, ScratchUrl, LintFormat, LintFailOn, PostgresVersion, LintDynamic,
         LintOnUp, LintLargeTableRows,
         Json, Quiet, Verbose, NoColor,
     ];

@@ -69,6 +69,12 @@ public sealed record StrataSettings
     /// <summary>How long to wait for another run's migration lock.</summary>
     public required Setting<TimeSpan> LockWait { get; init; }
 
+    /// <summary>
+    /// The directory where <c>up</c> and <c>status</c> keep the checksums of the migration files they read, so an
+    /// unchanged file is not read again (see docs/performance.md); null when none is kept.
+    /// </summary>
+    public Setting<string?> CacheDirectory { get; init; } = new(null, SettingSource.Default, "default");
+
     /// <summary>Apply pending migrations older than the newest applied one.</summary>
     public required Setting<bool> AllowOutOfOrder { get; init; }
 
@@ -187,6 +193,7 @@ public sealed record StrataSettings
         Row("statement_timeout", StatementTimeout),
         Row("lock_retries", LockRetries),
         Row("lock_wait", LockWait),
+        new("cache_dir", CacheDirectory.Value ?? "off", CacheDirectory.Origin),
         Row("allow_out_of_order", AllowOutOfOrder),
         Row("allow_edited", AllowEdited),
         Row("protected", Protected),

@@ -133,6 +133,7 @@ public sealed class StrataSettingsBuilder
             LockRetries = layers.Typed(
                 SettingCatalog.LockRetries, SettingParsers.Count, SettingParsers.DefaultCount(SettingCatalog.LockRetries), n => n < 1 ? "must be at least 1" : null),
             LockWait = layers.Typed(SettingCatalog.LockWait, SettingParsers.Duration, SettingParsers.DefaultDuration(SettingCatalog.LockWait)),
+            CacheDirectory = CacheDirectory(layers, variables),
             AllowOutOfOrder = layers.Typed(SettingCatalog.AllowOutOfOrder, SettingParsers.Switch, false),
             AllowEdited = layers.Typed(SettingCatalog.AllowEdited, SettingParsers.Switch, false),
             Protected = layers.Typed(SettingCatalog.Protected, SettingParsers.Switch, false, null, file.Environment(e => e.Protected ? "true" : null, "protected")),
@@ -160,6 +161,21 @@ public sealed class StrataSettingsBuilder
             Verbose = layers.Typed(SettingCatalog.Verbose, SettingParsers.Switch, false),
             NoColor = NoColor(layers, variables),
         };
+    }
+
+    // The XDG base directory rule: $XDG_CACHE_HOME when it is an absolute path, else ~/.cache; with neither, none is kept.
+    private Setting<string?> CacheDirectory(SettingLayers layers, IReadOnlyDictionary<string, string> variables)
+    {
+        var given = layers.Text(SettingCatalog.CacheDirectory, SettingCatalog.CacheDirectory.Variable);
+        if (given.Value is { } text)
+        {
+            return text.Trim() is "" or "off" ? given with { Value = null } : given with { Value = Path.GetFullPath(text, _workingDirectory) };
+        }
+
+        var root = EnvironmentVariables.Get(variables, "XDG_CACHE_HOME") is { } xdg && Path.IsPathFullyQualified(xdg) ? xdg
+            : EnvironmentVariables.Get(variables, "HOME") is { Length: > 0 } home && Path.IsPathFullyQualified(home) ? Path.Combine(home, ".cache")
+            : null;
+        return given with { Value = root is null ? null : Path.Combine(root, "strata") };
     }
 
     // The whole file is checked, not only the environment in use, so a mistake in it shows at once, wherever it is.

@@ -15,7 +15,7 @@ internal sealed class HistorySql(HistoryTableName table, ClientInfo client)
     // change the table read the column through the row's JSON, which has no such key then.
     private const string SelectColumns =
         "version, description, checksum, checksum_algorithm, status, statements_completed, statements_total, " +
-        "applied_at, applied_by, client_host, strata_version, execution_time_ms, origin, to_jsonb(h) ->> 'phase'";
+        "applied_at, applied_by, client_host, strata_version, execution_time_ms, origin";
 
     private const string PhaseColumn = "phase text NOT NULL DEFAULT 'pre' CHECK (phase IN ('pre', 'post'))";
 
@@ -51,7 +51,14 @@ internal sealed class HistorySql(HistoryTableName table, ClientInfo client)
         )
         """;
 
-    public string SelectAll => $"SELECT {SelectColumns} FROM {_t} h ORDER BY applied_at, length(version), version COLLATE \"C\"";
+    public string SelectAll => Select("phase");
+
+    /// <summary>
+    /// Every row of a table an older version created, before the phase column was added: every such row is pre-deploy.
+    /// </summary>
+    public string SelectAllWithoutPhase => Select("NULL::text");
+
+    private string Select(string phase) => $"SELECT {SelectColumns}, {phase} FROM {_t} ORDER BY applied_at, length(version), version COLLATE \"C\"";
 
     /// <summary>Whether the table has the phase column (tables written before phases existed do not).</summary>
     public BoundSql HasPhaseColumn => new(

@@ -20,15 +20,16 @@ internal sealed class HistoryStore(HistoryTableName table, ILogger logger)
     {
         try
         {
-            await using var command = new NpgsqlCommand(Sql.SelectAll, connection);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var rows = new HistoryRowReader(Table);
-            while (await reader.ReadAsync(cancellationToken))
+            try
             {
-                rows.Read(reader);
+                return await ReadAsync(connection, Sql.SelectAll, cancellationToken);
             }
-
-            return rows.Checked();
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedColumn)
+            {
+                // A table an older version created has no phase column until a run that writes adds it; read-only
+                // commands read it as it is (the reads run outside any transaction, so the failed one spoils nothing).
+                return await ReadAsync(connection, Sql.SelectAllWithoutPhase, cancellationToken);
+            }
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
         {
@@ -41,6 +42,19 @@ internal sealed class HistoryStore(HistoryTableName table, ILogger logger)
                 "grant the role access to it, or check that the configured history table is the one Strata created.",
                 ex);
         }
+    }
+
+    private async Task<IReadOnlyList<HistoryRecord>> ReadAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new HistoryRowReader(Table);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Read(reader);
+        }
+
+        return rows.Checked();
     }
 
     public Task ExecuteAsync(NpgsqlConnection connection, BoundSql statement, CancellationToken cancellationToken) =>

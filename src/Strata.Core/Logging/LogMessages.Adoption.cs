@@ -10,4 +10,13 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = 1361, Level = LogLevel.Warning, Message = "Skipping {File} in the migrations directory: it is not a migration (a migration is named <version>_<description>.sql)")]
     public static partial void SkippedNonMigrationFile(this ILogger logger, string file);
+
+    [LoggerMessage(EventId = 1370, Level = LogLevel.Debug, Message = "Knew {Known} of {Total} migration files in {Directory} from the checksum cache")]
+    public static partial void ChecksumCacheUsed(this ILogger logger, string directory, int known, int total);
+
+    [LoggerMessage(EventId = 1371, Level = LogLevel.Debug, Message = "Not using the checksum cache {File}: {Reason}")]
+    public static partial void ChecksumCacheIgnored(this ILogger logger, string file, string reason);
+
+    [LoggerMessage(EventId = 1372, Level = LogLevel.Debug, Message = "Could not write the checksum cache of {Directory}: {Reason}")]
+    public static partial void ChecksumCacheNotWritten(this ILogger logger, string directory, string reason);
 }

@@ -48,6 +48,15 @@ internal sealed class DirectoryMigrationSource : IMigrationSource
     /// <inheritdoc />
     public string Description => string.Join(", ", Directories);
 
+    /// <summary>
+    /// Where a directory of many files keeps its <see cref="ChecksumCache"/> when the sections are split on first use;
+    /// null keeps none. Only on Linux, where a file's change time can be read.
+    /// </summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>The clock a file's stamp is judged recent by before it is cached (see <see cref="FileStamp.IsRecent"/>).</summary>
+    internal TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <inheritdoc />
     /// <exception cref="ConfigurationException">The directory does not exist, or it or a migration file cannot be read.</exception>
     /// <exception cref="MigrationFileException">A file is misnamed, malformed or too large, or two share a version.</exception>
@@ -66,14 +75,15 @@ internal sealed class DirectoryMigrationSource : IMigrationSource
         var all = new List<Migration>();
         foreach (var directory in Directories.Distinct(StringComparer.Ordinal))
         {
-            all.AddRange(LoadOne(directory, logger, splitStatements, cancellationToken));
+            all.AddRange(LoadOne(directory, logger, splitStatements ? null : CacheDirectory, splitStatements, cancellationToken));
         }
 
         // Ordering also refuses two files with one version, naming both, whichever directories they are in.
         return Task.FromResult(MigrationCatalog.Order(all));
     }
 
-    private static IReadOnlyList<Migration> LoadOne(string directory, ILogger logger, bool splitStatements, CancellationToken cancellationToken)
+    private IReadOnlyList<Migration> LoadOne(
+        string directory, ILogger logger, string? cacheDirectory, bool splitStatements, CancellationToken cancellationToken)
     {
         if (!System.IO.Directory.Exists(directory))
         {
@@ -98,7 +108,9 @@ internal sealed class DirectoryMigrationSource : IMigrationSource
             paths.Add(path);
         }
 
-        return ParallelMigrationReader.Read(paths, ReadFile, splitStatements, cancellationToken);
+        return cacheDirectory is not null && paths.Count >= ChecksumCache.MinimumFiles && OperatingSystem.IsLinux()
+            ? CachedMigrationReader.Read(Path.GetFullPath(directory), paths, new ChecksumCache.Location(cacheDirectory, Clock), ReadFile, logger, cancellationToken)
+            : ParallelMigrationReader.Read(paths, ReadFile, splitStatements, cancellationToken);
     }
 
     // Names only, from the directory entries: no file is stat'ed here, its size is checked on the handle it is read

@@ -29,7 +29,7 @@ public sealed class StrataSession : IAsyncDisposable
         _options = options;
         _loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         _localServer = options.LocalServer ?? (connection.IsLocalDefault ? LocalServerFor(settings, _loggerFactory) : null);
-        Migrations = options.Migrations ?? new DirectoryMigrationSource(settings.MigrationsDirectories);
+        Migrations = options.Migrations ?? new DirectoryMigrationSource(settings.MigrationsDirectories) { CacheDirectory = settings.CacheDirectory.Value };
         EngineOptions = (options.Engine ?? (o => o))(settings.MigratorOptions());
         EngineOptions.Validate();
         Lifecycle = new DatabaseLifecycle(connection, new DatabaseLifecycleOptions

@@ -1,0 +1,243 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Strata.Core.Migrations;
+
+/// <summary>
+/// The checksums and phases of one migrations directory's files as they were last read, each under the file's
+/// <see cref="FileStamp"/>: a file whose stamp is unchanged is known without being read again. One file per directory
+/// in the cache directory, written whole and renamed into place, so a reader sees the old file or the new one. A cache
+/// that cannot be read, was written by another build of Strata or for another directory is ignored; one that cannot be
+/// written is skipped: the files are then read as without it. See docs/performance.md.
+/// </summary>
+internal sealed class ChecksumCache
+{
+    /// <summary>Below this many files a directory is read faster than a cache of it is kept, so none is.</summary>
+    public const int MinimumFiles = 64;
+
+    /// <summary>The most directories the cache directory holds; writing one more removes the least recently written.</summary>
+    public const int MaximumDirectories = 64;
+
+    private const string Extension = ".checksums";
+    private const uint Format = 1;
+    private const byte Sha256Lf = 1;
+
+    // A stamp taken within this long of a change is not kept: see FileStamp.IsRecent.
+    private static readonly TimeSpan RecentMargin = TimeSpan.FromSeconds(2);
+    private static readonly byte[] Magic = "STRATACS"u8.ToArray();
+    private static readonly string Producer =
+        typeof(ChecksumCache).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    private readonly string _cacheDirectory;
+    private readonly string _directory;
+    private readonly string _file;
+    private readonly Dictionary<string, Entry> _entries;
+
+    private ChecksumCache(string cacheDirectory, string directory, Dictionary<string, Entry> entries)
+    {
+        _cacheDirectory = cacheDirectory;
+        _directory = directory;
+        _file = Path.Combine(cacheDirectory, FileName(directory));
+        _entries = entries;
+    }
+
+    /// <summary>Where the caches are kept, and the clock that judges which stamps are too recent to keep.</summary>
+    public sealed record Location(string Directory, TimeProvider Clock);
+
+    /// <summary>What the cache knows of one file.</summary>
+    public readonly record struct Entry(FileStamp Stamp, MigrationChecksum Checksum, MigrationPhase Phase);
+
+    /// <summary>The cache of <paramref name="directory"/> in <paramref name="cacheDirectory"/>; empty when there is none to use.</summary>
+    /// <param name="cacheDirectory">Where the caches of every directory are kept.</param>
+    /// <param name="directory">The migrations directory, as an absolute path.</param>
+    /// <param name="unusable">Told why an existing cache file is not used.</param>
+    public static ChecksumCache Open(string cacheDirectory, string directory, Action<string, string>? unusable = null)
+    {
+        var cache = new ChecksumCache(cacheDirectory, directory, new Dictionary<string, Entry>(StringComparer.Ordinal));
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(cache._file);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // No cache yet (or none readable): every file is read, and the cache is written afterwards.
+            return cache;
+        }
+
+        if (!TryParse(bytes, directory, cache._entries, out var problem))
+        {
+            cache._entries.Clear();
+            unusable?.Invoke(cache._file, problem);
+        }
+
+        return cache;
+    }
+
+    /// <summary>The number of files the cache knows.</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>What is known of the file named <paramref name="name"/> when its stamp is still <paramref name="stamp"/>.</summary>
+    public Entry? Find(string name, FileStamp stamp) =>
+        _entries.TryGetValue(name, out var entry) && entry.Stamp == stamp ? entry : null;
+
+    /// <summary>
+    /// Writes what is now known of the directory, when it differs from what was read: every file in
+    /// <paramref name="files"/> with a stamp that is not recent. Returns the reason when it could not be written.
+    /// </summary>
+    /// <param name="files">Each migration file's name, the stamp taken before it was read (null when none) and what was read.</param>
+    /// <param name="now">The time the recent stamps are judged against.</param>
+    public string? Save(IReadOnlyList<(string Name, FileStamp? Stamp, Migration Migration)> files, DateTimeOffset now)
+    {
+        var entries = new Dictionary<string, Entry>(files.Count, StringComparer.Ordinal);
+        foreach (var (name, stamp, migration) in files)
+        {
+            if (stamp is { } known && !known.IsRecent(now, RecentMargin) && migration.Checksum.Algorithm == MigrationChecksum.Sha256Lf)
+            {
+                entries[name] = new Entry(known, migration.Checksum, migration.Phase);
+            }
+        }
+
+        if (entries.Count == _entries.Count && entries.All(e => _entries.TryGetValue(e.Key, out var old) && old == e.Value))
+        {
+            return null;
+        }
+
+        var temporary = $"{_file}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            Directory.CreateDirectory(_cacheDirectory);
+            File.WriteAllBytes(temporary, Serialize(_directory, entries));
+            File.Move(temporary, _file, overwrite: true);
+            Prune(_cacheDirectory, _file);
+            return null;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temporary);
+            return error.Message;
+        }
+    }
+
+    // The name of a directory's cache file: a digest of its path, so any path gives a plain file name.
+    private static string FileName(string directory) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(directory)).AsSpan(0, 16)) + Extension;
+
+    private static byte[] Serialize(string directory, Dictionary<string, Entry> entries)
+    {
+        using var stream = new MemoryStream(64 + directory.Length + (entries.Count * 128));
+        using var writer = new BinaryWriter(stream, Encoding.UTF8);
+        writer.Write(Magic);
+        writer.Write(Format);
+        writer.Write(Producer);
+        writer.Write(directory);
+        writer.Write(entries.Count);
+        foreach (var (name, entry) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            var stamp = entry.Stamp;
+            writer.Write(name);
+            writer.Write(stamp.Size);
+            writer.Write(stamp.ModifiedSeconds);
+            writer.Write(stamp.ModifiedNanoseconds);
+            writer.Write(stamp.ChangedSeconds);
+            writer.Write(stamp.ChangedNanoseconds);
+            writer.Write(stamp.Inode);
+            writer.Write(stamp.Device);
+            writer.Write((byte)entry.Phase);
+            writer.Write(Sha256Lf);
+            writer.Write(Convert.FromHexString(entry.Checksum.Hash));
+        }
+
+        writer.Flush();
+        return stream.ToArray();
+    }
+
+    private static bool TryParse(byte[] bytes, string directory, Dictionary<string, Entry> entries, out string problem)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadUInt32() != Format)
+            {
+                problem = "not a checksum cache of this format";
+                return false;
+            }
+
+            if (reader.ReadString() != Producer)
+            {
+                problem = "written by another build of Strata";
+                return false;
+            }
+
+            if (reader.ReadString() != directory)
+            {
+                problem = "written for another directory";
+                return false;
+            }
+
+            var count = reader.ReadInt32();
+            for (var i = 0; i < count; i++)
+            {
+                var name = reader.ReadString();
+                var stamp = new FileStamp(
+                    reader.ReadInt64(), reader.ReadInt64(), reader.ReadUInt32(), reader.ReadInt64(), reader.ReadUInt32(), reader.ReadUInt64(), reader.ReadUInt64());
+                var phase = (MigrationPhase)reader.ReadByte();
+                if (reader.ReadByte() != Sha256Lf || !Enum.IsDefined(phase))
+                {
+                    problem = "an entry this build cannot read";
+                    return false;
+                }
+
+                var hash = reader.ReadBytes(32);
+                if (hash.Length != 32)
+                {
+                    throw new EndOfStreamException();
+                }
+
+                entries[name] = new Entry(stamp, new MigrationChecksum(MigrationChecksum.Sha256Lf, Convert.ToHexStringLower(hash)), phase);
+            }
+
+            if (reader.BaseStream.Position != bytes.Length)
+            {
+                problem = "bytes after its last entry";
+                return false;
+            }
+
+            problem = string.Empty;
+            return true;
+        }
+        catch (Exception error) when (error is EndOfStreamException or IOException or FormatException)
+        {
+            problem = "cut short or damaged";
+            return false;
+        }
+    }
+
+    // Keeps the newest caches; a directory not used for a while is read once more and cached again.
+    private static void Prune(string cacheDirectory, string kept)
+    {
+        var caches = new DirectoryInfo(cacheDirectory).GetFiles("*" + Extension);
+        if (caches.Length <= MaximumDirectories)
+        {
+            return;
+        }
+
+        foreach (var old in caches.Where(f => f.FullName != kept).OrderByDescending(f => f.LastWriteTimeUtc).Skip(MaximumDirectories - 1))
+        {
+            TryDelete(old.FullName);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next write's pruning.
+        }
+    }
+}
