@@ -13,6 +13,9 @@ internal static class CoreLayers
     private static readonly Lazy<ArchUnitNET.Domain.Architecture> Loaded =
         new(() => new ArchLoader().LoadAssemblies(typeof(Migrator).Assembly, System.Reflection.Assembly.Load("strata")).Build());
 
+    /// <summary>Every type of Strata.Core and Strata.Cli.</summary>
+    public static IEnumerable<ArchUnitNET.Domain.IType> Types => Loaded.Value.Types;
+
     /// <summary>Each namespace below <paramref name="root"/> mapped to the other namespaces below it that its types use.</summary>
     public static IReadOnlyDictionary<string, SortedSet<string>> Graph(string root = Root)
     {

@@ -8,17 +8,19 @@ namespace Strata.Cli.Output;
 /// </summary>
 internal sealed class TextTable(params string[] headers)
 {
-    private readonly List<(string[] Cells, Func<int, string, string>? Paint)> _rows = [];
+    private readonly List<(string[] Cells, int PaintedColumn, Func<string, string>? Paint)> _rows = [];
 
     public int Count => _rows.Count;
 
-    /// <summary>Adds a row; <paramref name="paint"/> may colour a cell (column index, padded text) after padding.</summary>
-    public void Add(string[] cells, Func<int, string, string>? paint = null) => _rows.Add((cells, paint));
+    /// <summary>Adds a row; <paramref name="paint"/> may colour cell <paramref name="paintedColumn"/> (its padded text).</summary>
+    public void Add(string[] cells, int paintedColumn = -1, Func<string, string>? paint = null) => _rows.Add((cells, paintedColumn, paint));
 
+    // One line at a time in one builder, written to the writer without a string per line: a status of 1,000 rows
+    // writes 1,000 lines.
     public void WriteTo(TextWriter writer, Style style, string indent = "")
     {
         var widths = headers.Select(h => h.Length).ToArray();
-        foreach (var (cells, _) in _rows)
+        foreach (var (cells, _, _) in _rows)
         {
             for (var i = 0; i < widths.Length && i < cells.Length; i++)
             {
@@ -26,27 +28,46 @@ internal sealed class TextTable(params string[] headers)
             }
         }
 
+        var line = new StringBuilder();
         if (headers.Any(h => h.Length > 0))
         {
-            writer.WriteLine(indent + style.Bold(Line(headers, widths, null).TrimEnd()));
+            Line(line, headers, widths, -1, null);
+            writer.WriteLine(indent + style.Bold(line.ToString()));
         }
 
-        foreach (var (cells, paint) in _rows)
+        foreach (var (cells, paintedColumn, paint) in _rows)
         {
-            writer.WriteLine(indent + Line(cells, widths, paint).TrimEnd());
+            Line(line, cells, widths, paintedColumn, paint);
+            writer.Write(indent);
+            writer.Write(line);
+            writer.WriteLine();
         }
     }
 
-    private static string Line(string[] cells, int[] widths, Func<int, string, string>? paint)
+    // The cells padded to their column's width, the last one not padded, trailing blanks removed.
+    private static void Line(StringBuilder line, string[] cells, int[] widths, int paintedColumn, Func<string, string>? paint)
     {
-        var line = new StringBuilder();
+        line.Clear();
         for (var i = 0; i < widths.Length; i++)
         {
             var cell = i < cells.Length ? cells[i] : string.Empty;
-            var padded = i == widths.Length - 1 ? cell : cell.PadRight(widths[i] + 2);
-            line.Append(paint is null ? padded : paint(i, padded));
+            var padding = i == widths.Length - 1 ? 0 : widths[i] + 2 - cell.Length;
+            if (i == paintedColumn && paint is not null)
+            {
+                line.Append(paint(cell + new string(' ', padding)));
+            }
+            else
+            {
+                line.Append(cell).Append(' ', padding);
+            }
         }
 
-        return line.ToString();
+        var end = line.Length;
+        while (end > 0 && char.IsWhiteSpace(line[end - 1]))
+        {
+            end--;
+        }
+
+        line.Length = end;
     }
 }

@@ -61,7 +61,9 @@ internal sealed class HistoryRowReader(HistoryTableName table)
     /// <summary>The rows read, or <see cref="HistoryInconsistentException"/> naming every row that is not consistent.</summary>
     public IReadOnlyList<HistoryRecord> Checked()
     {
-        foreach (var spellings in _rows.GroupBy(r => r.Record.Version).Where(g => g.Count() > 1))
+        var versions = new HashSet<MigrationVersion>(_rows.Count);
+        var distinct = _rows.TrueForAll(r => versions.Add(r.Record.Version));
+        foreach (var spellings in distinct ? [] : _rows.GroupBy(r => r.Record.Version).Where(g => g.Count() > 1))
         {
             _problems.Add($"rows {string.Join(" and ", spellings.Select(r => $"'{r.Raw}'"))} are the same version {spellings.Key}");
             _collisions.Add(spellings.Key.Value);
@@ -77,6 +79,6 @@ internal sealed class HistoryRowReader(HistoryTableName table)
             };
         }
 
-        return [.. _rows.Select(r => r.Record)];
+        return _rows.ConvertAll(r => r.Record);
     }
 }

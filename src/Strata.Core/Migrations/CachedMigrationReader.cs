@@ -11,51 +11,51 @@ namespace Strata.Core.Migrations;
 /// </summary>
 internal static class CachedMigrationReader
 {
-    /// <summary>Reads each of <paramref name="paths"/> (files of <paramref name="directory"/>, sorted) through the cache of the directory.</summary>
+    // A thread keeps a buffer up to this size; a larger file's buffer is left to the collector.
+    private const int KeptBufferBytes = 1 << 20;
+
+    [ThreadStatic]
+    private static byte[]? _buffer;
+
+    /// <summary>Reads each of <paramref name="files"/> (of <paramref name="directory"/>, sorted by name) through the cache of the directory.</summary>
     /// <exception cref="Strata.Core.Errors.StrataException">The first file, in order, that could not be read or parsed.</exception>
     public static Migration[] Read(
         string directory,
-        IReadOnlyList<string> paths,
+        IReadOnlyList<MigrationFile> files,
         ChecksumCache.Location cacheLocation,
         ParallelMigrationReader.BytesReader read,
         ILogger logger,
         CancellationToken cancellationToken)
     {
         var cache = ChecksumCache.Open(cacheLocation.Directory, directory, (file, reason) => logger.ChecksumCacheIgnored(file, reason));
-        var migrations = new Migration[paths.Count];
-        var stamps = new FileStamp?[paths.Count];
+        var migrations = new Migration[files.Count];
+        var stamps = new FileStamp?[files.Count];
         var known = 0;
+        var readKnown = ReadKnown(read);
         ParallelRanges.ForEach(
-            paths.Count,
+            files.Count,
             () =>
             {
                 var buffer = Array.Empty<byte>();
                 return index =>
                 {
-                    var path = paths[index];
-                    var stamp = stamps[index] = FileStamp.Of(path);
-                    if (stamp is { } taken && cache.Find(Path.GetFileName(path), taken) is { } entry)
+                    var file = files[index];
+                    var stamp = stamps[index] = FileStamp.Of(file.Path);
+                    if (stamp is { } taken && cache.Find(file.Name, taken) is { } entry)
                     {
-                        var (version, description) = MigrationFileName.Parse(MigrationFileName.SpanOf(path), path);
-                        migrations[index] = new Migration(version, description, path, entry.Checksum, entry.Phase, () => ReadOne(path, read));
+                        migrations[index] = new Migration(file.Version, file.Description, file.Path, entry.Checksum, entry.Phase, readKnown);
                         Interlocked.Increment(ref known);
                         return;
                     }
 
-                    var length = read(path, ref buffer);
-                    migrations[index] = MigrationParser.Parse(path, buffer.AsSpan(0, length), splitStatements: false);
+                    var length = read(file.Path, ref buffer);
+                    migrations[index] = MigrationParser.Parse(file.Path, buffer.AsSpan(0, length), splitStatements: false);
                 };
             },
             cancellationToken);
 
-        logger.ChecksumCacheUsed(directory, known, paths.Count);
-        var files = new (string, FileStamp?, Migration)[paths.Count];
-        for (var i = 0; i < paths.Count; i++)
-        {
-            files[i] = (Path.GetFileName(paths[i]), stamps[i], migrations[i]);
-        }
-
-        if (cache.Save(files, cacheLocation.Clock.GetUtcNow()) is { } reason)
+        logger.ChecksumCacheUsed(directory, known, files.Count);
+        if (cache.Save(files, stamps, migrations, cacheLocation.Clock.GetUtcNow()) is { } reason)
         {
             logger.ChecksumCacheNotWritten(directory, reason);
         }
@@ -63,10 +63,13 @@ internal static class CachedMigrationReader
         return migrations;
     }
 
-    private static Migration ReadOne(string path, ParallelMigrationReader.BytesReader read)
+    // One reader for every known file: it is given the file's path when the sections are first asked for. Each thread
+    // keeps its buffer, as the parallel reads do, so a run that reads every known file does not take one per file.
+    private static Func<string, Migration> ReadKnown(ParallelMigrationReader.BytesReader read) => path =>
     {
-        var buffer = Array.Empty<byte>();
+        var buffer = _buffer ?? [];
         var length = read(path, ref buffer);
+        _buffer = buffer.Length <= KeptBufferBytes ? buffer : null;
         return MigrationParser.Parse(path, buffer.AsSpan(0, length), splitStatements: false);
-    }
+    };
 }

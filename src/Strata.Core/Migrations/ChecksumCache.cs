@@ -1,6 +1,6 @@
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text;
+using Strata.Core.Data;
 
 namespace Strata.Core.Migrations;
 
@@ -20,6 +20,7 @@ internal sealed class ChecksumCache
     public const int MaximumDirectories = 64;
 
     private const string Extension = ".checksums";
+    private const int StreamBuffer = 16 * 1024;
     private const uint Format = 1;
     private const byte Sha256Lf = 1;
 
@@ -55,21 +56,21 @@ internal sealed class ChecksumCache
     public static ChecksumCache Open(string cacheDirectory, string directory, Action<string, string>? unusable = null)
     {
         var cache = new ChecksumCache(cacheDirectory, directory, new Dictionary<string, Entry>(StringComparer.Ordinal));
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(cache._file);
+            // Streamed through a small buffer: the file of a thousand migrations is over 100 KiB, which read whole
+            // would be a large-object allocation.
+            using var stream = new FileStream(cache._file, FileMode.Open, FileAccess.Read, FileShare.Read, StreamBuffer);
+            if (!TryParse(stream, directory, cache._entries, out var problem))
+            {
+                cache._entries.Clear();
+                unusable?.Invoke(cache._file, problem);
+            }
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             // No cache yet (or none readable): every file is read, and the cache is written afterwards.
-            return cache;
-        }
-
-        if (!TryParse(bytes, directory, cache._entries, out var problem))
-        {
             cache._entries.Clear();
-            unusable?.Invoke(cache._file, problem);
         }
 
         return cache;
@@ -83,32 +84,49 @@ internal sealed class ChecksumCache
         _entries.TryGetValue(name, out var entry) && entry.Stamp == stamp ? entry : null;
 
     /// <summary>
-    /// Writes what is now known of the directory, when it differs from what was read: every file in
-    /// <paramref name="files"/> with a stamp that is not recent. Returns the reason when it could not be written.
+    /// Writes what is now known of the directory, when it differs from what was read: every file with a stamp that is
+    /// not recent. Returns the reason when it could not be written.
     /// </summary>
-    /// <param name="files">Each migration file's name, the stamp taken before it was read (null when none) and what was read.</param>
+    /// <param name="files">The directory's migration files.</param>
+    /// <param name="stamps">Each file's stamp, taken before it was read; null when it has none.</param>
+    /// <param name="migrations">What was read of each file.</param>
     /// <param name="now">The time the recent stamps are judged against.</param>
-    public string? Save(IReadOnlyList<(string Name, FileStamp? Stamp, Migration Migration)> files, DateTimeOffset now)
+    public string? Save(IReadOnlyList<MigrationFile> files, IReadOnlyList<FileStamp?> stamps, IReadOnlyList<Migration> migrations, DateTimeOffset now)
     {
-        var entries = new Dictionary<string, Entry>(files.Count, StringComparer.Ordinal);
-        foreach (var (name, stamp, migration) in files)
+        var kept = 0;
+        var changed = false;
+        for (var i = 0; i < files.Count; i++)
         {
-            if (stamp is { } known && !known.IsRecent(now, RecentMargin) && migration.Checksum.Algorithm == MigrationChecksum.Sha256Lf)
+            if (Keeps(stamps[i], migrations[i], now) is { } entry)
             {
-                entries[name] = new Entry(known, migration.Checksum, migration.Phase);
+                kept++;
+                changed |= !_entries.TryGetValue(files[i].Name, out var old) || old != entry;
             }
         }
 
-        if (entries.Count == _entries.Count && entries.All(e => _entries.TryGetValue(e.Key, out var old) && old == e.Value))
+        if (!changed && kept == _entries.Count)
         {
             return null;
+        }
+
+        var entries = new List<(string Name, Entry Entry)>(kept);
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (Keeps(stamps[i], migrations[i], now) is { } entry)
+            {
+                entries.Add((files[i].Name, entry));
+            }
         }
 
         var temporary = $"{_file}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
             Directory.CreateDirectory(_cacheDirectory);
-            File.WriteAllBytes(temporary, Serialize(_directory, entries));
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, StreamBuffer))
+            {
+                Write(stream, _directory, entries);
+            }
+
             File.Move(temporary, _file, overwrite: true);
             Prune(_cacheDirectory, _file);
             return null;
@@ -120,20 +138,25 @@ internal sealed class ChecksumCache
         }
     }
 
+    private static Entry? Keeps(FileStamp? stamp, Migration migration, DateTimeOffset now) =>
+        stamp is { } known && !known.IsRecent(now, RecentMargin) && migration.Checksum.Algorithm == MigrationChecksum.Sha256Lf
+            ? new Entry(known, migration.Checksum, migration.Phase)
+            : null;
+
     // The name of a directory's cache file: a digest of its path, so any path gives a plain file name.
     private static string FileName(string directory) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(directory)).AsSpan(0, 16)) + Extension;
+        Convert.ToHexStringLower(Sha256.HashData(Encoding.UTF8.GetBytes(directory)).AsSpan(0, 16)) + Extension;
 
-    private static byte[] Serialize(string directory, Dictionary<string, Entry> entries)
+    // The files come sorted by name, so the entries are written in that order.
+    private static void Write(Stream stream, string directory, List<(string Name, Entry Entry)> entries)
     {
-        using var stream = new MemoryStream(64 + directory.Length + (entries.Count * 128));
-        using var writer = new BinaryWriter(stream, Encoding.UTF8);
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
         writer.Write(Format);
         writer.Write(Producer);
         writer.Write(directory);
         writer.Write(entries.Count);
-        foreach (var (name, entry) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+        foreach (var (name, entry) in entries)
         {
             var stamp = entry.Stamp;
             writer.Write(name);
@@ -150,14 +173,14 @@ internal sealed class ChecksumCache
         }
 
         writer.Flush();
-        return stream.ToArray();
     }
 
-    private static bool TryParse(byte[] bytes, string directory, Dictionary<string, Entry> entries, out string problem)
+    private static bool TryParse(Stream stream, string directory, Dictionary<string, Entry> entries, out string problem)
     {
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+            var length = stream.Length;
+            using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
             if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadUInt32() != Format)
             {
                 problem = "not a checksum cache of this format";
@@ -177,6 +200,8 @@ internal sealed class ChecksumCache
             }
 
             var count = reader.ReadInt32();
+            entries.EnsureCapacity((int)Math.Clamp(count, 0, length / 64));
+            Span<byte> hash = stackalloc byte[32];
             for (var i = 0; i < count; i++)
             {
                 var name = reader.ReadString();
@@ -189,16 +214,12 @@ internal sealed class ChecksumCache
                     return false;
                 }
 
-                var hash = reader.ReadBytes(32);
-                if (hash.Length != 32)
-                {
-                    throw new EndOfStreamException();
-                }
+                stream.ReadExactly(hash);
 
                 entries[name] = new Entry(stamp, new MigrationChecksum(MigrationChecksum.Sha256Lf, Convert.ToHexStringLower(hash)), phase);
             }
 
-            if (reader.BaseStream.Position != bytes.Length)
+            if (stream.Position != length)
             {
                 problem = "bytes after its last entry";
                 return false;

@@ -100,17 +100,17 @@ internal sealed class DirectoryMigrationSource : IMigrationSource
             logger.SkippedNonMigrationFile(Path.Combine(directory, skipped));
         }
 
-        var paths = new List<string>(names.Count);
+        var files = new List<MigrationFile>(names.Count);
         foreach (var name in names.Where(MigrationFileName.IsCandidate))
         {
             var path = Path.Combine(directory, name);
-            MigrationFileName.Parse(name, path);
-            paths.Add(path);
+            var (version, description) = MigrationFileName.Parse(name, path);
+            files.Add(new MigrationFile(path, name, version, description));
         }
 
-        return cacheDirectory is not null && paths.Count >= ChecksumCache.MinimumFiles && OperatingSystem.IsLinux()
-            ? CachedMigrationReader.Read(Path.GetFullPath(directory), paths, new ChecksumCache.Location(cacheDirectory, Clock), ReadFile, logger, cancellationToken)
-            : ParallelMigrationReader.Read(paths, ReadFile, splitStatements, cancellationToken);
+        return cacheDirectory is not null && files.Count >= ChecksumCache.MinimumFiles && OperatingSystem.IsLinux()
+            ? CachedMigrationReader.Read(Path.GetFullPath(directory), files, new ChecksumCache.Location(cacheDirectory, Clock), ReadFile, logger, cancellationToken)
+            : ParallelMigrationReader.Read(files.ConvertAll(f => f.Path), ReadFile, splitStatements, cancellationToken);
     }
 
     // Names only, from the directory entries: no file is stat'ed here, its size is checked on the handle it is read

@@ -5,7 +5,7 @@ namespace Strata.Core.Migrations;
 /// <summary>One parsed migration file.</summary>
 internal sealed record Migration
 {
-    private readonly Func<Migration>? _read;
+    private readonly Func<string, Migration>? _read;
     private Sections? _sections;
 
     private Migration(MigrationVersion version, string description, string source, MigrationChecksum checksum, MigrationPhase phase)
@@ -32,9 +32,10 @@ internal sealed record Migration
 
     /// <summary>
     /// A migration known from its checksum cache without reading its file: its sections are read by
-    /// <paramref name="read"/> the first time they are asked for, and must give the same checksum.
+    /// <paramref name="read"/>, given <paramref name="source"/>, the first time they are asked for, and must give the
+    /// same checksum.
     /// </summary>
-    public Migration(MigrationVersion version, string description, string source, MigrationChecksum checksum, MigrationPhase phase, Func<Migration> read)
+    public Migration(MigrationVersion version, string description, string source, MigrationChecksum checksum, MigrationPhase phase, Func<string, Migration> read)
         : this(version, description, source, checksum, phase)
     {
         _read = read;
@@ -83,7 +84,7 @@ internal sealed record Migration
             return sections;
         }
 
-        var read = _read!();
+        var read = _read!(Source);
         if (read.Checksum != Checksum)
         {
             throw new MigrationFileException(

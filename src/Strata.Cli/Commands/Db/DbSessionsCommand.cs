@@ -63,7 +63,8 @@ internal static class DbSessionsCommand
                     s.State ?? "-", s.WaitEvent ?? "", s.TransactionAge is { } age ? DurationText.Format(age) : "",
                     s.QueryStart?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "", locks, s.Query ?? "",
                 ],
-                (column, text) => column != 9 || text.Trim().Length == 0 ? text : s.IsBlocking ? style.Red(text) : style.Yellow(text));
+                paintedColumn: 9,
+                text => text.Trim().Length == 0 ? text : s.IsBlocking ? style.Red(text) : style.Yellow(text));
         }
 
         if (table.Count > 0)

@@ -11,6 +11,7 @@ internal static class HistoryCommand
         EngineFlags.AddReadFlags(command);
         return CommandAction.SetMigrator(command, async (run, parse, _, migrator, cancellationToken) =>
         {
+            ShortRun.SkipCollections();
             var history = await migrator.HistoryAsync(cancellationToken);
             var fields = new JsonObject
             {

@@ -18,6 +18,7 @@ internal static class StatusCommand
         WaitFlags.AddTo(command);
         CommandAction.SetMigrator(command, async (run, parse, _, migrator, cancellationToken) =>
         {
+            ShortRun.SkipCollections();
             var status = await migrator.StatusAsync(cancellationToken);
             var current = status.CurrentVersion?.Value ?? "none";
             var message = $"current version {current}, {status.PendingCount} pending";
@@ -46,7 +47,7 @@ internal static class StatusCommand
             string[] cells = phased
                 ? [entry.Version.Value, entry.Description, MigrationJson.StateName(entry.State), MigrationJson.PhaseName(entry.Phase), appliedAt]
                 : [entry.Version.Value, entry.Description, MigrationJson.StateName(entry.State), appliedAt];
-            table.Add(cells, (column, text) => column == 2 ? Paint(style, entry.State, text) : text);
+            table.Add(cells, paintedColumn: 2, text => Paint(style, entry.State, text));
         }
 
         table.WriteTo(writer, style);
