@@ -61,8 +61,11 @@ APPLY_TOOLS=(createdb psql1 psqltx "${STRATA[@]}" dbmate alembic npm)
 # sqitch starts a psql process per migration and takes ten times as long: fewer runs, no warm-up, own series.
 SLOW_APPLY_TOOLS=(sqitch)
 MIGRATION_TOOLS=("${STRATA[@]}" dbmate alembic npm sqitch)
-NOOP_TOOLS=(select1 "${STRATA[@]}" dbmate alembic npm sqitch)
-STATUS_TOOLS=(select1 "${STRATA[@]}" dbmate alembic sqitch)
+# With the AOT binary, also once more without its checksum cache (every file read, as on a fresh checkout).
+COLD=()
+[ "${STRATA[*]}" = "strata strata_aot" ] && COLD=(strata_aot_cold)
+NOOP_TOOLS=(select1 "${STRATA[@]}" "${COLD[@]}" dbmate alembic npm sqitch)
+STATUS_TOOLS=(select1 "${STRATA[@]}" "${COLD[@]}" dbmate alembic sqitch)
 
 PGBENCH_PID= BLOCKER_PID=
 cleanup() {
@@ -91,6 +94,8 @@ fi
 export STRATA_AOT_BIN
 # Every client below talks plain TCP to the loopback server; none should spend a round trip asking for TLS.
 export PGSSLMODE=disable
+# Strata keeps the checksums of the files it has read (docs/performance.md) in a directory of this run's own.
+export STRATA_CACHE_DIR="$BENCH_WORK/strata-cache"
 
 rm -rf "$BENCH_WORK" "$RESULTS"
 mkdir -p "$BENCH_WORK" "$RESULTS"

@@ -7,6 +7,8 @@ series_db() {
   case "$action:$tool" in
     apply:*) echo fresh ;;
     *:select1 | *:createdb) echo postgres ;;
+    # The same database, read without the checksum cache.
+    *:strata_aot_cold) echo applied_strata_aot ;;
     *) echo "applied_$tool" ;;
   esac
 }

@@ -92,6 +92,9 @@ tool_cmd() {
     strata:status) CMD=("$STRATA_BIN" status --database-url "$url" --migrations-dir "$m/sql") ;;
     strata_aot:apply | strata_aot:noop) CMD=("$STRATA_AOT_BIN" up --database-url "$url" --migrations-dir "$m/sql") ;;
     strata_aot:status) CMD=("$STRATA_AOT_BIN" status --database-url "$url" --migrations-dir "$m/sql") ;;
+    # As a run that finds every file changed since the last (a fresh checkout, a CI machine): every file read and hashed.
+    strata_aot_cold:noop) CMD=(env STRATA_CACHE_DIR=off "$STRATA_AOT_BIN" up --database-url "$url" --migrations-dir "$m/sql") ;;
+    strata_aot_cold:status) CMD=(env STRATA_CACHE_DIR=off "$STRATA_AOT_BIN" status --database-url "$url" --migrations-dir "$m/sql") ;;
     dbmate:apply | dbmate:noop) CMD=("$DBMATE_BIN" --url "$url" --migrations-dir "$m/sql" --no-dump-schema migrate) ;;
     dbmate:status) CMD=("$DBMATE_BIN" --url "$url" --migrations-dir "$m/sql" status) ;;
     alembic:apply | alembic:noop) CMD=("$ALEMBIC_BIN" -c "$m/alembic/alembic.ini" -x "url=${url/postgres:/postgresql:}" upgrade head) ;;
@@ -115,6 +118,7 @@ tool_label() {
   case "$1" in
     strata) echo "Strata" ;;
     strata_aot) echo "Strata (Native AOT)" ;;
+    strata_aot_cold) echo "Strata (Native AOT), no checksum cache" ;;
     strata-retries) echo "Strata --lock-retries 10" ;;
     strata-short) echo "Strata --lock-timeout 1s --lock-retries 10" ;;
     dbmate) echo "dbmate" ;;
