@@ -51,9 +51,19 @@ internal static partial class SecretRedactor
             result = result.Replace(secret, Mask, StringComparison.Ordinal);
         }
 
-        result = UrlPassword().Replace(result, m => m.Groups["head"].Value + Mask + "@");
-        result = JsonPassword().Replace(result, m => m.Groups["key"].Value + "\"" + Mask + "\"");
-        result = KeywordPassword().Replace(result, m => m.Groups["key"].Value + Mask);
+        // Each pattern needs a literal that most text lacks (a URL's "://", a password key's "pass" or "pwd"): looking
+        // for it first skips scanning a long output (a status of 1,000 rows) with patterns that cannot match.
+        if (result.Contains("://", StringComparison.Ordinal))
+        {
+            result = UrlPassword().Replace(result, m => m.Groups["head"].Value + Mask + "@");
+        }
+
+        if (result.Contains("pass", StringComparison.OrdinalIgnoreCase) || result.Contains("pwd", StringComparison.OrdinalIgnoreCase))
+        {
+            result = JsonPassword().Replace(result, m => m.Groups["key"].Value + "\"" + Mask + "\"");
+            result = KeywordPassword().Replace(result, m => m.Groups["key"].Value + Mask);
+        }
+
         return result;
     }
 

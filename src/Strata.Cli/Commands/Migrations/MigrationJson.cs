@@ -56,9 +56,13 @@ internal static class MigrationJson
 
     public static JsonArray Versions(IEnumerable<MigrationVersion> versions) => new([.. versions.Select(v => (JsonNode)v.Value)]);
 
-    public static string StateName(MigrationState state) => Kebab(state.ToString());
+    // Named once per value: a status of 1,000 rows names a state and a phase on each.
+    private static readonly Dictionary<MigrationState, string> StateNames = Enum.GetValues<MigrationState>().ToDictionary(s => s, s => Kebab(s.ToString()));
+    private static readonly Dictionary<MigrationPhase, string> PhaseNames = Enum.GetValues<MigrationPhase>().ToDictionary(p => p, Lower);
 
-    public static string PhaseName(MigrationPhase phase) => Lower(phase);
+    public static string StateName(MigrationState state) => StateNames.TryGetValue(state, out var name) ? name : Kebab(state.ToString());
+
+    public static string PhaseName(MigrationPhase phase) => PhaseNames.TryGetValue(phase, out var name) ? name : Lower(phase);
 
     public static string Timestamp(DateTimeOffset value) =>
         value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
