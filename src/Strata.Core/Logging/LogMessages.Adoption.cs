@@ -2,13 +2,13 @@ using Microsoft.Extensions.Logging;
 
 namespace Strata.Core.Logging;
 
-/// <summary>Log messages about migration files Strata did not write and databases it did not create: event ids 1360-1379.</summary>
+/// <summary>Log messages about migration files Strata did not write and databases it did not create: event ids 1370-1389.</summary>
 internal static partial class LogMessages
 {
-    [LoggerMessage(EventId = 1360, Level = LogLevel.Warning, Message = "Migration {Migration} has an empty up section ({Source}:{Line}): it runs nothing and is recorded as applied")]
+    [LoggerMessage(EventId = 1373, Level = LogLevel.Warning, Message = "Migration {Migration} has an empty up section ({Source}:{Line}): it runs nothing and is recorded as applied")]
     public static partial void EmptyUpSection(this ILogger logger, string migration, string source, int line);
 
-    [LoggerMessage(EventId = 1361, Level = LogLevel.Warning, Message = "Skipping {File} in the migrations directory: it is not a migration (a migration is named <version>_<description>.sql)")]
+    [LoggerMessage(EventId = 1374, Level = LogLevel.Warning, Message = "Skipping {File} in the migrations directory: it is not a migration (a migration is named <version>_<description>.sql)")]
     public static partial void SkippedNonMigrationFile(this ILogger logger, string file);
 
     [LoggerMessage(EventId = 1370, Level = LogLevel.Debug, Message = "Knew {Known} of {Total} migration files in {Directory} from the checksum cache")]

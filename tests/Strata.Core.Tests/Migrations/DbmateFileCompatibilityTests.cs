@@ -33,7 +33,7 @@ public sealed class DbmateFileCompatibilityTests
 
         result.Migrations.Select(m => m.Version.Value).ShouldBe(["1", "2"]);
         (await db.HistoryVersionsAsync()).ShouldBe(["1", "2"]);
-        logger.WithEvent(1360).Select(e => e.Message).ShouldBe([
+        logger.WithEvent(1373).Select(e => e.Message).ShouldBe([
             "Migration 1_noop has an empty up section (db/migrations/1_noop.sql:1): it runs nothing and is recorded as applied",
             "Migration 2_tags has an empty up section (db/migrations/2_tags.sql:1): it runs nothing and is recorded as applied",
         ]);
@@ -71,7 +71,7 @@ public sealed class DbmateFileCompatibilityTests
         var result = await new Migrator(db.DataSource, new DirectoryMigrationSource(dir.Path), EngineTestKit.FastOptions, logger).UpAsync();
 
         result.Migrations.Single().Version.Value.ShouldBe("1");
-        logger.WithEvent(1361).Select(e => e.Message).Order(StringComparer.Ordinal).ShouldBe(
+        logger.WithEvent(1374).Select(e => e.Message).Order(StringComparer.Ordinal).ShouldBe(
             skipped.Select(f => $"Skipping {f} in the migrations directory: it is not a migration (a migration is named <version>_<description>.sql)").Order(StringComparer.Ordinal));
     }
 
