@@ -27,6 +27,7 @@ internal static class CachedMigrationReader
         ILogger logger,
         CancellationToken cancellationToken)
     {
+        using var stamper = FileStamps.Open(directory);
         var cache = ChecksumCache.Open(cacheLocation.Directory, directory, (file, reason) => logger.ChecksumCacheIgnored(file, reason));
         var migrations = new Migration[files.Count];
         var stamps = new FileStamp?[files.Count];
@@ -40,7 +41,7 @@ internal static class CachedMigrationReader
                 return index =>
                 {
                     var file = files[index];
-                    var stamp = stamps[index] = FileStamp.Of(file.Path);
+                    var stamp = stamps[index] = stamper.Of(file.Name);
                     if (stamp is { } taken && cache.Find(file.Name, taken) is { } entry)
                     {
                         migrations[index] = new Migration(file.Version, file.Description, file.Path, entry.Checksum, entry.Phase, readKnown);
