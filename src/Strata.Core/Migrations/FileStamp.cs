@@ -15,7 +15,12 @@ internal readonly record struct FileStamp(long Size, long ModifiedSeconds, uint 
     /// </summary>
     public bool IsRecent(DateTimeOffset now, TimeSpan margin)
     {
-        var limit = now.ToUnixTimeSeconds() - (long)Math.Ceiling(margin.TotalSeconds);
-        return ChangedSeconds >= limit || ModifiedSeconds >= limit;
+        // Compared as seconds and nanoseconds: a file may carry any time at all, even one no DateTimeOffset holds.
+        var limit = now - margin;
+        var seconds = limit.ToUnixTimeSeconds();
+        var nanoseconds = limit.UtcTicks % TimeSpan.TicksPerSecond * TimeSpan.NanosecondsPerTick;
+        return After(ChangedSeconds, ChangedNanoseconds) || After(ModifiedSeconds, ModifiedNanoseconds);
+
+        bool After(long s, uint ns) => s > seconds || (s == seconds && ns > nanoseconds);
     }
 }

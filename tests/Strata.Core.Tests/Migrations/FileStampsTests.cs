@@ -54,5 +54,19 @@ public sealed class FileStampsTests : IDisposable
         stamps.Of("1_one.sql").ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData(1_700_000_000, 0, false)]
+    [InlineData(1_700_000_001, 499_000_000, false)]
+    [InlineData(1_700_000_001, 500_000_001, true)]
+    [InlineData(1_700_000_003, 0, true)]
+    [InlineData(long.MaxValue, 0, true)]
+    public void A_stamp_is_recent_when_it_changed_within_the_margin_to_the_nanosecond(long changedSeconds, uint changedNanoseconds, bool recent)
+    {
+        var now = DateTimeOffset.FromUnixTimeSeconds(1_700_000_003).AddMilliseconds(500);
+        var stamp = new FileStamp(1, 0, 0, changedSeconds, changedNanoseconds, 1, 1);
+
+        stamp.IsRecent(now, TimeSpan.FromSeconds(2)).ShouldBe(recent);
+    }
+
     public void Dispose() => _directory.Dispose();
 }
