@@ -11,8 +11,8 @@ internal sealed class HistorySql(HistoryTableName table, ClientInfo client)
         "version, description, checksum, checksum_algorithm, status, statements_completed, statements_total, " +
         "applied_at, applied_by, client_host, strata_version, execution_time_ms, origin, phase";
 
-    // Tables written before phases existed have no phase column until a run that writes adds it, so reads that must not
-    // change the table read the column through the row's JSON, which has no such key then.
+    // What a read selects before the phase: tables written before phases existed have no phase column until a run that
+    // writes adds it, so a read that must not change the table selects NULL in its place (SelectAllWithoutPhase).
     private const string SelectColumns =
         "version, description, checksum, checksum_algorithm, status, statements_completed, statements_total, " +
         "applied_at, applied_by, client_host, strata_version, execution_time_ms, origin";

@@ -67,6 +67,10 @@ internal sealed record Migration
     /// <summary>False while a migration known from the checksum cache has not had its file read.</summary>
     public bool IsRead => _sections is not null;
 
+    /// <summary>Reads the file of a migration known from the checksum cache now, if not done yet.</summary>
+    /// <exception cref="MigrationFileException">The file changed since its checksum was taken.</exception>
+    public void ReadFile() => Read();
+
     /// <summary>Splits both sections into statements now, if not done yet.</summary>
     /// <exception cref="SqlSyntaxException">A section's SQL cannot be split into statements.</exception>
     /// <exception cref="MigrationFileException">A <c>-- strata:batch</c> line is malformed or misplaced.</exception>

@@ -31,8 +31,17 @@ internal static class MigrationCatalog
     /// </summary>
     /// <exception cref="SqlSyntaxException">A section's SQL cannot be split into statements.</exception>
     /// <exception cref="MigrationFileException">A <c>-- strata:batch</c> line is malformed or misplaced.</exception>
-    public static void SplitStatements(IReadOnlyList<Migration> migrations) =>
+    public static void SplitStatements(IReadOnlyList<Migration> migrations)
+    {
+        // Files known from the checksum cache are all read before any is split: reading and splitting each in turn
+        // raised the peak memory of applying 1,000 migrations from 38 to 42 MiB (docs/performance.md).
+        if (!migrations.All(m => m.IsRead))
+        {
+            ParallelRanges.ForEach(migrations.Count, () => index => migrations[index].ReadFile(), CancellationToken.None);
+        }
+
         ParallelRanges.ForEach(migrations.Count, () => index => migrations[index].SplitStatements(), CancellationToken.None);
+    }
 
     private static MigrationFileException Duplicate(Migration first, Migration second)
     {
