@@ -49,8 +49,7 @@ internal static class CachedMigrationReader
                         return;
                     }
 
-                    var length = read(file.Path, ref buffer);
-                    migrations[index] = MigrationParser.Parse(file.Path, buffer.AsSpan(0, length), splitStatements: false);
+                    migrations[index] = ParallelMigrationReader.ReadOne(file.Path, read, ref buffer, splitStatements: false);
                 };
             },
             cancellationToken);
@@ -69,8 +68,8 @@ internal static class CachedMigrationReader
     private static Func<string, Migration> ReadKnown(ParallelMigrationReader.BytesReader read) => path =>
     {
         var buffer = _buffer ?? [];
-        var length = read(path, ref buffer);
+        var migration = ParallelMigrationReader.ReadOne(path, read, ref buffer, splitStatements: false);
         _buffer = buffer.Length <= KeptBufferBytes ? buffer : null;
-        return MigrationParser.Parse(path, buffer.AsSpan(0, length), splitStatements: false);
+        return migration;
     };
 }

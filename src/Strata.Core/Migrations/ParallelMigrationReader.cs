@@ -20,6 +20,14 @@ internal static class ParallelMigrationReader
     public static byte[] Fit(byte[] buffer, int length) =>
         buffer.Length >= length ? buffer : new byte[Math.Max(length, (int)Math.Min(Math.Max(4096, buffer.Length * 2L), MigrationText.MaxFileBytes))];
 
+    /// <summary>Reads one source with <paramref name="read"/> into <paramref name="buffer"/> and parses it.</summary>
+    /// <exception cref="StrataException">The source could not be read or parsed.</exception>
+    public static Migration ReadOne(string source, BytesReader read, ref byte[] buffer, bool splitStatements)
+    {
+        var length = read(source, ref buffer);
+        return MigrationParser.Parse(source, buffer.AsSpan(0, length), splitStatements);
+    }
+
     /// <summary>Reads each source with <paramref name="read"/> and parses it, in parallel ranges.</summary>
     /// <param name="sources">The files, in the order errors are chosen by.</param>
     /// <param name="read">Reads one file's bytes; each range of files reuses one buffer.</param>
@@ -39,11 +47,7 @@ internal static class ParallelMigrationReader
             {
                 // The bytes are garbage once parsed (the text and the checksum are kept), so one buffer serves the range.
                 var buffer = Array.Empty<byte>();
-                return index =>
-                {
-                    var length = read(sources[index], ref buffer);
-                    migrations[index] = MigrationParser.Parse(sources[index], buffer.AsSpan(0, length), splitStatements);
-                };
+                return index => migrations[index] = ReadOne(sources[index], read, ref buffer, splitStatements);
             },
             cancellationToken);
         return migrations;
