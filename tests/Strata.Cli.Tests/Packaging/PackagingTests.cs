@@ -27,6 +27,9 @@ public sealed class PackagingTests(PackedFeed feed)
         installed.ShouldContain(f => f.EndsWith("/libpg_query.so.1504.0", StringComparison.Ordinal));
         installed.ShouldNotContain(f => f.EndsWith("/strata.dll", StringComparison.Ordinal), "linux-x64 installs the Native AOT package");
         installed.ShouldNotContain(f => f.EndsWith(".dbg", StringComparison.Ordinal) || f.EndsWith(".pdb", StringComparison.Ordinal), "native and managed symbols stay out of the tool");
+        var binary = ElfFile.Read(installed.Single(f => f.EndsWith("/strata", StringComparison.Ordinal)));
+        binary.Type.ShouldBe(ElfFile.FixedAddressExecutable, "no relocation of the runtime's data at every start");
+        binary.Sections.ShouldNotContain(".hydrated", "the runtime's data is mapped from the file, not expanded at every start");
 
         var version = await Shell.RunOkAsync(strata, work.Path, TimeSpan.FromMinutes(1), "--version");
         version.Stdout.Trim().ShouldStartWith("0.1.0");
