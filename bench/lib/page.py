@@ -196,8 +196,9 @@ RERUN = [
     "                            # checks every tool's result, under 5 minutes; report in bench/.out/quick",
     "```", "",
     "The script installs what it is missing (hyperfine, Alembic with psycopg2, sqitch with DBD::Pg and GNU time from "
-    "Debian packages; dbmate, node-pg-migrate and pg from npm into `bench/.tools`), publishes Strata as the "
-    "single-file ReadyToRun binary users deploy (`bench/.out/strata/strata`), starts its own PostgreSQL under "
+    "Debian packages; dbmate, node-pg-migrate and pg from npm into `bench/.tools`), publishes Strata twice, the "
+    "Native AOT binary users deploy (`bench/.out/strata-aot/strata`, full run only) and the JIT build, a "
+    "self-contained single file with ReadyToRun code (`bench/.out/strata/strata`), starts its own PostgreSQL under "
     "`bench/.work` on 127.0.0.1 and a free port, and stops it when it ends. It needs root for `apt-get` (or the "
     "packages already installed), the .NET SDK and the PostgreSQL server binaries. Raw results (hyperfine JSON, "
     "pgbench logs) stay in `bench/.out`. Both modes check that every tool created every table, index and column "

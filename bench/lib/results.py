@@ -6,7 +6,7 @@ import re
 import statistics
 
 LABELS = {
-    "strata": "Strata", "strata_aot": "Strata (Native AOT)",
+    "strata": "Strata (JIT)", "strata_aot": "Strata (Native AOT)",
     "strata_aot_cold": "Strata (Native AOT), no checksum cache", "strata-retries": "Strata --lock-retries 10",
     "strata-short": "Strata --lock-timeout 1s --lock-retries 10", "dbmate": "dbmate", "alembic": "Alembic",
     "npm": "node-pg-migrate", "sqitch": "sqitch", "psql1": "psql -1 -f all.sql",

@@ -43,14 +43,15 @@ install_npm_tools() {
   [ -x "$DBMATE_BIN" ] || { echo "bench: dbmate's native binary is not at $DBMATE_BIN" >&2; return 1; }
 }
 
-# The single-file ReadyToRun build users deploy; a framework-dependent `dotnet run` would measure the SDK instead.
+# The JIT build (`-p:PublishAot=false`): the self-contained single file with ReadyToRun code, the build for a
+# platform without the Native AOT binary (a framework-dependent `dotnet run` would measure the SDK instead).
 # publish_strata quick: the same single file without ReadyToRun, which builds in seconds instead of minutes (the
 # smoke test checks results, not speed).
 publish_strata() {
   local out="$BENCH_OUT/strata" r2r=true kind="single-file ReadyToRun"
   if [ "${1:-}" = quick ]; then out="$BENCH_OUT/strata-quick" r2r=false kind="single-file, without ReadyToRun"; fi
   say "publishing strata (Release, linux-x64, $kind)"
-  dotnet publish "$BENCH_DIR/../src/Strata.Cli" -c Release -r linux-x64 -p:PublishReadyToRun=$r2r -o "$out" -nologo \
+  dotnet publish "$BENCH_DIR/../src/Strata.Cli" -c Release -r linux-x64 -p:PublishAot=false -p:PublishReadyToRun=$r2r -o "$out" -nologo \
     -v quiet >"$BENCH_OUT/publish.log" 2>&1 || { cat "$BENCH_OUT/publish.log" >&2; return 1; }
   STRATA_BIN="$out/strata"
 }
@@ -116,7 +117,7 @@ tool_cmd() {
 
 tool_label() {
   case "$1" in
-    strata) echo "Strata" ;;
+    strata) echo "Strata (JIT)" ;;
     strata_aot) echo "Strata (Native AOT)" ;;
     strata_aot_cold) echo "Strata (Native AOT), no checksum cache" ;;
     strata-retries) echo "Strata --lock-retries 10" ;;
