@@ -37,7 +37,8 @@ internal sealed class TextTable(params string[] headers)
 
         foreach (var (cells, paintedColumn, paint) in _rows)
         {
-            Line(line, cells, widths, paintedColumn, paint);
+            // Without colour a painter returns its text as it was: the padded cell is not built for it.
+            Line(line, cells, widths, paintedColumn, style.Enabled ? paint : null);
             writer.Write(indent);
             writer.Write(line);
             writer.WriteLine();
