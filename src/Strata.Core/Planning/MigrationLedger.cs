@@ -22,10 +22,27 @@ internal sealed class MigrationLedger
         var rows = records.ToDictionary(r => r.Version);
         NewestRecorded = records.Count == 0 ? null : records.Max(r => r.Version);
         NewestRecordedPost = records.Where(r => r.Phase == MigrationPhase.Post).Select(r => (MigrationVersion?)r.Version).Max();
-        Entries = files.Keys.Union(rows.Keys)
-            .Order()
-            .Select(v => Entry(v, files.GetValueOrDefault(v), rows.GetValueOrDefault(v)))
-            .ToList();
+
+        // Every version once (a file's, then a row's without a file), sorted in place: this runs over every migration
+        // on every run, so without the set a union builds and the index map an ordering iterator sorts through.
+        var versions = new List<MigrationVersion>(files.Count + rows.Count);
+        versions.AddRange(files.Keys);
+        foreach (var version in rows.Keys)
+        {
+            if (!files.ContainsKey(version))
+            {
+                versions.Add(version);
+            }
+        }
+
+        versions.Sort();
+        var entries = new List<LedgerEntry>(versions.Count);
+        foreach (var version in versions)
+        {
+            entries.Add(Entry(version, files.GetValueOrDefault(version), rows.GetValueOrDefault(version)));
+        }
+
+        Entries = entries;
     }
 
     /// <summary>Every version in the source or the history, oldest first.</summary>
