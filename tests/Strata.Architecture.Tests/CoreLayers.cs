@@ -22,7 +22,7 @@ internal static class CoreLayers
         var graph = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var type in Loaded.Value.Types)
         {
-            var from = Layer(type.Namespace.FullName, root);
+            var from = Layer(type.Namespace?.FullName, root);
             if (from is null)
             {
                 continue;
@@ -31,7 +31,7 @@ internal static class CoreLayers
             var targets = graph.TryGetValue(from, out var existing) ? existing : graph[from] = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var dependency in type.Dependencies)
             {
-                if (Layer(dependency.Target.Namespace.FullName, root) is { } to && to != from)
+                if (Layer(dependency.Target.Namespace?.FullName, root) is { } to && to != from)
                 {
                     targets.Add(to);
                 }
@@ -42,8 +42,14 @@ internal static class CoreLayers
     }
 
     /// <summary>The namespace a type counts towards: the root or its first level below it (nested folders count with their parent).</summary>
-    private static string? Layer(string ns, string root)
+    // A compiler-generated type parameter (an inline array's, for a collection expression passed as a span) has none.
+    private static string? Layer(string? ns, string root)
     {
+        if (ns is null)
+        {
+            return null;
+        }
+
         if (ns == root)
         {
             return root;

@@ -17,9 +17,9 @@ public sealed class StartupDependencyTests
     public void The_namespaces_of_a_migration_run_use_no_cryptography_of_the_runtime()
     {
         var offenders = CoreLayers.Types
-            .Where(type => RunNamespaces.Any(ns => type.Namespace.FullName == ns || type.Namespace.FullName.StartsWith(ns + ".", StringComparison.Ordinal)))
+            .Where(type => type.Namespace is { FullName: var name } && RunNamespaces.Any(ns => name == ns || name.StartsWith(ns + ".", StringComparison.Ordinal)))
             .SelectMany(type => type.Dependencies
-                .Where(d => d.Target.Namespace.FullName.StartsWith("System.Security.Cryptography", StringComparison.Ordinal))
+                .Where(d => d.Target.Namespace?.FullName.StartsWith("System.Security.Cryptography", StringComparison.Ordinal) == true)
                 .Select(d => $"{type.FullName} uses {d.Target.FullName}"))
             .Distinct()
             .ToList();
