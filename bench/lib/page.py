@@ -3,7 +3,7 @@ import os
 import re
 
 import generate
-from results import LABELS, apply_table, fast_table, outage_table, startup_rows, targets
+from results import LABELS, apply_table, fast_table, outage_table, startup_rows, target_tools, targets
 
 
 def busy_note(m):
@@ -35,11 +35,20 @@ def header(data, elapsed, svg_name):
         "",
         "## Targets",
         "",
+        *targets_intro(data),
         *targets(data),
         "",
         f"![Per-migration apply time and no-op time per tool, psql as the limit]({svg_name})",
         "",
     ]
+
+
+def targets_intro(data):
+    if target_tools(data) != ["strata_aot"]:
+        return []
+    return ["The targets are held to the Native AOT binary, the `strata` that ships (release archive, container image, "
+            "the .NET tool on linux-x64). The JIT build, the fallback for other platforms, has its own rows in the "
+            "tables below: it pays the JIT's start-up on every run.", ""]
 
 
 def apply_section(data):
