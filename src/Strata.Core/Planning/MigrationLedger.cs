@@ -24,7 +24,7 @@ internal sealed class MigrationLedger
         NewestRecordedPost = records.Where(r => r.Phase == MigrationPhase.Post).Select(r => (MigrationVersion?)r.Version).Max();
 
         // Every version once (a file's, then a row's without a file), sorted in place: this runs over every migration
-        // on every run, so without the set a union builds and the index map an ordering iterator sorts through.
+        // on every run, and needs neither the set a union builds nor the index map an ordering iterator sorts.
         var versions = new List<MigrationVersion>(files.Count + rows.Count);
         versions.AddRange(files.Keys);
         foreach (var version in rows.Keys)
