@@ -85,7 +85,7 @@ public sealed class Migrator
             }
 
             await using var session = await WhileLoadingAsync(
-                loading, () => OpenSessionAsync(cancellationToken, guarded: true, async records => SplitUnapplied(await loading, records), createTableNow: false));
+                loading, () => OpenSessionAsync(cancellationToken, guarded: true, async records => SplitUnapplied(await loading, records, target ?? MigrationTarget.All), createTableNow: false));
             // On a first run the history table is created (as every session without one does before anything else) while
             // the plan is made and linted.
             var ready = session.HistoryTableMissing ? session.ConnectionAsync(cancellationToken).AsTask() : Task.CompletedTask;
@@ -322,20 +322,20 @@ public sealed class Migrator
     }
 
     // Every file without an applied history row may run, so each is split now, and the first broken one in version
-    // order is the error, as when every file was split on reading; returns whether there is any such file. An applied
-    // file's statements are never needed to check it: its checksum is.
-    private static bool SplitUnapplied(IReadOnlyList<Migration> migrations, IReadOnlyList<HistoryRecord>? records)
+    // order is the error, as when every file was split on reading (even one beyond the target). Returns whether the
+    // target reaches any such file, so that `up --to` below all of them opens no connection to run migrations on. An
+    // applied file's statements are never needed to check it: its checksum is.
+    private static bool SplitUnapplied(IReadOnlyList<Migration> migrations, IReadOnlyList<HistoryRecord>? records, MigrationTarget? target = null)
     {
-        if (records is null or { Count: 0 })
+        var unapplied = migrations;
+        if (records is { Count: > 0 })
         {
-            MigrationCatalog.SplitStatements(migrations);
-            return migrations.Count > 0;
+            var applied = records.Where(r => r.Status == HistoryStatus.Applied).Select(r => r.Version).ToHashSet();
+            unapplied = migrations.Where(m => !applied.Contains(m.Version)).ToList();
         }
 
-        var applied = records.Where(r => r.Status == HistoryStatus.Applied).Select(r => r.Version).ToHashSet();
-        var unapplied = migrations.Where(m => !applied.Contains(m.Version)).ToList();
         MigrationCatalog.SplitStatements(unapplied);
-        return unapplied.Count > 0;
+        return unapplied.Any(m => target is null || UpPlanner.MayReach(target, m));
     }
 
     private async Task PrepareUpAsync(MigrationSession session, UpPlan plan, CancellationToken cancellationToken)

@@ -29,9 +29,18 @@ internal static class UpPlanner
             ledger.InState(MigrationState.Missing).Select(e => e.Id).ToList());
     }
 
+    /// <summary>
+    /// Whether <paramref name="target"/> reaches <paramref name="migration"/> when it is not applied: the target's phase,
+    /// if it names one, and no newer than its version, if it names one. The run asks it before the plan is made, to open
+    /// the connection migrations run on only when the plan can have one to run.
+    /// </summary>
+    public static bool MayReach(MigrationTarget target, Migration migration) =>
+        (target.Phase is not { } phase || migration.Phase == phase) &&
+        (target.Kind != MigrationTargetKind.ToVersion || migration.Version <= target.Version!.Value);
+
     private static List<LedgerEntry> Select(MigrationLedger ledger, MigrationTarget target)
     {
-        var notApplied = ledger.NotApplied.Concat(ledger.Entries.Where(e => e.ResumesBackfill)).OrderBy(e => e.Version).Where(e => target.Phase is not { } phase || e.Migration!.Phase == phase).ToList();
+        var notApplied = ledger.NotApplied.Concat(ledger.Entries.Where(e => e.ResumesBackfill)).OrderBy(e => e.Version).Where(e => MayReach(target, e.Migration!)).ToList();
         var selected = SelectInPhase(ledger, target, notApplied);
         RefuseSkippingPreDeploy(ledger, target, selected);
         return selected;
@@ -71,7 +80,7 @@ internal static class UpPlanner
                     throw new ConfigurationException($"There is no migration with version {version} to migrate up to: check the version.");
                 }
 
-                return notApplied.Where(e => e.Version <= version).ToList();
+                return notApplied;
             default:
                 return notApplied;
         }

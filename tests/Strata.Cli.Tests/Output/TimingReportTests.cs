@@ -28,6 +28,26 @@ public sealed class TimingReportTests
     }
 
     [Fact]
+    public async Task Up_to_a_version_below_every_pending_file_opens_no_connection_for_migrations()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(3);
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+        (await cli.RunAsync("up", "--to", "1000")).ExitCode.ShouldBe(0);
+
+        var below = await cli.With("STRATA_TRACE_TIMING", "1").RunAsync("up", "--to", "1000");
+        var reaching = await cli.With("STRATA_TRACE_TIMING", "1").RunAsync("up", "--to", "1001");
+
+        below.ExitCode.ShouldBe(0, below.ToString());
+        below.Stderr.ShouldContain("timing: ");
+        below.Stderr.ShouldNotContain("work connection", customMessage: below.Stderr);
+        reaching.ExitCode.ShouldBe(0, reaching.ToString());
+        reaching.Stderr.ShouldContain("work connection", customMessage: reaching.Stderr);
+        await using var count = db.DataSource.CreateCommand("SELECT count(*) FROM strata_schema_migrations");
+        ((long)(await count.ExecuteScalarAsync())!).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Without_the_variable_nothing_about_timing_is_printed()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
