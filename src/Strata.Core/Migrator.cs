@@ -85,7 +85,7 @@ public sealed class Migrator
             }
 
             await using var session = await WhileLoadingAsync(
-                loading, () => OpenSessionAsync(cancellationToken, guarded: true, async records => SplitUnapplied(await loading, records, target ?? MigrationTarget.All), createTableNow: false));
+                loading, () => OpenSessionAsync(cancellationToken, guarded: true, async records => SplitUnapplied(await loading, records).Any(m => UpPlanner.MayReach(target ?? MigrationTarget.All, m)), createTableNow: false));
             // On a first run the history table is created (as every session without one does before anything else) while
             // the plan is made and linted.
             var ready = session.HistoryTableMissing ? session.ConnectionAsync(cancellationToken).AsTask() : Task.CompletedTask;
@@ -322,10 +322,10 @@ public sealed class Migrator
     }
 
     // Every file without an applied history row may run, so each is split now, and the first broken one in version
-    // order is the error, as when every file was split on reading (even one beyond the target). Returns whether the
-    // target reaches any such file, so that `up --to` below all of them opens no connection to run migrations on. An
-    // applied file's statements are never needed to check it: its checksum is.
-    private static bool SplitUnapplied(IReadOnlyList<Migration> migrations, IReadOnlyList<HistoryRecord>? records, MigrationTarget? target = null)
+    // order is the error, as when every file was split on reading (even one beyond the target); returns those files,
+    // so that `up` opens a connection to run migrations on only when its target reaches one. An applied file's
+    // statements are never needed to check it: its checksum is.
+    private static IReadOnlyList<Migration> SplitUnapplied(IReadOnlyList<Migration> migrations, IReadOnlyList<HistoryRecord>? records)
     {
         var unapplied = migrations;
         if (records is { Count: > 0 })
@@ -335,7 +335,7 @@ public sealed class Migrator
         }
 
         MigrationCatalog.SplitStatements(unapplied);
-        return unapplied.Any(m => target is null || UpPlanner.MayReach(target, m));
+        return unapplied;
     }
 
     private async Task PrepareUpAsync(MigrationSession session, UpPlan plan, CancellationToken cancellationToken)

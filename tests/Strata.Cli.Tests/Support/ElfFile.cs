@@ -12,9 +12,6 @@ public sealed record ElfFile(ushort Type, IReadOnlyList<string> Sections)
     /// <summary>ET_EXEC: linked to load at a fixed address, with no relocations of its own data at start.</summary>
     public const ushort FixedAddressExecutable = 2;
 
-    /// <summary>ET_DYN: a shared library or a position-independent executable.</summary>
-    public const ushort PositionIndependent = 3;
-
     public static ElfFile Read(string path)
     {
         var bytes = File.ReadAllBytes(path);
