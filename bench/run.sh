@@ -57,7 +57,7 @@ fi
 # which measures it only when STRATA_AOT_BIN names a binary).
 STRATA=(strata)
 [ "$QUICK" = 0 ] || [ -n "${STRATA_AOT_BIN:-}" ] && STRATA+=(strata_aot)
-APPLY_TOOLS=(createdb psql1 psqltx "${STRATA[@]}" dbmate alembic npm)
+APPLY_TOOLS=(createdb psql1 psqltx psqlflush "${STRATA[@]}" dbmate alembic npm)
 # sqitch starts a psql process per migration and takes ten times as long: fewer runs, no warm-up, own series.
 SLOW_APPLY_TOOLS=(sqitch)
 MIGRATION_TOOLS=("${STRATA[@]}" dbmate alembic npm sqitch)
@@ -127,8 +127,8 @@ for n in "${SIZES[@]}"; do
   m="$BENCH_WORK/migrations-$n"
   /usr/bin/python3 "$BENCH_DIR/lib/generate.py" "$n" "$m" "$BENCH_PSQL"
   say "N=$n: applying once with every tool and checking the result"
-  apply_once "$m" psql1 psqltx "${MIGRATION_TOOLS[@]}"
-  check_schema "$n" psql1 psqltx "${MIGRATION_TOOLS[@]}"
+  apply_once "$m" psql1 psqltx psqlflush "${MIGRATION_TOOLS[@]}"
+  check_schema "$n" psql1 psqltx psqlflush "${MIGRATION_TOOLS[@]}"
   admin -c CHECKPOINT
   # Fewer timed runs at N = 1,000, where each run is ten times longer and the spread smaller.
   runs=$APPLY_RUNS

@@ -116,9 +116,12 @@ def sqitch_format(n, out, psql):
 
 
 def psql_format(n, out):
-    """The limit: the bodies alone, in one transaction (psql -1) or one transaction each in one session."""
+    """The limit: the bodies alone, in one transaction (psql -1) or one transaction each in one session; the last
+    also as Strata commits them, only the last COMMIT waiting for the WAL flush."""
     write(f"{out}/psql/all.sql", "".join(up_sql(i) for i in range(1, n + 1)))
     write(f"{out}/psql/per_tx.sql", "".join(f"BEGIN;\n{up_sql(i)}COMMIT;\n" for i in range(1, n + 1)))
+    write(f"{out}/psql/per_tx_one_flush.sql", "SET synchronous_commit = off;\n" + "".join(
+        f"BEGIN;\n{up_sql(i)}{'RESET synchronous_commit;' + chr(10) if i == n else ''}COMMIT;\n" for i in range(1, n + 1)))
 
 
 OUTAGE_UP = "ALTER TABLE hot ADD COLUMN added_by_migration text;\n"

@@ -69,8 +69,10 @@ def apply_section(data):
         "",
         "How each tool uses transactions, with its defaults: `psql -1` one for everything; *psql, BEGIN/COMMIT per "
         "migration* one per migration in one session, without any history bookkeeping (the limit a tool recording "
-        "each migration can approach); Strata one per migration, sent with its history row as one batch; dbmate one "
-        "per migration; Alembic and node-pg-migrate one around all pending migrations; sqitch one per change, each "
+        "each migration can approach), and the same *with one flush*, as Strata commits: `synchronous_commit = off` "
+        "for the session, reset before the last `COMMIT`, so only that one waits for the WAL to reach disk and it "
+        "flushes all the others with it; Strata one per migration, sent with its history row as one batch, with one "
+        "flush per run ([performance](performance.md#applying-one-flush-per-run)); dbmate one per migration; Alembic and node-pg-migrate one around all pending migrations; sqitch one per change, each "
         "deploy script run by a new `psql` process, its registry written over a connection of its own.",
         "",
         "*Client CPU* is the user + system time of the tool's process and its children (mean over the timed runs); "

@@ -10,7 +10,8 @@ LABELS = {
     "strata_aot_cold": "Strata (Native AOT), no checksum cache", "strata-retries": "Strata --lock-retries 10",
     "strata-short": "Strata --lock-timeout 1s --lock-retries 10", "dbmate": "dbmate", "alembic": "Alembic",
     "npm": "node-pg-migrate", "sqitch": "sqitch", "psql1": "psql -1 -f all.sql",
-    "psqltx": "psql, BEGIN/COMMIT per migration", "psql": "psql -f", "select1": "psql -c 'select 1'",
+    "psqltx": "psql, BEGIN/COMMIT per migration", "psqlflush": "psql, BEGIN/COMMIT per migration, one flush",
+    "psql": "psql -f", "select1": "psql -c 'select 1'",
     "createdb": "CREATE DATABASE alone", "none": "no migration (control)",
 }
 PEERS = ["dbmate", "alembic", "npm", "sqitch"]
@@ -71,7 +72,7 @@ def apply_table(data, n):
     limit = median(s[("apply", n, "psqltx")])
     rows = ["| Tool | Median | Min – max | Per migration | × psql per-migration | Client CPU | Peak memory |",
             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for tool in ["createdb", "psql1", "psqltx"] + STRATAS + PEERS:
+    for tool in ["createdb", "psql1", "psqltx", "psqlflush"] + STRATAS + PEERS:
         r = s.get(("apply", n, tool))
         if not r:
             continue

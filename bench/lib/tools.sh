@@ -106,6 +106,7 @@ tool_cmd() {
     sqitch:status) CMD=("$SQITCH_BIN" --chdir "$m/sqitch" status "db:pg://postgres@127.0.0.1:$BENCH_PORT/$db") ;;
     psql1:apply) CMD=("$BENCH_PSQL" "${pg[@]}" -1 -f "$m/psql/all.sql") ;;
     psqltx:apply) CMD=("$BENCH_PSQL" "${pg[@]}" -f "$m/psql/per_tx.sql") ;;
+    psqlflush:apply) CMD=("$BENCH_PSQL" "${pg[@]}" -f "$m/psql/per_tx_one_flush.sql") ;;
     psql:apply) CMD=("$BENCH_PSQL" "${pg[@]}" -f "$m/psql/add.sql") ;;
     select1:*) CMD=("$BENCH_PSQL" "${pg[@]}" -c 'select 1') ;;
     createdb:*) CMD=("$BENCH_PSQL" -X -q -h 127.0.0.1 -p "$BENCH_PORT" -U postgres -d postgres -c 'CREATE DATABASE cdb') ;;
@@ -128,6 +129,7 @@ tool_label() {
     sqitch) echo "sqitch" ;;
     psql1) echo "psql -1 -f all.sql" ;;
     psqltx) echo "psql, BEGIN/COMMIT per migration" ;;
+    psqlflush) echo "psql, BEGIN/COMMIT per migration, one flush" ;;
     psql) echo "psql -f" ;;
     select1) echo "psql -c 'select 1'" ;;
     createdb) echo "CREATE DATABASE alone" ;;

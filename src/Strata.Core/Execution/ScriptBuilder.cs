@@ -37,11 +37,11 @@ internal sealed class ScriptBuilder(StepSql steps, HistorySql history, HistoryTa
             Append(script, history.AcceptEdited(edited).ToLiteralSql());
         }
 
-        // The same session timeouts as the run sends, so the script sets them where the run does.
-        var timeouts = SessionTimeouts.NotSet;
+        // The same session settings as the run sends, so the script sets them where the run does.
+        var settings = SessionSettings.NotSet;
         for (var i = 0; i < plan.Migrations.Count; i++)
         {
-            timeouts = AppendMigration(script, plan.Migrations[i], timeouts, last: i == plan.Migrations.Count - 1);
+            settings = AppendMigration(script, plan.Migrations[i], settings, last: i == plan.Migrations.Count - 1);
         }
 
         script.AppendLine();
@@ -49,14 +49,14 @@ internal sealed class ScriptBuilder(StepSql steps, HistorySql history, HistoryTa
         return script.ToString();
     }
 
-    private SessionTimeouts AppendMigration(StringBuilder script, Migration migration, SessionTimeouts timeouts, bool last)
+    private SessionSettings AppendMigration(StringBuilder script, Migration migration, SessionSettings settings, bool last)
     {
         var transactional = migration.Up.Options.Transaction;
         script.AppendLine().Append("-- ").Append(MigrationNames.Id(migration)).Append(" (").Append(migration.Source).Append(')')
             .AppendLine(transactional ? string.Empty : ", transaction:false: each statement runs on its own");
         if (transactional)
         {
-            var batch = steps.Transactional(migration, MigrationDirection.Up, timeouts, last);
+            var batch = steps.Transactional(migration, MigrationDirection.Up, settings, last);
             AppendAll(script, batch.Commands);
             return batch.After;
         }
@@ -69,7 +69,7 @@ internal sealed class ScriptBuilder(StepSql steps, HistorySql history, HistoryTa
         }
 
         AppendAll(script, steps.NonTransactionalFinish(migration, MigrationDirection.Up));
-        return SessionTimeouts.NotSet;
+        return SessionSettings.NotSet;
     }
 
     private static void AppendAll(StringBuilder script, IEnumerable<BoundSql> statements)

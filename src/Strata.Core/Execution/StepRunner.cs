@@ -23,7 +23,7 @@ internal sealed class StepRunner(StepSql sql, TransactionalExecutor transactiona
         var connection = await session.ConnectionAsync(cancellationToken);
 
         var results = new List<MigrationStepResult>(migrations.Count);
-        var timeouts = SessionTimeouts.NotSet;
+        var settings = SessionSettings.NotSet;
         for (var i = 0; i < migrations.Count; i++)
         {
             var migration = migrations[i];
@@ -35,22 +35,22 @@ internal sealed class StepRunner(StepSql sql, TransactionalExecutor transactiona
             {
                 if (inTransaction)
                 {
-                    var batch = sql.Transactional(migration, direction, timeouts, last: i == migrations.Count - 1);
+                    var batch = sql.Transactional(migration, direction, settings, last: i == migrations.Count - 1);
                     result = await transactional.RunAsync(connection, migration, direction, batch, cancellationToken);
-                    timeouts = batch.After;
+                    settings = batch.After;
                 }
                 else
                 {
                     result = await nonTransactional.RunAsync(connection, migration, direction, cancellationToken);
-                    // It set the session's timeouts to its own, and reset them when it finished.
-                    timeouts = SessionTimeouts.NotSet;
+                    // It reset the session's settings to their own values when it finished.
+                    settings = SessionSettings.NotSet;
                 }
             }
             catch (Exception ex)
             {
-                if (timeouts == SessionTimeouts.RunDefaults)
+                if (settings == SessionSettings.RunDefaults)
                 {
-                    await ResetTimeoutsAsync(connection);
+                    await ResetSettingsAsync(connection);
                 }
 
                 PartialRun.Attach(ex, new MigrationRunResult(direction, false, results));
@@ -64,9 +64,10 @@ internal sealed class StepRunner(StepSql sql, TransactionalExecutor transactiona
         return new MigrationRunResult(direction, false, results);
     }
 
-    // A run that stops part-way must not leave the run's timeouts on a connection that goes back to a pool which may
-    // not reset it. Nothing is sent over a connection that was lost.
-    private async Task ResetTimeoutsAsync(NpgsqlConnection connection)
+    // A run that stops part-way must not leave the run's settings on a connection that goes back to a pool which may
+    // not reset it, nor report migrations whose commits have not reached disk yet. Nothing is sent over a connection
+    // that was lost.
+    private async Task ResetSettingsAsync(NpgsqlConnection connection)
     {
         if (connection.State != ConnectionState.Open)
         {
@@ -75,11 +76,11 @@ internal sealed class StepRunner(StepSql sql, TransactionalExecutor transactiona
 
         try
         {
-            await Db.ExecuteAsync(connection, StepSql.ResetSessionTimeouts, CancellationToken.None);
+            await Db.ExecuteAsync(connection, StepSql.StoppedRun, CancellationToken.None);
         }
         catch (NpgsqlException ex)
         {
-            logger.SessionTimeoutsNotReset(ServerErrorText.Describe(ex));
+            logger.SessionSettingsNotReset(ServerErrorText.Describe(ex));
         }
     }
 

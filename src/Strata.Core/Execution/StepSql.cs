@@ -17,12 +17,13 @@ internal sealed class StepSql(HistorySql history, MigratorOptions options)
     /// <summary>The running row of an interrupted up section that ran batched statements, read to resume it.</summary>
     public BoundSql RunningAt(Migration migration) => history.Backfill.RunningAt(history.Table, migration.Version);
 
-    /// <summary>Resuming an interrupted section: the session timeouts only, as its running row exists.</summary>
+    /// <summary>Resuming an interrupted section: the session settings only, as its running row exists.</summary>
     public IReadOnlyList<BoundSql> NonTransactionalResume(Migration migration, MigrationDirection direction)
     {
         var section = migration.Section(direction);
         return
         [
+            DurableCommits,
             new($"SET lock_timeout = {Durations.Setting(LockTimeout(section))}"),
             new($"SET statement_timeout = {Durations.Setting(StatementTimeout(section))}"),
         ];
@@ -38,27 +39,35 @@ internal sealed class StepSql(HistorySql history, MigratorOptions options)
     /// the last sets the run's values for the session, so the migrations after it send none unless their options
     /// differ (SET LOCAL, for their transaction only); the last one leaves the session's values as it found them.
     /// </summary>
-    public TransactionalBatch Transactional(Migration migration, MigrationDirection direction, SessionTimeouts before, bool last)
+    /// <remarks>
+    /// The migrations before the last commit without waiting for their WAL to reach disk
+    /// (<c>synchronous_commit = off</c>), and the last one's COMMIT, with the connection's own setting back, waits for
+    /// the flush of all of them: the server flushes its WAL in order. A run pays one flush, not one per migration. A
+    /// server crash during the run can undo the migrations of the last moment before it, each with its history row,
+    /// never one without the other, so the next run applies them again.
+    /// </remarks>
+    public TransactionalBatch Transactional(Migration migration, MigrationDirection direction, SessionSettings before, bool last)
     {
         var section = migration.Section(direction);
-        var commands = new List<BoundSql>(section.Statements.Count + 7) { new("BEGIN") };
+        var commands = new List<BoundSql>(section.Statements.Count + 9) { new("BEGIN") };
         var session = before;
-        if (session == SessionTimeouts.NotSet && !last)
+        if (session == SessionSettings.NotSet && !last)
         {
             // Session-level inside the transaction: committed with the migration, undone with it if it fails.
             commands.Add(new($"SET lock_timeout = {Durations.Setting(options.LockTimeout)}"));
             commands.Add(new($"SET statement_timeout = {Durations.Setting(options.StatementTimeout)}"));
-            session = SessionTimeouts.RunDefaults;
+            commands.Add(new("SET synchronous_commit = off"));
+            session = SessionSettings.RunDefaults;
         }
 
         var lockTimeout = LockTimeout(section);
         var statementTimeout = StatementTimeout(section);
-        if (session == SessionTimeouts.NotSet || lockTimeout != options.LockTimeout)
+        if (session == SessionSettings.NotSet || lockTimeout != options.LockTimeout)
         {
             commands.Add(new($"SET LOCAL lock_timeout = {Durations.Setting(lockTimeout)}"));
         }
 
-        if (session == SessionTimeouts.NotSet || statementTimeout != options.StatementTimeout)
+        if (session == SessionSettings.NotSet || statementTimeout != options.StatementTimeout)
         {
             commands.Add(new($"SET LOCAL statement_timeout = {Durations.Setting(statementTimeout)}"));
         }
@@ -70,24 +79,36 @@ internal sealed class StepSql(HistorySql history, MigratorOptions options)
         }
 
         commands.Add(direction == MigrationDirection.Up ? history.InsertRun(migration) : history.Delete(migration.Version));
-        if (last && session == SessionTimeouts.RunDefaults)
+        if (last && session == SessionSettings.RunDefaults)
         {
-            commands.AddRange(ResetSessionTimeouts);
+            commands.AddRange(ResetSessionSettings);
         }
 
         commands.Add(new("COMMIT"));
-        return new TransactionalBatch(commands, first, last ? SessionTimeouts.NotSet : SessionTimeouts.RunDefaults);
+        return new TransactionalBatch(commands, first, last ? SessionSettings.NotSet : SessionSettings.RunDefaults);
     }
 
-    /// <summary>Puts back the session's own timeouts after a run that set them stopped part-way.</summary>
-    public static IReadOnlyList<BoundSql> ResetSessionTimeouts { get; } = [new("RESET lock_timeout"), new("RESET statement_timeout")];
+    /// <summary>Puts back the session's own values of the settings a run sets.</summary>
+    public static IReadOnlyList<BoundSql> ResetSessionSettings { get; } =
+        [new("RESET lock_timeout"), new("RESET statement_timeout"), DurableCommits];
 
-    /// <summary>Before the first statement of a <c>transaction:false</c> section: session timeouts and the running row.</summary>
+    /// <summary>
+    /// After a run that set the session's settings stopped part-way: puts them back in a transaction that takes a
+    /// transaction id, so its COMMIT waits for the flush of every migration the run committed before it stopped.
+    /// </summary>
+    public static IReadOnlyList<BoundSql> StoppedRun { get; } =
+        [new("BEGIN"), .. ResetSessionSettings, new("SELECT pg_current_xact_id()"), new("COMMIT")];
+
+    /// <summary>
+    /// Before the first statement of a <c>transaction:false</c> section: session settings and the running row. Each
+    /// of its statements commits on its own and waits for its flush, as the connection's own setting says.
+    /// </summary>
     public IReadOnlyList<BoundSql> NonTransactionalStart(Migration migration, MigrationDirection direction)
     {
         var section = migration.Section(direction);
         return
         [
+            DurableCommits,
             new($"SET lock_timeout = {Durations.Setting(LockTimeout(section))}"),
             new($"SET statement_timeout = {Durations.Setting(StatementTimeout(section))}"),
             direction == MigrationDirection.Up
@@ -102,6 +123,8 @@ internal sealed class StepSql(HistorySql history, MigratorOptions options)
     public IReadOnlyList<BoundSql> NonTransactionalFinish(Migration migration, MigrationDirection direction) =>
     [
         direction == MigrationDirection.Up ? history.FinishRunning(migration.Version) : history.Delete(migration.Version),
-        .. ResetSessionTimeouts,
+        .. ResetSessionSettings,
     ];
+
+    private static BoundSql DurableCommits => new("RESET synchronous_commit");
 }

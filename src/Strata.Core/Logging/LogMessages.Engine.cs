@@ -38,8 +38,8 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1320, Level = LogLevel.Warning, Message = "Could not roll back the failed migration's transaction: {Reason}")]
     public static partial void RollbackFailed(this ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 1326, Level = LogLevel.Warning, Message = "Could not reset the connection's lock_timeout and statement_timeout after the run stopped: {Reason}")]
-    public static partial void SessionTimeoutsNotReset(this ILogger logger, string reason);
+    [LoggerMessage(EventId = 1326, Level = LogLevel.Warning, Message = "Could not reset the connection's lock_timeout, statement_timeout and synchronous_commit after the run stopped: {Reason}")]
+    public static partial void SessionSettingsNotReset(this ILogger logger, string reason);
 
     [LoggerMessage(EventId = 1321, Level = LogLevel.Warning, Message = "Migration {Migration} hit lock_timeout on attempt {Attempt} of {Attempts} ({Reason}); retrying in {PauseMs:0} ms")]
     public static partial void LockTimeoutRetrying(this ILogger logger, string migration, int attempt, int attempts, string reason, double pauseMs);

@@ -16,10 +16,10 @@ public sealed class ScriptTests
 
         script.Migrations.Select(v => v.Value).ShouldBe(["1", "2", "10", "11"]);
         script.Sql.ShouldContain("CREATE TABLE IF NOT EXISTS \"public\".\"strata_schema_migrations\"");
-        script.Sql.ShouldContain("BEGIN;\nSET lock_timeout = '2000ms';\nSET statement_timeout = '0ms';\nCREATE TABLE users (id int PRIMARY KEY);\nINSERT INTO \"public\".\"strata_schema_migrations\"");
+        script.Sql.ShouldContain("BEGIN;\nSET lock_timeout = '2000ms';\nSET statement_timeout = '0ms';\nSET synchronous_commit = off;\nCREATE TABLE users (id int PRIMARY KEY);\nINSERT INTO \"public\".\"strata_schema_migrations\"");
         // Set for the session once, the run's timeouts are not sent again by the migrations after the first.
         script.Sql.ShouldContain("BEGIN;\nCREATE TABLE posts (id int PRIMARY KEY, user_id int REFERENCES users);\nINSERT INTO");
-        script.Sql.ShouldContain("SET lock_timeout = '3000ms';");
+        script.Sql.ShouldContain("RESET synchronous_commit;\nSET lock_timeout = '3000ms';");
         script.Sql.ShouldContain("CREATE INDEX CONCURRENTLY tags_id ON tags (id);\nUPDATE \"public\".\"strata_schema_migrations\" SET statements_completed = 1 WHERE version = '11';");
         (await db.TableExistsAsync("public.strata_schema_migrations")).ShouldBeFalse();
     }

@@ -5,10 +5,10 @@ using Strata.Testing;
 namespace Strata.Core.Tests.Engine;
 
 /// <summary>
-/// A run sets its lock and statement timeouts once for the session; these ask the server which timeouts each
-/// migration really ran with, and what the connections hold once the run is over.
+/// A run sets its lock and statement timeouts and <c>synchronous_commit</c> once for the session; these ask the server
+/// which values each migration really ran and committed with, and what the connections hold once the run is over.
 /// </summary>
-public sealed class SessionTimeoutTests
+public sealed class SessionSettingsTests
 {
     private const string Seen = "INSERT INTO seen VALUES ({0}, current_setting('lock_timeout'), current_setting('statement_timeout'));\n";
 
@@ -59,26 +59,68 @@ public sealed class SessionTimeoutTests
         (await SeenAsync(db)).ShouldBe(["1 2s 30s"]);
     }
 
+    // A deferred constraint trigger fires inside COMMIT, after every statement of the batch, so it sees the
+    // synchronous_commit that the commit itself goes by.
+    private const string CommitWatch =
+        "CREATE TABLE commits (version int, synchronous_commit text);\n" +
+        "CREATE TABLE committing (version int);\n" +
+        "CREATE FUNCTION record_commit() RETURNS trigger LANGUAGE plpgsql AS $$\n" +
+        "BEGIN INSERT INTO commits VALUES (NEW.version, current_setting('synchronous_commit')); RETURN NULL; END $$;\n" +
+        "CREATE CONSTRAINT TRIGGER record_commit AFTER INSERT ON committing DEFERRABLE INITIALLY DEFERRED\n" +
+        "    FOR EACH ROW EXECUTE FUNCTION record_commit();\n";
+
+    private static string Committing(int version, string options = "") =>
+        $"-- migrate:up {options}\nINSERT INTO committing VALUES ({version});\n";
+
     [Fact]
-    public async Task Connections_go_back_to_a_pool_that_does_not_reset_them_with_their_own_timeouts()
+    public async Task Only_the_last_commit_of_a_run_and_a_transaction_false_migration_wait_for_the_flush()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
-        await db.ExecuteAsync($"ALTER DATABASE \"{db.Name}\" SET lock_timeout = '11s'");
+        await db.ExecuteAsync($"ALTER DATABASE \"{db.Name}\" SET synchronous_commit = 'local'");
+        var source = new TestMigrationSource()
+            .Add("1_watch.sql", "-- migrate:up\n" + CommitWatch + "INSERT INTO committing VALUES (1);\n")
+            .Add("2_async.sql", Committing(2))
+            .Add("3_on_its_own.sql", Committing(3, "transaction:false"))
+            .Add("4_async.sql", Committing(4))
+            .Add("5_last.sql", Committing(5));
+
+        await db.Migrator(source).UpAsync();
+
+        (await CommitsAsync(db)).ShouldBe("1 off, 2 off, 3 local, 4 off, 5 local");
+    }
+
+    [Fact]
+    public async Task A_run_of_one_migration_commits_with_the_connection_own_setting()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await db.ExecuteAsync($"ALTER DATABASE \"{db.Name}\" SET synchronous_commit = 'local'");
+        var source = new TestMigrationSource().Add("1_watch.sql", "-- migrate:up\n" + CommitWatch + "INSERT INTO committing VALUES (1);\n");
+
+        await db.Migrator(source).UpAsync();
+
+        (await CommitsAsync(db)).ShouldBe("1 local");
+    }
+
+    [Fact]
+    public async Task Connections_go_back_to_a_pool_that_does_not_reset_them_with_their_own_settings()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await db.ExecuteAsync($"ALTER DATABASE \"{db.Name}\" SET lock_timeout = '11s'; ALTER DATABASE \"{db.Name}\" SET synchronous_commit = 'local'");
         await using var pool = NoResetPool(db);
 
         await new Migrator(pool, Recording(), EngineTestKit.FastOptions).UpAsync();
 
-        (await PooledTimeoutsAsync(pool)).ShouldBe(["11s 0", "11s 0", "11s 0"]);
+        (await PooledSettingsAsync(pool)).ShouldBe(["11s 0 local", "11s 0 local", "11s 0 local"]);
         (await SeenAsync(db)).ShouldBe(["1 2s 0", "2 5s 1min", "3 2s 0", "4 7s 0", "5 2s 0"]);
     }
 
     [Theory]
     [InlineData("2_own.sql")] // the session already holds the run's timeouts: the batch sends none of its own
     [InlineData("1_seen.sql")] // the first migration sets them for the session in its batch
-    public async Task A_failure_part_way_names_the_exact_line_and_leaves_the_connections_their_own_timeouts(string failing)
+    public async Task A_failure_part_way_names_the_exact_line_and_leaves_the_connections_their_own_settings(string failing)
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
-        await db.ExecuteAsync($"ALTER DATABASE \"{db.Name}\" SET lock_timeout = '11s'");
+        await db.ExecuteAsync($"ALTER DATABASE \"{db.Name}\" SET lock_timeout = '11s'; ALTER DATABASE \"{db.Name}\" SET synchronous_commit = 'local'");
         await using var pool = NoResetPool(db);
         var source = Recording()
             .Add(failing, "-- migrate:up\nCREATE TABLE IF NOT EXISTS seen (version int, lock_timeout text, statement_timeout text);\n\n  SELECT * FROM missing_table;\n");
@@ -87,15 +129,18 @@ public sealed class SessionTimeoutTests
 
         error.File.ShouldBe("db/migrations/" + failing);
         (error.Line, error.Column).ShouldBe((4, 17));
-        (await PooledTimeoutsAsync(pool)).ShouldBe(["11s 0", "11s 0", "11s 0"]);
+        (await PooledSettingsAsync(pool)).ShouldBe(["11s 0 local", "11s 0 local", "11s 0 local"]);
     }
+
+    private static Task<string?> CommitsAsync(TestDatabase db) =>
+        db.ScalarAsync<string>("SELECT string_agg(version || ' ' || synchronous_commit, ', ' ORDER BY version) FROM commits");
 
     // Connections that are never reset on their way back to the pool; a run holds two (the lock's and the work one).
     private static NpgsqlDataSource NoResetPool(TestDatabase db) =>
         NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(db.ConnectionString) { MaxPoolSize = 3, NoResetOnClose = true }.ConnectionString);
 
     // Every connection of the pool at once, so each one the run used is among them.
-    private static async Task<List<string>> PooledTimeoutsAsync(NpgsqlDataSource pool)
+    private static async Task<List<string>> PooledSettingsAsync(NpgsqlDataSource pool)
     {
         await using var first = await pool.OpenConnectionAsync();
         await using var second = await pool.OpenConnectionAsync();
@@ -103,7 +148,7 @@ public sealed class SessionTimeoutTests
         var timeouts = new List<string>();
         foreach (var connection in new[] { first, second, third })
         {
-            await using var command = new NpgsqlCommand("SELECT current_setting('lock_timeout') || ' ' || current_setting('statement_timeout')", connection);
+            await using var command = new NpgsqlCommand("SELECT current_setting('lock_timeout') || ' ' || current_setting('statement_timeout') || ' ' || current_setting('synchronous_commit')", connection);
             timeouts.Add((string)(await command.ExecuteScalarAsync())!);
         }
 
