@@ -142,7 +142,14 @@ public sealed class Migrator
         GuardAsync(async () =>
         {
             var snapshot = await ReadAsync(LoadMigrationsAsync(cancellationToken, splitStatements: false), cancellationToken);
-            return StatusReport.Status(snapshot.Ledger, _options.HistoryTable, snapshot.TableExists);
+            var status = StatusReport.Status(snapshot.Ledger, _options.HistoryTable, snapshot.TableExists);
+            if (!snapshot.Ledger.InState(MigrationState.Interrupted).Any())
+            {
+                return status;
+            }
+
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            return await InterruptionNotes.AddAsync(status, snapshot.Ledger, connection, _history, _logger, cancellationToken);
         });
 
     /// <summary>The history rows in the order they were applied.</summary>

@@ -182,6 +182,95 @@ public sealed class ReadinessTests
         ready.Error.ShouldNotBeNull().ShouldContain("the database is at version 1, the app expects 3");
     }
 
+    // A newer release's deploy runs a transaction:false migration (an index built concurrently, say) while this
+    // release still serves: its history row says running for as long as it takes, and the serving app stays ready.
+    [Fact]
+    public async Task A_newer_release_s_transaction_false_migration_running_now_leaves_the_app_ready()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var older = MigrationFiles.Write(("1_notes.sql", MigrationFiles.CreateNotes), ("2_author.sql", MigrationFiles.AddAuthor));
+        await new Migrator(db.DataSource, new DirectoryMigrationSource(older.Combine("migrations"))).UpAsync();
+        using var newer = MigrationFiles.Write(
+            ("1_notes.sql", MigrationFiles.CreateNotes),
+            ("2_author.sql", MigrationFiles.AddAuthor),
+            ("3_index.sql", "-- migrate:up transaction:false lock_timeout:60s\nCREATE INDEX CONCURRENTLY notes_author ON notes (author);\n"));
+        await using var host = await TestHost.StartAsync(
+            new Dictionary<string, string?> { ["DATABASE_URL"] = db.Url, ["Strata:MigrationsDirectory"] = older.Combine("migrations") });
+
+        // An open transaction that wrote to the table: the concurrent build waits for it to end.
+        await using var writer = await db.DataSource.OpenConnectionAsync();
+        await using var transaction = await writer.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand("INSERT INTO notes (body) VALUES ('held')", writer, transaction))
+        {
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var deploy = new Migrator(db.DataSource, new DirectoryMigrationSource(newer.Combine("migrations"))).UpAsync();
+        await WaitForRunningRowAsync(db, "3");
+
+        var ready = await HealthBody.GetAsync(host.Client, "/health/ready");
+
+        ready.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ready.AppliedVersion.ShouldBe("2");
+        ready.Error.ShouldBeNull();
+        await transaction.CommitAsync();
+        (await deploy).Migrations.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_shipped_post_deploy_migration_interrupted_part_way_leaves_the_app_ready()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var shipped = MigrationFiles.Write(
+            ("1_notes.sql", MigrationFiles.CreateNotes),
+            ("2_title.sql", "-- migrate:up transaction:false phase:post\nALTER TABLE notes ADD COLUMN title text;\nSELECT * FROM no_such_table;\n"));
+        await Should.ThrowAsync<Exception>(() => new Migrator(db.DataSource, new DirectoryMigrationSource(shipped.Combine("migrations"))).UpAsync());
+        await using var host = await TestHost.StartAsync(
+            new Dictionary<string, string?> { ["DATABASE_URL"] = db.Url, ["Strata:MigrationsDirectory"] = shipped.Combine("migrations") });
+
+        var ready = await HealthBody.GetAsync(host.Client, "/health/ready");
+
+        ready.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ready.AppliedVersion.ShouldBe("1");
+        ready.PendingCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_shipped_pre_deploy_migration_interrupted_part_way_keeps_the_app_unready()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var shipped = MigrationFiles.Write(
+            ("1_notes.sql", MigrationFiles.CreateNotes),
+            ("2_title.sql", "-- migrate:up transaction:false\nALTER TABLE notes ADD COLUMN title text;\nSELECT * FROM no_such_table;\n"));
+        await Should.ThrowAsync<Exception>(() => new Migrator(db.DataSource, new DirectoryMigrationSource(shipped.Combine("migrations"))).UpAsync());
+        await using var host = await TestHost.StartAsync(
+            new Dictionary<string, string?> { ["DATABASE_URL"] = db.Url, ["Strata:MigrationsDirectory"] = shipped.Combine("migrations") });
+
+        var ready = await HealthBody.GetAsync(host.Client, "/health/ready");
+
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        ready.Error.ShouldBe("migration 2 did not finish (transaction:false): unless a run is still going, resolve it with strata repair");
+    }
+
+    private static async Task WaitForRunningRowAsync(TestDatabase db, string version)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var command = db.DataSource.CreateCommand(
+                $"SELECT EXISTS (SELECT FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'CREATE INDEX CONCURRENTLY%' AND wait_event_type = 'Lock') " +
+                $"AND EXISTS (SELECT FROM public.strata_schema_migrations WHERE version = '{version}' AND status = 'running')");
+            if ((bool)(await command.ExecuteScalarAsync())!)
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"migration {version} did not start running within 30 s");
+    }
+
     [Fact]
     public async Task Ready_says_when_the_apps_migrations_cannot_be_read()
     {

@@ -101,16 +101,20 @@ public sealed class StrataReadinessProbe
         var applied = status.CurrentVersion;
         var pending = status.PendingCount;
         var pendingPre = status.Migrations.Count(m => (m.State is MigrationState.Pending or MigrationState.OutOfOrder) && m.Phase == MigrationPhase.Pre);
+        // Only a pre-deploy migration this release ships leaves, when it stops part-way, a schema other than the code
+        // expects. A newer release's transaction:false migration (running now during its deploy, or interrupted) and a
+        // post-deploy one are written to work beside the code that serves while they run.
+        var unfinished = status.Migrations.FirstOrDefault(m => m.State == MigrationState.Interrupted && m.Source is not null && m.Phase == MigrationPhase.Pre);
         string? problem = null;
-        if (required is { } newest && (applied is null || applied < newest))
+        if (unfinished is not null)
+        {
+            problem = $"migration {unfinished.Version} did not finish (transaction:false): unless a run is still going, resolve it with strata repair";
+        }
+        else if (required is { } newest && (applied is null || applied < newest))
         {
             problem = applied is null
                 ? $"no migration is applied; the app expects version {expected}: apply the migrations (strata up)"
                 : $"the database is at version {applied}, the app expects {expected} ({pending} pending): apply the migrations (strata up)";
-        }
-        else if (status.Migrations.FirstOrDefault(m => m.State == MigrationState.Interrupted) is { } interrupted)
-        {
-            problem = $"migration {interrupted.Version} was interrupted part-way (transaction:false): resolve it with strata repair";
         }
         else if (pendingPre > 0)
         {

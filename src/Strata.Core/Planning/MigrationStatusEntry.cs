@@ -13,4 +13,11 @@ public sealed record MigrationStatusEntry(MigrationVersion Version, string Descr
 {
     /// <summary>The phase it ran in when recorded, otherwise the phase its file declares.</summary>
     public MigrationPhase Phase { get; init; } = MigrationPhase.Pre;
+
+    /// <summary>
+    /// For an interrupted migration, how far it got, for people: statements done, the batched statement's progress,
+    /// invalid indexes it left, and whether a run holds the migration lock now (it is then most likely still going).
+    /// Null in every other state.
+    /// </summary>
+    public string? Progress { get; init; }
 }

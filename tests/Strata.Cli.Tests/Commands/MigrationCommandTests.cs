@@ -64,6 +64,29 @@ public sealed class MigrationCommandTests
     }
 
     [Fact]
+    public async Task Status_says_how_far_an_interrupted_migration_got_in_text_and_json()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles();
+        files.Add(1, "ok", "-- migrate:up\nCREATE TABLE ok (id int);\n");
+        files.Add(2, "split", "-- migrate:up transaction:false\nALTER TABLE ok ADD COLUMN note text;\nSELECT * FROM no_such_table;\n");
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+        (await cli.RunAsync("up")).ExitCode.ShouldBe(1);
+        const string progress = "up: 1 of 2 statements done; statement 2 at line 3 not finished; no run holds the migration lock: it stopped";
+
+        var text = await cli.RunAsync("status");
+        var json = await cli.RunAsync("status", "--json");
+
+        text.ExitCode.ShouldBe(0, text.ToString());
+        text.Stdout.ShouldContain($"\n2 split: {progress}\ncurrent version 1, 0 pending");
+        var line = json.Stdout.Split('\n').Single(l => l.Contains("\"event\":\"status\"", StringComparison.Ordinal));
+        var migrations = JsonDocument.Parse(line).RootElement.GetProperty("migrations");
+        migrations[0].TryGetProperty("progress", out _).ShouldBeFalse();
+        migrations[1].GetProperty("state").GetString().ShouldBe("interrupted");
+        migrations[1].GetProperty("progress").GetString().ShouldBe(progress);
+    }
+
+    [Fact]
     public async Task Malformed_migration_file_exits_5_naming_the_file_and_line()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();

@@ -133,6 +133,9 @@ public sealed class BackfillTests
         var problem = (await db.Migrator(source).ValidateAsync()).Problems.ShouldHaveSingleItem();
         problem.Message.ShouldContain("it stopped in a batched backfill, which up resumes after its last committed batch");
         problem.Message.ShouldEndWith($"; backfill of t: {done} of about 2000 rows done in {done / 100} batches, up to id {done}");
+        (await db.Migrator(source).StatusAsync()).Migrations[1].Progress.ShouldBe(
+            $"up: 0 of 1 statements done; statement 1 at line 3 not finished; backfill of t: {done} of about 2000 rows done in {done / 100} batches, " +
+            $"up to id {done}; no run holds the migration lock: it stopped");
 
         await Should.ThrowAsync<ValidationFailedException>(() => db.Migrator(source).ScriptAsync());
 

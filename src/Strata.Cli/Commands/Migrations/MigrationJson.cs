@@ -73,15 +73,24 @@ internal static class MigrationJson
             text[19] = 'Z';
         });
 
-    private static JsonObject StatusEntry(MigrationStatusEntry entry) => new()
+    private static JsonObject StatusEntry(MigrationStatusEntry entry)
     {
-        ["version"] = entry.Version.Value,
-        ["description"] = entry.Description,
-        ["state"] = StateName(entry.State),
-        ["phase"] = PhaseName(entry.Phase),
-        ["source"] = entry.Source,
-        ["appliedAt"] = entry.History is { } history ? Timestamp(history.AppliedAt) : null,
-    };
+        var json = new JsonObject
+        {
+            ["version"] = entry.Version.Value,
+            ["description"] = entry.Description,
+            ["state"] = StateName(entry.State),
+            ["phase"] = PhaseName(entry.Phase),
+            ["source"] = entry.Source,
+            ["appliedAt"] = entry.History is { } history ? Timestamp(history.AppliedAt) : null,
+        };
+        if (entry.Progress is { } progress)
+        {
+            json["progress"] = progress;
+        }
+
+        return json;
+    }
 
     private static string Lower<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();

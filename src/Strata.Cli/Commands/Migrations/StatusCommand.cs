@@ -51,6 +51,11 @@ internal static class StatusCommand
         }
 
         table.WriteTo(writer, style);
+        foreach (var entry in status.Migrations.Where(m => m.Progress is not null))
+        {
+            writer.WriteLine($"{entry.Version.Value} {entry.Description}: {entry.Progress}");
+        }
+
         writer.WriteLine(message);
     }
 

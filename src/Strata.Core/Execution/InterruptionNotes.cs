@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Strata.Core.History;
+using Strata.Core.Locking;
+using Strata.Core.Planning;
+
+namespace Strata.Core.Execution;
+
+/// <summary>
+/// What <c>status</c> says of each interrupted migration besides its state: how far it got, how far the batched
+/// statement it stopped in got, and whether a run holds the migration lock now. A history row says <c>running</c>
+/// both while its run goes on and after the run died; only the lock tells them apart.
+/// </summary>
+internal static class InterruptionNotes
+{
+    /// <summary>The status with a note on each interrupted migration; read only when there is one.</summary>
+    public static async Task<StatusResult> AddAsync(
+        StatusResult status, MigrationLedger ledger, NpgsqlConnection connection, HistoryStore history, ILogger logger, CancellationToken cancellationToken)
+    {
+        var interrupted = await new Repairer(history, logger).InspectAsync(connection, ledger, cancellationToken);
+        var key = MigrationLockKey.Compute(connection.Database, history.Table);
+        var holder = await new LockProbe(connection, key).FindHolderAsync(cancellationToken);
+        var notes = interrupted.ToDictionary(i => i.Version, i => Describe(i, holder));
+        return status with
+        {
+            Migrations = [.. status.Migrations.Select(m => notes.TryGetValue(m.Version, out var note) ? m with { Progress = note } : m)],
+        };
+    }
+
+    private static string Describe(InterruptedMigration migration, LockHolder? holder)
+    {
+        var direction = migration.Status == HistoryStatus.Reverting ? "down" : "up";
+        var parts = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"{direction}: {migration.StatementsCompleted} of {migration.StatementsTotal} statements done"),
+        };
+        if (migration.NextStatement is { } next)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"statement {migration.StatementsCompleted + 1} at line {next.Line} not finished"));
+        }
+
+        if (migration.Backfill is { } backfill)
+        {
+            parts.Add(backfill.Describe());
+        }
+
+        if (holder is not null)
+        {
+            // An index a build still in progress is making is invalid until the build ends: not worth a word yet.
+            parts.Add($"a run holds the migration lock now, most likely still running it ({holder})");
+        }
+        else
+        {
+            if (migration.InvalidIndexes.Count > 0)
+            {
+                parts.Add($"invalid index(es) left behind: {string.Join(", ", migration.InvalidIndexes)}");
+            }
+
+            parts.Add("no run holds the migration lock: it stopped");
+        }
+
+        return string.Join("; ", parts);
+    }
+}
