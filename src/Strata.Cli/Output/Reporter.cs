@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Strata.Core.Errors;
 using Strata.Core.Execution;
 using Strata.Core.Secrets;
 
@@ -123,7 +124,7 @@ internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode m
 
         if (report.Completed is { Migrations.Count: > 0 } completed)
         {
-            WriteCompleted(completed);
+            WriteCompleted(completed, kept: exception is not ConnectionFailedException);
         }
 
         WriteLine(error, Style.Red("error: ") + SecretRedactor.Redact(report.Message));
@@ -177,7 +178,9 @@ internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode m
         WriteLine(output, SecretRedactor.Redact(json.ToJsonString(Compact)));
     }
 
-    private void WriteCompleted(MigrationRunResult completed)
+    // After a lost connection the server may have gone down, undoing the commits of its last moment (a run waits for
+    // the flush only at its end): the history says which it kept.
+    private void WriteCompleted(MigrationRunResult completed, bool kept)
     {
         var count = completed.Migrations.Count;
         var verb = completed.Direction == MigrationDirection.Up ? "applied" : "reverted";
@@ -189,7 +192,8 @@ internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode m
         }
 
         table.WriteTo(buffer, Style);
-        buffer.WriteLine($"{verb} {count} migration{(count == 1 ? "" : "s")} before the failure; they stay committed");
+        buffer.WriteLine($"{verb} {count} migration{(count == 1 ? "" : "s")} before the failure; " +
+            (kept ? "they stay committed" : "run status to see which of them the server kept"));
         lock (_gate)
         {
             output.Write(SecretRedactor.Redact(buffer.ToString()));

@@ -52,11 +52,20 @@ internal static class ServerErrorText
         var text = error is PostgresException pg ? $"{pg.SqlState} {pg.MessageText}" : error.Message;
         if (error is not PostgresException && error.InnerException is { } inner)
         {
-            text += ": " + inner.Message;
+            text += ": " + Cause(inner);
         }
 
         return OneLine(text);
     }
+
+    // The runtime's own messages are left out of the Native AOT binary, which shows their resource key instead
+    // ("Arg_EndOfStreamException"): the causes Npgsql wraps are said in words.
+    private static string Cause(Exception inner) => inner switch
+    {
+        EndOfStreamException => "the server closed the connection",
+        _ when !inner.Message.Contains(' ', StringComparison.Ordinal) => inner.GetType().Name,
+        _ => inner.Message,
+    };
 
     /// <summary>The text redacted and on one line.</summary>
     public static string OneLine(string text) => SecretRedactor.Redact(text).ReplaceLineEndings(" ").Trim();

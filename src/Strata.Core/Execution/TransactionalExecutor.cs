@@ -14,8 +14,11 @@ namespace Strata.Core.Execution;
 /// </summary>
 internal sealed class TransactionalExecutor(StepSql sql, LockRetryPolicy retry, ILogger logger)
 {
+    // A run waits for the WAL flush only at its last commit: a server that went down may also have lost the migrations
+    // committed in its last moment, each with its history row.
     private const string ConnectionLostState =
-        "its transaction was rolled back unless the connection broke during COMMIT: run status to see whether it was recorded, then run the command again";
+        "its transaction was rolled back unless the connection broke during COMMIT, and if the server itself went down, the migrations " +
+        "committed in its last moment may be undone too: run status to see what is recorded, then run the command again";
 
     /// <summary>Runs <paramref name="migration"/>; on success the session's timeouts hold the batch's <see cref="TransactionalBatch.After"/>.</summary>
     public async Task<MigrationStepResult> RunAsync(

@@ -31,6 +31,23 @@ public sealed class ServerErrorTextTests
         ServerErrorText.Describe(error).ShouldBe("XX000 boom");
     }
 
+    [Theory]
+    [InlineData("end of stream", "Exception while reading from stream: the server closed the connection")]
+    [InlineData("resource key", "Exception while reading from stream: IOException")]
+    [InlineData("sentence", "Exception while reading from stream: Connection reset by peer")]
+    public void The_cause_of_a_lost_connection_is_said_in_words_even_where_the_runtime_left_its_messages_out(string kind, string expected)
+    {
+        Exception cause = kind switch
+        {
+            "end of stream" => new EndOfStreamException(),
+            // What the Native AOT binary holds instead of the runtime's own message.
+            "resource key" => new IOException("IO_EOF_ReadBeyondEOF"),
+            _ => new IOException("Connection reset by peer"),
+        };
+
+        ServerErrorText.Describe(new NpgsqlException("Exception while reading from stream", cause)).ShouldBe(expected);
+    }
+
     [Fact]
     public void Passwords_in_server_text_are_masked()
     {
