@@ -47,7 +47,7 @@ internal static class InterruptionNotes
 
         if (holder is not null)
         {
-            // An index a build still in progress is making is invalid until the build ends: not worth a word yet.
+            // An index that a build still in progress is making stays invalid until the build ends: not reported.
             parts.Add($"a run holds the migration lock now, most likely still running it ({holder})");
         }
         else

@@ -20,7 +20,7 @@ internal sealed class TransactionalExecutor(StepSql sql, LockRetryPolicy retry, 
         "its transaction was rolled back unless the connection broke during COMMIT, and if the server itself went down, the migrations " +
         "committed in its last moment may be undone too: run status to see what is recorded, then run the command again";
 
-    /// <summary>Runs <paramref name="migration"/>; on success the session's timeouts hold the batch's <see cref="TransactionalBatch.After"/>.</summary>
+    /// <summary>Runs <paramref name="migration"/>; on success the session's settings hold the batch's <see cref="TransactionalBatch.After"/>.</summary>
     public async Task<MigrationStepResult> RunAsync(
         NpgsqlConnection connection, Migration migration, MigrationDirection direction, TransactionalBatch commands, CancellationToken cancellationToken)
     {
