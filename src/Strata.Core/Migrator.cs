@@ -169,8 +169,8 @@ public sealed class Migrator
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
             var ledger = new MigrationLedger(migrations, await _history.TryLoadAsync(connection, cancellationToken) ?? []);
             var notes = (await new Repairer(_history, _logger).InspectAsync(connection, ledger, cancellationToken))
-                .Where(i => i.InvalidIndexes.Count > 0 || i.Backfill is not null)
-                .ToDictionary(i => i.Version, i => (i.InvalidIndexes.Count > 0 ? $"; invalid index(es) left behind: {string.Join(", ", i.InvalidIndexes)}" : "") +
+                .Where(i => i.InvalidIndexesNote is not null || i.Backfill is not null)
+                .ToDictionary(i => i.Version, i => (i.InvalidIndexesNote is { } invalid ? "; " + invalid : "") +
                     (i.Backfill is { } backfill ? "; " + backfill.Describe() : ""));
             return StatusReport.Validate(ledger, _options, notes);
         });

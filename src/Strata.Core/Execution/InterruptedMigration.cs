@@ -30,4 +30,8 @@ internal sealed record InterruptedMigration(
     SqlStatement? NextStatement,
     IReadOnlyList<InvalidIndex> InvalidIndexes,
     bool FileEdited,
-    BackfillProgress? Backfill = null);
+    BackfillProgress? Backfill = null)
+{
+    /// <summary>The invalid indexes it left, for people, or null when it left none.</summary>
+    public string? InvalidIndexesNote => InvalidIndexes.Count == 0 ? null : $"invalid index(es) left behind: {string.Join(", ", InvalidIndexes)}";
+}

@@ -52,9 +52,9 @@ internal static class InterruptionNotes
         }
         else
         {
-            if (migration.InvalidIndexes.Count > 0)
+            if (migration.InvalidIndexesNote is { } invalid)
             {
-                parts.Add($"invalid index(es) left behind: {string.Join(", ", migration.InvalidIndexes)}");
+                parts.Add(invalid);
             }
 
             parts.Add("no run holds the migration lock: it stopped");
