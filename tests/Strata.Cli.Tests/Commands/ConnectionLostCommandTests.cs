@@ -1,4 +1,3 @@
-using Npgsql;
 using Strata.Cli.Tests.Support;
 using Strata.Testing;
 
@@ -18,31 +17,17 @@ public sealed class ConnectionLostCommandTests
         var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
 
         var run = cli.RunAsync("up");
-        await TerminateAsync(db, "pg_sleep(30)");
+        var pid = await db.WaitForQueryAsync("pg_sleep(30)");
+        await using (var terminate = db.DataSource.CreateCommand($"SELECT pg_terminate_backend({pid})"))
+        {
+            await terminate.ExecuteScalarAsync();
+        }
+
         var result = await run;
 
         result.ExitCode.ShouldBe(3, result.ToString());
         result.Stdout.ShouldContain("applied 1 migration before the failure; run status to see which of them the server kept");
         result.Stderr.ShouldContain("Lost the connection to the database while running migration 2_slow");
         result.Stderr.ShouldContain("if the server itself went down, the migrations committed in its last moment may be undone too");
-    }
-
-    private static async Task TerminateAsync(TestDatabase db, string fragment)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await using var connection = await db.DataSource.OpenConnectionAsync(timeout.Token);
-        while (true)
-        {
-            await using var command = new NpgsqlCommand(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE $1 AND pid <> pg_backend_pid()",
-                connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = "%" + fragment + "%" });
-            if (await command.ExecuteScalarAsync(timeout.Token) is true)
-            {
-                return;
-            }
-
-            await Task.Delay(20, timeout.Token);
-        }
     }
 }

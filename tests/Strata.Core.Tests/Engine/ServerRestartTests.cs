@@ -1,6 +1,7 @@
 using Npgsql;
 using Strata.Core.Errors;
 using Strata.Core.Tests.Local;
+using Strata.Testing;
 
 namespace Strata.Core.Tests.Engine;
 
