@@ -1,3 +1,4 @@
+using System.Text;
 using Strata.Core.Configuration;
 
 namespace Strata.Cli.Hosting;
@@ -15,12 +16,21 @@ internal sealed record CliContext(
     bool InputIsTerminal)
 {
     public static CliContext FromProcess() => new(
-        Console.Out,
+        StandardOutput(),
         Console.Error,
         ProcessEnvironment.Snapshot(),
         Directory.GetCurrentDirectory(),
         !Console.IsOutputRedirected,
         !Console.IsInputRedirected);
+
+    // Console.Out hands the kernel 256 bytes at a time: a 1,000-row status was 232 writes. This writer flushes at the
+    // end of every write call, as Console.Out does, so output appears when it did and in the same order, but a long
+    // text goes out in pieces of up to 16 KiB.
+    private static TextWriter StandardOutput()
+    {
+        var encoding = Console.OutputEncoding is UTF8Encoding ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) : Console.OutputEncoding;
+        return TextWriter.Synchronized(new StreamWriter(Console.OpenStandardOutput(), encoding, 16 * 1024) { AutoFlush = true });
+    }
 
     public string? Variable(string name) =>
         Environment.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;

@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Reflection;
+using Strata.Core.Diagnostics;
 
 namespace Strata.Core.History;
 
 /// <summary>What Strata records about the machine and program that wrote a history row.</summary>
 internal sealed record ClientInfo(string? Host, string StrataVersion)
 {
-    public static ClientInfo Current { get; } = new(HostName(), Version());
+    public static ClientInfo Current { get; } = new(HostName(), BuildVersion.Text);
 
     private static string? HostName()
     {
@@ -19,13 +19,5 @@ internal sealed record ClientInfo(string? Host, string StrataVersion)
         {
             return Environment.MachineName;
         }
-    }
-
-    private static string Version()
-    {
-        var assembly = typeof(ClientInfo).Assembly;
-        return assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-            ?? assembly.GetName().Version?.ToString()
-            ?? "unknown";
     }
 }

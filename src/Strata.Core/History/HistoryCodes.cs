@@ -42,13 +42,33 @@ internal static class HistoryCodes
         _ => throw new InvalidDataException($"Unknown history phase '{text}'."),
     };
 
-    public static HistoryStatus ParseStatus(string text) =>
-        Enum.GetValues<HistoryStatus>().FirstOrDefault(s => Of(s) == text, (HistoryStatus)(-1)) is var status && status >= 0
-            ? status
-            : throw new InvalidDataException($"Unknown history status '{text}'.");
+    // Parsed for every row of every read: the values are listed once, not once a row.
+    private static readonly HistoryStatus[] Statuses = Enum.GetValues<HistoryStatus>();
+    private static readonly HistoryOrigin[] Origins = Enum.GetValues<HistoryOrigin>();
 
-    public static HistoryOrigin ParseOrigin(string text) =>
-        Enum.GetValues<HistoryOrigin>().FirstOrDefault(o => Of(o) == text, (HistoryOrigin)(-1)) is var origin && origin >= 0
-            ? origin
-            : throw new InvalidDataException($"Unknown history origin '{text}'.");
+    public static HistoryStatus ParseStatus(string text)
+    {
+        foreach (var status in Statuses)
+        {
+            if (Of(status) == text)
+            {
+                return status;
+            }
+        }
+
+        throw new InvalidDataException($"Unknown history status '{text}'.");
+    }
+
+    public static HistoryOrigin ParseOrigin(string text)
+    {
+        foreach (var origin in Origins)
+        {
+            if (Of(origin) == text)
+            {
+                return origin;
+            }
+        }
+
+        throw new InvalidDataException($"Unknown history origin '{text}'.");
+    }
 }

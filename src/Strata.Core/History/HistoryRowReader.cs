@@ -24,7 +24,8 @@ internal sealed class HistoryRowReader(HistoryTableName table)
 
     public void Read(NpgsqlDataReader reader)
     {
-        var raw = reader.IsDBNull(0) ? "NULL" : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture) ?? "NULL";
+        // Text, as the select's ordering (by length, then collated) needs: other types fail the query before this.
+        var raw = reader.IsDBNull(0) ? "NULL" : reader.GetString(0);
         if (!MigrationVersion.TryParse(raw, out var version))
         {
             _problems.Add($"the row with version '{raw}' does not hold a version (all digits): delete it with DELETE FROM {table.Quoted} WHERE version = '{raw.Replace("'", "''", StringComparison.Ordinal)}'");

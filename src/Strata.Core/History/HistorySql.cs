@@ -5,7 +5,7 @@ using Strata.Core.Migrations;
 namespace Strata.Core.History;
 
 /// <summary>Every statement Strata runs against the history table. See docs/history-table.md.</summary>
-internal sealed class HistorySql(HistoryTableName table, ClientInfo client)
+internal sealed class HistorySql(HistoryTableName table)
 {
     private const string Columns =
         "version, description, checksum, checksum_algorithm, status, statements_completed, statements_total, " +
@@ -23,6 +23,9 @@ internal sealed class HistorySql(HistoryTableName table, ClientInfo client)
     private const string TransactionElapsedMs = "round(extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint";
 
     private readonly string _t = table.Quoted;
+
+    // Who writes a row: looked up on the first write, so a run that only reads never asks for the host name.
+    private static ClientInfo Client => ClientInfo.Current;
 
     /// <summary>The statements of the history table's backfill progress companion.</summary>
     public BackfillProgressSql Backfill { get; } = new(table);
@@ -85,8 +88,8 @@ internal sealed class HistorySql(HistoryTableName table, ClientInfo client)
         migration.Up.Statements.Count,
         appliedAt?.ToUniversalTime(),
         appliedBy,
-        client.Host,
-        client.StrataVersion,
+        Client.Host,
+        Client.StrataVersion,
         HistoryCodes.Of(migration.Phase));
 
     /// <summary>The row a <c>transaction:false</c> migration writes before its first statement.</summary>
@@ -129,8 +132,8 @@ internal sealed class HistorySql(HistoryTableName table, ClientInfo client)
         "applied_at = clock_timestamp(), applied_by = current_user, client_host = $2, strata_version = $3 " +
         "WHERE version = $1 AND status = 'running'",
         version.Value,
-        client.Host,
-        client.StrataVersion);
+        Client.Host,
+        Client.StrataVersion);
 
     /// <summary>Repair: put an interrupted down section's row back to applied so <c>down</c> runs it again.</summary>
     public BoundSql RestoreReverting(MigrationVersion version, int upStatements) => new(
@@ -148,7 +151,7 @@ internal sealed class HistorySql(HistoryTableName table, ClientInfo client)
         migration.Checksum.Algorithm,
         completed,
         migration.Up.Statements.Count,
-        client.Host,
-        client.StrataVersion,
+        Client.Host,
+        Client.StrataVersion,
         HistoryCodes.Of(migration.Phase));
 }

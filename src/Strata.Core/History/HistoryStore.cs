@@ -13,7 +13,7 @@ internal sealed class HistoryStore(HistoryTableName table, ILogger logger)
 {
     public HistoryTableName Table { get; } = table;
 
-    public HistorySql Sql { get; } = new(table, ClientInfo.Current);
+    public HistorySql Sql { get; } = new(table);
 
     /// <summary>Loads every row with one query, or returns null when the table does not exist yet.</summary>
     public async Task<IReadOnlyList<HistoryRecord>?> TryLoadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
-using System.Reflection;
+using System.Buffers;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 using Strata.Core.Data;
+using Strata.Core.Diagnostics;
 
 namespace Strata.Core.Migrations;
 
@@ -20,6 +22,9 @@ internal sealed class ChecksumCache
     public const int MaximumDirectories = 64;
 
     private const string Extension = ".checksums";
+
+    // Far more than the entries of any directory (about a hundred bytes each); a larger file is not one of these.
+    private const long MaximumBytes = 64L << 20;
     private const int StreamBuffer = 16 * 1024;
     private const uint Format = 1;
     private const byte Sha256Lf = 1;
@@ -27,8 +32,7 @@ internal sealed class ChecksumCache
     // A stamp taken within this long of a change is not kept: see FileStamp.IsRecent.
     private static readonly TimeSpan RecentMargin = TimeSpan.FromSeconds(2);
     private static readonly byte[] Magic = "STRATACS"u8.ToArray();
-    private static readonly string Producer =
-        typeof(ChecksumCache).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+    private static readonly string Producer = BuildVersion.Text;
 
     private readonly string _cacheDirectory;
     private readonly string _directory;
@@ -56,21 +60,42 @@ internal sealed class ChecksumCache
     public static ChecksumCache Open(string cacheDirectory, string directory, Action<string, string>? unusable = null)
     {
         var cache = new ChecksumCache(cacheDirectory, directory, new Dictionary<string, Entry>(StringComparer.Ordinal));
+        byte[]? buffer = null;
         try
         {
-            // Streamed through a small buffer: the file of a thousand migrations is over 100 KiB, which read whole
-            // would be a large-object allocation.
-            using var stream = new FileStream(cache._file, FileMode.Open, FileAccess.Read, FileShare.Read, StreamBuffer);
-            if (!TryParse(stream, directory, cache._entries, out var problem))
+            // Read whole into a pooled buffer and parsed from memory: a thousand migrations make a file of over 100 KiB,
+            // which a stream would hand over a few bytes a call.
+            using var handle = File.OpenHandle(cache._file, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var length = RandomAccess.GetLength(handle);
+            string problem;
+            if (length > MaximumBytes)
             {
-                cache._entries.Clear();
-                unusable?.Invoke(cache._file, problem);
+                problem = "larger than any cache Strata writes";
             }
+            else
+            {
+                buffer = ArrayPool<byte>.Shared.Rent((int)length);
+                var bytes = buffer.AsSpan(0, ReadAll(handle, buffer.AsSpan(0, (int)length)));
+                if (TryParse(bytes, directory, cache._entries, out problem))
+                {
+                    return cache;
+                }
+            }
+
+            cache._entries.Clear();
+            unusable?.Invoke(cache._file, problem);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             // No cache yet (or none readable): every file is read, and the cache is written afterwards.
             cache._entries.Clear();
+        }
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
 
         return cache;
@@ -175,51 +200,58 @@ internal sealed class ChecksumCache
         writer.Flush();
     }
 
-    private static bool TryParse(Stream stream, string directory, Dictionary<string, Entry> entries, out string problem)
+    private static int ReadAll(SafeFileHandle handle, Span<byte> buffer)
+    {
+        var total = 0;
+        while (total < buffer.Length && RandomAccess.Read(handle, buffer[total..], total) is var read and > 0)
+        {
+            total += read;
+        }
+
+        return total;
+    }
+
+    private static bool TryParse(ReadOnlySpan<byte> bytes, string directory, Dictionary<string, Entry> entries, out string problem)
     {
         try
         {
-            var length = stream.Length;
-            using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadUInt32() != Format)
+            var reader = new ByteReader(bytes);
+            if (!reader.Bytes(Magic.Length).SequenceEqual(Magic) || reader.UInt32() != Format)
             {
                 problem = "not a checksum cache of this format";
                 return false;
             }
 
-            if (reader.ReadString() != Producer)
+            if (reader.String() != Producer)
             {
                 problem = "written by another build of Strata";
                 return false;
             }
 
-            if (reader.ReadString() != directory)
+            if (reader.String() != directory)
             {
                 problem = "written for another directory";
                 return false;
             }
 
-            var count = reader.ReadInt32();
-            entries.EnsureCapacity((int)Math.Clamp(count, 0, length / 64));
-            Span<byte> hash = stackalloc byte[32];
+            var count = reader.Int32();
+            entries.EnsureCapacity(Math.Clamp(count, 0, bytes.Length / 64));
             for (var i = 0; i < count; i++)
             {
-                var name = reader.ReadString();
-                var stamp = new FileStamp(
-                    reader.ReadInt64(), reader.ReadInt64(), reader.ReadUInt32(), reader.ReadInt64(), reader.ReadUInt32(), reader.ReadUInt64(), reader.ReadUInt64());
-                var phase = (MigrationPhase)reader.ReadByte();
-                if (reader.ReadByte() != Sha256Lf || !Enum.IsDefined(phase))
+                var name = reader.String();
+                var stamp = new FileStamp(reader.Int64(), reader.Int64(), reader.UInt32(), reader.Int64(), reader.UInt32(), reader.UInt64(), reader.UInt64());
+                var phase = (MigrationPhase)reader.Byte();
+                if (reader.Byte() != Sha256Lf || !Enum.IsDefined(phase))
                 {
                     problem = "an entry this build cannot read";
                     return false;
                 }
 
-                stream.ReadExactly(hash);
-
-                entries[name] = new Entry(stamp, new MigrationChecksum(MigrationChecksum.Sha256Lf, Convert.ToHexStringLower(hash)), phase);
+                var hash = Convert.ToHexStringLower(reader.Bytes(32));
+                entries[name] = new Entry(stamp, new MigrationChecksum(MigrationChecksum.Sha256Lf, hash), phase);
             }
 
-            if (stream.Position != length)
+            if (!reader.AtEnd)
             {
                 problem = "bytes after its last entry";
                 return false;
@@ -228,7 +260,7 @@ internal sealed class ChecksumCache
             problem = string.Empty;
             return true;
         }
-        catch (Exception error) when (error is EndOfStreamException or IOException or FormatException)
+        catch (Exception error) when (error is EndOfStreamException or FormatException)
         {
             problem = "cut short or damaged";
             return false;

@@ -1,3 +1,4 @@
+using Strata.Core.Data;
 using Strata.Core.Errors;
 
 namespace Strata.Core.Migrations;
@@ -10,10 +11,11 @@ internal static class MigrationCatalog
 {
     public static IReadOnlyList<Migration> Order(IEnumerable<Migration> migrations)
     {
-        var ordered = migrations
-            .OrderBy(m => m.Version)
-            .ThenBy(m => m.Source, StringComparer.Ordinal)
-            .ToList();
+        // A directory's files come sorted by name, which is the order of their versions unless the versions differ in
+        // length.
+        var ordered = migrations.ToList();
+        ListOrder.SortIfNeeded(ordered, Compare);
+
         for (var i = 1; i < ordered.Count; i++)
         {
             if (ordered[i].Version == ordered[i - 1].Version)
@@ -24,6 +26,9 @@ internal static class MigrationCatalog
 
         return ordered;
     }
+
+    private static int Compare(Migration left, Migration right) =>
+        left.Version.CompareTo(right.Version) is var byVersion and not 0 ? byVersion : string.CompareOrdinal(left.Source, right.Source);
 
     /// <summary>
     /// Splits each migration's sections into statements, many at once in ranges; when several fail, the error reported

@@ -1,3 +1,4 @@
+using Strata.Core.Data;
 using Strata.Core.Errors;
 using Strata.Core.History;
 using Strata.Core.Migrations;
@@ -35,7 +36,7 @@ internal sealed class MigrationLedger
             }
         }
 
-        versions.Sort();
+        ListOrder.SortIfNeeded(versions, (left, right) => left.CompareTo(right));
         var entries = new List<LedgerEntry>(versions.Count);
         foreach (var version in versions)
         {

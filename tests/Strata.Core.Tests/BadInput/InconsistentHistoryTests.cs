@@ -1,5 +1,6 @@
 using Strata.Core.Errors;
 using Strata.Core.Migrations;
+using Strata.Core.Planning;
 using Strata.Core.Tests.Engine;
 using Strata.Testing;
 
@@ -62,5 +63,20 @@ public sealed class InconsistentHistoryTests
 
         error.Message.ShouldContain("the row with version '1' has '1' in column statements_total (text)");
         error.Message.ShouldContain("the row with version '10' has 'many' in column statements_total (text)");
+    }
+
+    [Fact]
+    public async Task A_version_column_of_another_text_type_is_read()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var migrator = db.Migrator(UpTests.ThreeTables());
+        await migrator.UpAsync();
+        await db.ExecuteAsync(
+            "ALTER TABLE strata_schema_migrations DROP CONSTRAINT strata_schema_migrations_version_check;" +
+            "ALTER TABLE strata_schema_migrations ALTER COLUMN version TYPE varchar(20)");
+
+        var status = await migrator.StatusAsync();
+
+        status.Migrations.Select(m => (m.Version.Value, m.State)).ShouldBe([("1", MigrationState.Applied), ("2", MigrationState.Applied), ("10", MigrationState.Applied)]);
     }
 }

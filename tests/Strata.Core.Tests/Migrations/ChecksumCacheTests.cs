@@ -98,6 +98,37 @@ public sealed class ChecksumCacheTests : IDisposable
         (await LoadAsync()).ShouldAllBe(m => !m.IsRead);
     }
 
+    [Theory]
+    [InlineData("cut at 0", "cut short or damaged")]
+    [InlineData("cut at 5", "cut short or damaged")]
+    [InlineData("cut at 13", "cut short or damaged")]
+    [InlineData("cut in half", "cut short or damaged")]
+    [InlineData("cut by one", "cut short or damaged")]
+    [InlineData("one byte more", "bytes after its last entry")]
+    [InlineData("another magic", "not a checksum cache of this format")]
+    public async Task A_damaged_cache_is_named_and_not_used(string damage, string reason)
+    {
+        await LoadAsync();
+        var file = Directory.GetFiles(_cache.Path).Single();
+        var bytes = File.ReadAllBytes(file);
+        File.WriteAllBytes(file, damage switch
+        {
+            "cut at 0" => [],
+            "cut at 5" => bytes[..5],
+            "cut at 13" => bytes[..13],
+            "cut in half" => bytes[..(bytes.Length / 2)],
+            "cut by one" => bytes[..^1],
+            "one byte more" => [.. bytes, 0],
+            _ => [(byte)'X', .. bytes[1..]],
+        });
+        var reasons = new List<string>();
+
+        var cache = ChecksumCache.Open(_cache.Path, Path.GetFullPath(_migrations.Path), (_, why) => reasons.Add(why));
+
+        cache.Count.ShouldBe(0);
+        reasons.ShouldBe([reason]);
+    }
+
     [Fact]
     public async Task A_cache_directory_that_cannot_be_written_leaves_the_files_read_as_without_one()
     {
