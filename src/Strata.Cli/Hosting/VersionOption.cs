@@ -1,15 +1,13 @@
 using System.CommandLine.Invocation;
-using System.Reflection;
+using Strata.Core.Diagnostics;
 
 namespace Strata.Cli.Hosting;
 
 /// <summary>`strata --version`: Strata's own version, whatever process hosts the CLI.</summary>
 internal static class VersionOption
 {
-    public static string Version { get; } =
-        typeof(VersionOption).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? typeof(VersionOption).Assembly.GetName().Version?.ToString()
-        ?? "unknown";
+    // The CLI and the engine are built together and carry one version.
+    public static string Version => BuildVersion.Text;
 
     public static Option<bool> Create() => new("--version")
     {
