@@ -9,6 +9,10 @@ internal static class HistoryCodes
     public const string Running = "running";
     public const string Reverting = "reverting";
 
+    // Parsed for every row of every read: the values are listed once, not once a row.
+    private static readonly HistoryStatus[] Statuses = Enum.GetValues<HistoryStatus>();
+    private static readonly HistoryOrigin[] Origins = Enum.GetValues<HistoryOrigin>();
+
     public static string Of(HistoryStatus status) => status switch
     {
         HistoryStatus.Applied => Applied,
@@ -42,33 +46,21 @@ internal static class HistoryCodes
         _ => throw new InvalidDataException($"Unknown history phase '{text}'."),
     };
 
-    // Parsed for every row of every read: the values are listed once, not once a row.
-    private static readonly HistoryStatus[] Statuses = Enum.GetValues<HistoryStatus>();
-    private static readonly HistoryOrigin[] Origins = Enum.GetValues<HistoryOrigin>();
+    public static HistoryStatus ParseStatus(string text) => Parse(Statuses, Of, text, "status");
 
-    public static HistoryStatus ParseStatus(string text)
+    public static HistoryOrigin ParseOrigin(string text) => Parse(Origins, Of, text, "origin");
+
+    private static TCode Parse<TCode>(TCode[] codes, Func<TCode, string> textOf, string text, string kind)
+        where TCode : struct, Enum
     {
-        foreach (var status in Statuses)
+        foreach (var code in codes)
         {
-            if (Of(status) == text)
+            if (textOf(code) == text)
             {
-                return status;
+                return code;
             }
         }
 
-        throw new InvalidDataException($"Unknown history status '{text}'.");
-    }
-
-    public static HistoryOrigin ParseOrigin(string text)
-    {
-        foreach (var origin in Origins)
-        {
-            if (Of(origin) == text)
-            {
-                return origin;
-            }
-        }
-
-        throw new InvalidDataException($"Unknown history origin '{text}'.");
+        throw new InvalidDataException($"Unknown history {kind} '{text}'.");
     }
 }
