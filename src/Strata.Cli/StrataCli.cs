@@ -13,7 +13,7 @@ internal static class StrataCli
         var root = new Command(
             "strata",
             "Strata: PostgreSQL schema migrations and database lifecycle, from a laptop to a production deploy.");
-        root.Options.Add(new HelpOption());
+        root.Options.Add(Hosting.HelpFlag.Create());
         root.Options.Add(Hosting.VersionOption.Create());
         foreach (var option in GlobalOptions.All)
         {

@@ -24,7 +24,6 @@ internal static class DatabaseStartupWait
     public static async Task RunAsync(
         StrataDatabase database, TimeSpan limit, ILogger logger, StartupProgress progress, CancellationToken cancellationToken)
     {
-        ConnectionFailedException? last = null;
         var outcome = await Wait.RunAsync(
             limit,
             database.Connection.Settings,
@@ -34,7 +33,6 @@ internal static class DatabaseStartupWait
             },
             failure =>
             {
-                last = failure.Error;
                 if (failure.Pause is { } pause)
                 {
                     progress.Waiting(failure.Error.Message);
@@ -46,7 +44,7 @@ internal static class DatabaseStartupWait
         if (!outcome.Connected)
         {
             throw new ConnectionFailedException(
-                $"the database did not answer within {limit.TotalSeconds:0.#} s ({outcome.Attempts} attempt(s)); last error: {last!.Message}");
+                $"the database did not answer within {limit.TotalSeconds:0.#} s ({outcome.Attempts} attempt(s)); last error: {outcome.LastError!.Message}");
         }
 
         if (outcome.Attempts > 1)

@@ -38,19 +38,22 @@ internal sealed class ConnectionWait
         ArgumentNullException.ThrowIfNull(failed);
         var clock = Stopwatch.StartNew();
         var pause = FirstPause;
+        ConnectionFailedException? telling = null;
         for (var attempt = 1; ; attempt++)
         {
             var (error, timedOut) = await TryAsync(settings, connectAsync, limit - clock.Elapsed, cancellationToken);
             if (error is null)
             {
-                return new Outcome(true, attempt, clock.Elapsed);
+                return new Outcome(true, attempt, clock.Elapsed, null);
             }
 
+            // An attempt cut short by the deadline says less than the error before it.
+            telling = timedOut && telling is not null ? telling : error;
             var left = limit - clock.Elapsed;
             if (left <= TimeSpan.Zero)
             {
                 failed(new Failure(attempt, clock.Elapsed, error, timedOut, null));
-                return new Outcome(false, attempt, clock.Elapsed);
+                return new Outcome(false, attempt, clock.Elapsed, telling);
             }
 
             var wait = pause < left ? pause : left;
@@ -98,8 +101,11 @@ internal sealed class ConnectionWait
         _ => false,
     };
 
-    /// <summary>How a wait ended: connected or not, after how many attempts and how long.</summary>
-    public sealed record Outcome(bool Connected, int Attempts, TimeSpan Elapsed);
+    /// <summary>
+    /// How a wait ended: connected or not, after how many attempts and how long, and, when it did not connect, the
+    /// error that says most of why: the last one, unless the deadline cut the last attempt short after a real error.
+    /// </summary>
+    public sealed record Outcome(bool Connected, int Attempts, TimeSpan Elapsed, ConnectionFailedException? LastError);
 
     /// <summary>
     /// One failed attempt: when, why, whether its deadline cut it short, and the pause before the next attempt

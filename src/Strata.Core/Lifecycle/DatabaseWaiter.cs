@@ -26,15 +26,12 @@ internal static class DatabaseWaiter
         }
 
         string? server = null;
-        ConnectionFailedException? last = null;
         var outcome = await Wait.RunAsync(
             options.Timeout,
             context.Connection.Settings,
             async attempt => server = await ConnectAsync(context, options, attempt),
             failure =>
             {
-                // An attempt cut short by the deadline says less than the error before it.
-                last = failure.TimedOut && last is not null ? last : failure.Error;
                 if (failure.Pause is not null)
                 {
                     LogMessages.DatabaseNotReady(context.Logger, context.Database, failure.Attempt, failure.Error.Message);
@@ -45,7 +42,7 @@ internal static class DatabaseWaiter
         {
             var what = options.ServerOnly ? $"the server of database '{context.Database}'" : $"database '{context.Database}'";
             throw new ConnectionFailedException(
-                $"{what} was not ready after {Seconds(options.Timeout)} ({outcome.Attempts} attempt(s)); last error: {last!.Message}");
+                $"{what} was not ready after {Seconds(options.Timeout)} ({outcome.Attempts} attempt(s)); last error: {outcome.LastError!.Message}");
         }
 
         LogMessages.DatabaseReady(context.Logger, context.Database, outcome.Attempts);

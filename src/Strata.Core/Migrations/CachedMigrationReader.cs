@@ -31,30 +31,40 @@ internal static class CachedMigrationReader
         var cache = ChecksumCache.Open(cacheLocation.Directory, directory, (file, reason) => logger.ChecksumCacheIgnored(file, reason));
         var migrations = new Migration[files.Count];
         var stamps = new FileStamp?[files.Count];
-        var known = 0;
+        var unknown = new List<int>();
         var readKnown = ReadKnown(read);
+
+        // Stamps and lookups on this thread: a statx and a lookup a file is less work than handing ranges to the pool.
+        for (var index = 0; index < files.Count; index++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var file = files[index];
+            var stamp = stamps[index] = stamper.Of(file.Name);
+            if (stamp is { } taken && cache.Find(file.Name, taken) is { } entry)
+            {
+                migrations[index] = new Migration(file.Version, file.Description, file.Path, entry.Checksum, entry.Phase, readKnown);
+            }
+            else
+            {
+                unknown.Add(index);
+            }
+        }
+
+        // What the cache does not know is read and parsed, in parallel when there is much of it.
         ParallelRanges.ForEach(
-            files.Count,
+            unknown.Count,
             () =>
             {
                 var buffer = Array.Empty<byte>();
-                return index =>
+                return item =>
                 {
-                    var file = files[index];
-                    var stamp = stamps[index] = stamper.Of(file.Name);
-                    if (stamp is { } taken && cache.Find(file.Name, taken) is { } entry)
-                    {
-                        migrations[index] = new Migration(file.Version, file.Description, file.Path, entry.Checksum, entry.Phase, readKnown);
-                        Interlocked.Increment(ref known);
-                        return;
-                    }
-
-                    migrations[index] = ParallelMigrationReader.ReadOne(file.Path, read, ref buffer, splitStatements: false);
+                    var index = unknown[item];
+                    migrations[index] = ParallelMigrationReader.ReadOne(files[index].Path, read, ref buffer, splitStatements: false);
                 };
             },
             cancellationToken);
 
-        logger.ChecksumCacheUsed(directory, known, files.Count);
+        logger.ChecksumCacheUsed(directory, files.Count - unknown.Count, files.Count);
         if (cache.Save(files, stamps, migrations, cacheLocation.Clock.GetUtcNow()) is { } reason)
         {
             logger.ChecksumCacheNotWritten(directory, reason);

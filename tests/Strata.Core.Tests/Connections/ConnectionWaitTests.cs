@@ -76,5 +76,34 @@ public sealed class ConnectionWaitTests
         failures[0].Error.Message.ShouldBe("cut short with 0 s left");
         failures[^1].Pause.ShouldBeNull();
         failures.SkipLast(1).ShouldAllBe(f => f.Pause != null);
+        outcome.LastError.ShouldBeSameAs(failures[^1].Error);
+    }
+
+    [Fact]
+    public async Task Gives_the_error_before_an_attempt_the_deadline_cut_short_as_the_last_error()
+    {
+        var attempts = 0;
+        var failures = new List<ConnectionWait.Failure>();
+
+        var outcome = await Wait.RunAsync(
+            TimeSpan.FromMilliseconds(300),
+            Settings,
+            attempt => ++attempts == 1 ? throw new NpgsqlException("Connection refused") : Task.Delay(Timeout.InfiniteTimeSpan, attempt),
+            failures.Add,
+            CancellationToken.None);
+
+        outcome.Connected.ShouldBeFalse();
+        failures[^1].TimedOut.ShouldBeTrue();
+        outcome.LastError.ShouldBeSameAs(failures[0].Error);
+        outcome.LastError!.Message.ShouldBe("Could not connect to db.internal:5432: Connection refused");
+    }
+
+    [Fact]
+    public async Task A_wait_that_connects_has_no_last_error()
+    {
+        var outcome = await Wait.RunAsync(TimeSpan.FromSeconds(5), Settings, _ => Task.CompletedTask, _ => { }, CancellationToken.None);
+
+        outcome.Connected.ShouldBeTrue();
+        outcome.LastError.ShouldBeNull();
     }
 }
