@@ -337,7 +337,15 @@ public sealed class Migrator
         var unapplied = migrations;
         if (records is { Count: > 0 })
         {
-            var applied = records.Where(r => r.Status == HistoryStatus.Applied).Select(r => r.Version).ToHashSet();
+            var applied = new HashSet<MigrationVersion>(records.Count);
+            foreach (var record in records)
+            {
+                if (record.Status == HistoryStatus.Applied)
+                {
+                    applied.Add(record.Version);
+                }
+            }
+
             unapplied = migrations.Where(m => !applied.Contains(m.Version)).ToList();
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Npgsql;
 using Strata.Core.Configuration;
+using Strata.Core.Data;
 using Strata.Core.Errors;
 using Strata.Core.Migrations;
 
@@ -62,8 +63,16 @@ internal sealed class HistoryRowReader(HistoryTableName table)
     /// <summary>The rows read, or <see cref="HistoryInconsistentException"/> naming every row that is not consistent.</summary>
     public IReadOnlyList<HistoryRecord> Checked()
     {
-        var versions = new HashSet<MigrationVersion>(_rows.Count);
-        var distinct = _rows.TrueForAll(r => versions.Add(r.Record.Version));
+        // Rows come in the order they were applied, which is mostly version order: sorted (when they are not) and
+        // compared with their neighbours, they show whether a version is there twice without a set of them all.
+        var versions = _rows.ConvertAll(r => r.Record.Version);
+        ListOrder.SortIfNeeded(versions, static (left, right) => left.CompareTo(right));
+        var distinct = true;
+        for (var i = 1; i < versions.Count && distinct; i++)
+        {
+            distinct = versions[i] != versions[i - 1];
+        }
+
         foreach (var spellings in distinct ? [] : _rows.GroupBy(r => r.Record.Version).Where(g => g.Count() > 1))
         {
             _problems.Add($"rows {string.Join(" and ", spellings.Select(r => $"'{r.Raw}'"))} are the same version {spellings.Key}");

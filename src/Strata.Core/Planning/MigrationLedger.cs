@@ -10,37 +10,42 @@ internal sealed class MigrationLedger
 {
     public MigrationLedger(IReadOnlyList<Migration> migrations, IReadOnlyList<HistoryRecord> records)
     {
-        var files = new Dictionary<MigrationVersion, Migration>();
-        foreach (var migration in migrations)
+        // Both sides sorted by version and walked together: this runs over every migration on every run, and they
+        // arrive sorted (a source's files, a history applied in order), which is checked at one comparison an item,
+        // where maps of the versions cost a hash and a lookup per version on each side.
+        var files = new List<Migration>(migrations);
+        ListOrder.SortIfNeeded(files, static (left, right) =>
+            left.Version.CompareTo(right.Version) is var byVersion and not 0 ? byVersion : string.CompareOrdinal(left.Source, right.Source));
+        for (var i = 1; i < files.Count; i++)
         {
-            if (!files.TryAdd(migration.Version, migration))
+            if (files[i].Version == files[i - 1].Version)
             {
                 throw new ConfigurationException(
-                    $"Two migrations have version {migration.Version}: {files[migration.Version].Source} and {migration.Source}; give one a new version.");
+                    $"Two migrations have version {files[i].Version}: {files[i - 1].Source} and {files[i].Source}; give one a new version.");
             }
         }
 
-        var rows = records.ToDictionary(r => r.Version);
-        NewestRecorded = records.Count == 0 ? null : records.Max(r => r.Version);
-        NewestRecordedPost = records.Where(r => r.Phase == MigrationPhase.Post).Select(r => (MigrationVersion?)r.Version).Max();
-
-        // Every version once (a file's, then a row's without a file), sorted in place: this runs over every migration
-        // on every run, and needs neither the set a union builds nor the index map an ordering iterator sorts.
-        var versions = new List<MigrationVersion>(files.Count + rows.Count);
-        versions.AddRange(files.Keys);
-        foreach (var version in rows.Keys)
+        var rows = new List<HistoryRecord>(records);
+        ListOrder.SortIfNeeded(rows, static (left, right) => left.Version.CompareTo(right.Version));
+        for (var i = 1; i < rows.Count; i++)
         {
-            if (!files.ContainsKey(version))
+            if (rows[i].Version == rows[i - 1].Version)
             {
-                versions.Add(version);
+                throw new ArgumentException($"the history holds version {rows[i].Version} twice", nameof(records));
             }
         }
 
-        ListOrder.SortIfNeeded(versions, (left, right) => left.CompareTo(right));
-        var entries = new List<LedgerEntry>(versions.Count);
-        foreach (var version in versions)
+        NewestRecorded = rows.Count == 0 ? null : rows[^1].Version;
+        NewestRecordedPost = rows.FindLast(r => r.Phase == MigrationPhase.Post)?.Version;
+
+        var entries = new List<LedgerEntry>(Math.Max(files.Count, rows.Count));
+        var (file, row) = (0, 0);
+        while (file < files.Count || row < rows.Count)
         {
-            entries.Add(Entry(version, files.GetValueOrDefault(version), rows.GetValueOrDefault(version)));
+            var order = file == files.Count ? 1 : row == rows.Count ? -1 : files[file].Version.CompareTo(rows[row].Version);
+            var migration = order <= 0 ? files[file++] : null;
+            var record = order >= 0 ? rows[row++] : null;
+            entries.Add(Entry(migration?.Version ?? record!.Version, migration, record));
         }
 
         Entries = entries;

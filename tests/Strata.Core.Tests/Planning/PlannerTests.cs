@@ -35,6 +35,30 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void Files_and_rows_in_any_order_make_one_entry_a_version_oldest_first()
+    {
+        var files = Source.Migrations.Reverse().ToList();
+
+        var ledger = new MigrationLedger(files, [Row("10"), Row("3"), Row("1"), Row("4", HistoryStatus.Running)]);
+
+        ledger.Entries.Select(e => (e.Version.Value, e.State)).ShouldBe(
+            [("1", MigrationState.Applied), ("2", MigrationState.OutOfOrder), ("3", MigrationState.Applied), ("4", MigrationState.Interrupted), ("10", MigrationState.Missing)]);
+        ledger.NewestRecorded!.Value.Value.ShouldBe("10");
+        ledger.Entries.Where(e => e.Migration is not null).ShouldAllBe(e => e.Migration!.Version == e.Version);
+        ledger.Entries.Where(e => e.Record is not null).ShouldAllBe(e => e.Record!.Version == e.Version);
+    }
+
+    [Fact]
+    public void Two_migrations_with_one_version_are_refused_naming_both()
+    {
+        var twice = Source.Migrations.Append(MigrationParser.Parse("db/migrations/0003_again.sql", "-- migrate:up\nSELECT 1;\n")).ToList();
+
+        var error = Should.Throw<ConfigurationException>(() => new MigrationLedger(twice, []));
+
+        error.Message.ShouldBe("Two migrations have version 3: db/migrations/0003_again.sql and db/migrations/3_c.sql; give one a new version.");
+    }
+
+    [Fact]
     public void Up_plans_pending_migrations_by_target()
     {
         var ledger = Ledger(Row("1"));
