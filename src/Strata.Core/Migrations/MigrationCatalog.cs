@@ -27,7 +27,8 @@ internal static class MigrationCatalog
         return ordered;
     }
 
-    private static int Compare(Migration left, Migration right) =>
+    /// <summary>The order of migrations: by version, then by source (so that two of one version always come in one order).</summary>
+    public static int Compare(Migration left, Migration right) =>
         left.Version.CompareTo(right.Version) is var byVersion and not 0 ? byVersion : string.CompareOrdinal(left.Source, right.Source);
 
     /// <summary>

@@ -14,8 +14,7 @@ internal sealed class MigrationLedger
         // arrive sorted (a source's files, a history applied in order), which is checked at one comparison an item,
         // where maps of the versions cost a hash and a lookup per version on each side.
         var files = new List<Migration>(migrations);
-        ListOrder.SortIfNeeded(files, static (left, right) =>
-            left.Version.CompareTo(right.Version) is var byVersion and not 0 ? byVersion : string.CompareOrdinal(left.Source, right.Source));
+        ListOrder.SortIfNeeded(files, MigrationCatalog.Compare);
         for (var i = 1; i < files.Count; i++)
         {
             if (files[i].Version == files[i - 1].Version)
