@@ -18,4 +18,21 @@ internal static class ListOrder
             }
         }
     }
+
+    /// <summary>
+    /// The index of the first item of <paramref name="sorted"/> that is <paramref name="same"/> as the one before it,
+    /// or -1: in a sorted list, a value held twice stands next to itself.
+    /// </summary>
+    public static int FirstRepeat<T>(List<T> sorted, Func<T, T, bool> same)
+    {
+        for (var i = 1; i < sorted.Count; i++)
+        {
+            if (same(sorted[i - 1], sorted[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

@@ -67,11 +67,7 @@ internal sealed class HistoryRowReader(HistoryTableName table)
         // compared with their neighbours, they show whether a version is there twice without a set of them all.
         var versions = _rows.ConvertAll(r => r.Record.Version);
         ListOrder.SortIfNeeded(versions, static (left, right) => left.CompareTo(right));
-        var distinct = true;
-        for (var i = 1; i < versions.Count && distinct; i++)
-        {
-            distinct = versions[i] != versions[i - 1];
-        }
+        var distinct = ListOrder.FirstRepeat(versions, static (left, right) => left == right) < 0;
 
         foreach (var spellings in distinct ? [] : _rows.GroupBy(r => r.Record.Version).Where(g => g.Count() > 1))
         {

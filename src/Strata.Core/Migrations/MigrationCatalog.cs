@@ -16,12 +16,9 @@ internal static class MigrationCatalog
         var ordered = migrations.ToList();
         ListOrder.SortIfNeeded(ordered, Compare);
 
-        for (var i = 1; i < ordered.Count; i++)
+        if (ListOrder.FirstRepeat(ordered, static (left, right) => left.Version == right.Version) is var i and > 0)
         {
-            if (ordered[i].Version == ordered[i - 1].Version)
-            {
-                throw Duplicate(ordered[i - 1], ordered[i]);
-            }
+            throw Duplicate(ordered[i - 1], ordered[i]);
         }
 
         return ordered;

@@ -15,23 +15,17 @@ internal sealed class MigrationLedger
         // where maps of the versions cost a hash and a lookup per version on each side.
         var files = new List<Migration>(migrations);
         ListOrder.SortIfNeeded(files, MigrationCatalog.Compare);
-        for (var i = 1; i < files.Count; i++)
+        if (ListOrder.FirstRepeat(files, static (left, right) => left.Version == right.Version) is var i and > 0)
         {
-            if (files[i].Version == files[i - 1].Version)
-            {
-                throw new ConfigurationException(
-                    $"Two migrations have version {files[i].Version}: {files[i - 1].Source} and {files[i].Source}; give one a new version.");
-            }
+            throw new ConfigurationException(
+                $"Two migrations have version {files[i].Version}: {files[i - 1].Source} and {files[i].Source}; give one a new version.");
         }
 
         var rows = new List<HistoryRecord>(records);
         ListOrder.SortIfNeeded(rows, static (left, right) => left.Version.CompareTo(right.Version));
-        for (var i = 1; i < rows.Count; i++)
+        if (ListOrder.FirstRepeat(rows, static (left, right) => left.Version == right.Version) is var twice and > 0)
         {
-            if (rows[i].Version == rows[i - 1].Version)
-            {
-                throw new ArgumentException($"the history holds version {rows[i].Version} twice", nameof(records));
-            }
+            throw new ArgumentException($"the history holds version {rows[twice].Version} twice", nameof(records));
         }
 
         NewestRecorded = rows.Count == 0 ? null : rows[^1].Version;
