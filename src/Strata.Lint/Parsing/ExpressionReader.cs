@@ -32,22 +32,22 @@ internal static class ExpressionReader
             case JsonValueKind.Object:
                 foreach (var property in node.EnumerateObject())
                 {
-                    switch (property.Name)
+                    // Compared as UTF-8: reading each name as a string would allocate one per node of the tree.
+                    if (property.NameEquals("FuncCall"u8))
                     {
-                        case "FuncCall":
-                            var names = property.Value.Field("funcname").Names();
-                            if (names.Count > 0)
-                            {
-                                functions.Add(names[^1].ToLowerInvariant());
-                            }
-
-                            break;
-                        case "SQLValueFunction":
-                            sqlValue = true;
-                            break;
-                        case "SubLink":
-                            subquery = true;
-                            break;
+                        var names = property.Value.Field("funcname"u8).Names();
+                        if (names.Count > 0)
+                        {
+                            functions.Add(names[^1].ToLowerInvariant());
+                        }
+                    }
+                    else if (property.NameEquals("SQLValueFunction"u8))
+                    {
+                        sqlValue = true;
+                    }
+                    else if (property.NameEquals("SubLink"u8))
+                    {
+                        subquery = true;
                     }
 
                     Walk(property.Value, functions, ref sqlValue, ref subquery, depth + 1);
@@ -66,16 +66,16 @@ internal static class ExpressionReader
 
     private static string? NotNullColumn(JsonElement expression)
     {
-        if (!expression.Is("NullTest", out var test) || test.Text("nulltesttype") != "IS_NOT_NULL")
+        if (!expression.Is("NullTest"u8, out var test) || test.Text("nulltesttype"u8) != "IS_NOT_NULL")
         {
             return null;
         }
 
-        var fields = test.Field("arg").Field("ColumnRef").Field("fields").Names();
+        var fields = test.Field("arg"u8).Field("ColumnRef"u8).Field("fields"u8).Names();
         return fields.Count == 1 ? fields[0] : null;
     }
 
-    /// <summary>Every string literal under <paramref name="node"/>.</summary>
+    /// <summary>Every string literal under <paramref name="node"/>, in the order they appear.</summary>
     public static List<string> StringLiterals(JsonElement node)
     {
         var literals = new List<string>();
@@ -94,7 +94,7 @@ internal static class ExpressionReader
         {
             foreach (var property in node.EnumerateObject())
             {
-                if (property.Name == "A_Const" && property.Value.Field("sval").Text("sval") is { } literal)
+                if (property.NameEquals("A_Const"u8) && property.Value.Field("sval"u8).Text("sval"u8) is { } literal)
                 {
                     literals.Add(literal);
                 }

@@ -14,16 +14,16 @@ internal static class ParseTreeReader
             "AlterTableStmt" => AlterTable(body),
             "CreateTableAsStmt" => CreateFromQuery(body),
             "IndexStmt" => new CreateIndexNode(
-                body.Field("relation").Relation(), body.Text("idxname"), body.Flag("unique"), body.Flag("concurrent"), !body.Field("relation").Flag("inh")),
+                body.Field("relation"u8).Relation(), body.Text("idxname"u8), body.Flag("unique"u8), body.Flag("concurrent"u8), !body.Field("relation"u8).Flag("inh"u8)),
             "DropStmt" => Drop(body),
             "RenameStmt" => Rename(body),
-            "ViewStmt" => new CreateViewNode(body.Field("view").Relation()),
-            "UpdateStmt" or "DeleteStmt" => new DataChangeNode(kind == "UpdateStmt" ? "UPDATE" : "DELETE", body.Field("relation").Relation(), body.Has("whereClause")),
-            "RefreshMatViewStmt" => new RefreshMaterializedViewNode(body.Field("relation").Relation(), body.Flag("concurrent")),
-            "AlterEnumStmt" when body.Text("newVal") is { } value && !body.Has("oldVal") =>
-                new AddEnumValueNode(JsonTree.NameList(body.Field("typeName").Names()), value),
-            "TransactionStmt" => new TransactionNode(Strip(body.Text("kind"), "TRANS_STMT_")),
-            "ReindexStmt" => new ReindexNode(body.Items("params").Any(p => p.Field("DefElem").Text("defname") == "concurrently")),
+            "ViewStmt" => new CreateViewNode(body.Field("view"u8).Relation()),
+            "UpdateStmt" or "DeleteStmt" => new DataChangeNode(kind == "UpdateStmt" ? "UPDATE" : "DELETE", body.Field("relation"u8).Relation(), body.Has("whereClause"u8)),
+            "RefreshMatViewStmt" => new RefreshMaterializedViewNode(body.Field("relation"u8).Relation(), body.Flag("concurrent"u8)),
+            "AlterEnumStmt" when body.Text("newVal"u8) is { } value && !body.Has("oldVal"u8) =>
+                new AddEnumValueNode(JsonTree.NameList(body.Field("typeName"u8).Names()), value),
+            "TransactionStmt" => new TransactionNode(Strip(body.Text("kind"u8), "TRANS_STMT_")),
+            "ReindexStmt" => new ReindexNode(body.Items("params"u8).Any(p => p.Field("DefElem"u8).Text("defname"u8) == "concurrently")),
             _ => new OtherNode(kind),
         };
         return node with { StringLiterals = ExpressionReader.StringLiterals(body) };
@@ -43,126 +43,126 @@ internal static class ParseTreeReader
     {
         var columns = new List<ColumnNode>();
         var constraints = new List<ConstraintNode>();
-        foreach (var element in body.Items("tableElts"))
+        foreach (var element in body.Items("tableElts"u8))
         {
-            if (element.Is("ColumnDef", out var column))
+            if (element.Is("ColumnDef"u8, out var column))
             {
                 columns.Add(Column(column));
             }
-            else if (element.Is("Constraint", out var constraint))
+            else if (element.Is("Constraint"u8, out var constraint))
             {
                 constraints.Add(Constraint(constraint));
             }
         }
 
-        var relation = body.Field("relation");
-        return new CreateTableNode(relation.Relation(), columns, constraints, body.Has("partbound"), relation.Text("relpersistence") == "t");
+        var relation = body.Field("relation"u8);
+        return new CreateTableNode(relation.Relation(), columns, constraints, body.Has("partbound"u8), relation.Text("relpersistence"u8) == "t");
     }
 
     private static CreateTableNode CreateFromQuery(JsonElement body)
     {
-        var relation = body.Field("into").Field("rel");
-        return new CreateTableNode(relation.Relation(), [], [], IsPartition: false, relation.Text("relpersistence") == "t", IsFromQuery: true);
+        var relation = body.Field("into"u8).Field("rel"u8);
+        return new CreateTableNode(relation.Relation(), [], [], IsPartition: false, relation.Text("relpersistence"u8) == "t", IsFromQuery: true);
     }
 
     private static AlterTableNode AlterTable(JsonElement body)
     {
         var commands = new List<AlterTableCommand>();
-        foreach (var item in body.Items("cmds"))
+        foreach (var item in body.Items("cmds"u8))
         {
-            if (item.Is("AlterTableCmd", out var command))
+            if (item.Is("AlterTableCmd"u8, out var command))
             {
                 commands.Add(AlterCommand(command));
             }
         }
 
-        return new AlterTableNode(body.Field("relation").Relation(), Strip(body.Text("objtype"), "OBJECT_"), commands);
+        return new AlterTableNode(body.Field("relation"u8).Relation(), Strip(body.Text("objtype"u8), "OBJECT_"), commands);
     }
 
     private static AlterTableCommand AlterCommand(JsonElement command)
     {
-        var definition = command.Field("def");
+        var definition = command.Field("def"u8);
         ColumnNode? column = null;
         ConstraintNode? constraint = null;
         RelationName? partition = null;
         var hasUsing = false;
         var concurrent = false;
         var location = -1;
-        if (definition.Is("ColumnDef", out var columnDef))
+        if (definition.Is("ColumnDef"u8, out var columnDef))
         {
             column = Column(columnDef);
-            hasUsing = columnDef.Has("raw_default");
+            hasUsing = columnDef.Has("raw_default"u8);
             location = column.Location;
         }
-        else if (definition.Is("Constraint", out var constraintDef))
+        else if (definition.Is("Constraint"u8, out var constraintDef))
         {
             constraint = Constraint(constraintDef);
             location = constraint.Location;
         }
-        else if (definition.Is("PartitionCmd", out var partitionCmd))
+        else if (definition.Is("PartitionCmd"u8, out var partitionCmd))
         {
-            partition = partitionCmd.Field("name").Relation();
-            concurrent = partitionCmd.Flag("concurrent");
-            location = partitionCmd.Field("name").Number("location", -1);
+            partition = partitionCmd.Field("name"u8).Relation();
+            concurrent = partitionCmd.Flag("concurrent"u8);
+            location = partitionCmd.Field("name"u8).Number("location"u8, -1);
         }
 
-        return new AlterTableCommand(Strip(command.Text("subtype"), "AT_"), command.Text("name"), column, constraint, hasUsing, partition, concurrent, location);
+        return new AlterTableCommand(Strip(command.Text("subtype"u8), "AT_"), command.Text("name"u8), column, constraint, hasUsing, partition, concurrent, location);
     }
 
     private static ColumnNode Column(JsonElement column)
     {
-        var constraints = column.Items("constraints")
-            .Select(c => c.Field("Constraint"))
+        var constraints = column.Items("constraints"u8)
+            .Select(c => c.Field("Constraint"u8))
             .Where(c => c.ValueKind == JsonValueKind.Object)
             .Select(Constraint)
             .ToList();
-        var typeName = column.Field("typeName");
-        return new ColumnNode(column.Text("colname") ?? "", typeName.ValueKind == JsonValueKind.Object ? Type(typeName) : null, constraints, column.Number("location", -1));
+        var typeName = column.Field("typeName"u8);
+        return new ColumnNode(column.Text("colname"u8) ?? "", typeName.ValueKind == JsonValueKind.Object ? Type(typeName) : null, constraints, column.Number("location"u8, -1));
     }
 
     private static TypeReference Type(JsonElement typeName)
     {
-        var names = typeName.Field("names").Names();
-        var modifiers = typeName.Items("typmods")
-            .Select(m => m.Field("A_Const").Field("ival"))
+        var names = typeName.Field("names"u8).Names();
+        var modifiers = typeName.Items("typmods"u8)
+            .Select(m => m.Field("A_Const"u8).Field("ival"u8))
             .Where(v => v.ValueKind == JsonValueKind.Object)
-            .Select(v => v.Number("ival"))
+            .Select(v => v.Number("ival"u8))
             .ToList();
-        return new TypeReference(names.Count > 0 ? names[^1] : "", names.Count > 1 && names[0] == "pg_catalog", modifiers, typeName.Has("arrayBounds"));
+        return new TypeReference(names.Count > 0 ? names[^1] : "", names.Count > 1 && names[0] == "pg_catalog", modifiers, typeName.Has("arrayBounds"u8));
     }
 
     private static ConstraintNode Constraint(JsonElement constraint)
     {
-        var kind = Strip(constraint.Text("contype"), "CONSTR_");
-        var columns = constraint.Field(kind == "FOREIGN" ? "fk_attrs" : "keys").Names();
+        var kind = Strip(constraint.Text("contype"u8), "CONSTR_");
+        var columns = constraint.Field(kind == "FOREIGN" ? "fk_attrs"u8 : "keys"u8).Names();
         return new ConstraintNode(
             kind,
-            constraint.Text("conname"),
-            constraint.Flag("skip_validation"),
-            constraint.Has("indexname"),
-            ExpressionReader.Read(constraint.Field("raw_expr")),
+            constraint.Text("conname"u8),
+            constraint.Flag("skip_validation"u8),
+            constraint.Has("indexname"u8),
+            ExpressionReader.Read(constraint.Field("raw_expr"u8)),
             columns,
-            constraint.Number("location", -1));
+            constraint.Number("location"u8, -1));
     }
 
     private static DropNode Drop(JsonElement body)
     {
-        var objects = body.Items("objects")
-            .Select(o => o.Is("TypeName", out var type) ? type.Field("names").Names() : o.Field("List").Field("items").Names())
+        var objects = body.Items("objects"u8)
+            .Select(o => o.Is("TypeName"u8, out var type) ? type.Field("names"u8).Names() : o.Field("List"u8).Field("items"u8).Names())
             .Where(parts => parts.Count > 0)
             .Select(JsonTree.NameList)
             .ToList();
-        return new DropNode(Strip(body.Text("removeType"), "OBJECT_"), objects, body.Flag("concurrent"));
+        return new DropNode(Strip(body.Text("removeType"u8), "OBJECT_"), objects, body.Flag("concurrent"u8));
     }
 
     private static RenameNode Rename(JsonElement body)
     {
-        var relation = body.Field("relation");
+        var relation = body.Field("relation"u8);
         return new RenameNode(
-            Strip(body.Text("renameType"), "OBJECT_"),
+            Strip(body.Text("renameType"u8), "OBJECT_"),
             relation.ValueKind == JsonValueKind.Object ? relation.Relation() : null,
-            body.Text("subname"),
-            body.Text("newname") ?? "");
+            body.Text("subname"u8),
+            body.Text("newname"u8) ?? "");
     }
 
     private static string Strip(string? value, string prefix) =>

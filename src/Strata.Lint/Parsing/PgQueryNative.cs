@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
@@ -16,8 +17,12 @@ internal static partial class PgQueryNative
 
     static PgQueryNative() => NativeLibrary.SetDllImportResolver(typeof(PgQueryNative).Assembly, Resolve);
 
-    /// <summary>Parses <paramref name="sql"/>; returns the parse tree JSON, or the error's message and 1-based byte cursor.</summary>
-    public static unsafe (string? Json, string? Error, int CursorPosition) Parse(string sql)
+    /// <summary>
+    /// Parses <paramref name="sql"/>; returns the parse tree JSON as UTF-8 bytes (what the JSON reader reads, so it is
+    /// not made a string on the way) in the first <c>JsonLength</c> bytes of an array rented from
+    /// <see cref="ArrayPool{T}.Shared"/>, which the caller returns; or the error's message and 1-based byte cursor.
+    /// </summary>
+    public static unsafe (byte[]? Json, int JsonLength, string? Error, int CursorPosition) Parse(string sql)
     {
         var result = pg_query_parse(sql);
         try
@@ -25,10 +30,13 @@ internal static partial class PgQueryNative
             if (result.Error != null)
             {
                 var message = Marshal.PtrToStringUTF8((IntPtr)result.Error->Message) ?? "syntax error";
-                return (null, message, result.Error->CursorPosition);
+                return (null, 0, message, result.Error->CursorPosition);
             }
 
-            return (Marshal.PtrToStringUTF8((IntPtr)result.ParseTree), null, 0);
+            var tree = MemoryMarshal.CreateReadOnlySpanFromNullTerminated(result.ParseTree);
+            var json = ArrayPool<byte>.Shared.Rent(tree.Length);
+            tree.CopyTo(json);
+            return (json, tree.Length, null, 0);
         }
         finally
         {

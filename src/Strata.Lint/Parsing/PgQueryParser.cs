@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Strata.Core.Errors;
 using Strata.Core.Sql;
@@ -26,7 +27,7 @@ internal static class PgQueryParser
     public static ParsedStatement Parse(SqlStatement statement, string? fileName)
     {
         ArgumentNullException.ThrowIfNull(statement);
-        var (json, error, cursor) = Call(statement.Text);
+        var (json, length, error, cursor) = Call(statement.Text);
         if (error is not null)
         {
             var (line, column) = new ParsedStatement(statement, new OtherNode("")).LocationOf(cursor - 1);
@@ -35,23 +36,39 @@ internal static class PgQueryParser
                 $"{where}: {error} (rejected by the PostgreSQL {GrammarVersion} grammar strata lint parses with)", fileName, line, column);
         }
 
-        using var document = JsonDocument.Parse(json!);
-        var statements = document.RootElement.Field("stmts");
-        var first = statements.ValueKind == JsonValueKind.Array && statements.GetArrayLength() > 0
-            ? statements[0].Field("stmt")
-            : default;
-        var node = first.ValueKind == JsonValueKind.Object ? ParseTreeReader.Read(first) : new OtherNode("");
+        var node = ReadTree(json!, length, static root =>
+        {
+            var statements = root.Field("stmts"u8);
+            var first = statements.ValueKind == JsonValueKind.Array && statements.GetArrayLength() > 0
+                ? statements[0].Field("stmt"u8)
+                : default;
+            return first.ValueKind == JsonValueKind.Object ? ParseTreeReader.Read(first) : new OtherNode("");
+        });
         return new ParsedStatement(statement, node);
     }
 
     private static int ReadGrammarVersion()
     {
-        var (json, _, _) = Call("SELECT 1");
-        using var document = JsonDocument.Parse(json!);
-        return document.RootElement.Number("version") / 10000;
+        var (json, length, _, _) = Call("SELECT 1");
+        return ReadTree(json!, length, static root => root.Number("version"u8) / 10000);
     }
 
-    private static (string? Json, string? Error, int Cursor) Call(string sql)
+    // The reader sees the tree only while the document lives; what it returns holds strings, no JSON, so the buffer
+    // goes back to the pool after it.
+    private static T ReadTree<T>(byte[] json, int length, Func<JsonElement, T> read)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json.AsMemory(0, length));
+            return read(document.RootElement);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(json);
+        }
+    }
+
+    private static (byte[]? Json, int JsonLength, string? Error, int Cursor) Call(string sql)
     {
         try
         {

@@ -150,6 +150,41 @@ public sealed class MigrationLinterTests
     }
 
     [Fact]
+    public async Task A_run_of_many_migrations_is_judged_in_order()
+    {
+        // Each change of type knows the type the earlier migration gave the column, and the findings come in run order.
+        using var directory = new TempDirectory();
+        for (var i = 1; i <= 80; i++)
+        {
+            directory.Write($"{i:D3}_create.sql", $"-- migrate:up\nCREATE TABLE t{i} (id bigint PRIMARY KEY, c varchar(20));");
+            directory.Write($"{i + 100:D3}_widen.sql", $"-- migrate:up\nALTER TABLE t{i} ALTER COLUMN c TYPE {(i % 10 == 0 ? "integer" : "varchar(40)")};");
+        }
+
+        var result = await new MigrationLinter().LintPathsAsync([directory.Path], CancellationToken.None);
+
+        result.Files.ShouldBe(160);
+        result.Statements.ShouldBe(160);
+        result.Findings.Where(f => f.Rule == "changing-column-type").Select(f => Path.GetFileName(f.File))
+            .ShouldBe([.. Enumerable.Range(1, 8).Select(k => $"{(k * 10) + 100:D3}_widen.sql")]);
+    }
+
+    [Fact]
+    public async Task Of_several_statements_the_grammar_rejects_the_first_in_run_order_is_reported()
+    {
+        using var directory = new TempDirectory();
+        for (var i = 1; i <= 150; i++)
+        {
+            var statement = i is 100 or 140 ? "CREATE TABLE (;" : $"CREATE TABLE t{i} (id bigint);";
+            directory.Write($"{i:D3}_m.sql", $"-- migrate:up\n{statement}");
+        }
+
+        var error = await Should.ThrowAsync<Strata.Core.Errors.SqlSyntaxException>(() =>
+            new MigrationLinter().LintPathsAsync([directory.Path], CancellationToken.None));
+
+        error.Message.ShouldContain("100_m.sql:2:");
+    }
+
+    [Fact]
     public void A_suppression_with_a_reason_hides_its_rule_on_that_statement_only()
     {
         var result = new MigrationLinter().LintScript("m.sql", """

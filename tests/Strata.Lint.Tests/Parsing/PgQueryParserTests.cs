@@ -64,4 +64,14 @@ public sealed class PgQueryParserTests
     {
         Parse("UPDATE t SET s = 'new' WHERE k IN ('a', 'b')").Node.StringLiterals.ShouldBe(["new", "a", "b"], ignoreOrder: true);
     }
+
+    [Fact]
+    public void Collects_only_string_literals_at_any_depth_in_statement_order()
+    {
+        // Numbers, booleans, NULL and bit strings are constants too, but not strings; '' is one; names are not literals.
+        Parse("""
+            INSERT INTO t (a, b, c) VALUES ('one', 2, lower(concat('Two', ''))), (NULL, 3.5, upper('it''s')), ('x', TRUE, B'101')
+            ON CONFLICT (a) DO UPDATE SET c = coalesce(t.c, E'tab\there')
+            """).Node.StringLiterals.ShouldBe(["one", "Two", "", "it's", "x", "tab\there"]);
+    }
 }
