@@ -141,7 +141,7 @@ public sealed partial class MigrationLinter
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            throw new MigrationFileException($"{file}: cannot be read ({error.Message})", file);
+            throw new MigrationFileException($"{file}: cannot be read ({FileErrorText.Describe(error, file)})", file);
         }
     }
 

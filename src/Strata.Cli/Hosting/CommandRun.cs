@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Strata.Cli.Output;
 using Strata.Core.Configuration;
+using Strata.Core.Errors;
 
 namespace Strata.Cli.Hosting;
 
@@ -54,7 +55,7 @@ internal sealed partial class CommandRun : IDisposable
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // The summary is a courtesy: the command's own outcome and exit code stand.
-                Reporter.Progress("step-summary", $"could not append the step summary to {path}: {ex.Message}", level: LogLevel.Warning);
+                Reporter.Progress("step-summary", $"could not append the step summary to {path}: {FileErrorText.Describe(ex, path)}", level: LogLevel.Warning);
             }
         }
     }

@@ -31,7 +31,7 @@ internal static class DotEnvFile
 
         if (path is not null && !File.Exists(file))
         {
-            throw new ConfigurationException($"The environment file {file} given by {origin} does not exist.");
+            throw new ConfigurationException($"The environment file {file} given by {origin} {FileErrorText.WhyNotAFile(file)}.");
         }
 
         string text;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Strata.Core.Errors;
 using Strata.Core.Logging;
-using Strata.Core.Secrets;
 
 namespace Strata.Core.Connections;
 
@@ -28,7 +27,7 @@ internal static class ConfigFileLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ConfigurationException(SecretRedactor.Redact($"Could not read the config file {displayPath}: {ex.Message}"));
+            throw new ConfigurationException($"Could not read the config file {displayPath}: {FileErrorText.Describe(ex, path)}.");
         }
 
         return ConfigFileParser.Parse(json, path, displayPath, foundBy);
@@ -79,7 +78,7 @@ internal static class ConfigFileLoader
         var full = Path.GetFullPath(Path.Combine(workingDirectory, path));
         if (!File.Exists(full))
         {
-            throw new ConfigurationException($"The config file {full} given by {givenBy} does not exist.");
+            throw new ConfigurationException($"The config file {full} given by {givenBy} {FileErrorText.WhyNotAFile(full)}.");
         }
 
         return full;

@@ -95,10 +95,7 @@ internal static class ConfigFileParser
         }
         catch (JsonException ex)
         {
-            var line = (ex.LineNumber ?? 0) + 1;
-            var column = (ex.BytePositionInLine ?? 0) + 1;
-            var reason = ex.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd(' ', '|');
-            throw ConnectionStringErrors.Invalid(displayPath, $"is not valid JSON at line {line}, position {column}: {reason}");
+            throw ConnectionStringErrors.Invalid(displayPath, $"is not valid JSON {JsonSyntaxError.Describe(json, ex)}");
         }
     }
 }

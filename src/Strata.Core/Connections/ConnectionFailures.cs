@@ -22,6 +22,8 @@ internal static class ConnectionFailures
             PostgresException postgres => FromServer(postgres, settings, where),
             NpgsqlException { InnerException: SocketException socket } => FromSocket(socket, settings, where),
             NpgsqlException { InnerException: TimeoutException } => TimedOut(settings, where),
+            NpgsqlException { InnerException: EndOfStreamException } =>
+                $"The server at {where} closed the connection before the PostgreSQL handshake finished: check that the port is PostgreSQL's and not another service's, and that nothing in between (a proxy, a load balancer) turns this client away.",
             NpgsqlException npgsql when npgsql.Message.Contains("SSL", StringComparison.Ordinal) =>
                 $"TLS negotiation with {where} failed: {npgsql.Message} Check sslmode (now {Mode(settings)}).",
             NpgsqlException npgsql => $"Could not connect to {where}: {npgsql.Message}",

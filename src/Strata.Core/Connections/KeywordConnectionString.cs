@@ -10,6 +10,9 @@ namespace Strata.Core.Connections;
 /// </summary>
 internal static class KeywordConnectionString
 {
+    // How Npgsql begins the message when it refuses a keyword or its value.
+    private const string NpgsqlRefusal = "Couldn't set ";
+
     // Keys as Npgsql's builder canonicalises them.
     private static readonly HashSet<string> Mapped = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -59,9 +62,13 @@ internal static class KeywordConnectionString
         }
         catch (ArgumentException ex)
         {
-            // Npgsql's message names the keyword ("Couldn't set port") or the position; its inner exception may
-            // quote a value, so it is not kept.
-            throw ConnectionStringErrors.Invalid(sourceName, $"invalid keyword connection string: {FirstSentence(ex.Message)}");
+            // Npgsql's message names the keyword ("Couldn't set port"); its inner exception may quote a value, so it is
+            // not kept. A text that is not keyword=value pairs is refused by the runtime, whose message is a bare
+            // resource key in the trimmed CLI, so that one is said in words of ours.
+            var reason = ex.Message.StartsWith(NpgsqlRefusal, StringComparison.Ordinal)
+                ? FirstSentence(ex.Message)
+                : "it is not a list of keyword=value pairs separated by semicolons";
+            throw ConnectionStringErrors.Invalid(sourceName, $"invalid keyword connection string: {reason}");
         }
     }
 

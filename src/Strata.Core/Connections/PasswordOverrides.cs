@@ -65,7 +65,7 @@ internal static class PasswordOverrides
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ConfigurationException($"The password file {path} (from {origin}) could not be read: {ex.Message}");
+            throw new ConfigurationException($"The password file {path} (from {origin}) could not be read: {FileErrorText.Describe(ex, path)}.");
         }
 
         var password = content.TrimEnd('\n', '\r');

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Npgsql;
 using Strata.Core.Secrets;
 
@@ -63,9 +64,14 @@ internal static class ServerErrorText
     private static string Cause(Exception inner) => inner switch
     {
         EndOfStreamException => "the server closed the connection",
-        _ when !inner.Message.Contains(' ', StringComparison.Ordinal) => inner.GetType().Name,
+        // A socket's message comes from the operating system, so it is words in every build.
+        IOException { InnerException: SocketException socket } => socket.Message,
+        _ when IsResourceKey(inner.Message) => inner.GetType().Name,
         _ => inner.Message,
     };
+
+    // A key alone ("IO_EOF_ReadBeyondEOF"), or a key and then its arguments ("net_io_readfailure, Connection reset by peer").
+    private static bool IsResourceKey(string message) => !message.Split(", ", 2)[0].Contains(' ', StringComparison.Ordinal);
 
     /// <summary>The text redacted and on one line.</summary>
     public static string OneLine(string text) => SecretRedactor.Redact(text).ReplaceLineEndings(" ").Trim();

@@ -62,7 +62,7 @@ internal static class SchemaDumper
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ConfigurationException($"could not write the schema file {file}: {ex.Message}", ex);
+            throw new ConfigurationException($"could not write the schema file {file}: {FileErrorText.Describe(ex, file)}", ex);
         }
         finally
         {

@@ -19,7 +19,7 @@ internal static class SchemaLoader
         if (!File.Exists(file))
         {
             NextStep[] steps = [new(NextStepKind.DumpSchema), new(NextStepKind.ChooseSchemaFile)];
-            throw new ConfigurationException($"schema file {file} does not exist; {NextStep.DescribeAll(steps)}") { NextSteps = steps };
+            throw new ConfigurationException($"schema file {file} {FileErrorText.WhyNotAFile(file)}; {NextStep.DescribeAll(steps)}") { NextSteps = steps };
         }
 
         var script = SqlSplitter.Split(WithoutRestrictLines(await SeedFiles.ReadTextAsync(file, cancellationToken)), new SqlSplitOptions { FileName = file });

@@ -46,10 +46,9 @@ internal static class SeedFiles
         {
             throw new ConfigurationException($"could not read {file}: it is not valid UTF-8; save it as UTF-8.", ex);
         }
-        catch (Exception ex) when (Migrations.FileReadErrors.IsReadError(ex))
+        catch (Exception ex) when (FileErrorText.IsFileError(ex))
         {
-            // The runtime's message may be a bare resource key in the trimmed CLI, so the reason is ours.
-            throw new ConfigurationException($"could not read {file}: {Migrations.FileReadErrors.Reason(ex)}.", ex);
+            throw new ConfigurationException($"could not read {file}: {FileErrorText.Describe(ex, file)}.", ex);
         }
     }
 }

@@ -60,7 +60,7 @@ internal static class ClusterDirectories
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new LocalClusterException($"Could not delete {path}: {e.Message}", e);
+            throw new LocalClusterException($"Could not delete {path}: {FileErrorText.Describe(e)}.", e);
         }
     }
 
@@ -80,7 +80,7 @@ internal static class ClusterDirectories
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new LocalClusterException($"Could not create the local cluster's directory {path}: {e.Message}", e);
+            throw new LocalClusterException($"Could not create the local cluster's directory {path}: {FileErrorText.Describe(e)}.", e);
         }
     }
 }

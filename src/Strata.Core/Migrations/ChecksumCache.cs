@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Win32.SafeHandles;
 using Strata.Core.Data;
 using Strata.Core.Diagnostics;
+using Strata.Core.Errors;
 
 namespace Strata.Core.Migrations;
 
@@ -156,10 +157,10 @@ internal sealed class ChecksumCache
             Prune(_cacheDirectory, _file);
             return null;
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        catch (Exception error) when (FileErrorText.IsFileError(error))
         {
             TryDelete(temporary);
-            return error.Message;
+            return FileErrorText.Describe(error);
         }
     }
 

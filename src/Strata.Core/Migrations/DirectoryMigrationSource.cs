@@ -90,8 +90,9 @@ internal sealed class DirectoryMigrationSource : IMigrationSource
             // An error rather than an empty list: a wrong working directory must not look like "nothing to migrate".
             var full = Path.GetFullPath(directory);
             var shown = full == directory ? directory : $"{directory} ({full})";
+            var missing = System.IO.File.Exists(directory) ? "is a file, not a directory;" : "does not exist; create it, or";
             throw new ConfigurationException(
-                $"migrations directory {shown} does not exist; create it, or point Strata at the directory that holds your migrations.");
+                $"migrations directory {shown} {missing} point Strata at the directory that holds your migrations.");
         }
 
         var names = ListFileNames(directory);
@@ -130,10 +131,10 @@ internal sealed class DirectoryMigrationSource : IMigrationSource
             names.Sort(StringComparer.Ordinal);
             return names;
         }
-        catch (Exception error) when (FileReadErrors.IsReadError(error))
+        catch (Exception error) when (FileErrorText.IsFileError(error))
         {
             throw new ConfigurationException(
-                $"migrations directory {directory} could not be read ({FileReadErrors.Reason(error)}); give the user running Strata read access to it.");
+                $"migrations directory {directory} could not be read ({FileErrorText.Describe(error)}); give the user running Strata read access to it.");
         }
     }
 
@@ -153,9 +154,9 @@ internal sealed class DirectoryMigrationSource : IMigrationSource
 
             return ReadToEnd(handle, (int)length, ref buffer);
         }
-        catch (Exception error) when (FileReadErrors.IsReadError(error))
+        catch (Exception error) when (FileErrorText.IsFileError(error))
         {
-            throw new ConfigurationException($"{path}: the migration file could not be read ({FileReadErrors.Reason(error)}); give the user running Strata read access to it.");
+            throw new ConfigurationException($"{path}: the migration file could not be read ({FileErrorText.Describe(error, path)}); give the user running Strata read access to it.");
         }
     }
 

@@ -24,7 +24,7 @@ internal static class SnapshotFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ConfigurationException($"could not write the schema snapshot {path}: {ex.Message}", ex);
+            throw new ConfigurationException($"could not write the schema snapshot {path}: {FileErrorText.Describe(ex, path)}", ex);
         }
     }
 
@@ -39,7 +39,7 @@ internal static class SnapshotFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ConfigurationException($"could not read the schema snapshot {path}: {ex.Message}", ex);
+            throw new ConfigurationException($"could not read the schema snapshot {path}: {FileErrorText.Describe(ex, path)}", ex);
         }
 
         try

@@ -71,6 +71,44 @@ public sealed partial class BadInputCommandTests
     }
 
     [Fact]
+    public async Task A_config_file_that_is_not_json_exits_2_saying_where_and_why_in_words_of_ours()
+    {
+        using var files = new MigrationFiles();
+        await File.WriteAllTextAsync(Path.Combine(files.Root, "strata.json"), "{\n  \"migrationsDir\": \"db/migrations\",\n  \"historyTable\":\n");
+
+        var result = await new CliHarness(files.Root).RunAsync("status");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        OneErrorLineOfOurs(result).ShouldBe(
+            "error: ./strata.json: is not valid JSON at line 4, position 1: the text ends before the JSON does (a brace, bracket or quote is not closed, or a value is missing)");
+    }
+
+    [Fact]
+    public async Task A_password_file_that_is_a_directory_exits_2_in_words_of_ours()
+    {
+        using var files = new MigrationFiles();
+        var directory = Path.Combine(files.Root, "secrets");
+        Directory.CreateDirectory(directory);
+
+        var result = await new CliHarness(files.Root).With("DATABASE_URL", "postgres://app@127.0.0.1:1/db").RunAsync("status", "--password-file", directory);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        OneErrorLineOfOurs(result).ShouldBe($"error: The password file {directory} (from --password-file) could not be read: it is a directory.");
+    }
+
+    [Fact]
+    public async Task A_keyword_string_that_is_not_keyword_value_pairs_exits_2_in_words_of_ours()
+    {
+        using var files = new MigrationFiles();
+
+        var result = await new CliHarness(files.Root).RunAsync("status", "--database-url", "Host=localhost;;=x");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        OneErrorLineOfOurs(result).ShouldBe(
+            "error: --database-url: invalid keyword connection string: it is not a list of keyword=value pairs separated by semicolons");
+    }
+
+    [Fact]
     public async Task Lock_timeout_exhaustion_prints_one_error_line()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();

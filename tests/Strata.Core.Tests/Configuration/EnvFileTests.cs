@@ -48,6 +48,18 @@ public sealed class EnvFileTests
     }
 
     [Fact]
+    public async Task An_env_file_named_that_is_a_directory_is_said_to_be_one()
+    {
+        using var directory = new TempDirectory();
+        System.IO.Directory.CreateDirectory(System.IO.Path.Combine(directory.Path, "env"));
+
+        var error = await Should.ThrowAsync<ConfigurationException>(() =>
+            new StrataSettingsBuilder(directory.Path, new Dictionary<string, string>()).Set(SettingCatalog.EnvFile, "env", "--env-file").BuildAsync());
+
+        error.Message.ShouldBe($"The environment file {System.IO.Path.Combine(directory.Path, "env")} given by --env-file is a directory, not a file.");
+    }
+
+    [Fact]
     public async Task A_malformed_line_names_the_file_and_line_without_quoting_it()
     {
         using var directory = new TempDirectory();

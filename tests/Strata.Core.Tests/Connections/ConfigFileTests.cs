@@ -97,6 +97,18 @@ public sealed class ConfigFileTests
     }
 
     [Fact]
+    public async Task An_explicit_config_file_that_is_a_directory_is_said_to_be_one()
+    {
+        using var directory = new TempDirectory();
+        Directory.CreateDirectory(directory.Combine("config"));
+
+        var error = await Should.ThrowAsync<ConfigurationException>(
+            () => Resolve.WithAsync(directory, configure: r => r with { ConfigPath = "config" }));
+
+        error.Message.ShouldBe($"The config file {directory.Combine("config")} given by --config is a directory, not a file.");
+    }
+
+    [Fact]
     public async Task An_environment_can_take_its_database_from_a_variable()
     {
         using var directory = new TempDirectory();
@@ -245,7 +257,7 @@ public sealed class ConfigFileTests
 
         var error = await Should.ThrowAsync<ConfigurationException>(() => Resolve.WithAsync(directory));
 
-        error.Message.ShouldStartWith("./strata.json: is not valid JSON at line 4, position 5: ");
+        error.Message.ShouldBe("./strata.json: is not valid JSON at line 4, position 5: unexpected '\"'");
         MalformedInputTests.ShouldNotRevealThePassword(error);
     }
 

@@ -41,7 +41,7 @@ public sealed class MalformedInputTests
         { $"Host=h;Password={Pw};Passwrd=x", "Couldn't set passwrd" },
         { $"Host=h;Password={Pw};SSL Mode=sometimes", "Couldn't set ssl mode" },
         { $"Host=h;Password={Pw};Target Session Attributes=any-old", "Couldn't set target session attributes" },
-        { $"Host=h;Password={Pw};junk", "invalid keyword connection string" },
+        { $"Host=h;Password={Pw};junk", "invalid keyword connection string: it is not a list of keyword=value pairs separated by semicolons" },
         { $"app:{Pw}@h/db", "neither a postgres:// URL nor a keyword connection string" },
     };
 

@@ -79,6 +79,18 @@ public sealed class PasswordFileTests
     }
 
     [Fact]
+    public async Task A_password_file_that_is_a_directory_is_an_error_in_words_of_ours()
+    {
+        using var directory = new TempDirectory();
+        Directory.CreateDirectory(directory.Combine("pw"));
+
+        var error = await Should.ThrowAsync<ConfigurationException>(() => Resolve.WithAsync(
+            directory, configure: r => r with { DatabaseUrl = "postgres://app@h/db", PasswordFile = "pw" }));
+
+        error.Message.ShouldBe($"The password file {directory.Combine("pw")} (from --password-file) could not be read: it is a directory.");
+    }
+
+    [Fact]
     public async Task An_empty_password_file_is_an_error()
     {
         using var directory = new TempDirectory();

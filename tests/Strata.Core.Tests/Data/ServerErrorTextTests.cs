@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Npgsql;
 using Strata.Core.Data;
 
@@ -34,6 +35,8 @@ public sealed class ServerErrorTextTests
     [Theory]
     [InlineData("end of stream", "Exception while reading from stream: the server closed the connection")]
     [InlineData("resource key", "Exception while reading from stream: IOException")]
+    [InlineData("key and arguments", "Exception while reading from stream: IOException")]
+    [InlineData("key over a socket error", "Exception while reading from stream: Connection reset by peer")]
     [InlineData("sentence", "Exception while reading from stream: Connection reset by peer")]
     public void The_cause_of_a_lost_connection_is_said_in_words_even_where_the_runtime_left_its_messages_out(string kind, string expected)
     {
@@ -42,6 +45,8 @@ public sealed class ServerErrorTextTests
             "end of stream" => new EndOfStreamException(),
             // What the Native AOT binary holds instead of the runtime's own message.
             "resource key" => new IOException("IO_EOF_ReadBeyondEOF"),
+            "key and arguments" => new IOException("net_io_readfailure, Broken pipe"),
+            "key over a socket error" => new IOException("net_io_readfailure, Connection reset by peer", new SocketException((int)SocketError.ConnectionReset)),
             _ => new IOException("Connection reset by peer"),
         };
 

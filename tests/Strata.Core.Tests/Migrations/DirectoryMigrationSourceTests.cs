@@ -60,6 +60,18 @@ public sealed class DirectoryMigrationSourceTests
     }
 
     [Fact]
+    public async Task Refuses_a_file_given_as_the_directory_saying_so()
+    {
+        using var dir = new TempDirectory();
+        var file = Path.Combine(dir.Path, "1_a.sql");
+        await File.WriteAllTextAsync(file, "-- migrate:up\nSELECT 1;\n");
+
+        var error = await Should.ThrowAsync<ConfigurationException>(() => new DirectoryMigrationSource(file).LoadAsync(CancellationToken.None));
+
+        error.Message.ShouldBe($"migrations directory {file} is a file, not a directory; point Strata at the directory that holds your migrations.");
+    }
+
+    [Fact]
     public async Task Shows_the_full_path_of_a_missing_relative_directory()
     {
         var relative = Path.Combine("strata-missing", Guid.NewGuid().ToString("N"));

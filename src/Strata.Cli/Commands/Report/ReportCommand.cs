@@ -63,7 +63,7 @@ internal static class ReportCommand
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new ConfigurationException($"--out: cannot write {path}: {exception.Message}");
+            throw new ConfigurationException($"--out: cannot write {path}: {FileErrorText.Describe(exception, path)}");
         }
     }
 }
