@@ -49,4 +49,10 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = 1514, Level = LogLevel.Information, Message = "Not seeding: {Reason}")]
     public static partial void SeedsSkipped(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1515, Level = LogLevel.Information, Message = "Dropped the scratch database {Database}, created {CreatedUtc:u} by a run that did not finish")]
+    public static partial void ScratchDatabaseSwept(ILogger logger, string database, DateTime createdUtc);
+
+    [LoggerMessage(EventId = 1516, Level = LogLevel.Debug, Message = "Left the scratch database {Database}, which a run that did not finish seems to have left: {Reason}")]
+    public static partial void ScratchDatabaseKept(ILogger logger, string database, string reason);
 }

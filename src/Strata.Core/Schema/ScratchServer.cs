@@ -1,6 +1,7 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Strata.Core.Connections;
+using Strata.Core.Data;
 using Strata.Core.Local;
 
 namespace Strata.Core.Schema;
@@ -20,6 +21,9 @@ internal sealed class ScratchServer
         _connector = connector;
     }
 
+    /// <summary>Where dropping what killed runs left behind is reported.</summary>
+    private ILogger Logger { get; init; } = NullLogger.Instance;
+
     /// <summary>
     /// The server of <paramref name="scratchUrl"/>, or when it is null the local cluster of <paramref name="localServer"/>.
     /// Passwords and TLS settings are resolved like any connection of <paramref name="template"/>.
@@ -37,21 +41,33 @@ internal sealed class ScratchServer
 
         var request = template with { DatabaseUrl = scratchUrl, DatabaseUrlOrigin = "the scratch server URL", EnvironmentName = null };
         var admin = await new ConnectionResolver(loggerFactory?.CreateLogger<ConnectionResolver>()).ResolveAsync(request, cancellationToken);
-        return new ScratchServer(admin, new DatabaseConnector(localServer, loggerFactory));
+        return new ScratchServer(admin, new DatabaseConnector(localServer, loggerFactory))
+        {
+            Logger = loggerFactory?.CreateLogger<ScratchServer>() ?? (ILogger)NullLogger.Instance,
+        };
     }
 
-    /// <summary>Creates an empty database with a unique name; disposing it drops it.</summary>
+    /// <summary>
+    /// Creates an empty database with a unique name; disposing it drops it. Scratch databases that killed runs left on
+    /// the server are dropped first (<see cref="ScratchSweeper"/>).
+    /// </summary>
     public async Task<ScratchDatabase> CreateDatabaseAsync(CancellationToken cancellationToken)
     {
-        var name = $"strata_scratch_{Environment.ProcessId}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
-        await ExecuteAsync($"CREATE DATABASE \"{name}\"", cancellationToken);
+        string name;
+        await using (var server = await _connector.CreateDataSourceAsync(_admin, new DataSourceOptions { Pooling = false }, cancellationToken))
+        await using (var connection = await server.OpenConnectionAsync(cancellationToken))
+        {
+            name = ScratchNames.New(await ScratchSweeper.SweepAsync(connection, Logger, cancellationToken));
+            await Db.ExecuteAsync(connection, "CREATE DATABASE " + SqlText.Identifier(name), cancellationToken);
+        }
+
         var target = _admin with { Settings = _admin.Settings with { Database = name } };
         var dataSource = await _connector.CreateDataSourceAsync(target, new DataSourceOptions { ApplicationName = "strata scratch" }, cancellationToken);
         return new ScratchDatabase(name, dataSource, this);
     }
 
     internal Task DropAsync(string name, CancellationToken cancellationToken) =>
-        ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", cancellationToken);
+        ExecuteAsync("DROP DATABASE IF EXISTS " + SqlText.Identifier(name) + " WITH (FORCE)", cancellationToken);
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
