@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
+using Strata.Core.Errors;
 using Strata.Core.Secrets;
 
 namespace Strata.Core.Processes;
@@ -48,9 +49,14 @@ internal static class ChildProcess
         {
             return Process.Start(info) ?? throw new ChildProcessStartException(info.FileName, "it did not start", null);
         }
-        catch (Exception ex) when (ex is Win32Exception or InvalidOperationException)
+        catch (Win32Exception ex)
         {
-            throw new ChildProcessStartException(info.FileName, ex.Message, ex);
+            // The runtime's message is a bare resource key in the trimmed CLI; the error number says what happened.
+            throw new ChildProcessStartException(info.FileName, FileErrorText.Describe(ex, info.FileName), ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ChildProcessStartException(info.FileName, "no program was named", ex);
         }
     }
 

@@ -48,6 +48,25 @@ public sealed class ChildProcessTests
             () => ChildProcess.RunAsync(ChildProcess.StartInfo("/nonexistent/strata-test-program", []), null, CancellationToken.None));
 
         error.Program.ShouldBe("/nonexistent/strata-test-program");
+        error.Reason.ShouldBe("it does not exist");
+    }
+
+    [Fact]
+    public async Task A_file_that_may_not_be_run_is_a_start_error_saying_why_in_words_of_ours()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"strata-not-a-program-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(file, "not a program");
+        try
+        {
+            var error = await Should.ThrowAsync<ChildProcessStartException>(
+                () => ChildProcess.RunAsync(ChildProcess.StartInfo(file, []), null, CancellationToken.None));
+
+            error.Message.ShouldBe($"could not start {file}: permission denied");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]
