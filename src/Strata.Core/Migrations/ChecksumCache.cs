@@ -32,6 +32,9 @@ internal sealed class ChecksumCache
 
     // A stamp taken within this long of a change is not kept: see FileStamp.IsRecent.
     private static readonly TimeSpan RecentMargin = TimeSpan.FromSeconds(2);
+
+    // A temporary file this old is not being written: a run was killed while writing it.
+    private static readonly TimeSpan AbandonedTemporary = TimeSpan.FromHours(1);
     private static readonly byte[] Magic = "STRATACS"u8.ToArray();
     private static readonly string Producer = BuildVersion.Text;
 
@@ -154,7 +157,7 @@ internal sealed class ChecksumCache
             }
 
             File.Move(temporary, _file, overwrite: true);
-            Prune(_cacheDirectory, _file);
+            Prune(_cacheDirectory, _file, now);
             return null;
         }
         catch (Exception error) when (FileErrorText.IsFileError(error))
@@ -269,9 +272,15 @@ internal sealed class ChecksumCache
     }
 
     // Keeps the newest caches; a directory not used for a while is read once more and cached again.
-    private static void Prune(string cacheDirectory, string kept)
+    private static void Prune(string cacheDirectory, string kept, DateTimeOffset now)
     {
-        var caches = new DirectoryInfo(cacheDirectory).GetFiles("*" + Extension);
+        var directory = new DirectoryInfo(cacheDirectory);
+        foreach (var temporary in directory.GetFiles("*" + Extension + ".*.tmp").Where(f => f.LastWriteTimeUtc < now.UtcDateTime - AbandonedTemporary))
+        {
+            TryDelete(temporary.FullName);
+        }
+
+        var caches = directory.GetFiles("*" + Extension);
         if (caches.Length <= MaximumDirectories)
         {
             return;

@@ -143,6 +143,25 @@ public sealed class ChecksumCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_temporary_file_a_killed_run_left_is_removed_by_the_next_write_and_one_being_written_is_not()
+    {
+        await LoadAsync();
+        var cache = Directory.GetFiles(_cache.Path).Single();
+        var left = $"{cache}.4242.{Guid.NewGuid():N}.tmp";
+        var writing = $"{cache}.4243.{Guid.NewGuid():N}.tmp";
+        File.WriteAllText(left, "half a cache");
+        File.WriteAllText(writing, "half a cache");
+        File.SetLastWriteTimeUtc(left, DateTime.UtcNow.AddHours(-2));
+        _migrations.Write("9999_added.sql", "-- migrate:up\nSELECT 1;\n");
+
+        // Half an hour on: the file being written is younger than the hour after which a temporary file is abandoned.
+        await LoadAsync(clock: new FixedClock(DateTimeOffset.UtcNow.AddMinutes(30)));
+
+        File.Exists(left).ShouldBeFalse();
+        File.Exists(writing).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_removed_file_is_not_known_and_an_added_one_is_read()
     {
         await LoadAsync();
