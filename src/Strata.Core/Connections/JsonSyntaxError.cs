@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace Strata.Core.Connections;
 
 /// <summary>
-/// Says where and why a JSON text does not parse, in words of ours: the runtime's own message is a bare resource key in
-/// the trimmed CLI (<c>UseSystemResourceKeys</c>), such as <c>ZeroDepthAtEnd</c>, so it is never shown.
+/// Says where and why a JSON text does not parse, in words of ours: the runtime's message speaks of its reader's
+/// internals, counts the position in bytes, and is a bare resource key (<c>ZeroDepthAtEnd</c>) in a build trimmed with
+/// <c>UseSystemResourceKeys</c>, so it is never shown.
 /// </summary>
 internal static class JsonSyntaxError
 {

@@ -63,8 +63,8 @@ internal static class KeywordConnectionString
         catch (ArgumentException ex)
         {
             // Npgsql's message names the keyword ("Couldn't set port"); its inner exception may quote a value, so it is
-            // not kept. A text that is not keyword=value pairs is refused by the runtime, whose message is a bare
-            // resource key in the trimmed CLI, so that one is said in words of ours.
+            // not kept. A text that is not keyword=value pairs is refused by the runtime, whose message speaks of an
+            // "initialization string" (or is a bare resource key in a trimmed build), so that one is said in words of ours.
             var reason = ex.Message.StartsWith(NpgsqlRefusal, StringComparison.Ordinal)
                 ? FirstSentence(ex.Message)
                 : "it is not a list of keyword=value pairs separated by semicolons";
@@ -130,8 +130,8 @@ internal static class KeywordConnectionString
         }
     }
 
-    // ArgumentException appends the parameter's name: " (Parameter 'port')", or, in the Native AOT build (which keeps
-    // resource keys instead of English texts), " Arg_ParamName_Name, port". Both go; the keyword is in the sentence.
+    // ArgumentException appends the parameter's name: " (Parameter 'port')", or, in a build trimmed with
+    // UseSystemResourceKeys, " Arg_ParamName_Name, port". Both go; the keyword is in the sentence.
     private static string FirstSentence(string message)
     {
         foreach (var suffix in (string[])[" (Parameter", " Arg_ParamName_Name"])

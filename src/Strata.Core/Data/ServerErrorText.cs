@@ -59,8 +59,8 @@ internal static class ServerErrorText
         return OneLine(text);
     }
 
-    // The runtime's own messages are left out of the Native AOT binary, which shows their resource key instead
-    // ("Arg_EndOfStreamException"): the causes Npgsql wraps are said in words.
+    // The causes Npgsql wraps are said in words of ours where the runtime's would be vague, and never as a bare
+    // resource key ("Arg_EndOfStreamException"), which is all a build trimmed with UseSystemResourceKeys has.
     private static string Cause(Exception inner) => inner switch
     {
         EndOfStreamException => "the server closed the connection",

@@ -3,9 +3,10 @@ using System.ComponentModel;
 namespace Strata.Core.Errors;
 
 /// <summary>
-/// Says why a file, a directory or a program could not be used, in words of ours. The runtime's own messages are bare
-/// resource keys in the trimmed CLI (<c>UseSystemResourceKeys</c>), such as <c>UnauthorizedAccess_IODenied_Path, /x</c>,
-/// so they are never shown; the error's type and the operating system's error number say what happened.
+/// Says why a file, a directory or a program could not be used, in words of ours, the same from every front door: the
+/// runtime's messages repeat the path, call a directory opened as a file "access denied", and are bare resource keys
+/// (<c>UnauthorizedAccess_IODenied_Path, /x</c>) in a build trimmed with <c>UseSystemResourceKeys</c>. The error's
+/// type and the operating system's error number say what happened.
 /// </summary>
 internal static class FileErrorText
 {

@@ -51,7 +51,7 @@ internal static class ChildProcess
         }
         catch (Win32Exception ex)
         {
-            // The runtime's message is a bare resource key in the trimmed CLI; the error number says what happened.
+            // The runtime's message names the working directory too; the error number says what happened.
             throw new ChildProcessStartException(info.FileName, FileErrorText.Describe(ex, info.FileName), ex);
         }
         catch (InvalidOperationException ex)
