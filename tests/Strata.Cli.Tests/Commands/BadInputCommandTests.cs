@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Npgsql;
 using Strata.Cli.Tests.Support;
@@ -114,15 +112,10 @@ public sealed partial class BadInputCommandTests
     public async Task A_verbose_trace_carries_the_runtimes_own_messages_and_no_resource_keys()
     {
         using var files = new MigrationFiles();
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var serving = HangUpAsync(listener);
+        await using var server = NotPostgresServer.HangingUp();
 
         var result = await new CliHarness(files.Root).RunAsync(
-            "status", "--verbose", "--database-url", $"postgres://app@127.0.0.1:{port}/appdb?sslmode=disable&connect_timeout=10");
-        listener.Stop();
-        await serving;
+            "status", "--verbose", "--database-url", $"postgres://app@127.0.0.1:{server.Port}/appdb?sslmode=disable&connect_timeout=10");
 
         result.ExitCode.ShouldBe(3, result.ToString());
         result.AllOutput.ShouldContain("System.IO.EndOfStreamException: Attempted to read past the end of the stream.");
@@ -149,24 +142,6 @@ public sealed partial class BadInputCommandTests
 
         result.ExitCode.ShouldBe(4, result.ToString());
         OneErrorLineOfOurs(result).ShouldStartWith("error: Migration 2_alter could not get its locks within lock_timeout 50ms in 2 attempt(s)");
-    }
-
-    // Reads what each client sends first and hangs up, as a service that is not PostgreSQL does, until the listener stops.
-    private static async Task HangUpAsync(TcpListener listener)
-    {
-        var buffer = new byte[1024];
-        try
-        {
-            while (true)
-            {
-                using var client = await listener.AcceptTcpClientAsync();
-                _ = await client.GetStream().ReadAsync(buffer);
-            }
-        }
-        catch (Exception error) when (error is SocketException or ObjectDisposedException or IOException)
-        {
-            // The listener stopped.
-        }
     }
 
     private static string OneErrorLineOfOurs(CliResult result)

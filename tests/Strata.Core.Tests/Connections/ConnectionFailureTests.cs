@@ -77,18 +77,13 @@ public sealed class ConnectionFailureTests
     [InlineData("answers as a web server")]
     public async Task A_port_that_is_not_postgres_is_said_to_close_the_connection_before_the_handshake(string behaviour)
     {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        var serving = ServeAsync(listener, behaviour == "answers as a web server" ? "HTTP/1.1 400 Bad Request\r\n\r\n"u8.ToArray() : []);
-        var resolved = await Resolve.UrlAsync($"postgres://app@127.0.0.1:{port}/appdb?sslmode=disable&connect_timeout=10");
+        await using var server = behaviour == "answers as a web server" ? NotPostgresServer.AnsweringAsWebServer() : NotPostgresServer.HangingUp();
+        var resolved = await Resolve.UrlAsync($"postgres://app@127.0.0.1:{server.Port}/appdb?sslmode=disable&connect_timeout=10");
 
         var error = await Should.ThrowAsync<ConnectionFailedException>(
             () => new DatabaseConnector(null).CreateDataSourceAsync(resolved, null, CancellationToken.None));
 
-        error.Message.ShouldBe(ClosedDuringHandshake($"127.0.0.1:{port}"));
-        listener.Stop();
-        await serving;
+        error.Message.ShouldBe(ClosedDuringHandshake($"127.0.0.1:{server.Port}"));
     }
 
     [Fact]
@@ -107,24 +102,4 @@ public sealed class ConnectionFailureTests
     private static string ClosedDuringHandshake(string where) =>
         $"The server at {where} closed the connection before the PostgreSQL handshake finished: check that the port is PostgreSQL's " +
         "and not another service's, and that nothing in between (a proxy, a load balancer) turns this client away.";
-
-    // Reads what each client sends first, answers with reply, and closes, until the listener stops.
-    private static async Task ServeAsync(TcpListener listener, byte[] reply)
-    {
-        var buffer = new byte[1024];
-        try
-        {
-            while (true)
-            {
-                using var client = await listener.AcceptTcpClientAsync();
-                var stream = client.GetStream();
-                _ = await stream.ReadAsync(buffer);
-                await stream.WriteAsync(reply);
-            }
-        }
-        catch (Exception error) when (error is SocketException or ObjectDisposedException or IOException)
-        {
-            // The listener stopped.
-        }
-    }
 }
