@@ -139,7 +139,7 @@ public sealed partial class MigrationLinter
             var text = await File.ReadAllTextAsync(file, cancellationToken);
             return text.StartsWith('\uFEFF') ? text[1..] : text;
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        catch (Exception error) when (FileErrorText.IsFileError(error))
         {
             throw new MigrationFileException($"{file}: cannot be read ({FileErrorText.Describe(error, file)})", file);
         }

@@ -52,7 +52,7 @@ internal sealed partial class CommandRun : IDisposable
             {
                 Reporter.Summary.AppendTo(Path.GetFullPath(path, Context.WorkingDirectory), title);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (FileErrorText.IsFileError(ex))
             {
                 // The summary is a courtesy: the command's own outcome and exit code stand.
                 Reporter.Progress("step-summary", $"could not append the step summary to {path}: {FileErrorText.Describe(ex, path)}", level: LogLevel.Warning);

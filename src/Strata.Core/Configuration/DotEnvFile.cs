@@ -39,7 +39,7 @@ internal static class DotEnvFile
         {
             text = await File.ReadAllTextAsync(file, cancellationToken);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FileErrorText.IsFileError(e))
         {
             throw new ConfigurationException($"The environment file {file} cannot be read: check that it is a file this user may read.", e);
         }

@@ -25,7 +25,7 @@ internal static class ConfigFileLoader
         {
             json = await File.ReadAllTextAsync(path, cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (FileErrorText.IsFileError(ex))
         {
             throw new ConfigurationException($"Could not read the config file {displayPath}: {FileErrorText.Describe(ex, path)}.");
         }

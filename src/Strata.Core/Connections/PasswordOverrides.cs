@@ -63,7 +63,7 @@ internal static class PasswordOverrides
         {
             throw new ConfigurationException($"The password file {path} (from {origin}) does not exist.");
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (FileErrorText.IsFileError(ex))
         {
             throw new ConfigurationException($"The password file {path} (from {origin}) could not be read: {FileErrorText.Describe(ex, path)}.");
         }

@@ -60,7 +60,7 @@ internal static class SchemaDumper
             await File.WriteAllTextAsync(temporary, text, encoding, cancellationToken);
             File.Move(temporary, file, overwrite: true);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (FileErrorText.IsFileError(ex))
         {
             throw new ConfigurationException($"could not write the schema file {file}: {FileErrorText.Describe(ex, file)}", ex);
         }

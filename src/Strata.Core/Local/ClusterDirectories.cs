@@ -58,7 +58,7 @@ internal static class ClusterDirectories
                 Directory.Delete(path, recursive: true);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FileErrorText.IsFileError(e))
         {
             throw new LocalClusterException($"Could not delete {path}: {FileErrorText.Describe(e)}.", e);
         }
@@ -78,7 +78,7 @@ internal static class ClusterDirectories
             // The process umask may have removed bits the cluster's user needs.
             File.SetUnixFileMode(path, mode);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FileErrorText.IsFileError(e))
         {
             throw new LocalClusterException($"Could not create the local cluster's directory {path}: {FileErrorText.Describe(e)}.", e);
         }

@@ -89,7 +89,7 @@ internal sealed class ChecksumCache
             cache._entries.Clear();
             unusable?.Invoke(cache._file, problem);
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        catch (Exception error) when (FileErrorText.IsFileError(error))
         {
             // No cache yet (or none readable): every file is read, and the cache is written afterwards.
             cache._entries.Clear();
@@ -298,7 +298,7 @@ internal sealed class ChecksumCache
         {
             File.Delete(path);
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        catch (Exception error) when (FileErrorText.IsFileError(error))
         {
             // Left for the next write's pruning.
         }

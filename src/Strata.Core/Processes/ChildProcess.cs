@@ -52,7 +52,7 @@ internal static class ChildProcess
         catch (Win32Exception ex)
         {
             // The runtime's message names the working directory too; the error number says what happened.
-            throw new ChildProcessStartException(info.FileName, FileErrorText.Describe(ex, info.FileName), ex);
+            throw new ChildProcessStartException(info.FileName, FileErrorText.Describe(ex), ex);
         }
         catch (InvalidOperationException ex)
         {

@@ -22,7 +22,7 @@ internal static class SnapshotFile
         {
             await File.WriteAllBytesAsync(path, Serialize(snapshot), cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (FileErrorText.IsFileError(ex))
         {
             throw new ConfigurationException($"could not write the schema snapshot {path}: {FileErrorText.Describe(ex, path)}", ex);
         }
@@ -37,7 +37,7 @@ internal static class SnapshotFile
         {
             bytes = await File.ReadAllBytesAsync(path, cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (FileErrorText.IsFileError(ex))
         {
             throw new ConfigurationException($"could not read the schema snapshot {path}: {FileErrorText.Describe(ex, path)}", ex);
         }

@@ -61,7 +61,7 @@ internal static class ReportCommand
         {
             await File.WriteAllTextAsync(path, document, cancellationToken);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (FileErrorText.IsFileError(exception))
         {
             throw new ConfigurationException($"--out: cannot write {path}: {FileErrorText.Describe(exception, path)}");
         }
