@@ -42,8 +42,27 @@ internal static class NextStepCommands
 
     private static string Rerun(Command? invoked, string flag, string fallback, string? value = null)
     {
-        var path = invoked is not null && invoked.Options.Any(option => option.Name == flag) ? PathOf(invoked) : fallback;
+        var path = invoked is not null && Takes(invoked, flag) ? PathOf(invoked) : fallback;
         return value is null ? $"strata {path} {flag}" : $"strata {path} {flag} {value}";
+    }
+
+    // Its own options, and those a command above it gives to every command below (--database-url, --env).
+    private static bool Takes(Command command, string flag)
+    {
+        if (command.Options.Any(option => option.Name == flag))
+        {
+            return true;
+        }
+
+        for (var current = command; current.Parents.OfType<Command>().FirstOrDefault() is { } parent; current = parent)
+        {
+            if (parent.Options.Any(option => option.Recursive && option.Name == flag))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string PathOf(Command command)

@@ -27,6 +27,24 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public async Task Lints_a_migration_older_than_the_newest_applied_one_that_up_would_run_when_allowed()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(1);
+        files.Add(1003, "later", "-- migrate:up\nSELECT 1;\n");
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+        (await cli.RunAsync("up")).ExitCode.ShouldBe(0);
+        files.Add(1002, "merged_late", "-- migrate:up\nALTER TABLE t0 RENAME COLUMN name TO title;\n");
+
+        var result = await cli.With("STRATA_ALLOW_OUT_OF_ORDER", "true").RunAsync("lint");
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        result.Stdout.ShouldContain("db/migrations/1002_merged_late.sql:2:1: error renaming-column");
+        result.Stdout.ShouldContain("in 1 file (1 statement)");
+        (await cli.RunAsync("lint")).ExitCode.ShouldBe(5, "the file is linted before anyone allows it to run, too");
+    }
+
+    [Fact]
     public async Task Dynamic_lint_reports_what_the_server_did_on_a_scratch_copy_of_the_reference()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();

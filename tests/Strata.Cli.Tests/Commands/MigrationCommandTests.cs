@@ -171,6 +171,30 @@ public sealed class MigrationCommandTests
         (await cli.RunAsync("up", "--allow-edited")).ExitCode.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Each_next_step_validate_names_ends_the_problem_it_names_rather_than_repeating_it()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(1);
+        files.Add(1002, "later", "-- migrate:up\nSELECT 1;\n-- migrate:down\nSELECT 1;\n");
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+        (await cli.RunAsync("up")).ExitCode.ShouldBe(0);
+        File.AppendAllText(Path.Combine(files.Path, "1000_create_t0.sql"), "-- edited\n");
+        files.Add(1001, "merged_late", "-- migrate:up\nSELECT 1;\n-- migrate:down\nSELECT 1;\n");
+
+        var validate = await cli.RunAsync("validate");
+
+        validate.ExitCode.ShouldBe(5, validate.ToString());
+        validate.Stdout.ShouldContain("migration 1001_merged_late is pending but older than the newest applied migration");
+        validate.Stderr.ShouldContain("next: strata up --allow-edited\nnext: strata validate --allow-out-of-order", customMessage: validate.ToString());
+        var allowed = await cli.RunAsync("validate", "--allow-out-of-order");
+        allowed.Stdout.ShouldNotContain("1001_merged_late", customMessage: allowed.ToString());
+        allowed.Stdout.ShouldContain("1 problem found");
+        (await cli.RunAsync("validate", "--allow-edited")).ExitCode.ShouldBe(2, "validate reports an edited file whatever up may accept, so it takes no flag that would seem to");
+        (await cli.RunAsync("up", "--allow-edited", "--allow-out-of-order")).ExitCode.ShouldBe(0);
+        (await cli.RunAsync("validate")).ExitCode.ShouldBe(0);
+    }
+
     internal static async Task<List<string>> VersionsAsync(TestDatabase db)
     {
         await using var connection = await db.DataSource.OpenConnectionAsync();

@@ -1,4 +1,7 @@
+using Npgsql;
 using Strata.Cli.Tests.Support;
+using Strata.Core.Configuration;
+using Strata.Core.Locking;
 using Strata.Testing;
 
 namespace Strata.Cli.Tests.Commands;
@@ -35,5 +38,25 @@ public sealed class StampBaselineRefusalTests
         result.Stderr.ShouldContain("error: Refusing to baseline: the history table public.strata_schema_migrations already has 1 row(s)");
         result.Stderr.ShouldContain("next: strata stamp <version>");
         result.Stderr.ShouldContain("next: strata status");
+    }
+
+    [Fact]
+    public async Task A_stamp_that_waited_in_vain_for_the_migration_lock_names_a_longer_wait_for_stamp_not_for_up()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(2);
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+        await using var holder = await db.DataSource.OpenConnectionAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey.Compute(db.Name, HistoryTableName.Default)})", holder))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        var result = await cli.RunAsync("stamp", "1000", "--lock-wait", "200ms");
+
+        result.ExitCode.ShouldBe(4, result.ToString());
+        result.Stderr.ShouldContain("gave up after 200ms");
+        result.Stderr.ShouldContain("next: strata stamp --lock-wait 400ms", customMessage: result.ToString());
+        (await MigrationCommandTests.VersionsAsync(db)).ShouldBeEmpty();
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Strata.Cli.Commands;
 using Strata.Cli.Output;
 using Strata.Core.Errors;
 
@@ -16,6 +15,28 @@ public sealed class NextStepCommandsTests
 
         NextStepCommands.Render(new NextStep(NextStepKind.AllowEdited), down).ShouldBe("strata down --allow-edited");
         NextStepCommands.Render(new NextStep(NextStepKind.RaiseLockWait, Value: "20m"), setup).ShouldBe("strata db setup --lock-wait 20m");
+    }
+
+    [Fact]
+    public void A_flag_every_command_inherits_reruns_the_command_that_was_run()
+    {
+        var root = Root();
+        var status = root.Subcommands.Single(command => command.Name == "status");
+        var seed = root.Subcommands.Single(command => command.Name == "db").Subcommands.Single(command => command.Name == "seed");
+
+        NextStepCommands.Render(new NextStep(NextStepKind.GiveDatabaseUrl), status).ShouldBe("strata status --database-url postgres://user@host/database");
+        NextStepCommands.Render(new NextStep(NextStepKind.ChooseEnvironment), seed).ShouldBe("strata db seed --env <name>");
+    }
+
+    [Fact]
+    public void A_step_for_a_wait_on_the_migration_lock_reruns_each_command_that_waits_for_it()
+    {
+        var root = Root();
+        foreach (var name in new[] { "up", "down", "redo", "stamp", "baseline", "adopt", "repair" })
+        {
+            var command = root.Subcommands.Single(command => command.Name == name);
+            NextStepCommands.Render(new NextStep(NextStepKind.RaiseLockWait, Value: "20m"), command).ShouldBe($"strata {name} --lock-wait 20m");
+        }
     }
 
     [Fact]
@@ -43,14 +64,5 @@ public sealed class NextStepCommandsTests
         }
     }
 
-    private static RootCommand Root()
-    {
-        var root = new RootCommand();
-        foreach (var command in CommandCatalog.All())
-        {
-            root.Subcommands.Add(command);
-        }
-
-        return root;
-    }
+    private static Command Root() => StrataCli.BuildRoot();
 }

@@ -17,7 +17,7 @@ internal static class DbResetCommand
         {
             drop.Yes, drop.Force, seedsDir, skipSeed,
         };
-        EngineFlags.AddRunFlags(command);
+        EngineFlags.AddRunFlags(command, appliesPending: true);
         return CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
         {
             var dropping = drop.Read(run, parse);

@@ -17,7 +17,7 @@ internal static class DbSetupCommand
         {
             seedsDir, skipSeed,
         };
-        EngineFlags.AddRunFlags(command);
+        EngineFlags.AddRunFlags(command, appliesPending: true);
         return CommandAction.SetLifecycle(command, async (run, parse, lifecycle, cancellationToken) =>
         {
             var options = new SetupOptions { SkipSeed = parse.GetValue(skipSeed), SeedsDirectory = run.Settings.SeedsDirectory.Value };

@@ -11,7 +11,7 @@ internal static class LintCommand
     {
         var command = new Command("lint", $"Check migrations for statements that lock, rewrite or scan busy tables, fail, or break the running app; exit {ExitCodes.ValidationFailed} on findings.");
         LintFlags.AddTo(command);
-        EngineFlags.AddReadFlags(command);
+        EngineFlags.AddHistoryFlag(command);
         return CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
             var format = LintFlags.ReadFormat(run);
@@ -20,7 +20,7 @@ internal static class LintCommand
             var paths = parse.GetValue(LintFlags.Paths) ?? [];
             var files = paths.Length > 0
                 ? [.. paths.Select(p => Path.GetFullPath(p, run.Context.WorkingDirectory))]
-                : await PendingAsync(run, parse, cancellationToken);
+                : await PendingAsync(run, cancellationToken);
             LintResult result;
             if (run.Settings.LintDynamic.Value)
             {
@@ -37,12 +37,16 @@ internal static class LintCommand
         });
     }
 
-    // What `up` would run next: the files of pending migrations, in order.
-    private static async Task<IReadOnlyList<string>> PendingAsync(CommandRun run, ParseResult parse, CancellationToken cancellationToken)
+    // What `up` would run next: the files of the migrations not applied yet, in version order. Those older than the
+    // newest applied one are among them: up applies them where out-of-order migrations are allowed, by a flag, a
+    // variable or strata.json, and a lint that passed over them would let them run unchecked.
+    private static async Task<IReadOnlyList<string>> PendingAsync(CommandRun run, CancellationToken cancellationToken)
     {
         await using var session = await run.OpenSessionAsync(cancellationToken);
         var migrator = await session.MigratorAsync(cancellationToken);
         var status = await migrator.StatusAsync(cancellationToken);
-        return [.. status.Migrations.Where(m => m.State == MigrationState.Pending && m.Source is not null).Select(m => m.Source!)];
+        return [.. status.Migrations
+            .Where(m => m.State is MigrationState.Pending or MigrationState.OutOfOrder && m.Source is not null)
+            .Select(m => m.Source!)];
     }
 }

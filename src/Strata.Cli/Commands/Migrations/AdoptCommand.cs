@@ -20,7 +20,7 @@ internal static class AdoptCommand
         {
             to, dryRun, AdoptDetect.Detect, AdoptDetect.Apply, ScratchFlag.Option,
         };
-        EngineFlags.AddReadFlags(command);
+        EngineFlags.AddRecordFlags(command);
         return CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
             if (parse.GetValue(AdoptDetect.Detect))

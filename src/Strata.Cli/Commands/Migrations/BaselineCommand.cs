@@ -7,7 +7,7 @@ internal static class BaselineCommand
     {
         var version = VersionArgument.Create("The newest migration the existing schema already contains.");
         var command = new Command("baseline", "Adopt an existing database: record every migration up to VERSION as applied without running them (the history must be empty).") { version };
-        EngineFlags.AddReadFlags(command);
+        EngineFlags.AddRecordFlags(command);
         return CommandAction.SetMigrator(command, async (run, parse, _, migrator, cancellationToken) =>
         {
             var result = await migrator.BaselineAsync(VersionArgument.Read(parse, version), cancellationToken);

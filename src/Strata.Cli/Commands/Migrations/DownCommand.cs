@@ -13,7 +13,7 @@ internal static class DownCommand
         var command = new Command("down", "Revert applied migrations, newest first (default: one).") { yes };
         command.Aliases.Add("rollback"); // dbmate's name for it
         target.AddTo(command);
-        EngineFlags.AddRunFlags(command);
+        EngineFlags.AddRunFlags(command, appliesPending: false);
         WaitFlags.AddTo(command);
         SchemaDumpFlags.AddTo(command);
         return CommandAction.SetMigrator(command, async (run, parse, session, migrator, cancellationToken) =>

@@ -27,18 +27,34 @@ internal static class EngineFlags
 
     public static readonly Option<bool> AllowEdited = SettingFlags.Option<bool>(SettingCatalog.AllowEdited);
 
-    /// <summary>Adds the flags every engine command reads: where the history is and how strict to be.</summary>
-    public static void AddReadFlags(Command command)
+    /// <summary>Adds the flag every engine command reads: where the history is.</summary>
+    public static void AddHistoryFlag(Command command) => command.Options.Add(HistoryTable);
+
+    /// <summary>
+    /// Adds the flags of commands that change the history without running migrations (stamp, baseline, adopt,
+    /// repair): the history table, and how long to wait for the migration lock a running <c>up</c> holds.
+    /// </summary>
+    public static void AddRecordFlags(Command command)
     {
         command.Options.Add(HistoryTable);
-        command.Options.Add(AllowOutOfOrder);
-        command.Options.Add(AllowEdited);
+        command.Options.Add(LockWait);
     }
 
-    /// <summary>Adds the flags of commands that run migrations: timeouts, retries and the lock wait.</summary>
-    public static void AddRunFlags(Command command)
+    /// <summary>
+    /// Adds the flags of commands that run migrations: the history table, acceptance of edited files, timeouts,
+    /// retries and the lock wait; those that apply pending migrations (<paramref name="appliesPending"/>) also take
+    /// <c>--allow-out-of-order</c>. A command gets only the flags it reads, so that none is taken and ignored and a
+    /// next step that reruns the command with a flag changes its outcome.
+    /// </summary>
+    public static void AddRunFlags(Command command, bool appliesPending)
     {
-        AddReadFlags(command);
+        command.Options.Add(HistoryTable);
+        if (appliesPending)
+        {
+            command.Options.Add(AllowOutOfOrder);
+        }
+
+        command.Options.Add(AllowEdited);
         command.Options.Add(LockTimeout);
         command.Options.Add(StatementTimeout);
         command.Options.Add(LockRetries);

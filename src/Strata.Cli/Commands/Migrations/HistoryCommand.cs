@@ -8,7 +8,7 @@ internal static class HistoryCommand
     public static Command Create()
     {
         var command = new Command("history", "Show the history table: what was applied, when, by whom, how, and how long it took.");
-        EngineFlags.AddReadFlags(command);
+        EngineFlags.AddHistoryFlag(command);
         return CommandAction.SetMigrator(command, async (run, parse, _, migrator, cancellationToken) =>
         {
             ShortRun.SkipCollections();

@@ -7,7 +7,7 @@ internal static class RedoCommand
     {
         var yes = DownCommand.ProtectedYesOption();
         var command = new Command("redo", "Revert the newest applied migration and apply it again.") { yes };
-        EngineFlags.AddRunFlags(command);
+        EngineFlags.AddRunFlags(command, appliesPending: false);
         WaitFlags.AddTo(command);
         return CommandAction.SetMigrator(command, async (run, parse, session, migrator, cancellationToken) =>
         {

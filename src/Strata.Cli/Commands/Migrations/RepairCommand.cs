@@ -16,7 +16,7 @@ internal static class RepairCommand
         var retry = new Option<bool>("--retry") { Description = "Forget the interrupted attempt so the next 'up' runs it again from its first statement (its statements must be idempotent)." };
         var version = new Option<string?>("--version") { Description = "Which interrupted migration, when there are several.", HelpName = "version" };
         var command = new Command("repair", "Show what state an interrupted migration left, and resolve it with --complete or --retry.") { complete, retry, version };
-        EngineFlags.AddReadFlags(command);
+        EngineFlags.AddRecordFlags(command);
         return CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
             var action = (parse.GetValue(complete), parse.GetValue(retry)) switch

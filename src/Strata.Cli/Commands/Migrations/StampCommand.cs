@@ -8,7 +8,7 @@ internal static class StampCommand
         var version = VersionArgument.Create("The migration to record as applied (it must exist on disk).");
         var remove = new Option<bool>("--remove") { Description = "Remove the migration's history row instead, without running its down section." };
         var command = new Command("stamp", "Record a migration as applied without running it (it was applied by hand), or with --remove forget it.") { version, remove };
-        EngineFlags.AddReadFlags(command);
+        EngineFlags.AddRecordFlags(command);
         WaitFlags.AddTo(command);
         SchemaDumpFlags.AddTo(command);
         return CommandAction.SetMigrator(command, async (run, parse, session, migrator, cancellationToken) =>

@@ -14,7 +14,7 @@ internal static class StatusCommand
             Description = $"Exit {ExitCodes.Pending} when a migration is pending, for scripts.",
         };
         var command = new Command("status", "Show applied, pending, out-of-order, edited, missing and interrupted migrations.") { exitCode };
-        EngineFlags.AddReadFlags(command);
+        EngineFlags.AddHistoryFlag(command);
         WaitFlags.AddTo(command);
         CommandAction.SetMigrator(command, async (run, parse, _, migrator, cancellationToken) =>
         {

@@ -23,7 +23,7 @@ internal static class UpCommand
         var command = new Command("up", "Apply pending migrations in version order, each atomically with its history row.") { dryRun, sql, baseline, strict, phase };
         command.Aliases.Add("migrate"); // dbmate's name for it
         target.AddTo(command);
-        EngineFlags.AddRunFlags(command);
+        EngineFlags.AddRunFlags(command, appliesPending: true);
         WaitFlags.AddTo(command);
         SchemaDumpFlags.AddTo(command);
         CommandAction.Set(command, async (run, parse, cancellationToken) =>

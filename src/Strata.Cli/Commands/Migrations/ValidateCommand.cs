@@ -9,7 +9,11 @@ internal static class ValidateCommand
     public static Command Create()
     {
         var command = new Command("validate", $"Check every migration file parses and matches the history (checksums, order, missing, interrupted); exit {ExitCodes.ValidationFailed} on any problem.");
-        EngineFlags.AddReadFlags(command);
+        EngineFlags.AddHistoryFlag(command);
+
+        // What up would refuse is a problem; an out-of-order migration up is allowed to apply is not. An edited one
+        // stays a problem even where up may accept it: validate is the check that the files match the history.
+        command.Options.Add(EngineFlags.AllowOutOfOrder);
         return CommandAction.SetMigrator(command, async (run, parse, _, migrator, cancellationToken) =>
         {
             var result = await migrator.ValidateAsync(cancellationToken);
