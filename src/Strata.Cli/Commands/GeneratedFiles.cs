@@ -1,3 +1,5 @@
+using System.Text;
+using Strata.Core.Data;
 using Strata.Core.Errors;
 using Strata.Core.Generators;
 
@@ -15,21 +17,24 @@ internal static class GeneratedFiles
             throw Exists(taken);
         }
 
+        // Each file appears whole or not at all (AtomicFile), so a run killed part-way leaves no half-written
+        // migration for the next up to apply.
         var written = new List<string>();
+        var current = paths[0];
         try
         {
             foreach (var (file, path) in files.Zip(paths))
             {
-                await using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
-                await using (var writer = new StreamWriter(stream))
+                current = path;
+                if (!await AtomicFile.CreateAsync(path, Encoding.UTF8.GetBytes(file.Content), cancellationToken))
                 {
-                    await writer.WriteAsync(file.Content.AsMemory(), cancellationToken);
+                    throw Exists(path);
                 }
 
                 written.Add(path);
             }
         }
-        catch (Exception error) when (error is IOException or OperationCanceledException)
+        catch (Exception error) when (error is ConfigurationException or OperationCanceledException || FileErrorText.IsFileError(error))
         {
             // A sequence missing a step is worse than none: remove what this run wrote.
             foreach (var path in written)
@@ -37,9 +42,9 @@ internal static class GeneratedFiles
                 File.Delete(path);
             }
 
-            if (error is IOException && paths.Find(File.Exists) is { } raced)
+            if (FileErrorText.IsFileError(error))
             {
-                throw Exists(raced);
+                throw new ConfigurationException($"could not write {current}: {FileErrorText.Describe(error, current)}", error);
             }
 
             throw;

@@ -1,4 +1,5 @@
 using System.Text;
+using Strata.Core.Data;
 using Strata.Core.Errors;
 using Strata.Core.History;
 using Strata.Core.Logging;
@@ -43,7 +44,7 @@ internal static class SchemaDumper
         return new DumpResult(context.Database, file, Encoding.UTF8.GetByteCount(text), changed, rows, pgDump.Path, pgDump.MajorVersion, serverMajor);
     }
 
-    /// <summary>Writes through a temporary file in the same directory, so a reader never sees half a schema.</summary>
+    /// <summary>Replaces the file whole (<see cref="AtomicFile"/>), so a reader never sees half a schema.</summary>
     private static async Task<bool> WriteIfChangedAsync(string file, string text, CancellationToken cancellationToken)
     {
         var encoding = new UTF8Encoding(false);
@@ -52,21 +53,14 @@ internal static class SchemaDumper
             return false;
         }
 
-        var directory = Path.GetDirectoryName(file)!;
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(file)}.{Environment.ProcessId}.tmp");
         try
         {
-            Directory.CreateDirectory(directory);
-            await File.WriteAllTextAsync(temporary, text, encoding, cancellationToken);
-            File.Move(temporary, file, overwrite: true);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await AtomicFile.WriteAsync(file, encoding.GetBytes(text), cancellationToken);
         }
         catch (Exception ex) when (FileErrorText.IsFileError(ex))
         {
             throw new ConfigurationException($"could not write the schema file {file}: {FileErrorText.Describe(ex, file)}", ex);
-        }
-        finally
-        {
-            File.Delete(temporary);
         }
 
         return true;

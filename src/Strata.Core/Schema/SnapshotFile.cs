@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Strata.Core.Data;
 using Strata.Core.Errors;
 
 namespace Strata.Core.Schema;
@@ -13,14 +14,14 @@ internal static class SnapshotFile
     private const string Format = "strata-schema";
     private const int Version = 1;
 
-    /// <summary>Writes <paramref name="snapshot"/> to <paramref name="path"/>, replacing the file.</summary>
+    /// <summary>Writes <paramref name="snapshot"/> to <paramref name="path"/>, replacing the file whole or not at all (<see cref="AtomicFile"/>).</summary>
     /// <exception cref="ConfigurationException">The file could not be written.</exception>
     public static async Task WriteAsync(string path, SchemaSnapshot snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         try
         {
-            await File.WriteAllBytesAsync(path, Serialize(snapshot), cancellationToken);
+            await AtomicFile.WriteAsync(path, Serialize(snapshot), cancellationToken);
         }
         catch (Exception ex) when (FileErrorText.IsFileError(ex))
         {

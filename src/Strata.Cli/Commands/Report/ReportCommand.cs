@@ -1,6 +1,8 @@
+using System.Text;
 using Strata.Cli.Commands.Db;
 using Strata.Cli.Commands.Lint;
 using Strata.Cli.Commands.Migrations;
+using Strata.Core.Data;
 using Strata.Core.Errors;
 using Strata.Core.Secrets;
 
@@ -59,7 +61,7 @@ internal static class ReportCommand
     {
         try
         {
-            await File.WriteAllTextAsync(path, document, cancellationToken);
+            await AtomicFile.WriteAsync(path, Encoding.UTF8.GetBytes(document), cancellationToken);
         }
         catch (Exception exception) when (FileErrorText.IsFileError(exception))
         {
