@@ -387,7 +387,15 @@ public sealed class Migrator
         {
             var migrations = await LoadMigrationsAsync(cancellationToken);
             await using var session = await OpenSessionAsync(cancellationToken);
-            return await action(new HistoryRecorder(_history, _logger), session, new MigrationLedger(migrations, session.History));
+            try
+            {
+                return await action(new HistoryRecorder(_history, _logger), session, new MigrationLedger(migrations, session.History));
+            }
+            catch (PostgresException ex) when (HistoryRefusal.IsRefusal(ex))
+            {
+                // Each command writes its rows in one statement or one batch: a refused write records nothing.
+                throw HistoryRefusal.Write(_options.HistoryTable, ex, "nothing was recorded");
+            }
         });
 
     private Task<MigrationSession> OpenSessionAsync(

@@ -81,7 +81,15 @@ internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history,
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await history.PrepareAsync(connection, plan.HistoryExists, cancellationToken);
 
-        await history.ExecuteAsync(connection, plan.Rows.Select(r => history.Sql.InsertAdopted(r.Migration, plan.AppliedBy, r.AppliedAt)), cancellationToken);
+        try
+        {
+            await history.ExecuteAsync(connection, plan.Rows.Select(r => history.Sql.InsertAdopted(r.Migration, plan.AppliedBy, r.AppliedAt)), cancellationToken);
+        }
+        catch (PostgresException ex) when (HistoryRefusal.IsRefusal(ex))
+        {
+            throw HistoryRefusal.Write(history.Table, ex, "nothing was recorded");
+        }
+
         await transaction.CommitAsync(cancellationToken);
         foreach (var row in plan.Rows)
         {

@@ -11,20 +11,6 @@ namespace Strata.Core.Execution;
 /// </summary>
 internal static class HistoryTableLost
 {
-    /// <summary>Whether the first command of <paramref name="batch"/> that did not complete is at or after <paramref name="afterStatements"/>, the index following the section's statements.</summary>
-    public static bool FailedAfterStatements(NpgsqlBatch batch, int afterStatements)
-    {
-        for (var i = 0; i < batch.BatchCommands.Count; i++)
-        {
-            if (batch.BatchCommands[i].StatementType == StatementType.Unknown)
-            {
-                return i >= afterStatements;
-            }
-        }
-
-        return false;
-    }
-
     public static bool IsMissingTable(PostgresException error) => error.SqlState == PostgresErrorCodes.UndefinedTable;
 
     public static HistoryTableLostException Error(Migration migration, PostgresException error, string state) =>

@@ -161,7 +161,7 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
         }
     }
 
-    private static async Task BookkeepAsync(
+    private async Task BookkeepAsync(
         NpgsqlConnection connection, IEnumerable<BoundSql> statements, Migration migration, MigrationDirection direction, int completed, CancellationToken cancellationToken)
     {
         try
@@ -172,10 +172,11 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
         {
             throw MigrationErrors.ConnectionLost(migration, ex, Interrupted(migration, direction, completed, certain: false), Repair(migration));
         }
-        catch (PostgresException ex) when (HistoryTableLost.IsMissingTable(ex))
+        catch (PostgresException ex) when (HistoryRefusal.IsRefusal(ex))
         {
             var total = migration.Section(direction).Statements.Count;
-            throw HistoryTableLost.Error(migration, ex, $"this transaction:false migration had completed {completed} of its {total} statements, which stay applied");
+            var state = $"this transaction:false migration had completed {completed} of its {total} statements, which stay applied";
+            throw HistoryTableLost.IsMissingTable(ex) ? HistoryTableLost.Error(migration, ex, state) : HistoryRefusal.Write(sql.HistoryTable, ex, state);
         }
     }
 

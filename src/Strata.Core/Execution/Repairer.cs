@@ -42,7 +42,15 @@ internal sealed class Repairer(HistoryStore store, ILogger logger)
             _ => (store.Sql.RestoreReverting(target.Version, entry.Migration?.Up.Statements.Count ?? entry.Record!.StatementsTotal),
                 "recorded as applied again; down rolls it back again from its first statement"),
         };
-        await store.ExecuteAsync(connection, statement, cancellationToken);
+        try
+        {
+            await store.ExecuteAsync(connection, statement, cancellationToken);
+        }
+        catch (PostgresException ex) when (HistoryRefusal.IsRefusal(ex))
+        {
+            throw HistoryRefusal.Write(store.Table, ex, $"migration {entry.Id} stays interrupted, as it was");
+        }
+
         logger.MigrationRepaired(entry.Id, action.ToString().ToLowerInvariant(), outcome);
         return target.Version;
     }

@@ -11,6 +11,9 @@ namespace Strata.Core.Execution;
 /// </summary>
 internal sealed class StepSql(HistorySql history, MigratorOptions options)
 {
+    /// <summary>The history table the bookkeeping statements write.</summary>
+    public HistoryTableName HistoryTable => history.Table;
+
     /// <summary>The statements of the batched backfills' progress table.</summary>
     public BackfillProgressSql Backfill => history.Backfill;
 

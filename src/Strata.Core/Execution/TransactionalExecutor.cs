@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Strata.Core.Data;
+using Strata.Core.History;
 using Strata.Core.Logging;
 using Strata.Core.Migrations;
 using Strata.Core.Sql;
@@ -32,7 +33,7 @@ internal sealed class TransactionalExecutor(StepSql sql, LockRetryPolicy retry, 
             "nothing of it was applied or recorded, and migrations before it in this run stay applied",
             async attempt =>
             {
-                await RunOnceAsync(connection, migration, section, commands, cancellationToken);
+                await RunOnceAsync(connection, migration, direction, commands, cancellationToken);
                 return new MigrationStepResult(migration.Version, migration.Description, migration.Source, direction, true, Stopwatch.GetElapsedTime(started), attempt);
             },
             logger,
@@ -41,8 +42,9 @@ internal sealed class TransactionalExecutor(StepSql sql, LockRetryPolicy retry, 
 
     /// <summary>One attempt; a lock timeout is rethrown as it is, after the rollback, for the retry policy.</summary>
     private async Task RunOnceAsync(
-        NpgsqlConnection connection, Migration migration, MigrationSection section, TransactionalBatch commands, CancellationToken cancellationToken)
+        NpgsqlConnection connection, Migration migration, MigrationDirection direction, TransactionalBatch commands, CancellationToken cancellationToken)
     {
+        var section = migration.Section(direction);
         await using var batch = new NpgsqlBatch(connection) { Timeout = 0 };
         foreach (var command in commands.Commands)
         {
@@ -56,9 +58,15 @@ internal sealed class TransactionalExecutor(StepSql sql, LockRetryPolicy retry, 
         catch (PostgresException ex) when (!ConnectionErrors.IsConnectionLoss(ex))
         {
             await RollbackAsync(connection);
-            if (HistoryTableLost.IsMissingTable(ex) && HistoryTableLost.FailedAfterStatements(batch, commands.FirstStatement + section.Statements.Count))
+            if (FailedAt(batch) == commands.FirstStatement + section.Statements.Count && !LockRetryPolicy.IsLockTimeout(ex))
             {
-                throw HistoryTableLost.Error(migration, ex, "the migration was rolled back, so nothing of it was applied");
+                // The history change after the statements failed, not the file's last line.
+                var rolledBack = direction == MigrationDirection.Up
+                    ? "the migration was rolled back, so nothing of it was applied"
+                    : "the migration's down section was rolled back, so it stays applied";
+                throw HistoryTableLost.IsMissingTable(ex)
+                    ? HistoryTableLost.Error(migration, ex, rolledBack)
+                    : HistoryRefusal.Write(sql.HistoryTable, ex, $"migration {MigrationNames.Id(migration)}: {rolledBack}");
             }
 
             if (!LockRetryPolicy.IsLockTimeout(ex))
@@ -79,19 +87,26 @@ internal sealed class TransactionalExecutor(StepSql sql, LockRetryPolicy retry, 
         }
     }
 
-    // Npgsql fills in the statement type of each command as it completes; the first one left unknown is the one that failed.
-    private static SqlStatement? FailedStatement(NpgsqlBatch batch, int firstStatement, MigrationSection section)
+    // The index of the command that failed, or -1: Npgsql fills in the statement type of each command as it
+    // completes, so the first one left unknown is the one that failed.
+    private static int FailedAt(NpgsqlBatch batch)
     {
         for (var i = 0; i < batch.BatchCommands.Count; i++)
         {
             if (batch.BatchCommands[i].StatementType == StatementType.Unknown)
             {
-                var index = i - firstStatement;
-                return index >= 0 && index < section.Statements.Count ? section.Statements[index] : null;
+                return i;
             }
         }
 
-        return null;
+        return -1;
+    }
+
+    // The statement of the section that failed; null when the command that failed was not one of them (the COMMIT).
+    private static SqlStatement? FailedStatement(NpgsqlBatch batch, int firstStatement, MigrationSection section)
+    {
+        var index = FailedAt(batch) - firstStatement;
+        return index >= 0 && index < section.Statements.Count ? section.Statements[index] : null;
     }
 
     // The batch's BEGIN left the session in an aborted transaction; it must be ended before the connection is reused.

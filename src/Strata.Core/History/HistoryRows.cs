@@ -41,13 +41,20 @@ internal static class HistoryRows
         await using var select = new NpgsqlCommand($"SELECT ARRAY[{values}] FROM {table.Quoted} t ORDER BY {order}", connection);
         var sql = new StringBuilder();
         var rows = 0;
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        try
         {
-            var row = reader.GetFieldValue<string?[]>(0);
-            sql.Append("INSERT INTO ").Append(table.Quoted).Append(" (").Append(quoted).Append(") VALUES (")
-                .AppendJoin(", ", row.Select(SqlText.Literal)).Append(");\n");
-            rows++;
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var row = reader.GetFieldValue<string?[]>(0);
+                sql.Append("INSERT INTO ").Append(table.Quoted).Append(" (").Append(quoted).Append(") VALUES (")
+                    .AppendJoin(", ", row.Select(SqlText.Literal)).Append(");\n");
+                rows++;
+            }
+        }
+        catch (PostgresException ex) when (HistoryRefusal.IsRefusal(ex))
+        {
+            throw HistoryRefusal.Read(table, ex);
         }
 
         return (Section(table, sql.ToString()), rows);

@@ -35,12 +35,9 @@ internal sealed class HistoryStore(HistoryTableName table, ILogger logger)
         {
             return null;
         }
-        catch (PostgresException ex) when (!ConnectionErrors.IsConnectionFailure(ex))
+        catch (PostgresException ex) when (HistoryRefusal.IsRefusal(ex))
         {
-            throw new ConfigurationException(
-                $"Could not read the history table {Table}: {ex.SqlState} {SecretRedactor.Redact(ex.MessageText)}; " +
-                "grant the role access to it, or check that the configured history table is the one Strata created.",
-                ex);
+            throw HistoryRefusal.Read(Table, ex);
         }
     }
 

@@ -26,9 +26,16 @@ internal sealed record HistorySummary(bool Exists, int Applied, string? Version)
         await using var command = new NpgsqlCommand(
             $"SELECT count(*), (array_agg(version::text ORDER BY length(version::text) DESC, version::text COLLATE \"C\" DESC))[1] FROM {table.Quoted}{filter}",
             connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new HistorySummary(true, (int)reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return new HistorySummary(true, (int)reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+        }
+        catch (PostgresException ex) when (HistoryRefusal.IsRefusal(ex))
+        {
+            throw HistoryRefusal.Read(table, ex);
+        }
     }
 
     /// <summary>Whether the history table exists, looked up without taking any lock on it.</summary>

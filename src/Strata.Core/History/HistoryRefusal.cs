@@ -1,0 +1,28 @@
+using Npgsql;
+using Strata.Core.Configuration;
+using Strata.Core.Data;
+using Strata.Core.Errors;
+
+namespace Strata.Core.History;
+
+/// <summary>
+/// The errors every command gives when the server refuses a read or a write of the history table (a missing privilege,
+/// a table that is not the one Strata created), whichever reader or writer met it: they name the table, not a line
+/// of a migration file, and say what stayed applied.
+/// </summary>
+internal static class HistoryRefusal
+{
+    private const string NotOurs = "or check that the configured history table is the one Strata created";
+
+    /// <summary>Whether <paramref name="error"/> is the server refusing the statement rather than the connection failing.</summary>
+    public static bool IsRefusal(PostgresException error) => !ConnectionErrors.IsConnectionFailure(error);
+
+    public static ConfigurationException Read(HistoryTableName table, PostgresException error) =>
+        new($"Could not read the history table {table}: {ServerErrorText.Describe(error, $"grant the role SELECT on it, {NotOurs}")}.", error);
+
+    /// <param name="table">The history table.</param>
+    /// <param name="error">The server's refusal.</param>
+    /// <param name="state">What the refused write leaves behind, such as "nothing was recorded".</param>
+    public static ConfigurationException Write(HistoryTableName table, PostgresException error, string state) =>
+        new($"Could not write to the history table {table}: {ServerErrorText.Describe(error, $"grant the role SELECT, INSERT, UPDATE and DELETE on it, {NotOurs}")}; {state}.", error);
+}
