@@ -21,6 +21,19 @@ internal static class MigrationErrors
         return new MigrationFailedException(Format(migration, failure, "failed", consequence), failure, error) { NextSteps = nextSteps ?? [] };
     }
 
+    /// <summary>
+    /// The server refused the COMMIT of a transactional section: a deferred constraint or constraint trigger, checked
+    /// only then, failed. No statement of the file is to blame alone, so the error points at the section's first line.
+    /// </summary>
+    public static MigrationFailedException AtCommit(Migration migration, MigrationSection section, PostgresException error, string rolledBack)
+    {
+        var failure = new MigrationFailure(
+            migration.Version.Value, migration.Source, section.DirectiveLine, 1, error.SqlState, ServerErrorText.OneLine(error.MessageText), ServerErrorText.Detail(error), ServerErrorText.HintFor(error),
+            "COMMIT");
+        var consequence = $"deferred constraints and constraint triggers are checked when the transaction commits; {rolledBack}";
+        return new MigrationFailedException(Format(migration, failure, "failed on COMMIT", consequence), failure, error);
+    }
+
     /// <summary>Strata refuses to send <paramref name="statement"/> as the migration is written.</summary>
     public static MigrationFailedException Refused(Migration migration, SqlStatement statement, string reason, string hint)
     {

@@ -58,23 +58,26 @@ internal sealed class TransactionalExecutor(StepSql sql, LockRetryPolicy retry, 
         catch (PostgresException ex) when (!ConnectionErrors.IsConnectionLoss(ex))
         {
             await RollbackAsync(connection);
-            if (FailedAt(batch) == commands.FirstStatement + section.Statements.Count && !LockRetryPolicy.IsLockTimeout(ex))
+            if (LockRetryPolicy.IsLockTimeout(ex))
+            {
+                throw;
+            }
+
+            var failed = FailedAt(batch);
+            var rolledBack = direction == MigrationDirection.Up
+                ? "the migration was rolled back, so nothing of it was applied"
+                : "the migration's down section was rolled back, so it stays applied";
+            if (failed == commands.FirstStatement + section.Statements.Count)
             {
                 // The history change after the statements failed, not the file's last line.
-                var rolledBack = direction == MigrationDirection.Up
-                    ? "the migration was rolled back, so nothing of it was applied"
-                    : "the migration's down section was rolled back, so it stays applied";
                 throw HistoryTableLost.IsMissingTable(ex)
                     ? HistoryTableLost.Error(migration, ex, rolledBack)
                     : HistoryRefusal.Write(sql.HistoryTable, ex, $"migration {MigrationNames.Id(migration)}: {rolledBack}");
             }
 
-            if (!LockRetryPolicy.IsLockTimeout(ex))
-            {
-                throw MigrationErrors.FromServer(migration, section, FailedStatement(batch, commands.FirstStatement, section), ex);
-            }
-
-            throw;
+            throw failed == commands.Commands.Count - 1
+                ? MigrationErrors.AtCommit(migration, section, ex, rolledBack)
+                : MigrationErrors.FromServer(migration, section, FailedStatement(batch, commands.FirstStatement, section), ex);
         }
         catch (OperationCanceledException)
         {
