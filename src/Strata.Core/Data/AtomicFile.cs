@@ -153,10 +153,11 @@ internal static class AtomicFile
 
         try
         {
+            // Looks the id up (in /proc on Linux) without touching the process, which may be another user's.
             using var process = Process.GetProcessById(processId);
-            return !process.HasExited;
+            return true;
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        catch (ArgumentException)
         {
             return false;
         }
