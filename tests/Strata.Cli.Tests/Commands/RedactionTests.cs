@@ -97,7 +97,7 @@ public sealed class RedactionTests
             ["DATABASE_URL"] = $"postgres://app:{Encoded}@127.0.0.1:{FreePort()}/x?connect_timeout=2",
         };
 
-        var result = await StrataProcess.RunAsync(TempDirectory.CreateTraversable(), environment, "--verbose", "up");
+        var result = await StrataProcess.RunAsync(TempDirectory.CreateForProcess(), environment, "--verbose", "up");
 
         result.ExitCode.ShouldBe(3, result.ToString());
         AssertClean(result, "process");

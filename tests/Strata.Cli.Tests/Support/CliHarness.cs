@@ -13,7 +13,7 @@ public sealed class CliHarness
 
     public CliHarness(string? workingDirectory = null)
     {
-        WorkingDirectory = workingDirectory ?? TempDirectory.CreateTraversable();
+        WorkingDirectory = workingDirectory ?? TempDirectory.CreateForProcess();
         foreach (var name in new[] { "PATH", "HOME" })
         {
             if (System.Environment.GetEnvironmentVariable(name) is { } value)

@@ -32,7 +32,7 @@ public sealed partial class CompositeAction
     /// <summary>Runs every step in order until one fails; returns the outputs of each step that ran and the combined log.</summary>
     public async Task<ActionRun> RunAsync(IReadOnlyDictionary<string, string> inputs, string workspace, IReadOnlyDictionary<string, string> environment)
     {
-        var temp = Directory.CreateTempSubdirectory("strata-action-").FullName;
+        var temp = TempDirectory.CreateForProcess();
         var outputs = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         var log = new StringBuilder();
         var summary = Path.Combine(temp, "step-summary.md");
