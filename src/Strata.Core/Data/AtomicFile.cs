@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Strata.Core.Errors;
 
 namespace Strata.Core.Data;
 
@@ -169,7 +170,7 @@ internal static class AtomicFile
         {
             File.Delete(file);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (FileErrorText.IsFileError(ex))
         {
             // Left for the next write to remove: the write itself succeeded or already failed with its own error.
         }
