@@ -76,7 +76,11 @@ internal sealed class StepRunner(StepSql sql, TransactionalExecutor transactiona
 
         try
         {
-            await Db.ExecuteAsync(connection, StepSql.StoppedRun, CancellationToken.None);
+            await Db.ExecuteAsync(connection, StepSql.ResetSessionSettings, CancellationToken.None);
+            if (!await WalFlushWait.WaitAsync(connection, TimeProvider.System, CancellationToken.None))
+            {
+                logger.CommitsNotFlushed(WalFlushWait.Limit.TotalSeconds);
+            }
         }
         catch (NpgsqlException ex)
         {

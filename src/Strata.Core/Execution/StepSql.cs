@@ -96,13 +96,6 @@ internal sealed class StepSql(HistorySql history, MigratorOptions options)
         [new("RESET lock_timeout"), new("RESET statement_timeout"), DurableCommits];
 
     /// <summary>
-    /// After a run that set the session's settings stopped part-way: puts them back in a transaction that takes a
-    /// transaction id, so its COMMIT waits for the flush of every migration the run committed before it stopped.
-    /// </summary>
-    public static IReadOnlyList<BoundSql> StoppedRun { get; } =
-        [new("BEGIN"), .. ResetSessionSettings, new("SELECT pg_current_xact_id()"), new("COMMIT")];
-
-    /// <summary>
     /// Before the first statement of a <c>transaction:false</c> section: session settings and the running row. Each
     /// of its statements commits on its own and waits for its flush, as the connection's own setting says.
     /// </summary>

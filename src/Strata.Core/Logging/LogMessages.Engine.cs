@@ -41,6 +41,9 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1326, Level = LogLevel.Warning, Message = "Could not reset the connection's lock_timeout, statement_timeout and synchronous_commit after the run stopped: {Reason}")]
     public static partial void SessionSettingsNotReset(this ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 1375, Level = LogLevel.Warning, Message = "The server had not flushed the run's last commits to disk {Seconds:0.#} s after the run stopped: a server crash now could undo the last migrations reported applied, each with its history row")]
+    public static partial void CommitsNotFlushed(this ILogger logger, double seconds);
+
     [LoggerMessage(EventId = 1321, Level = LogLevel.Warning, Message = "Migration {Migration} hit lock_timeout on attempt {Attempt} of {Attempts} ({Reason}); retrying in {PauseMs:0} ms")]
     public static partial void LockTimeoutRetrying(this ILogger logger, string migration, int attempt, int attempts, string reason, double pauseMs);
 

@@ -132,6 +132,26 @@ public sealed class SessionSettingsTests
         (await PooledSettingsAsync(pool)).ShouldBe(["11s 0 local", "11s 0 local", "11s 0 local"]);
     }
 
+    // The failing migration's error carries the point the server had written its WAL to when it started, which is
+    // past the commit of the migration before it. The test server commits asynchronously, so only an explicit wait
+    // puts that commit on disk before the run reports it applied.
+    [Fact]
+    public async Task A_run_that_stops_part_way_reports_only_after_the_commits_before_the_failure_are_flushed()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await db.ExecuteAsync($"ALTER DATABASE \"{db.Name}\" SET synchronous_commit = 'local'");
+        var source = new TestMigrationSource()
+            .Add("1_a.sql", "-- migrate:up\nCREATE TABLE a (id int);\n")
+            .Add("2_b.sql", "-- migrate:up\nCREATE TABLE b (id int);\nINSERT INTO b SELECT generate_series(1, 1000);\n")
+            .Add("3_fails.sql", "-- migrate:up\nDO $$ BEGIN RAISE EXCEPTION 'written up to %', pg_current_wal_insert_lsn(); END $$;\n");
+
+        var error = await Should.ThrowAsync<MigrationFailedException>(() => db.Migrator(source).UpAsync());
+
+        var written = System.Text.RegularExpressions.Regex.Match(error.Message, "written up to ([0-9A-F]+/[0-9A-F]+)").Groups[1].Value;
+        written.ShouldNotBeEmpty(error.Message);
+        (await db.ScalarAsync<bool>($"SELECT pg_current_wal_flush_lsn() >= '{written}'::pg_lsn")).ShouldBeTrue();
+    }
+
     private static Task<string?> CommitsAsync(TestDatabase db) =>
         db.ScalarAsync<string>("SELECT string_agg(version || ' ' || synchronous_commit, ', ' ORDER BY version) FROM commits");
 
