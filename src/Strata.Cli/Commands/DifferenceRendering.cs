@@ -8,7 +8,7 @@ internal static class DifferenceRendering
     public static void Report(CommandRun run, string eventName, SchemaComparison comparison, string? equalMessage)
     {
         var count = comparison.Differences.Count;
-        var message = comparison.AreEqual ? equalMessage ?? "no differences" : $"{count} object{(count == 1 ? "" : "s")} differ";
+        var message = comparison.AreEqual ? equalMessage ?? "no differences" : count == 1 ? "1 object differs" : $"{count} objects differ";
         var fields = new JsonObject { ["equal"] = comparison.AreEqual, ["differences"] = Json(comparison) };
         run.Reporter.Result(eventName, message, fields, writer =>
         {

@@ -23,10 +23,11 @@ internal static class DriftCommand
         command.Options.Add(EngineFlags.HistoryTable);
         return CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
+            var ignored = DriftRun.Ignored(parse.GetValue(ignore));
             await using var session = await run.OpenSessionAsync(cancellationToken);
+            var options = DriftRun.Options(run, session, ignored);
             var target = await session.DataSourceAsync(cancellationToken);
             var server = await ScratchFlag.OpenAsync(run, cancellationToken);
-            var options = DriftRun.Options(run, session, parse.GetValue(ignore) ?? []);
             var result = await new DriftDetector(server, run.LoggerFactory.CreateLogger("Strata.Drift")).DetectAsync(target, options, cancellationToken);
             DifferenceRendering.Report(
                 run, "drift", result.Comparison, $"no drift: the schema is what its {result.AppliedMigrations} applied migration(s) produce");

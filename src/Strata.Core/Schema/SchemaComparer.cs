@@ -46,7 +46,10 @@ internal static class SchemaComparer
         return new SchemaComparison(differences);
     }
 
-    private static HashSet<string> Names(IEnumerable<SchemaObject> objects) => objects.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+    // The names an object's Parent can refer to: those of relations and types, never of a statistics object or an
+    // index that happens to share one.
+    private static HashSet<string> Names(IEnumerable<SchemaObject> objects) =>
+        objects.Where(o => o.IsContainer).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
 
     private static List<AttributeDifference> AttributeDifferences(SchemaObject before, SchemaObject after)
     {

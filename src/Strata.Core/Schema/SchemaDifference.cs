@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace Strata.Core.Schema;
 
 /// <summary>One object that differs between two schemas, and for a changed object each attribute that differs.</summary>
@@ -10,13 +13,40 @@ internal sealed record SchemaDifference(string Kind, string Name, SchemaChange C
     /// <summary>The kind and name, as shown to people: <c>index public.orders_total_idx</c>.</summary>
     public string DisplayName => $"{Kind} {Name}";
 
-    /// <summary>One line per difference, such as <c>changed column public.t.a: default 1 → 2</c>.</summary>
+    /// <summary>
+    /// One line per difference, such as <c>changed column public.t.a: default 1 → 2</c>. A value's line breaks become
+    /// spaces, and any other control character in a name or value is written as an escape (<c>\u001b</c>), so that
+    /// a name or comment never splits the line or reaches a terminal as a control sequence.
+    /// </summary>
     public override string ToString() => Change switch
     {
-        SchemaChange.Changed => $"changed {DisplayName}: " + string.Join("; ", Attributes.Select(a => $"{a.Name} {Show(a.Before)} → {Show(a.After)}")),
-        SchemaChange.Added => $"added {DisplayName}",
-        _ => $"removed {DisplayName}",
+        SchemaChange.Changed => $"changed {Visible(DisplayName)}: " + string.Join("; ", Attributes.Select(a => $"{a.Name} {Show(a.Before)} → {Show(a.After)}")),
+        SchemaChange.Added => $"added {Visible(DisplayName)}",
+        _ => $"removed {Visible(DisplayName)}",
     };
 
-    private static string Show(string? value) => value is null ? "(none)" : value.ReplaceLineEndings(" ");
+    private static string Show(string? value) => value is null ? "(none)" : Visible(value.ReplaceLineEndings(" "));
+
+    private static string Visible(string text)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (char.IsControl(c))
+            {
+                builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace Strata.Core.Schema;
@@ -9,6 +10,9 @@ namespace Strata.Core.Schema;
 /// </summary>
 internal sealed class SchemaObject : IEquatable<SchemaObject>
 {
+    private static readonly FrozenSet<string> ContainerKinds = FrozenSet.Create(
+        StringComparer.Ordinal, "table", "foreign table", "view", "materialized view", "sequence", "composite type", "domain", "enum", "range type");
+
     /// <summary>Creates an object from its kind, name, owning object and attributes.</summary>
     public SchemaObject(string kind, string name, string? parent, ImmutableSortedDictionary<string, string> attributes)
     {
@@ -32,6 +36,13 @@ internal sealed class SchemaObject : IEquatable<SchemaObject>
 
     /// <summary>The object's properties by attribute name.</summary>
     public ImmutableSortedDictionary<string, string> Attributes { get; }
+
+    /// <summary>
+    /// Whether this object can be the <see cref="Parent"/> of others: a relation or a type. Their names are unique
+    /// among themselves (every relation has a row type), while an object of another kind, such as a statistics
+    /// object, may share a table's name without being its parent.
+    /// </summary>
+    public bool IsContainer => ContainerKinds.Contains(Kind);
 
     /// <summary>The kind and name, as shown to people: <c>column public.orders.total</c>.</summary>
     public string DisplayName => $"{Kind} {Name}";

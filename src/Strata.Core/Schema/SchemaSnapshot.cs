@@ -49,7 +49,7 @@ internal sealed class SchemaSnapshot : IEquatable<SchemaSnapshot>
             return this;
         }
 
-        var parents = excluded.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        var parents = excluded.Where(o => o.IsContainer).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
         return new SchemaSnapshot(Objects.Where(o => !exclude(o) && (o.Parent is null || !parents.Contains(o.Parent))));
     }
 

@@ -41,7 +41,7 @@ internal sealed class SchemaSource
     }
 
     /// <summary>Reads the schema <paramref name="side"/> names.</summary>
-    /// <exception cref="ConfigurationException">The side is an unreadable snapshot file or an unknown environment.</exception>
+    /// <exception cref="ConfigurationException">The side is an unreadable snapshot file, a path that does not exist or an unknown environment.</exception>
     /// <exception cref="ConnectionFailedException">The database could not be reached.</exception>
     /// <exception cref="MigrationFailedException">A migration of a migrations directory failed on the scratch database.</exception>
     public async Task<SchemaSnapshot> ReadAsync(string side, CancellationToken cancellationToken) =>
@@ -65,6 +65,12 @@ internal sealed class SchemaSource
             return await scratch.SnapshotAsync(cancellationToken);
         }
 
+        if (!IsConnectionString(side) && LooksLikePath(side))
+        {
+            throw new ConfigurationException(
+                $"{side}: no such file or directory (a schema is a database URL, an environment name, a migrations directory or a snapshot file)");
+        }
+
         var request = IsConnectionString(side)
             ? _request with { DatabaseUrl = side, EnvironmentName = null }
             : _request with { DatabaseUrl = null, EnvironmentName = side };
@@ -73,6 +79,12 @@ internal sealed class SchemaSource
         await using var dataSource = await _connector.CreateDataSourceAsync(connection, null, cancellationToken);
         return await SchemaReader.ReadAsync(dataSource, cancellationToken);
     }
+
+    // An environment name is a word from the configuration file; a side with a directory separator or a file
+    // extension was meant as a path.
+    private static bool LooksLikePath(string side) =>
+        side.Contains('/', StringComparison.Ordinal) || side.Contains('\\', StringComparison.Ordinal)
+        || side.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || side.StartsWith('.') || side.StartsWith('~');
 
     private static bool IsConnectionString(string side) =>
         side.Contains("://", StringComparison.Ordinal) || side.Contains('=', StringComparison.Ordinal);

@@ -47,7 +47,7 @@ internal static class SnapshotFile
         {
             return Deserialize(bytes);
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or ArgumentException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or ArgumentException or FormatException)
         {
             throw new ConfigurationException($"{path} is not a schema snapshot saved by Strata", ex);
         }

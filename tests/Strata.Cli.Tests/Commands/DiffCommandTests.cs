@@ -103,17 +103,35 @@ public sealed class DiffCommandTests
         ahead.Stdout.ShouldNotContain("strata_schema_migrations");
     }
 
-    [Fact]
-    public async Task A_file_that_is_not_a_snapshot_is_a_one_line_error()
+    [Theory]
+    [InlineData("{ \"objects\": 3 }")]
+    [InlineData("{ \"format\": \"strata-schema\", \"version\": 1.5, \"objects\": [] }")]
+    [InlineData("{ \"format\": \"strata-schema\", \"version\": 99999999999, \"objects\": [] }")]
+    public async Task A_file_that_is_not_a_snapshot_is_a_one_line_error(string content)
     {
         var cli = new CliHarness();
-        DbCli.Write(cli, "broken.json", "{ \"objects\": 3 }");
+        DbCli.Write(cli, "broken.json", content);
 
         var result = await cli.RunAsync("diff", "broken.json", "broken.json");
 
         result.ExitCode.ShouldBe(2, result.ToString());
         result.Stderr.ShouldContain("broken.json is not a schema snapshot saved by Strata");
         result.Stderr.ShouldNotContain("Exception");
+    }
+
+    [Theory]
+    [InlineData("./db/migratoins")]
+    [InlineData("db/migratoins")]
+    [InlineData("before.json")]
+    public async Task A_path_that_does_not_exist_is_named_as_one(string side)
+    {
+        var cli = new CliHarness();
+        DbCli.Write(cli, "after.json", "{ \"format\": \"strata-schema\", \"version\": 1, \"objects\": [] }");
+
+        var result = await cli.RunAsync("diff", side, "after.json");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.Trim().ShouldBe($"error: {side}: no such file or directory (a schema is a database URL, an environment name, a migrations directory or a snapshot file)");
     }
 
     [Fact]

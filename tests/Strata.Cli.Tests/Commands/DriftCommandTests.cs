@@ -48,7 +48,21 @@ public sealed class DriftCommandTests
 
         result.ExitCode.ShouldBe(5, result.ToString());
         result.Stdout.ShouldContain("added column public.t.hotfix");
-        result.Stdout.ShouldContain("1 object differ");
+        result.Stdout.ShouldContain("1 object differs");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public async Task An_empty_ignore_pattern_is_a_usage_error(string pattern)
+    {
+        await using var target = await MigratedAsync();
+        using var files = Migrations();
+
+        var result = await DriftAsync(files, target, target, "--ignore", pattern);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.Trim().ShouldBe("error: --ignore is given but empty: give a pattern, such as 'extension *' or 'public.legacy_*', or leave it out");
     }
 
     [Fact]

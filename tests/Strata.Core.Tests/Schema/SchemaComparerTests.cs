@@ -45,6 +45,31 @@ public sealed class SchemaComparerTests
         schema.Without(o => o.Name == "public.t").Objects.Select(o => o.DisplayName).ShouldBe(["table public.u"]);
     }
 
+    // A statistics object lives in its schema's namespace, so it may share its table's name; it is not the table.
+    [Fact]
+    public void An_object_that_shares_a_table_name_does_not_hide_the_table_columns()
+    {
+        var table = new SchemaSnapshot([Table("public.t"), Column("public.t.a", "integer")]);
+        var withStatistics = new SchemaSnapshot([Table("public.t"), Column("public.t.a", "integer"), Column("public.t.b", "integer"), Statistics("public.t")]);
+
+        SchemaComparer.Compare(withStatistics, table).Differences.Select(d => d.ToString())
+            .ShouldBe(["removed column public.t.b", "removed statistics public.t"]);
+        SchemaComparer.Compare(table, withStatistics).Differences.Select(d => d.ToString())
+            .ShouldBe(["added column public.t.b", "added statistics public.t"]);
+        withStatistics.Without(o => o.Kind == "statistics").ShouldBe(new SchemaSnapshot([Table("public.t"), Column("public.t.a", "integer"), Column("public.t.b", "integer")]));
+    }
+
+    [Fact]
+    public void A_difference_is_one_line_without_control_characters_whatever_the_names_and_comments_hold()
+    {
+        var comment = new SchemaDifference("table", "public.\"a\nb\"", SchemaChange.Changed, [new AttributeDifference("comment", null, "red \u001b[31m\r\nalert\tx")]);
+
+        comment.ToString().ShouldBe("changed table public.\"a\\u000ab\": comment (none) → red \\u001b[31m alert\\u0009x");
+        new SchemaDifference("table", "public.\"a\u0007\"", SchemaChange.Added, []).ToString().ShouldBe("added table public.\"a\\u0007\"");
+    }
+
+    private static SchemaObject Statistics(string name) => new("statistics", name, name, ImmutableSortedDictionary<string, string>.Empty);
+
     private static SchemaObject Table(string name) => new("table", name, null, ImmutableSortedDictionary<string, string>.Empty);
 
     private static SchemaObject Column(string name, string type) =>
