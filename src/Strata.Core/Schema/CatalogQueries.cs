@@ -15,7 +15,7 @@ internal static class CatalogQueries
     // The user's relations with their qualified names, shared by the queries of what lives on a relation.
     private const string Relations = $"""
         WITH rels AS (
-            SELECT c.oid, c.relkind, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name
+            SELECT c.oid, c.relkind, c.relispartition, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S') AND {UserSchema}
               AND NOT EXISTS (SELECT 1 FROM pg_depend d
@@ -64,6 +64,9 @@ internal static class CatalogQueries
                      'row security', CASE WHEN c.relkind IN ('r', 'p') THEN c.relrowsecurity::text END,
                      'force row security', CASE WHEN c.relkind IN ('r', 'p') THEN c.relforcerowsecurity::text END,
                      'options', NULLIF(array_to_string(ARRAY(SELECT o FROM unnest(c.reloptions) o ORDER BY o), ', '), ''),
+                     'toast options', (SELECT NULLIF(array_to_string(ARRAY(SELECT o FROM unnest(tc.reloptions) o ORDER BY o), ', '), '')
+                                       FROM pg_class tc WHERE tc.oid = c.reltoastrelid),
+                     'of type', CASE WHEN c.reloftype <> 0 THEN format_type(c.reloftype, NULL) END,
                      'replica identity', CASE WHEN c.relkind IN ('r', 'p') THEN
                          CASE c.relreplident WHEN 'd' THEN 'default' WHEN 'n' THEN 'nothing' WHEN 'f' THEN 'full' ELSE 'index' END END,
                      'access method', CASE WHEN c.relkind IN ('r', 'm') AND am.amname <> 'heap' THEN am.amname END,
@@ -106,6 +109,8 @@ internal static class CatalogQueries
                      'compression', {Compression},
                      'statistics', CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::text END,
                      'options', NULLIF(array_to_string(ARRAY(SELECT o FROM unnest(a.attoptions) o ORDER BY o), ', '), ''),
+                     'foreign options', NULLIF(array_to_string(ARRAY(SELECT o FROM unnest(a.attfdwoptions) o ORDER BY o), ', '), ''),
+                     'declared locally', CASE WHEN a.attinhcount > 0 AND a.attislocal AND NOT r.relispartition THEN 'true' END,
                      'comment', col_description(a.attrelid, a.attnum)]
         FROM pg_attribute a
         JOIN rels r ON r.oid = a.attrelid AND r.relkind <> 'S'
@@ -134,6 +139,7 @@ internal static class CatalogQueries
                                   WHEN 'c' THEN 'cascade' WHEN 'n' THEN 'set null' ELSE 'set default' END END,
                      'match', CASE WHEN con.contype = 'f' THEN CASE con.confmatchtype WHEN 'f' THEN 'full' WHEN 'p' THEN 'partial' ELSE 'simple' END END,
                      'no inherit', CASE WHEN con.contype = 'c' THEN con.connoinherit::text END,
+                     'declared locally', CASE WHEN con.coninhcount > 0 AND con.conislocal AND NOT c.relispartition THEN 'true' END,
                      'comment', obj_description(con.oid, 'pg_constraint')]
         FROM pg_constraint con
         LEFT JOIN pg_class c ON c.oid = con.conrelid
@@ -156,6 +162,8 @@ internal static class CatalogQueries
                      'valid', i.indisvalid::text,
                      'clustered', i.indisclustered::text,
                      'replica identity', i.indisreplident::text,
+                     'column statistics', (SELECT string_agg(a.attnum || ' ' || a.attstattarget, ', ' ORDER BY a.attnum)
+                                           FROM pg_attribute a WHERE a.attrelid = i.indexrelid AND a.attstattarget >= 0),
                      'partition of', (SELECT quote_ident(pn.nspname) || '.' || quote_ident(pc.relname)
                                       FROM pg_inherits h JOIN pg_class pc ON pc.oid = h.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
                                       WHERE h.inhrelid = i.indexrelid),
@@ -214,6 +222,21 @@ internal static class CatalogQueries
                      'combine function', CASE WHEN a.aggcombinefn <> 0 THEN a.aggcombinefn::oid::regprocedure::text END,
                      'initial value', a.agginitval,
                      'sort operator', CASE WHEN a.aggsortop <> 0 THEN a.aggsortop::regoperator::text END,
+                     'final extra', CASE WHEN a.aggfinalextra THEN 'true' END,
+                     'final modify', CASE WHEN a.aggfinalfn <> 0 AND a.aggfinalmodify <> CASE a.aggkind WHEN 'n' THEN 'r' ELSE 'w' END
+                                          THEN {FinalModify} END,
+                     'state space', NULLIF(a.aggtransspace, 0)::text,
+                     'serial function', CASE WHEN a.aggserialfn <> 0 THEN a.aggserialfn::oid::regprocedure::text END,
+                     'deserial function', CASE WHEN a.aggdeserialfn <> 0 THEN a.aggdeserialfn::oid::regprocedure::text END,
+                     'moving transition function', CASE WHEN a.aggmtransfn <> 0 THEN a.aggmtransfn::oid::regprocedure::text END,
+                     'moving inverse function', CASE WHEN a.aggminvtransfn <> 0 THEN a.aggminvtransfn::oid::regprocedure::text END,
+                     'moving state type', CASE WHEN a.aggmtranstype <> 0 THEN format_type(a.aggmtranstype, NULL) END,
+                     'moving state space', NULLIF(a.aggmtransspace, 0)::text,
+                     'moving final function', CASE WHEN a.aggmfinalfn <> 0 THEN a.aggmfinalfn::oid::regprocedure::text END,
+                     'moving final extra', CASE WHEN a.aggmfinalextra THEN 'true' END,
+                     'moving final modify', CASE WHEN a.aggmfinalfn <> 0 AND a.aggmfinalmodify <> CASE a.aggkind WHEN 'n' THEN 'r' ELSE 'w' END
+                                                 THEN {MovingFinalModify} END,
+                     'moving initial value', a.aggminitval,
                      'comment', obj_description(p.oid, 'pg_proc')]
         FROM pg_proc p
         JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -245,6 +268,9 @@ internal static class CatalogQueries
                           FROM pg_attribute a JOIN pg_type at ON at.oid = a.atttypid
                           LEFT JOIN pg_collation co ON co.oid = a.attcollation LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
                           WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END,
+                     'attribute comments', CASE WHEN t.typtype = 'c' THEN
+                         (SELECT string_agg(quote_ident(a.attname) || ': ' || col_description(t.typrelid, a.attnum), '; ' ORDER BY a.attnum)
+                          FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END,
                      'subtype', CASE WHEN t.typtype = 'r' THEN format_type(rg.rngsubtype, NULL) END,
                      'subtype operator class', (SELECT quote_ident(opn.nspname) || '.' || quote_ident(opc.opcname)
                                                 FROM pg_opclass opc JOIN pg_namespace opn ON opn.oid = opc.opcnamespace WHERE opc.oid = rg.rngsubopc),
@@ -315,6 +341,10 @@ internal static class CatalogQueries
         """;
 
     private const string Compression = "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END";
+
+    // How an aggregate's final functions treat the state: CREATE AGGREGATE's FINALFUNC_MODIFY and MFINALFUNC_MODIFY words.
+    private const string FinalModify = "CASE a.aggfinalmodify WHEN 'r' THEN 'read_only' WHEN 's' THEN 'shareable' ELSE 'read_write' END";
+    private const string MovingFinalModify = "CASE a.aggmfinalmodify WHEN 'r' THEN 'read_only' WHEN 's' THEN 'shareable' ELSE 'read_write' END";
 
     /// <summary>Every query for a server of <paramref name="serverMajor"/>, in the order they are sent.</summary>
     public static string[] For(int serverMajor) =>

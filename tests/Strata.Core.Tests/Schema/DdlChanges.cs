@@ -57,6 +57,9 @@ internal static class DdlChanges
         Changed("table", "app.settings", "inherits", "ALTER TABLE app.settings ADD COLUMN table_name text NOT NULL, ADD COLUMN id bigint NOT NULL, ADD COLUMN happened_at timestamptz; ALTER TABLE app.settings INHERIT audit.log"),
         Changed("index", "app.orders_customer_idx", "clustered", "ALTER TABLE app.orders CLUSTER ON orders_customer_idx"),
         Changed("index", "app.orders_customer_idx", "clustered", "CLUSTER app.orders USING orders_customer_idx"),
+        Changed("table", "app.cache", "toast options", "ALTER TABLE app.cache SET (toast.autovacuum_enabled = false)"),
+        Changed("table", "app.settings", "of type", "CREATE TYPE app.setting AS (name text, value text); ALTER TABLE app.settings OF app.setting"),
+        Changed("column", "audit.log_extra.table_name", "declared locally", "ALTER TABLE audit.log_extra NO INHERIT audit.log; ALTER TABLE audit.log_extra INHERIT audit.log"),
 
         // columns
         Added("column", "app.orders.note", "ALTER TABLE app.orders ADD COLUMN note text"),
@@ -161,6 +164,7 @@ internal static class DdlChanges
         Added("composite type", "app.point3", "CREATE TYPE app.point3 AS (x float8, y float8, z float8)"),
         Removed("composite type", "app.pair", "DROP TYPE app.pair"),
         Changed("composite type", "app.pair", "comment", "COMMENT ON TYPE app.pair IS 'two numbers'"),
+        Changed("composite type", "app.pair", "attribute comments", "COMMENT ON COLUMN app.pair.x IS 'abscissa'"),
 
         // range types
         Added("range type", "app.intrange2", "CREATE TYPE app.intrange2 AS RANGE (subtype = int4)"),
@@ -197,6 +201,7 @@ internal static class DdlChanges
         Changed("index", "app.customers_name_idx", "predicate", RecreateNameIndex + "INDEX customers_name_idx ON app.customers (name) WHERE name <> ''"),
         Changed("index", "app.customers_name_idx", "definition", RecreateNameIndex + "INDEX customers_name_idx ON app.customers USING hash (name)"),
         Changed("index", "app.customers_name_idx", "definition", RecreateNameIndex + "INDEX customers_name_idx ON app.customers (name text_pattern_ops)"),
+        Changed("index", "app.customers_lower_email_idx", "column statistics", "ALTER INDEX app.customers_lower_email_idx ALTER COLUMN 1 SET STATISTICS 500"),
         Changed("index", "app.customers_lower_email_idx", "predicate",
             "DROP INDEX app.customers_lower_email_idx; CREATE INDEX customers_lower_email_idx ON app.customers (lower(email::text)) WHERE mood = 'happy'"),
         Changed("index", "app.customers_lower_email_idx", "definition",
@@ -269,6 +274,14 @@ internal static class DdlChanges
         Changed("aggregate", "app.total_sum(numeric)", "final function",
             "DROP AGGREGATE app.total_sum(numeric); CREATE AGGREGATE app.total_sum(numeric) (SFUNC = numeric_add, STYPE = numeric, INITCOND = '0', FINALFUNC = abs)"),
         Changed("aggregate", "app.total_sum(numeric)", "comment", "COMMENT ON AGGREGATE app.total_sum(numeric) IS 'sums'"),
+        Changed("aggregate", "app.total_sum(numeric)", "moving transition function",
+            "DROP AGGREGATE app.total_sum(numeric); CREATE AGGREGATE app.total_sum(numeric) (SFUNC = numeric_add, STYPE = numeric, INITCOND = '0', " +
+            "MSFUNC = numeric_add, MINVFUNC = numeric_sub, MSTYPE = numeric, MINITCOND = '0')"),
+        Changed("aggregate", "app.total_sum(numeric)", "final modify",
+            "DROP AGGREGATE app.total_sum(numeric); CREATE AGGREGATE app.total_sum(numeric) (SFUNC = numeric_add, STYPE = numeric, INITCOND = '0', " +
+            "FINALFUNC = abs, FINALFUNC_MODIFY = READ_WRITE)"),
+        Changed("aggregate", "app.total_sum(numeric)", "state space",
+            "DROP AGGREGATE app.total_sum(numeric); CREATE AGGREGATE app.total_sum(numeric) (SFUNC = numeric_add, STYPE = numeric, INITCOND = '0', SSPACE = 64)"),
 
         // triggers and event triggers
         Added("trigger", "app.orders.orders_before", "CREATE TRIGGER orders_before BEFORE UPDATE ON app.orders FOR EACH ROW EXECUTE FUNCTION audit.record()"),
