@@ -88,25 +88,21 @@ public sealed class Migrator
 
             await using var session = await WhileLoadingAsync(
                 loading, () => OpenSessionAsync(cancellationToken, _guard, async records => SplitUnapplied(await loading, records).Any(m => UpPlanner.MayReach(target ?? MigrationTarget.All, m)), createTableNow: false));
-            // On a first run the history table is created (as every session without one does before anything else) while
-            // the plan is made and linted.
-            var ready = session.HistoryTableMissing ? session.ConnectionAsync(cancellationToken).AsTask() : Task.CompletedTask;
             UpPlan plan;
-            try
+            using (TimingTrace.Measure("plan and pre-flight checks"))
             {
-                using var planning = TimingTrace.Measure("plan and pre-flight checks");
                 plan = UpPlanner.Plan(new MigrationLedger(await loading, session.History), target ?? MigrationTarget.All, _options);
                 await preflight(plan.Migrations, cancellationToken);
                 TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
             }
-            catch
+
+            // On a first run the history table is created only now, once the plan and its checks have passed, so that a
+            // refused run (a bad target, a phase refused, a lint error) leaves the database as it was.
+            if (session.HistoryTableMissing)
             {
-                // The refusal is the run's error; the connection is waited for so that it is closed with the session.
-                await ready.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                throw;
+                await session.ConnectionAsync(cancellationToken);
             }
 
-            await ready;
             await PrepareUpAsync(session, plan, cancellationToken);
             using var timing = TimingTrace.Measure("migrations (run and record)");
             return await _runner.RunAsync(session, plan.Migrations, MigrationDirection.Up, cancellationToken);
