@@ -29,6 +29,7 @@ public sealed class Migrator
     private readonly StepSql _steps;
     private readonly StepRunner _runner;
     private readonly AdoptionGuard _guard;
+    private readonly AdoptionGuard _recordGuard;
 
     /// <summary>Creates the engine; <paramref name="options"/> are validated here (<see cref="ConfigurationException"/>).</summary>
     /// <param name="dataSource">Where the database is; the engine opens two connections from it while it works.</param>
@@ -52,7 +53,8 @@ public sealed class Migrator
         _logger = logger ?? NullLogger.Instance;
         _history = new HistoryStore(_options.HistoryTable, _logger);
         _steps = new StepSql(_history.Sql, _options);
-        _guard = new AdoptionGuard(_options.HistoryTable);
+        _guard = new AdoptionGuard(_options.HistoryTable, runsMigrations: true);
+        _recordGuard = new AdoptionGuard(_options.HistoryTable, runsMigrations: false);
         var retry = new LockRetryPolicy(_options.LockRetryAttempts, _options.LockRetryBaseDelay, _options.LockRetryMaxDelay, _options.LockRetryDelay);
         _runner = new StepRunner(_steps, new TransactionalExecutor(_steps, retry, _logger), new NonTransactionalExecutor(_steps, retry, _logger), _logger);
     }
@@ -85,26 +87,22 @@ public sealed class Migrator
             }
 
             await using var session = await WhileLoadingAsync(
-                loading, () => OpenSessionAsync(cancellationToken, guarded: true, async records => SplitUnapplied(await loading, records).Any(m => UpPlanner.MayReach(target ?? MigrationTarget.All, m)), createTableNow: false));
-            // On a first run the history table is created (as every session without one does before anything else) while
-            // the plan is made and linted.
-            var ready = session.HistoryTableMissing ? session.ConnectionAsync(cancellationToken).AsTask() : Task.CompletedTask;
+                loading, () => OpenSessionAsync(cancellationToken, _guard, async records => SplitUnapplied(await loading, records).Any(m => UpPlanner.MayReach(target ?? MigrationTarget.All, m)), createTableNow: false));
             UpPlan plan;
-            try
+            using (TimingTrace.Measure("plan and pre-flight checks"))
             {
-                using var planning = TimingTrace.Measure("plan and pre-flight checks");
                 plan = UpPlanner.Plan(new MigrationLedger(await loading, session.History), target ?? MigrationTarget.All, _options);
                 await preflight(plan.Migrations, cancellationToken);
                 TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
             }
-            catch
+
+            // On a first run the history table is created only now, once the plan and its checks have passed, so that a
+            // refused run (a bad target, a phase refused, a lint error) leaves the database as it was.
+            if (session.HistoryTableMissing)
             {
-                // The refusal is the run's error; the connection is waited for so that it is closed with the session.
-                await ready.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                throw;
+                await session.ConnectionAsync(cancellationToken);
             }
 
-            await ready;
             await PrepareUpAsync(session, plan, cancellationToken);
             using var timing = TimingTrace.Measure("migrations (run and record)");
             return await _runner.RunAsync(session, plan.Migrations, MigrationDirection.Up, cancellationToken);
@@ -128,7 +126,7 @@ public sealed class Migrator
         GuardAsync(async () =>
         {
             var migrations = await LoadMigrationsAsync(cancellationToken);
-            await using var session = await OpenSessionAsync(cancellationToken, guarded: true);
+            await using var session = await OpenSessionAsync(cancellationToken, _guard);
             var plan = DownPlanner.Plan(new MigrationLedger(migrations, session.History), MigrationTarget.Steps(1), _options);
             TransactionPreflight.Check(plan, MigrationDirection.Down, session.ServerMajorVersion);
             TransactionPreflight.Check(plan, MigrationDirection.Up, session.ServerMajorVersion);
@@ -177,7 +175,7 @@ public sealed class Migrator
 
     /// <summary>Records migration <paramref name="version"/> as applied without running it (it was applied by hand).</summary>
     internal Task<StampResult> StampAsync(MigrationVersion version, CancellationToken cancellationToken = default) =>
-        WithLedgerAsync(async (recorder, session, ledger) => await recorder.StampAsync(await session.ConnectionAsync(cancellationToken), ledger, version, cancellationToken), cancellationToken);
+        WithLedgerAsync(async (recorder, session, ledger) => await recorder.StampAsync(await session.ConnectionAsync(cancellationToken), ledger, version, cancellationToken), _recordGuard, cancellationToken);
 
     /// <summary>Removes the history row of <paramref name="version"/> without running its down section.</summary>
     /// <remarks>On an inconsistent history table (<see cref="HistoryInconsistentException"/>) it removes every row of the version, however spelled.</remarks>
@@ -185,7 +183,7 @@ public sealed class Migrator
     {
         try
         {
-            return await WithLedgerAsync(async (recorder, session, ledger) => await recorder.UnstampAsync(await session.ConnectionAsync(cancellationToken), ledger, version, cancellationToken), cancellationToken);
+            return await WithLedgerAsync(async (recorder, session, ledger) => await recorder.UnstampAsync(await session.ConnectionAsync(cancellationToken), ledger, version, cancellationToken), null, cancellationToken);
         }
         catch (HistoryInconsistentException)
         {
@@ -195,7 +193,7 @@ public sealed class Migrator
 
     /// <summary>Adopts a database with no history: records every migration up to <paramref name="version"/> as applied.</summary>
     internal Task<StampResult> BaselineAsync(MigrationVersion version, CancellationToken cancellationToken = default) =>
-        WithLedgerAsync(async (recorder, session, ledger) => await recorder.BaselineAsync(await session.ConnectionAsync(cancellationToken), ledger, version, cancellationToken), cancellationToken);
+        WithLedgerAsync(async (recorder, session, ledger) => await recorder.BaselineAsync(await session.ConnectionAsync(cancellationToken), ledger, version, cancellationToken), _recordGuard, cancellationToken);
 
     /// <summary>
     /// Applies pending migrations like <see cref="UpAsync(MigrationTarget?, bool, CancellationToken)"/>, but on a database with no
@@ -216,7 +214,7 @@ public sealed class Migrator
         GuardAsync(async () =>
         {
             var migrations = await LoadMigrationsAsync(cancellationToken);
-            await using var session = await OpenSessionAsync(cancellationToken);
+            await using var session = await OpenSessionAsync(cancellationToken, _recordGuard);
             var history = session.History;
             if (history.Count == 0)
             {
@@ -381,12 +379,13 @@ public sealed class Migrator
         }
     }
 
+    // The guard, when given, refuses to write the first rows of Strata's history where another tool's history says more.
     private Task<StampResult> WithLedgerAsync(
-        Func<HistoryRecorder, MigrationSession, MigrationLedger, Task<StampResult>> action, CancellationToken cancellationToken) =>
+        Func<HistoryRecorder, MigrationSession, MigrationLedger, Task<StampResult>> action, AdoptionGuard? guard, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
             var migrations = await LoadMigrationsAsync(cancellationToken);
-            await using var session = await OpenSessionAsync(cancellationToken);
+            await using var session = await OpenSessionAsync(cancellationToken, guard);
             try
             {
                 return await action(new HistoryRecorder(_history, _logger), session, new MigrationLedger(migrations, session.History));
@@ -399,8 +398,8 @@ public sealed class Migrator
         });
 
     private Task<MigrationSession> OpenSessionAsync(
-        CancellationToken cancellationToken, bool guarded = false, Func<IReadOnlyList<HistoryRecord>?, Task<bool>>? filesReady = null, bool createTableNow = true) =>
-        MigrationSession.OpenAsync(_dataSource, _history, _options, _logger, guarded ? _guard : null, filesReady, cancellationToken, createTableNow);
+        CancellationToken cancellationToken, AdoptionGuard? guard = null, Func<IReadOnlyList<HistoryRecord>?, Task<bool>>? filesReady = null, bool createTableNow = true) =>
+        MigrationSession.OpenAsync(_dataSource, _history, _options, _logger, guard, filesReady, cancellationToken, createTableNow);
 
     // Read-only commands take no lock and never create the history table.
     private async Task<Snapshot> ReadAsync(Task<IReadOnlyList<Migration>> loading, CancellationToken cancellationToken, bool guarded = false)

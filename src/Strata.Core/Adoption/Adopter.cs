@@ -121,6 +121,15 @@ internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history,
                 throw new ConfigurationException($"There is no migration with version {upTo} to adopt up to: give the newest migration file the database already contains.");
             }
 
+            // A named version answers ids that cannot be mapped, but neither a failed migration nor one the other tool applied
+            // after it: up would run that one again.
+            foreach (var source in sources.Where(s => s.MapsVersions))
+            {
+                var read = await ForeignHistoryReader.ReadAsync(connection, source, cancellationToken);
+                RefuseUnsafe(read);
+                RefuseAppliedAfter(source, read, migrations, upTo, sources.Count);
+            }
+
             return Build(records is not null, sources, appliedBy, migrations, new ForeignHistory([], upTo, []));
         }
 
@@ -135,9 +144,43 @@ internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history,
         }
 
         var foreign = await ForeignHistoryReader.ReadAsync(connection, sources[0], cancellationToken);
+        RefuseUnsafe(foreign);
+        if (foreign.Unmapped is { } unmapped)
+        {
+            throw new ValidationFailedException(unmapped) { NextSteps = [new NextStep(NextStepKind.AdoptUpTo)] };
+        }
+
         CheckFilesExist(sources[0], migrations, foreign);
         return Build(records is not null, sources, appliedBy, migrations, foreign);
     }
+
+    private static void RefuseUnsafe(ForeignHistory foreign)
+    {
+        if (foreign.Unsafe is { } reason)
+        {
+            throw new ValidationFailedException(reason);
+        }
+    }
+
+    // Files after the named version stay pending for up, so none of them may be one the other tool already applied.
+    private static void RefuseAppliedAfter(ForeignHistoryTable source, ForeignHistory foreign, IReadOnlyList<Migration> migrations, MigrationVersion upTo, int sourceCount)
+    {
+        var after = migrations.Select(m => m.Version).Where(v => v > upTo && foreign.Covers(v)).Order().ToList();
+        if (after.Count > 0)
+        {
+            var readable = foreign.Unmapped is null && sourceCount == 1;
+            throw new ValidationFailedException(
+                $"Refusing to adopt up to {upTo}: {source.ToolName} recorded {(after.Count == 1 ? "migration" : "migrations")} {Listed(after)} as applied " +
+                $"in {source.QualifiedName}, which would be left for up to run again; name the newest migration file the database contains (at " +
+                $"least {after[^1]}){(readable ? $", or import {source.ToolName}'s versions as they are" : string.Empty)}.")
+            {
+                NextSteps = [new NextStep(readable ? NextStepKind.Adopt : NextStepKind.AdoptUpTo)],
+            };
+        }
+    }
+
+    private static string Listed(IReadOnlyList<MigrationVersion> versions) =>
+        string.Join(", ", versions.Take(ListedVersions)) + (versions.Count > ListedVersions ? $" and {versions.Count - ListedVersions} more" : string.Empty);
 
     private void RefuseFilledHistory(IReadOnlyList<HistoryRecord>? records)
     {
@@ -158,9 +201,8 @@ internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history,
         var missing = foreign.Applied.Select(a => a.Version).Concat(foreign.UpTo is { } v ? [v] : []).Where(v => !versions.Contains(v)).Distinct().Order().ToList();
         if (missing.Count > 0)
         {
-            var listed = string.Join(", ", missing.Take(ListedVersions)) + (missing.Count > ListedVersions ? $" and {missing.Count - ListedVersions} more" : string.Empty);
             throw new ValidationFailedException(
-                $"{source.ToolName} recorded version(s) {listed} in {source.QualifiedName} but no migration file has them: use the migrations " +
+                $"{source.ToolName} recorded version(s) {Listed(missing)} in {source.QualifiedName} but no migration file has them: use the migrations " +
                 "directory the database was migrated from, or name the newest migration file it contains.")
             {
                 NextSteps = [new NextStep(NextStepKind.AdoptUpTo)],

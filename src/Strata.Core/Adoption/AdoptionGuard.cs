@@ -5,11 +5,14 @@ using Strata.Core.Errors;
 namespace Strata.Core.Adoption;
 
 /// <summary>
-/// Stops a command that would run migrations on a database Strata has no history for but that is not empty: another
-/// tool's history table with rows, or user tables. Called under the migration lock, before the history table is
-/// created, so a refused run leaves the database exactly as it was.
+/// Stops a command that would start Strata's history on a database another tool migrated: one whose history table
+/// is in use, since only <c>adopt</c> records what that tool applied. A command that runs migrations is stopped by
+/// user tables too, where <c>baseline</c> is the way in. Called under the migration lock, while Strata's history is
+/// empty and before its table is created, so a refused run leaves the database exactly as it was.
 /// </summary>
-internal sealed class AdoptionGuard(HistoryTableName ours)
+/// <param name="ours">Strata's history table, which is not counted.</param>
+/// <param name="runsMigrations">True for commands that run migrations (refused on user tables too), false for those that only record them.</param>
+internal sealed class AdoptionGuard(HistoryTableName ours, bool runsMigrations)
 {
     private const int ListedTables = 5;
 
@@ -24,7 +27,12 @@ internal sealed class AdoptionGuard(HistoryTableName ours)
         if (inUse.Count > 0)
         {
             var step = inUse[0].MapsVersions && inUse.Count == 1 ? NextStepKind.Adopt : NextStepKind.AdoptUpTo;
-            throw new AdoptionRequiredException(ForeignMessage(inUse), [.. inUse.Select(t => t.QualifiedName)]) { NextSteps = [new NextStep(step)] };
+            throw new AdoptionRequiredException(ForeignMessage(inUse, runsMigrations), [.. inUse.Select(t => t.QualifiedName)]) { NextSteps = [new NextStep(step)] };
+        }
+
+        if (!runsMigrations)
+        {
+            return;
         }
 
         var tables = await UserObjectProbe.ListAsync(connection, ours, detected.SelectMany(Companions), ListedTables + 1, cancellationToken);
@@ -41,15 +49,18 @@ internal sealed class AdoptionGuard(HistoryTableName ours)
         }
     }
 
-    private static string ForeignMessage(IReadOnlyList<ForeignHistoryTable> tables)
+    private static string ForeignMessage(IReadOnlyList<ForeignHistoryTable> tables, bool runsMigrations)
     {
         var first = tables[0];
         var others = tables.Count > 1 ? $" (also found: {string.Join(", ", tables.Skip(1).Select(t => $"{t.ToolName} {t.QualifiedName}"))})" : string.Empty;
         var how = first.MapsVersions && tables.Count == 1
             ? "import its history first"
             : "import its history first, naming the newest migration file the database already contains";
-        return $"Refusing to run migrations: {first.QualifiedName} is {first.ToolName}'s history table{others} and Strata's history is empty, " +
-            $"so migrations {first.ToolName} already applied would run again; {how} (see docs/commands/adopt.md).";
+        var consequence = runsMigrations
+            ? $"so migrations {first.ToolName} already applied would run again"
+            : $"and only an import of it may start Strata's history, or the next up would run again migrations {first.ToolName} already applied";
+        return $"Refusing to {(runsMigrations ? "run" : "record")} migrations: {first.QualifiedName} is {first.ToolName}'s history table{others} " +
+            $"and Strata's history is empty, {consequence}; {how} (see docs/commands/adopt.md).";
     }
 
     // Tables a tool keeps beside its history table; they are the tool's, not the application's.

@@ -27,21 +27,25 @@ internal static class ForeignHistoryDetector
         ORDER BY n.nspname, c.relname
         """;
 
-    /// <summary>Every other tool's history table, and those of them that hold rows (an empty one records nothing applied).</summary>
-    public static async Task<(IReadOnlyList<ForeignHistoryTable> Detected, IReadOnlyList<ForeignHistoryTable> WithRows)> DetectWithRowsAsync(
+    /// <summary>
+    /// Every other tool's history table, and those of them in use: holding rows, or for dbmate, golang-migrate and Flyway
+    /// rows that record a version or a state adopt refuses (an empty table records nothing applied, nor does a Flyway
+    /// table holding only repeatable migrations).
+    /// </summary>
+    public static async Task<(IReadOnlyList<ForeignHistoryTable> Detected, IReadOnlyList<ForeignHistoryTable> InUse)> DetectWithRowsAsync(
         NpgsqlConnection connection, HistoryTableName ours, CancellationToken cancellationToken)
     {
         var detected = await DetectAsync(connection, ours, cancellationToken);
-        var withRows = new List<ForeignHistoryTable>();
+        var inUse = new List<ForeignHistoryTable>();
         foreach (var table in detected)
         {
-            if (await ForeignHistoryReader.HasRowsAsync(connection, table, cancellationToken))
+            if (await ForeignHistoryReader.InUseAsync(connection, table, cancellationToken))
             {
-                withRows.Add(table);
+                inUse.Add(table);
             }
         }
 
-        return (detected, withRows);
+        return (detected, inUse);
     }
 
     private static async Task<IReadOnlyList<ForeignHistoryTable>> DetectAsync(NpgsqlConnection connection, HistoryTableName ours, CancellationToken cancellationToken)

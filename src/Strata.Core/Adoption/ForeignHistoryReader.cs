@@ -5,11 +5,21 @@ using Strata.Core.Migrations;
 
 namespace Strata.Core.Adoption;
 
-/// <summary>Reads the history of the tools whose migration ids are Strata versions: dbmate, golang-migrate and Flyway.</summary>
+/// <summary>
+/// Reads the history of the tools whose migration ids are Strata versions: dbmate, golang-migrate and Flyway. What the
+/// rows say is returned, refusals included (<see cref="ForeignHistory.Unsafe"/>, <see cref="ForeignHistory.Unmapped"/>):
+/// the caller decides which of them a named version answers.
+/// </summary>
 internal static class ForeignHistoryReader
 {
-    public static async Task<bool> HasRowsAsync(NpgsqlConnection connection, ForeignHistoryTable table, CancellationToken cancellationToken) =>
-        await Db.ScalarAsync<bool>(connection, new BoundSql($"SELECT EXISTS (SELECT FROM {table.QualifiedName})"), cancellationToken);
+    /// <summary>
+    /// Whether the table records anything that stops Strata from starting its own history: for the tools whose ids are
+    /// versions, what <see cref="ForeignHistory.RecordsAny"/> says; for the others, any row.
+    /// </summary>
+    public static async Task<bool> InUseAsync(NpgsqlConnection connection, ForeignHistoryTable table, CancellationToken cancellationToken) =>
+        table.MapsVersions
+            ? (await ReadAsync(connection, table, cancellationToken)).RecordsAny
+            : await Db.ScalarAsync<bool>(connection, new BoundSql($"SELECT EXISTS (SELECT FROM {table.QualifiedName})"), cancellationToken);
 
     public static Task<ForeignHistory> ReadAsync(NpgsqlConnection connection, ForeignHistoryTable table, CancellationToken cancellationToken) => table.Tool switch
     {
@@ -18,18 +28,30 @@ internal static class ForeignHistoryReader
         MigrationTool.Flyway => ReadFlywayAsync(connection, table, cancellationToken),
         _ => throw new ConfigurationException(
             $"{table.ToolName}'s migration ids in {table.QualifiedName} are not Strata versions, so adopt cannot map them: " +
-            "name the newest migration file the database already contains instead.") { NextSteps = AdoptUpTo },
+            "name the newest migration file the database already contains instead.") { NextSteps = [new(NextStepKind.AdoptUpTo)] },
     };
 
     private static async Task<ForeignHistory> ReadDbmateAsync(NpgsqlConnection connection, ForeignHistoryTable table, CancellationToken cancellationToken)
     {
-        var applied = new List<ForeignVersion>();
-        foreach (var row in await QueryAsync(connection, $"SELECT version::text FROM {table.QualifiedName}", cancellationToken))
+        var applied = new Dictionary<MigrationVersion, string>();
+        string? unmapped = null;
+        foreach (var row in await QueryAsync(connection, $"SELECT version::text FROM {table.QualifiedName} ORDER BY version", cancellationToken))
         {
-            applied.Add(new ForeignVersion(Version(table, (string)row[0]!), null));
+            var text = (string)row[0]!;
+            if (!TryVersion(text, out var version))
+            {
+                unmapped ??= NotAVersion(table, text);
+            }
+            else if (!applied.TryAdd(version, text))
+            {
+                // dbmate compares its versions as text, so '1' and '01' are two migrations to it and one to Strata.
+                unmapped ??= $"dbmate recorded both '{applied[version]}' and '{text}' in {table.QualifiedName}, two migrations to dbmate (it compares " +
+                    $"versions as text) but one version, {version}, to Strata: which file each stands for cannot be told, so name the newest " +
+                    "migration file the database already contains instead.";
+            }
         }
 
-        return new ForeignHistory(applied, null, []);
+        return new ForeignHistory([.. applied.Keys.Select(v => new ForeignVersion(v, null))], null, []) { Unmapped = unmapped };
     }
 
     private static async Task<ForeignHistory> ReadGolangMigrateAsync(NpgsqlConnection connection, ForeignHistoryTable table, CancellationToken cancellationToken)
@@ -37,9 +59,11 @@ internal static class ForeignHistoryReader
         var rows = await QueryAsync(connection, $"SELECT version::text, dirty FROM {table.QualifiedName}", cancellationToken);
         if (rows.Count > 1)
         {
-            throw new ValidationFailedException(
-                $"golang-migrate's table {table.QualifiedName} has {rows.Count} rows where it keeps one: check which version the database is at, " +
-                "then name the newest migration file it contains instead.") { NextSteps = AdoptUpTo };
+            return new ForeignHistory([], null, [])
+            {
+                Unmapped = $"golang-migrate's table {table.QualifiedName} has {rows.Count} rows where it keeps one: check which version the database " +
+                    "is at, then name the newest migration file it contains instead.",
+            };
         }
 
         if (rows.Count == 0)
@@ -47,15 +71,19 @@ internal static class ForeignHistoryReader
             return new ForeignHistory([], null, []);
         }
 
-        var version = (string)rows[0][0]!;
+        var text = (string)rows[0][0]!;
         if ((bool)rows[0][1]!)
         {
-            throw new ValidationFailedException(
-                $"golang-migrate marked version {version} dirty in {table.QualifiedName}: that migration failed part-way, so the schema may hold " +
-                "half of it; check the schema by hand, finish or undo the migration, clear the flag ('migrate force VERSION'), then adopt.");
+            return new ForeignHistory([], null, [])
+            {
+                Unsafe = $"golang-migrate marked version {text} dirty in {table.QualifiedName}: that migration failed part-way, so the schema may " +
+                    "hold half of it; check the schema by hand, finish or undo the migration, clear the flag ('migrate force VERSION'), then adopt.",
+            };
         }
 
-        return new ForeignHistory([], Version(table, version), []);
+        return TryVersion(text, out var version)
+            ? new ForeignHistory([], version, [])
+            : new ForeignHistory([], null, []) { Unmapped = NotAVersion(table, text) };
     }
 
     private static async Task<ForeignHistory> ReadFlywayAsync(NpgsqlConnection connection, ForeignHistoryTable table, CancellationToken cancellationToken)
@@ -67,31 +95,43 @@ internal static class ForeignHistoryReader
         var applied = new Dictionary<MigrationVersion, ForeignVersion>();
         var skipped = new List<string>();
         MigrationVersion? upTo = null;
+        string? unmapped = null;
         foreach (var row in rows)
         {
             var (version, type, success, script) = (row[0] as string, (string)row[1]!, (bool)row[2]!, (string)row[4]!);
             if (!success)
             {
-                throw new ValidationFailedException(
-                    $"Flyway recorded {script} (version {version ?? "repeatable"}) as failed in {table.QualifiedName}: check what it left in the schema, " +
-                    "finish or undo it by hand and run 'flyway repair', then adopt.");
+                return new ForeignHistory([], null, [])
+                {
+                    Unsafe = $"Flyway recorded {script} (version {version ?? "repeatable"}) as failed in {table.QualifiedName}: check what it left in " +
+                        "the schema, finish or undo it by hand and run 'flyway repair', then adopt.",
+                };
             }
 
             if (type.StartsWith("UNDO", StringComparison.Ordinal))
             {
-                throw new ValidationFailedException(
-                    $"Flyway's table {table.QualifiedName} records undo migrations, so which versions are applied cannot be read one to one: " +
-                    "name the newest migration file the database contains instead.") { NextSteps = AdoptUpTo };
-            }
-
-            if (version is null || type == "SCHEMA")
-            {
-                skipped.Add($"{script} ({(version is null ? "repeatable migration" : "Flyway's schema creation")})");
+                unmapped ??= $"Flyway's table {table.QualifiedName} records undo migrations, so which versions are applied cannot be read one to " +
+                    "one: name the newest migration file the database contains instead.";
                 continue;
             }
 
-            var parsed = Version(table, version);
-            if (type == "DELETE")
+            if (type == "SCHEMA")
+            {
+                // The row Flyway writes when it creates the schemas it manages: no migration, so nothing to import or report.
+                continue;
+            }
+
+            if (version is null)
+            {
+                skipped.Add($"{script} (repeatable migration)");
+                continue;
+            }
+
+            if (!TryVersion(version, out var parsed))
+            {
+                unmapped ??= NotAVersion(table, version);
+            }
+            else if (type == "DELETE")
             {
                 applied.Remove(parsed);
             }
@@ -105,17 +145,14 @@ internal static class ForeignHistoryReader
             }
         }
 
-        return new ForeignHistory([.. applied.Values], upTo, skipped);
+        return new ForeignHistory([.. applied.Values], upTo, skipped) { Unmapped = unmapped };
     }
 
-    private static MigrationVersion Version(ForeignHistoryTable table, string text) =>
-        MigrationVersion.TryParse(text.Trim(), out var version)
-            ? version
-            : throw new ValidationFailedException(
-                $"{table.ToolName} recorded version '{text}' in {table.QualifiedName}, which is not a Strata version (all digits): " +
-                "name the newest migration file the database already contains instead.") { NextSteps = AdoptUpTo };
+    private static bool TryVersion(string text, out MigrationVersion version) => MigrationVersion.TryParse(text.Trim(), out version);
 
-    private static readonly NextStep[] AdoptUpTo = [new(NextStepKind.AdoptUpTo)];
+    private static string NotAVersion(ForeignHistoryTable table, string text) =>
+        $"{table.ToolName} recorded version '{text}' in {table.QualifiedName}, which is not a Strata version (all digits): " +
+        "name the newest migration file the database already contains instead.";
 
     private static async Task<List<object?[]>> QueryAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {

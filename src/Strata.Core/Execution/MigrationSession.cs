@@ -71,7 +71,7 @@ internal sealed class MigrationSession : IAsyncDisposable
                 await guard.CheckAsync(migrationLock.Connection, cancellationToken);
             }
 
-            // Without a history table, it is created now, unless the caller does it itself (up, while it plans).
+            // Without a history table, it is created now, unless the caller does it itself (up, once its plan has passed its checks).
             if (records is null && createTableNow)
             {
                 await session.ConnectionAsync(cancellationToken);

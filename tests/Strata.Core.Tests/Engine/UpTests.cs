@@ -63,10 +63,11 @@ public sealed class UpTests
     }
 
     [Fact]
-    public async Task Up_to_an_unknown_version_is_a_configuration_error()
+    public async Task Up_to_an_unknown_version_is_a_configuration_error_and_does_not_create_the_history_table()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
         await Should.ThrowAsync<ConfigurationException>(() => db.Migrator(ThreeTables()).UpAsync(MigrationTarget.To(MigrationVersion.Parse("3"))));
+        (await db.TableExistsAsync("public.strata_schema_migrations")).ShouldBeFalse();
     }
 
     [Fact]

@@ -1,0 +1,144 @@
+using Strata.Core.Errors;
+using Strata.Core.Migrations;
+using Strata.Core.Tests.Engine;
+using Strata.Testing;
+
+namespace Strata.Core.Tests.Adoption;
+
+/// <summary>Only adopt may start Strata's history from another tool's, and only when that history says what is applied.</summary>
+public sealed class ForeignHistoryRefusalTests
+{
+    // dbmate applied 1 and 2; a second run of 2 would empty table a.
+    private const string DbmatePurged = """
+        CREATE TABLE a (id int);
+        INSERT INTO a VALUES (1);
+        CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY);
+        INSERT INTO schema_migrations VALUES ('1'), ('2');
+        """;
+
+    private static TestMigrationSource Purge() => new TestMigrationSource()
+        .Add("1_a.sql", "-- migrate:up\nCREATE TABLE a (id int);\n")
+        .Add("2_purge.sql", "-- migrate:up\nDELETE FROM a;\n");
+
+    [Fact]
+    public async Task Stamp_baseline_and_up_with_a_baseline_refuse_a_database_another_tool_migrated_and_write_nothing()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await db.ExecuteAsync(DbmatePurged);
+        var migrator = db.Migrator(Purge());
+        var one = MigrationVersion.Parse("1");
+
+        var stamp = await Should.ThrowAsync<AdoptionRequiredException>(() => migrator.StampAsync(one));
+        var baseline = await Should.ThrowAsync<AdoptionRequiredException>(() => migrator.BaselineAsync(one));
+        var baselineAndUp = await Should.ThrowAsync<AdoptionRequiredException>(() => migrator.BaselineAndUpAsync(one));
+
+        foreach (var error in new[] { stamp, baseline, baselineAndUp })
+        {
+            error.Message.ShouldStartWith("Refusing to record migrations: public.schema_migrations is dbmate's history table");
+            error.NextSteps.ShouldBe([new NextStep(NextStepKind.Adopt)]);
+        }
+
+        (await db.TableExistsAsync("public.strata_schema_migrations")).ShouldBeFalse();
+        await Should.ThrowAsync<AdoptionRequiredException>(() => migrator.UpAsync());
+        (await db.ScalarAsync<long>("SELECT count(*) FROM a")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Stamp_refuses_on_an_empty_history_table_too_and_adopt_then_up_runs_nothing_twice()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await db.ExecuteAsync(DbmatePurged);
+        var migrator = db.Migrator(Purge().Add("3_b.sql", "-- migrate:up\nCREATE TABLE b (id int);\n"));
+        await migrator.AdoptAsync();
+        await db.ExecuteAsync("DELETE FROM strata_schema_migrations");
+
+        await Should.ThrowAsync<AdoptionRequiredException>(() => migrator.StampAsync(MigrationVersion.Parse("1")));
+
+        await migrator.AdoptAsync();
+        (await migrator.UpAsync()).Migrations.Select(m => m.Version.Value).ShouldBe(["3"]);
+        (await db.ScalarAsync<long>("SELECT count(*) FROM a")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Adopt_to_refuses_a_version_below_migrations_the_other_tool_applied_and_writes_nothing()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await db.ExecuteAsync("CREATE TABLE a (id int); INSERT INTO a VALUES (1); CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY); " +
+            "INSERT INTO schema_migrations VALUES ('20240101000001'), ('20240101000003');");
+        var source = new TestMigrationSource()
+            .Add("20240101000001_a.sql", "-- migrate:up\nCREATE TABLE a (id int);\n")
+            .Add("20240101000002_b.sql", "-- migrate:up\nCREATE TABLE b (id int);\n")
+            .Add("20240101000003_purge.sql", "-- migrate:up\nDELETE FROM a;\n")
+            .Add("20240101000004_c.sql", "-- migrate:up\nCREATE TABLE c (id int);\n");
+        var migrator = db.Migrator(source);
+
+        var error = await Should.ThrowAsync<ValidationFailedException>(() => migrator.AdoptAsync(MigrationVersion.Parse("20240101000001")));
+
+        error.Message.ShouldStartWith(
+            "Refusing to adopt up to 20240101000001: dbmate recorded migration 20240101000003 as applied in public.schema_migrations, " +
+            "which would be left for up to run again");
+        error.NextSteps.ShouldBe([new NextStep(NextStepKind.Adopt)]);
+        (await db.TableExistsAsync("public.strata_schema_migrations")).ShouldBeFalse();
+        (await migrator.AdoptAsync(MigrationVersion.Parse("20240101000003"))).Pending.Select(v => v.Value).ShouldBe(["20240101000004"]);
+    }
+
+    [Fact]
+    public async Task Adopt_to_refuses_a_version_below_golang_migrates_current_one()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await db.ExecuteAsync(ForeignTools.AppliedSchema + ForeignTools.GolangMigrate);
+
+        var error = await Should.ThrowAsync<ValidationFailedException>(() => db.Migrator(UpTests.ThreeTables()).AdoptAsync(MigrationVersion.Parse("1")));
+
+        error.Message.ShouldContain("golang-migrate recorded migration 2 as applied");
+        (await db.TableExistsAsync("public.strata_schema_migrations")).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(ForeignTools.GolangMigrate + "UPDATE schema_migrations SET dirty = true;", "marked version 2 dirty")]
+    [InlineData(ForeignTools.Flyway + "UPDATE flyway_schema_history SET success = false WHERE installed_rank = 2;", "V2__posts.sql (version 2) as failed")]
+    public async Task Adopt_to_refuses_a_migration_the_other_tool_left_half_done(string toolSql, string reason)
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await db.ExecuteAsync(ForeignTools.AppliedSchema + toolSql);
+
+        var error = await Should.ThrowAsync<ValidationFailedException>(() => db.Migrator(UpTests.ThreeTables()).AdoptAsync(MigrationVersion.Parse("2")));
+
+        error.Message.ShouldContain(reason);
+        (await db.TableExistsAsync("public.strata_schema_migrations")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Adopt_refuses_two_dbmate_spellings_of_one_version_and_writes_nothing()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await db.ExecuteAsync(ForeignTools.AppliedSchema + ForeignTools.Dbmate + "INSERT INTO schema_migrations VALUES ('01');");
+        var migrator = db.Migrator(UpTests.ThreeTables());
+
+        var error = await Should.ThrowAsync<ValidationFailedException>(() => migrator.AdoptAsync());
+
+        error.Message.ShouldStartWith("dbmate recorded both '01' and '1' in public.schema_migrations");
+        error.NextSteps.ShouldBe([new NextStep(NextStepKind.AdoptUpTo)]);
+        (await db.TableExistsAsync("public.strata_schema_migrations")).ShouldBeFalse();
+        (await migrator.AdoptAsync(MigrationVersion.Parse("2"))).Recorded.Select(v => v.Value).ShouldBe(["1", "2"]);
+    }
+
+    [Fact]
+    public async Task A_flyway_history_of_repeatable_migrations_only_does_not_block_up_before_or_after_adopt()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await db.ExecuteAsync(ForeignTools.FlywayTable + """
+            INSERT INTO flyway_schema_history VALUES
+                (0, NULL, '<< Flyway Schema Creation >>', 'SCHEMA', '"public"', NULL, 'app', '2022-03-04 05:06:07', 0, true),
+                (1, NULL, 'views', 'SQL', 'R__views.sql', 4711, 'app', '2022-03-04 05:06:08', 3, true);
+            """);
+        var migrator = db.Migrator(UpTests.ThreeTables());
+
+        var adopted = await migrator.AdoptAsync(dryRun: true);
+
+        adopted.Recorded.ShouldBeEmpty();
+        adopted.Skipped.ShouldBe(["R__views.sql (repeatable migration)"]);
+        await migrator.AdoptAsync();
+        (await migrator.UpAsync()).Migrations.Count.ShouldBe(3);
+    }
+}
