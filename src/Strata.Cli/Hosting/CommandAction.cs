@@ -1,3 +1,4 @@
+using Strata.Cli.Output;
 using Strata.Core;
 using Strata.Core.Configuration;
 using Strata.Core.Diagnostics;
@@ -35,7 +36,7 @@ internal static class CommandAction
 #pragma warning restore CA1031
             {
                 using var failed = new CommandRun(context, null, OutputPreferences.FromFlags(parse, context));
-                return ErrorHandler.Report(exception, failed.Reporter);
+                return ErrorHandler.Report(exception, failed.Reporter, InvokedCommandLine.From(parse));
             }
 
             using var run = CreateRun(context, settings, output);
@@ -48,7 +49,7 @@ internal static class CommandAction
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                return ErrorHandler.Report(exception, run.Reporter, parse.CommandResult.Command);
+                return ErrorHandler.Report(exception, run.Reporter, InvokedCommandLine.From(parse));
             }
             finally
             {

@@ -34,7 +34,7 @@ internal sealed record ErrorReport(string Code, int ExitCode, string Message)
     /// <summary>The migrations a failed run completed (and committed) before it stopped, or null.</summary>
     public MigrationRunResult? Completed { get; init; }
 
-    public static ErrorReport From(Exception exception, int exitCode, Command? invoked)
+    public static ErrorReport From(Exception exception, int exitCode, InvokedCommandLine? invoked)
     {
         var (code, message) = exception switch
         {

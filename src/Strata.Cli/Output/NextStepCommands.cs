@@ -3,12 +3,12 @@ using Strata.Core.Errors;
 namespace Strata.Cli.Output;
 
 /// <summary>
-/// Says the engine's next steps as command lines. A step that reruns with a flag reruns the command that was run
-/// when it has that flag, and otherwise the command that has it.
+/// Says the engine's next steps as command lines. A step that reruns with a flag reruns the command that was run, as
+/// it was given, when it has that flag, and otherwise names the command that has it.
 /// </summary>
 internal static class NextStepCommands
 {
-    public static string Render(NextStep step, Command? invoked) => step.Kind switch
+    public static string Render(NextStep step, InvokedCommandLine? invoked) => step.Kind switch
     {
         NextStepKind.AllowEdited => Rerun(invoked, "--allow-edited", "up"),
         NextStepKind.AllowOutOfOrder => Rerun(invoked, "--allow-out-of-order", "up"),
@@ -17,7 +17,7 @@ internal static class NextStepCommands
         NextStepKind.Unstamp => $"strata stamp {step.Version} --remove",
         NextStepKind.ListSessions => "strata db sessions",
         NextStepKind.DropEndingSessions => "strata db drop --force",
-        NextStepKind.CreateFromTemplate => $"strata db create --template {step.Value}",
+        NextStepKind.CreateFromTemplate => Rerun(invoked, "--template", "db create", step.Value ?? "<name>"),
         NextStepKind.ChooseSeedsDirectory => Rerun(invoked, "--seeds-dir", "db seed", "<directory>"),
         NextStepKind.ChooseSchemaFile => "strata db load --file <path>",
         NextStepKind.DumpSchema => "strata db dump",
@@ -37,43 +37,35 @@ internal static class NextStepCommands
         _ => step.Describe(),
     };
 
-    public static IReadOnlyList<string> RenderAll(IEnumerable<NextStep> steps, Command? invoked) =>
+    public static IReadOnlyList<string> RenderAll(IEnumerable<NextStep> steps, InvokedCommandLine? invoked) =>
         steps.Select(step => Render(step, invoked)).Distinct(StringComparer.Ordinal).ToList();
 
-    private static string Rerun(Command? invoked, string flag, string fallback, string? value = null)
+    private static string Rerun(InvokedCommandLine? invoked, string flag, string fallback, string? value = null)
     {
-        var path = invoked is not null && Takes(invoked, flag) ? PathOf(invoked) : fallback;
-        return value is null ? $"strata {path} {flag}" : $"strata {path} {flag} {value}";
+        if (invoked is not null && OptionNamed(invoked.Command, flag) is { } option)
+        {
+            return invoked.With(option, flag, value);
+        }
+
+        return value is null ? $"strata {fallback} {flag}" : $"strata {fallback} {flag} {value}";
     }
 
     // Its own options, and those a command above it gives to every command below (--database-url, --env).
-    private static bool Takes(Command command, string flag)
+    private static Option? OptionNamed(Command command, string flag)
     {
-        if (command.Options.Any(option => option.Name == flag))
+        if (command.Options.FirstOrDefault(option => option.Name == flag) is { } own)
         {
-            return true;
+            return own;
         }
 
         for (var current = command; current.Parents.OfType<Command>().FirstOrDefault() is { } parent; current = parent)
         {
-            if (parent.Options.Any(option => option.Recursive && option.Name == flag))
+            if (parent.Options.FirstOrDefault(option => option.Recursive && option.Name == flag) is { } inherited)
             {
-                return true;
+                return inherited;
             }
         }
 
-        return false;
-    }
-
-    private static string PathOf(Command command)
-    {
-        // The root command (strata itself) is the one without a parent command.
-        var names = new List<string>();
-        for (var current = command; current.Parents.OfType<Command>().FirstOrDefault() is { } parent; current = parent)
-        {
-            names.Insert(0, current.Name);
-        }
-
-        return string.Join(' ', names);
+        return null;
     }
 }

@@ -9,8 +9,11 @@ namespace Strata.Core.Configuration;
 /// </summary>
 internal static class SettingParsers
 {
-    public static (TimeSpan Value, string? Problem) Duration(string text) =>
-        MigrationDuration.TryParse(text.Trim(), out var value, out var problem) ? (value, null) : (TimeSpan.Zero, problem);
+    public static (TimeSpan Value, string? Problem) Duration(string text) => Duration(text, ZeroDuration.NoTimeout);
+
+    /// <summary>A duration whose 0 means <paramref name="zero"/>, which the refusal of a bad value offers accordingly.</summary>
+    public static (TimeSpan Value, string? Problem) Duration(string text, ZeroDuration zero) =>
+        MigrationDuration.TryParse(text.Trim(), zero, out var value, out var problem) ? (value, null) : (TimeSpan.Zero, problem);
 
     public static (int Value, string? Problem) Count(string text) =>
         int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)

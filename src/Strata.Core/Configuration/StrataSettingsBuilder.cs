@@ -1,5 +1,6 @@
 using Strata.Core.Connections;
 using Strata.Core.Errors;
+using Strata.Core.Migrations;
 
 namespace Strata.Core.Configuration;
 
@@ -132,13 +133,13 @@ public sealed class StrataSettingsBuilder
             StatementTimeout = layers.Typed(SettingCatalog.StatementTimeout, SettingParsers.Duration, SettingParsers.DefaultDuration(SettingCatalog.StatementTimeout)),
             LockRetries = layers.Typed(
                 SettingCatalog.LockRetries, SettingParsers.Count, SettingParsers.DefaultCount(SettingCatalog.LockRetries), n => n < 1 ? "must be at least 1" : null),
-            LockWait = layers.Typed(SettingCatalog.LockWait, SettingParsers.Duration, SettingParsers.DefaultDuration(SettingCatalog.LockWait)),
+            LockWait = layers.Typed(SettingCatalog.LockWait, text => SettingParsers.Duration(text, ZeroDuration.TryOnce), SettingParsers.DefaultDuration(SettingCatalog.LockWait)),
             CacheDirectory = CacheDirectory(layers, variables),
             AllowOutOfOrder = layers.Typed(SettingCatalog.AllowOutOfOrder, SettingParsers.Switch, false),
             AllowEdited = layers.Typed(SettingCatalog.AllowEdited, SettingParsers.Switch, false),
             Protected = layers.Typed(SettingCatalog.Protected, SettingParsers.Switch, false, null, file.Environment(e => e.Protected ? "true" : null, "protected")),
             WaitTimeout = layers.Typed(
-                SettingCatalog.WaitTimeout, SettingParsers.Duration, SettingParsers.DefaultDuration(SettingCatalog.WaitTimeout),
+                SettingCatalog.WaitTimeout, text => SettingParsers.Duration(text, ZeroDuration.Refused), SettingParsers.DefaultDuration(SettingCatalog.WaitTimeout),
                 t => t > TimeSpan.Zero ? null : "the wait needs a positive timeout, such as 30s"),
             ScratchUrl = layers.Text(SettingCatalog.ScratchUrl, SettingCatalog.ScratchUrl.Variable),
             DriftIgnore = config is { DriftIgnore.Count: > 0 }

@@ -167,7 +167,7 @@ public sealed class MigrationCommandTests
         refused.Stderr.ShouldContain("allow edited migrations to accept the new checksum.\nnext: strata up --allow-edited", customMessage: refused.ToString());
         var refusedJson = await cli.RunAsync("down", "--json");
         refusedJson.ExitCode.ShouldBe(5, refusedJson.ToString());
-        refusedJson.Stdout.ShouldContain("\"nextSteps\":[\"strata down --allow-edited\"]");
+        refusedJson.Stdout.ShouldContain("\"nextSteps\":[\"strata down --json --allow-edited\"]");
         (await cli.RunAsync("up", "--allow-edited")).ExitCode.ShouldBe(0);
     }
 

@@ -56,7 +56,7 @@ public sealed class StampBaselineRefusalTests
 
         result.ExitCode.ShouldBe(4, result.ToString());
         result.Stderr.ShouldContain("gave up after 200ms");
-        result.Stderr.ShouldContain("next: strata stamp --lock-wait 400ms", customMessage: result.ToString());
+        result.Stderr.ShouldContain("next: strata stamp 1000 --lock-wait 400ms", customMessage: result.ToString());
         (await MigrationCommandTests.VersionsAsync(db)).ShouldBeEmpty();
     }
 }

@@ -105,6 +105,29 @@ public sealed class WaitAndCreateCommandTests
         result.Stderr.ShouldContain($"--wait-timeout '{timeout}'");
     }
 
+    [Theory]
+    [InlineData("-1s", "write a whole number with a unit, such as 500ms, 2s, 5m or 1h")]
+    [InlineData("2147483648ms", "the longest wait is 2147483647ms (about 24 days)")]
+    [InlineData("0", "the wait needs a positive timeout, such as 30s")]
+    public async Task A_refused_wait_timeout_does_not_offer_0_which_db_wait_refuses_too(string timeout, string problem)
+    {
+        var result = await new CliHarness().RunAsync("db", "wait", "--timeout", timeout, "-u", "postgres://app@127.0.0.1:1/app");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain($"'{timeout}': {problem}", customMessage: result.ToString());
+        result.Stderr.ShouldNotContain("0 for no timeout", customMessage: result.ToString());
+    }
+
+    [Fact]
+    public async Task A_refused_lock_wait_offers_0_as_one_try_not_as_no_timeout()
+    {
+        var result = await new CliHarness().RunAsync("up", "--lock-wait", "-5m", "-u", "postgres://app@127.0.0.1:1/app");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("or 0 to try once without waiting", customMessage: result.ToString());
+        result.Stderr.ShouldNotContain("no timeout", customMessage: result.ToString());
+    }
+
     private static async Task<object?> ScalarAsync(TestDatabase db, string sql)
     {
         await using var command = db.DataSource.CreateCommand(sql);

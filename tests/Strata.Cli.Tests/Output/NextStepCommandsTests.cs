@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Strata.Cli.Output;
 using Strata.Core.Errors;
 
@@ -6,45 +5,71 @@ namespace Strata.Cli.Tests.Output;
 
 public sealed class NextStepCommandsTests
 {
+    private static readonly NextStep LongerWait = new(NextStepKind.RaiseLockWait, Value: "2s");
+
     [Fact]
     public void A_flag_step_reruns_the_command_that_was_run_when_it_has_the_flag()
     {
-        var root = Root();
-        var down = root.Subcommands.Single(command => command.Name == "down");
-        var setup = root.Subcommands.Single(command => command.Name == "db").Subcommands.Single(command => command.Name == "setup");
-
-        NextStepCommands.Render(new NextStep(NextStepKind.AllowEdited), down).ShouldBe("strata down --allow-edited");
-        NextStepCommands.Render(new NextStep(NextStepKind.RaiseLockWait, Value: "20m"), setup).ShouldBe("strata db setup --lock-wait 20m");
+        Render(new NextStep(NextStepKind.AllowEdited), "down").ShouldBe("strata down --allow-edited");
+        Render(new NextStep(NextStepKind.RaiseLockWait, Value: "20m"), "db", "setup").ShouldBe("strata db setup --lock-wait 20m");
     }
 
     [Fact]
     public void A_flag_every_command_inherits_reruns_the_command_that_was_run()
     {
-        var root = Root();
-        var status = root.Subcommands.Single(command => command.Name == "status");
-        var seed = root.Subcommands.Single(command => command.Name == "db").Subcommands.Single(command => command.Name == "seed");
-
-        NextStepCommands.Render(new NextStep(NextStepKind.GiveDatabaseUrl), status).ShouldBe("strata status --database-url postgres://user@host/database");
-        NextStepCommands.Render(new NextStep(NextStepKind.ChooseEnvironment), seed).ShouldBe("strata db seed --env <name>");
+        Render(new NextStep(NextStepKind.GiveDatabaseUrl), "status").ShouldBe("strata status --database-url postgres://user@host/database");
+        Render(new NextStep(NextStepKind.ChooseEnvironment), "db", "seed").ShouldBe("strata db seed --env <name>");
     }
 
     [Fact]
     public void A_step_for_a_wait_on_the_migration_lock_reruns_each_command_that_waits_for_it()
     {
-        var root = Root();
-        foreach (var name in new[] { "up", "down", "redo", "stamp", "baseline", "adopt", "repair" })
+        foreach (var command in new[] { "up", "down", "redo", "stamp 4", "baseline 4", "adopt", "repair" })
         {
-            var command = root.Subcommands.Single(command => command.Name == name);
-            NextStepCommands.Render(new NextStep(NextStepKind.RaiseLockWait, Value: "20m"), command).ShouldBe($"strata {name} --lock-wait 20m");
+            Render(new NextStep(NextStepKind.RaiseLockWait, Value: "20m"), command.Split(' ')).ShouldBe($"strata {command} --lock-wait 20m");
         }
+    }
+
+    [Fact]
+    public void A_rerun_keeps_the_arguments_and_options_that_were_given_so_it_runs_no_more_and_no_less()
+    {
+        Render(LongerWait, "up", "--to", "5", "--phase", "pre", "--lock-wait", "1s").ShouldBe("strata up --to 5 --phase pre --lock-wait 2s");
+        Render(LongerWait, "stamp", "4", "--remove", "--lock-wait", "1s").ShouldBe("strata stamp 4 --remove --lock-wait 2s");
+        Render(LongerWait, "down", "--to", "1", "--lock-wait", "1s").ShouldBe("strata down --to 1 --lock-wait 2s");
+        Render(LongerWait, "repair", "--retry", "--version", "5").ShouldBe("strata repair --retry --version 5 --lock-wait 2s");
+        Render(LongerWait, "adopt", "--to", "3").ShouldBe("strata adopt --to 3 --lock-wait 2s");
+        Render(new NextStep(NextStepKind.AllowOutOfOrder), "up", "--phase", "pre").ShouldBe("strata up --phase pre --allow-out-of-order");
+        Render(new NextStep(NextStepKind.AllowEdited), "down", "--to", "1").ShouldBe("strata down --to 1 --allow-edited");
+        Render(new NextStep(NextStepKind.CreateFromTemplate, Value: "template0"), "db", "create", "--encoding", "LATIN1", "--locale", "C")
+            .ShouldBe("strata db create --encoding LATIN1 --locale C --template template0");
+    }
+
+    [Fact]
+    public void A_rerun_replaces_the_value_given_for_its_flag_in_its_place_and_spelling()
+    {
+        Render(LongerWait, "up", "--lock-wait", "1s", "--to", "5").ShouldBe("strata up --lock-wait 2s --to 5");
+        Render(LongerWait, "up", "--lock-wait=1s", "--to", "5").ShouldBe("strata up --lock-wait 2s --to 5");
+        Render(new NextStep(NextStepKind.GiveDatabaseUrl), "status", "-u", "postgres://old@host/db", "-v")
+            .ShouldBe("strata status -u postgres://user@host/database -v");
+        Render(new NextStep(NextStepKind.CreateFromTemplate, Value: "template0"), "db", "create", "--template", "template1", "--owner", "app")
+            .ShouldBe("strata db create --template template0 --owner app");
+    }
+
+    [Fact]
+    public void A_rerun_masks_passwords_and_quotes_what_the_shell_would_split()
+    {
+        var step = Render(LongerWait, "--database-url", "postgres://app:s3cret@db.internal/app", "up", "-d", "my migrations", "--env", "it's");
+
+        step.ShouldBe("strata up --database-url 'postgres://app:********@db.internal/app' -d 'my migrations' --env 'it'\\''s' --lock-wait 2s");
+        step.ShouldNotContain("s3cret");
+        Render(LongerWait, "up", "-u", "Host=db;Username=app;Password=s3cret").ShouldNotContain("s3cret");
     }
 
     [Fact]
     public void A_flag_step_falls_back_to_the_command_that_has_the_flag()
     {
-        var config = Root().Subcommands.Single(command => command.Name == "config");
-
-        NextStepCommands.Render(new NextStep(NextStepKind.AllowOutOfOrder), config).ShouldBe("strata up --allow-out-of-order");
+        Render(new NextStep(NextStepKind.AllowOutOfOrder), "config", "--env", "prod").ShouldBe("strata up --allow-out-of-order");
+        Render(new NextStep(NextStepKind.AllowEdited), "validate", "--json").ShouldBe("strata up --allow-edited");
         NextStepCommands.Render(new NextStep(NextStepKind.AllowEdited), invoked: null).ShouldBe("strata up --allow-edited");
     }
 
@@ -53,6 +78,7 @@ public sealed class NextStepCommandsTests
     {
         NextStepCommands.Render(new NextStep(NextStepKind.Repair, "20240101120000"), invoked: null).ShouldBe("strata repair --version 20240101120000");
         NextStepCommands.Render(new NextStep(NextStepKind.Unstamp, "7"), invoked: null).ShouldBe("strata stamp 7 --remove");
+        Render(new NextStep(NextStepKind.Repair, "5"), "up", "--to", "9").ShouldBe("strata repair --version 5");
     }
 
     [Fact]
@@ -64,5 +90,10 @@ public sealed class NextStepCommandsTests
         }
     }
 
-    private static Command Root() => StrataCli.BuildRoot();
+    private static string Render(NextStep step, params string[] args)
+    {
+        var parse = StrataCli.BuildRoot().Parse(args);
+        parse.Errors.ShouldBeEmpty();
+        return NextStepCommands.Render(step, InvokedCommandLine.From(parse));
+    }
 }

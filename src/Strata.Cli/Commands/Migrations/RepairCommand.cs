@@ -1,5 +1,6 @@
 using Strata.Core.Errors;
 using Strata.Core.Execution;
+using Strata.Core.History;
 using Strata.Core.Migrations;
 
 namespace Strata.Cli.Commands.Migrations;
@@ -13,7 +14,7 @@ internal static class RepairCommand
     public static Command Create()
     {
         var complete = new Option<bool>("--complete") { Description = "Mark the interrupted migration applied: you finished its remaining statements by hand." };
-        var retry = new Option<bool>("--retry") { Description = "Forget the interrupted attempt so the next 'up' runs it again from its first statement (its statements must be idempotent)." };
+        var retry = new Option<bool>("--retry") { Description = "Forget the interrupted attempt so the next 'up' (for an interrupted down, 'down') runs it again from its first statement (its statements must be idempotent)." };
         var version = new Option<string?>("--version") { Description = "Which interrupted migration, when there are several.", HelpName = "version" };
         var command = new Command("repair", "Show what state an interrupted migration left, and resolve it with --complete or --retry.") { complete, retry, version };
         EngineFlags.AddRecordFlags(command);
@@ -45,10 +46,16 @@ internal static class RepairCommand
             ["resolved"] = result.Resolved?.Value,
             ["interrupted"] = new JsonArray([.. result.Interrupted.Select(Interrupted)]),
         };
+        // An interrupted down is resolved the other way round: finished, it is no longer applied; retried, it is
+        // applied again and the next down, not up, runs it.
+        var reverting = result.Interrupted.FirstOrDefault(i => i.Version == result.Resolved)?.Status == HistoryStatus.Reverting;
         var message = result switch
         {
             { Interrupted.Count: 0 } => "no interrupted migration: nothing to repair",
+            { Resolved: { } resolved, Action: RepairAction.Complete } when reverting => $"marked {resolved} rolled back: its history row is removed",
             { Resolved: { } resolved, Action: RepairAction.Complete } => $"marked {resolved} applied",
+            { Resolved: { } resolved } when reverting =>
+                $"cleared the interrupted roll-back of {resolved}: it is applied again, and the next 'strata down' runs its down section again from its first statement",
             { Resolved: { } resolved } => $"cleared the interrupted attempt of {resolved}: the next 'strata up' runs it again from its first statement",
             _ => "run 'strata repair --complete' if you finished it by hand, or 'strata repair --retry' to run it again",
         };

@@ -29,6 +29,27 @@ public sealed class DbCreateInfoSetupCommandTests
     }
 
     [Fact]
+    public async Task Create_refused_an_encoding_its_template_lacks_names_a_rerun_that_keeps_the_encoding_and_locale()
+    {
+        await using var observer = await TestPostgres.CreateDatabaseAsync();
+        var name = observer.Name + "_latin1";
+        var cli = new CliHarness().With("DATABASE_URL", observer.Server.UrlFor(name));
+        try
+        {
+            var refused = await cli.RunAsync("db", "create", "--encoding", "LATIN1", "--locale", "C");
+
+            refused.ExitCode.ShouldNotBe(0, refused.ToString());
+            refused.Stderr.ShouldContain("next: strata db create --encoding LATIN1 --locale C --template template0", customMessage: refused.ToString());
+            (await cli.RunAsync("db", "create", "--encoding", "LATIN1", "--locale", "C", "--template", "template0")).ExitCode.ShouldBe(0);
+            (await DbCli.ScalarAsync<string>(observer, $"SELECT pg_encoding_to_char(encoding)::text FROM pg_database WHERE datname = '{name}'")).ShouldBe("LATIN1");
+        }
+        finally
+        {
+            await cli.RunAsync("db", "drop", "--yes", "--force");
+        }
+    }
+
+    [Fact]
     public async Task Info_reports_version_size_tables_and_migration_version()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
