@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Strata.Core.Adoption;
 using Strata.Core.Configuration;
+using Strata.Core.Data;
 using Strata.Core.Diagnostics;
 using Strata.Core.History;
 using Strata.Core.Locking;
@@ -152,6 +153,25 @@ internal sealed class MigrationSession : IAsyncDisposable
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
         using var timing = TimingTrace.Measure("connect (work connection)");
-        return await _dataSource.OpenConnectionAsync(cancellationToken);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await Db.ExecuteAsync(connection, [WatchClient], cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        return connection;
     }
+
+    // A server checks whether its client is still there only when it next writes to it: the statement of a killed run
+    // (kill -9, a lost container) would go on for as long as it takes, holding its locks, with nobody to see its end.
+    // Told to look every second while a statement runs (PostgreSQL 14 and later), the server ends it and rolls back.
+    // A value the role or database already sets is kept; on an older server the setting does not exist and nothing
+    // is set.
+    private static readonly BoundSql WatchClient = new(
+        "SELECT set_config('client_connection_check_interval', '1000', false) WHERE current_setting('client_connection_check_interval', true) = '0'");
 }
