@@ -203,6 +203,43 @@ public sealed class MigrationLinterTests
     }
 
     [Fact]
+    public void A_suppression_after_a_statement_on_its_line_belongs_to_that_statement_not_the_next()
+    {
+        var result = new MigrationLinter().LintScript("m.sql", """
+            ALTER TABLE users ADD COLUMN nick text; -- strata:lint-ignore renaming-column reviewed
+            ALTER TABLE users RENAME COLUMN name TO full_name;
+            """);
+        result.Findings.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            f => f.Rule.ShouldBe("renaming-column"),
+            f => f.Line.ShouldBe(2));
+        result.Suppressed.ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_suppression_after_the_last_statement_on_its_line_suppresses_it()
+    {
+        LintText.Rules("ALTER TABLE users RENAME COLUMN name TO full_name; -- strata:lint-ignore renaming-column reviewed\n").ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("UPDATE users SET name = '-- strata:lint-ignore unbatched-data-change x';")]
+    [InlineData("UPDATE users SET name = $$\n-- strata:lint-ignore unbatched-data-change x\n$$;")]
+    [InlineData("UPDATE users SET \"-- strata:lint-ignore unbatched-data-change x\" = 1;")]
+    public void A_suppression_inside_a_string_or_quoted_name_is_not_a_comment(string sql)
+    {
+        LintText.Rules(sql).ShouldBe(["unbatched-data-change"]);
+    }
+
+    [Theory]
+    [InlineData("/* strata:lint-ignore renaming-column reviewed */\nALTER TABLE users RENAME COLUMN name TO full_name;")]
+    [InlineData("ALTER TABLE users RENAME COLUMN name TO full_name; /* strata:lint-ignore renaming-column reviewed */")]
+    [InlineData("-- STRATA:LINT-IGNORE renaming-column reviewed\nALTER TABLE users RENAME COLUMN name TO full_name;")]
+    public void A_block_comment_or_an_uppercase_marker_suppresses_too(string sql)
+    {
+        LintText.Rules(sql).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_suppression_without_a_reason_or_with_an_unknown_rule_suppresses_nothing_and_says_so()
     {
         var findings = LintText.Sql("""
