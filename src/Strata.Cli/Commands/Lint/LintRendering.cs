@@ -11,7 +11,7 @@ namespace Strata.Cli.Commands.Lint;
 internal static class LintRendering
 {
     // SQL is full of quotes and angle brackets; the output is not embedded in HTML, so keep them readable.
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Write(CommandRun run, LintFormat format, LintResult result)
     {
