@@ -172,6 +172,22 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public async Task Github_format_puts_findings_and_the_error_relative_to_the_workspace_not_the_working_directory()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "index", Hazard);
+        var cli = new CliHarness(Path.Combine(files.Root, "db")).With("GITHUB_WORKSPACE", files.Root);
+
+        var findings = await cli.RunAsync("lint", "migrations", "--format", "github");
+        findings.Stdout.ShouldStartWith("::error file=db/migrations/1_index.sql,line=2,");
+
+        files.Add(2, "broken", "-- migrate:up\nALTER TABLE t0 ADD COLUMN;\n");
+        var failed = await cli.RunAsync("lint", "migrations", "--format", "github");
+        failed.ExitCode.ShouldBe(5);
+        failed.Stdout.ShouldContain("::error file=db/migrations/2_broken.sql,line=2,");
+    }
+
+    [Fact]
     public async Task A_plain_sql_file_is_linted_as_one_transactional_migration()
     {
         using var files = new MigrationFiles();

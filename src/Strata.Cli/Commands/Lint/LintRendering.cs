@@ -15,7 +15,9 @@ internal static class LintRendering
 
     public static void Write(CommandRun run, LintFormat format, LintResult result)
     {
-        var display = Display(run.Context.WorkingDirectory);
+        // GitHub resolves an annotation's file from the repository root, and the error annotation of a failed run is
+        // relative to it too: findings use the same base ($GITHUB_WORKSPACE when set).
+        var display = format == LintFormat.Github ? run.Reporter.Display : Display(run.Context.WorkingDirectory);
         switch (format)
         {
             case LintFormat.Json:
