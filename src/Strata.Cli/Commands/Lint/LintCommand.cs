@@ -39,7 +39,7 @@ internal static class LintCommand
         if (run.Settings.LintDynamic.Value)
         {
             var (scratch, reference) = await LintDatabases.ReadAsync(run, cancellationToken);
-            result = await linter.LintDynamicAsync(files, scratch, reference, cancellationToken);
+            result = await linter.LintDynamicAsync(files, scratch, reference, LintDatabases.Timeouts(run), cancellationToken);
         }
         else
         {
