@@ -185,6 +185,24 @@ public sealed class MigrationLinterTests
     }
 
     [Fact]
+    public void Validating_in_the_same_alter_that_added_the_constraint_not_valid_is_reported()
+    {
+        LintText.Rules("ALTER TABLE users ADD CONSTRAINT c CHECK (age > 0) NOT VALID, VALIDATE CONSTRAINT c;")
+            .ShouldContain("validate-constraint-in-same-transaction");
+    }
+
+    [Theory]
+    [InlineData("ALTER TABLE users RENAME TO accounts;\nCREATE VIEW archive.users AS SELECT * FROM accounts;", true)]
+    [InlineData("ALTER TABLE public.users RENAME TO accounts;\nCREATE VIEW archive.users AS SELECT * FROM accounts;", true)]
+    [InlineData("ALTER TABLE archive.users RENAME TO accounts;\nCREATE VIEW users AS SELECT * FROM archive.accounts;", true)]
+    [InlineData("ALTER TABLE users RENAME TO accounts;\nCREATE VIEW public.users AS SELECT * FROM accounts;", false)]
+    [InlineData("ALTER TABLE archive.users RENAME TO accounts;\nCREATE VIEW archive.users AS SELECT * FROM archive.accounts;", false)]
+    public void A_view_keeps_a_renamed_table_only_under_its_old_name_in_its_own_schema(string sql, bool reported)
+    {
+        LintText.Rules(sql).Contains("renaming-table").ShouldBe(reported);
+    }
+
+    [Fact]
     public void A_suppression_with_a_reason_hides_its_rule_on_that_statement_only()
     {
         var result = new MigrationLinter().LintScript("m.sql", """
