@@ -192,6 +192,14 @@ public sealed class MigrationLinterTests
     }
 
     [Theory]
+    [InlineData("CHECK (age > 0)", "holding an ACCESS EXCLUSIVE lock")]
+    [InlineData("FOREIGN KEY (team_id) REFERENCES teams (id)", "holding a SHARE ROW EXCLUSIVE lock")]
+    public void A_constraint_without_not_valid_names_its_lock_with_the_right_article(string constraint, string words)
+    {
+        LintText.Sql($"ALTER TABLE users ADD CONSTRAINT c {constraint};").ShouldContain(f => f.Rule == "constraint-missing-not-valid" && f.Message.Contains(words));
+    }
+
+    [Theory]
     [InlineData("ALTER TABLE users RENAME TO accounts;\nCREATE VIEW archive.users AS SELECT * FROM accounts;", true)]
     [InlineData("ALTER TABLE public.users RENAME TO accounts;\nCREATE VIEW archive.users AS SELECT * FROM accounts;", true)]
     [InlineData("ALTER TABLE archive.users RENAME TO accounts;\nCREATE VIEW users AS SELECT * FROM archive.accounts;", true)]
