@@ -15,4 +15,10 @@ public sealed record DynamicLintOptions
     /// applied to it, and sizes are unknown (every blocking rewrite or scan is then an error).
     /// </summary>
     public string? Reference { get; init; }
+
+    /// <summary>
+    /// The <c>statement_timeout</c> each migration runs with on the scratch database unless its file sets one, as
+    /// <c>up</c> runs it; null leaves the server's setting. No other limit cuts a statement short.
+    /// </summary>
+    public TimeSpan? StatementTimeout { get; init; }
 }

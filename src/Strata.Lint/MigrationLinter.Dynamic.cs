@@ -35,12 +35,12 @@ public sealed partial class MigrationLinter
             reference = new ReferenceDatabase(connection, new DatabaseConnector(null), environment);
         }
 
-        return await LintDynamicAsync(paths, scratch, reference, cancellationToken);
+        return await LintDynamicAsync(paths, scratch, reference, new ObservationTimeouts(dynamic.StatementTimeout), cancellationToken);
     }
 
     /// <summary>Dynamic lint on a scratch server and reference the caller resolved (the CLI, from its settings).</summary>
     internal async Task<LintResult> LintDynamicAsync(
-        IReadOnlyList<string> paths, ScratchServer scratchServer, ReferenceDatabase? reference, CancellationToken cancellationToken)
+        IReadOnlyList<string> paths, ScratchServer scratchServer, ReferenceDatabase? reference, ObservationTimeouts timeouts, CancellationToken cancellationToken)
     {
         var units = await UnitsAsync(paths, cancellationToken);
         var staticResult = Run(units);
@@ -56,7 +56,7 @@ public sealed partial class MigrationLinter
         foreach (var unit in units)
         {
             var before = await scratch.SnapshotAsync(cancellationToken);
-            var observed = await MigrationObserver.ObserveAsync(scratch.DataSource, unit, cancellationToken);
+            var observed = await MigrationObserver.ObserveAsync(scratch.DataSource, unit, timeouts, cancellationToken);
             if (observed.Count > 0 && observed.All(o => o.Succeeded))
             {
                 // The catalog model Strata's diff, drift and verify compare, before and after this migration.

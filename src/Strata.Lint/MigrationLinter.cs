@@ -86,7 +86,8 @@ public sealed partial class MigrationLinter
     private LintResult Finish(LintResult result) => SeverityOverrides.Apply(result, _options);
 
     private static LintUnit Unit(Migration migration) =>
-        new(migration.Source, migration.Up.Sql, migration.Up.Statements, migration.Up.Options.Transaction, migration.Phase, migration.Up.Batches.Keys.ToHashSet());
+        new(migration.Source, migration.Up.Sql, migration.Up.Statements, migration.Up.Options.Transaction, migration.Phase, migration.Up.Batches.Keys.ToHashSet(),
+            migration.Up.Options.StatementTimeout);
 
     private static LintUnit Unit(string file, string text)
     {

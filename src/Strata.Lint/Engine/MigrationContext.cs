@@ -33,7 +33,10 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
     /// renaming the table away is then never visible to others without the view in its place.
     /// </summary>
     public bool ReplacesWithView(RelationName table) =>
-        transactional && ViewsCreated.Any(v => v.Name == table.Name && (v.Schema is null || table.Schema is null || v.Schema == table.Schema));
+        transactional && ViewsCreated.Any(v => v.Name == table.Name && SchemaOf(v) == SchemaOf(table));
+
+    // An unqualified name is created in, and found first in, the default search path's schema.
+    private static string SchemaOf(RelationName name) => name.Schema ?? "public";
 
     /// <summary>
     /// True while the current statement is marked <c>-- strata:batch</c>: Strata runs it in short transactions over

@@ -15,15 +15,12 @@ internal static class UnitLinter
             IsPostDeploy = unit.Phase == MigrationPhase.Post,
             ViewsCreated = ViewsCreated(statements),
         };
-        var previousEnd = 0;
+        var suppressionsOf = SuppressionReader.Read(unit);
         var suppressed = 0;
-        var index = 0;
-        foreach (var (statement, parsed) in unit.Statements.Zip(statements))
+        foreach (var (parsed, index) in statements.Select((parsed, index) => (parsed, index)))
         {
-            context.IsBatched = unit.Batched?.Contains(index++) == true;
-            var end = statement.Offset + statement.Text.Length;
-            var suppressions = SuppressionReader.Read(unit.Sql, previousEnd, end);
-            previousEnd = end;
+            var suppressions = suppressionsOf[index];
+            context.IsBatched = unit.Batched?.Contains(index) == true;
             foreach (var rule in RuleCatalog.Rules)
             {
                 if (!rule.Versions.Contains(options.PostgresVersion))

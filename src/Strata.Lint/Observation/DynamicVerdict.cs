@@ -79,21 +79,15 @@ internal static class DynamicVerdict
             }
             : finding;
 
-    // The same comments as static findings: between the previous statement's end and this one's, with a reason.
+    // The same comments as static findings: those SuppressionReader gives the statement, with a reason.
     private static bool Suppressed(IReadOnlyList<LintUnit> units, LintFinding finding)
     {
         foreach (var unit in units.Where(u => u.File == finding.File))
         {
-            var previousEnd = 0;
-            foreach (var statement in unit.Statements)
+            var index = unit.Statements.ToList().FindIndex(s => s.Line == finding.Line && s.Column == finding.Column);
+            if (index >= 0)
             {
-                var end = statement.Offset + statement.Text.Length;
-                if (statement.Line == finding.Line && statement.Column == finding.Column)
-                {
-                    return SuppressionReader.Read(unit.Sql, previousEnd, end).Exists(s => s.Reason is not null && Covers(s.RuleId, finding.Rule));
-                }
-
-                previousEnd = end;
+                return SuppressionReader.Read(unit)[index].Exists(s => s.Reason is not null && Covers(s.RuleId, finding.Rule));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Npgsql;
+using Strata.Core.Data;
 using Strata.Core.Sql;
 using Strata.Lint.Engine;
 
@@ -11,9 +12,15 @@ namespace Strata.Lint.Observation;
 /// </summary>
 internal static partial class MigrationObserver
 {
-    public static async Task<IReadOnlyList<StatementObservation>> ObserveAsync(NpgsqlDataSource scratch, LintUnit unit, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<StatementObservation>> ObserveAsync(
+        NpgsqlDataSource scratch, LintUnit unit, ObservationTimeouts timeouts, CancellationToken cancellationToken)
     {
         await using var connection = await scratch.OpenConnectionAsync(cancellationToken);
+        if ((unit.StatementTimeout ?? timeouts.StatementTimeout) is { } statementTimeout)
+        {
+            await ExecuteAsync(connection, $"SET statement_timeout = {Durations.Setting(statementTimeout)}", cancellationToken);
+        }
+
         var observations = unit.Transactional
             ? await InTransactionAsync(connection, unit, cancellationToken)
             : await OneByOneAsync(scratch, connection, unit, cancellationToken);
@@ -117,7 +124,8 @@ internal static partial class MigrationObserver
 
     internal static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        // statement_timeout bounds a statement, as in up; Npgsql's own 30 s command timeout would cut a long one.
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -1,12 +1,14 @@
 using Strata.Core.Schema;
 using Strata.Lint.Engine;
+using Strata.Lint.Parsing;
 
 namespace Strata.Lint.Observation;
 
 /// <summary>
 /// Turns the difference between the schema before and after one migration into what breaks the application still
 /// running during a rolling deploy: objects it may use that were renamed, dropped, or whose type changed in a way
-/// that old code cannot read or write the same. Each break is attributed to the statement that names the object.
+/// that old code cannot read or write the same. Each break is attributed to the statement that makes it, read from
+/// the parse tree where it can be (see <see cref="BreakingStatement"/>), else to the first that names the object.
 /// </summary>
 internal static class SchemaBreaks
 {
@@ -32,9 +34,12 @@ internal static class SchemaBreaks
     {
         var breaks = Find(comparison);
         var byStatement = observations.ToDictionary(o => (o.Line, o.Column), _ => new List<SchemaBreak>());
+        List<ParsedStatement> parsed = breaks.Count == 0 ? [] : [.. unit.Statements.Select(s => PgQueryParser.Parse(s, unit.File))];
         foreach (var found in breaks)
         {
-            var statement = unit.Statements.FirstOrDefault(s => byStatement.ContainsKey((s.Line, s.Column)) && Names(s.Text, found.Name))
+            var cause = BreakingStatement.Find(found, NameParts(found.Name), parsed);
+            var statement = (cause >= 0 && byStatement.ContainsKey((unit.Statements[cause].Line, unit.Statements[cause].Column)) ? unit.Statements[cause] : null)
+                ?? unit.Statements.FirstOrDefault(s => byStatement.ContainsKey((s.Line, s.Column)) && Names(s.Text, found.Name))
                 ?? unit.Statements.First(s => byStatement.ContainsKey((s.Line, s.Column)));
             byStatement[(statement.Line, statement.Column)].Add(found);
         }
@@ -98,7 +103,8 @@ internal static class SchemaBreaks
         return string.Join('.', parts.Take(parts.Count - 1));
     }
 
-    // Whether a statement's text mentions every part of the name after the schema (the table, and the column).
+    // Whether a statement's text mentions every part of the name after the schema (the table, and the column): the
+    // guess for objects whose statements the parse tree is not read for (functions, types).
     private static bool Names(string sql, string name) =>
         NameParts(name).Skip(1).All(part => sql.Contains(part, StringComparison.OrdinalIgnoreCase));
 

@@ -9,12 +9,17 @@ namespace Strata.Lint.Rules;
 /// </summary>
 internal sealed class AddingVolatileDefault : LintRule
 {
-    // Built-in functions PostgreSQL marks volatile (provolatile = 'v') that appear in defaults.
-    private static readonly HashSet<string> Volatile = new(StringComparer.Ordinal)
+    /// <summary>
+    /// Functions PostgreSQL marks volatile (<c>provolatile = 'v'</c>) that appear in defaults: built-in ones, newer
+    /// versions' and those of common extensions (uuid-ossp, pgcrypto). A stable function (<c>txid_current</c>,
+    /// <c>pg_backend_pid</c>) is evaluated once for the ALTER and stored like a constant: no rewrite. A test checks
+    /// this list against the test server's <c>pg_proc</c>.
+    /// </summary>
+    internal static readonly IReadOnlySet<string> VolatileFunctions = new HashSet<string>(StringComparer.Ordinal)
     {
         "random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "clock_timestamp",
-        "timeofday", "nextval", "setval", "random_normal", "txid_current", "pg_current_xact_id", "gen_random_bytes",
-        "uuidv4", "uuidv7", "uuid_generate_v7", "lastval", "currval", "pg_backend_pid",
+        "timeofday", "nextval", "setval", "random_normal", "gen_random_bytes", "uuidv4", "uuidv7", "uuid_generate_v7",
+        "lastval", "currval",
     };
 
     public override string Id => "adding-volatile-default";
@@ -36,7 +41,7 @@ internal sealed class AddingVolatileDefault : LintRule
                 continue;
             }
 
-            var volatileCall = value.Expression.Functions.FirstOrDefault(Volatile.Contains);
+            var volatileCall = value.Expression.Functions.FirstOrDefault(VolatileFunctions.Contains);
             if (volatileCall is not null)
             {
                 yield return Hit(value.Location, $"the default of {table}.{column.Name} calls {volatileCall}(), which is volatile: PostgreSQL rewrites every row of {table} while holding an ACCESS EXCLUSIVE lock.");

@@ -22,8 +22,8 @@ internal sealed class ConstraintMissingNotValid : LintRule
         {
             if (command.Constraint is { Kind: "CHECK" or "FOREIGN", NotValid: false } constraint)
             {
-                var lockName = constraint.Kind == "CHECK" ? "ACCESS EXCLUSIVE" : "SHARE ROW EXCLUSIVE";
-                yield return Hit(command.Location, $"adding {(constraint.Kind == "CHECK" ? "a CHECK" : "a FOREIGN KEY")} constraint to {table} without NOT VALID checks every row while holding a {lockName} lock.");
+                var lockName = constraint.Kind == "CHECK" ? "an ACCESS EXCLUSIVE" : "a SHARE ROW EXCLUSIVE";
+                yield return Hit(command.Location, $"adding {(constraint.Kind == "CHECK" ? "a CHECK" : "a FOREIGN KEY")} constraint to {table} without NOT VALID checks every row while holding {lockName} lock.");
             }
         }
 

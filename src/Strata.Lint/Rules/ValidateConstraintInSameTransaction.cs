@@ -20,14 +20,22 @@ internal sealed class ValidateConstraintInSameTransaction : LintRule
 
     public override IEnumerable<RuleHit> Check(ParsedStatement statement, MigrationContext context)
     {
-        if (statement.Node is not AlterTableNode alter || !context.InTransaction)
+        if (statement.Node is not AlterTableNode alter)
         {
             yield break;
         }
 
+        // One ALTER TABLE is one transaction even in a transaction:false migration: a constraint an earlier action
+        // of the same statement added NOT VALID is validated under that action's lock.
+        var addedHere = new HashSet<string>(StringComparer.Ordinal);
         foreach (var command in alter.Commands)
         {
-            if (command is { Action: "ValidateConstraint", Name: { } name } && context.WasAddedNotValidInTransaction(alter.Table, name))
+            if (command is { Action: "AddConstraint", Constraint: { NotValid: true, Name: { } added } })
+            {
+                addedHere.Add(added);
+            }
+            else if (command is { Action: "ValidateConstraint", Name: { } name }
+                && (addedHere.Contains(name) || (context.InTransaction && context.WasAddedNotValidInTransaction(alter.Table, name))))
             {
                 yield return Hit(-1, $"{name} was added NOT VALID in this transaction: validating it now scans {alter.Table} while the lock taken by the ADD blocks writes.");
             }

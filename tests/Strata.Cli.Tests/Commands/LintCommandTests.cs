@@ -172,6 +172,22 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public async Task Github_format_puts_findings_and_the_error_relative_to_the_workspace_not_the_working_directory()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "index", Hazard);
+        var cli = new CliHarness(Path.Combine(files.Root, "db")).With("GITHUB_WORKSPACE", files.Root);
+
+        var findings = await cli.RunAsync("lint", "migrations", "--format", "github");
+        findings.Stdout.ShouldStartWith("::error file=db/migrations/1_index.sql,line=2,");
+
+        files.Add(2, "broken", "-- migrate:up\nALTER TABLE t0 ADD COLUMN;\n");
+        var failed = await cli.RunAsync("lint", "migrations", "--format", "github");
+        failed.ExitCode.ShouldBe(5);
+        failed.Stdout.ShouldContain("::error file=db/migrations/2_broken.sql,line=2,");
+    }
+
+    [Fact]
     public async Task A_plain_sql_file_is_linted_as_one_transactional_migration()
     {
         using var files = new MigrationFiles();
@@ -191,6 +207,82 @@ public sealed class LintCommandTests
 
         result.ExitCode.ShouldBe(5);
         result.Stderr.ShouldContain("1_broken.sql:3:26: syntax error at or near \";\"");
+    }
+
+    [Theory]
+    [InlineData("db/migrations", null, "sql-syntax", 5)]
+    [InlineData("no/such/dir", null, "configuration", 2)]
+    [InlineData("db/migrations", "sometimes", "configuration", 2)]
+    public async Task An_error_under_json_format_is_the_error_event_on_stdout(string path, string? failOn, string code, int exitCode)
+    {
+        var result = await RunBrokenAsync("json", path, failOn);
+
+        result.ExitCode.ShouldBe(exitCode);
+        using var json = JsonDocument.Parse(result.Stdout.Trim());
+        json.RootElement.GetProperty("event").GetString().ShouldBe("error");
+        json.RootElement.GetProperty("code").GetString().ShouldBe(code, result.Stdout);
+        json.RootElement.GetProperty("exitCode").GetInt32().ShouldBe(exitCode);
+        result.Stderr.ShouldContain("error: ", Case.Sensitive, "the one line for people still goes to stderr");
+    }
+
+    [Fact]
+    public async Task An_error_under_json_format_names_the_file_line_and_column_like_the_findings()
+    {
+        var result = await RunBrokenAsync("json", "db/migrations", null);
+
+        using var json = JsonDocument.Parse(result.Stdout.Trim());
+        json.RootElement.GetProperty("file").GetString().ShouldBe("db/migrations/1_broken.sql");
+        json.RootElement.GetProperty("line").GetInt32().ShouldBe(3);
+        json.RootElement.GetProperty("column").GetInt32().ShouldBe(26);
+    }
+
+    [Theory]
+    [InlineData("db/migrations", null, 5)]
+    [InlineData("no/such/dir", null, 2)]
+    [InlineData("db/migrations", "sometimes", 2)]
+    public async Task An_error_under_sarif_format_is_a_log_whose_invocation_failed_with_it(string path, string? failOn, int exitCode)
+    {
+        var result = await RunBrokenAsync("sarif", path, failOn);
+
+        result.ExitCode.ShouldBe(exitCode);
+        using var log = JsonDocument.Parse(result.Stdout);
+        log.RootElement.GetProperty("version").GetString().ShouldBe("2.1.0");
+        var run = log.RootElement.GetProperty("runs")[0];
+        run.GetProperty("tool").GetProperty("driver").GetProperty("name").GetString().ShouldBe("strata lint");
+        run.TryGetProperty("results", out _).ShouldBeFalse("no results were computed");
+        var invocation = run.GetProperty("invocations")[0];
+        invocation.GetProperty("executionSuccessful").GetBoolean().ShouldBeFalse();
+        invocation.GetProperty("exitCode").GetInt32().ShouldBe(exitCode);
+        var notification = invocation.GetProperty("toolExecutionNotifications")[0];
+        notification.GetProperty("level").GetString().ShouldBe("error");
+        result.Stderr.ShouldContain(notification.GetProperty("message").GetProperty("text").GetString()!);
+        if (exitCode == 5)
+        {
+            var location = notification.GetProperty("locations")[0].GetProperty("physicalLocation");
+            location.GetProperty("artifactLocation").GetProperty("uri").GetString().ShouldBe("db/migrations/1_broken.sql");
+            location.GetProperty("region").GetProperty("startLine").GetInt32().ShouldBe(3);
+        }
+    }
+
+    [Fact]
+    public async Task Sarif_uris_are_percent_encoded()
+    {
+        using var files = new MigrationFiles();
+        Directory.CreateDirectory(Path.Combine(files.Root, "sub dir"));
+        File.WriteAllText(Path.Combine(files.Root, "sub dir", "003_a%b#c.sql"), "CREATE INDEX i ON t0 (name);\n");
+        var result = await new CliHarness(files.Root).RunAsync("lint", "sub dir", "--format", "sarif");
+
+        using var log = JsonDocument.Parse(result.Stdout);
+        log.RootElement.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation")
+            .GetProperty("artifactLocation").GetProperty("uri").GetString().ShouldBe("sub%20dir/003_a%25b%23c.sql");
+    }
+
+    private static async Task<CliResult> RunBrokenAsync(string format, string path, string? failOn)
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "broken", "-- migrate:up\nSELECT 1;\nALTER TABLE t0 ADD COLUMN;\n");
+        string[] args = failOn is null ? ["lint", path, "--format", format] : ["lint", path, "--format", format, "--fail-on", failOn];
+        return await new CliHarness(files.Root).RunAsync(args);
     }
 
     [Fact]

@@ -185,6 +185,32 @@ public sealed class MigrationLinterTests
     }
 
     [Fact]
+    public void Validating_in_the_same_alter_that_added_the_constraint_not_valid_is_reported()
+    {
+        LintText.Rules("ALTER TABLE users ADD CONSTRAINT c CHECK (age > 0) NOT VALID, VALIDATE CONSTRAINT c;")
+            .ShouldContain("validate-constraint-in-same-transaction");
+    }
+
+    [Theory]
+    [InlineData("CHECK (age > 0)", "holding an ACCESS EXCLUSIVE lock")]
+    [InlineData("FOREIGN KEY (team_id) REFERENCES teams (id)", "holding a SHARE ROW EXCLUSIVE lock")]
+    public void A_constraint_without_not_valid_names_its_lock_with_the_right_article(string constraint, string words)
+    {
+        LintText.Sql($"ALTER TABLE users ADD CONSTRAINT c {constraint};").ShouldContain(f => f.Rule == "constraint-missing-not-valid" && f.Message.Contains(words));
+    }
+
+    [Theory]
+    [InlineData("ALTER TABLE users RENAME TO accounts;\nCREATE VIEW archive.users AS SELECT * FROM accounts;", true)]
+    [InlineData("ALTER TABLE public.users RENAME TO accounts;\nCREATE VIEW archive.users AS SELECT * FROM accounts;", true)]
+    [InlineData("ALTER TABLE archive.users RENAME TO accounts;\nCREATE VIEW users AS SELECT * FROM archive.accounts;", true)]
+    [InlineData("ALTER TABLE users RENAME TO accounts;\nCREATE VIEW public.users AS SELECT * FROM accounts;", false)]
+    [InlineData("ALTER TABLE archive.users RENAME TO accounts;\nCREATE VIEW archive.users AS SELECT * FROM archive.accounts;", false)]
+    public void A_view_keeps_a_renamed_table_only_under_its_old_name_in_its_own_schema(string sql, bool reported)
+    {
+        LintText.Rules(sql).Contains("renaming-table").ShouldBe(reported);
+    }
+
+    [Fact]
     public void A_suppression_with_a_reason_hides_its_rule_on_that_statement_only()
     {
         var result = new MigrationLinter().LintScript("m.sql", """
@@ -200,6 +226,43 @@ public sealed class MigrationLinterTests
     public void A_suppression_inside_the_statement_counts()
     {
         LintText.Rules("ALTER TABLE users -- strata:lint-ignore renaming-table the old name is kept as a view\n  RENAME TO accounts;").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_suppression_after_a_statement_on_its_line_belongs_to_that_statement_not_the_next()
+    {
+        var result = new MigrationLinter().LintScript("m.sql", """
+            ALTER TABLE users ADD COLUMN nick text; -- strata:lint-ignore renaming-column reviewed
+            ALTER TABLE users RENAME COLUMN name TO full_name;
+            """);
+        result.Findings.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            f => f.Rule.ShouldBe("renaming-column"),
+            f => f.Line.ShouldBe(2));
+        result.Suppressed.ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_suppression_after_the_last_statement_on_its_line_suppresses_it()
+    {
+        LintText.Rules("ALTER TABLE users RENAME COLUMN name TO full_name; -- strata:lint-ignore renaming-column reviewed\n").ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("UPDATE users SET name = '-- strata:lint-ignore unbatched-data-change x';")]
+    [InlineData("UPDATE users SET name = $$\n-- strata:lint-ignore unbatched-data-change x\n$$;")]
+    [InlineData("UPDATE users SET \"-- strata:lint-ignore unbatched-data-change x\" = 1;")]
+    public void A_suppression_inside_a_string_or_quoted_name_is_not_a_comment(string sql)
+    {
+        LintText.Rules(sql).ShouldBe(["unbatched-data-change"]);
+    }
+
+    [Theory]
+    [InlineData("/* strata:lint-ignore renaming-column reviewed */\nALTER TABLE users RENAME COLUMN name TO full_name;")]
+    [InlineData("ALTER TABLE users RENAME COLUMN name TO full_name; /* strata:lint-ignore renaming-column reviewed */")]
+    [InlineData("-- STRATA:LINT-IGNORE renaming-column reviewed\nALTER TABLE users RENAME COLUMN name TO full_name;")]
+    public void A_block_comment_or_an_uppercase_marker_suppresses_too(string sql)
+    {
+        LintText.Rules(sql).ShouldBeEmpty();
     }
 
     [Fact]

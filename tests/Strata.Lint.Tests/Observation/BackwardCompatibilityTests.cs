@@ -81,6 +81,35 @@ public sealed class BackwardCompatibilityTests
         finding.Message.ShouldStartWith("table public.users, which the schema had before this migration, is renamed to public.people");
     }
 
+    [Fact]
+    public async Task A_drop_is_pinned_on_the_alter_that_drops_the_column_not_an_earlier_statement_naming_it()
+    {
+        var result = await LintAsync(Reference + "ALTER TABLE users ADD COLUMN email text;", """
+            UPDATE users SET name = email WHERE name IS NULL;
+            -- strata:lint-ignore dropping-column email moved to accounts in release 41
+            -- strata:lint-ignore backward-incompatible-change email moved to accounts in release 41
+            ALTER TABLE users DROP COLUMN email;
+            """);
+
+        result.Findings.ShouldNotContain(f => f.Severity == LintSeverity.Error, string.Join("; ", result.Findings.Select(f => $"{f.Line}:{f.Column} {f.Rule}")));
+        result.Suppressed.ShouldBeGreaterThanOrEqualTo(2);
+    }
+
+    [Fact]
+    public async Task A_swap_of_columns_pins_the_break_on_the_rename_not_on_a_drop_of_an_index_named_after_it()
+    {
+        var result = await LintAsync("CREATE TABLE t (id bigint PRIMARY KEY, a int, b int);\nCREATE INDEX t_b_idx ON t (b);", """
+            DROP INDEX t_b_idx;
+            ALTER TABLE t RENAME COLUMN a TO a_old;
+            ALTER TABLE t RENAME COLUMN b TO a;
+            ALTER TABLE t DROP COLUMN a_old;
+            """);
+
+        var breaking = result.Findings.Where(f => f.Rule == "backward-incompatible-change").ToList();
+        breaking.ShouldContain(f => f.Line == 4 && f.Message.StartsWith("column public.t.b,", StringComparison.Ordinal));
+        breaking.ShouldNotContain(f => f.Line == 2);
+    }
+
     private static async Task<LintResult> LintAsync(string reference, string migration)
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();

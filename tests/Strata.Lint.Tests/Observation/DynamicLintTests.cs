@@ -145,6 +145,36 @@ public sealed class DynamicLintTests
         result.Findings.ShouldContain(f => f.Message == "leaves index public.tags_name INVALID.");
     }
 
+    [Fact]
+    public async Task A_statement_longer_than_the_client_command_timeout_runs_to_its_end_as_up_runs_it()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var builder = new NpgsqlDataSourceBuilder(db.ConnectionString);
+        builder.ConnectionStringBuilder.CommandTimeout = 1;
+        await using var shortTimeout = builder.Build();
+        const string Sql = "SELECT pg_sleep(2);";
+        var unit = new Strata.Lint.Engine.LintUnit("1_slow.sql", Sql, Strata.Core.Sql.SqlSplitter.Split(Sql, new()).Statements, Transactional: true);
+
+        var observed = await Strata.Lint.Observation.MigrationObserver.ObserveAsync(shortTimeout, unit, new(null), default);
+
+        observed.ShouldHaveSingleItem().Succeeded.ShouldBeTrue("statement_timeout bounds a statement, as in up; no client-side cut");
+    }
+
+    [Fact]
+    public async Task The_statement_timeout_applies_as_up_applies_it()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var directory = new TempDirectory();
+        var file = directory.Write("2_slow.sql", "-- migrate:up\nSELECT pg_sleep(5);\n");
+        var options = new DynamicLintOptions { ScratchServer = db.Server.ConnectionStringFor("postgres"), StatementTimeout = TimeSpan.FromMilliseconds(200) };
+
+        var result = await new MigrationLinter().LintDynamicAsync([file], options, default);
+
+        result.Findings.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            f => f.Rule.ShouldBe("statement-fails"),
+            f => f.Message.ShouldContain("statement timeout"));
+    }
+
     private static async Task<LintResult> LintAsync(string reference, string migration, bool transactional = true)
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();

@@ -15,26 +15,39 @@ internal static class LintCommand
         return CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
             var format = LintFlags.ReadFormat(run);
-            var failOn = LintFlags.ReadFailOn(run);
-            var linter = new MigrationLinter(LintFlags.ReadOptions(run));
-            var paths = parse.GetValue(LintFlags.Paths) ?? [];
-            var files = paths.Length > 0
-                ? [.. paths.Select(p => Path.GetFullPath(p, run.Context.WorkingDirectory))]
-                : await PendingAsync(run, cancellationToken);
-            LintResult result;
-            if (run.Settings.LintDynamic.Value)
+            try
             {
-                var (scratch, reference) = await LintDatabases.ReadAsync(run, cancellationToken);
-                result = await linter.LintDynamicAsync(files, scratch, reference, cancellationToken);
+                return await LintAsync(run, parse, format, cancellationToken);
             }
-            else
+            catch (Exception error) when (format is LintFormat.Json or LintFormat.Sarif)
             {
-                result = await linter.LintPathsAsync(files, cancellationToken);
+                LintFailure.Write(run, format, error, parse.CommandResult.Command);
+                throw;
             }
-
-            LintRendering.Write(run, format, result);
-            return failOn is { } threshold && result.HasFindingsAtLeast(threshold) ? ExitCodes.ValidationFailed : ExitCodes.Success;
         });
+    }
+
+    private static async Task<int> LintAsync(CommandRun run, ParseResult parse, LintFormat format, CancellationToken cancellationToken)
+    {
+        var failOn = LintFlags.ReadFailOn(run);
+        var linter = new MigrationLinter(LintFlags.ReadOptions(run));
+        var paths = parse.GetValue(LintFlags.Paths) ?? [];
+        var files = paths.Length > 0
+            ? [.. paths.Select(p => Path.GetFullPath(p, run.Context.WorkingDirectory))]
+            : await PendingAsync(run, cancellationToken);
+        LintResult result;
+        if (run.Settings.LintDynamic.Value)
+        {
+            var (scratch, reference) = await LintDatabases.ReadAsync(run, cancellationToken);
+            result = await linter.LintDynamicAsync(files, scratch, reference, LintDatabases.Timeouts(run), cancellationToken);
+        }
+        else
+        {
+            result = await linter.LintPathsAsync(files, cancellationToken);
+        }
+
+        LintRendering.Write(run, format, result);
+        return failOn is { } threshold && result.HasFindingsAtLeast(threshold) ? ExitCodes.ValidationFailed : ExitCodes.Success;
     }
 
     // What `up` would run next: the files of the migrations not applied yet, in version order. Those older than the

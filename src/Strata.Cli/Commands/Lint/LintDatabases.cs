@@ -26,4 +26,7 @@ internal static class LintDatabases
         run.Reporter.Progress("lint.reference", $"Reference database {connection.Settings.ToDisplayUrl()} from {connection.SourceDescription}");
         return (scratch, new ReferenceDatabase(connection, new DatabaseConnector(run.LocalCluster(), run.LoggerFactory), run.Settings.Variables));
     }
+
+    /// <summary>The statement_timeout up runs migrations with, for the scratch database.</summary>
+    public static ObservationTimeouts Timeouts(CommandRun run) => new(run.Settings.StatementTimeout.Value);
 }

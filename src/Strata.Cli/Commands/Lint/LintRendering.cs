@@ -11,11 +11,13 @@ namespace Strata.Cli.Commands.Lint;
 internal static class LintRendering
 {
     // SQL is full of quotes and angle brackets; the output is not embedded in HTML, so keep them readable.
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Write(CommandRun run, LintFormat format, LintResult result)
     {
-        var display = Display(run.Context.WorkingDirectory);
+        // GitHub resolves an annotation's file from the repository root, and the error annotation of a failed run is
+        // relative to it too: findings use the same base ($GITHUB_WORKSPACE when set).
+        var display = format == LintFormat.Github ? run.Reporter.Display : Display(run.Context.WorkingDirectory);
         switch (format)
         {
             case LintFormat.Json:

@@ -1,3 +1,4 @@
+using Strata.Cli.Output;
 using Strata.Lint;
 
 namespace Strata.Cli.Commands.Lint;
@@ -7,27 +8,84 @@ internal static class LintSarif
 {
     public static JsonObject Log(LintResult result, Func<string, string> display)
     {
-        var rules = LintRules.All;
-        var index = rules.Select((rule, i) => (rule.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        return new JsonObject
-        {
-            ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
-            ["version"] = "2.1.0",
-            ["runs"] = new JsonArray(new JsonObject
-            {
-                ["tool"] = new JsonObject
-                {
-                    ["driver"] = new JsonObject
-                    {
-                        ["name"] = "strata lint",
-                        ["semanticVersion"] = typeof(LintSarif).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
-                        ["rules"] = new JsonArray([.. rules.Select(Rule)]),
-                    },
-                },
-                ["results"] = new JsonArray([.. result.Findings.Select(f => Result(f, index[f.Rule], display))]),
-            }),
-        };
+        var index = LintRules.All.Select((rule, i) => (rule.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var run = Run();
+        run["results"] = new JsonArray([.. result.Findings.Select(f => Result(f, index[f.Rule], display))]);
+        return Wrap(run);
     }
+
+    /// <summary>
+    /// The log of a run that stopped on an error: its invocation did not succeed and carries the error as a tool
+    /// execution notification (SARIF 2.1.0 §3.20.14, §3.20.21); results are absent, as they were never computed.
+    /// </summary>
+    public static JsonObject FailedLog(ErrorReport report, string? file)
+    {
+        var notification = new JsonObject
+        {
+            ["level"] = "error",
+            ["message"] = new JsonObject { ["text"] = report.Message },
+            ["properties"] = new JsonObject { ["code"] = report.Code },
+        };
+        if (file is not null)
+        {
+            var region = new JsonObject();
+            if (report.Line is { } line)
+            {
+                region["startLine"] = line;
+            }
+
+            if (report.Column is { } column)
+            {
+                region["startColumn"] = column;
+            }
+
+            var physical = new JsonObject { ["artifactLocation"] = Artifact(file) };
+            if (region.Count > 0)
+            {
+                physical["region"] = region;
+            }
+
+            notification["locations"] = new JsonArray(new JsonObject { ["physicalLocation"] = physical });
+        }
+
+        var run = Run();
+        run["invocations"] = new JsonArray(new JsonObject
+        {
+            ["executionSuccessful"] = false,
+            ["exitCode"] = report.ExitCode,
+            ["toolExecutionNotifications"] = new JsonArray(notification),
+        });
+        return Wrap(run);
+    }
+
+    private static JsonObject Wrap(JsonObject run) => new()
+    {
+        ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
+        ["version"] = "2.1.0",
+        ["runs"] = new JsonArray(run),
+    };
+
+    private static JsonObject Run() => new()
+    {
+        ["tool"] = new JsonObject
+        {
+            ["driver"] = new JsonObject
+            {
+                ["name"] = "strata lint",
+                ["semanticVersion"] = typeof(LintSarif).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+                ["rules"] = new JsonArray([.. LintRules.All.Select(Rule)]),
+            },
+        },
+    };
+
+    // A URI reference, so a space, % or # in a file name is percent-encoded; a path outside the working directory
+    // becomes a file: URI.
+    private static JsonObject Artifact(string path) => new()
+    {
+        ["uri"] = Path.IsPathRooted(path)
+            ? new Uri(path).AbsoluteUri
+            : string.Join('/', path.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString)),
+    };
 
     private static JsonObject Rule(LintRuleInfo rule) => new()
     {
@@ -49,7 +107,7 @@ internal static class LintSarif
         {
             ["physicalLocation"] = new JsonObject
             {
-                ["artifactLocation"] = new JsonObject { ["uri"] = display(finding.File).Replace('\\', '/') },
+                ["artifactLocation"] = Artifact(display(finding.File)),
                 ["region"] = new JsonObject { ["startLine"] = finding.Line, ["startColumn"] = finding.Column },
             },
         }),

@@ -86,7 +86,7 @@ internal static class ReportGatherer
             if (run.Settings.LintDynamic.Value)
             {
                 var (scratch, reference) = await Lint.LintDatabases.ReadAsync(run, cancellationToken);
-                result = await linter.LintDynamicAsync(files, scratch, reference, cancellationToken);
+                result = await linter.LintDynamicAsync(files, scratch, reference, Lint.LintDatabases.Timeouts(run), cancellationToken);
             }
             else
             {
