@@ -1,4 +1,5 @@
 using Strata.Cli.Commands.Migrations;
+using Strata.Cli.Output;
 using Strata.Core.Planning;
 using Strata.Lint;
 
@@ -21,7 +22,7 @@ internal static class LintCommand
             }
             catch (Exception error) when (format is LintFormat.Json or LintFormat.Sarif)
             {
-                LintFailure.Write(run, format, error, parse.CommandResult.Command);
+                LintFailure.Write(run, format, error, InvokedCommandLine.From(parse));
                 throw;
             }
         });

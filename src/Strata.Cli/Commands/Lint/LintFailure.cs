@@ -14,7 +14,7 @@ internal static class LintFailure
 {
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
-    public static void Write(CommandRun run, LintFormat format, Exception exception, Command invoked)
+    public static void Write(CommandRun run, LintFormat format, Exception exception, InvokedCommandLine invoked)
     {
         var report = ErrorReport.From(exception, ExitCodes.For(exception), invoked);
         var display = LintRendering.Display(run.Context.WorkingDirectory);
