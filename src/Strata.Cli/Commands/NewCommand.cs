@@ -29,7 +29,7 @@ internal static class NewCommand
             // column, its type, which --type gives without one).
             var request = operations.Read(parse);
             var text = parse.GetValue(description);
-            var now = DateTimeOffset.UtcNow;
+            var now = NewVersion.After(run.Settings.MigrationsDirectories.Append(run.Settings.MigrationsDirectory.Value).Distinct(), DateTimeOffset.UtcNow);
             IReadOnlyList<GeneratedMigration> files;
             if (request is null)
             {
@@ -39,12 +39,12 @@ internal static class NewCommand
             else if (text is not null)
             {
                 throw new GeneratorArgumentException(
-                    $"{MigrationGenerator.Flag(request.Operation)} names its files itself; leave out the description '{text}'");
+                    $"{request.OperationName} names its files itself; leave out the description '{text}'");
             }
             else
             {
                 var type = MigrationGenerator.ColumnTypeNeeded(request) is { } column
-                    ? await ColumnTypeLookup.ReadAsync(run.Settings, column, MigrationGenerator.Flag(request.Operation), cancellationToken)
+                    ? await ColumnTypeLookup.ReadAsync(run.Settings, column, request.OperationName, cancellationToken)
                     : null;
                 files = StepRenderer.Render(MigrationGenerator.Generate(request, type), now);
             }

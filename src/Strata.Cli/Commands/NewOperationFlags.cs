@@ -62,7 +62,7 @@ internal sealed class NewOperationFlags
             Option<string> single => [parse.GetValue(single) ?? ""],
             _ => [],
         };
-        return new GeneratorRequest(operation, arguments, type);
+        return new GeneratorRequest(operation, arguments, type) { OperationName = option.Name, ColumnTypeName = _type.Name };
     }
 
     private static Option Flag(string name, int values, string helpName, string description) => values == 1

@@ -8,18 +8,6 @@ namespace Strata.Core.Generators;
 /// </summary>
 internal static class MigrationGenerator
 {
-    /// <summary>The option that selects <paramref name="operation"/>, for messages.</summary>
-    public static string Flag(GeneratorOperation operation) => operation switch
-    {
-        GeneratorOperation.RenameColumn => "--rename-column",
-        GeneratorOperation.RenameTable => "--rename-table",
-        GeneratorOperation.ChangeType => "--change-type",
-        GeneratorOperation.SetNotNull => "--set-not-null",
-        GeneratorOperation.AddForeignKey => "--add-foreign-key",
-        GeneratorOperation.AddUnique => "--add-unique",
-        _ => "--add-index",
-    };
-
     /// <summary>
     /// The column whose current type the operation needs and the request does not give, or null: a rename copies
     /// the type, a type change casts back to it.
@@ -29,7 +17,7 @@ internal static class MigrationGenerator
     {
         CheckArity(request);
         return request.ColumnType is null && request.Operation is GeneratorOperation.RenameColumn or GeneratorOperation.ChangeType
-            ? IdentifierPath.Column(request.Arguments[0], Flag(request.Operation))
+            ? IdentifierPath.Column(request.Arguments[0], request.OperationName)
             : null;
     }
 
@@ -40,19 +28,20 @@ internal static class MigrationGenerator
     public static IReadOnlyList<GeneratedStep> Generate(GeneratorRequest request, string? columnType = null)
     {
         CheckArity(request);
-        var flag = Flag(request.Operation);
+        var name = request.OperationName;
         var args = request.Arguments;
         var type = request.ColumnType ?? columnType;
+        var typeName = request.ColumnTypeName;
         return request.Operation switch
         {
-            GeneratorOperation.RenameColumn => RenameColumn(flag, args, type),
-            GeneratorOperation.RenameTable => Distinct(IdentifierPath.Table(args[0], flag), IdentifierPath.Single(args[1], flag, "a table name without a schema (the table stays in its schema)"), flag),
+            GeneratorOperation.RenameColumn => RenameColumn(name, args, type, typeName),
+            GeneratorOperation.RenameTable => Distinct(IdentifierPath.Table(args[0], name), IdentifierPath.Single(args[1], name, "a table name without a schema (the table stays in its schema)"), name),
             GeneratorOperation.ChangeType => ChangeTypeGenerator.Generate(
-                IdentifierPath.Column(args[0], flag), Type(Required(type, args[0], flag), "--type"), Type(args[1], flag)),
-            GeneratorOperation.SetNotNull => SetNotNullGenerator.Generate(IdentifierPath.Column(args[0], flag)),
-            GeneratorOperation.AddForeignKey => ForeignKey(flag, args),
-            GeneratorOperation.AddUnique => Columns(flag, args[0], AddUniqueGenerator.Generate),
-            _ => Columns(flag, args[0], AddIndexGenerator.Generate),
+                IdentifierPath.Column(args[0], name), Type(Required(type, args[0], name, typeName), typeName), Type(args[1], name)),
+            GeneratorOperation.SetNotNull => SetNotNullGenerator.Generate(IdentifierPath.Column(args[0], name)),
+            GeneratorOperation.AddForeignKey => ForeignKey(name, args),
+            GeneratorOperation.AddUnique => Columns(name, args[0], AddUniqueGenerator.Generate),
+            _ => Columns(name, args[0], AddIndexGenerator.Generate),
         };
     }
 
@@ -63,43 +52,43 @@ internal static class MigrationGenerator
         if (request.Arguments.Count != expected)
         {
             throw new GeneratorArgumentException(
-                $"{Flag(request.Operation)} takes {(expected == 1 ? "one argument" : "two arguments")}, not {request.Arguments.Count}");
+                $"{request.OperationName} takes {(expected == 1 ? "one argument" : "two arguments")}, not {request.Arguments.Count}");
         }
     }
 
-    private static IReadOnlyList<GeneratedStep> RenameColumn(string flag, IReadOnlyList<string> args, string? type)
+    private static IReadOnlyList<GeneratedStep> RenameColumn(string name, IReadOnlyList<string> args, string? type, string typeName)
     {
-        var column = IdentifierPath.Column(args[0], flag);
-        var newName = IdentifierPath.Single(args[1], flag, "a column name without a table");
+        var column = IdentifierPath.Column(args[0], name);
+        var newName = IdentifierPath.Single(args[1], name, "a column name without a table");
         if (newName == column.Name)
         {
-            throw new GeneratorArgumentException($"{flag} {args[0]} {args[1]}: the new name is the old one");
+            throw new GeneratorArgumentException($"{name} {args[0]} {args[1]}: the new name is the old one");
         }
 
-        return RenameColumnGenerator.Generate(column, newName, Type(Required(type, args[0], flag), "--type"));
+        return RenameColumnGenerator.Generate(column, newName, Type(Required(type, args[0], name, typeName), typeName));
     }
 
-    private static IReadOnlyList<GeneratedStep> Distinct(TableName table, string newName, string flag) =>
+    private static IReadOnlyList<GeneratedStep> Distinct(TableName table, string newName, string name) =>
         newName == table.Name
-            ? throw new GeneratorArgumentException($"{flag} {table} {newName}: the new name is the old one")
+            ? throw new GeneratorArgumentException($"{name} {table} {newName}: the new name is the old one")
             : RenameTableGenerator.Generate(table, newName);
 
-    private static IReadOnlyList<GeneratedStep> ForeignKey(string flag, IReadOnlyList<string> args)
+    private static IReadOnlyList<GeneratedStep> ForeignKey(string name, IReadOnlyList<string> args)
     {
-        var (referenced, column) = IdentifierPath.Reference(args[1], flag);
-        return AddForeignKeyGenerator.Generate(IdentifierPath.Column(args[0], flag), referenced, column);
+        var (referenced, column) = IdentifierPath.Reference(args[1], name);
+        return AddForeignKeyGenerator.Generate(IdentifierPath.Column(args[0], name), referenced, column);
     }
 
     private static IReadOnlyList<GeneratedStep> Columns(
-        string flag, string text, Func<TableName, IReadOnlyList<string>, IReadOnlyList<GeneratedStep>> generate)
+        string name, string text, Func<TableName, IReadOnlyList<string>, IReadOnlyList<GeneratedStep>> generate)
     {
-        var (table, columns) = IdentifierPath.Columns(text, flag);
+        var (table, columns) = IdentifierPath.Columns(text, name);
         return generate(table, columns);
     }
 
-    private static string Required(string? type, string column, string flag) =>
+    private static string Required(string? type, string column, string name, string typeName) =>
         type ?? throw new GeneratorArgumentException(
-            $"{flag} needs the current type of {column}: configure a reachable database to read it from, or pass --type TYPE");
+            $"{name} needs the current type of {column}: configure a reachable database to read it from, or pass {typeName} TYPE");
 
     // A type is spliced into the SQL as written; refuse what would end or comment out the statement.
     private static string Type(string type, string option)

@@ -25,6 +25,22 @@ public sealed class NewOperationCommandTests
         File.ReadAllText(Path.Combine(cli.WorkingDirectory, "db", "migrations", files[2])).ShouldContain("-- migrate:up phase:post\n");
     }
 
+    // Files written within the same second, or a sequence whose later steps are already a second or two ahead:
+    // each file gets the second after the newest version there.
+    [Fact]
+    public async Task Migrations_written_in_quick_succession_never_share_a_version()
+    {
+        var cli = new CliHarness();
+
+        (await cli.RunAsync("new", "--rename-column", "products.name", "sku", "--type", "text")).ExitCode.ShouldBe(0);
+        (await cli.RunAsync("new", "first")).ExitCode.ShouldBe(0);
+        (await cli.RunAsync("new", "second")).ExitCode.ShouldBe(0);
+
+        var versions = Migrations(cli).Select(f => f[..14]).ToList();
+        versions.Distinct().Count().ShouldBe(5, string.Join(", ", Migrations(cli)));
+        Migrations(cli)[3..].Select(f => f[15..]).ShouldBe(["first.sql", "second.sql"]);
+    }
+
     [Fact]
     public async Task Rename_column_reads_the_type_from_the_configured_database()
     {

@@ -109,6 +109,18 @@ public sealed class MigrationGeneratorTests
         files.ShouldAllBe(f => f.Content.Contains("-- Abort: "));
     }
 
+    [Fact]
+    public void Messages_name_the_operation_and_the_column_type_as_the_caller_does()
+    {
+        var named = new GeneratorRequest(GeneratorOperation.RenameColumn, ["products.name", "sku"]) { OperationName = "--rename-column", ColumnTypeName = "--type" };
+        var plain = new GeneratorRequest(GeneratorOperation.RenameColumn, ["products.name", "sku"]);
+
+        Should.Throw<GeneratorArgumentException>(() => MigrationGenerator.Generate(named)).Message
+            .ShouldBe("--rename-column needs the current type of products.name: configure a reachable database to read it from, or pass --type TYPE");
+        Should.Throw<GeneratorArgumentException>(() => MigrationGenerator.Generate(plain)).Message
+            .ShouldBe("RenameColumn needs the current type of products.name: configure a reachable database to read it from, or pass ColumnType TYPE");
+    }
+
     [Theory]
     [InlineData("RenameColumn", new[] { "products.name", "sku" }, "--rename-column needs the current type of products.name: configure a reachable database to read it from, or pass --type TYPE")]
     [InlineData("RenameColumn", new[] { "products.name", "name" }, "--rename-column products.name name: the new name is the old one")]
@@ -119,7 +131,7 @@ public sealed class MigrationGeneratorTests
     [InlineData("SetNotNull", new[] { "a.b", "c" }, "--set-not-null takes one argument, not 2")]
     public void Bad_arguments_are_one_line_errors(string operation, string[] arguments, string message)
     {
-        var request = new GeneratorRequest(Enum.Parse<GeneratorOperation>(operation), arguments);
+        var request = Named(new GeneratorRequest(Enum.Parse<GeneratorOperation>(operation), arguments));
 
         Should.Throw<GeneratorArgumentException>(() => MigrationGenerator.Generate(request)).Message.ShouldBe(message);
     }
@@ -128,7 +140,7 @@ public sealed class MigrationGeneratorTests
     public void A_type_that_would_end_the_statement_is_refused()
     {
         var error = Should.Throw<GeneratorArgumentException>(() =>
-            MigrationGenerator.Generate(new GeneratorRequest(GeneratorOperation.ChangeType, ["products.price", "bigint; DROP TABLE x"], "integer")));
+            MigrationGenerator.Generate(Named(new GeneratorRequest(GeneratorOperation.ChangeType, ["products.price", "bigint; DROP TABLE x"], "integer"))));
 
         error.Message.ShouldBe("--change-type 'bigint; DROP TABLE x' is not a column type (e.g. bigint, text, numeric(12,2))");
     }
@@ -141,4 +153,11 @@ public sealed class MigrationGeneratorTests
         MigrationGenerator.ColumnTypeNeeded(new GeneratorRequest(GeneratorOperation.RenameColumn, ["products.name", "sku"], "text")).ShouldBeNull();
         MigrationGenerator.ColumnTypeNeeded(new GeneratorRequest(GeneratorOperation.SetNotNull, ["products.name"])).ShouldBeNull();
     }
+
+    // The names strata new gives its requests: its flags.
+    private static GeneratorRequest Named(GeneratorRequest request) => request with
+    {
+        OperationName = "--" + System.Text.RegularExpressions.Regex.Replace(request.Operation.ToString(), "(?<=[a-z])(?=[A-Z])", "-").ToLowerInvariant(),
+        ColumnTypeName = "--type",
+    };
 }
