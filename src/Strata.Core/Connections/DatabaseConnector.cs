@@ -141,6 +141,11 @@ internal sealed class DatabaseConnector
                 slim.UsePasswordProvider(password, passwordAsync);
             }
 
+            if (SessionAttributeCheck.Needed(settings))
+            {
+                slim.UsePhysicalConnectionInitializer(c => SessionAttributeCheck.Check(c, settings), c => SessionAttributeCheck.CheckAsync(c, settings));
+            }
+
             return slim.Build();
         }
 
@@ -153,6 +158,11 @@ internal sealed class DatabaseConnector
         if (password is not null)
         {
             builder.UsePasswordProvider(password, passwordAsync);
+        }
+
+        if (SessionAttributeCheck.Needed(settings))
+        {
+            builder.UsePhysicalConnectionInitializer(c => SessionAttributeCheck.Check(c, settings), c => SessionAttributeCheck.CheckAsync(c, settings));
         }
 
         return builder.Build();
