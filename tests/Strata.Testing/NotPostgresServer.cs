@@ -5,19 +5,21 @@ namespace Strata.Testing;
 
 /// <summary>
 /// A service on 127.0.0.1 that is not PostgreSQL: it reads what each client sends first, answers with a fixed reply
-/// (nothing, or a web server's), and hangs up, until it is disposed.
+/// (nothing, a web server's, or a password request) and hangs up; or it accepts and never says a word. Until it is
+/// disposed.
 /// </summary>
 public sealed class NotPostgresServer : IAsyncDisposable
 {
     private readonly TcpListener _listener;
     private readonly Task _serving;
+    private readonly List<TcpClient> _held = [];
 
-    private NotPostgresServer(byte[] reply)
+    private NotPostgresServer(byte[]? reply)
     {
         _listener = new TcpListener(IPAddress.Loopback, 0);
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _serving = ServeAsync(_listener, reply);
+        _serving = ServeAsync(reply);
     }
 
     /// <summary>The port it listens on.</summary>
@@ -29,24 +31,54 @@ public sealed class NotPostgresServer : IAsyncDisposable
     /// <summary>Starts one that answers like a web server, then hangs up.</summary>
     public static NotPostgresServer AnsweringAsWebServer() => new("HTTP/1.1 400 Bad Request\r\n\r\n"u8.ToArray());
 
+    /// <summary>
+    /// Starts one that answers a client's startup message (sent without TLS: <c>sslmode=disable</c>) by asking for a
+    /// clear-text password, as a PostgreSQL server with password authentication does, then hangs up.
+    /// </summary>
+    public static NotPostgresServer AskingForPassword() => new([(byte)'R', 0, 0, 0, 8, 0, 0, 0, 3]);
+
+    /// <summary>Starts one that accepts every connection and keeps it open without reading or answering.</summary>
+    public static NotPostgresServer Silent() => new(null);
+
     public async ValueTask DisposeAsync()
     {
         _listener.Stop();
         await _serving;
+        lock (_held)
+        {
+            foreach (var client in _held)
+            {
+                client.Dispose();
+            }
+        }
+
         _listener.Dispose();
     }
 
-    private static async Task ServeAsync(TcpListener listener, byte[] reply)
+    private async Task ServeAsync(byte[]? reply)
     {
         var buffer = new byte[1024];
         try
         {
             while (true)
             {
-                using var client = await listener.AcceptTcpClientAsync();
-                var stream = client.GetStream();
-                _ = await stream.ReadAsync(buffer);
-                await stream.WriteAsync(reply);
+                var client = await _listener.AcceptTcpClientAsync();
+                if (reply is null)
+                {
+                    lock (_held)
+                    {
+                        _held.Add(client);
+                    }
+
+                    continue;
+                }
+
+                using (client)
+                {
+                    var stream = client.GetStream();
+                    _ = await stream.ReadAsync(buffer);
+                    await stream.WriteAsync(reply);
+                }
             }
         }
         catch (Exception error) when (error is SocketException or ObjectDisposedException or IOException)

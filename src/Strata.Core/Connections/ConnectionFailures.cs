@@ -11,9 +11,14 @@ internal static class ConnectionFailures
 {
     public static ConnectionFailedException? Translate(Exception exception, ConnectionSettings settings)
     {
-        if (exception is ConnectionFailedException failed)
+        // A password command's failure reaches here wrapped in Npgsql's "thrown from the password provider": its own
+        // message names the command's origin, exit code and error line.
+        for (var current = exception; current is not null; current = current.InnerException)
         {
-            return failed;
+            if (current is ConnectionFailedException failed)
+            {
+                return failed;
+            }
         }
 
         var where = string.Join(",", settings.Hosts);

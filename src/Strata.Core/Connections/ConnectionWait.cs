@@ -68,14 +68,25 @@ internal sealed class ConnectionWait
     {
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(left > ShortestAttempt ? left : ShortestAttempt);
+        Task? connecting = null;
         try
         {
-            await connectAsync(attempt.Token);
+            connecting = connectAsync(attempt.Token);
+            // Npgsql does not always stop an open when told to (a server that accepts but never answers is waited for
+            // until the connect timeout): the attempt ends at its deadline whatever the open does, which finishes
+            // on its own, within its connect timeout, and closes what it opened.
+            await connecting.WaitAsync(attempt.Token);
             return (null, false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            Abandon(connecting);
             return (new ConnectionFailedException(AttemptTimedOut(left)), true);
+        }
+        catch (OperationCanceledException)
+        {
+            Abandon(connecting);
+            throw;
         }
         catch (Exception ex) when (ConnectionFailures.Translate(ex, settings) is { } failure)
         {
@@ -92,6 +103,10 @@ internal sealed class ConnectionWait
             throw failure;
         }
     }
+
+    // The error of an open nobody waits for any more is observed, so that it is not reported as unobserved.
+    private static void Abandon(Task? connecting) =>
+        connecting?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     // 28P01 wrong password, 28000 no pg_hba.conf entry or role refused: no amount of waiting changes these.
     private static bool IsRefusedLogin(Exception error) => error switch

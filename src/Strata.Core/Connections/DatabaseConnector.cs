@@ -17,14 +17,14 @@ namespace Strata.Core.Connections;
 internal sealed class DatabaseConnector
 {
     private readonly ILocalServer? _localServer;
-    private readonly ILoggerFactory? _loggerFactory;
+    private readonly NpgsqlLogFilter? _loggerFactory;
     private readonly ILogger _logger;
 
     /// <summary>Creates a connector; <paramref name="localServer"/> is needed only for the local default.</summary>
     public DatabaseConnector(ILocalServer? localServer, ILoggerFactory? loggerFactory = null)
     {
         _localServer = localServer;
-        _loggerFactory = loggerFactory;
+        _loggerFactory = loggerFactory is null ? null : new NpgsqlLogFilter(loggerFactory);
         _logger = loggerFactory?.CreateLogger<DatabaseConnector>() ?? (ILogger)NullLogger.Instance;
     }
 
@@ -141,6 +141,11 @@ internal sealed class DatabaseConnector
                 slim.UsePasswordProvider(password, passwordAsync);
             }
 
+            if (SessionAttributeCheck.Needed(settings))
+            {
+                slim.UsePhysicalConnectionInitializer(c => SessionAttributeCheck.Check(c, settings), c => SessionAttributeCheck.CheckAsync(c, settings));
+            }
+
             return slim.Build();
         }
 
@@ -153,6 +158,11 @@ internal sealed class DatabaseConnector
         if (password is not null)
         {
             builder.UsePasswordProvider(password, passwordAsync);
+        }
+
+        if (SessionAttributeCheck.Needed(settings))
+        {
+            builder.UsePhysicalConnectionInitializer(c => SessionAttributeCheck.Check(c, settings), c => SessionAttributeCheck.CheckAsync(c, settings));
         }
 
         return builder.Build();

@@ -78,7 +78,8 @@ internal static class NpgsqlSettings
             builder.SearchPath = settings.SearchPath;
         }
 
-        if (settings.TargetSessionAttributes is not null)
+        // Npgsql refuses the setting for a single host; SessionAttributeCheck does libpq's check there instead.
+        if (settings.TargetSessionAttributes is not null && settings.Hosts.Count > 1)
         {
             builder.TargetSessionAttributes = settings.TargetSessionAttributes;
         }

@@ -35,6 +35,12 @@ internal static partial class ClientPrograms
             return compatible ?? newestOlder!;
         }
 
+        if (found.Count == 0 && Pinned(environment) is { } pinned)
+        {
+            throw new PrerequisiteMissingException(
+                $"{name} was not found in {pinned}, the directory {LocalClusterOptions.BinDirectoryVariable} names (only there is looked when it is set); point {LocalClusterOptions.BinDirectoryVariable} at the directory of the PostgreSQL {serverMajor} client programs, or unset it to search PATH and the usual install directories");
+        }
+
         if (found.Count == 0)
         {
             throw new PrerequisiteMissingException(
@@ -55,7 +61,7 @@ internal static partial class ClientPrograms
 
     private static IEnumerable<string> Candidates(string name, IReadOnlyDictionary<string, string> environment)
     {
-        if (environment.TryGetValue(LocalClusterOptions.BinDirectoryVariable, out var pinned) && !string.IsNullOrWhiteSpace(pinned))
+        if (Pinned(environment) is { } pinned)
         {
             return Existing([pinned], name);
         }
@@ -69,6 +75,9 @@ internal static partial class ClientPrograms
             .Select(directory => System.IO.Path.Combine(directory, "bin"));
         return Existing(path.Concat(installed), name);
     }
+
+    private static string? Pinned(IReadOnlyDictionary<string, string> environment) =>
+        environment.TryGetValue(LocalClusterOptions.BinDirectoryVariable, out var pinned) && !string.IsNullOrWhiteSpace(pinned) ? pinned : null;
 
     private static IEnumerable<string> Existing(IEnumerable<string> directories, string name) =>
         directories

@@ -12,6 +12,7 @@ internal static class DatabaseCreator
     public static async Task<CreateResult> RunAsync(LifecycleContext context, CreateOptions options, CancellationToken cancellationToken)
     {
         var database = context.Database;
+        LifecycleGuards.EnsureNameFits(database, "create");
         await using var admin = await context.OpenMaintenanceAsync(cancellationToken);
         await using var connection = await admin.OpenConnectionAsync(cancellationToken);
         var server = LifecycleContext.ServerOf(connection);

@@ -1,3 +1,4 @@
+using System.Text;
 using Strata.Core.Connections;
 using Strata.Core.Errors;
 
@@ -9,9 +10,11 @@ namespace Strata.Core.Lifecycle;
 /// </summary>
 internal static class LifecycleGuards
 {
+    private const int MaxNameBytes = 63;
+
     private static readonly HashSet<string> MaintenanceNames = new(StringComparer.Ordinal) { "postgres", "template0", "template1" };
 
-    /// <summary>Refuses to drop or reset (<paramref name="verb"/>) a protected environment or a maintenance database.</summary>
+    /// <summary>Refuses to drop or reset (<paramref name="verb"/>) a protected environment, a maintenance database, or a name over 63 bytes.</summary>
     public static void EnsureMayDestroy(ResolvedConnection connection, string verb)
     {
         var database = connection.Settings.Database;
@@ -25,6 +28,22 @@ internal static class LifecycleGuards
         {
             throw new ConfigurationException(
                 $"refusing to {verb} database '{database}': postgres, template0 and template1 are maintenance databases the server itself needs; point Strata at your application's database");
+        }
+
+        EnsureNameFits(database, verb);
+    }
+
+    /// <summary>
+    /// Refuses a database name PostgreSQL would cut to its 63-byte limit (NAMEDATALEN - 1, counted in UTF-8 bytes):
+    /// the server would create, or look for, a database of another name.
+    /// </summary>
+    public static void EnsureNameFits(string database, string verb)
+    {
+        var bytes = Encoding.UTF8.GetByteCount(database);
+        if (bytes > MaxNameBytes)
+        {
+            throw new ConfigurationException(
+                $"cannot {verb} database '{database}': its name is {bytes} bytes long in UTF-8, and PostgreSQL names are at most {MaxNameBytes} bytes (longer ones are cut short); choose a shorter name");
         }
     }
 

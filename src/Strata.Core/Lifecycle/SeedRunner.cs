@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Strata.Core.Logging;
+using Strata.Core.Sql;
 
 namespace Strata.Core.Lifecycle;
 
@@ -10,7 +11,13 @@ internal static class SeedRunner
     {
         LifecycleGuards.EnsureMaySeed(context.Connection);
         var directory = options.SeedsDirectory ?? context.SeedsDirectory;
-        var seeds = await SeedFiles.ReadAsync(directory, cancellationToken);
+        return await RunAsync(context, directory, await SeedFiles.ReadAsync(directory, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="seeds"/>, read from <paramref name="directory"/> before anything changed.</summary>
+    public static async Task<SeedResult> RunAsync(
+        LifecycleContext context, string directory, IReadOnlyList<(string File, SqlScript Script)> seeds, CancellationToken cancellationToken)
+    {
         if (seeds.Count == 0)
         {
             LogMessages.NoSeedFiles(context.Logger, directory);

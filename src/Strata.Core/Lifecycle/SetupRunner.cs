@@ -2,6 +2,7 @@ using Strata.Core.Errors;
 using Strata.Core.History;
 using Strata.Core.Logging;
 using Strata.Core.Migrations;
+using Strata.Core.Sql;
 
 namespace Strata.Core.Lifecycle;
 
@@ -14,7 +15,28 @@ internal static class SetupRunner
     public static async Task<SetupResult> SetupAsync(LifecycleContext context, SetupOptions options, CancellationToken cancellationToken)
     {
         // Known before anything changes: a setup that cannot migrate must not create the database first.
-        var migrationsDirectories = context.MigrationsDirectories;
+        await SetupPreflight.CheckMigrationsAsync(context, planFromEmpty: false, cancellationToken);
+        return await SetupCheckedAsync(context, options, seeds: null, cancellationToken);
+    }
+
+    public static async Task<ResetResult> ResetAsync(LifecycleContext context, ResetOptions options, CancellationToken cancellationToken)
+    {
+        LifecycleGuards.EnsureMayDestroy(context.Connection, "reset");
+        // Everything the project can get wrong is found while the data is still there.
+        await SetupPreflight.CheckMigrationsAsync(context, planFromEmpty: true, cancellationToken);
+        var seeds = await SetupPreflight.ReadSeedsAsync(context, options.Setup, cancellationToken);
+        var drop = await DatabaseDropper.RunAsync(context, new DropOptions { Force = options.Force, Confirm = options.Confirm }, cancellationToken);
+        var setup = await SetupCheckedAsync(context, options.Setup, seeds, cancellationToken);
+        return new ResetResult(drop, setup);
+    }
+
+    /// <summary>The seeds directory setup reads.</summary>
+    public static string SeedsDirectoryOf(LifecycleContext context, SetupOptions options) => options.SeedsDirectory ?? context.SeedsDirectory;
+
+    // The migrations are checked; seeds, when given, were read before anything changed.
+    private static async Task<SetupResult> SetupCheckedAsync(
+        LifecycleContext context, SetupOptions options, IReadOnlyList<(string File, SqlScript Script)>? seeds, CancellationToken cancellationToken)
+    {
         var created = await DatabaseCreator.RunAsync(context, new CreateOptions(), cancellationToken);
         await using var dataSource = await context.OpenTargetAsync(cancellationToken);
         bool fresh;
@@ -23,9 +45,15 @@ internal static class SetupRunner
             fresh = created.Created || (await HistorySummary.ReadAsync(connection, context.HistoryTable, cancellationToken)).Applied == 0;
         }
 
-        var migrator = new Migrator(dataSource, new DirectoryMigrationSource(migrationsDirectories), context.Migrator, context.Logger);
-        var migrations = await migrator.UpAsync(cancellationToken: cancellationToken);
         var skipped = WhySkipSeeds(context, options, fresh);
+        // A seed file that cannot be read or split is found before the migrations run, not after.
+        if (skipped is null)
+        {
+            seeds ??= await SeedFiles.ReadAsync(SeedsDirectoryOf(context, options), cancellationToken);
+        }
+
+        var migrator = new Migrator(dataSource, new DirectoryMigrationSource(context.MigrationsDirectories), context.Migrator, context.Logger);
+        var migrations = await migrator.UpAsync(cancellationToken: cancellationToken);
         if (skipped is not null)
         {
             LogMessages.SeedsSkipped(context.Logger, skipped);
@@ -35,19 +63,11 @@ internal static class SetupRunner
             };
         }
 
-        var seeds = await SeedRunner.RunAsync(context, new SeedOptions { SeedsDirectory = options.SeedsDirectory ?? context.SeedsDirectory }, cancellationToken);
-        return new SetupResult(context.Database, created.Server, created.Created, migrations, seeds, null);
+        var ran = await SeedRunner.RunAsync(context, SeedsDirectoryOf(context, options), seeds!, cancellationToken);
+        return new SetupResult(context.Database, created.Server, created.Created, migrations, ran, null);
     }
 
-    public static async Task<ResetResult> ResetAsync(LifecycleContext context, ResetOptions options, CancellationToken cancellationToken)
-    {
-        LifecycleGuards.EnsureMayDestroy(context.Connection, "reset");
-        var drop = await DatabaseDropper.RunAsync(context, new DropOptions { Force = options.Force, Confirm = options.Confirm }, cancellationToken);
-        var setup = await SetupAsync(context, options.Setup, cancellationToken);
-        return new ResetResult(drop, setup);
-    }
-
-    private static string? WhySkipSeeds(LifecycleContext context, SetupOptions options, bool fresh)
+    public static string? WhySkipSeeds(LifecycleContext context, SetupOptions options, bool fresh)
     {
         if (options.SkipSeed)
         {
@@ -64,7 +84,7 @@ internal static class SetupRunner
             return refusal;
         }
 
-        var seedsDirectory = options.SeedsDirectory ?? context.SeedsDirectory;
+        var seedsDirectory = SeedsDirectoryOf(context, options);
         return SeedFiles.Exist(seedsDirectory) ? null : $"there is no seeds directory {seedsDirectory}";
     }
 }

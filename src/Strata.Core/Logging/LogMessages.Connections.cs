@@ -27,7 +27,7 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1006, Level = LogLevel.Debug, Message = "The password command from {Origin} returned a password")]
     public static partial void PasswordCommandSucceeded(ILogger logger, string origin);
 
-    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "The password command from {Origin} failed: {Problem}")]
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Debug, Message = "The password command from {Origin} failed: {Problem}")]
     public static partial void PasswordCommandFailed(ILogger logger, string origin, string problem);
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Debug, Message = "Starting or finding the local PostgreSQL server")]

@@ -36,6 +36,39 @@ public sealed class DatabaseConnectorTests
         (await ScalarAsync(dataSource, "SELECT current_setting('search_path')")).ShouldBe("audit,public");
     }
 
+    [Theory]
+    [InlineData("read-write", "")]
+    [InlineData("primary", "")]
+    [InlineData("any", "")]
+    [InlineData("prefer-standby", "")]
+    [InlineData("read-only", "&options=-c%20default_transaction_read_only%3Don")]
+    public async Task A_single_host_meeting_target_session_attrs_is_accepted(string attributes, string more)
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var resolved = await Resolve.UrlAsync($"{db.Url}?target_session_attrs={attributes}{more}");
+
+        await using var dataSource = await new DatabaseConnector(null).CreateDataSourceAsync(resolved, null, CancellationToken.None);
+
+        (await ScalarAsync(dataSource, "SELECT current_database()")).ShouldBe(db.Name);
+    }
+
+    [Theory]
+    [InlineData("standby", "", "is a primary (not in recovery)")]
+    [InlineData("read-only", "", "allows read-write transactions (transaction_read_only is off)")]
+    [InlineData("read-write", "&options=-c%20default_transaction_read_only%3Don", "only allows read-only transactions (transaction_read_only is on)")]
+    public async Task A_single_host_not_meeting_target_session_attrs_is_a_connection_failure_naming_the_mismatch(
+        string attributes, string more, string problem)
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var resolved = await Resolve.UrlAsync($"{db.Url}?target_session_attrs={attributes}{more}");
+
+        var error = await Should.ThrowAsync<ConnectionFailedException>(
+            () => new DatabaseConnector(null).CreateDataSourceAsync(resolved, null, CancellationToken.None));
+
+        error.Message.ShouldBe(
+            $"The server at {Resolve.Hosts(resolved.Settings)} {problem}, and target_session_attrs={attributes} asks for a {attributes} server; connect to one, or change target_session_attrs.");
+    }
+
     [Fact]
     public async Task Sends_server_options_from_the_url()
     {

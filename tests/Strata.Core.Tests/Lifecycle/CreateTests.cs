@@ -1,5 +1,6 @@
 using Strata.Core.Errors;
 using Strata.Core.Lifecycle;
+using Strata.Core.Tests.Connections;
 using Strata.Core.Tests.Engine;
 using Strata.Testing;
 
@@ -51,6 +52,43 @@ public sealed class CreateTests
         finally
         {
             await LifecycleKit.DropQuietlyAsync(url);
+        }
+    }
+
+    [Theory]
+    [InlineData("create")]
+    [InlineData("drop")]
+    [InlineData("setup")]
+    [InlineData("reset")]
+    public async Task A_name_over_63_bytes_is_refused_before_the_server_is_touched(string verb)
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var work = new TempDirectory();
+        work.Write("db/migrations/20240101000000_t.sql", "-- migrate:up\nCREATE TABLE t (id int);\n-- migrate:down\n");
+        // 62 bytes of ASCII and one two-byte letter: 32 characters fewer than the limit would allow in characters.
+        var name = new string('a', 62) + "é";
+        var truncated = new string('a', 62);
+        var lifecycle = await LifecycleKit.ForUrlAsync(db.Server.UrlFor(name), migrations: work.Combine("db/migrations"));
+        await db.ExecuteAsync($"CREATE DATABASE {truncated}");
+        try
+        {
+            Task action = verb switch
+            {
+                "create" => lifecycle.CreateAsync(),
+                "drop" => lifecycle.DropAsync(new DropOptions { Force = true }),
+                "setup" => lifecycle.SetupAsync(new SetupOptions { SkipSeed = true }),
+                _ => lifecycle.ResetAsync(new ResetOptions { Force = true, Setup = new SetupOptions { SkipSeed = true } }),
+            };
+
+            var error = await Should.ThrowAsync<ConfigurationException>(action);
+
+            error.Message.ShouldBe(
+                $"cannot {verb switch { "setup" => "create", _ => verb }} database '{name}': its name is 64 bytes long in UTF-8, and PostgreSQL names are at most 63 bytes (longer ones are cut short); choose a shorter name");
+            (await LifecycleKit.DatabaseExistsAsync(db, truncated)).ShouldBeTrue();
+        }
+        finally
+        {
+            await db.ExecuteAsync($"DROP DATABASE IF EXISTS {truncated}");
         }
     }
 

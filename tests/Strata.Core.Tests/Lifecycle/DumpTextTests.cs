@@ -20,4 +20,16 @@ public sealed class DumpTextTests
     [InlineData("pg_dump (PostgreSQL) 17beta1", 17)]
     public void Reads_the_major_version_of_a_client_program(string output, int major) =>
         ClientPrograms.ParseMajor(output).ShouldBe(major);
+
+    [Fact]
+    public async Task A_client_program_missing_from_STRATA_PG_BIN_is_said_to_be_missing_there_alone()
+    {
+        var environment = new Dictionary<string, string> { ["STRATA_PG_BIN"] = "/nonexistent-pg-bin", ["PATH"] = "/usr/bin:/bin" };
+
+        var error = await Should.ThrowAsync<Strata.Core.Errors.PrerequisiteMissingException>(
+            () => ClientPrograms.FindAsync("pg_dump", 15, acceptOlder: false, environment, CancellationToken.None));
+
+        error.Message.ShouldBe(
+            "pg_dump was not found in /nonexistent-pg-bin, the directory STRATA_PG_BIN names (only there is looked when it is set); point STRATA_PG_BIN at the directory of the PostgreSQL 15 client programs, or unset it to search PATH and the usual install directories");
+    }
 }

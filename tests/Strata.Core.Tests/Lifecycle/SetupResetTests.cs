@@ -107,6 +107,67 @@ public sealed class SetupResetTests
         (await db.TableExistsAsync("public.users")).ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("missing directory")]
+    [InlineData("malformed migration")]
+    [InlineData("statement refused in a transaction")]
+    [InlineData("broken seed file")]
+    public async Task Reset_checks_the_project_before_it_drops_anything(string mistake)
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await db.ExecuteAsync("CREATE TABLE precious (id int); INSERT INTO precious VALUES (1)");
+        using var work = Project();
+        var migrations = work.Combine("db/migrations");
+        switch (mistake)
+        {
+            case "missing directory":
+                migrations = work.Combine("db/migratoins");
+                break;
+            case "malformed migration":
+                work.Write("db/migrations/20240102000000_bad.sql", "CREATE TABLE t (id int);\n");
+                break;
+            case "statement refused in a transaction":
+                work.Write("db/migrations/20240102000000_index.sql", "-- migrate:up\nCREATE INDEX CONCURRENTLY users_name ON users (name);\n-- migrate:down\n");
+                break;
+            default:
+                work.Write("db/seeds/002_broken.sql", "INSERT INTO users VALUES (3, 'unterminated);");
+                break;
+        }
+
+        var lifecycle = await LifecycleKit.ForAsync(db, migrations: migrations);
+        var asked = false;
+
+        await Should.ThrowAsync<StrataException>(() => lifecycle.ResetAsync(new ResetOptions
+        {
+            Force = true,
+            Setup = new SetupOptions { SeedsDirectory = work.Combine("db/seeds") },
+            Confirm = _ => asked = true,
+        }));
+
+        asked.ShouldBeFalse();
+        (await db.ScalarAsync<long>("SELECT count(*) FROM precious")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Setup_with_a_missing_migrations_directory_creates_no_database()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var work = Project();
+        var url = LifecycleKit.NewDatabaseUrl(db, "nosetup", out var name);
+        try
+        {
+            var lifecycle = await LifecycleKit.ForUrlAsync(url, migrations: work.Combine("db/migratoins"));
+
+            await Should.ThrowAsync<ConfigurationException>(() => lifecycle.SetupAsync(new SetupOptions { SeedsDirectory = work.Combine("db/seeds") }));
+
+            (await LifecycleKit.DatabaseExistsAsync(db, name)).ShouldBeFalse();
+        }
+        finally
+        {
+            await LifecycleKit.DropQuietlyAsync(url);
+        }
+    }
+
     private static TempDirectory Project()
     {
         var work = new TempDirectory();

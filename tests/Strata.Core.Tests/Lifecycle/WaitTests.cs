@@ -81,6 +81,20 @@ public sealed class WaitTests
     }
 
     [Fact]
+    public async Task An_attempt_still_connecting_at_the_deadline_is_cut_short()
+    {
+        await using var server = NotPostgresServer.Silent();
+        // The connect timeout is far beyond the wait: only the deadline can end the attempt in time.
+        var lifecycle = await LifecycleKit.ForUrlAsync($"postgres://postgres@127.0.0.1:{server.Port}/app?sslmode=disable&connect_timeout=30");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Should.ThrowAsync<ConnectionFailedException>(() => lifecycle.WaitAsync(new WaitOptions { Timeout = TimeSpan.FromSeconds(1) }));
+
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+        error.Message.ShouldBe("database 'app' was not ready after 1 s (1 attempt(s)); last error: connecting did not finish within the 1 s left");
+    }
+
+    [Fact]
     public async Task A_refused_login_fails_at_once_instead_of_waiting()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+using Strata.Core.Errors;
+
+namespace Strata.Core.Connections;
+
+/// <summary>
+/// The logger factory Npgsql is given: Npgsql's own entries pass through, except those about an error Strata raised
+/// itself inside a callback (a failed password command), which the command reports once, in its words, as its error.
+/// </summary>
+internal sealed class NpgsqlLogFilter(ILoggerFactory inner) : ILoggerFactory
+{
+    public ILogger CreateLogger(string categoryName) => new FilteredLogger(inner.CreateLogger(categoryName));
+
+    public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
+
+    // The wrapped factory belongs to the caller.
+    public void Dispose()
+    {
+    }
+
+    private static bool IsOurs(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is StrataException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class FilteredLogger(ILogger inner) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => inner.BeginScope(state);
+
+        public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsOurs(exception))
+            {
+                inner.Log(logLevel, eventId, state, exception, formatter);
+            }
+        }
+    }
+}

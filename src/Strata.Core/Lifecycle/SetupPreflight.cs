@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Strata.Core.Execution;
+using Strata.Core.Migrations;
+using Strata.Core.Planning;
+using Strata.Core.Sql;
+
+namespace Strata.Core.Lifecycle;
+
+/// <summary>
+/// What setup and reset check before they change anything, so that a mistake in the project never leaves a database
+/// created empty, or dropped: the migrations directories exist and every file in them reads and parses; before a reset
+/// also that the migrations plan onto an empty database, and the seed files it will run read and parse.
+/// </summary>
+internal static class SetupPreflight
+{
+    // What may run in a transaction only grew with the server's version: checked as for the newest server, a refusal
+    // here holds on every server; one of an older server's alone is still found, once connected, before anything runs.
+    private const int AnyServer = int.MaxValue;
+
+    /// <summary>Loads and parses every migration file; with <paramref name="planFromEmpty"/> also plans them onto an empty database.</summary>
+    public static async Task CheckMigrationsAsync(LifecycleContext context, bool planFromEmpty, CancellationToken cancellationToken)
+    {
+        // Quietly: skipped files are reported once, by the run itself.
+        var migrations = await new DirectoryMigrationSource(context.MigrationsDirectories)
+            .LoadAsync(NullLogger.Instance, splitStatements: true, cancellationToken);
+        if (planFromEmpty)
+        {
+            var plan = UpPlanner.Plan(new MigrationLedger(migrations, []), MigrationTarget.All, context.Migrator);
+            TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, AnyServer);
+        }
+    }
+
+    /// <summary>The seed files setup will run into a new database, read and split; null when it will not seed.</summary>
+    public static async Task<IReadOnlyList<(string File, SqlScript Script)>?> ReadSeedsAsync(
+        LifecycleContext context, SetupOptions options, CancellationToken cancellationToken) =>
+        SetupRunner.WhySkipSeeds(context, options, fresh: true) is null
+            ? await SeedFiles.ReadAsync(SetupRunner.SeedsDirectoryOf(context, options), cancellationToken)
+            : null;
+}
