@@ -32,6 +32,29 @@ internal static class DumpText
     }
 
     /// <summary>
+    /// Adds <c>VERSION</c> to the <c>CREATE EXTENSION</c> lines of <paramref name="pinned"/> (each line as pg_dump
+    /// writes it, with the version as a literal); other lines stay as they are.
+    /// </summary>
+    public static string WithExtensionVersions(string dump, IReadOnlyDictionary<string, string> pinned)
+    {
+        if (pinned.Count == 0)
+        {
+            return dump;
+        }
+
+        var lines = dump.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (pinned.TryGetValue(lines[i], out var version))
+            {
+                lines[i] = $"{lines[i][..^1]} VERSION {version};";
+            }
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>
     /// True for the psql meta-commands pg_dump wraps its output in since 17.6, 16.10, 15.14, 14.19 and 13.22. They
     /// only stop psql from running other meta-commands, which Strata never runs, and their key is random.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Npgsql;
 using Strata.Core.Data;
 using Strata.Core.Errors;
 using Strata.Core.History;
@@ -9,7 +10,7 @@ namespace Strata.Core.Lifecycle;
 
 /// <summary>
 /// <c>db dump</c>: the schema from <c>pg_dump --schema-only --no-owner --no-privileges</c>, made stable by
-/// <see cref="DumpText"/>, followed by the history table's rows. The file is replaced only when the dump succeeded
+/// <see cref="DumpText"/>, with the version of each extension not at its default one, followed by the history table's rows. The file is replaced only when the dump succeeded
 /// and its content changed.
 /// </summary>
 internal static class SchemaDumper
@@ -38,10 +39,35 @@ internal static class SchemaDumper
         }
 
         var (history, rows) = await HistoryRows.DumpAsync(connection, context.HistoryTable, cancellationToken);
-        var text = Header + DumpText.Normalize(run.Stdout) + history;
+        var pinned = await PinnedExtensionsAsync(connection, cancellationToken);
+        var text = Header + DumpText.WithExtensionVersions(DumpText.Normalize(run.Stdout), pinned) + history;
         var changed = await WriteIfChangedAsync(file, text, cancellationToken);
         LogMessages.SchemaDumped(context.Logger, file, rows, changed);
         return new DumpResult(context.Database, file, Encoding.UTF8.GetByteCount(text), changed, rows, pgDump.Path, pgDump.MajorVersion, serverMajor);
+    }
+
+    // pg_dump writes CREATE EXTENSION without a version, so loading its file installs each extension's default one.
+    // An extension a migration pinned to another version is given it back, as the line pg_dump writes for it.
+    private const string PinnedExtensions = """
+        SELECT 'CREATE EXTENSION IF NOT EXISTS ' || quote_ident(e.extname) || ' WITH SCHEMA ' || quote_ident(n.nspname) || ';',
+               quote_literal(e.extversion)
+        FROM pg_extension e
+        JOIN pg_namespace n ON n.oid = e.extnamespace
+        JOIN pg_available_extensions a ON a.name = e.extname
+        WHERE e.extversion IS DISTINCT FROM a.default_version
+        """;
+
+    private static async Task<IReadOnlyDictionary<string, string>> PinnedExtensionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var pinned = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand(PinnedExtensions, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            pinned[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return pinned;
     }
 
     /// <summary>Replaces the file whole (<see cref="AtomicFile"/>), so a reader never sees half a schema.</summary>

@@ -90,6 +90,26 @@ public sealed class DumpLoadTests
         (await target.HistoryVersionsAsync()).ShouldBe(["20240101000000", "20240102000000"]);
     }
 
+    // pg_dump leaves the version out of CREATE EXTENSION: without it, a load would install the default version and
+    // verify's comparison with the schema file could never pass.
+    [Fact]
+    public async Task An_extension_pinned_to_an_older_version_keeps_it_through_dump_and_load()
+    {
+        await using var source = await TestPostgres.CreateDatabaseAsync();
+        await using var target = await TestPostgres.CreateDatabaseAsync();
+        using var work = new TempDirectory();
+        await source.ExecuteAsync("CREATE EXTENSION hstore VERSION '1.4'; CREATE EXTENSION citext; CREATE TABLE kv (h hstore, t citext)");
+        var file = work.Combine("schema.sql");
+
+        await (await LifecycleKit.ForAsync(source)).DumpAsync(new DumpOptions { File = file });
+        await (await LifecycleKit.ForAsync(target)).LoadAsync(new LoadOptions { File = file });
+
+        var text = await File.ReadAllTextAsync(file);
+        text.ShouldContain("CREATE EXTENSION IF NOT EXISTS hstore WITH SCHEMA public VERSION '1.4';\n");
+        text.ShouldContain("CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;\n");
+        (await target.ScalarAsync<string>("SELECT extversion FROM pg_extension WHERE extname = 'hstore'")).ShouldBe("1.4");
+    }
+
     [Fact]
     public async Task Load_refuses_a_database_that_has_tables_and_changes_nothing()
     {
