@@ -69,8 +69,14 @@ internal static class ConfigFileLoader
             return (RequireExisting(fromVariable, ConfigVariable, request.WorkingDirectory), ConfigVariable);
         }
 
-        var inWorkingDirectory = Path.Combine(request.WorkingDirectory, FileName);
-        return File.Exists(inWorkingDirectory) ? (Path.GetFullPath(inWorkingDirectory), "working directory") : (null, string.Empty);
+        var inWorkingDirectory = Path.GetFullPath(Path.Combine(request.WorkingDirectory, FileName));
+        if (Directory.Exists(inWorkingDirectory))
+        {
+            // Not read, but not absent either: going on without it would use another database than the one meant.
+            throw new ConfigurationException($"The config file {inWorkingDirectory} in the working directory {FileErrorText.WhyNotAFile(inWorkingDirectory)}.");
+        }
+
+        return File.Exists(inWorkingDirectory) ? (inWorkingDirectory, "working directory") : (null, string.Empty);
     }
 
     private static string RequireExisting(string path, string givenBy, string workingDirectory)

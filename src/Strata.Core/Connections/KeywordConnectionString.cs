@@ -81,7 +81,7 @@ internal static class KeywordConnectionString
         }
 
         // As in Npgsql, a port written with a host wins; Port applies to the hosts written without one.
-        if (builder.ContainsKey("Port"))
+        if (Given(builder, "Port"))
         {
             draft.Ports = draft.Ports.Count == 0 ? [builder.Port] : draft.Ports.Select(p => (int?)(p ?? builder.Port)).ToList();
         }
@@ -96,15 +96,20 @@ internal static class KeywordConnectionString
         Assign(builder.Password, v => draft.Password = v, SettingNames.Password, draft, sourceName);
     }
 
+    // Whether the string itself sets the keyword: Npgsql's ContainsKey answers whether the keyword exists at all, so
+    // a default (port 5432, sslmode prefer) would pass for a value the string gave.
+    private static bool Given(NpgsqlConnectionStringBuilder builder, string key) =>
+        builder.Keys.Cast<string>().Contains(key, StringComparer.OrdinalIgnoreCase);
+
     private static void MapOptions(NpgsqlConnectionStringBuilder builder, SettingsDraft draft, string sourceName)
     {
-        if (builder.ContainsKey("SSL Mode"))
+        if (Given(builder, "SSL Mode"))
         {
             draft.SslMode = builder.SslMode;
             draft.From(SettingNames.SslMode, sourceName);
         }
 
-        if (builder.ContainsKey("Timeout"))
+        if (Given(builder, "Timeout"))
         {
             draft.ConnectTimeoutSeconds = builder.Timeout;
             draft.From(SettingNames.ConnectTimeout, sourceName);

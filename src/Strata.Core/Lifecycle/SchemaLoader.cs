@@ -22,7 +22,7 @@ internal static class SchemaLoader
             throw new ConfigurationException($"schema file {file} {FileErrorText.WhyNotAFile(file)}; {NextStep.DescribeAll(steps)}") { NextSteps = steps };
         }
 
-        var script = SqlSplitter.Split(WithoutRestrictLines(await SeedFiles.ReadTextAsync(file, cancellationToken)), new SqlSplitOptions { FileName = file });
+        var script = SqlSplitter.Split(WithoutRestrictLines(await SeedFiles.ReadTextAsync(file, cancellationToken)), new SqlSplitOptions { FileName = file, Kind = "schema file" });
         await using var dataSource = await context.OpenTargetAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var tables = await Catalog.UserTableCountAsync(connection, cancellationToken);

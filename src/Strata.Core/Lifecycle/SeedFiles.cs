@@ -29,7 +29,7 @@ internal static class SeedFiles
         var scripts = new List<(string, SqlScript)>(files.Count);
         foreach (var file in files)
         {
-            scripts.Add((file, SqlSplitter.Split(await ReadTextAsync(file, cancellationToken), new SqlSplitOptions { FileName = file })));
+            scripts.Add((file, SqlSplitter.Split(await ReadTextAsync(file, cancellationToken), new SqlSplitOptions { FileName = file, Kind = "seed file" })));
         }
 
         return scripts;

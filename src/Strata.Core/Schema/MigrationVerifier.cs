@@ -105,7 +105,7 @@ internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = 
         string file, SchemaSnapshot migrated, HistoryTableName history, CancellationToken cancellationToken)
     {
         var text = string.Join('\n', (await SeedFiles.ReadTextAsync(file, cancellationToken)).Split('\n').Where(line => !DumpText.IsRestrictLine(line)));
-        var script = SqlSplitter.Split(text, new SqlSplitOptions { FileName = file });
+        var script = SqlSplitter.Split(text, new SqlSplitOptions { FileName = file, Kind = "schema file" });
         await using var loaded = await Server.CreateDatabaseAsync(cancellationToken);
         await using (var connection = await loaded.DataSource.OpenConnectionAsync(cancellationToken))
         {

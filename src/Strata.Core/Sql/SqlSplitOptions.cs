@@ -6,6 +6,9 @@ internal sealed record SqlSplitOptions
     /// <summary>The file the text comes from, named in error messages; null when it has none.</summary>
     public string? FileName { get; init; }
 
+    /// <summary>What kind of file the text is, as messages name it: <c>migration</c>, <c>schema file</c>, <c>seed file</c>.</summary>
+    public string Kind { get; init; } = "migration";
+
     /// <summary>The 1-based file line of the text's first character (a migration section starts mid-file).</summary>
     public int FirstLine { get; init; } = 1;
 

@@ -7,6 +7,7 @@ internal sealed class SqlSplitRun
 {
     private readonly string _sql;
     private readonly string? _fileName;
+    private readonly string _kind;
     private readonly List<SqlStatement> _statements = [];
     private SqlPositionCounter _positions;
     private SqlStatementContext _context;
@@ -17,6 +18,7 @@ internal sealed class SqlSplitRun
     {
         _sql = sql;
         _fileName = options.FileName;
+        _kind = options.Kind;
         _positions = new SqlPositionCounter(sql, options.FirstLine, options.FirstColumn);
     }
 
@@ -56,7 +58,7 @@ internal sealed class SqlSplitRun
             case SqlTokenKind.Word:
                 if (_context.OnWord(_sql.AsSpan(token.Start, token.End - token.Start)))
                 {
-                    throw Error(_start, "COPY ... FROM STDIN is not supported in migrations: the data rows that follow it are psql input, not SQL; load the data with INSERT statements instead");
+                    throw Error(_start, $"COPY ... FROM STDIN is not supported in {_kind}s: the data rows that follow it are psql input, not SQL; load the data with INSERT statements instead");
                 }
 
                 break;
@@ -93,7 +95,7 @@ internal sealed class SqlSplitRun
         }
 
         var command = _sql[index..end];
-        return Error(index, $"psql meta-command {command} is not supported in migrations: a migration is plain SQL that Strata sends to the server itself; remove the line");
+        return Error(index, $"psql meta-command {command} is not supported in {_kind}s: a {_kind} is plain SQL that Strata sends to the server itself; remove the line");
     }
 
     private SqlSyntaxException Unterminated(SqlToken token) => token.Kind switch

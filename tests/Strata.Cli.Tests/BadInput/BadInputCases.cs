@@ -159,6 +159,7 @@ public static class BadInputCases
         yield return Config("config-seeds-dir-array", """{ "seedsDir": [] }""");
         yield return Config("config-environment-string", """{ "environments": { "dev": "postgres://x" } }""");
         yield return new BadInputCase("config-is-a-directory", 2, ["status", "--config", "db"]) { Files = Good, Variables = Dead };
+        yield return new BadInputCase("config-in-working-directory-is-a-directory", 2, ["status"]) { Files = [.. Good, ("strata.json/keep", "")], Variables = Dead };
 
         // .env files that are not NAME=value lines.
         yield return DotEnv("env-line-without-equals", "JUSTTEXT\n");

@@ -34,6 +34,22 @@ public sealed class KeywordConnectionStringTests
         settings.SslRootCert.ShouldBe("/ca.pem");
     }
 
+    // Npgsql's builder answers every keyword it knows with a value, given or not: only what the string sets is its.
+    [Fact]
+    public async Task What_a_keyword_string_leaves_out_comes_from_the_defaults_as_for_a_url()
+    {
+        var keywords = (await Resolve.UrlAsync("Host=db;Database=app;Username=web")).Describe().ToDictionary(r => r.Name);
+        var url = (await Resolve.UrlAsync("postgres://web@db/app")).Describe().ToDictionary(r => r.Name);
+
+        foreach (var name in new[] { "port", "sslmode", "connect_timeout" })
+        {
+            keywords.GetValueOrDefault(name).ShouldBe(url.GetValueOrDefault(name), name);
+        }
+
+        keywords["port"].Origin.ShouldBe("default");
+        keywords["host"].Origin.ShouldBe(url["host"].Origin);
+    }
+
     [Theory]
     [InlineData("Host=h1:5432,h2:5433;Database=d;Username=u", "h1:5432,h2:5433")]
     [InlineData("Host=h1,h2;Port=6000;Database=d;Username=u", "h1:6000,h2:6000")]

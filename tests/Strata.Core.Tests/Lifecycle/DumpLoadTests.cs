@@ -111,6 +111,20 @@ public sealed class DumpLoadTests
     }
 
     [Fact]
+    public async Task A_psql_meta_command_in_a_schema_file_is_refused_in_the_words_of_a_schema_file()
+    {
+        await using var target = await TestPostgres.CreateDatabaseAsync();
+        using var work = new TempDirectory();
+        var file = work.Combine("schema.sql");
+        await File.WriteAllTextAsync(file, "CREATE TABLE a (id int);\n\\connect other\n");
+
+        var error = await Should.ThrowAsync<Exception>(async () => await (await LifecycleKit.ForAsync(target)).LoadAsync(new LoadOptions { File = file }));
+
+        error.Message.ShouldContain(":2:1: psql meta-command \\connect is not supported in schema files: a schema file is plain SQL");
+        (await target.ScalarAsync<long>("SELECT count(*) FROM pg_class WHERE relname = 'a'")).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Load_refuses_a_database_that_has_tables_and_changes_nothing()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
