@@ -87,7 +87,7 @@ public sealed class Migrator
             }
 
             await using var session = await WhileLoadingAsync(
-                loading, () => OpenSessionAsync(cancellationToken, _guard, async records => SplitUnapplied(await loading, records).Any(m => UpPlanner.MayReach(target ?? MigrationTarget.All, m)), createTableNow: false));
+                loading, () => OpenSessionAsync(cancellationToken, _guard, async records => SplitUnapplied(await loading, records).Any(m => UpPlanner.MayReach(target ?? MigrationTarget.All, m))));
             UpPlan plan;
             using (TimingTrace.Measure("plan and pre-flight checks"))
             {
@@ -175,7 +175,7 @@ public sealed class Migrator
 
     /// <summary>Records migration <paramref name="version"/> as applied without running it (it was applied by hand).</summary>
     internal Task<StampResult> StampAsync(MigrationVersion version, CancellationToken cancellationToken = default) =>
-        WithLedgerAsync(async (recorder, session, ledger) => await recorder.StampAsync(await session.ConnectionAsync(cancellationToken), ledger, version, cancellationToken), _recordGuard, cancellationToken);
+        WithLedgerAsync(async (recorder, session, ledger) => await recorder.StampAsync(session, ledger, version, cancellationToken), _recordGuard, cancellationToken);
 
     /// <summary>Removes the history row of <paramref name="version"/> without running its down section.</summary>
     /// <remarks>On an inconsistent history table (<see cref="HistoryInconsistentException"/>) it removes every row of the version, however spelled.</remarks>
@@ -183,7 +183,7 @@ public sealed class Migrator
     {
         try
         {
-            return await WithLedgerAsync(async (recorder, session, ledger) => await recorder.UnstampAsync(await session.ConnectionAsync(cancellationToken), ledger, version, cancellationToken), null, cancellationToken);
+            return await WithLedgerAsync(async (recorder, session, ledger) => await recorder.UnstampAsync(session, ledger, version, cancellationToken), null, cancellationToken);
         }
         catch (HistoryInconsistentException)
         {
@@ -193,7 +193,7 @@ public sealed class Migrator
 
     /// <summary>Adopts a database with no history: records every migration up to <paramref name="version"/> as applied.</summary>
     internal Task<StampResult> BaselineAsync(MigrationVersion version, CancellationToken cancellationToken = default) =>
-        WithLedgerAsync(async (recorder, session, ledger) => await recorder.BaselineAsync(await session.ConnectionAsync(cancellationToken), ledger, version, cancellationToken), _recordGuard, cancellationToken);
+        WithLedgerAsync(async (recorder, session, ledger) => await recorder.BaselineAsync(session, ledger, version, cancellationToken), _recordGuard, cancellationToken);
 
     /// <summary>
     /// Applies pending migrations like <see cref="UpAsync(MigrationTarget?, bool, CancellationToken)"/>, but on a database with no
@@ -218,7 +218,7 @@ public sealed class Migrator
             var history = session.History;
             if (history.Count == 0)
             {
-                await new HistoryRecorder(_history, _logger).BaselineAsync(await session.ConnectionAsync(cancellationToken), new MigrationLedger(migrations, history), baseline, cancellationToken);
+                await new HistoryRecorder(_history, _logger).BaselineAsync(session, new MigrationLedger(migrations, history), baseline, cancellationToken);
                 history = await _history.TryLoadAsync(await session.ConnectionAsync(cancellationToken), cancellationToken) ?? [];
             }
 
@@ -306,8 +306,8 @@ public sealed class Migrator
 
             await using var session = await OpenSessionAsync(cancellationToken);
             var locked = new MigrationLedger(migrations, session.History);
-            var interrupted = await repairer.InspectAsync(await session.ConnectionAsync(cancellationToken), locked, cancellationToken);
-            var resolved = await repairer.ResolveAsync(await session.ConnectionAsync(cancellationToken), locked, interrupted, action, version, cancellationToken);
+            var interrupted = await repairer.InspectAsync(session.ReadConnection, locked, cancellationToken);
+            var resolved = await repairer.ResolveAsync(session, locked, interrupted, action, version, cancellationToken);
             return new RepairResult(interrupted, action, resolved);
         });
 
@@ -398,8 +398,8 @@ public sealed class Migrator
         });
 
     private Task<MigrationSession> OpenSessionAsync(
-        CancellationToken cancellationToken, AdoptionGuard? guard = null, Func<IReadOnlyList<HistoryRecord>?, Task<bool>>? filesReady = null, bool createTableNow = true) =>
-        MigrationSession.OpenAsync(_dataSource, _history, _options, _logger, guard, filesReady, cancellationToken, createTableNow);
+        CancellationToken cancellationToken, AdoptionGuard? guard = null, Func<IReadOnlyList<HistoryRecord>?, Task<bool>>? filesReady = null) =>
+        MigrationSession.OpenAsync(_dataSource, _history, _options, _logger, guard, filesReady, cancellationToken);
 
     // Read-only commands take no lock and never create the history table.
     private async Task<Snapshot> ReadAsync(Task<IReadOnlyList<Migration>> loading, CancellationToken cancellationToken, bool guarded = false)

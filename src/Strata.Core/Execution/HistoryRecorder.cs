@@ -9,10 +9,13 @@ using Strata.Core.Planning;
 
 namespace Strata.Core.Execution;
 
-/// <summary>Records migrations as applied without running them (stamp, baseline), or removes a row (unstamp).</summary>
+/// <summary>
+/// Records migrations as applied without running them (stamp, baseline), or removes a row (unstamp). Each checks first
+/// and asks the session for its work connection (which creates a missing history table) only to write.
+/// </summary>
 internal sealed class HistoryRecorder(HistoryStore store, ILogger logger)
 {
-    public async Task<StampResult> StampAsync(NpgsqlConnection connection, MigrationLedger ledger, MigrationVersion version, CancellationToken cancellationToken)
+    public async Task<StampResult> StampAsync(MigrationSession session, MigrationLedger ledger, MigrationVersion version, CancellationToken cancellationToken)
     {
         var entry = ledger.Find(version);
         if (entry?.Migration is null)
@@ -37,12 +40,12 @@ internal sealed class HistoryRecorder(HistoryStore store, ILogger logger)
                 };
         }
 
-        await store.ExecuteAsync(connection, store.Sql.InsertRecorded(entry.Migration, HistoryOrigin.Stamp), cancellationToken);
+        await store.ExecuteAsync(await session.ConnectionAsync(cancellationToken), store.Sql.InsertRecorded(entry.Migration, HistoryOrigin.Stamp), cancellationToken);
         logger.MigrationRecorded(entry.Id, HistoryCodes.Of(HistoryOrigin.Stamp));
         return new StampResult(HistoryOrigin.Stamp, [version], [], []);
     }
 
-    public async Task<StampResult> UnstampAsync(NpgsqlConnection connection, MigrationLedger ledger, MigrationVersion version, CancellationToken cancellationToken)
+    public async Task<StampResult> UnstampAsync(MigrationSession session, MigrationLedger ledger, MigrationVersion version, CancellationToken cancellationToken)
     {
         var entry = ledger.Find(version);
         if (entry?.Record is null)
@@ -58,7 +61,7 @@ internal sealed class HistoryRecorder(HistoryStore store, ILogger logger)
             };
         }
 
-        await store.ExecuteAsync(connection, store.Sql.Delete(version), cancellationToken);
+        await store.ExecuteAsync(await session.ConnectionAsync(cancellationToken), store.Sql.Delete(version), cancellationToken);
         logger.MigrationUnrecorded(entry.Id);
         return new StampResult(HistoryOrigin.Stamp, [], [version], []);
     }
@@ -78,7 +81,7 @@ internal sealed class HistoryRecorder(HistoryStore store, ILogger logger)
         return new StampResult(HistoryOrigin.Stamp, [], [version], []);
     }
 
-    public async Task<StampResult> BaselineAsync(NpgsqlConnection connection, MigrationLedger ledger, MigrationVersion version, CancellationToken cancellationToken)
+    public async Task<StampResult> BaselineAsync(MigrationSession session, MigrationLedger ledger, MigrationVersion version, CancellationToken cancellationToken)
     {
         var recorded = ledger.Entries.Count(e => e.Record is not null);
         if (recorded > 0)
@@ -97,7 +100,7 @@ internal sealed class HistoryRecorder(HistoryStore store, ILogger logger)
         }
 
         var migrations = ledger.Entries.Where(e => e.Version <= version).Select(e => e.File).ToList();
-        await store.ExecuteAsync(connection, migrations.Select(m => store.Sql.InsertRecorded(m, HistoryOrigin.Baseline)), cancellationToken);
+        await store.ExecuteAsync(await session.ConnectionAsync(cancellationToken), migrations.Select(m => store.Sql.InsertRecorded(m, HistoryOrigin.Baseline)), cancellationToken);
         foreach (var migration in migrations)
         {
             logger.MigrationRecorded(MigrationNames.Id(migration), HistoryCodes.Of(HistoryOrigin.Baseline));

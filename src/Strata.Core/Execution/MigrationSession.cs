@@ -37,12 +37,19 @@ internal sealed class MigrationSession : IAsyncDisposable
 
     public int ServerMajorVersion => _lock.Connection.PostgreSqlVersion.Major;
 
-    /// <summary>Whether the history table did not exist when the session read it (its first use creates it).</summary>
+    /// <summary>
+    /// Whether the history table did not exist when the session read it. It is created by the first
+    /// <see cref="ConnectionAsync"/>, which a command calls only once its checks have passed and it is about to write, so
+    /// a refused command leaves the database as it found it.
+    /// </summary>
     public bool HistoryTableMissing => !_tableExists;
+
+    /// <summary>The lock's connection, for reads under the lock before anything is written; never for writes.</summary>
+    public NpgsqlConnection ReadConnection => _lock.Connection;
 
     public static async Task<MigrationSession> OpenAsync(
         NpgsqlDataSource dataSource, HistoryStore history, MigratorOptions options, ILogger logger, AdoptionGuard? guard,
-        Func<IReadOnlyList<HistoryRecord>?, Task<bool>>? filesReady, CancellationToken cancellationToken, bool createTableNow = true)
+        Func<IReadOnlyList<HistoryRecord>?, Task<bool>>? filesReady, CancellationToken cancellationToken)
     {
         var migrationLock = await MigrationLock.AcquireAsync(
             dataSource, history.Table, LockWait.From(options), logger, cancellationToken);
@@ -70,12 +77,6 @@ internal sealed class MigrationSession : IAsyncDisposable
                 // run changes nothing.
                 using var timing = TimingTrace.Measure("adoption check (another tool's history?)");
                 await guard.CheckAsync(migrationLock.Connection, cancellationToken);
-            }
-
-            // Without a history table, it is created now, unless the caller does it itself (up, once its plan has passed its checks).
-            if (records is null && createTableNow)
-            {
-                await session.ConnectionAsync(cancellationToken);
             }
 
             return session;

@@ -25,7 +25,7 @@ internal sealed class Repairer(HistoryStore store, ILogger logger)
     }
 
     public async Task<MigrationVersion?> ResolveAsync(
-        NpgsqlConnection connection, MigrationLedger ledger, IReadOnlyList<InterruptedMigration> interrupted, RepairAction action, MigrationVersion? version, CancellationToken cancellationToken)
+        MigrationSession session, MigrationLedger ledger, IReadOnlyList<InterruptedMigration> interrupted, RepairAction action, MigrationVersion? version, CancellationToken cancellationToken)
     {
         var target = Choose(interrupted, version);
         if (target is null)
@@ -42,6 +42,7 @@ internal sealed class Repairer(HistoryStore store, ILogger logger)
             _ => (store.Sql.RestoreReverting(target.Version, entry.Migration?.Up.Statements.Count ?? entry.Record!.StatementsTotal),
                 "recorded as applied again; down rolls it back again from its first statement"),
         };
+        var connection = await session.ConnectionAsync(cancellationToken);
         try
         {
             await store.ExecuteAsync(connection, statement, cancellationToken);

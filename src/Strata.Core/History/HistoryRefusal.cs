@@ -17,8 +17,19 @@ internal static class HistoryRefusal
     /// <summary>Whether <paramref name="error"/> is the server refusing the statement rather than the connection failing.</summary>
     public static bool IsRefusal(PostgresException error) => !ConnectionErrors.IsConnectionFailure(error);
 
-    public static ConfigurationException Read(HistoryTableName table, PostgresException error) =>
-        new($"Could not read the history table {table}: {ServerErrorText.Describe(error, $"grant the role SELECT on it, {NotOurs}")}.", error);
+    public static ConfigurationException Read(HistoryTableName table, PostgresException error) => IsNotAHistoryTable(error)
+        ? new($"Could not read the history table {table}: {ServerErrorText.Describe(error)}; its columns are not those of a Strata history " +
+            "table, so it may be another tool's: configure the table Strata created, or import another tool's history with adopt " +
+            "(which leaves that tool's table as it is); nothing was changed.", error)
+        {
+            NextSteps = [new NextStep(NextStepKind.ShowSettings), new NextStep(NextStepKind.Adopt)],
+        }
+        : new($"Could not read the history table {table}: {ServerErrorText.Describe(error, $"grant the role SELECT on it, {NotOurs}")}.", error);
+
+    // A column Strata reads is missing, or has a type it cannot be read or compared as: a privilege would not help.
+    private static bool IsNotAHistoryTable(PostgresException error) =>
+        error.SqlState is PostgresErrorCodes.UndefinedColumn or PostgresErrorCodes.DatatypeMismatch or PostgresErrorCodes.UndefinedFunction
+            or PostgresErrorCodes.InvalidTextRepresentation;
 
     /// <param name="table">The history table.</param>
     /// <param name="error">The server's refusal.</param>

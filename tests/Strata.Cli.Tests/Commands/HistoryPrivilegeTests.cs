@@ -80,6 +80,29 @@ public sealed class HistoryPrivilegeTests
     }
 
     /// <summary>A login role of the test server with only the given privileges, dropped with whatever it was granted.</summary>
+    [Fact]
+    public async Task A_history_table_setting_that_names_another_tools_table_is_refused_as_not_ours_and_changes_nothing()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await Db.DbCli.ExecuteAsync(db, "CREATE TABLE schema_migrations (version varchar PRIMARY KEY); INSERT INTO schema_migrations VALUES ('1')");
+        using var files = new MigrationFiles().AddTables(1);
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url).With("STRATA_HISTORY_TABLE", "schema_migrations");
+
+        foreach (var command in new[] { "status", "up", "stamp" })
+        {
+            var result = command == "stamp" ? await cli.RunAsync(command, "1000") : await cli.RunAsync(command);
+            result.ExitCode.ShouldBe(2, result.ToString());
+            result.Stderr.ShouldContain(
+                "error: Could not read the history table public.schema_migrations: 42703 column \"description\" does not exist; its columns are not " +
+                "those of a Strata history table, so it may be another tool's");
+            result.Stderr.ShouldNotContain("grant the role");
+            result.Stderr.ShouldContain("next: strata adopt");
+        }
+
+        (await Db.DbCli.ScalarAsync<long>(db, "SELECT count(*) FROM pg_class WHERE relname LIKE 'strata%' OR relname = 't0'")).ShouldBe(0);
+        (await Db.DbCli.ScalarAsync<string>(db, "SELECT string_agg(version, ',') FROM schema_migrations")).ShouldBe("1");
+    }
+
     private sealed class Role : IAsyncDisposable
     {
         private readonly TestDatabase _db;
