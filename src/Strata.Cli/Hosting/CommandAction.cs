@@ -18,7 +18,14 @@ internal static class CommandAction
     public static void Bind(CliContext context) => Current.Value = context;
 
     /// <summary>Sets the action of <paramref name="command"/> and returns it, so that a verb is declared in one expression.</summary>
-    public static Command Set(Command command, Func<CommandRun, ParseResult, CancellationToken, Task<int>> handler)
+    /// <param name="command">The verb.</param>
+    /// <param name="handler">What it does once its settings are built.</param>
+    /// <param name="settingsFailed">
+    /// Called with a run that has no settings when they cannot be built, before the one-line error is reported: for a
+    /// verb whose output is a document that must exist even then.
+    /// </param>
+    public static Command Set(
+        Command command, Func<CommandRun, ParseResult, CancellationToken, Task<int>> handler, Action<CommandRun, ParseResult, Exception>? settingsFailed = null)
     {
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -36,6 +43,7 @@ internal static class CommandAction
 #pragma warning restore CA1031
             {
                 using var failed = new CommandRun(context, null, OutputPreferences.FromFlags(parse, context));
+                settingsFailed?.Invoke(failed, parse, exception);
                 return ErrorHandler.Report(exception, failed.Reporter, InvokedCommandLine.From(parse));
             }
 

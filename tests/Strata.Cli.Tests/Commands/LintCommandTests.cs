@@ -264,6 +264,28 @@ public sealed class LintCommandTests
         }
     }
 
+    [Theory]
+    [InlineData("flag", "sarif")]
+    [InlineData("flag", "json")]
+    [InlineData("variable", "sarif")]
+    public async Task A_settings_error_under_a_document_format_still_writes_the_document(string givenBy, string format)
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "ok", "-- migrate:up\nSELECT 1;\n");
+        var cli = new CliHarness(files.Root).With("STRATA_LOCK_TIMEOUT", "banana");
+        var result = givenBy == "flag"
+            ? await cli.RunAsync("lint", "db/migrations", "--format", format)
+            : await cli.With("STRATA_FORMAT", format).RunAsync("lint", "db/migrations");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("error: STRATA_LOCK_TIMEOUT 'banana'");
+        using var document = JsonDocument.Parse(result.Stdout);
+        var message = format == "sarif"
+            ? document.RootElement.GetProperty("runs")[0].GetProperty("invocations")[0].GetProperty("toolExecutionNotifications")[0].GetProperty("message").GetProperty("text").GetString()
+            : document.RootElement.GetProperty("message").GetString();
+        message.ShouldStartWith("STRATA_LOCK_TIMEOUT 'banana'");
+    }
+
     [Fact]
     public async Task Sarif_uris_are_percent_encoded()
     {

@@ -13,19 +13,30 @@ internal static class LintCommand
         var command = new Command("lint", $"Check migrations for statements that lock, rewrite or scan busy tables, fail, or break the running app; exit {ExitCodes.ValidationFailed} on findings.");
         LintFlags.AddTo(command);
         EngineFlags.AddHistoryFlag(command);
-        return CommandAction.Set(command, async (run, parse, cancellationToken) =>
-        {
-            var format = LintFlags.ReadFormat(run);
-            try
+        return CommandAction.Set(
+            command,
+            async (run, parse, cancellationToken) =>
             {
-                return await LintAsync(run, parse, format, cancellationToken);
-            }
-            catch (Exception error) when (format is LintFormat.Json or LintFormat.Sarif)
+                var format = LintFlags.ReadFormat(run);
+                try
+                {
+                    return await LintAsync(run, parse, format, cancellationToken);
+                }
+                catch (Exception error) when (format is LintFormat.Json or LintFormat.Sarif)
+                {
+                    LintFailure.Write(run, format, error, InvokedCommandLine.From(parse));
+                    throw;
+                }
+            },
+            settingsFailed: (run, parse, error) =>
             {
-                LintFailure.Write(run, format, error, InvokedCommandLine.From(parse));
-                throw;
-            }
-        });
+                // The settings are what failed, so the format is read from where it can still be: the flag, or else
+                // its variable (a broken strata.json may be the very error).
+                if (LintFlags.GivenFormat(parse, run.Context) is { } format and (LintFormat.Json or LintFormat.Sarif))
+                {
+                    LintFailure.Write(run, format, error, InvokedCommandLine.From(parse));
+                }
+            });
     }
 
     private static async Task<int> LintAsync(CommandRun run, ParseResult parse, LintFormat format, CancellationToken cancellationToken)

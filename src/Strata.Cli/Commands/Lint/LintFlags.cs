@@ -50,14 +50,23 @@ internal static class LintFlags
     }
 
     public static LintFormat ReadFormat(CommandRun run) =>
-        run.Settings.LintFormat.Value?.ToLowerInvariant() switch
-        {
-            null or "text" => LintFormat.Text,
-            "json" => LintFormat.Json,
-            "sarif" => LintFormat.Sarif,
-            "github" => LintFormat.Github,
-            var other => throw new ConfigurationException($"--format '{other}': use text, json, sarif or github"),
-        };
+        FormatOf(run.Settings.LintFormat.Value) ?? throw new ConfigurationException($"--format '{run.Settings.LintFormat.Value}': use text, json, sarif or github");
+
+    /// <summary>
+    /// The format the --format flag or else its variable names, read without the settings (for when they cannot be
+    /// built): text when neither is given, null when the value is not a format.
+    /// </summary>
+    public static LintFormat? GivenFormat(ParseResult parse, CliContext context) =>
+        FormatOf(parse.GetResult(GlobalOptions.Format) is { Implicit: false } ? parse.GetValue(GlobalOptions.Format) : SettingCatalog.LintFormat.Variables.Select(context.Variable).FirstOrDefault(v => v is not null));
+
+    private static LintFormat? FormatOf(string? text) => text?.ToLowerInvariant() switch
+    {
+        null or "text" => LintFormat.Text,
+        "json" => LintFormat.Json,
+        "sarif" => LintFormat.Sarif,
+        "github" => LintFormat.Github,
+        _ => null,
+    };
 
     /// <summary>The least severe finding that fails the run, or null for none.</summary>
     public static LintSeverity? ReadFailOn(CommandRun run) =>
