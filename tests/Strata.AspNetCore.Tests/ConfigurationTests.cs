@@ -89,6 +89,21 @@ public sealed class ConfigurationTests
         host.ExitCode.ShouldBe(2);
     }
 
+    [Theory]
+    [InlineData("Strata:ReadyTimeout", "")]
+    [InlineData("Strata:WaitTimeout", "")]
+    [InlineData("Strata:LockWait", ", or 0 to try once without waiting")]
+    [InlineData("Strata:LockTimeout", ", or 0 for no timeout")]
+    [InlineData("Strata:Pool:CommandTimeout", ", or 0 for no timeout")]
+    public async Task A_malformed_duration_is_refused_offering_0_only_where_the_setting_takes_it(string key, string zero)
+    {
+        await using var host = TestHost.Create(new Dictionary<string, string?> { ["DATABASE_URL"] = "postgres://app@127.0.0.1/app", [key] = "soon" });
+
+        var error = await Should.ThrowAsync<OptionsValidationException>(host.StartAsync);
+
+        error.Message.ShouldEndWith($"configuration value {key} 'soon': write a whole number with a unit, such as 500ms, 2s, 5m or 1h{zero}");
+    }
+
     [Fact]
     public async Task A_malformed_database_url_stops_the_start()
     {

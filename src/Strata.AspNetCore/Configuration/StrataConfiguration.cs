@@ -32,8 +32,8 @@ internal static class StrataConfiguration
         options.MigrationsDirectory = Text(section, "MigrationsDirectory") ?? options.MigrationsDirectory;
         options.MigrateOnStart = Flag(section, "MigrateOnStart", options) ?? options.MigrateOnStart;
         options.MigrateInBackground = Flag(section, "MigrateInBackground", options) ?? options.MigrateInBackground;
-        options.ReadyTimeout = Duration(section, "ReadyTimeout", options) ?? options.ReadyTimeout;
-        options.WaitTimeout = Duration(section, "WaitTimeout", options) ?? options.WaitTimeout;
+        options.ReadyTimeout = Duration(section, "ReadyTimeout", ZeroDuration.Refused, options) ?? options.ReadyTimeout;
+        options.WaitTimeout = Duration(section, "WaitTimeout", ZeroDuration.Refused, options) ?? options.WaitTimeout;
         ApplyPool(section.GetSection("Pool"), options);
         ApplyMigrator(section, options);
     }
@@ -61,8 +61,8 @@ internal static class StrataConfiguration
         var pool = options.Pool;
         pool.MinSize = Number(section, "MinSize", options) ?? pool.MinSize;
         pool.MaxSize = Number(section, "MaxSize", options) ?? pool.MaxSize;
-        pool.ConnectionLifetime = Duration(section, "ConnectionLifetime", options) ?? pool.ConnectionLifetime;
-        pool.CommandTimeout = Duration(section, "CommandTimeout", options) ?? pool.CommandTimeout;
+        pool.ConnectionLifetime = Duration(section, "ConnectionLifetime", ZeroDuration.NoTimeout, options) ?? pool.ConnectionLifetime;
+        pool.CommandTimeout = Duration(section, "CommandTimeout", ZeroDuration.NoTimeout, options) ?? pool.CommandTimeout;
         pool.ResetOnClose = Flag(section, "ResetOnClose", options) ?? pool.ResetOnClose;
     }
 
@@ -70,10 +70,10 @@ internal static class StrataConfiguration
     private static void ApplyMigrator(IConfigurationSection section, StrataOptions options)
     {
         options.HistoryTable = Text(section, "HistoryTable") ?? options.HistoryTable;
-        options.LockTimeout = Duration(section, "LockTimeout", options) ?? options.LockTimeout;
-        options.StatementTimeout = Duration(section, "StatementTimeout", options) ?? options.StatementTimeout;
+        options.LockTimeout = Duration(section, "LockTimeout", ZeroDuration.NoTimeout, options) ?? options.LockTimeout;
+        options.StatementTimeout = Duration(section, "StatementTimeout", ZeroDuration.NoTimeout, options) ?? options.StatementTimeout;
         options.LockRetries = Number(section, "LockRetries", options) ?? options.LockRetries;
-        options.LockWait = Duration(section, "LockWait", options) ?? options.LockWait;
+        options.LockWait = Duration(section, "LockWait", ZeroDuration.TryOnce, options) ?? options.LockWait;
         options.AllowOutOfOrder = Flag(section, "AllowOutOfOrder", options) ?? options.AllowOutOfOrder;
     }
 
@@ -98,7 +98,8 @@ internal static class StrataConfiguration
             var text => Invalid<int>(options, section, key, text, "a whole number"),
         };
 
-    private static TimeSpan? Duration(IConfigurationSection section, string key, StrataOptions options)
+    // What 0 means differs by key (no timeout, try once, or refused), and a refusal offers 0 only where it is accepted.
+    private static TimeSpan? Duration(IConfigurationSection section, string key, ZeroDuration zero, StrataOptions options)
     {
         var text = Text(section, key);
         if (text is null)
@@ -106,7 +107,7 @@ internal static class StrataConfiguration
             return null;
         }
 
-        if (MigrationDuration.TryParse(text, out var duration, out var problem))
+        if (MigrationDuration.TryParse(text, zero, out var duration, out var problem))
         {
             return duration;
         }
