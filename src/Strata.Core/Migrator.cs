@@ -94,6 +94,11 @@ public sealed class Migrator
                 plan = UpPlanner.Plan(new MigrationLedger(await loading, session.History), target ?? MigrationTarget.All, _options);
                 await preflight(plan.Migrations, cancellationToken);
                 TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
+                if (session.History.Count > 0)
+                {
+                    // With an empty history the session's guard has already looked at other tools' tables.
+                    await _guard.CheckPendingAsync(session.ReadConnection, plan.Migrations, cancellationToken);
+                }
             }
 
             // On a first run the history table is created only now, once the plan and its checks have passed, so that a
@@ -225,6 +230,11 @@ public sealed class Migrator
             var plan = UpPlanner.Plan(new MigrationLedger(migrations, history), target ?? MigrationTarget.All, _options);
             await preflight(plan.Migrations, cancellationToken);
             TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
+            if (session.History.Count > 0)
+            {
+                await _guard.CheckPendingAsync(session.ReadConnection, plan.Migrations, cancellationToken);
+            }
+
             await PrepareUpAsync(session, plan, cancellationToken);
             return await _runner.RunAsync(session, plan.Migrations, MigrationDirection.Up, cancellationToken);
         });

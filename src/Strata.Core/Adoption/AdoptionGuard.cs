@@ -1,6 +1,7 @@
 using Npgsql;
 using Strata.Core.Configuration;
 using Strata.Core.Errors;
+using Strata.Core.Migrations;
 
 namespace Strata.Core.Adoption;
 
@@ -46,6 +47,38 @@ internal sealed class AdoptionGuard(HistoryTableName ours, bool runsMigrations)
             {
                 NextSteps = [new NextStep(NextStepKind.Baseline)],
             };
+        }
+    }
+
+    /// <summary>
+    /// Once Strata's history has rows, stops a run whose pending migrations another tool's history table records as
+    /// applied: they would run a second time. Such a history was started around <c>adopt</c> (by hand, or by an
+    /// older Strata), or the other tool still runs beside Strata. Only reads; called before anything is written.
+    /// </summary>
+    public async Task CheckPendingAsync(NpgsqlConnection connection, IReadOnlyList<Migration> pending, CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var (_, inUse) = await ForeignHistoryDetector.DetectWithRowsAsync(connection, ours, cancellationToken);
+        foreach (var table in inUse.Where(t => t.MapsVersions))
+        {
+            var history = await ForeignHistoryReader.ReadAsync(connection, table, cancellationToken);
+            var applied = pending.Where(m => history.Covers(m.Version)).Select(m => m.Version).ToList();
+            if (applied.Count > 0)
+            {
+                var listed = string.Join(", ", applied.Take(ListedTables)) + (applied.Count > ListedTables ? $" and {applied.Count - ListedTables} more" : string.Empty);
+                throw new AdoptionRequiredException(
+                    $"Refusing to run migrations: {table.ToolName}'s history table {table.QualifiedName} records {listed} as applied, but Strata's " +
+                    $"history {ours} does not, so {(applied.Count == 1 ? "it" : "they")} would run again; record each as applied without running it " +
+                    $"(stamp), or, if that table no longer describes this database, drop or rename it (see docs/commands/adopt.md).",
+                    [table.QualifiedName])
+                {
+                    NextSteps = [new NextStep(NextStepKind.Stamp, applied[0].Value), new NextStep(NextStepKind.ShowStatus)],
+                };
+            }
         }
     }
 

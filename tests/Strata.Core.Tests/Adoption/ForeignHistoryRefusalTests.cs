@@ -44,6 +44,37 @@ public sealed class ForeignHistoryRefusalTests
     }
 
     [Fact]
+    public async Task Up_refuses_pending_migrations_another_tool_recorded_as_applied_though_strata_history_has_rows()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await db.ExecuteAsync(DbmatePurged);
+        // A history started around adopt: by hand, or by a version of Strata that did not guard stamp.
+        await db.ExecuteAsync("DROP TABLE schema_migrations");
+        await db.Migrator(Purge()).StampAsync(MigrationVersion.Parse("1"));
+        await db.ExecuteAsync("CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY); INSERT INTO schema_migrations VALUES ('1'), ('2')");
+        var migrator = db.Migrator(Purge().Add("3_b.sql", "-- migrate:up\nCREATE TABLE b (id int);\n"));
+
+        var refused = await Should.ThrowAsync<AdoptionRequiredException>(() => migrator.UpAsync());
+        var refusedWithBaseline = await Should.ThrowAsync<AdoptionRequiredException>(() => migrator.BaselineAndUpAsync(MigrationVersion.Parse("1")));
+
+        foreach (var error in new[] { refused, refusedWithBaseline })
+        {
+            error.Message.ShouldStartWith(
+                "Refusing to run migrations: dbmate's history table public.schema_migrations records 2 as applied, but Strata's history " +
+                "public.strata_schema_migrations does not, so it would run again;");
+            error.NextSteps.ShouldBe([new NextStep(NextStepKind.Stamp, "2"), new NextStep(NextStepKind.ShowStatus)]);
+        }
+
+        (await db.ScalarAsync<long>("SELECT count(*) FROM a")).ShouldBe(1);
+        (await db.TableExistsAsync("public.b")).ShouldBeFalse();
+        (await db.HistoryVersionsAsync()).ShouldBe(["1"]);
+
+        await migrator.StampAsync(MigrationVersion.Parse("2"));
+        (await migrator.UpAsync()).Migrations.Select(m => m.Version.Value).ShouldBe(["3"]);
+        (await db.ScalarAsync<long>("SELECT count(*) FROM a")).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Stamp_refuses_on_an_empty_history_table_too_and_adopt_then_up_runs_nothing_twice()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
