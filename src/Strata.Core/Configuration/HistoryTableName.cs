@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using System.Text.RegularExpressions;
 using Strata.Core.Errors;
+using Strata.Core.Sql;
 
 namespace Strata.Core.Configuration;
 
@@ -10,7 +10,6 @@ namespace Strata.Core.Configuration;
 /// <param name="Name">The table's name.</param>
 public sealed partial record HistoryTableName(string Schema, string Name)
 {
-    private const int MaxIdentifierBytes = 63;
 
     /// <summary>The default: <c>public.strata_schema_migrations</c>.</summary>
     public static HistoryTableName Default { get; } = new("public", "strata_schema_migrations");
@@ -69,9 +68,9 @@ public sealed partial record HistoryTableName(string Schema, string Name)
         }
 
         // PostgreSQL silently truncates longer identifiers, which would make two configured names collide.
-        if (Encoding.UTF8.GetByteCount(part) > MaxIdentifierBytes)
+        if (!PostgresIdentifier.Fits(part))
         {
-            throw new ConfigurationException($"The history table's {what} '{part}' is longer than {MaxIdentifierBytes} bytes: choose a shorter name.");
+            throw new ConfigurationException($"The history table's {what} '{part}' is longer than {PostgresIdentifier.MaxBytes} bytes: choose a shorter name.");
         }
     }
 

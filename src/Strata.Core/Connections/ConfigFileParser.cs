@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using Strata.Core.Sql;
 
 namespace Strata.Core.Connections;
 
@@ -79,9 +79,9 @@ internal static class ConfigFileParser
 
     public static string? LocalDatabaseName(string? name, string where, JsonObjectReader reader)
     {
-        if (name is not null && (name.Length == 0 || Encoding.UTF8.GetByteCount(name) > 63))
+        if (name is not null && (name.Length == 0 || !PostgresIdentifier.Fits(name)))
         {
-            throw reader.Error($"{where} must name a database of 1 to 63 bytes");
+            throw reader.Error($"{where} must name a database of 1 to {PostgresIdentifier.MaxBytes} bytes");
         }
 
         return name;

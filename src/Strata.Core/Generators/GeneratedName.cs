@@ -1,5 +1,6 @@
 using System.Text;
 using Strata.Core.Data;
+using Strata.Core.Sql;
 
 namespace Strata.Core.Generators;
 
@@ -15,13 +16,13 @@ internal static class GeneratedName
     public static string Of(params string[] parts)
     {
         var full = string.Join('_', parts);
-        if (SqlIdentifier.ByteCount(full) <= SqlIdentifier.MaxBytes)
+        if (SqlIdentifier.ByteCount(full) <= PostgresIdentifier.MaxBytes)
         {
             return full;
         }
 
         var hash = Convert.ToHexStringLower(Sha256.HashData(Encoding.UTF8.GetBytes(full)))[..HashLength];
-        var budget = SqlIdentifier.MaxBytes - HashLength - 1;
+        var budget = PostgresIdentifier.MaxBytes - HashLength - 1;
         var prefix = new StringBuilder();
         foreach (var rune in full.EnumerateRunes())
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using Strata.Core.Errors;
+using Strata.Core.Sql;
 
 namespace Strata.Core.Generators;
 
@@ -123,9 +124,9 @@ internal static class IdentifierPath
             throw Bad(whole, option, "a name is empty");
         }
 
-        if (SqlIdentifier.ByteCount(name) > SqlIdentifier.MaxBytes)
+        if (SqlIdentifier.ByteCount(name) > PostgresIdentifier.MaxBytes)
         {
-            throw Bad(whole, option, $"'{name}' is longer than PostgreSQL's {SqlIdentifier.MaxBytes}-byte limit for names");
+            throw Bad(whole, option, $"'{name}' is longer than PostgreSQL's {PostgresIdentifier.MaxBytes}-byte limit for names");
         }
 
         return name;

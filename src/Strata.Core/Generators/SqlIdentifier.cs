@@ -6,9 +6,6 @@ namespace Strata.Core.Generators;
 /// <summary>Quotes identifiers the way <c>quote_ident</c> does, so generated SQL stays readable and always parses.</summary>
 internal static class SqlIdentifier
 {
-    /// <summary>PostgreSQL's byte limit for an identifier (NAMEDATALEN - 1).</summary>
-    public const int MaxBytes = 63;
-
     // Reserved and type/function-name keywords: unquoted, these are not accepted as table, column or function names.
     private static readonly FrozenSet<string> Keywords = new[]
     {

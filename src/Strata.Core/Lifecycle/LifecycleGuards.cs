@@ -1,6 +1,7 @@
 using System.Text;
 using Strata.Core.Connections;
 using Strata.Core.Errors;
+using Strata.Core.Sql;
 
 namespace Strata.Core.Lifecycle;
 
@@ -10,7 +11,6 @@ namespace Strata.Core.Lifecycle;
 /// </summary>
 internal static class LifecycleGuards
 {
-    private const int MaxNameBytes = 63;
 
     private static readonly HashSet<string> MaintenanceNames = new(StringComparer.Ordinal) { "postgres", "template0", "template1" };
 
@@ -40,10 +40,10 @@ internal static class LifecycleGuards
     public static void EnsureNameFits(string database, string verb)
     {
         var bytes = Encoding.UTF8.GetByteCount(database);
-        if (bytes > MaxNameBytes)
+        if (bytes > PostgresIdentifier.MaxBytes)
         {
             throw new ConfigurationException(
-                $"cannot {verb} database '{database}': its name is {bytes} bytes long in UTF-8, and PostgreSQL names are at most {MaxNameBytes} bytes (longer ones are cut short); choose a shorter name");
+                $"cannot {verb} database '{database}': its name is {bytes} bytes long in UTF-8, and PostgreSQL names are at most {PostgresIdentifier.MaxBytes} bytes (longer ones are cut short); choose a shorter name");
         }
     }
 
