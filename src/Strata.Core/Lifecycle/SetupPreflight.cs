@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Strata.Core.Execution;
 using Strata.Core.Migrations;
 using Strata.Core.Planning;
@@ -17,17 +16,21 @@ internal static class SetupPreflight
     // here holds on every server; one of an older server's alone is still found, once connected, before anything runs.
     private const int AnyServer = int.MaxValue;
 
-    /// <summary>Loads and parses every migration file; with <paramref name="planFromEmpty"/> also plans them onto an empty database.</summary>
-    public static async Task CheckMigrationsAsync(LifecycleContext context, bool planFromEmpty, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads and parses every migration file; with <paramref name="planFromEmpty"/> also plans them onto an empty
+    /// database. The source returned holds what was checked, so the run applies those files without reading them again.
+    /// </summary>
+    public static async Task<IMigrationSource> CheckMigrationsAsync(LifecycleContext context, bool planFromEmpty, CancellationToken cancellationToken)
     {
-        // Quietly: skipped files are reported once, by the run itself.
-        var migrations = await new DirectoryMigrationSource(context.MigrationsDirectories)
-            .LoadAsync(NullLogger.Instance, splitStatements: true, cancellationToken);
+        var directory = new DirectoryMigrationSource(context.MigrationsDirectories);
+        var migrations = await directory.LoadAsync(context.Logger, splitStatements: true, cancellationToken);
         if (planFromEmpty)
         {
             var plan = UpPlanner.Plan(new MigrationLedger(migrations, []), MigrationTarget.All, context.Migrator);
             TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, AnyServer);
         }
+
+        return new LoadedMigrationSource(directory.Description, migrations);
     }
 
     /// <summary>The seed files setup will run into a new database, read and split; null when it will not seed.</summary>

@@ -15,18 +15,18 @@ internal static class SetupRunner
     public static async Task<SetupResult> SetupAsync(LifecycleContext context, SetupOptions options, CancellationToken cancellationToken)
     {
         // Known before anything changes: a setup that cannot migrate must not create the database first.
-        await SetupPreflight.CheckMigrationsAsync(context, planFromEmpty: false, cancellationToken);
-        return await SetupCheckedAsync(context, options, seeds: null, cancellationToken);
+        var migrations = await SetupPreflight.CheckMigrationsAsync(context, planFromEmpty: false, cancellationToken);
+        return await SetupCheckedAsync(context, options, migrations, seeds: null, cancellationToken);
     }
 
     public static async Task<ResetResult> ResetAsync(LifecycleContext context, ResetOptions options, CancellationToken cancellationToken)
     {
         LifecycleGuards.EnsureMayDestroy(context.Connection, "reset");
         // Everything the project can get wrong is found while the data is still there.
-        await SetupPreflight.CheckMigrationsAsync(context, planFromEmpty: true, cancellationToken);
+        var migrations = await SetupPreflight.CheckMigrationsAsync(context, planFromEmpty: true, cancellationToken);
         var seeds = await SetupPreflight.ReadSeedsAsync(context, options.Setup, cancellationToken);
         var drop = await DatabaseDropper.RunAsync(context, new DropOptions { Force = options.Force, Confirm = options.Confirm }, cancellationToken);
-        var setup = await SetupCheckedAsync(context, options.Setup, seeds, cancellationToken);
+        var setup = await SetupCheckedAsync(context, options.Setup, migrations, seeds, cancellationToken);
         return new ResetResult(drop, setup);
     }
 
@@ -35,7 +35,8 @@ internal static class SetupRunner
 
     // The migrations are checked; seeds, when given, were read before anything changed.
     private static async Task<SetupResult> SetupCheckedAsync(
-        LifecycleContext context, SetupOptions options, IReadOnlyList<(string File, SqlScript Script)>? seeds, CancellationToken cancellationToken)
+        LifecycleContext context, SetupOptions options, IMigrationSource checkedMigrations, IReadOnlyList<(string File, SqlScript Script)>? seeds,
+        CancellationToken cancellationToken)
     {
         var created = await DatabaseCreator.RunAsync(context, new CreateOptions(), cancellationToken);
         await using var dataSource = await context.OpenTargetAsync(cancellationToken);
@@ -52,7 +53,7 @@ internal static class SetupRunner
             seeds ??= await SeedFiles.ReadAsync(SeedsDirectoryOf(context, options), cancellationToken);
         }
 
-        var migrator = new Migrator(dataSource, new DirectoryMigrationSource(context.MigrationsDirectories), context.Migrator, context.Logger);
+        var migrator = new Migrator(dataSource, checkedMigrations, context.Migrator, context.Logger);
         var migrations = await migrator.UpAsync(cancellationToken: cancellationToken);
         if (skipped is not null)
         {
