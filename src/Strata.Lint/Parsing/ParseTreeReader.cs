@@ -12,7 +12,8 @@ internal static class ParseTreeReader
         {
             "CreateStmt" => CreateTable(body),
             "AlterTableStmt" => AlterTable(body),
-            "CreateTableAsStmt" => CreateFromQuery(body),
+            "CreateTableAsStmt" => CreateFromQuery(body.Field("into"u8)),
+            "SelectStmt" when SelectInto(body) is { } into => CreateFromQuery(into),
             "IndexStmt" => new CreateIndexNode(
                 body.Field("relation"u8).Relation(), body.Text("idxname"u8), body.Flag("unique"u8), body.Flag("concurrent"u8), !body.Field("relation"u8).Flag("inh"u8)),
             "DropStmt" => Drop(body),
@@ -27,6 +28,17 @@ internal static class ParseTreeReader
             _ => new OtherNode(kind),
         };
         return node with { StringLiterals = ExpressionReader.StringLiterals(body) };
+    }
+
+    // SELECT ... INTO creates a table like CREATE TABLE AS; in a UNION the clause sits on the leftmost SELECT.
+    private static JsonElement? SelectInto(JsonElement select)
+    {
+        while (select.Text("op"u8) is { } op && op != "SETOP_NONE")
+        {
+            select = select.Field("larg"u8);
+        }
+
+        return select.Is("intoClause"u8, out var into) ? into : null;
     }
 
     private static (string Kind, JsonElement Body) Unwrap(JsonElement node)
@@ -59,9 +71,9 @@ internal static class ParseTreeReader
         return new CreateTableNode(relation.Relation(), columns, constraints, body.Has("partbound"u8), relation.Text("relpersistence"u8) == "t");
     }
 
-    private static CreateTableNode CreateFromQuery(JsonElement body)
+    private static CreateTableNode CreateFromQuery(JsonElement into)
     {
-        var relation = body.Field("into"u8).Field("rel"u8);
+        var relation = into.Field("rel"u8);
         return new CreateTableNode(relation.Relation(), [], [], IsPartition: false, relation.Text("relpersistence"u8) == "t", IsFromQuery: true);
     }
 
