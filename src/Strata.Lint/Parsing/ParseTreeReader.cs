@@ -19,7 +19,7 @@ internal static class ParseTreeReader
             "DropStmt" => Drop(body),
             "RenameStmt" => Rename(body),
             "ViewStmt" => new CreateViewNode(body.Field("view"u8).Relation()),
-            "UpdateStmt" or "DeleteStmt" => new DataChangeNode(kind == "UpdateStmt" ? "UPDATE" : "DELETE", body.Field("relation"u8).Relation(), body.Has("whereClause"u8)),
+            "UpdateStmt" or "DeleteStmt" => DataChange(kind, body, query: null, location: -1),
             "RefreshMatViewStmt" => new RefreshMaterializedViewNode(body.Field("relation"u8).Relation(), body.Flag("concurrent"u8)),
             "AlterEnumStmt" when body.Text("newVal"u8) is { } value && !body.Has("oldVal"u8) =>
                 new AddEnumValueNode(JsonTree.NameList(body.Field("typeName"u8).Names()), value),
@@ -27,7 +27,27 @@ internal static class ParseTreeReader
             "ReindexStmt" => new ReindexNode(body.Items("params"u8).Any(p => p.Field("DefElem"u8).Text("defname"u8) == "concurrently")),
             _ => new OtherNode(kind),
         };
-        return node with { StringLiterals = ExpressionReader.StringLiterals(body) };
+        return node with { StringLiterals = ExpressionReader.StringLiterals(body), ModifyingCtes = ModifyingCtes(body) };
+    }
+
+    private static DataChangeNode DataChange(string kind, JsonElement body, string? query, int location) =>
+        new(kind == "UpdateStmt" ? "UPDATE" : "DELETE", body.Field("relation"u8).Relation(), body.Has("whereClause"u8), query, location);
+
+    // The UPDATEs and DELETEs of a statement's WITH clause: PostgreSQL allows them only at the top level.
+    private static List<DataChangeNode> ModifyingCtes(JsonElement body)
+    {
+        var changes = new List<DataChangeNode>();
+        foreach (var item in body.Field("withClause"u8).Items("ctes"u8))
+        {
+            var cte = item.Field("CommonTableExpr"u8);
+            var (kind, query) = Unwrap(cte.Field("ctequery"u8));
+            if (kind is "UpdateStmt" or "DeleteStmt")
+            {
+                changes.Add(DataChange(kind, query, cte.Text("ctename"u8), cte.Number("location"u8, -1)));
+            }
+        }
+
+        return changes;
     }
 
     // SELECT ... INTO creates a table like CREATE TABLE AS; in a UNION the clause sits on the leftmost SELECT.
@@ -43,6 +63,11 @@ internal static class ParseTreeReader
 
     private static (string Kind, JsonElement Body) Unwrap(JsonElement node)
     {
+        if (node.ValueKind != JsonValueKind.Object)
+        {
+            return ("", default);
+        }
+
         foreach (var property in node.EnumerateObject())
         {
             return (property.Name, property.Value);
