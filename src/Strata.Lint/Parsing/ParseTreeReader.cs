@@ -16,6 +16,7 @@ internal static class ParseTreeReader
             "SelectStmt" when SelectInto(body) is { } into => CreateFromQuery(into),
             "IndexStmt" => new CreateIndexNode(
                 body.Field("relation"u8).Relation(), body.Text("idxname"u8), body.Flag("unique"u8), body.Flag("concurrent"u8), !body.Field("relation"u8).Flag("inh"u8)),
+            "CreateDomainStmt" => CreateDomain(body),
             "DropStmt" => Drop(body),
             "RenameStmt" => Rename(body),
             "ViewStmt" => new CreateViewNode(body.Field("view"u8).Relation()),
@@ -100,6 +101,17 @@ internal static class ParseTreeReader
     {
         var relation = into.Field("rel"u8);
         return new CreateTableNode(relation.Relation(), [], [], IsPartition: false, relation.Text("relpersistence"u8) == "t", IsFromQuery: true);
+    }
+
+    private static CreateDomainNode CreateDomain(JsonElement body)
+    {
+        var names = body.Field("domainname"u8).Names();
+        var constraints = body.Items("constraints"u8)
+            .Select(c => c.Field("Constraint"u8))
+            .Where(c => c.ValueKind == JsonValueKind.Object)
+            .Select(Constraint)
+            .ToList();
+        return new CreateDomainNode(names.Count > 0 ? names[^1] : "", Type(body.Field("typeName"u8)), constraints);
     }
 
     private static AlterTableNode AlterTable(JsonElement body)
