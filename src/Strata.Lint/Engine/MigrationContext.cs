@@ -80,6 +80,16 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
             case AlterTableNode alter:
                 ObserveAlter(alter);
                 break;
+            case CreateDomainNode domain:
+                Knowledge.DomainCreated(domain);
+                break;
+            case DropNode { ObjectType: "DOMAIN" } drop:
+                foreach (var domain in drop.Objects)
+                {
+                    Knowledge.DomainDropped(domain);
+                }
+
+                break;
             case AddEnumValueNode added:
                 _enumValuesInTransaction.Add(added.Value);
                 break;

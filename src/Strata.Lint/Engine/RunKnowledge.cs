@@ -4,7 +4,8 @@ namespace Strata.Lint.Engine;
 
 /// <summary>
 /// Facts that later migrations of the same run may rely on: CHECK constraints that are validated (added without
-/// NOT VALID, or validated later), so a later <c>SET NOT NULL</c> or <c>ATTACH PARTITION</c> can skip its scan.
+/// NOT VALID, or validated later), so a later <c>SET NOT NULL</c> or <c>ATTACH PARTITION</c> can skip its scan; the
+/// types columns were given; the domains created.
 /// </summary>
 internal sealed class RunKnowledge
 {
@@ -12,6 +13,18 @@ internal sealed class RunKnowledge
     private readonly HashSet<string> _validatedNotNull = new(StringComparer.Ordinal);
     private readonly HashSet<string> _tablesWithValidatedCheck = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeReference> _columnTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KnownDomain> _domains = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The domain <paramref name="type"/> names when an earlier statement of the run created it, or null: for any
+    /// other type, an array of a domain, and a domain created before the run (only dynamic lint sees those).
+    /// </summary>
+    public KnownDomain? Domain(TypeReference? type) =>
+        type is { IsBuiltIn: false, IsArray: false } ? _domains.GetValueOrDefault(type.Name) : null;
+
+    public void DomainCreated(CreateDomainNode domain) => _domains[domain.Name] = KnownDomain.From(domain, Domain(domain.BaseType));
+
+    public void DomainDropped(RelationName domain) => _domains.Remove(domain.Name);
 
     /// <summary>The column's type as an earlier statement of the run defined it, or null when none did.</summary>
     public TypeReference? ColumnType(RelationName table, string column) => _columnTypes.GetValueOrDefault(Key(table, column));

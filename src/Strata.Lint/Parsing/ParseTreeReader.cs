@@ -12,13 +12,15 @@ internal static class ParseTreeReader
         {
             "CreateStmt" => CreateTable(body),
             "AlterTableStmt" => AlterTable(body),
-            "CreateTableAsStmt" => CreateFromQuery(body),
+            "CreateTableAsStmt" => CreateFromQuery(body.Field("into"u8)),
+            "SelectStmt" when SelectInto(body) is { } into => CreateFromQuery(into),
             "IndexStmt" => new CreateIndexNode(
                 body.Field("relation"u8).Relation(), body.Text("idxname"u8), body.Flag("unique"u8), body.Flag("concurrent"u8), !body.Field("relation"u8).Flag("inh"u8)),
+            "CreateDomainStmt" => CreateDomain(body),
             "DropStmt" => Drop(body),
             "RenameStmt" => Rename(body),
             "ViewStmt" => new CreateViewNode(body.Field("view"u8).Relation()),
-            "UpdateStmt" or "DeleteStmt" => new DataChangeNode(kind == "UpdateStmt" ? "UPDATE" : "DELETE", body.Field("relation"u8).Relation(), body.Has("whereClause"u8)),
+            "UpdateStmt" or "DeleteStmt" => DataChange(kind, body, query: null, location: -1),
             "RefreshMatViewStmt" => new RefreshMaterializedViewNode(body.Field("relation"u8).Relation(), body.Flag("concurrent"u8)),
             "AlterEnumStmt" when body.Text("newVal"u8) is { } value && !body.Has("oldVal"u8) =>
                 new AddEnumValueNode(JsonTree.NameList(body.Field("typeName"u8).Names()), value),
@@ -26,11 +28,47 @@ internal static class ParseTreeReader
             "ReindexStmt" => new ReindexNode(body.Items("params"u8).Any(p => p.Field("DefElem"u8).Text("defname"u8) == "concurrently")),
             _ => new OtherNode(kind),
         };
-        return node with { StringLiterals = ExpressionReader.StringLiterals(body) };
+        return node with { StringLiterals = ExpressionReader.StringLiterals(body), ModifyingCtes = ModifyingCtes(body) };
+    }
+
+    private static DataChangeNode DataChange(string kind, JsonElement body, string? query, int location) =>
+        new(kind == "UpdateStmt" ? "UPDATE" : "DELETE", body.Field("relation"u8).Relation(), body.Has("whereClause"u8), query, location);
+
+    // The UPDATEs and DELETEs of a statement's WITH clause: PostgreSQL allows them only at the top level.
+    private static List<DataChangeNode> ModifyingCtes(JsonElement body)
+    {
+        var changes = new List<DataChangeNode>();
+        foreach (var item in body.Field("withClause"u8).Items("ctes"u8))
+        {
+            var cte = item.Field("CommonTableExpr"u8);
+            var (kind, query) = Unwrap(cte.Field("ctequery"u8));
+            if (kind is "UpdateStmt" or "DeleteStmt")
+            {
+                changes.Add(DataChange(kind, query, cte.Text("ctename"u8), cte.Number("location"u8, -1)));
+            }
+        }
+
+        return changes;
+    }
+
+    // SELECT ... INTO creates a table like CREATE TABLE AS; in a UNION the clause sits on the leftmost SELECT.
+    private static JsonElement? SelectInto(JsonElement select)
+    {
+        while (select.Text("op"u8) is { } op && op != "SETOP_NONE")
+        {
+            select = select.Field("larg"u8);
+        }
+
+        return select.Is("intoClause"u8, out var into) ? into : null;
     }
 
     private static (string Kind, JsonElement Body) Unwrap(JsonElement node)
     {
+        if (node.ValueKind != JsonValueKind.Object)
+        {
+            return ("", default);
+        }
+
         foreach (var property in node.EnumerateObject())
         {
             return (property.Name, property.Value);
@@ -59,10 +97,21 @@ internal static class ParseTreeReader
         return new CreateTableNode(relation.Relation(), columns, constraints, body.Has("partbound"u8), relation.Text("relpersistence"u8) == "t");
     }
 
-    private static CreateTableNode CreateFromQuery(JsonElement body)
+    private static CreateTableNode CreateFromQuery(JsonElement into)
     {
-        var relation = body.Field("into"u8).Field("rel"u8);
+        var relation = into.Field("rel"u8);
         return new CreateTableNode(relation.Relation(), [], [], IsPartition: false, relation.Text("relpersistence"u8) == "t", IsFromQuery: true);
+    }
+
+    private static CreateDomainNode CreateDomain(JsonElement body)
+    {
+        var names = body.Field("domainname"u8).Names();
+        var constraints = body.Items("constraints"u8)
+            .Select(c => c.Field("Constraint"u8))
+            .Where(c => c.ValueKind == JsonValueKind.Object)
+            .Select(Constraint)
+            .ToList();
+        return new CreateDomainNode(names.Count > 0 ? names[^1] : "", Type(body.Field("typeName"u8)), constraints);
     }
 
     private static AlterTableNode AlterTable(JsonElement body)

@@ -7,4 +7,13 @@ internal abstract record StatementNode
 {
     /// <summary>Every string literal in the statement, for rules that look for a value's use.</summary>
     public IReadOnlyList<string> StringLiterals { get; init; } = [];
+
+    /// <summary>
+    /// The UPDATEs and DELETEs in the statement's <c>WITH</c> clause (<c>WITH moved AS (DELETE FROM ... RETURNING *)
+    /// INSERT ...</c>): they change rows like statements of their own, whatever the statement around them is.
+    /// </summary>
+    public IReadOnlyList<DataChangeNode> ModifyingCtes { get; init; } = [];
+
+    /// <summary>The statement itself when it is an UPDATE or DELETE, then the UPDATEs and DELETEs of its WITH clause.</summary>
+    public IEnumerable<DataChangeNode> DataChanges => this is DataChangeNode self ? ModifyingCtes.Prepend(self) : ModifyingCtes;
 }

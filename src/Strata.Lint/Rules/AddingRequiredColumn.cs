@@ -3,7 +3,7 @@ using Strata.Lint.Parsing;
 
 namespace Strata.Lint.Rules;
 
-/// <summary>ADD COLUMN ... NOT NULL with no default fails on a table that has rows, and breaks the running app's inserts.</summary>
+/// <summary>ADD COLUMN ... NOT NULL (or of a NOT NULL domain) with no default fails on a table that has rows, and breaks the running app's inserts.</summary>
 internal sealed class AddingRequiredColumn : LintRule
 {
     public override string Id => "adding-required-column";
@@ -20,14 +20,27 @@ internal sealed class AddingRequiredColumn : LintRule
     {
         foreach (var (table, command) in ExistingTableActions(statement, context, "AddColumn"))
         {
-            if (command.Column is { } column
-                && column.Constraint("NOTNULL") is not null
-                && column.Constraint("DEFAULT") is null
-                && column.Constraint("IDENTITY") is null
-                && column.Constraint("GENERATED") is null
-                && !column.IsSerial)
+            if (command.Column is not { } column
+                || column.Constraint("IDENTITY") is not null
+                || column.Constraint("GENERATED") is not null
+                || column.IsSerial)
+            {
+                continue;
+            }
+
+            var domain = context.Knowledge.Domain(column.Type);
+            if (!ColumnTypes.HasNoDefault(column, domain))
+            {
+                continue;
+            }
+
+            if (column.Constraint("NOTNULL") is not null)
             {
                 yield return Hit(column.Location, $"{table}.{column.Name} is NOT NULL with no default: the ALTER fails if {table} has any row, and running code that inserts without it fails.");
+            }
+            else if (domain is { NotNull: true })
+            {
+                yield return Hit(column.Location, $"{table}.{column.Name} is of the NOT NULL domain {domain.Name}, which has no default: the ALTER fails if {table} has any row, and running code that inserts without it fails.");
             }
         }
     }

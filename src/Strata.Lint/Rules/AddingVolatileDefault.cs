@@ -36,20 +36,28 @@ internal sealed class AddingVolatileDefault : LintRule
     {
         foreach (var (table, command) in ExistingTableActions(statement, context, "AddColumn"))
         {
-            if (command.Column is not { } column || column.Constraint("DEFAULT") is not { } value)
+            if (command.Column is not { } column || Default(column, context) is not ({ } value, var domain))
             {
                 continue;
             }
 
+            // A column without a DEFAULT of its own takes its domain's: the same value for every row, or a rewrite.
+            var source = domain is null ? $"the default of {table}.{column.Name}" : $"the default {table}.{column.Name} takes from its domain {domain}";
+            var location = domain is null ? value.Location : column.Location;
             var volatileCall = value.Expression.Functions.FirstOrDefault(VolatileFunctions.Contains);
             if (volatileCall is not null)
             {
-                yield return Hit(value.Location, $"the default of {table}.{column.Name} calls {volatileCall}(), which is volatile: PostgreSQL rewrites every row of {table} while holding an ACCESS EXCLUSIVE lock.");
+                yield return Hit(location, $"{source} calls {volatileCall}(), which is volatile: PostgreSQL rewrites every row of {table} while holding an ACCESS EXCLUSIVE lock.");
             }
             else if (context.PostgresVersion < 11)
             {
-                yield return Hit(value.Location, $"before PostgreSQL 11, adding {table}.{column.Name} with a default rewrites every row of {table} while holding an ACCESS EXCLUSIVE lock.");
+                yield return Hit(location, $"before PostgreSQL 11, adding {table}.{column.Name} with a default rewrites every row of {table} while holding an ACCESS EXCLUSIVE lock.");
             }
         }
     }
+
+    private static (ConstraintNode? Value, string? Domain) Default(ColumnNode column, MigrationContext context) =>
+        column.Constraint("DEFAULT") is { } own ? (own, null)
+        : context.Knowledge.Domain(column.Type) is { Default: { } inherited } domain ? (inherited, domain.Name)
+        : (null, null);
 }

@@ -1,3 +1,4 @@
+using Strata.Lint.Engine;
 using Strata.Lint.Parsing;
 
 namespace Strata.Lint.Rules;
@@ -7,6 +8,13 @@ internal static class ColumnTypes
 {
     public static bool IsSmallInteger(TypeReference type) =>
         type.Name is "int4" or "int2" or "integer" or "smallint" or "serial" or "serial4" or "smallserial" or "serial2";
+
+    /// <summary>
+    /// True when <paramref name="column"/> gets no default, neither its own nor one from its domain (a domain an
+    /// earlier statement of the run created; of any other, the linter knows nothing): existing rows get null.
+    /// </summary>
+    public static bool HasNoDefault(ColumnNode column, KnownDomain? domain) =>
+        column.Constraint("DEFAULT") is null && domain?.Default is null;
 
     /// <summary>The columns a statement defines, with whether each is part of the table's primary key.</summary>
     public static IEnumerable<(ColumnNode Column, bool IsPrimaryKey)> Defined(StatementNode node)

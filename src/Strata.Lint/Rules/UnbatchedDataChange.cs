@@ -18,9 +18,16 @@ internal sealed class UnbatchedDataChange : LintRule
 
     public override IEnumerable<RuleHit> Check(ParsedStatement statement, MigrationContext context)
     {
-        if (statement.Node is DataChangeNode { HasWhere: false } change && !context.IsCreatedHere(change.Table) && !context.IsBatched)
+        if (context.IsBatched)
         {
-            yield return Hit(-1, $"{change.Command} of every row of {change.Table} in one statement locks them all against concurrent writes until the transaction ends.");
+            yield break;
+        }
+
+        // A data-modifying WITH query changes its rows whatever the statement around it is (a SELECT, an INSERT).
+        foreach (var change in statement.Node.DataChanges.Where(c => !c.HasWhere && !context.IsCreatedHere(c.Table)))
+        {
+            var where = change.Query is null ? "in one statement" : $"in the WITH query {change.Query}";
+            yield return Hit(change.Location, $"{change.Command} of every row of {change.Table} {where} locks them all against concurrent writes until the transaction ends.");
         }
     }
 }

@@ -28,6 +28,14 @@ public sealed class ServerOracleTests
         { "ALTER TABLE t ADD COLUMN x bigserial", "adding-rewriting-column", true },
         { "ALTER TABLE t ADD COLUMN x bigint GENERATED ALWAYS AS IDENTITY", "adding-rewriting-column", true },
         { "ALTER TABLE t ADD COLUMN x int GENERATED ALWAYS AS (a * 2) STORED", "adding-rewriting-column", true },
+        { "CREATE DOMAIN d AS timestamptz DEFAULT clock_timestamp(); ALTER TABLE t ADD COLUMN x d", "adding-volatile-default", true },
+        { "CREATE DOMAIN d AS timestamptz DEFAULT clock_timestamp(); ALTER TABLE t ADD COLUMN x d DEFAULT now()", "adding-volatile-default", false },
+        { "CREATE DOMAIN d AS int DEFAULT 5; ALTER TABLE t ADD COLUMN x d", "adding-volatile-default", false },
+        { "CREATE DOMAIN d AS int CHECK (VALUE > 0); ALTER TABLE t ADD COLUMN x d", "adding-rewriting-column", true },
+        { "CREATE DOMAIN d AS int DEFAULT 1 CHECK (VALUE > 0); ALTER TABLE t ADD COLUMN x d", "adding-rewriting-column", true },
+        { "CREATE DOMAIN d AS int NOT NULL DEFAULT 0; ALTER TABLE t ADD COLUMN x d", "adding-rewriting-column", true },
+        { "CREATE DOMAIN d AS int CHECK (VALUE > 0); ALTER TABLE t ADD COLUMN x d[]", "adding-rewriting-column", false },
+        { "CREATE DOMAIN d AS int; ALTER TABLE t ADD COLUMN x d", "adding-rewriting-column", false },
         { "ALTER TABLE t ALTER COLUMN v TYPE varchar(100)", "changing-column-type", false },
         { "ALTER TABLE t ALTER COLUMN v TYPE text", "changing-column-type", false },
         { "ALTER TABLE t ALTER COLUMN v TYPE varchar(10)", "changing-column-type", true },
@@ -60,6 +68,8 @@ public sealed class ServerOracleTests
         { "CREATE INDEX CONCURRENTLY t_a_idx ON t (a)", "concurrently-in-transaction", "25001" },
         { "ALTER TABLE t ADD COLUMN x int NOT NULL", "adding-required-column", "23502" },
         { "ALTER TABLE t ADD COLUMN x int NOT NULL DEFAULT 0", "adding-required-column", null },
+        { "CREATE DOMAIN d AS int NOT NULL; ALTER TABLE t ADD COLUMN x d", "adding-required-column", "23502" },
+        { "CREATE DOMAIN d AS int DEFAULT 0; ALTER TABLE t ADD COLUMN x d NOT NULL", "adding-required-column", null },
     };
 
     [Theory]
