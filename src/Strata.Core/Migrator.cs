@@ -83,6 +83,7 @@ public sealed class Migrator
                 var planned = UpPlanner.Plan(snapshot.Ledger, target ?? MigrationTarget.All, _options);
                 await preflight(planned.Migrations, cancellationToken);
                 TransactionPreflight.Check(planned.Migrations, MigrationDirection.Up, snapshot.ServerMajorVersion);
+                await CheckForeignAppliedAsync(snapshot, planned.Migrations, cancellationToken);
                 return StepRunner.DryRun(planned.Migrations, MigrationDirection.Up);
             }
 
@@ -294,6 +295,7 @@ public sealed class Migrator
             LedgerGuards.RefuseInterrupted(snapshot.Ledger, "migrate");
             var plan = UpPlanner.Plan(snapshot.Ledger, target ?? MigrationTarget.All, _options);
             TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, snapshot.ServerMajorVersion);
+            await CheckForeignAppliedAsync(snapshot, plan.Migrations, cancellationToken);
             var sql = new ScriptBuilder(_steps, _history.Sql, _options.HistoryTable).Build(plan, !snapshot.SchemaExists, !snapshot.TableExists);
             return new ScriptResult(sql, plan.Migrations.Select(m => m.Version).ToList());
         });
@@ -320,6 +322,19 @@ public sealed class Migrator
             var resolved = await repairer.ResolveAsync(session, locked, interrupted, action, version, cancellationToken);
             return new RepairResult(interrupted, action, resolved);
         });
+
+    // As a run would (its session checks the same): where Strata's history has rows, pending migrations another tool
+    // recorded as applied are refused, not listed as what would run.
+    private async Task CheckForeignAppliedAsync(Snapshot snapshot, IReadOnlyList<Migration> pending, CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0 || !snapshot.TableExists || snapshot.Ledger.Entries.All(e => e.Record is null))
+        {
+            return;
+        }
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await _guard.CheckPendingAsync(connection, pending, cancellationToken);
+    }
 
     private static Task NoPreflight(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken) => Task.CompletedTask;
 

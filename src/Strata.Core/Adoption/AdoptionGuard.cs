@@ -17,6 +17,8 @@ internal sealed class AdoptionGuard(HistoryTableName ours, bool runsMigrations)
 {
     private const int ListedTables = 5;
 
+    private const int ListedVersions = 5;
+
     public async Task CheckAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         if (!await UserObjectProbe.AnyRelationAsync(connection, ours, cancellationToken))
@@ -69,11 +71,11 @@ internal sealed class AdoptionGuard(HistoryTableName ours, bool runsMigrations)
             var applied = pending.Where(m => history.Covers(m.Version)).Select(m => m.Version).ToList();
             if (applied.Count > 0)
             {
-                var listed = string.Join(", ", applied.Take(ListedTables)) + (applied.Count > ListedTables ? $" and {applied.Count - ListedTables} more" : string.Empty);
+                var listed = string.Join(", ", applied.Take(ListedVersions)) + (applied.Count > ListedVersions ? $" and {applied.Count - ListedVersions} more" : string.Empty);
                 throw new AdoptionRequiredException(
                     $"Refusing to run migrations: {table.ToolName}'s history table {table.QualifiedName} records {listed} as applied, but Strata's " +
                     $"history {ours} does not, so {(applied.Count == 1 ? "it" : "they")} would run again; record each as applied without running it " +
-                    $"(stamp), or, if that table no longer describes this database, drop or rename it (see docs/commands/adopt.md).",
+                    "(stamp), or, if that table no longer describes this database, drop or rename it (see docs/commands/adopt.md).",
                     [table.QualifiedName])
                 {
                     NextSteps = [new NextStep(NextStepKind.Stamp, applied[0].Value), new NextStep(NextStepKind.ShowStatus)],

@@ -55,6 +55,8 @@ public sealed class ForeignHistoryRefusalTests
         var migrator = db.Migrator(Purge().Add("3_b.sql", "-- migrate:up\nCREATE TABLE b (id int);\n"));
 
         var refused = await Should.ThrowAsync<AdoptionRequiredException>(() => migrator.UpAsync());
+        await Should.ThrowAsync<AdoptionRequiredException>(() => migrator.UpAsync(dryRun: true));
+        await Should.ThrowAsync<AdoptionRequiredException>(() => migrator.ScriptAsync());
         var refusedWithBaseline = await Should.ThrowAsync<AdoptionRequiredException>(() => migrator.BaselineAndUpAsync(MigrationVersion.Parse("1")));
 
         foreach (var error in new[] { refused, refusedWithBaseline })
