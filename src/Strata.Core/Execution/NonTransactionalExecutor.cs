@@ -27,9 +27,12 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
         var clock = Stopwatch.StartNew();
         var attempts = 1;
         var resumeAt = await ResumePointAsync(connection, migration, direction, cancellationToken);
+        IReadOnlyList<BoundSql> start = resumeAt is not null ? sql.NonTransactionalResume(migration, direction)
+            : section.Batches.Count == 0 ? sql.NonTransactionalStart(migration, direction)
+            : [.. sql.NonTransactionalStart(migration, direction), .. sql.Backfill.Forget(migration.Version)];
         await BookkeepAsync(
             connection,
-            resumeAt is null ? sql.NonTransactionalStart(migration, direction) : sql.NonTransactionalResume(migration, direction),
+            start,
             migration,
             direction,
             0,

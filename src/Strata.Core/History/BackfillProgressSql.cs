@@ -75,6 +75,14 @@ internal sealed class BackfillProgressSql(HistoryTableName history)
         keys,
         rows);
 
+    /// <summary>
+    /// A fresh start of a section with batched statements: what an earlier attempt of the version left (one that
+    /// <c>repair</c> resolved, or one removed from the history) is forgotten in the transaction that records the start,
+    /// so a run stopped before its backfill recorded its own start cannot be resumed from that attempt's keys.
+    /// </summary>
+    public IReadOnlyList<BoundSql> Forget(MigrationVersion version) =>
+        [new(CreateTable), new($"DELETE FROM {_t} WHERE version = $1", version.Value)];
+
     /// <summary>The statement finished: its row goes with the history change that records it.</summary>
     public BoundSql Delete(MigrationVersion version, int statement) =>
         new($"DELETE FROM {_t} WHERE version = $1 AND statement = $2", version.Value, statement);

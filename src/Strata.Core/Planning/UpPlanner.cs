@@ -46,7 +46,8 @@ internal static class UpPlanner
         return selected;
     }
 
-    // Applying a post-deploy migration would leave an older pending pre-deploy one behind it, out of order for good.
+    // Applying a post-deploy migration would leave an older pending pre-deploy one behind it, out of order for good; one
+    // whose backfill was interrupted is not done either, and the post-deploy one may drop what it still copies from.
     private static void RefuseSkippingPreDeploy(MigrationLedger ledger, MigrationTarget target, List<LedgerEntry> selected)
     {
         if (target.Phase != MigrationPhase.Post || selected.Count == 0)
@@ -55,11 +56,15 @@ internal static class UpPlanner
         }
 
         var newest = selected[^1].Version;
-        var skipped = ledger.NotApplied.Where(e => e.Migration!.Phase == MigrationPhase.Pre && e.Version < newest).ToList();
+        var skipped = ledger.NotApplied.Concat(ledger.Entries.Where(e => e.ResumesBackfill))
+            .Where(e => e.Migration!.Phase == MigrationPhase.Pre && e.Version < newest)
+            .OrderBy(e => e.Version)
+            .ToList();
         if (skipped.Count > 0)
         {
+            var state = skipped[0].ResumesBackfill ? "stopped in its batched backfill and is" : "is still pending and";
             throw new ValidationFailedException(
-                $"Refusing the post-deploy phase: pre-deploy migration {skipped[0].Id} is still pending and older than post-deploy migration " +
+                $"Refusing the post-deploy phase: pre-deploy migration {skipped[0].Id} {state} older than post-deploy migration " +
                 $"{selected[^1].Id}; apply the pre-deploy phase first.")
             {
                 NextSteps = [new NextStep(NextStepKind.ApplyPreDeploy)],

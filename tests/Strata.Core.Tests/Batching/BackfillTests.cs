@@ -1,5 +1,6 @@
 using Npgsql;
 using Strata.Core.Errors;
+using Strata.Core.Execution;
 using Strata.Core.Planning;
 using Strata.Core.Tests.Engine;
 using Strata.Testing;
@@ -146,6 +147,40 @@ public sealed class BackfillTests
         (await db.ScalarAsync<long>("SELECT count(DISTINCT xid) FROM t")).ShouldBe(20);
         (await db.HistoryVersionsAsync()).ShouldBe(["1", "2"]);
         logger.WithEvent(1361).ShouldHaveSingleItem().Message.ShouldContain($"after key {done} ({done} rows done in {done / 100} batches)");
+    }
+
+    [Fact]
+    public async Task A_retried_backfill_stopped_before_its_first_batch_starts_over_instead_of_resuming_the_forgotten_attempt()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = Backfill(Rows(2000), "-- strata:batch size=100 pause=20", $"UPDATE t SET {Touch};");
+        using var cancel = new CancellationTokenSource();
+        var first = db.Migrator(source).UpAsync(cancellationToken: cancel.Token);
+        await WaitForBatchesAsync(db, 3);
+        await cancel.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => first);
+        var done = await db.ScalarAsync<long>("SELECT count(*) FROM t WHERE hits = 1");
+        await db.Migrator(source).RepairAsync(RepairAction.Retry);
+
+        // The retry stops before its backfill records a start: the table is locked past every lock_timeout.
+        await using (var blocker = await db.DataSource.OpenConnectionAsync())
+        {
+            await using var transaction = await blocker.BeginTransactionAsync();
+            await using (var hold = new NpgsqlCommand("LOCK TABLE t IN ACCESS EXCLUSIVE MODE", blocker, transaction))
+            {
+                await hold.ExecuteNonQueryAsync();
+            }
+
+            var options = EngineTestKit.FastOptions with { LockTimeout = TimeSpan.FromMilliseconds(100), LockRetryAttempts = 1 };
+            await Should.ThrowAsync<LockNotAcquiredException>(() => db.Migrator(source, options).UpAsync());
+        }
+
+        var logger = new TestLogger();
+        await db.Migrator(source, logger: logger).UpAsync();
+
+        logger.WithEvent(1361).ShouldBeEmpty();
+        (await db.ScalarAsync<long>("SELECT count(*) FROM t WHERE hits = 2")).ShouldBe(done);
+        (await db.ScalarAsync<long>("SELECT count(*) FROM t WHERE hits = 1")).ShouldBe(2000 - done);
     }
 
     [Fact]

@@ -84,6 +84,35 @@ public sealed class PhaseTests
     }
 
     [Fact]
+    public async Task The_post_phase_refuses_while_an_older_pre_deploy_backfill_is_interrupted_and_drops_nothing()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = new TestMigrationSource()
+            .Add("1_products.sql", "-- migrate:up\nCREATE TABLE products (id int PRIMARY KEY, name text, sku text);\n" +
+                "INSERT INTO products (id, name) SELECT g, 'p' || g FROM generate_series(1, 50) g;\n")
+            .Add("2_backfill.sql", "-- migrate:up transaction:false\n-- strata:batch size=10\nUPDATE products SET sku = name WHERE sku IS DISTINCT FROM name;\n")
+            .Add("3_drop_name.sql", "-- migrate:up phase:post\nALTER TABLE products DROP COLUMN name;\n");
+        await db.Migrator(source).UpAsync(MigrationTarget.All.InPhase(MigrationPhase.Pre));
+        // As a run stopped in the backfill's first batches leaves it: the row running at the batched statement.
+        await db.ExecuteAsync("UPDATE products SET sku = NULL WHERE id > 20");
+        await db.ExecuteAsync("UPDATE strata_schema_migrations SET status = 'running', statements_completed = 0 WHERE version = '2'");
+
+        var refused = await Should.ThrowAsync<ValidationFailedException>(() =>
+            db.Migrator(source).UpAsync(MigrationTarget.All.InPhase(MigrationPhase.Post)));
+
+        refused.Message.ShouldBe(
+            "Refusing the post-deploy phase: pre-deploy migration 2_backfill stopped in its batched backfill and is older than post-deploy migration " +
+            "3_drop_name; apply the pre-deploy phase first.");
+        refused.NextSteps.Select(s => s.Kind).ShouldBe([NextStepKind.ApplyPreDeploy]);
+        (await db.ScalarAsync<long>("SELECT count(*) FROM products WHERE name IS NOT NULL")).ShouldBe(50);
+
+        await db.Migrator(source).UpAsync(MigrationTarget.All.InPhase(MigrationPhase.Pre));
+        await db.Migrator(source).UpAsync(MigrationTarget.All.InPhase(MigrationPhase.Post));
+
+        (await db.ScalarAsync<long>("SELECT count(*) FROM products WHERE sku = 'p' || id")).ShouldBe(50);
+    }
+
+    [Fact]
     public async Task A_history_table_without_the_phase_column_is_read_as_it_is_and_gains_the_column_on_the_next_run()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
