@@ -156,7 +156,7 @@ internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = 
     {
         try
         {
-            await step();
+            await ScratchRun.RunAsync(step);
             return null;
         }
         catch (StrataException ex) when (ex is not LockNotAcquiredException and not ConnectionFailedException)
