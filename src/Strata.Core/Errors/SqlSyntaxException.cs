@@ -2,7 +2,8 @@ namespace Strata.Core.Errors;
 
 /// <summary>
 /// A SQL script could not be split into statements: an unterminated string, quoted identifier, dollar quote or block
-/// comment, a psql meta-command, or <c>COPY ... FROM STDIN</c>. The message names the file, line and column.
+/// comment, a psql meta-command, or <c>COPY ... FROM STDIN</c>; or a file run in one transaction holds a statement
+/// that would end it. The message names the file, line and column.
 /// </summary>
 internal sealed class SqlSyntaxException : StrataException
 {

@@ -17,17 +17,19 @@ internal static class ScriptExecutor
     /// <param name="kind">What the file is, for the error: <c>seed</c>, <c>schema file</c>.</param>
     /// <param name="consequence">What the error adds about the state left behind.</param>
     /// <param name="cancellationToken">Cancels the running statement; the transaction is then rolled back.</param>
+    /// <exception cref="SqlSyntaxException">The file ends or starts a transaction itself (<see cref="TransactionControl"/>).</exception>
     public static async Task RunAsync(
         NpgsqlConnection connection, SqlScript script, string file, string kind, string consequence, CancellationToken cancellationToken)
     {
-        if (script.Statements.Count == 0)
+        var statements = TransactionControl.StatementsToRun(script, file, kind);
+        if (statements.Count == 0)
         {
             return;
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction) { Timeout = 0 };
-        foreach (var statement in script.Statements)
+        foreach (var statement in statements)
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand(statement.Text));
         }
@@ -40,9 +42,9 @@ internal static class ScriptExecutor
         catch (PostgresException ex)
         {
             await RollbackAsync(transaction);
-            var failed = FailedStatement(batch, script);
+            var failed = FailedStatement(batch, statements);
             // A failure without a statement happened at COMMIT (a deferred constraint): point at the last statement.
-            var (line, column) = failed?.LocationOf(ex.Position) ?? (script.Statements[^1].Line, script.Statements[^1].Column);
+            var (line, column) = failed?.LocationOf(ex.Position) ?? (statements[^1].Line, statements[^1].Column);
             throw new ScriptFailedException(
                 $"{kind} {file} failed at {file}:{line}:{column}: {ServerErrorText.Describe(ex)}; {consequence}",
                 file,
@@ -54,13 +56,13 @@ internal static class ScriptExecutor
     }
 
     // Npgsql fills in the statement type of each command as it completes; the first one left unknown is the one that failed.
-    private static SqlStatement? FailedStatement(NpgsqlBatch batch, SqlScript script)
+    private static SqlStatement? FailedStatement(NpgsqlBatch batch, IReadOnlyList<SqlStatement> statements)
     {
         for (var i = 0; i < batch.BatchCommands.Count; i++)
         {
             if (batch.BatchCommands[i].StatementType == StatementType.Unknown)
             {
-                return script.Statements[i];
+                return statements[i];
             }
         }
 

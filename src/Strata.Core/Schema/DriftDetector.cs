@@ -34,7 +34,7 @@ internal sealed class DriftDetector(ScratchServer server, ILogger? logger = null
         await using var scratch = await BuildAsync(new AppliedMigrationSource(source, applied), options, cancellationToken);
         if (applied.Count > 0)
         {
-            await scratch.Migrator.UpAsync(null, false, cancellationToken);
+            await ScratchRun.RunAsync(() => scratch.Migrator.UpAsync(null, false, cancellationToken));
         }
 
         var expected = await scratch.SnapshotAsync(cancellationToken);

@@ -19,9 +19,15 @@ internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = 
 {
     /// <summary>Runs every check; a migration that fails to run is a failure in the result, not an exception.</summary>
     /// <exception cref="MigrationFileException">A migration file is malformed.</exception>
+    /// <exception cref="ConfigurationException">The schema file is a directory.</exception>
     public async Task<VerifyResult> VerifyAsync(VerifyOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.SchemaFile is { } named && Directory.Exists(named))
+        {
+            throw new ConfigurationException($"schema file {Path.GetFullPath(named)} is a directory, not a file; name the schema file with --file");
+        }
+
         var source = new DirectoryMigrationSource(options.MigrationsDirectories);
         var migrations = await source.LoadAsync(cancellationToken);
         await using var scratch = await BuildAsync(source, options, cancellationToken);
@@ -156,7 +162,7 @@ internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = 
     {
         try
         {
-            await step();
+            await ScratchRun.RunAsync(step);
             return null;
         }
         catch (StrataException ex) when (ex is not LockNotAcquiredException and not ConnectionFailedException)

@@ -61,7 +61,8 @@ internal sealed class SchemaSource
             var server = await _scratch(cancellationToken);
             await using var scratch = await server.CreateDatabaseAsync(cancellationToken);
             var logger = _loggerFactory?.CreateLogger<SchemaSource>();
-            await new Migrator(scratch.DataSource, new DirectoryMigrationSource(path), _migrator, logger).UpAsync(null, false, cancellationToken);
+            var migrator = new Migrator(scratch.DataSource, new DirectoryMigrationSource(path), _migrator, logger);
+            await ScratchRun.RunAsync(() => migrator.UpAsync(null, false, cancellationToken));
             return await scratch.SnapshotAsync(cancellationToken);
         }
 

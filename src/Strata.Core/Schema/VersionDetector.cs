@@ -42,7 +42,7 @@ internal sealed class VersionDetector(ScratchServer server, ILogger? logger = nu
         var candidates = new List<Candidate> { new(null, SchemaComparer.Compare(await scratch.SnapshotAsync(cancellationToken), live)) };
         foreach (var migration in migrations)
         {
-            await scratch.Migrator.UpAsync(MigrationTarget.Steps(1), false, cancellationToken);
+            await ScratchRun.RunAsync(() => scratch.Migrator.UpAsync(MigrationTarget.Steps(1), false, cancellationToken));
             candidates.Add(new Candidate(migration.Version, SchemaComparer.Compare(await scratch.SnapshotAsync(cancellationToken), live)));
         }
 

@@ -142,6 +142,24 @@ public sealed class DriftCommandTests
         result.Stdout.ShouldContain("removed index public.t_name_idx");
     }
 
+    [Fact]
+    public async Task A_migration_that_fails_on_the_scratch_database_is_said_to_fail_there_with_no_step_for_the_target()
+    {
+        await using var target = await MigratedAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        using var files = Migrations();
+        var file = files.Add(2, "index_name", "-- migrate:up transaction:false\nCREATE INDEX t_name_idx ON t (name);\nCREATE INDEX other_idx ON missing (id);\n");
+
+        var result = await DriftAsync(files, target, scratch);
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Stderr.ShouldNotContain("next:");
+        result.Stderr.ShouldContain(
+            $"\nerror: migration 2 failed on a scratch database at {file}:3:1: 42P01 relation \"missing\" does not exist; the scratch database was dropped, and no other database was changed\n");
+        result.Stdout.ShouldNotContain("before the failure");
+        (await DbCli.ScalarAsync<string>(target, "SELECT string_agg(status, ',') FROM strata_schema_migrations")).ShouldBe("applied,applied,applied");
+    }
+
     /// <summary>A database that saw `strata up` of <see cref="Migrations"/> and nothing else.</summary>
     private static async Task<TestDatabase> MigratedAsync()
     {

@@ -22,6 +22,20 @@ public sealed class VerifyCommandTests
     }
 
     [Fact]
+    public async Task A_schema_file_that_is_a_directory_is_a_configuration_error_not_a_check_left_out()
+    {
+        using var files = new MigrationFiles().AddTables(1);
+        var directory = Path.Combine(files.Root, "db", "schema.sql");
+        Directory.CreateDirectory(directory);
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+
+        var result = await VerifyAsync(files, scratch, "--file", "db/schema.sql");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain($"error: schema file {directory} is a directory, not a file; name the schema file with --file\n");
+    }
+
+    [Fact]
     public async Task A_down_that_leaves_an_index_behind_fails_naming_the_index()
     {
         using var files = new MigrationFiles();

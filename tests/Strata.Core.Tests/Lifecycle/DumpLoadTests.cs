@@ -155,6 +155,38 @@ public sealed class DumpLoadTests
     }
 
     [Fact]
+    public async Task A_commit_inside_a_schema_file_is_refused_before_anything_runs()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var work = new TempDirectory();
+        var file = work.Write("schema.sql", "CREATE TABLE a (id int);\n  commit;\nCREATE TABLE b (id no_such_type);\n");
+        var lifecycle = await LifecycleKit.ForAsync(db);
+
+        var error = await Should.ThrowAsync<SqlSyntaxException>(() => lifecycle.LoadAsync(new LoadOptions { File = file }));
+
+        (error.Line, error.Column).ShouldBe((2, 3));
+        error.Message.ShouldStartWith($"{file}:2:3: COMMIT is not allowed in a schema file: Strata runs the whole file in one transaction");
+        (await db.TableExistsAsync("public.a")).ShouldBeFalse("a COMMIT in the file must not make the statements before it permanent");
+    }
+
+    [Fact]
+    public async Task A_schema_file_wrapped_in_begin_and_commit_still_loads_in_one_transaction()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var work = new TempDirectory();
+        var file = work.Write("schema.sql", "-- wrapped\nBEGIN;\nCREATE TABLE a (id int);\nSAVEPOINT s;\nROLLBACK TO SAVEPOINT s;\nCREATE TABLE b (id no_such_type);\nCOMMIT;\n");
+        var lifecycle = await LifecycleKit.ForAsync(db);
+
+        var error = await Should.ThrowAsync<ScriptFailedException>(() => lifecycle.LoadAsync(new LoadOptions { File = file }));
+
+        (error.Line, error.Column, error.SqlState).ShouldBe((6, 20, "42704"));
+        (await db.TableExistsAsync("public.a")).ShouldBeFalse();
+        await File.WriteAllTextAsync(file, "BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\n");
+        await lifecycle.LoadAsync(new LoadOptions { File = file });
+        (await db.TableExistsAsync("public.a")).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_database_without_history_dumps_without_history_rows()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();

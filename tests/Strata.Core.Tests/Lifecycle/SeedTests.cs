@@ -48,6 +48,21 @@ public sealed class SeedTests
     }
 
     [Fact]
+    public async Task A_seed_that_commits_part_way_is_refused_and_keeps_nothing_of_it()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await db.ExecuteAsync("CREATE TABLE users (id int PRIMARY KEY)");
+        using var seeds = new TempDirectory();
+        var bad = seeds.Write("001_bad.sql", "INSERT INTO users VALUES (1);\nEND;\nINSERT INTO users VALUES (1);\n");
+        var lifecycle = await LifecycleKit.ForAsync(db);
+
+        var error = await Should.ThrowAsync<SqlSyntaxException>(() => lifecycle.SeedAsync(new SeedOptions { SeedsDirectory = seeds.Path }));
+
+        error.Message.ShouldStartWith($"{bad}:2:1: END is not allowed in a seed: Strata runs the whole file in one transaction");
+        (await db.ScalarAsync<long>("SELECT count(*) FROM users")).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task The_column_points_into_the_failing_statement()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
