@@ -24,7 +24,8 @@ internal static class StatementClassifier
         return words.Word(0) switch
         {
             "begin" or "start" or "commit" or "end" or "abort" => Control(words.Word(0)!),
-            "rollback" when words.Word(1) is null or "work" or "transaction" or "and" => Control("rollback"),
+            // ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name stays inside the transaction.
+            "rollback" when words.Word(1) != "to" && words.Word(2) != "to" => Control("rollback"),
             "prepare" when words.Word(1) == "transaction" => Control("prepare transaction"),
             _ => StatementClass.Ordinary,
         };

@@ -33,6 +33,8 @@ public sealed class StatementClassifierTests
     [InlineData("-- VACUUM\nSELECT 1;")]
     [InlineData("CREATE FUNCTION f() RETURNS void AS $$ BEGIN COMMIT; END $$ LANGUAGE plpgsql;")]
     [InlineData("ROLLBACK TO SAVEPOINT s;")]
+    [InlineData("ROLLBACK WORK TO SAVEPOINT s;")]
+    [InlineData("rollback transaction to s;")]
     [InlineData("REINDEX TABLE system;")]
     [InlineData("")]
     public void Leaves_ordinary_statements_alone(string statement)
