@@ -25,7 +25,7 @@ internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = 
         ArgumentNullException.ThrowIfNull(options);
         if (options.SchemaFile is { } named && Directory.Exists(named))
         {
-            throw new ConfigurationException($"schema file {Path.GetFullPath(named)} is a directory, not a file; name the schema file with --file");
+            throw new ConfigurationException($"schema file {Path.GetFullPath(named)} is a directory, not a file; name the schema file itself");
         }
 
         var source = new DirectoryMigrationSource(options.MigrationsDirectories);

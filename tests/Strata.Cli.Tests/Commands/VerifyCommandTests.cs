@@ -32,7 +32,7 @@ public sealed class VerifyCommandTests
         var result = await VerifyAsync(files, scratch, "--file", "db/schema.sql");
 
         result.ExitCode.ShouldBe(2, result.ToString());
-        result.Stderr.ShouldContain($"error: schema file {directory} is a directory, not a file; name the schema file with --file\n");
+        result.Stderr.ShouldContain($"error: schema file {directory} is a directory, not a file; name the schema file itself\n");
     }
 
     [Fact]
