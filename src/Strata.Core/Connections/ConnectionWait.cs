@@ -39,6 +39,7 @@ internal sealed class ConnectionWait
         var clock = Stopwatch.StartNew();
         var pause = FirstPause;
         ConnectionFailedException? telling = null;
+        var tellingTimedOut = false;
         for (var attempt = 1; ; attempt++)
         {
             var (error, timedOut) = await TryAsync(settings, connectAsync, limit - clock.Elapsed, cancellationToken);
@@ -47,8 +48,13 @@ internal sealed class ConnectionWait
                 return new Outcome(true, attempt, clock.Elapsed, null);
             }
 
-            // An attempt cut short by the deadline says less than the error before it.
-            telling = timedOut && telling is not null ? telling : error;
+            // An attempt cut short by the deadline says less than a real error before it, but not less than an
+            // earlier attempt that was cut short too: of those, the last one is reported.
+            if (!timedOut || telling is null || tellingTimedOut)
+            {
+                (telling, tellingTimedOut) = (error, timedOut);
+            }
+
             var left = limit - clock.Elapsed;
             if (left <= TimeSpan.Zero)
             {

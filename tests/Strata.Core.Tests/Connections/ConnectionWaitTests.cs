@@ -99,6 +99,24 @@ public sealed class ConnectionWaitTests
     }
 
     [Fact]
+    public async Task Of_attempts_that_were_all_cut_short_the_last_is_the_last_error()
+    {
+        var failures = new List<ConnectionWait.Failure>();
+
+        var outcome = await Wait.RunAsync(
+            TimeSpan.FromMilliseconds(300),
+            Settings,
+            _ => throw new OperationCanceledException(),
+            failures.Add,
+            CancellationToken.None);
+
+        outcome.Connected.ShouldBeFalse();
+        failures.Count.ShouldBeGreaterThan(1);
+        failures.ShouldAllBe(f => f.TimedOut);
+        outcome.LastError.ShouldBeSameAs(failures[^1].Error);
+    }
+
+    [Fact]
     public async Task A_wait_that_connects_has_no_last_error()
     {
         var outcome = await Wait.RunAsync(TimeSpan.FromSeconds(5), Settings, _ => Task.CompletedTask, _ => { }, CancellationToken.None);
