@@ -20,6 +20,7 @@ internal static class ChangeTypeGenerator
         var sync = new SyncTrigger(table, column.Name, oldType, shadow, newType, Cast: true);
         var (columnSql, shadowSql) = (column.Sql, SqlIdentifier.Quote(shadow));
         var slug = Slug.Of(table.Name, column.Name);
+        var old = new ColumnName(table, GeneratedName.Of(column.Name, "old"));
         return
         [
             new GeneratedStep(
@@ -29,8 +30,9 @@ internal static class ChangeTypeGenerator
                 Expand: adds {shadowSql} ({newType}) beside {columnSql} ({oldType}) on {table} and the trigger
                 {sync.Name}, which keeps both in step on INSERT and UPDATE, casting each way.
                 A value that does not cast makes the writing statement fail: check the data before running it.
-                App version: the old one is running and keeps using {columnSql}. Defaults, constraints and indexes of
-                {columnSql} are not copied: add what {shadowSql} needs before the contract step.
+                App version: the old one is running and keeps using {columnSql}. Defaults, constraints, indexes and
+                NOT NULL of {columnSql} are not copied: add what {shadowSql} needs before the contract step, which
+                refuses to drop the old column while it still has any of them.
                 Abort: strata down removes the trigger and {shadowSql}.
                 """,
                 sync.AddColumnAndCreate(),
@@ -42,15 +44,18 @@ internal static class ChangeTypeGenerator
                 $"""
                 Contract: swaps the columns in one short transaction: drops the trigger {sync.Name}, renames
                 {columnSql} away, renames {shadowSql} to {columnSql} and drops the old column. No row is rewritten.
+                Before the drop it stops, changing nothing, if the old column still has a default, constraint, index,
+                owned sequence or NOT NULL that the new one would lose.
                 App version: only the new one may be running, and it must accept {columnSql} as {newType}.
                 Abort: before it runs, keep it pending. After it, strata down brings back {columnSql} as {oldType}
                 (cast back from {newType}) with the shadow column and its trigger.
                 """,
                 $"""
                 {sync.Drop()}
-                ALTER TABLE {table.Sql} RENAME COLUMN {columnSql} TO {SqlIdentifier.Quote(GeneratedName.Of(column.Name, "old"))};
+                ALTER TABLE {table.Sql} RENAME COLUMN {columnSql} TO {old.Sql};
                 ALTER TABLE {table.Sql} RENAME COLUMN {shadowSql} TO {columnSql};
-                ALTER TABLE {table.Sql} DROP COLUMN {SqlIdentifier.Quote(GeneratedName.Of(column.Name, "old"))};
+                {ColumnDropGuard.Check(old, column.Name)}
+                ALTER TABLE {table.Sql} DROP COLUMN {old.Sql};
                 """,
                 $"""
                 ALTER TABLE {table.Sql} RENAME COLUMN {columnSql} TO {shadowSql};

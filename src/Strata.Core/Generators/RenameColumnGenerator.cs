@@ -27,7 +27,8 @@ internal static class RenameColumnGenerator
                 Expand: adds {newSql} ({type}) beside {oldSql} on {table} and the trigger {sync.Name}, which keeps
                 both columns in step on INSERT and UPDATE whichever one the writer set.
                 App version: the old one (reading and writing {oldSql}) is running; deploy the new one (using {newSql})
-                after this phase. Defaults, constraints and indexes of {oldSql} are not copied: add what {newSql} needs.
+                after this phase. Defaults, constraints, indexes and NOT NULL of {oldSql} are not copied: add what
+                {newSql} needs before the contract step, which refuses to drop {oldSql} while it still has any of them.
                 Abort: strata down removes the trigger and {newSql}; the old version never noticed either.
                 """,
                 sync.AddColumnAndCreate(),
@@ -37,7 +38,9 @@ internal static class RenameColumnGenerator
                 $"contract_rename_{slug}",
                 MigrationPhase.Post,
                 $"""
-                Contract: drops the trigger {sync.Name} and the old column {oldSql} of {table}.
+                Contract: drops the trigger {sync.Name} and the old column {oldSql} of {table}. Before the drop it
+                stops, changing nothing, if {oldSql} still has a default, constraint, index, owned sequence or NOT NULL
+                that {newSql} would lose.
                 App version: only the new one (using {newSql}) may be running: this runs after the rollout,
                 once no instance of the old version is left.
                 Abort: before it runs, keep it pending (do not run the post phase). After it, strata down re-creates
@@ -45,6 +48,7 @@ internal static class RenameColumnGenerator
                 """,
                 $"""
                 {sync.Drop()}
+                {ColumnDropGuard.Check(column, newName)}
                 ALTER TABLE {table.Sql} DROP COLUMN {oldSql};
                 """,
                 $"""

@@ -85,6 +85,45 @@ public sealed class NewOperationCommandTests
         (await command.ExecuteScalarAsync()).ShouldBe("id,sku");
     }
 
+    // DROP COLUMN silently takes the column's primary key, default, owned sequence and indexes with it: the contract
+    // step asks pg_depend what the drop would take and stops before it, rolled back, while anything would be lost.
+    [Theory]
+    [InlineData(
+        "CREATE TABLE users (id serial PRIMARY KEY, name text)",
+        new[] { "--change-type", "users.id", "bigint" },
+        "dropping column public.users.id_old would also drop constraint users_pkey on table users; default value for column id_old of table users; its NOT NULL, which id lacks; sequence users_id_seq",
+        "id:integer,id_new:bigint,name:text")]
+    [InlineData(
+        "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL); CREATE INDEX users_email_idx ON users (email)",
+        new[] { "--rename-column", "users.email", "login" },
+        "dropping column public.users.email would also drop index users_email_idx; its NOT NULL, which login lacks",
+        "email:text,id:bigint,login:text")]
+    public async Task The_contract_step_refuses_to_drop_an_old_column_whose_key_default_sequence_or_index_would_go_with_it(
+        string table, string[] operation, string message, string columnsAfter)
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var cli = new CliHarness().With("DATABASE_URL", db.Url);
+        Directory.CreateDirectory(Path.Combine(cli.WorkingDirectory, "db", "migrations"));
+        await File.WriteAllTextAsync(
+            Path.Combine(cli.WorkingDirectory, "db", "migrations", "1_users.sql"),
+            $"-- migrate:up\n{table};\n-- migrate:down\nDROP TABLE users;\n");
+        (await cli.RunAsync("up")).ExitCode.ShouldBe(0);
+        (await cli.RunAsync(["new", .. operation])).ExitCode.ShouldBe(0);
+        (await cli.RunAsync("up", "--phase", "pre")).ExitCode.ShouldBe(0);
+
+        var post = await cli.RunAsync("up", "--phase", "post");
+
+        post.ExitCode.ShouldBe(1, post.ToString());
+        post.Stderr.ShouldContain(message);
+        await using var connection = await db.DataSource.OpenConnectionAsync();
+        await using var columns = new NpgsqlCommand(
+            "SELECT string_agg(attname || ':' || format_type(atttypid, atttypmod), ',' ORDER BY attname) FROM pg_attribute WHERE attrelid = 'users'::regclass AND attnum > 0 AND NOT attisdropped",
+            connection);
+        (await columns.ExecuteScalarAsync()).ShouldBe(columnsAfter);
+        await using var contract = new NpgsqlCommand("SELECT count(*) FROM strata_schema_migrations WHERE description LIKE 'contract%'", connection);
+        (await contract.ExecuteScalarAsync()).ShouldBe(0L);
+    }
+
     [Fact]
     public async Task A_column_the_configured_database_does_not_have_is_an_error_and_writes_nothing()
     {
