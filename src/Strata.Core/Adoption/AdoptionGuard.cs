@@ -64,8 +64,8 @@ internal sealed class AdoptionGuard(HistoryTableName ours, bool runsMigrations)
             return;
         }
 
-        var (_, inUse) = await ForeignHistoryDetector.DetectWithRowsAsync(connection, ours, cancellationToken);
-        foreach (var table in inUse.Where(t => t.MapsVersions))
+        // A table that records nothing covers no version, so each table is read once, in use or not.
+        foreach (var table in (await ForeignHistoryDetector.DetectAsync(connection, ours, cancellationToken)).Where(t => t.MapsVersions))
         {
             var history = await ForeignHistoryReader.ReadAsync(connection, table, cancellationToken);
             var applied = pending.Where(m => history.Covers(m.Version)).Select(m => m.Version).ToList();

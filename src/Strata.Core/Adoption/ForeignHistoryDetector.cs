@@ -48,7 +48,8 @@ internal static class ForeignHistoryDetector
         return (detected, inUse);
     }
 
-    private static async Task<IReadOnlyList<ForeignHistoryTable>> DetectAsync(NpgsqlConnection connection, HistoryTableName ours, CancellationToken cancellationToken)
+    /// <summary>Every other tool's history table, in use or not.</summary>
+    public static async Task<IReadOnlyList<ForeignHistoryTable>> DetectAsync(NpgsqlConnection connection, HistoryTableName ours, CancellationToken cancellationToken)
     {
         var candidates = new List<Candidate>();
         await using (var command = new BoundSql(Query, ours.Schema, ours.Name).ToCommand(connection))

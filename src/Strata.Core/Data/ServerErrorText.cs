@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Npgsql;
+using Strata.Core.Errors;
 using Strata.Core.Secrets;
 
 namespace Strata.Core.Data;
@@ -38,14 +39,8 @@ internal static class ServerErrorText
         Server(error.Hint) ?? Decisive.GetValueOrDefault(error.SqlState) ?? fallbackHint ?? Hints.GetValueOrDefault(error.SqlState);
 
     /// <summary>"SQLSTATE message (detail: ...; hint: ...)", with <paramref name="fallbackHint"/> when the server gave none.</summary>
-    public static string Describe(PostgresException error, string? fallbackHint = null)
-    {
-        var notes = new[] { Detail(error) is { } detail ? "detail: " + detail : null, HintFor(error, fallbackHint) is { } hint ? "hint: " + hint : null }
-            .Where(note => note is not null)
-            .ToList();
-        var text = $"{error.SqlState} {OneLine(error.MessageText)}";
-        return notes.Count == 0 ? text : $"{text} ({string.Join("; ", notes)})";
-    }
+    public static string Describe(PostgresException error, string? fallbackHint = null) =>
+        ErrorLine.Of(error.SqlState, OneLine(error.MessageText), Detail(error), HintFor(error, fallbackHint));
 
     /// <summary>Any exception's text on one redacted line: a server error's SQLSTATE and message, or Npgsql's message and cause.</summary>
     public static string Describe(Exception error)

@@ -19,4 +19,11 @@ internal sealed record MigrationFailure(
     string ServerMessage,
     string? Detail,
     string? Hint,
-    string? Statement = null);
+    string? Statement = null)
+{
+    /// <summary>Why it failed, as one line: the SQLSTATE when there is one, the message, the detail and the hint.</summary>
+    public string Reason => ErrorLine.Of(SqlState, ServerMessage, Detail, Hint);
+
+    /// <summary>Where it failed: <c>file:line:column</c>.</summary>
+    public string Location => $"{File}:{Line}:{Column}";
+}

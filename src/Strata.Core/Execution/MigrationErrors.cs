@@ -1,4 +1,3 @@
-using System.Text;
 using Npgsql;
 using Strata.Core.Data;
 using Strata.Core.Errors;
@@ -49,28 +48,7 @@ internal static class MigrationErrors
 
     private static string Format(Migration migration, MigrationFailure failure, string verb, string? consequence)
     {
-        var message = new StringBuilder()
-            .Append("migration ").Append(MigrationNames.Id(migration)).Append(' ').Append(verb).Append(" at ")
-            .Append(failure.File).Append(':').Append(failure.Line).Append(':').Append(failure.Column).Append(": ");
-        if (failure.SqlState is not null)
-        {
-            message.Append(failure.SqlState).Append(' ');
-        }
-
-        message.Append(failure.ServerMessage);
-        var notes = new[] { failure.Detail is null ? null : "detail: " + failure.Detail, failure.Hint is null ? null : "hint: " + failure.Hint }
-            .Where(note => note is not null)
-            .ToList();
-        if (notes.Count > 0)
-        {
-            message.Append(" (").AppendJoin("; ", notes).Append(')');
-        }
-
-        if (consequence is not null)
-        {
-            message.Append("; ").Append(consequence);
-        }
-
-        return message.ToString();
+        var message = $"migration {MigrationNames.Id(migration)} {verb} at {failure.Location}: {failure.Reason}";
+        return consequence is null ? message : $"{message}; {consequence}";
     }
 }

@@ -27,19 +27,11 @@ internal static class ScratchRun
     private static MigrationFailedException OnScratch(MigrationFailedException error)
     {
         var failure = error.Failure;
-        var notes = new[] { failure.Detail is { } detail ? "detail: " + detail : null, failure.Hint is { } hint ? "hint: " + hint : null }
-            .Where(note => note is not null)
-            .ToList();
-        var reason = failure.SqlState is null ? failure.ServerMessage : $"{failure.SqlState} {failure.ServerMessage}";
-        if (notes.Count > 0)
-        {
-            reason += $" ({string.Join("; ", notes)})";
-        }
 
         // The original error is not kept as the inner one: it carries the migrations completed on the scratch
         // database, which would be reported as kept.
         return new MigrationFailedException(
-            $"migration {failure.Version} failed on a scratch database at {failure.File}:{failure.Line}:{failure.Column}: {reason}; " +
+            $"migration {failure.Version} failed on a scratch database at {failure.Location}: {failure.Reason}; " +
             "the scratch database was dropped, and no other database was changed",
             failure,
             error.InnerException);
