@@ -137,7 +137,10 @@ public sealed class Migrator
             TransactionPreflight.Check(plan, MigrationDirection.Down, session.ServerMajorVersion);
             TransactionPreflight.Check(plan, MigrationDirection.Up, session.ServerMajorVersion);
             var down = await _runner.RunAsync(session, plan, MigrationDirection.Down, cancellationToken);
-            var up = await _runner.RunAsync(session, plan, MigrationDirection.Up, cancellationToken);
+            // With nothing applied there is nothing to apply again, whatever is pending.
+            var up = plan.Count == 0
+                ? new MigrationRunResult(MigrationDirection.Up, DryRun: false, [])
+                : await _runner.RunAsync(session, plan, MigrationDirection.Up, cancellationToken);
             return new RedoResult(down, up);
         });
 

@@ -26,6 +26,28 @@ public sealed class MigrationCommandTests
         first.ShouldBe(["1000", "1001", "1002"]);
     }
 
+    // Redo re-runs an applied migration; with none applied it has nothing to do, but the database is not up to date.
+    [Fact]
+    public async Task Redo_with_nothing_applied_says_so_and_never_calls_a_database_with_pending_migrations_up_to_date()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(2);
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+
+        var text = await cli.RunAsync("redo");
+        var json = await cli.RunAsync("redo", "--json");
+
+        text.ExitCode.ShouldBe(0, text.ToString());
+        text.Stdout.ShouldBe("nothing to redo: no migration is applied\n");
+        text.Stderr.ShouldNotContain("Nothing to run up");
+        json.ExitCode.ShouldBe(0, json.ToString());
+        var events = json.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(e => e.GetProperty("event").GetString()!.StartsWith("redo.", StringComparison.Ordinal)).ToList();
+        events.Select(e => e.GetProperty("event").GetString()).ShouldBe(["redo.down", "redo.up"]);
+        events.ShouldAllBe(e => e.GetProperty("message").GetString() == "nothing to redo: no migration is applied");
+        (await VersionsAsync(db)).ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task Status_exit_code_flags_pending_migrations_for_scripts()
     {

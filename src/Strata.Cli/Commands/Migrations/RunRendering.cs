@@ -7,7 +7,11 @@ namespace Strata.Cli.Commands.Migrations;
 /// <summary>Human and JSON output for a run of migrations (up, down, redo).</summary>
 internal static class RunRendering
 {
-    public static void Report(CommandRun run, string eventName, MigrationRunResult result)
+    /// <param name="run">The command's run.</param>
+    /// <param name="eventName">The JSON event.</param>
+    /// <param name="result">What ran.</param>
+    /// <param name="nothing">What to say when nothing ran, where the command knows better than "up to date".</param>
+    public static void Report(CommandRun run, string eventName, MigrationRunResult result, string? nothing = null)
     {
         var verb = (result.Direction, result.DryRun) switch
         {
@@ -18,7 +22,7 @@ internal static class RunRendering
         };
         var count = result.Migrations.Count;
         var message = count == 0
-            ? (result.Direction == MigrationDirection.Up ? "nothing to apply: the database is up to date" : "nothing to revert")
+            ? nothing ?? (result.Direction == MigrationDirection.Up ? "nothing to apply: the database is up to date" : "nothing to revert")
             : $"{verb} {count} migration{(count == 1 ? "" : "s")}";
         if (run.Reporter.Mode == OutputMode.Github)
         {
