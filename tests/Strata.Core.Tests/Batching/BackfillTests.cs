@@ -1,6 +1,7 @@
 using Npgsql;
 using Strata.Core.Errors;
 using Strata.Core.Execution;
+using Strata.Core.Migrations;
 using Strata.Core.Planning;
 using Strata.Core.Tests.Engine;
 using Strata.Testing;
@@ -181,6 +182,23 @@ public sealed class BackfillTests
         logger.WithEvent(1361).ShouldBeEmpty();
         (await db.ScalarAsync<long>("SELECT count(*) FROM t WHERE hits = 2")).ShouldBe(done);
         (await db.ScalarAsync<long>("SELECT count(*) FROM t WHERE hits = 1")).ShouldBe(2000 - done);
+    }
+
+    [Fact]
+    public async Task Repair_completing_an_interrupted_backfill_removes_its_progress()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = Backfill(Rows(2000), "-- strata:batch size=100 pause=20", $"UPDATE t SET {Touch};");
+        using var cancel = new CancellationTokenSource();
+        var run = db.Migrator(source).UpAsync(cancellationToken: cancel.Token);
+        await WaitForBatchesAsync(db, 3);
+        await cancel.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => run);
+
+        (await db.Migrator(source).RepairAsync(RepairAction.Complete)).Resolved.ShouldBe(MigrationVersion.Parse("2"));
+
+        (await db.HistoryVersionsAsync()).ShouldBe(["1", "2"]);
+        (await db.ScalarAsync<long>("SELECT count(*) FROM strata_schema_migrations_backfill")).ShouldBe(0);
     }
 
     [Fact]
