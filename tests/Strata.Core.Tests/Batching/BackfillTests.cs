@@ -240,6 +240,19 @@ public sealed class BackfillTests
     }
 
     [Fact]
+    public async Task Validate_advises_up_for_a_backfill_it_resumes_and_repair_for_any_other_interruption()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = Backfill(Rows(10), "-- strata:batch size=5", $"UPDATE t SET {Touch};");
+        await db.Migrator(source).UpAsync();
+        await db.ExecuteAsync("UPDATE strata_schema_migrations SET status = 'running', statements_completed = 0");
+
+        var problems = (await db.Migrator(source).ValidateAsync()).Problems;
+
+        problems.Select(p => p.NextStep).ShouldBe([new NextStep(NextStepKind.Repair, "1"), new NextStep(NextStepKind.ResumeBackfill, "2")]);
+    }
+
+    [Fact]
     public async Task An_interrupted_ordinary_statement_is_still_refused_until_repaired()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
