@@ -131,6 +131,8 @@ public sealed class BackfillTests
         done.ShouldBeInRange(300, 1900);
         (done % 100).ShouldBe(0);
         (await db.ScalarAsync<long>("SELECT keys_done FROM strata_schema_migrations_backfill")).ShouldBe(done);
+        // Each batch's changed rows are recorded with the next one: the last batch before the cancel has none.
+        (await db.ScalarAsync<long>("SELECT rows_changed FROM strata_schema_migrations_backfill")).ShouldBe(done - 100);
 
         var problem = (await db.Migrator(source).ValidateAsync()).Problems.ShouldHaveSingleItem();
         problem.Message.ShouldContain("it stopped in a batched backfill, which up resumes after its last committed batch");
@@ -148,6 +150,10 @@ public sealed class BackfillTests
         (await db.ScalarAsync<long>("SELECT count(DISTINCT xid) FROM t")).ShouldBe(20);
         (await db.HistoryVersionsAsync()).ShouldBe(["1", "2"]);
         logger.WithEvent(1361).ShouldHaveSingleItem().Message.ShouldContain($"after key {done} ({done} rows done in {done / 100} batches)");
+        logger.WithEvent(1363).ShouldBeEmpty();
+        logger.WithEvent(1364).ShouldHaveSingleItem().Message.ShouldBe(
+            $"Migration 2_backfill: backfill of t done: 2000 rows in 20 batches, {2000 - done} changed in this run and at least 1900 in all " +
+            "(the last batch of each interrupted run is not counted)");
     }
 
     [Fact]
