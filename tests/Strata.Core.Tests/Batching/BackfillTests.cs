@@ -161,11 +161,7 @@ public sealed class BackfillTests
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
         var source = Backfill(Rows(2000), "-- strata:batch size=100 pause=20", $"UPDATE t SET {Touch};");
-        using var cancel = new CancellationTokenSource();
-        var first = db.Migrator(source).UpAsync(cancellationToken: cancel.Token);
-        await WaitForBatchesAsync(db, 3);
-        await cancel.CancelAsync();
-        await Should.ThrowAsync<OperationCanceledException>(() => first);
+        await InterruptAsync(db, source);
         var done = await db.ScalarAsync<long>("SELECT count(*) FROM t WHERE hits = 1");
         await db.Migrator(source).RepairAsync(RepairAction.Retry);
 
@@ -195,11 +191,7 @@ public sealed class BackfillTests
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
         var source = Backfill(Rows(2000), "-- strata:batch size=100 pause=20", $"UPDATE t SET {Touch};");
-        using var cancel = new CancellationTokenSource();
-        var run = db.Migrator(source).UpAsync(cancellationToken: cancel.Token);
-        await WaitForBatchesAsync(db, 3);
-        await cancel.CancelAsync();
-        await Should.ThrowAsync<OperationCanceledException>(() => run);
+        await InterruptAsync(db, source);
 
         (await db.Migrator(source).RepairAsync(RepairAction.Complete)).Resolved.ShouldBe(MigrationVersion.Parse("2"));
 
@@ -266,6 +258,16 @@ public sealed class BackfillTests
         await db.ExecuteAsync("UPDATE strata_schema_migrations SET status = 'running', statements_completed = 0");
 
         await Should.ThrowAsync<ValidationFailedException>(() => db.Migrator(new TestMigrationSource().Add("1_backfill.sql", "-- migrate:up\nSELECT 1;\n")).UpAsync());
+    }
+
+    // Cancels the backfill once it committed a few batches, leaving the migration interrupted in it.
+    private static async Task InterruptAsync(TestDatabase db, TestMigrationSource source)
+    {
+        using var cancel = new CancellationTokenSource();
+        var run = db.Migrator(source).UpAsync(cancellationToken: cancel.Token);
+        await WaitForBatchesAsync(db, 3);
+        await cancel.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => run);
     }
 
     private static async Task WaitForBatchesAsync(TestDatabase db, int batches)
