@@ -34,6 +34,7 @@ internal static class NextStepCommands
         NextStepKind.Stamp => $"strata stamp {step.Version ?? "<version>"}",
         NextStepKind.ShowStatus => "strata status",
         NextStepKind.ApplyPreDeploy => "strata up --phase pre",
+        NextStepKind.ResumeBackfill => "strata up",
         _ => step.Describe(),
     };
 

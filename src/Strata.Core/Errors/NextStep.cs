@@ -35,6 +35,7 @@ public sealed record NextStep(NextStepKind Kind, string? Version = null, string?
         NextStepKind.Baseline => "baseline the history at the newest migration file the schema already contains",
         NextStepKind.Stamp => Version is null ? "record the migrations that are applied one by one with stamp" : $"record migration {Version} as applied with stamp",
         NextStepKind.ShowStatus => "show the status of the migrations",
+        NextStepKind.ResumeBackfill => $"run up to resume the backfill of migration {Version} after its last committed batch",
         _ => Kind.ToString(),
     };
 

@@ -74,4 +74,7 @@ public enum NextStepKind
 
     /// <summary>Apply the pending pre-deploy migrations first.</summary>
     ApplyPreDeploy,
+
+    /// <summary>Run up, which resumes the batched backfill migration <see cref="NextStep.Version"/> stopped in after its last committed batch.</summary>
+    ResumeBackfill,
 }

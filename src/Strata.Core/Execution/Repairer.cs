@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Strata.Core.Data;
 using Strata.Core.Errors;
 using Strata.Core.Execution.Batching;
 using Strata.Core.History;
@@ -45,7 +46,10 @@ internal sealed class Repairer(HistoryStore store, ILogger logger)
         var connection = await session.ConnectionAsync(cancellationToken);
         try
         {
-            await store.ExecuteAsync(connection, statement, cancellationToken);
+            // A completed migration has no backfill left to resume: its progress goes with the change that says so.
+            var forget = action == RepairAction.Complete && await Db.ScalarAsync<bool>(connection, store.Sql.Backfill.Exists, cancellationToken);
+            IReadOnlyList<BoundSql> statements = forget ? [statement, .. store.Sql.Backfill.Forget(target.Version)] : [statement];
+            await store.ExecuteAsync(connection, statements, cancellationToken);
         }
         catch (PostgresException ex) when (HistoryRefusal.IsRefusal(ex))
         {

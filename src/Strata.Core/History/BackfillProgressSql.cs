@@ -78,7 +78,8 @@ internal sealed class BackfillProgressSql(HistoryTableName history)
     /// <summary>
     /// A fresh start of a section with batched statements: what an earlier attempt of the version left (one that
     /// <c>repair</c> resolved, or one removed from the history) is forgotten in the transaction that records the start,
-    /// so a run stopped before its backfill recorded its own start cannot be resumed from that attempt's keys.
+    /// so a run stopped before its backfill recorded its own start cannot be resumed from that attempt's keys. A
+    /// <c>repair</c> that completes the version forgets them in the transaction that records it, as nothing is left to resume.
     /// </summary>
     public IReadOnlyList<BoundSql> Forget(MigrationVersion version) =>
         [new(CreateTable), new($"DELETE FROM {_t} WHERE version = $1", version.Value)];

@@ -17,4 +17,9 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = 1363, Level = LogLevel.Information, Message = "Migration {Migration}: backfill of {Table} done: {RowsDone} rows in {Batches} batches, {RowsChanged} changed")]
     public static partial void BackfillCompleted(this ILogger logger, string migration, string table, long rowsDone, int batches, long rowsChanged);
+
+    // The same event as 1363 for a backfill an earlier run had committed batches of: the rows changed in all are a lower
+    // bound, as each batch's count is recorded with the next batch and the last batch before an interruption has none.
+    [LoggerMessage(EventId = 1364, EventName = nameof(BackfillCompleted), Level = LogLevel.Information, Message = "Migration {Migration}: backfill of {Table} done: {RowsDone} rows in {Batches} batches, {RowsChangedThisRun} changed in this run and at least {RowsChanged} in all (the last batch of each interrupted run is not counted)")]
+    public static partial void BackfillCompletedAfterResume(this ILogger logger, string migration, string table, long rowsDone, int batches, long rowsChangedThisRun, long rowsChanged);
 }

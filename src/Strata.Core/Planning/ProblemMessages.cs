@@ -33,7 +33,7 @@ internal static class ProblemMessages
         MigrationState.Edited => new NextStep(NextStepKind.AllowEdited),
         MigrationState.OutOfOrder => new NextStep(NextStepKind.AllowOutOfOrder),
         MigrationState.Missing => new NextStep(NextStepKind.Unstamp, entry.Version.Value),
-        MigrationState.Interrupted => new NextStep(NextStepKind.Repair, entry.Version.Value),
+        MigrationState.Interrupted => new NextStep(entry.ResumesBackfill ? NextStepKind.ResumeBackfill : NextStepKind.Repair, entry.Version.Value),
         _ => null,
     };
 

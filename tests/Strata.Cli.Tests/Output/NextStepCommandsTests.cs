@@ -79,6 +79,7 @@ public sealed class NextStepCommandsTests
         NextStepCommands.Render(new NextStep(NextStepKind.Repair, "20240101120000"), invoked: null).ShouldBe("strata repair --version 20240101120000");
         NextStepCommands.Render(new NextStep(NextStepKind.Unstamp, "7"), invoked: null).ShouldBe("strata stamp 7 --remove");
         Render(new NextStep(NextStepKind.Repair, "5"), "up", "--to", "9").ShouldBe("strata repair --version 5");
+        Render(new NextStep(NextStepKind.ResumeBackfill, "5"), "validate").ShouldBe("strata up");
     }
 
     [Fact]

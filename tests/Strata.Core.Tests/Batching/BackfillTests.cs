@@ -1,6 +1,7 @@
 using Npgsql;
 using Strata.Core.Errors;
 using Strata.Core.Execution;
+using Strata.Core.Migrations;
 using Strata.Core.Planning;
 using Strata.Core.Tests.Engine;
 using Strata.Testing;
@@ -130,6 +131,8 @@ public sealed class BackfillTests
         done.ShouldBeInRange(300, 1900);
         (done % 100).ShouldBe(0);
         (await db.ScalarAsync<long>("SELECT keys_done FROM strata_schema_migrations_backfill")).ShouldBe(done);
+        // Each batch's changed rows are recorded with the next one: the last batch before the cancel has none.
+        (await db.ScalarAsync<long>("SELECT rows_changed FROM strata_schema_migrations_backfill")).ShouldBe(done - 100);
 
         var problem = (await db.Migrator(source).ValidateAsync()).Problems.ShouldHaveSingleItem();
         problem.Message.ShouldContain("it stopped in a batched backfill, which up resumes after its last committed batch");
@@ -147,6 +150,10 @@ public sealed class BackfillTests
         (await db.ScalarAsync<long>("SELECT count(DISTINCT xid) FROM t")).ShouldBe(20);
         (await db.HistoryVersionsAsync()).ShouldBe(["1", "2"]);
         logger.WithEvent(1361).ShouldHaveSingleItem().Message.ShouldContain($"after key {done} ({done} rows done in {done / 100} batches)");
+        logger.WithEvent(1363).ShouldBeEmpty();
+        logger.WithEvent(1364).ShouldHaveSingleItem().Message.ShouldBe(
+            $"Migration 2_backfill: backfill of t done: 2000 rows in 20 batches, {2000 - done} changed in this run and at least 1900 in all " +
+            "(the last batch of each interrupted run is not counted)");
     }
 
     [Fact]
@@ -154,11 +161,7 @@ public sealed class BackfillTests
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
         var source = Backfill(Rows(2000), "-- strata:batch size=100 pause=20", $"UPDATE t SET {Touch};");
-        using var cancel = new CancellationTokenSource();
-        var first = db.Migrator(source).UpAsync(cancellationToken: cancel.Token);
-        await WaitForBatchesAsync(db, 3);
-        await cancel.CancelAsync();
-        await Should.ThrowAsync<OperationCanceledException>(() => first);
+        await InterruptAsync(db, source);
         var done = await db.ScalarAsync<long>("SELECT count(*) FROM t WHERE hits = 1");
         await db.Migrator(source).RepairAsync(RepairAction.Retry);
 
@@ -181,6 +184,19 @@ public sealed class BackfillTests
         logger.WithEvent(1361).ShouldBeEmpty();
         (await db.ScalarAsync<long>("SELECT count(*) FROM t WHERE hits = 2")).ShouldBe(done);
         (await db.ScalarAsync<long>("SELECT count(*) FROM t WHERE hits = 1")).ShouldBe(2000 - done);
+    }
+
+    [Fact]
+    public async Task Repair_completing_an_interrupted_backfill_removes_its_progress()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = Backfill(Rows(2000), "-- strata:batch size=100 pause=20", $"UPDATE t SET {Touch};");
+        await InterruptAsync(db, source);
+
+        (await db.Migrator(source).RepairAsync(RepairAction.Complete)).Resolved.ShouldBe(MigrationVersion.Parse("2"));
+
+        (await db.HistoryVersionsAsync()).ShouldBe(["1", "2"]);
+        (await db.ScalarAsync<long>("SELECT count(*) FROM strata_schema_migrations_backfill")).ShouldBe(0);
     }
 
     [Fact]
@@ -222,6 +238,19 @@ public sealed class BackfillTests
     }
 
     [Fact]
+    public async Task Validate_advises_up_for_a_backfill_it_resumes_and_repair_for_any_other_interruption()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = Backfill(Rows(10), "-- strata:batch size=5", $"UPDATE t SET {Touch};");
+        await db.Migrator(source).UpAsync();
+        await db.ExecuteAsync("UPDATE strata_schema_migrations SET status = 'running', statements_completed = 0");
+
+        var problems = (await db.Migrator(source).ValidateAsync()).Problems;
+
+        problems.Select(p => p.NextStep).ShouldBe([new NextStep(NextStepKind.Repair, "1"), new NextStep(NextStepKind.ResumeBackfill, "2")]);
+    }
+
+    [Fact]
     public async Task An_interrupted_ordinary_statement_is_still_refused_until_repaired()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
@@ -229,6 +258,16 @@ public sealed class BackfillTests
         await db.ExecuteAsync("UPDATE strata_schema_migrations SET status = 'running', statements_completed = 0");
 
         await Should.ThrowAsync<ValidationFailedException>(() => db.Migrator(new TestMigrationSource().Add("1_backfill.sql", "-- migrate:up\nSELECT 1;\n")).UpAsync());
+    }
+
+    // Cancels the backfill once it committed a few batches, leaving the migration interrupted in it.
+    private static async Task InterruptAsync(TestDatabase db, TestMigrationSource source)
+    {
+        using var cancel = new CancellationTokenSource();
+        var run = db.Migrator(source).UpAsync(cancellationToken: cancel.Token);
+        await WaitForBatchesAsync(db, 3);
+        await cancel.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => run);
     }
 
     private static async Task WaitForBatchesAsync(TestDatabase db, int batches)

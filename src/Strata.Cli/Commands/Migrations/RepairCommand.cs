@@ -1,3 +1,4 @@
+using Strata.Cli.Output;
 using Strata.Core.Errors;
 using Strata.Core.Execution;
 using Strata.Core.History;
@@ -77,7 +78,8 @@ internal static class RepairCommand
 
                 if (migration.Backfill is { } backfill)
                 {
-                    writer.WriteLine($"  {backfill.Describe()}; 'strata up' resumes it after the last committed batch");
+                    var resume = NextStepCommands.Render(new NextStep(NextStepKind.ResumeBackfill, migration.Version.Value), invoked: null);
+                    writer.WriteLine($"  {backfill.Describe()}; '{resume}' resumes it after the last committed batch");
                 }
 
                 if (migration.FileEdited)

@@ -36,7 +36,18 @@ internal sealed class BackfillMeter(ILogger logger, string migration, string tab
         }
     }
 
-    public void Completed() => logger.BackfillCompleted(migration, table, RowsDone, Batches, RowsChanged);
+    /// <summary>Reports the end: the rows changed in this run, which it counted itself, apart from those an earlier run recorded.</summary>
+    public void Completed()
+    {
+        if (start.Batches == 0)
+        {
+            logger.BackfillCompleted(migration, table, RowsDone, Batches, RowsChanged);
+        }
+        else
+        {
+            logger.BackfillCompletedAfterResume(migration, table, RowsDone, Batches, RowsChanged - start.RowsChanged, RowsChanged);
+        }
+    }
 
     private void Report()
     {
