@@ -252,6 +252,24 @@ public sealed class ReadinessTests
         ready.Error.ShouldBe("migration 2 did not finish (transaction:false): unless a run is still going, resolve it with strata repair");
     }
 
+    // A batched backfill that stopped part-way is resumed by the next up, not resolved by repair.
+    [Fact]
+    public async Task A_shipped_backfill_stopped_part_way_keeps_the_app_unready_and_names_up_as_what_resumes_it()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var shipped = MigrationFiles.Write(
+            ("1_notes.sql", "-- migrate:up\nCREATE TABLE notes (id bigint PRIMARY KEY, n int);\nINSERT INTO notes (id) SELECT generate_series(1, 5);\n"),
+            ("2_fill.sql", "-- migrate:up transaction:false\n-- strata:batch size=1 pause=0\nUPDATE notes SET n = 10 / (id - 3) WHERE n IS NULL;\n"));
+        await Should.ThrowAsync<Exception>(() => new Migrator(db.DataSource, new DirectoryMigrationSource(shipped.Combine("migrations"))).UpAsync());
+        await using var host = await TestHost.StartAsync(
+            new Dictionary<string, string?> { ["DATABASE_URL"] = db.Url, ["Strata:MigrationsDirectory"] = shipped.Combine("migrations") });
+
+        var ready = await HealthBody.GetAsync(host.Client, "/health/ready");
+
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        ready.Error.ShouldBe("migration 2 stopped in its batched backfill: unless a run is still going, strata up resumes it");
+    }
+
     [Fact]
     public async Task Ready_says_when_the_apps_migrations_cannot_be_read()
     {

@@ -70,7 +70,7 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
     private static async Task ShouldShowEveryStateAsync(IPage page)
     {
         var statuses = await page.Locator("#migrations tbody .badge").AllInnerTextsAsync();
-        statuses.ShouldBe(["applied", "applied", "drifted: checksum changed", "failed: needs repair", "pending"]);
+        statuses.ShouldBe(["applied", "applied", "drifted: checksum changed", "interrupted", "pending"]);
         (await page.Locator("#migrations tbody tr.m-failed .next").InnerTextAsync()).ShouldContain("strata repair --version 1004");
     }
 }

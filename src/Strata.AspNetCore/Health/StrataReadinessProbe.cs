@@ -108,7 +108,9 @@ public sealed class StrataReadinessProbe
         string? problem = null;
         if (unfinished is not null)
         {
-            problem = $"migration {unfinished.Version} did not finish (transaction:false): unless a run is still going, resolve it with strata repair";
+            problem = unfinished.ResumesBackfill
+                ? $"migration {unfinished.Version} stopped in its batched backfill: unless a run is still going, strata up resumes it"
+                : $"migration {unfinished.Version} did not finish (transaction:false): unless a run is still going, resolve it with strata repair";
         }
         else if (required is { } newest && (applied is null || applied < newest))
         {

@@ -20,4 +20,10 @@ public sealed record MigrationStatusEntry(MigrationVersion Version, string Descr
     /// Null in every other state.
     /// </summary>
     public string? Progress { get; init; }
+
+    /// <summary>
+    /// For an interrupted migration, whether <c>up</c> resumes it: it stopped in its batched backfill and its file is
+    /// unchanged. Any other interrupted migration is resolved with <c>repair</c>.
+    /// </summary>
+    public bool ResumesBackfill { get; init; }
 }

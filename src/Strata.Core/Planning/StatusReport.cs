@@ -12,6 +12,7 @@ internal static class StatusReport
             .Select(e => new MigrationStatusEntry(e.Version, e.Migration?.Description ?? e.Record!.Description, e.Migration?.Source, e.State, e.Record)
             {
                 Phase = e.Record?.Phase ?? e.Migration!.Phase,
+                ResumesBackfill = e.ResumesBackfill,
             })
             .ToList();
         return new StatusResult(table, tableExists, entries, ledger.CurrentVersion, ledger.NotApplied.Count());

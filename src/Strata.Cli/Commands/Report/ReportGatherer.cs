@@ -56,6 +56,7 @@ internal static class ReportGatherer
         return new ReportMigration(entry.Version.Value, entry.Description, file, state, history)
         {
             Phase = Migrations.MigrationJson.PhaseName(entry.Phase),
+            ResumesBackfill = entry.ResumesBackfill,
         };
     }
 

@@ -13,6 +13,9 @@ internal sealed record ReportMigration(string Version, string Description, strin
     /// <summary>The deployment phase it ran in, or its file declares (<c>pre</c> or <c>post</c>); null when unknown.</summary>
     public string? Phase { get; init; }
 
+    /// <summary>A failed migration that stopped in its batched backfill, which <c>strata up</c> resumes; repair resolves any other.</summary>
+    public bool ResumesBackfill { get; init; }
+
     /// <summary>What lint found in it (pending migrations only).</summary>
     public IReadOnlyList<LintFinding> Findings { get; init; } = [];
 

@@ -12,7 +12,7 @@ internal enum ReportStatus
     /// <summary>Not applied yet, but older than the newest applied migration.</summary>
     OutOfOrder,
 
-    /// <summary>A <c>transaction:false</c> migration that stopped part-way: it needs <c>strata repair</c>.</summary>
+    /// <summary>A <c>transaction:false</c> migration that stopped part-way: <c>strata repair</c> resolves it, or <c>strata up</c> resumes its batched backfill.</summary>
     Failed,
 
     /// <summary>Applied, but the file changed since: its checksum differs from the recorded one.</summary>

@@ -13,7 +13,7 @@ internal static class ReportWords
         ReportStatus.Applied => "applied",
         ReportStatus.Pending => "pending",
         ReportStatus.OutOfOrder => "pending (out of order)",
-        ReportStatus.Failed => "failed: needs repair",
+        ReportStatus.Failed => "interrupted",
         ReportStatus.ChecksumChanged => "drifted: checksum changed",
         _ => "missing file",
     };
@@ -30,7 +30,8 @@ internal static class ReportWords
     public static string? Detail(ReportMigration migration) => migration.Status switch
     {
         ReportStatus.Failed when migration.History is { } h =>
-            $"stopped after {h.StatementsCompleted} of {h.StatementsTotal} statements; next: {Step(NextStepKind.Repair, migration.Version)}",
+            $"stopped after {h.StatementsCompleted} of {h.StatementsTotal} statements; next: " +
+            Step(migration.ResumesBackfill ? NextStepKind.ResumeBackfill : NextStepKind.Repair, migration.Version),
         ReportStatus.ChecksumChanged => $"the file differs from what was applied: restore it, or accept it with {Step(NextStepKind.AllowEdited)}",
         ReportStatus.Missing => "recorded as applied, but the file is gone",
         ReportStatus.OutOfOrder => $"older than the newest applied migration; to apply it: {Step(NextStepKind.AllowOutOfOrder)}",

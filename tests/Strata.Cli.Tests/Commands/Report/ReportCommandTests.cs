@@ -24,8 +24,8 @@ public sealed class ReportCommandTests
             markdown.ShouldContain("\n" + heading + "\n");
         }
 
-        markdown.ShouldContain("**2 applied, 1 pending, 1 failed: needs repair, 1 drifted: checksum changed**");
-        markdown.ShouldContain("| 1004 | index\\_orders\\_concurrently | **failed: needs repair**: stopped after 1 of 2 statements; next: strata repair --version 1004 |");
+        markdown.ShouldContain("**2 applied, 1 pending, 1 interrupted, 1 drifted: checksum changed**");
+        markdown.ShouldContain("| 1004 | index\\_orders\\_concurrently | **interrupted**: stopped after 1 of 2 statements; next: strata repair --version 1004 |");
         markdown.ShouldContain("### 1005\\_account\\_plan");
         markdown.ShouldContain("| warning | table-rewrite | 3:1 | observed | ACCESS EXCLUSIVE on public.orders ");
         markdown.ShouldContain("| 2 | public.accounts | ACCESS EXCLUSIVE | all reads and writes | brief: a catalog change, no rewrite or scan");
@@ -63,7 +63,7 @@ public sealed class ReportCommandTests
             "report", "--out", "report.html", "--database-url", scenario.Database.Url, "--scratch-url", scratch.Url);
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Stdout.ShouldBe("wrote report.html: 2 applied, 1 pending, 1 failed: needs repair, 1 drifted: checksum changed\n");
+        result.Stdout.ShouldBe("wrote report.html: 2 applied, 1 pending, 1 interrupted, 1 drifted: checksum changed\n");
         var page = await File.ReadAllTextAsync(Path.Combine(scenario.Root, "report.html"));
         page.ShouldStartWith("<!DOCTYPE html>");
         foreach (var id in new[] { "summary", "migrations", "timeline", "pending", "verify", "drift", "tables" })
