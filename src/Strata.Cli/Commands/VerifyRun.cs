@@ -1,3 +1,4 @@
+using Strata.Core.Configuration;
 using Strata.Core.Schema;
 
 namespace Strata.Cli.Commands;
@@ -10,6 +11,7 @@ internal static class VerifyRun
         MigrationsDirectories = run.Settings.MigrationsDirectories,
         SeedsDirectory = run.Settings.SeedsDirectory.Value,
         SchemaFile = run.Settings.SchemaFile.Value,
+        SchemaFileGivenBy = run.Settings.SchemaFile.Source == SettingSource.Default ? null : run.Settings.SchemaFile.Origin,
         Migrator = run.Settings.MigratorOptions(),
     };
 

@@ -107,7 +107,7 @@ internal sealed class InvokedCommandLine
             else if (part.Option != option)
             {
                 // The first word of an option is its name as the user spelled it; the rest are its values.
-                words.AddRange(part.Words.Select((word, index) => part.Option is not null && index == 0 ? word : Quote(SecretRedactor.Redact(word))));
+                words.AddRange(part.Words.Select((word, index) => part.Option is not null && index == 0 ? word : Shown(word)));
             }
             else if (!placed)
             {
@@ -123,6 +123,15 @@ internal sealed class InvokedCommandLine
 
         return string.Join(' ', words);
     }
+
+    /// <summary>
+    /// The values the user gave <paramref name="option"/> (the last time, when given more than once), shell-quoted
+    /// and any password masked; null when it was not given a value on the command line.
+    /// </summary>
+    public string? ValuesOf(Option option) =>
+        _parts.LastOrDefault(part => part.Option == option && part.Words.Count > 1) is { } given
+            ? string.Join(' ', given.Words.Skip(1).Select(Shown))
+            : null;
 
     /// <summary>A word as a POSIX shell reads it back: as it is when it holds nothing the shell treats specially, else single-quoted.</summary>
     public static string Quote(string word)
@@ -140,6 +149,8 @@ internal sealed class InvokedCommandLine
 
         return quoted.Append('\'').ToString();
     }
+
+    private static string Shown(string word) => Quote(SecretRedactor.Redact(word));
 
     private static bool IsPlain(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ':' or ',' or '+' or '=' or '@' or '%';
 

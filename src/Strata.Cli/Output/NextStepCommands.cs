@@ -20,7 +20,7 @@ internal static class NextStepCommands
         NextStepKind.CreateFromTemplate => Rerun(invoked, "--template", "db create", step.Value ?? "<name>"),
         NextStepKind.ChooseSeedsDirectory => Rerun(invoked, "--seeds-dir", "db seed", "<directory>"),
         NextStepKind.ChooseSchemaFile => "strata db load --file <path>",
-        NextStepKind.DumpSchema => "strata db dump",
+        NextStepKind.DumpSchema => Carry(invoked, "--file", "db dump"),
         NextStepKind.RecreateDatabase => "strata db drop && strata db create",
         NextStepKind.Seed => "strata db seed",
         NextStepKind.StopLocalCluster => "strata local stop",
@@ -50,6 +50,13 @@ internal static class NextStepCommands
 
         return value is null ? $"strata {fallback} {flag}" : $"strata {fallback} {flag} {value}";
     }
+
+    // Another command, acting on the same value the user gave for one of its flags: after `db load --file dd.sql`
+    // found no file, `db dump --file dd.sql` writes it, where `db dump` alone writes the default schema file.
+    private static string Carry(InvokedCommandLine? invoked, string flag, string command) =>
+        invoked is not null && OptionNamed(invoked.Command, flag) is { } option && invoked.ValuesOf(option) is { } values
+            ? $"strata {command} {flag} {values}"
+            : $"strata {command}";
 
     // Its own options, and those a command above it gives to every command below (--database-url, --env).
     private static Option? OptionNamed(Command command, string flag)

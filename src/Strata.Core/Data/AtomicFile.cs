@@ -78,13 +78,30 @@ internal static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Fails now as <see cref="WriteAsync"/> would later when its temporary file cannot be created beside
+    /// <paramref name="path"/> (no directory, no permission to write in it), creating one and removing it again.
+    /// </summary>
+    /// <exception cref="IOException">The directory does not exist, or the file cannot be created in it.</exception>
+    /// <exception cref="UnauthorizedAccessException">Permission is denied.</exception>
+    public static void CheckWritable(string path)
+    {
+        if (Replaceable(Path.GetFullPath(path)) is not { } full)
+        {
+            return;
+        }
+
+        var probe = TemporaryPath(full);
+        using var stream = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1, FileOptions.DeleteOnClose);
+    }
+
     // The content in a new temporary file beside the file, on the disk; removed again if writing it fails.
     private static async Task<string> WriteTemporaryAsync(string full, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(full)!;
         var name = Path.GetFileName(full);
         RemoveAbandoned(directory, name, DateTime.UtcNow);
-        var temporary = Path.Combine(directory, TemporaryName(name, Environment.ProcessId, Guid.NewGuid().ToString("N")[..8]));
+        var temporary = TemporaryPath(full);
         try
         {
             await using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
@@ -98,6 +115,10 @@ internal static class AtomicFile
             throw;
         }
     }
+
+    // A new temporary file's path beside the file, unique to this write.
+    private static string TemporaryPath(string full) =>
+        Path.Combine(Path.GetDirectoryName(full)!, TemporaryName(Path.GetFileName(full), Environment.ProcessId, Guid.NewGuid().ToString("N")[..8]));
 
     // The file to replace: the path itself, or the file a link at it leads to (the link stays a link); null for what
     // is not a file on a disk, such as /dev/stdout or /dev/null, or a link to a pipe.

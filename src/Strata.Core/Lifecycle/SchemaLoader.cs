@@ -12,13 +12,15 @@ namespace Strata.Core.Lifecycle;
 internal static class SchemaLoader
 {
     private static readonly NextStep StartOver = new(NextStepKind.RecreateDatabase);
+    private static readonly NextStep ChooseAnother = new(NextStepKind.ChooseSchemaFile);
 
     public static async Task<LoadResult> RunAsync(LifecycleContext context, LoadOptions options, CancellationToken cancellationToken)
     {
         var file = Path.GetFullPath(options.File);
         if (!File.Exists(file))
         {
-            NextStep[] steps = [new(NextStepKind.DumpSchema), new(NextStepKind.ChooseSchemaFile)];
+            // A dump cannot write a file where a directory is.
+            NextStep[] steps = Directory.Exists(file) ? [ChooseAnother] : [new(NextStepKind.DumpSchema), ChooseAnother];
             throw new ConfigurationException($"schema file {file} {FileErrorText.WhyNotAFile(file)}; {NextStep.DescribeAll(steps)}") { NextSteps = steps };
         }
 

@@ -19,15 +19,11 @@ internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = 
 {
     /// <summary>Runs every check; a migration that fails to run is a failure in the result, not an exception.</summary>
     /// <exception cref="MigrationFileException">A migration file is malformed.</exception>
-    /// <exception cref="ConfigurationException">The schema file is a directory.</exception>
+    /// <exception cref="ConfigurationException">The schema file is a directory, or was named and does not exist.</exception>
     public async Task<VerifyResult> VerifyAsync(VerifyOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.SchemaFile is { } named && Directory.Exists(named))
-        {
-            throw new ConfigurationException($"schema file {Path.GetFullPath(named)} is a directory, not a file; name the schema file itself");
-        }
-
+        CheckSchemaFile(options);
         var source = new DirectoryMigrationSource(options.MigrationsDirectories);
         var migrations = await source.LoadAsync(cancellationToken);
         await using var scratch = await BuildAsync(source, options, cancellationToken);
@@ -54,6 +50,25 @@ internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = 
 
         var (seeds, seedFailure) = await RunSeedsAsync(scratch.Database, options.SeedsDirectory, cancellationToken);
         return new VerifyResult(verified, schemaFile, seeds, seedFailure) { MovedColumns = moved };
+    }
+
+    // Before the scratch work, so a wrong name fails at once instead of after every migration ran, or not at all.
+    private static void CheckSchemaFile(VerifyOptions options)
+    {
+        if (options.SchemaFile is not { } named)
+        {
+            return;
+        }
+
+        if (Directory.Exists(named))
+        {
+            throw new ConfigurationException($"schema file {Path.GetFullPath(named)} is a directory, not a file; name the schema file itself");
+        }
+
+        if (options.SchemaFileGivenBy is { } givenBy && !File.Exists(named))
+        {
+            throw new ConfigurationException($"schema file {Path.GetFullPath(named)} given by {givenBy} does not exist; name a schema file that exists");
+        }
     }
 
     private async Task<(SchemaSnapshot Schema, VerifyFailure? Failure)> RoundTripAsync(

@@ -13,6 +13,8 @@ namespace Strata.Core.Schema;
 /// </summary>
 internal sealed class SchemaSource
 {
+    private const string SidesAre = "a schema is a database URL, an environment name, a migrations directory or a snapshot file";
+
     private readonly ConnectionRequest _request;
     private readonly DatabaseConnector _connector;
     private readonly Func<CancellationToken, Task<ScratchServer>> _scratch;
@@ -41,7 +43,7 @@ internal sealed class SchemaSource
     }
 
     /// <summary>Reads the schema <paramref name="side"/> names.</summary>
-    /// <exception cref="ConfigurationException">The side is an unreadable snapshot file, a path that does not exist or an unknown environment.</exception>
+    /// <exception cref="ConfigurationException">The side is an unreadable snapshot file, a path that does not exist, a directory named like a file (.json, .sql) or an unknown environment.</exception>
     /// <exception cref="ConnectionFailedException">The database could not be reached.</exception>
     /// <exception cref="MigrationFailedException">A migration of a migrations directory failed on the scratch database.</exception>
     public async Task<SchemaSnapshot> ReadAsync(string side, CancellationToken cancellationToken) =>
@@ -58,6 +60,12 @@ internal sealed class SchemaSource
 
         if (Directory.Exists(path) && !IsConnectionString(side))
         {
+            if (NamedLikeFile(side))
+            {
+                // Read as migrations it would be an empty schema, which "equals" or "differs" for no reason the user gave.
+                throw new ConfigurationException($"{side}: a directory, where its name says a file ({SidesAre}; a migrations directory is not named .json or .sql)");
+            }
+
             var server = await _scratch(cancellationToken);
             await using var scratch = await server.CreateDatabaseAsync(cancellationToken);
             var logger = _loggerFactory?.CreateLogger<SchemaSource>();
@@ -68,8 +76,7 @@ internal sealed class SchemaSource
 
         if (!IsConnectionString(side) && LooksLikePath(side))
         {
-            throw new ConfigurationException(
-                $"{side}: no such file or directory (a schema is a database URL, an environment name, a migrations directory or a snapshot file)");
+            throw new ConfigurationException($"{side}: no such file or directory ({SidesAre})");
         }
 
         var request = IsConnectionString(side)
@@ -81,11 +88,15 @@ internal sealed class SchemaSource
         return await SchemaReader.ReadAsync(dataSource, cancellationToken);
     }
 
-    // An environment name is a word from the configuration file; a side with a directory separator or a file
-    // extension was meant as a path.
+    // An environment name is a word from the configuration file; a side with a directory separator or named like a
+    // file was meant as a path.
     private static bool LooksLikePath(string side) =>
         side.Contains('/', StringComparison.Ordinal) || side.Contains('\\', StringComparison.Ordinal)
-        || side.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || side.StartsWith('.') || side.StartsWith('~');
+        || NamedLikeFile(side) || side.StartsWith('.') || side.StartsWith('~');
+
+    // A snapshot (.json), or a schema file (.sql), which is no side of a comparison but was surely meant as a file.
+    private static bool NamedLikeFile(string side) =>
+        side.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || side.EndsWith(".sql", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsConnectionString(string side) =>
         side.Contains("://", StringComparison.Ordinal) || side.Contains('=', StringComparison.Ordinal);

@@ -8,4 +8,10 @@ internal sealed record VerifyOptions : ScratchComparerOptions
 
     /// <summary>The schema file (as written by <c>strata db dump</c>) the final schema must equal, when it exists.</summary>
     public string? SchemaFile { get; init; }
+
+    /// <summary>
+    /// Where <see cref="SchemaFile"/> was named (<c>STRATA_SCHEMA_FILE</c>, <c>schemaFile in ./strata.json</c>), or null
+    /// for the default: a file someone named must exist, while the default one is compared only when it does.
+    /// </summary>
+    public string? SchemaFileGivenBy { get; init; }
 }

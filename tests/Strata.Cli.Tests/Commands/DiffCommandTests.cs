@@ -123,6 +123,7 @@ public sealed class DiffCommandTests
     [InlineData("./db/migratoins")]
     [InlineData("db/migratoins")]
     [InlineData("before.json")]
+    [InlineData("schema.sql")]
     public async Task A_path_that_does_not_exist_is_named_as_one(string side)
     {
         var cli = new CliHarness();
@@ -132,6 +133,24 @@ public sealed class DiffCommandTests
 
         result.ExitCode.ShouldBe(2, result.ToString());
         result.Stderr.Trim().ShouldBe($"error: {side}: no such file or directory (a schema is a database URL, an environment name, a migrations directory or a snapshot file)");
+    }
+
+    [Theory]
+    [InlineData("before.json")]
+    [InlineData("db/schema.sql")]
+    public async Task A_directory_named_like_a_file_is_refused_not_read_as_migrations(string side)
+    {
+        var cli = new CliHarness();
+        Directory.CreateDirectory(Path.Combine(cli.WorkingDirectory, side));
+        DbCli.Write(cli, "after.json", "{ \"format\": \"strata-schema\", \"version\": 1, \"objects\": [] }");
+
+        // No scratch server is reachable: a side read as migrations would fail to connect instead.
+        var result = await cli.RunAsync("diff", side, "after.json", "--scratch-url", "postgres://nobody@127.0.0.1:1/postgres");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.Trim().ShouldBe(
+            $"error: {side}: a directory, where its name says a file (a schema is a database URL, an environment name, a migrations directory or a snapshot file; a migrations directory is not named .json or .sql)");
+        result.Stdout.ShouldBeEmpty();
     }
 
     [Fact]

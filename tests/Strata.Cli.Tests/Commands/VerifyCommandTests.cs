@@ -36,6 +36,21 @@ public sealed class VerifyCommandTests
     }
 
     [Fact]
+    public async Task A_named_schema_file_that_does_not_exist_is_a_configuration_error_not_a_check_left_out()
+    {
+        using var files = new MigrationFiles().AddTables(1);
+        var missing = Path.Combine(files.Root, "nosuch.sql");
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+
+        var result = await VerifyAsync(files, scratch, "--file", "nosuch.sql");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain($"error: schema file {missing} given by --file does not exist; name a schema file that exists\n");
+        result.Stdout.ShouldNotContain("verified");
+        File.Exists(missing).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task A_down_that_leaves_an_index_behind_fails_naming_the_index()
     {
         using var files = new MigrationFiles();

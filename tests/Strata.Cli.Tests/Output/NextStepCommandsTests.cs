@@ -74,6 +74,17 @@ public sealed class NextStepCommandsTests
     }
 
     [Fact]
+    public void A_step_to_dump_the_schema_writes_the_schema_file_the_command_was_given()
+    {
+        var dump = new NextStep(NextStepKind.DumpSchema);
+        Render(dump, "db", "load", "--file", "dd.sql").ShouldBe("strata db dump --file dd.sql");
+        Render(dump, "db", "load", "-f", "my schema.sql", "--database-url", "postgres://app:s3cret@db/app").ShouldBe("strata db dump --file 'my schema.sql'");
+        Render(dump, "load", "--file=db/other.sql").ShouldBe("strata db dump --file db/other.sql");
+        Render(dump, "db", "load").ShouldBe("strata db dump");
+        NextStepCommands.Render(dump, invoked: null).ShouldBe("strata db dump");
+    }
+
+    [Fact]
     public void Steps_about_a_migration_name_its_version()
     {
         NextStepCommands.Render(new NextStep(NextStepKind.Repair, "20240101120000"), invoked: null).ShouldBe("strata repair --version 20240101120000");

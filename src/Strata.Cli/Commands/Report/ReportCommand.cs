@@ -53,9 +53,30 @@ internal static class ReportCommand
         });
     }
 
-    // Checked before the report is gathered, which takes a while, so a typo fails at once.
-    private static string Writable(string path) =>
-        Directory.Exists(Path.GetDirectoryName(path)) ? path : throw new ConfigurationException($"--out: no directory {Path.GetDirectoryName(path)} to write {Path.GetFileName(path)} in");
+    // Checked before the database is read and the report gathered, which takes a while, so a wrong path fails at once.
+    private static string Writable(string path)
+    {
+        if (!Directory.Exists(Path.GetDirectoryName(path)))
+        {
+            throw new ConfigurationException($"--out: no directory {Path.GetDirectoryName(path)} to write {Path.GetFileName(path)} in");
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw CannotWrite(path, "it is a directory");
+        }
+
+        try
+        {
+            AtomicFile.CheckWritable(path);
+        }
+        catch (Exception exception) when (FileErrorText.IsFileError(exception))
+        {
+            throw CannotWrite(path, FileErrorText.Describe(exception, path));
+        }
+
+        return path;
+    }
 
     private static async Task WriteAsync(string path, string document, CancellationToken cancellationToken)
     {
@@ -65,7 +86,9 @@ internal static class ReportCommand
         }
         catch (Exception exception) when (FileErrorText.IsFileError(exception))
         {
-            throw new ConfigurationException($"--out: cannot write {path}: {FileErrorText.Describe(exception, path)}");
+            throw CannotWrite(path, FileErrorText.Describe(exception, path));
         }
     }
+
+    private static ConfigurationException CannotWrite(string path, string why) => new($"--out: cannot write {path}: {why}");
 }

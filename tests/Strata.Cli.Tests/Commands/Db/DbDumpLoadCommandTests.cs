@@ -68,4 +68,31 @@ public sealed class DbDumpLoadCommandTests
         result.Stderr.ShouldContain("already has 1 table(s) (public.existing)");
         (await DbCli.ScalarAsync<bool>(db, "SELECT to_regclass('public.other') IS NULL")).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task Load_of_a_named_file_that_does_not_exist_advises_a_dump_that_writes_that_file()
+    {
+        var result = await LoadBeforeConnectingAsync(_ => { });
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldEndWith(
+            "dd.sql does not exist; dump the schema of a database to write one, or name another schema file\nnext: strata db dump --file dd.sql\nnext: strata db load --file <path>\n");
+    }
+
+    [Fact]
+    public async Task Load_of_a_directory_advises_no_dump_which_could_not_write_there()
+    {
+        var result = await LoadBeforeConnectingAsync(file => Directory.CreateDirectory(file));
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldEndWith("dd.sql is a directory, not a file; name another schema file\nnext: strata db load --file <path>\n");
+    }
+
+    // The file is checked before the database is reached: the URL leads nowhere.
+    private static Task<CliResult> LoadBeforeConnectingAsync(Action<string> arrange)
+    {
+        var cli = new CliHarness().With("DATABASE_URL", "postgres://nobody@127.0.0.1:1/none");
+        arrange(Path.Combine(cli.WorkingDirectory, "dd.sql"));
+        return cli.RunAsync("db", "load", "--file", "dd.sql");
+    }
 }

@@ -108,6 +108,22 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public async Task An_out_path_that_is_a_directory_is_refused_before_the_database_is_read()
+    {
+        using var root = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(root.Path, "report.html"));
+
+        // An unreachable database: the path must be refused first, without trying to connect.
+        var result = await new CliHarness(root.Path).RunAsync(
+            "report", "--out", "report.html", "--database-url", "postgres://nobody@127.0.0.1:1/postgres");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldBe($"error: --out: cannot write {Path.Combine(root.Path, "report.html")}: it is a directory\n");
+        Directory.EnumerateFileSystemEntries(root.Path).ShouldHaveSingleItem();
+        Directory.EnumerateFileSystemEntries(Path.Combine(root.Path, "report.html")).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_check_that_cannot_run_is_shown_with_its_reason_and_the_report_is_still_written()
     {
         await using var scenario = await MixedStatesScenario.CreateAsync();
