@@ -133,6 +133,15 @@ internal sealed class InvokedCommandLine
             ? string.Join(' ', given.Words.Skip(1).Select(Shown))
             : null;
 
+    /// <summary>
+    /// The options named <paramref name="names"/> as the user gave them, each with its values, in their order: shell-quoted,
+    /// any password masked; empty when none was given on the command line.
+    /// </summary>
+    public string OptionsNamed(IReadOnlySet<string> names) =>
+        string.Join(' ', _parts
+            .Where(part => part.Option is not null && names.Contains(part.Option.Name))
+            .SelectMany(part => part.Words.Select((word, index) => index == 0 ? word : Shown(word))));
+
     /// <summary>A word as a POSIX shell reads it back: as it is when it holds nothing the shell treats specially, else single-quoted.</summary>
     public static string Quote(string word)
     {

@@ -4,37 +4,46 @@ namespace Strata.Cli.Output;
 
 /// <summary>
 /// Says the engine's next steps as command lines. A step that reruns with a flag reruns the command that was run, as
-/// it was given, when it has that flag, and otherwise names the command that has it.
+/// it was given, when it has that flag, and otherwise names the command that has it. A step that names another
+/// command carries the flags the user gave to choose the database and the project, so it acts where the command that
+/// failed did: after <c>strata db load -u X</c>, <c>strata db drop</c> alone would drop the database the environment
+/// names, not X.
 /// </summary>
 internal static class NextStepCommands
 {
+    // The flags every command takes that say which database, configuration and migrations it works on.
+    private static readonly IReadOnlySet<string> Target = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "--database-url", "--env", "--config", "--env-file", "--password-file", "--password-command", "--migrations-dir",
+    };
+
     public static string Render(NextStep step, InvokedCommandLine? invoked) => step.Kind switch
     {
         NextStepKind.AllowEdited => Rerun(invoked, "--allow-edited", "up"),
         NextStepKind.AllowOutOfOrder => Rerun(invoked, "--allow-out-of-order", "up"),
         NextStepKind.RaiseLockWait => Rerun(invoked, "--lock-wait", "up", step.Value ?? "<duration>"),
-        NextStepKind.Repair => $"strata repair --version {step.Version}",
-        NextStepKind.Unstamp => $"strata stamp {step.Version} --remove",
-        NextStepKind.ListSessions => "strata db sessions",
-        NextStepKind.DropEndingSessions => "strata db drop --force",
+        NextStepKind.Repair => Other(invoked, $"repair --version {step.Version}"),
+        NextStepKind.Unstamp => Other(invoked, $"stamp {step.Version} --remove"),
+        NextStepKind.ListSessions => Other(invoked, "db sessions"),
+        NextStepKind.DropEndingSessions => Other(invoked, "db drop --force"),
         NextStepKind.CreateFromTemplate => Rerun(invoked, "--template", "db create", step.Value ?? "<name>"),
         NextStepKind.ChooseSeedsDirectory => Rerun(invoked, "--seeds-dir", "db seed", "<directory>"),
-        NextStepKind.ChooseSchemaFile => "strata db load --file <path>",
+        NextStepKind.ChooseSchemaFile => Other(invoked, "db load --file <path>"),
         NextStepKind.DumpSchema => Carry(invoked, "--file", "db dump"),
-        NextStepKind.RecreateDatabase => "strata db drop && strata db create",
-        NextStepKind.Seed => "strata db seed",
+        NextStepKind.RecreateDatabase => $"{Other(invoked, "db drop")} && {Other(invoked, "db create")}",
+        NextStepKind.Seed => Other(invoked, "db seed"),
         NextStepKind.StopLocalCluster => "strata local stop",
         NextStepKind.DestroyLocalCluster => "strata local destroy",
-        NextStepKind.ShowSettings => "strata config",
+        NextStepKind.ShowSettings => Other(invoked, "config"),
         NextStepKind.GiveDatabaseUrl => Rerun(invoked, "--database-url", "up", "postgres://user@host/database"),
         NextStepKind.ChooseEnvironment => Rerun(invoked, "--env", "up", "<name>"),
-        NextStepKind.Adopt => "strata adopt",
-        NextStepKind.AdoptUpTo => "strata adopt --to <version>",
-        NextStepKind.Baseline => "strata baseline <version>",
-        NextStepKind.Stamp => $"strata stamp {step.Version ?? "<version>"}",
-        NextStepKind.ShowStatus => "strata status",
-        NextStepKind.ApplyPreDeploy => "strata up --phase pre",
-        NextStepKind.ResumeBackfill => "strata up",
+        NextStepKind.Adopt => Other(invoked, "adopt"),
+        NextStepKind.AdoptUpTo => Other(invoked, "adopt --to <version>"),
+        NextStepKind.Baseline => Other(invoked, "baseline <version>"),
+        NextStepKind.Stamp => Other(invoked, $"stamp {step.Version ?? "<version>"}"),
+        NextStepKind.ShowStatus => Other(invoked, "status"),
+        NextStepKind.ApplyPreDeploy => Other(invoked, "up --phase pre"),
+        NextStepKind.ResumeBackfill => Other(invoked, "up"),
         _ => step.Describe(),
     };
 
@@ -48,15 +57,19 @@ internal static class NextStepCommands
             return invoked.With(option, flag, value);
         }
 
-        return value is null ? $"strata {fallback} {flag}" : $"strata {fallback} {flag} {value}";
+        return Other(invoked, value is null ? $"{fallback} {flag}" : $"{fallback} {flag} {value}");
     }
+
+    // Another command, on the database and project the user chose for the one that ran.
+    private static string Other(InvokedCommandLine? invoked, string command) =>
+        invoked?.OptionsNamed(Target) is { Length: > 0 } carried ? $"strata {command} {carried}" : $"strata {command}";
 
     // Another command, acting on the same value the user gave for one of its flags: after `db load --file dd.sql`
     // found no file, `db dump --file dd.sql` writes it, where `db dump` alone writes the default schema file.
     private static string Carry(InvokedCommandLine? invoked, string flag, string command) =>
         invoked is not null && OptionNamed(invoked.Command, flag) is { } option && invoked.ValuesOf(option) is { } values
-            ? $"strata {command} {flag} {values}"
-            : $"strata {command}";
+            ? Other(invoked, $"{command} {flag} {values}")
+            : Other(invoked, command);
 
     // Its own options, and those a command above it gives to every command below (--database-url, --env).
     private static Option? OptionNamed(Command command, string flag)

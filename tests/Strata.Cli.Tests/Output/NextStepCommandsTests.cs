@@ -68,7 +68,7 @@ public sealed class NextStepCommandsTests
     [Fact]
     public void A_flag_step_falls_back_to_the_command_that_has_the_flag()
     {
-        Render(new NextStep(NextStepKind.AllowOutOfOrder), "config", "--env", "prod").ShouldBe("strata up --allow-out-of-order");
+        Render(new NextStep(NextStepKind.AllowOutOfOrder), "config", "--env", "prod").ShouldBe("strata up --allow-out-of-order --env prod");
         Render(new NextStep(NextStepKind.AllowEdited), "validate", "--json").ShouldBe("strata up --allow-edited");
         NextStepCommands.Render(new NextStep(NextStepKind.AllowEdited), invoked: null).ShouldBe("strata up --allow-edited");
     }
@@ -78,7 +78,8 @@ public sealed class NextStepCommandsTests
     {
         var dump = new NextStep(NextStepKind.DumpSchema);
         Render(dump, "db", "load", "--file", "dd.sql").ShouldBe("strata db dump --file dd.sql");
-        Render(dump, "db", "load", "-f", "my schema.sql", "--database-url", "postgres://app:s3cret@db/app").ShouldBe("strata db dump --file 'my schema.sql'");
+        Render(dump, "db", "load", "-f", "my schema.sql", "--database-url", "postgres://app:s3cret@db/app")
+            .ShouldBe("strata db dump --file 'my schema.sql' --database-url 'postgres://app:********@db/app'");
         Render(dump, "load", "--file=db/other.sql").ShouldBe("strata db dump --file db/other.sql");
         Render(dump, "db", "load").ShouldBe("strata db dump");
         NextStepCommands.Render(dump, invoked: null).ShouldBe("strata db dump");
@@ -91,6 +92,21 @@ public sealed class NextStepCommandsTests
         NextStepCommands.Render(new NextStep(NextStepKind.Unstamp, "7"), invoked: null).ShouldBe("strata stamp 7 --remove");
         Render(new NextStep(NextStepKind.Repair, "5"), "up", "--to", "9").ShouldBe("strata repair --version 5");
         Render(new NextStep(NextStepKind.ResumeBackfill, "5"), "validate").ShouldBe("strata up");
+    }
+
+    // A step copied from the output must act on the database the failed command acted on: `db drop` without the
+    // user's -u would drop the database DATABASE_URL or the default environment names.
+    [Fact]
+    public void A_step_that_names_another_command_carries_the_flags_that_chose_the_database_and_the_project()
+    {
+        Render(new NextStep(NextStepKind.RecreateDatabase), "db", "load", "-u", "postgres://app@127.0.0.1/staging", "--file", "s.sql")
+            .ShouldBe("strata db drop -u postgres://app@127.0.0.1/staging && strata db create -u postgres://app@127.0.0.1/staging");
+        Render(new NextStep(NextStepKind.Repair, "5"), "--env", "prod", "up", "--to", "9", "-d", "db/a", "-d", "db/b", "--config", "deploy/strata.json", "--json")
+            .ShouldBe("strata repair --version 5 --env prod -d db/a -d db/b --config deploy/strata.json");
+        Render(new NextStep(NextStepKind.DropEndingSessions), "db", "drop", "--password-file", "/run/secrets/pw", "--env-file", "ci.env")
+            .ShouldBe("strata db drop --force --password-file /run/secrets/pw --env-file ci.env");
+        var masked = Render(new NextStep(NextStepKind.ShowStatus), "up", "--database-url", "postgres://app:s3cret@db.internal/app");
+        masked.ShouldBe("strata status --database-url 'postgres://app:********@db.internal/app'");
     }
 
     [Fact]
