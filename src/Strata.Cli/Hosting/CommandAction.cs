@@ -47,7 +47,7 @@ internal static class CommandAction
                 return ErrorHandler.Report(exception, failed.Reporter, InvokedCommandLine.From(parse));
             }
 
-            using var run = CreateRun(context, settings, output);
+            using var run = CreateRun(context, settings, output, parse);
             try
             {
                 using var timing = TimingTrace.Measure("command (database work and output)");
@@ -79,10 +79,10 @@ internal static class CommandAction
         return string.Join(' ', names);
     }
 
-    private static CommandRun CreateRun(CliContext context, StrataSettings settings, OutputPreferences output)
+    private static CommandRun CreateRun(CliContext context, StrataSettings settings, OutputPreferences output, ParseResult parse)
     {
         using var timing = TimingTrace.Measure("output and logging set-up");
-        return new CommandRun(context, settings, output);
+        return new CommandRun(context, settings, output) { Parse = parse };
     }
 
     /// <summary>Sets an action that works on the database lifecycle of a session opened from the run's settings; returns the command.</summary>

@@ -13,6 +13,8 @@ internal sealed partial class CommandRun : IDisposable
 {
     private readonly StrataSettings? _settings;
 
+    private InvokedCommandLine? _invoked;
+
     public CommandRun(CliContext context, StrataSettings? settings, OutputPreferences output)
     {
         Context = context;
@@ -33,6 +35,12 @@ internal sealed partial class CommandRun : IDisposable
     }
 
     public CliContext Context { get; }
+
+    /// <summary>The parsed command line this run is for; null when there is none.</summary>
+    public ParseResult? Parse { get; init; }
+
+    /// <summary>The command line as the user gave it, for next steps that rerun it or carry its database flags; read only when a step is shown.</summary>
+    public InvokedCommandLine? Invoked => _invoked ??= Parse is null ? null : InvokedCommandLine.From(Parse);
 
     /// <summary>The run's settings; a run whose settings could not be built only reports that error.</summary>
     public StrataSettings Settings => _settings ?? throw new InvalidOperationException("The settings of this run could not be built.");

@@ -217,6 +217,24 @@ public sealed class MigrationCommandTests
         (await cli.RunAsync("validate")).ExitCode.ShouldBe(0);
     }
 
+    // A problem's next step acts on the database validate was pointed at, not on the one DATABASE_URL names.
+    [Fact]
+    public async Task Validate_next_steps_carry_the_database_flag_it_was_given()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(1);
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", "postgres://nobody@127.0.0.1:1/elsewhere");
+        (await cli.RunAsync("up", "--database-url", db.Url)).ExitCode.ShouldBe(0);
+        File.AppendAllText(Path.Combine(files.Path, "1000_create_t0.sql"), "-- edited\n");
+
+        var text = await cli.RunAsync("validate", "--database-url", db.Url);
+        var json = await cli.RunAsync("validate", "--json", "-u", db.Url);
+
+        text.ExitCode.ShouldBe(5, text.ToString());
+        text.Stdout.ShouldContain($"next: strata up --allow-edited --database-url {db.Url}\n", customMessage: text.ToString());
+        json.Stdout.ShouldContain($"\"nextStep\":\"strata up --allow-edited -u {db.Url}\"", customMessage: json.ToString());
+    }
+
     internal static async Task<List<string>> VersionsAsync(TestDatabase db)
     {
         await using var connection = await db.DataSource.OpenConnectionAsync();

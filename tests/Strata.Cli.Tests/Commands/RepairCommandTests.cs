@@ -35,6 +35,28 @@ public sealed class RepairCommandTests
         (await DbCli.ScalarAsync<long>(db, "SELECT count(*) FROM strata_schema_migrations WHERE version = '2'")).ShouldBe(0);
     }
 
+    // Up resumes a stopped backfill only from the file that started it; once the file is edited, up refuses it.
+    [Fact]
+    public async Task Repair_says_up_resumes_a_stopped_backfill_only_while_its_file_is_unchanged()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles();
+        files.Add(1, "notes", "-- migrate:up\nCREATE TABLE notes (id bigint PRIMARY KEY, n int);\nINSERT INTO notes (id) SELECT generate_series(1, 5);\n-- migrate:down\nDROP TABLE notes;\n");
+        var fill = files.Add(2, "fill", "-- migrate:up transaction:false\n-- strata:batch size=1 pause=0\nUPDATE notes SET n = 10 / (id - 3) WHERE n IS NULL;\n-- migrate:down\nSELECT 1;\n");
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+        (await cli.RunAsync("up")).ExitCode.ShouldBe(1);
+
+        var unchanged = await cli.RunAsync("repair", "--database-url", db.Url);
+        await File.WriteAllTextAsync(fill, (await File.ReadAllTextAsync(fill)).Replace("id - 3", "id + 3", StringComparison.Ordinal));
+        var edited = await cli.RunAsync("repair");
+        var up = await cli.RunAsync("up");
+
+        unchanged.ExitCode.ShouldBe(0, unchanged.ToString());
+        unchanged.Stdout.ShouldContain($"'strata up --database-url {db.Url}' resumes it after the last committed batch", customMessage: unchanged.ToString());
+        edited.Stdout.ShouldContain("'strata up' does not resume it, as the file changed since", customMessage: edited.ToString());
+        up.ExitCode.ShouldBe(5, up.ToString());
+    }
+
     // Migration 2's down stops at its second statement, leaving it reverting.
     private static async Task<CliHarness> InterruptedDownAsync(TestDatabase db, MigrationFiles files)
     {

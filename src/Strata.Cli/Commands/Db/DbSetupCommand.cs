@@ -38,7 +38,7 @@ internal static class DbSetupCommand
         ["seeded"] = result.Seeds is not null,
         ["seedFiles"] = result.Seeds is null ? new JsonArray() : DbSeedCommand.Files(run, result.Seeds),
         ["seedsSkipped"] = result.SeedsSkipped,
-        ["seedsNextStep"] = result.SeedsNextStep is { } step ? NextStepCommands.Render(step, invoked: null) : null,
+        ["seedsNextStep"] = result.SeedsNextStep is { } step ? NextStepCommands.Render(step, run.Invoked) : null,
     };
 
     public static void Report(CommandRun run, string eventName, SetupResult result, JsonObject fields, string? before = null)
@@ -67,7 +67,7 @@ internal static class DbSetupCommand
 
             if (result.SeedsSkipped is { } skipped)
             {
-                var seedAnyway = result.SeedsNextStep is { } step ? $" (run `{NextStepCommands.Render(step, invoked: null)}` to seed it anyway)" : string.Empty;
+                var seedAnyway = result.SeedsNextStep is { } step ? $" (run `{NextStepCommands.Render(step, run.Invoked)}` to seed it anyway)" : string.Empty;
                 writer.WriteLine(style.Dim($"not seeded: {skipped}{seedAnyway}"));
             }
 

@@ -46,12 +46,12 @@ internal static class MigrationJson
         ["statementsTotal"] = record.StatementsTotal,
     };
 
-    public static JsonObject Problem(ValidationProblem problem) => new()
+    public static JsonObject Problem(ValidationProblem problem, InvokedCommandLine? invoked) => new()
     {
         ["kind"] = Kebab(problem.Kind.ToString()),
         ["version"] = problem.Version.Value,
         ["message"] = problem.Message,
-        ["nextStep"] = problem.NextStep is { } step ? NextStepCommands.Render(step, invoked: null) : null,
+        ["nextStep"] = problem.NextStep is { } step ? NextStepCommands.Render(step, invoked) : null,
     };
 
     public static JsonArray Versions(IEnumerable<MigrationVersion> versions) => new([.. versions.Select(v => (JsonNode)v.Value)]);

@@ -78,8 +78,11 @@ internal static class RepairCommand
 
                 if (migration.Backfill is { } backfill)
                 {
-                    var resume = NextStepCommands.Render(new NextStep(NextStepKind.ResumeBackfill, migration.Version.Value), invoked: null);
-                    writer.WriteLine($"  {backfill.Describe()}; '{resume}' resumes it after the last committed batch");
+                    // Up resumes only the file that started the backfill: an edited one is refused like any interrupted migration.
+                    var resume = NextStepCommands.Render(new NextStep(NextStepKind.ResumeBackfill, migration.Version.Value), run.Invoked);
+                    writer.WriteLine(migration.FileEdited
+                        ? $"  {backfill.Describe()}; '{resume}' does not resume it, as the file changed since"
+                        : $"  {backfill.Describe()}; '{resume}' resumes it after the last committed batch");
                 }
 
                 if (migration.FileEdited)

@@ -20,7 +20,7 @@ internal static class ValidateCommand
             var fields = new JsonObject
             {
                 ["valid"] = result.IsValid,
-                ["problems"] = new JsonArray([.. result.Problems.Select(MigrationJson.Problem)]),
+                ["problems"] = new JsonArray([.. result.Problems.Select(problem => MigrationJson.Problem(problem, run.Invoked))]),
             };
             var message = result.IsValid ? "migrations are valid" : $"{result.Problems.Count} problem{(result.Problems.Count == 1 ? "" : "s")} found";
             run.Reporter.Result("validate", message, fields, writer =>
@@ -30,7 +30,7 @@ internal static class ValidateCommand
                     writer.WriteLine(run.Reporter.Style.Red("✗ ") + problem.Message);
                     if (problem.NextStep is { } step)
                     {
-                        writer.WriteLine(run.Reporter.Style.Dim("  next: ") + NextStepCommands.Render(step, invoked: null));
+                        writer.WriteLine(run.Reporter.Style.Dim("  next: ") + NextStepCommands.Render(step, run.Invoked));
                     }
                 }
 
