@@ -42,7 +42,7 @@ internal sealed class ConnectionWait
         var tellingTimedOut = false;
         for (var attempt = 1; ; attempt++)
         {
-            var (error, timedOut) = await TryAsync(settings, connectAsync, limit - clock.Elapsed, cancellationToken);
+            var (error, timedOut, deadlineReached) = await TryAsync(settings, connectAsync, limit - clock.Elapsed, cancellationToken);
             if (error is null)
             {
                 return new Outcome(true, attempt, clock.Elapsed, null);
@@ -55,8 +55,10 @@ internal sealed class ConnectionWait
                 (telling, tellingTimedOut) = (error, timedOut);
             }
 
+            // Each attempt is given all that is left, so its deadline firing ends the wait, even when the timer (which
+            // counts whole milliseconds) fired a moment before the clock reached the limit.
             var left = limit - clock.Elapsed;
-            if (left <= TimeSpan.Zero)
+            if (deadlineReached || left <= TimeSpan.Zero)
             {
                 failed(new Failure(attempt, clock.Elapsed, error, timedOut, null));
                 return new Outcome(false, attempt, clock.Elapsed, telling);
@@ -69,11 +71,13 @@ internal sealed class ConnectionWait
         }
     }
 
-    private async Task<(ConnectionFailedException? Error, bool TimedOut)> TryAsync(
+    // DeadlineReached: the attempt's own deadline ended it (rather than an OperationCanceledException of the open's own).
+    private async Task<(ConnectionFailedException? Error, bool TimedOut, bool DeadlineReached)> TryAsync(
         ConnectionSettings settings, Func<CancellationToken, Task> connectAsync, TimeSpan left, CancellationToken cancellationToken)
     {
+        var given = left > ShortestAttempt ? left : ShortestAttempt;
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attempt.CancelAfter(left > ShortestAttempt ? left : ShortestAttempt);
+        attempt.CancelAfter(given);
         Task? connecting = null;
         try
         {
@@ -82,12 +86,12 @@ internal sealed class ConnectionWait
             // until the connect timeout): the attempt ends at its deadline whatever the open does, which finishes
             // on its own, within its connect timeout, and closes what it opened.
             await connecting.WaitAsync(attempt.Token);
-            return (null, false);
+            return (null, false, false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             Abandon(connecting);
-            return (new ConnectionFailedException(AttemptTimedOut(left)), true);
+            return (new ConnectionFailedException(AttemptTimedOut(given)), true, attempt.IsCancellationRequested);
         }
         catch (OperationCanceledException)
         {
@@ -98,7 +102,7 @@ internal sealed class ConnectionWait
         {
             if (!IsRefusedLogin(ex))
             {
-                return (failure, false);
+                return (failure, false, false);
             }
 
             if (ReferenceEquals(ex, failure))

@@ -116,6 +116,24 @@ public sealed class ConnectionWaitTests
         outcome.LastError.ShouldBeSameAs(failures[^1].Error);
     }
 
+    // An attempt is given all that is left of the wait, so its own deadline firing is the end of the wait, even when
+    // the timer fires a moment before the clock reaches the limit (timers count whole milliseconds): no attempt is
+    // started after it with nothing, or less than nothing, left.
+    [Fact]
+    public async Task An_attempt_cut_short_by_its_deadline_is_the_last_whatever_the_clock_says_is_left()
+    {
+        for (var wait = 0; wait < 40; wait++)
+        {
+            var failures = new List<ConnectionWait.Failure>();
+
+            var outcome = await Wait.RunAsync(
+                TimeSpan.FromMilliseconds(60), Settings, token => Task.Delay(Timeout.Infinite, token), failures.Add, CancellationToken.None);
+
+            outcome.Attempts.ShouldBe(1, $"wait {wait}: {string.Join("; ", failures.Select(f => f.Error.Message))}");
+            failures.ShouldHaveSingleItem().Pause.ShouldBeNull();
+        }
+    }
+
     [Fact]
     public async Task A_wait_that_connects_has_no_last_error()
     {
