@@ -1,3 +1,4 @@
+using Strata.Core.Configuration;
 using Strata.Core.Errors;
 
 namespace Strata.Cli.Output;
@@ -11,11 +12,13 @@ namespace Strata.Cli.Output;
 /// </summary>
 internal static class NextStepCommands
 {
-    // The flags every command takes that say which database, configuration and migrations it works on.
-    private static readonly IReadOnlySet<string> Target = new HashSet<string>(StringComparer.Ordinal)
+    // The flags every command takes that say which database, configuration and migrations it works on: each setting's
+    // flag is its catalog name after "--".
+    private static readonly IReadOnlySet<string> Target = new[]
     {
-        "--database-url", "--env", "--config", "--env-file", "--password-file", "--password-command", "--migrations-dir",
-    };
+        SettingCatalog.DatabaseUrl, SettingCatalog.Environment, SettingCatalog.Config, SettingCatalog.EnvFile,
+        SettingCatalog.PasswordFile, SettingCatalog.PasswordCommand, SettingCatalog.MigrationsDirectory,
+    }.Select(setting => "--" + setting.Name).ToHashSet(StringComparer.Ordinal);
 
     public static string Render(NextStep step, InvokedCommandLine? invoked) => step.Kind switch
     {
