@@ -45,17 +45,21 @@ internal static class DotEnvFile
         }
 
         var merged = new Dictionary<string, string>(variables, StringComparer.Ordinal);
+        var fromFile = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, value) in Parse(text, file))
         {
             if (SecretWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase)))
             {
-                SecretRedactor.Register(value);
+                SecretRedactor.RegisterValue(value);
             }
 
-            merged.TryAdd(name, value);
+            if (merged.TryAdd(name, value))
+            {
+                fromFile.Add(name);
+            }
         }
 
-        return merged;
+        return new DotEnvVariables(merged, fromFile, path ?? DefaultName);
     }
 
     /// <summary>The file's variables in order; a later line for the same name wins, as in a shell.</summary>

@@ -29,7 +29,7 @@ internal sealed class SettingLayers(
 
         if (variable is not null && EnvironmentVariables.Get(variables, variable) is { } text)
         {
-            return new Given(text, null, SettingSource.EnvironmentVariable, variable);
+            return new Given(text, null, SettingSource.EnvironmentVariable, EnvironmentVariables.Origin(variables, variable));
         }
 
         return fromFile.FirstOrDefault(f => f?.Text is not null) is { } file

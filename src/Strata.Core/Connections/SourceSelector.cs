@@ -153,7 +153,7 @@ internal static class SourceSelector
     private static SelectedSource? FromVariable(
         ConnectionSourceKind kind, string variable, IReadOnlyDictionary<string, string> env, string reason) =>
         EnvironmentVariables.Get(env, variable) is { } url
-            ? FromString(kind, url, variable, $"{variable} environment variable", reason)
+            ? FromString(kind, url, EnvironmentVariables.Origin(env, variable), EnvironmentVariables.Origin(env, variable, " environment variable"), reason)
             : null;
 
     private static SelectedSource FromString(ConnectionSourceKind kind, string text, string sourceName, string description, string reason) =>

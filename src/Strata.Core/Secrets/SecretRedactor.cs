@@ -41,6 +41,29 @@ internal static partial class SecretRedactor
         Secrets.TryAdd(JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString(), 0);
     }
 
+    /// <summary>
+    /// Remembers the secret in a variable's value: the password of a URL or connection string when the value is
+    /// one (its user, host and database stay readable in messages), else the whole value.
+    /// </summary>
+    public static void RegisterValue(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var urls = value.Contains("://", StringComparison.Ordinal) ? UrlPassword().Matches(value) : null;
+        var keywords = KeywordPassword().Matches(value);
+        if (urls is null && keywords.Count == 0)
+        {
+            Register(value);
+            return;
+        }
+
+        foreach (var password in (urls ?? Enumerable.Empty<Match>()).Concat(keywords).Select(m => m.Groups["password"].Value))
+        {
+            Register(password);
+            Register(password.Trim('\'', '"'));
+            Register(Uri.UnescapeDataString(password));
+        }
+    }
+
     /// <summary>Returns <paramref name="text"/> with every registered secret and every URL, keyword or JSON password masked.</summary>
     public static string Redact(string? text)
     {
@@ -72,7 +95,7 @@ internal static partial class SecretRedactor
     }
 
     // scheme://user:password@  (the password runs to the last '@' before the host part)
-    [GeneratedRegex(@"(?<head>[a-zA-Z][a-zA-Z0-9+.\-]*://[^:/?#@\s]*:)[^\s/?#]*@", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<head>[a-zA-Z][a-zA-Z0-9+.\-]*://[^:/?#@\s]*:)(?<password>[^\s/?#]*)@", RegexOptions.CultureInvariant)]
     private static partial Regex UrlPassword();
 
     // "password": "..." in JSON, with escaped quotes inside the value.
@@ -81,7 +104,7 @@ internal static partial class SecretRedactor
 
     // Password=...; in keyword connection strings (also quoted values), PGPASSWORD=..., password: ... in text.
     [GeneratedRegex(
-        @"(?<key>(?i:\b(?:ssl\s?password|password|pwd|pgpassword|db_password)\b)\s*[=:]\s*)(?!""?\*{8})(?:'(?:[^']|'')*'|""(?:[^""]|"""")*""|[^;\s""',}]+)",
+        @"(?<key>(?i:\b(?:ssl\s?password|password|pwd|pgpassword|db_password)\b)\s*[=:]\s*)(?!""?\*{8})(?<password>'(?:[^']|'')*'|""(?:[^""]|"""")*""|[^;\s""',}]+)",
         RegexOptions.CultureInvariant)]
     private static partial Regex KeywordPassword();
 }

@@ -20,6 +20,23 @@ public sealed class ConfigCommandTests
         result.Stdout.ShouldNotContain("ignored.example");
     }
 
+    // A value from a dotenv file says so; the process's own variable keeps its plain name.
+    [Fact]
+    public async Task A_setting_from_a_dotenv_file_names_the_file()
+    {
+        var cli = new CliHarness().With("STRATA_STATEMENT_TIMEOUT", "1min");
+        await File.WriteAllTextAsync(
+            Path.Combine(cli.WorkingDirectory, "ci.env"), "DATABASE_URL=postgres://app@dotenv.internal:5433/shop\nSTRATA_LOCK_TIMEOUT=5s\nSTRATA_STATEMENT_TIMEOUT=2min\n");
+
+        var result = await cli.RunAsync("config", "--env-file", "ci.env");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("Database from DATABASE_URL in ci.env", customMessage: result.ToString());
+        result.Stdout.ShouldContain("postgres://app@dotenv.internal:5433/shop", customMessage: result.ToString());
+        result.Stdout.ShouldMatch(@"lock_timeout\s+5s\s+STRATA_LOCK_TIMEOUT in ci\.env");
+        result.Stdout.ShouldMatch(@"statement_timeout\s+1m\s+STRATA_STATEMENT_TIMEOUT\s*\n");
+    }
+
     [Fact]
     public async Task Flag_beats_every_environment_variable()
     {

@@ -78,6 +78,7 @@ public sealed class DatabaseGivenCommandTests
         var result = await new CliHarness(files.Root).RunAsync("up");
 
         result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stderr.ShouldContain($"Using database {db.Url} from DATABASE_URL in .env", customMessage: result.ToString());
         (await CountHistoryRowsAsync(db)).ShouldBe(1);
         Directory.Exists(Path.Combine(files.Root, ".strata")).ShouldBeFalse();
     }

@@ -24,6 +24,31 @@ public sealed class SecretRedactorTests
         SecretRedactor.Redact("a table named ab").ShouldBe("a table named ab");
     }
 
+    // A variable holding a URL or a connection string has one secret, its password: the rest (which database it
+    // names) stays readable, and another URL that starts with the same text is not cut short.
+    [Theory]
+    [InlineData("postgres://app:value-pw-1@127.0.0.1:5/valuedb", "value-pw-1")]
+    [InlineData("postgres://app:value%2Fpw%402@127.0.0.1:5/valuedb", "value/pw@2")]
+    [InlineData("Host=127.0.0.1;Password='value-pw-3';Database=valuedb", "value-pw-3")]
+    public void A_url_or_connection_string_value_registers_its_password_and_nothing_else(string value, string password)
+    {
+        SecretRedactor.RegisterValue(value);
+
+        SecretRedactor.Redact($"pw {password} end").ShouldBe("pw ******** end");
+        SecretRedactor.Redact("postgres://app@127.0.0.1:5/valuedb2").ShouldBe("postgres://app@127.0.0.1:5/valuedb2");
+        SecretRedactor.Redact("Host=127.0.0.1;Database=valuedb").ShouldBe("Host=127.0.0.1;Database=valuedb");
+    }
+
+    [Fact]
+    public void A_url_value_without_a_password_registers_nothing_and_any_other_value_registers_whole()
+    {
+        SecretRedactor.RegisterValue("postgres://nopw@127.0.0.1:6/nopwdb");
+        SecretRedactor.RegisterValue("value-token-9");
+
+        SecretRedactor.Redact("postgres://nopw@127.0.0.1:6/nopwdb_2").ShouldBe("postgres://nopw@127.0.0.1:6/nopwdb_2");
+        SecretRedactor.Redact("t value-token-9").ShouldBe("t ********");
+    }
+
     [Theory]
     [InlineData("postgres://app:unregistered-1@db:5432/x", "postgres://app:********@db:5432/x")]
     [InlineData("postgresql://:unregistered-2@db/x", "postgresql://:********@db/x")]
