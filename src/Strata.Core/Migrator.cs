@@ -168,7 +168,10 @@ public sealed class Migrator
             return new HistoryResult(_options.HistoryTable, records is not null, records ?? []);
         });
 
-    /// <summary>Edited, missing, out-of-order (unless allowed) and interrupted migrations; the command fails when there are any.</summary>
+    /// <summary>
+    /// Edited, missing, out-of-order (unless allowed) and interrupted migrations, and pending ones <c>up</c> would refuse
+    /// until they are adopted; the command fails when there are any.
+    /// </summary>
     public Task<ValidationResult> ValidateAsync(CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
@@ -179,7 +182,10 @@ public sealed class Migrator
                 .Where(i => i.InvalidIndexesNote is not null || i.Backfill is not null)
                 .ToDictionary(i => i.Version, i => (i.InvalidIndexesNote is { } invalid ? "; " + invalid : "") +
                     (i.Backfill is { } backfill ? "; " + backfill.Describe() : ""));
-            return StatusReport.Validate(ledger, _options, notes);
+            var result = StatusReport.Validate(ledger, _options, notes);
+            return await _guard.ProblemAsync(connection, ledger, cancellationToken) is { } refused
+                ? result with { Problems = [.. result.Problems, refused] }
+                : result;
         });
 
     /// <summary>Records migration <paramref name="version"/> as applied without running it (it was applied by hand).</summary>

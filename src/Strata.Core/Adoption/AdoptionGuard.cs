@@ -2,6 +2,7 @@ using Npgsql;
 using Strata.Core.Configuration;
 using Strata.Core.Errors;
 using Strata.Core.Migrations;
+using Strata.Core.Planning;
 
 namespace Strata.Core.Adoption;
 
@@ -18,6 +19,8 @@ internal sealed class AdoptionGuard(HistoryTableName ours, bool runsMigrations)
     private const int ListedTables = 5;
 
     private const int ListedVersions = 5;
+
+    private const string RunRefused = "Refusing to run migrations: ";
 
     public async Task CheckAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -43,7 +46,7 @@ internal sealed class AdoptionGuard(HistoryTableName ours, bool runsMigrations)
         {
             var listed = string.Join(", ", tables.Take(ListedTables)) + (tables.Count > ListedTables ? ", ..." : string.Empty);
             throw new AdoptionRequiredException(
-                $"Refusing to run migrations: the database already has tables ({listed}) but no migration history, so every migration would run " +
+                $"{RunRefused}the database already has tables ({listed}) but no migration history, so every migration would run " +
                 "against a schema that may already contain it; first record as applied every migration up to the newest one the schema already contains.",
                 [])
             {
@@ -73,7 +76,7 @@ internal sealed class AdoptionGuard(HistoryTableName ours, bool runsMigrations)
             {
                 var listed = string.Join(", ", applied.Take(ListedVersions)) + (applied.Count > ListedVersions ? $" and {applied.Count - ListedVersions} more" : string.Empty);
                 throw new AdoptionRequiredException(
-                    $"Refusing to run migrations: {table.ToolName}'s history table {table.QualifiedName} records {listed} as applied, but Strata's " +
+                    $"{RunRefused}{table.ToolName}'s history table {table.QualifiedName} records {listed} as applied, but Strata's " +
                     $"history {ours} does not, so {(applied.Count == 1 ? "it" : "they")} would run again; record each as applied without running it " +
                     "(stamp), or, if that table no longer describes this database, drop or rename it (see docs/commands/adopt.md).",
                     [table.QualifiedName])
@@ -81,6 +84,41 @@ internal sealed class AdoptionGuard(HistoryTableName ours, bool runsMigrations)
                     NextSteps = [new NextStep(NextStepKind.Stamp, applied[0].Value), new NextStep(NextStepKind.ShowStatus)],
                 };
             }
+        }
+    }
+
+    /// <summary>
+    /// What <c>up</c> would refuse before running the pending migrations of <paramref name="ledger"/>, as a problem
+    /// for <c>validate</c>, or null when it would go ahead. Only reads, as <c>validate</c> takes no lock.
+    /// </summary>
+    public async Task<ValidationProblem?> ProblemAsync(NpgsqlConnection connection, MigrationLedger ledger, CancellationToken cancellationToken)
+    {
+        var pending = ledger.NotApplied.Select(e => e.File).ToList();
+        if (pending.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            if (ledger.Entries.All(e => e.Record is null))
+            {
+                await CheckAsync(connection, cancellationToken);
+            }
+            else
+            {
+                await CheckPendingAsync(connection, pending, cancellationToken);
+            }
+
+            return null;
+        }
+        catch (AdoptionRequiredException refused)
+        {
+            var reason = refused.Message.StartsWith(RunRefused, StringComparison.Ordinal) ? refused.Message[RunRefused.Length..] : refused.Message;
+            return new ValidationProblem(ValidationProblemKind.AdoptionRequired, pending[0].Version, $"'strata up' would refuse to run the pending migrations: {reason}")
+            {
+                NextStep = refused.NextSteps.FirstOrDefault(),
+            };
         }
     }
 
@@ -94,7 +132,7 @@ internal sealed class AdoptionGuard(HistoryTableName ours, bool runsMigrations)
         var consequence = runsMigrations
             ? $"so migrations {first.ToolName} already applied would run again"
             : $"and only an import of it may start Strata's history, or the next up would run again migrations {first.ToolName} already applied";
-        return $"Refusing to {(runsMigrations ? "run" : "record")} migrations: {first.QualifiedName} is {first.ToolName}'s history table{others} " +
+        return $"{(runsMigrations ? RunRefused : "Refusing to record migrations: ")}{first.QualifiedName} is {first.ToolName}'s history table{others} " +
             $"and Strata's history is empty, {consequence}; {how} (see docs/commands/adopt.md).";
     }
 

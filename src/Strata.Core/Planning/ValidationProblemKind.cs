@@ -14,4 +14,10 @@ public enum ValidationProblemKind
 
     /// <summary>A <c>transaction:false</c> migration was interrupted and needs <c>repair</c>.</summary>
     Interrupted,
+
+    /// <summary>
+    /// <c>up</c> would refuse to run the pending migrations: another tool's history records them as applied, or the
+    /// database has tables but no history, and <c>adopt</c>, <c>baseline</c> or <c>stamp</c> must record them first.
+    /// </summary>
+    AdoptionRequired,
 }

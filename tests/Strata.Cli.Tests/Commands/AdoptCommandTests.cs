@@ -87,6 +87,36 @@ public sealed class AdoptCommandTests
         (await ScalarAsync(db, "SELECT string_agg(version || '/' || origin, ',' ORDER BY version) FROM strata_schema_migrations")).ShouldBe("1000/baseline,1001/run");
     }
 
+    // validate is the pre-deploy gate: whatever up would refuse before running anything, it reports, changing nothing.
+    [Theory]
+    [InlineData("another-tool", "public.schema_migrations is dbmate's history table and Strata's history is empty", "strata adopt")]
+    [InlineData("tables-only", "the database already has tables (public.t0) but no migration history", "strata baseline")]
+    [InlineData("partly-adopted", "dbmate's history table public.schema_migrations records 1001 as applied", "strata stamp 1001")]
+    public async Task Validate_reports_what_up_would_refuse_before_running_anything(string database, string reason, string next)
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await ExecuteAsync(db, database == "tables-only" ? "CREATE TABLE t0 (id int PRIMARY KEY, name text);" : DbmateMigrated);
+        using var files = new MigrationFiles().AddTables(3);
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+        if (database == "partly-adopted")
+        {
+            // A history started around adopt: dbmate's table still records 1001, Strata's does not.
+            (await cli.RunAsync("adopt")).ExitCode.ShouldBe(0);
+            await ExecuteAsync(db, "DELETE FROM strata_schema_migrations WHERE version = '1001'");
+        }
+
+        var tablesBefore = await ScalarAsync(db, "SELECT count(*) FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace");
+        var validate = await cli.RunAsync("validate");
+        var up = await cli.RunAsync("up");
+
+        validate.ExitCode.ShouldBe(5, validate.ToString());
+        validate.Stdout.ShouldContain($"'strata up' would refuse to run the pending migrations: {reason}", customMessage: validate.ToString());
+        validate.Stdout.ShouldContain($"next: {next}", customMessage: validate.ToString());
+        up.ExitCode.ShouldBe(5, up.ToString());
+        up.Stderr.ShouldContain(reason, customMessage: up.ToString());
+        (await ScalarAsync(db, "SELECT count(*) FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace")).ShouldBe(tablesBefore);
+    }
+
     private static async Task ExecuteAsync(TestDatabase db, string sql)
     {
         await using var command = db.DataSource.CreateCommand(sql);

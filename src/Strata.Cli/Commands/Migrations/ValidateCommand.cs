@@ -8,7 +8,7 @@ internal static class ValidateCommand
 {
     public static Command Create()
     {
-        var command = new Command("validate", $"Check every migration file parses and matches the history (checksums, order, missing, interrupted); exit {ExitCodes.ValidationFailed} on any problem.");
+        var command = new Command("validate", $"Check every migration file parses and matches the history (checksums, order, missing, interrupted, not yet adopted); exit {ExitCodes.ValidationFailed} on any problem.");
         EngineFlags.AddHistoryFlag(command);
 
         // What up would refuse is a problem; an out-of-order migration up is allowed to apply is not. An edited one
