@@ -1,3 +1,4 @@
+using Strata.Core.Connections;
 using Strata.Core.Errors;
 using Strata.Core.Secrets;
 

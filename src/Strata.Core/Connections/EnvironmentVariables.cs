@@ -1,5 +1,3 @@
-using Strata.Core.Configuration;
-
 namespace Strata.Core.Connections;
 
 /// <summary>Reads variables from the request's environment; blank values count as not set.</summary>

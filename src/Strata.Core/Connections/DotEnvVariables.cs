@@ -1,6 +1,6 @@
 using System.Collections.ObjectModel;
 
-namespace Strata.Core.Configuration;
+namespace Strata.Core.Connections;
 
 /// <summary>
 /// The process's variables with those a dotenv file added, remembering which came from the file so that a setting
