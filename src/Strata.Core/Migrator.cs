@@ -144,19 +144,24 @@ public sealed class Migrator
             return new RedoResult(down, up);
         });
 
-    /// <summary>Every migration of the source and the history with its state, and a summary.</summary>
+    /// <summary>
+    /// Every migration of the source and the history with its state, and a summary; with migrations pending, whether
+    /// <c>up</c> would refuse them until they are adopted.
+    /// </summary>
     public Task<StatusResult> StatusAsync(CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
             var snapshot = await ReadAsync(LoadMigrationsAsync(cancellationToken, splitStatements: false), cancellationToken);
             var status = StatusReport.Status(snapshot.Ledger, _options.HistoryTable, snapshot.TableExists);
-            if (!snapshot.Ledger.InState(MigrationState.Interrupted).Any())
+            var interrupted = snapshot.Ledger.InState(MigrationState.Interrupted).Any();
+            if (!interrupted && status.PendingCount == 0)
             {
                 return status;
             }
 
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            return await InterruptionNotes.AddAsync(status, snapshot.Ledger, connection, _history, _logger, cancellationToken);
+            status = status with { Refusal = await _guard.ProblemAsync(connection, snapshot.Ledger, cancellationToken) };
+            return interrupted ? await InterruptionNotes.AddAsync(status, snapshot.Ledger, connection, _history, _logger, cancellationToken) : status;
         });
 
     /// <summary>The history rows in the order they were applied.</summary>

@@ -14,4 +14,11 @@ public sealed record StatusResult(
     bool HistoryTableExists,
     IReadOnlyList<MigrationStatusEntry> Migrations,
     MigrationVersion? CurrentVersion,
-    int PendingCount);
+    int PendingCount)
+{
+    /// <summary>
+    /// Why <c>up</c> would refuse the pending migrations before running any of them (another tool's history records
+    /// them, or the database has tables but no history), with the step that resolves it; null when it would not.
+    /// </summary>
+    public ValidationProblem? Refusal { get; init; }
+}

@@ -87,12 +87,13 @@ public sealed class AdoptCommandTests
         (await ScalarAsync(db, "SELECT string_agg(version || '/' || origin, ',' ORDER BY version) FROM strata_schema_migrations")).ShouldBe("1000/baseline,1001/run");
     }
 
-    // validate is the pre-deploy gate: whatever up would refuse before running anything, it reports, changing nothing.
+    // validate is the pre-deploy gate: whatever up would refuse before running anything, it reports, changing nothing;
+    // status, which lists those migrations as pending, warns of it.
     [Theory]
     [InlineData("another-tool", "public.schema_migrations is dbmate's history table and Strata's history is empty", "strata adopt")]
     [InlineData("tables-only", "the database already has tables (public.t0) but no migration history", "strata baseline")]
     [InlineData("partly-adopted", "dbmate's history table public.schema_migrations records 1001 as applied", "strata stamp 1001")]
-    public async Task Validate_reports_what_up_would_refuse_before_running_anything(string database, string reason, string next)
+    public async Task Validate_and_status_report_what_up_would_refuse_before_running_anything(string database, string reason, string next)
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
         await ExecuteAsync(db, database == "tables-only" ? "CREATE TABLE t0 (id int PRIMARY KEY, name text);" : DbmateMigrated);
@@ -107,11 +108,15 @@ public sealed class AdoptCommandTests
 
         var tablesBefore = await ScalarAsync(db, "SELECT count(*) FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace");
         var validate = await cli.RunAsync("validate");
+        var status = await cli.RunAsync("status");
         var up = await cli.RunAsync("up");
 
         validate.ExitCode.ShouldBe(5, validate.ToString());
         validate.Stdout.ShouldContain($"'strata up' would refuse to run the pending migrations: {reason}", customMessage: validate.ToString());
         validate.Stdout.ShouldContain($"next: {next}", customMessage: validate.ToString());
+        status.ExitCode.ShouldBe(0, status.ToString());
+        status.Stdout.ShouldContain($"warning: 'strata up' would refuse to run the pending migrations: {reason}", customMessage: status.ToString());
+        status.Stdout.ShouldContain($"next: {next}", customMessage: status.ToString());
         up.ExitCode.ShouldBe(5, up.ToString());
         up.Stderr.ShouldContain(reason, customMessage: up.ToString());
         (await ScalarAsync(db, "SELECT count(*) FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace")).ShouldBe(tablesBefore);

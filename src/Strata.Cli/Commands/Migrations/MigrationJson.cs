@@ -20,13 +20,14 @@ internal static class MigrationJson
 
     public static JsonObject Step(MigrationStepResult step) => StepJson.Step(step);
 
-    public static JsonObject Status(StatusResult status) => new()
+    public static JsonObject Status(StatusResult status, InvokedCommandLine? invoked) => new()
     {
         ["historyTable"] = status.Table.ToString(),
         ["historyTableExists"] = status.HistoryTableExists,
         ["currentVersion"] = status.CurrentVersion?.Value,
         ["pending"] = status.PendingCount,
         ["migrations"] = new JsonArray([.. status.Migrations.Select(StatusEntry)]),
+        ["refusal"] = status.Refusal is { } refusal ? Problem(refusal, invoked) : null,
     };
 
     public static JsonObject History(HistoryRecord record) => new()

@@ -22,14 +22,15 @@ internal static class StatusCommand
             var status = await migrator.StatusAsync(cancellationToken);
             var current = status.CurrentVersion?.Value ?? "none";
             var message = $"current version {current}, {status.PendingCount} pending";
-            run.Reporter.Result("status", message, () => MigrationJson.Status(status), writer => Render(writer, run.Reporter.Style, status, message));
+            run.Reporter.Result("status", message, () => MigrationJson.Status(status, run.Invoked), writer => Render(writer, run, status, message));
             return parse.GetValue(exitCode) && status.PendingCount > 0 ? ExitCodes.Pending : ExitCodes.Success;
         });
         return command;
     }
 
-    private static void Render(TextWriter writer, Style style, StatusResult status, string message)
+    private static void Render(TextWriter writer, CommandRun run, StatusResult status, string message)
     {
+        var style = run.Reporter.Style;
         if (status.Migrations.Count == 0)
         {
             writer.WriteLine("no migrations on disk or in the history");
@@ -54,6 +55,15 @@ internal static class StatusCommand
         foreach (var entry in status.Migrations.Where(m => m.Progress is not null))
         {
             writer.WriteLine($"{entry.Version.Value} {entry.Description}: {entry.Progress}");
+        }
+
+        if (status.Refusal is { } refusal)
+        {
+            writer.WriteLine(style.Yellow("warning: ") + refusal.Message);
+            if (refusal.NextStep is { } step)
+            {
+                writer.WriteLine(style.Dim("  next: ") + NextStepCommands.Render(step, run.Invoked));
+            }
         }
 
         writer.WriteLine(message);
