@@ -26,7 +26,7 @@ internal static class NewCommand
         return CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
             // Writing files needs no database: only the settings' migrations directory (and, for a copied or cast
-            // column, its type, which --type gives without one).
+            // column, its type, which --type gives without one). A configured one is asked whether the names exist.
             var request = operations.Read(parse);
             var text = parse.GetValue(description);
             var now = NewVersion.After(run.Settings.MigrationsDirectories.Append(run.Settings.MigrationsDirectory.Value).Distinct(), DateTimeOffset.UtcNow);
@@ -46,7 +46,14 @@ internal static class NewCommand
                 var type = MigrationGenerator.ColumnTypeNeeded(request) is { } column
                     ? await ColumnTypeLookup.ReadAsync(run.Settings, column, request.OperationName, cancellationToken)
                     : null;
-                files = StepRenderer.Render(MigrationGenerator.Generate(request, type), now);
+                var steps = MigrationGenerator.Generate(request, type);
+                if (type is null)
+                {
+                    // Reading the type already proved the column exists.
+                    await GeneratorNameCheck.WarnAsync(run, request, cancellationToken);
+                }
+
+                files = StepRenderer.Render(steps, now);
             }
 
             var written = await GeneratedFiles.WriteAsync(run.Settings.MigrationsDirectory.Value, files, cancellationToken);

@@ -21,6 +21,39 @@ internal static class MigrationGenerator
             : null;
     }
 
+    /// <summary>
+    /// The tables and columns the operation's migrations need (<c>Required</c>: the table or column it
+    /// changes, a foreign key's target) and the names they create that must be free (<c>Free</c>: a
+    /// table's new name), so that a caller with a database can report a mistyped name before any migration runs.
+    /// </summary>
+    /// <exception cref="GeneratorArgumentException">An argument is malformed.</exception>
+    public static (IReadOnlyList<CatalogName> Required, IReadOnlyList<CatalogName> Free) NamesUsed(GeneratorRequest request)
+    {
+        CheckArity(request);
+        var name = request.OperationName;
+        var args = request.Arguments;
+        switch (request.Operation)
+        {
+            case GeneratorOperation.RenameTable:
+                var table = IdentifierPath.Table(args[0], name);
+                var renamed = table with { Name = IdentifierPath.Single(args[1], name, "a table name without a schema (the table stays in its schema)") };
+                return ([CatalogName.Of(table)], [CatalogName.Of(renamed)]);
+            case GeneratorOperation.AddForeignKey:
+                var (referenced, referencedColumn) = IdentifierPath.Reference(args[1], name);
+                return ([CatalogName.Of(IdentifierPath.Column(args[0], name)),
+                    referencedColumn is null ? CatalogName.Of(referenced) : CatalogName.Of(new ColumnName(referenced, referencedColumn))], []);
+            case GeneratorOperation.AddUnique or GeneratorOperation.AddIndex:
+                var (indexed, columns) = IdentifierPath.Columns(args[0], name);
+                return ([.. columns.Select(c => CatalogName.Of(new ColumnName(indexed, c)))], []);
+            default:
+                var column = IdentifierPath.Column(args[0], name);
+                var free = request.Operation == GeneratorOperation.RenameColumn
+                    ? new[] { CatalogName.Of(new ColumnName(column.Table, IdentifierPath.Single(args[1], name, "a column name without a table"))) }
+                    : request.Operation == GeneratorOperation.ChangeType ? [CatalogName.Of(new ColumnName(column.Table, GeneratedName.Of(column.Name, "new")))] : [];
+                return ([CatalogName.Of(column)], free);
+        }
+    }
+
     /// <summary>The migrations of <paramref name="request"/>, in the order they must run.</summary>
     /// <param name="request">The operation and its arguments.</param>
     /// <param name="columnType">The column's type read from the database, when <see cref="ColumnTypeNeeded"/> asked for it.</param>

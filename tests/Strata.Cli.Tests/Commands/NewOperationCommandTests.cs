@@ -137,6 +137,57 @@ public sealed class NewOperationCommandTests
         Directory.Exists(Path.Combine(cli.WorkingDirectory, "db", "migrations")).ShouldBeFalse();
     }
 
+    // A mistyped name is caught while writing, before a transaction:false migration fails in a deploy and needs
+    // repair; only a warning, as a pending migration may add the name. Every file is still written.
+    [Theory]
+    [InlineData(new[] { "--add-index", "products.sku,nosuch" }, "the database has no column public.products.nosuch: the migrations fail unless a pending migration adds it")]
+    [InlineData(new[] { "--add-unique", "products.nosuch" }, "the database has no column public.products.nosuch")]
+    [InlineData(new[] { "--set-not-null", "nosuch.sku" }, "the database has no column public.nosuch.sku")]
+    [InlineData(new[] { "--add-foreign-key", "products.category_id", "categories.nosuch" }, "the database has no column public.categories.nosuch")]
+    [InlineData(new[] { "--add-foreign-key", "products.category_id", "nosuch" }, "the database has no table public.nosuch")]
+    [InlineData(new[] { "--rename-table", "products", "categories" }, "the database already has table public.categories: the migrations fail unless a pending migration removes it")]
+    [InlineData(new[] { "--rename-column", "products.sku", "category_id", "--type", "text" }, "the database already has column public.products.category_id")]
+    [InlineData(new[] { "--add-foreign-key", "products.category_id", "categories" }, null)]
+    [InlineData(new[] { "--add-index", "products.sku,category_id" }, null)]
+    [InlineData(new[] { "--rename-table", "products", "items" }, null)]
+    public async Task A_name_the_configured_database_lacks_or_already_has_is_a_warning_and_the_files_are_written(string[] args, string? warning)
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await using (var command = db.DataSource.CreateCommand(
+            "CREATE TABLE categories (id bigint PRIMARY KEY); CREATE TABLE products (id bigint PRIMARY KEY, sku text, category_id bigint);"))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var cli = new CliHarness().With("DATABASE_URL", db.Url);
+
+        var result = await cli.RunAsync(["new", .. args]);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        Migrations(cli).ShouldNotBeEmpty();
+        if (warning is null)
+        {
+            result.Stderr.ShouldNotContain("warning:", customMessage: result.ToString());
+        }
+        else
+        {
+            result.Stderr.ShouldContain($"warning: {warning}", customMessage: result.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task Names_are_not_checked_against_a_database_that_cannot_be_reached_and_that_is_said()
+    {
+        var cli = new CliHarness().With("DATABASE_URL", "postgres://strata@127.0.0.1:1/nothing");
+
+        var result = await cli.RunAsync("new", "--add-index", "products.sku");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stderr.ShouldContain("warning: could not check the names --add-index uses against the configured database (", customMessage: result.ToString());
+        result.Stderr.ShouldContain("); wrote the migrations unchecked", customMessage: result.ToString());
+        Migrations(cli).Length.ShouldBe(1);
+    }
+
     [Theory]
     [InlineData(new[] { "new", "--rename-column", "products.name", "sku" }, "--rename-column needs the current type of public.products.name and no database is configured to read it from; pass --type TYPE")]
     [InlineData(new[] { "new", "--set-not-null", "products" }, "--set-not-null 'products' is not TABLE.COLUMN or SCHEMA.TABLE.COLUMN")]
