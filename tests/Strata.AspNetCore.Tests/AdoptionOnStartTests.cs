@@ -30,4 +30,29 @@ public sealed class AdoptionOnStartTests
         await using var command = db.DataSource.CreateCommand("SELECT to_regclass('public.strata_schema_migrations') IS NULL");
         (await command.ExecuteScalarAsync()).ShouldBe(true);
     }
+
+    // Readiness says why the app is unready in terms that lead somewhere: up refuses here, so it names the adoption.
+    [Fact]
+    public async Task Readiness_on_a_database_another_tool_migrated_names_the_adoption_not_strata_up()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await using (var setup = db.DataSource.CreateCommand(
+            "CREATE TABLE notes (id bigint PRIMARY KEY, body text NOT NULL);" +
+            "CREATE TABLE IF NOT EXISTS public.schema_migrations (version varchar(128) PRIMARY KEY);" +
+            "INSERT INTO public.schema_migrations (version) VALUES ('1');"))
+        {
+            await setup.ExecuteNonQueryAsync();
+        }
+
+        await using var host = await TestHost.StartAsync(
+            new Dictionary<string, string?> { ["DATABASE_URL"] = db.Url },
+            options => options.UseEmbeddedMigrations(typeof(AdoptionOnStartTests).Assembly, "testapp/migrations"));
+
+        var ready = await HealthBody.GetAsync(host.Client, "/health/ready");
+
+        ready.StatusCode.ShouldBe(System.Net.HttpStatusCode.ServiceUnavailable);
+        ready.Error.ShouldNotBeNull().ShouldContain(
+            "no migration is applied; the app expects version 2; 'strata up' would refuse to run the pending migrations: public.schema_migrations is dbmate's history table");
+        ready.Error.ShouldNotContain("apply the migrations (strata up)");
+    }
 }

@@ -114,9 +114,11 @@ public sealed class StrataReadinessProbe
         }
         else if (required is { } newest && (applied is null || applied < newest))
         {
-            problem = applied is null
-                ? $"no migration is applied; the app expects version {expected}: apply the migrations (strata up)"
-                : $"the database is at version {applied}, the app expects {expected} ({pending} pending): apply the migrations (strata up)";
+            var behind = applied is null
+                ? $"no migration is applied; the app expects version {expected}"
+                : $"the database is at version {applied}, the app expects {expected} ({pending} pending)";
+            // Where up would refuse until another tool's history is adopted, saying "strata up" would send the operator in a circle.
+            problem = status.Refusal is { } refused ? $"{behind}; {refused.Message}" : $"{behind}: apply the migrations (strata up)";
         }
         else if (pendingPre > 0)
         {
