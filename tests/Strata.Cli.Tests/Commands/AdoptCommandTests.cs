@@ -122,6 +122,25 @@ public sealed class AdoptCommandTests
         (await ScalarAsync(db, "SELECT count(*) FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace")).ShouldBe(tablesBefore);
     }
 
+    [Fact]
+    public async Task The_report_says_up_would_refuse_the_pending_migrations_and_what_resolves_it()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        await ExecuteAsync(db, DbmateMigrated);
+        using var files = new MigrationFiles().AddTables(3);
+        var cli = new CliHarness(files.Root);
+
+        var markdown = await cli.RunAsync("report", "--markdown", "--database-url", db.Url, "--scratch-url", scratch.Url);
+        var html = await cli.RunAsync("report", "--database-url", db.Url, "--scratch-url", scratch.Url);
+
+        markdown.ExitCode.ShouldBe(0, markdown.ToString());
+        markdown.Stdout.ShouldContain("**'strata up' would refuse to run the pending migrations: public.schema\\_migrations is dbmate's history table", customMessage: markdown.ToString());
+        markdown.Stdout.ShouldContain($"Next: strata adopt --database-url {db.Url.Replace("_", "\\_", StringComparison.Ordinal)}**", customMessage: markdown.ToString());
+        html.ExitCode.ShouldBe(0, html.ToString());
+        html.Stdout.ShouldContain("<p class=\"bad\">&#39;strata up&#39; would refuse to run the pending migrations: public.schema_migrations is dbmate&#39;s history table", customMessage: html.ToString());
+    }
+
     private static async Task ExecuteAsync(TestDatabase db, string sql)
     {
         await using var command = db.DataSource.CreateCommand(sql);

@@ -19,6 +19,11 @@ internal static class HtmlPendingSection
             html.Append("<p>").Append(E(ReportWords.LintHeadline(lint, report.Pending.Sum(m => m.Findings.Count)))).Append("</p>\n");
         }
 
+        if (report.Refusal is { } refusal)
+        {
+            html.Append("<p class=\"bad\">").Append(E(refusal)).Append("</p>\n");
+        }
+
         var pending = report.Pending.ToList();
         if (pending.Count == 0)
         {

@@ -75,6 +75,11 @@ internal static class MarkdownReportRenderer
         md.Append(report.Lint.Result is { } lint
             ? E(ReportWords.LintHeadline(lint, pending.Sum(m => m.Findings.Count)))
             : "Lint did not run: " + E(report.Lint.Problem)).Append('\n');
+        if (report.Refusal is { } refusal)
+        {
+            md.Append("\n**").Append(E(refusal)).Append("**\n");
+        }
+
         if (pending.Count == 0)
         {
             md.Append("\nNo pending migrations.\n");

@@ -19,6 +19,12 @@ internal sealed record MigrationReport(
     ReportCheck<ReportDrift> Drift,
     IReadOnlyList<ReportTable> Tables)
 {
+    /// <summary>
+    /// Why <c>up</c> would refuse the pending migrations until another tool's history is adopted, with the command that
+    /// resolves it (as <c>status</c> warns); null when it would run them.
+    /// </summary>
+    public string? Refusal { get; init; }
+
     /// <summary>How many migrations are in <paramref name="status"/>.</summary>
     public int Count(ReportStatus status) => Migrations.Count(m => m.Status == status);
 

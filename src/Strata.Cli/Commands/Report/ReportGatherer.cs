@@ -1,4 +1,5 @@
 using Strata.Cli.Commands.Db;
+using Strata.Cli.Output;
 using Strata.Core.Connections;
 using Strata.Core.Errors;
 using Strata.Core.Planning;
@@ -33,7 +34,12 @@ internal static class ReportGatherer
         var drift = scratch.Result is { } other ? await ReportChecks.DriftAsync(run, session, other, target, cancellationToken) : ReportCheck<ReportDrift>.NotRun(scratch.Problem!);
         var tables = await ReportSchema.TablesAsync(target, status.Table, cancellationToken);
         return new MigrationReport(
-            DateTimeOffset.UtcNow, DisplayUrl.Format(session.Connection.Settings), status.Table.ToString(), migrations, lint, verify, drift, tables);
+            DateTimeOffset.UtcNow, DisplayUrl.Format(session.Connection.Settings), status.Table.ToString(), migrations, lint, verify, drift, tables)
+        {
+            Refusal = status.Refusal is { } refused
+                ? refused.Message + (refused.NextStep is { } step ? $" Next: {NextStepCommands.Render(step, run.Invoked)}" : string.Empty)
+                : null,
+        };
     }
 
     private static ReportMigration Migration(CommandRun run, MigrationStatusEntry entry)
