@@ -1,5 +1,5 @@
-using Npgsql;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Strata.Core.Data;
 using Strata.Core.Errors;
 using Strata.Core.Generators;

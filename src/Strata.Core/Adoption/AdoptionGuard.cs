@@ -88,8 +88,9 @@ internal sealed class AdoptionGuard(HistoryTableName ours, bool runsMigrations)
     }
 
     /// <summary>
-    /// What <c>up</c> would refuse before running the pending migrations of <paramref name="ledger"/>, as a problem
-    /// for <c>validate</c>, or null when it would go ahead. Only reads, as <c>validate</c> takes no lock.
+    /// What <c>up</c> would refuse before running the pending migrations of <paramref name="ledger"/>, as the problem
+    /// <c>validate</c> reports and <c>status</c> warns of, or null when it would go ahead. Only reads: neither takes
+    /// the migration lock.
     /// </summary>
     public async Task<ValidationProblem?> ProblemAsync(NpgsqlConnection connection, MigrationLedger ledger, CancellationToken cancellationToken)
     {

@@ -42,21 +42,23 @@ internal static partial class SecretRedactor
     }
 
     /// <summary>
-    /// Remembers the secret in a variable's value: the password of a URL or connection string when the value is
-    /// one (its user, host and database stay readable in messages), else the whole value.
+    /// Remembers the secret in a variable's value: the password of a database URL or keyword connection string when
+    /// the value is one (its user, host and database stay readable in messages), else the whole value, such as a
+    /// token or a webhook URL.
     /// </summary>
     public static void RegisterValue(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var urls = value.Contains("://", StringComparison.Ordinal) ? UrlPassword().Matches(value) : null;
-        var keywords = KeywordPassword().Matches(value);
-        if (urls is null && keywords.Count == 0)
+        var databaseUrl = value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
+        var keywords = databaseUrl || !value.Contains("://", StringComparison.Ordinal) ? KeywordPassword().Matches(value) : null;
+        if (!databaseUrl && keywords is not { Count: > 0 })
         {
             Register(value);
             return;
         }
 
-        foreach (var password in (urls ?? Enumerable.Empty<Match>()).Concat(keywords).Select(m => m.Groups["password"].Value))
+        var urls = databaseUrl ? UrlPassword().Matches(value) : null;
+        foreach (var password in (urls ?? Enumerable.Empty<Match>()).Concat(keywords ?? Enumerable.Empty<Match>()).Select(m => m.Groups["password"].Value))
         {
             Register(password);
             Register(password.Trim('\'', '"'));

@@ -40,13 +40,15 @@ public sealed class SecretRedactorTests
     }
 
     [Fact]
-    public void A_url_value_without_a_password_registers_nothing_and_any_other_value_registers_whole()
+    public void A_database_url_without_a_password_registers_nothing_and_any_other_value_registers_whole()
     {
         SecretRedactor.RegisterValue("postgres://nopw@127.0.0.1:6/nopwdb");
         SecretRedactor.RegisterValue("value-token-9");
+        SecretRedactor.RegisterValue("https://hooks.example/services/value-hook-10");
 
         SecretRedactor.Redact("postgres://nopw@127.0.0.1:6/nopwdb_2").ShouldBe("postgres://nopw@127.0.0.1:6/nopwdb_2");
         SecretRedactor.Redact("t value-token-9").ShouldBe("t ********");
+        SecretRedactor.Redact("h https://hooks.example/services/value-hook-10").ShouldBe("h ********");
     }
 
     [Theory]
