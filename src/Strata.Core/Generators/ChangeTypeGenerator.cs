@@ -9,6 +9,13 @@ namespace Strata.Core.Generators;
 /// </summary>
 internal static class ChangeTypeGenerator
 {
+    /// <summary>The shadow column that takes the new type beside <paramref name="column"/> until the contract step.</summary>
+    public static string ShadowName(ColumnName column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return GeneratedName.Of(column.Name, "new");
+    }
+
     /// <param name="column">The column to retype.</param>
     /// <param name="oldType">Its current type, as <c>format_type</c> prints it.</param>
     /// <param name="newType">The type it gets.</param>
@@ -16,7 +23,7 @@ internal static class ChangeTypeGenerator
     {
         ArgumentNullException.ThrowIfNull(column);
         var table = column.Table;
-        var shadow = GeneratedName.Of(column.Name, "new");
+        var shadow = ShadowName(column);
         var sync = new SyncTrigger(table, column.Name, oldType, shadow, newType, Cast: true);
         var (columnSql, shadowSql) = (column.Sql, SqlIdentifier.Quote(shadow));
         var slug = Slug.Of(table.Name, column.Name);

@@ -36,8 +36,7 @@ internal static class MigrationGenerator
         {
             case GeneratorOperation.RenameTable:
                 var table = IdentifierPath.Table(args[0], name);
-                var renamed = table with { Name = IdentifierPath.Single(args[1], name, "a table name without a schema (the table stays in its schema)") };
-                return ([CatalogName.Of(table)], [CatalogName.Of(renamed)]);
+                return ([CatalogName.Of(table)], [CatalogName.Of(table with { Name = NewTableName(args, name) })]);
             case GeneratorOperation.AddForeignKey:
                 var (referenced, referencedColumn) = IdentifierPath.Reference(args[1], name);
                 return ([CatalogName.Of(IdentifierPath.Column(args[0], name)),
@@ -45,12 +44,14 @@ internal static class MigrationGenerator
             case GeneratorOperation.AddUnique or GeneratorOperation.AddIndex:
                 var (indexed, columns) = IdentifierPath.Columns(args[0], name);
                 return ([.. columns.Select(c => CatalogName.Of(new ColumnName(indexed, c)))], []);
+            case GeneratorOperation.RenameColumn:
+                var renamed = IdentifierPath.Column(args[0], name);
+                return ([CatalogName.Of(renamed)], [CatalogName.Of(renamed with { Name = NewColumnName(args, name) })]);
+            case GeneratorOperation.ChangeType:
+                var retyped = IdentifierPath.Column(args[0], name);
+                return ([CatalogName.Of(retyped)], [CatalogName.Of(retyped with { Name = ChangeTypeGenerator.ShadowName(retyped) })]);
             default:
-                var column = IdentifierPath.Column(args[0], name);
-                var free = request.Operation == GeneratorOperation.RenameColumn
-                    ? new[] { CatalogName.Of(new ColumnName(column.Table, IdentifierPath.Single(args[1], name, "a column name without a table"))) }
-                    : request.Operation == GeneratorOperation.ChangeType ? [CatalogName.Of(new ColumnName(column.Table, GeneratedName.Of(column.Name, "new")))] : [];
-                return ([CatalogName.Of(column)], free);
+                return ([CatalogName.Of(IdentifierPath.Column(args[0], name))], []);
         }
     }
 
@@ -68,7 +69,7 @@ internal static class MigrationGenerator
         return request.Operation switch
         {
             GeneratorOperation.RenameColumn => RenameColumn(name, args, type, typeName),
-            GeneratorOperation.RenameTable => Distinct(IdentifierPath.Table(args[0], name), IdentifierPath.Single(args[1], name, "a table name without a schema (the table stays in its schema)"), name),
+            GeneratorOperation.RenameTable => Distinct(IdentifierPath.Table(args[0], name), NewTableName(args, name), name),
             GeneratorOperation.ChangeType => ChangeTypeGenerator.Generate(
                 IdentifierPath.Column(args[0], name), Type(Required(type, args[0], name, typeName), typeName), Type(args[1], name)),
             GeneratorOperation.SetNotNull => SetNotNullGenerator.Generate(IdentifierPath.Column(args[0], name)),
@@ -92,7 +93,7 @@ internal static class MigrationGenerator
     private static IReadOnlyList<GeneratedStep> RenameColumn(string name, IReadOnlyList<string> args, string? type, string typeName)
     {
         var column = IdentifierPath.Column(args[0], name);
-        var newName = IdentifierPath.Single(args[1], name, "a column name without a table");
+        var newName = NewColumnName(args, name);
         if (newName == column.Name)
         {
             throw new GeneratorArgumentException($"{name} {args[0]} {args[1]}: the new name is the old one");
@@ -100,6 +101,13 @@ internal static class MigrationGenerator
 
         return RenameColumnGenerator.Generate(column, newName, Type(Required(type, args[0], name, typeName), typeName));
     }
+
+    // The second argument of --rename-table and --rename-column: a bare name, the table or column keeping its place.
+    private static string NewTableName(IReadOnlyList<string> args, string name) =>
+        IdentifierPath.Single(args[1], name, "a table name without a schema (the table stays in its schema)");
+
+    private static string NewColumnName(IReadOnlyList<string> args, string name) =>
+        IdentifierPath.Single(args[1], name, "a column name without a table");
 
     private static IReadOnlyList<GeneratedStep> Distinct(TableName table, string newName, string name) =>
         newName == table.Name
