@@ -10,13 +10,7 @@ public sealed class AdoptionOnStartTests
     public async Task Migrate_on_start_refuses_a_database_dbmate_migrated_and_changes_nothing()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
-        await using (var setup = db.DataSource.CreateCommand(
-            "CREATE TABLE notes (id bigint PRIMARY KEY, body text NOT NULL);" +
-            "CREATE TABLE IF NOT EXISTS public.schema_migrations (version varchar(128) PRIMARY KEY);" +
-            "INSERT INTO public.schema_migrations (version) VALUES ('1');"))
-        {
-            await setup.ExecuteNonQueryAsync();
-        }
+        await MigrateWithDbmateAsync(db);
 
         await using var host = TestHost.Create(
             new Dictionary<string, string?> { ["DATABASE_URL"] = db.Url, ["Strata:MigrateOnStart"] = "true" },
@@ -36,13 +30,7 @@ public sealed class AdoptionOnStartTests
     public async Task Readiness_on_a_database_another_tool_migrated_names_the_adoption_not_strata_up()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
-        await using (var setup = db.DataSource.CreateCommand(
-            "CREATE TABLE notes (id bigint PRIMARY KEY, body text NOT NULL);" +
-            "CREATE TABLE IF NOT EXISTS public.schema_migrations (version varchar(128) PRIMARY KEY);" +
-            "INSERT INTO public.schema_migrations (version) VALUES ('1');"))
-        {
-            await setup.ExecuteNonQueryAsync();
-        }
+        await MigrateWithDbmateAsync(db);
 
         await using var host = await TestHost.StartAsync(
             new Dictionary<string, string?> { ["DATABASE_URL"] = db.Url },
@@ -54,5 +42,15 @@ public sealed class AdoptionOnStartTests
         ready.Error.ShouldNotBeNull().ShouldContain(
             "no migration is applied; the app expects version 2; 'strata up' would refuse to run the pending migrations: public.schema_migrations is dbmate's history table");
         ready.Error.ShouldNotContain("apply the migrations (strata up)");
+    }
+
+    // Migration 1 of the test app applied by dbmate: its table and dbmate's history row.
+    private static async Task MigrateWithDbmateAsync(TestDatabase db)
+    {
+        await using var setup = db.DataSource.CreateCommand(
+            "CREATE TABLE notes (id bigint PRIMARY KEY, body text NOT NULL);" +
+            "CREATE TABLE IF NOT EXISTS public.schema_migrations (version varchar(128) PRIMARY KEY);" +
+            "INSERT INTO public.schema_migrations (version) VALUES ('1');");
+        await setup.ExecuteNonQueryAsync();
     }
 }
