@@ -98,7 +98,14 @@ internal sealed class DirectoryMigrationSource : IMigrationSource
         var names = ListFileNames(directory);
         foreach (var skipped in names.Where(n => !MigrationFileName.IsCandidate(n)))
         {
-            logger.SkippedNonMigrationFile(Path.Combine(directory, skipped));
+            if (MigrationFileName.LooksMeantAsMigration(skipped))
+            {
+                logger.SkippedNonMigrationFile(Path.Combine(directory, skipped));
+            }
+            else
+            {
+                logger.SkippedOtherFile(Path.Combine(directory, skipped));
+            }
         }
 
         var files = new List<MigrationFile>(names.Count);

@@ -15,6 +15,14 @@ internal static class MigrationFileName
     public static bool IsCandidate(string fileName) =>
         fileName.Length > 0 && char.IsAsciiDigit(fileName[0]) && fileName.EndsWith(Extension, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Whether a file that is not a migration looks like one meant to be: a <c>.sql</c> file (<c>add_users.sql</c>, a
+    /// version forgotten) or a name that starts with a digit (<c>1_a.sql~</c>, <c>2_b.txt</c>). Skipping those is
+    /// worth a warning; other files (README.md, notes.txt) are plainly something else.
+    /// </summary>
+    public static bool LooksMeantAsMigration(string fileName) =>
+        fileName.Length > 0 && (char.IsAsciiDigit(fileName[0]) || fileName.EndsWith(Extension, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The file name in a path or resource name, after its last <c>/</c> or <c>\</c>.</summary>
     public static string Of(string source) => source[(source.LastIndexOfAny(['/', '\\']) + 1)..];
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Strata.Core.Errors;
 using Strata.Core.Migrations;
 using Strata.Core.Planning;
@@ -59,12 +60,13 @@ public sealed class DbmateFileCompatibilityTests
     }
 
     [Fact]
-    public async Task Skips_files_that_are_not_migrations_with_one_warning_each()
+    public async Task Skips_files_that_are_not_migrations_and_warns_of_those_that_look_meant_as_one()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
         using var dir = new TempDirectory();
         dir.Write("1_a.sql", Up);
-        var skipped = new[] { dir.Write("schema.sql", "CREATE TABLE a (id int);"), dir.Write("README.md", "# notes"), dir.Write("1_a.sql~", "backup"), dir.Write("#1_a.sql#", "autosave") };
+        var skipped = new[] { dir.Write("schema.sql", "CREATE TABLE a (id int);"), dir.Write("1_a.sql~", "backup") };
+        var quiet = new[] { dir.Write("README.md", "# notes"), dir.Write("#1_a.sql#", "autosave") };
         dir.Write(".1_a.sql.swp", "swap");
         var logger = new TestLogger();
 
@@ -73,6 +75,8 @@ public sealed class DbmateFileCompatibilityTests
         result.Migrations.Single().Version.Value.ShouldBe("1");
         logger.WithEvent(1374).Select(e => e.Message).Order(StringComparer.Ordinal).ShouldBe(
             skipped.Select(f => $"Skipping {f} in the migrations directory: it is not a migration (a migration is named <version>_<description>.sql)").Order(StringComparer.Ordinal));
+        logger.WithEvent(1376).Select(e => (e.Level, e.Message)).Order().ShouldBe(
+            quiet.Select(f => (LogLevel.Debug, $"Skipping {f} in the migrations directory: not a .sql file")).Order());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Strata.Core.Errors;
 using Strata.Core.Migrations;
 
@@ -37,6 +38,29 @@ public sealed class DirectoryMigrationSourceTests
         var migrations = await new DirectoryMigrationSource(dir.Path).LoadAsync(CancellationToken.None);
 
         migrations.Select(m => m.Description).ShouldBe(["a"]);
+    }
+
+    [Fact]
+    public async Task Warns_only_of_skipped_files_that_look_meant_as_migrations()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("1_a.sql", Up);
+        dir.Write("add_users.sql", "forgot the version");
+        dir.Write("2_b.txt", "wrong extension");
+        dir.Write("README.md", "# migrations");
+        dir.Write("notes.txt", "notes");
+        var logger = new Engine.TestLogger();
+
+        var migrations = await new DirectoryMigrationSource(dir.Path).LoadAsync(logger, splitStatements: true, CancellationToken.None);
+
+        migrations.Select(m => m.Description).ShouldBe(["a"]);
+        LevelOf("add_users.sql").ShouldBe(LogLevel.Warning);
+        LevelOf("2_b.txt").ShouldBe(LogLevel.Warning);
+        LevelOf("README.md").ShouldBe(LogLevel.Debug);
+        LevelOf("notes.txt").ShouldBe(LogLevel.Debug);
+
+        LogLevel LevelOf(string file) =>
+            logger.Entries.Single(e => e.Message.StartsWith($"Skipping {Path.Combine(dir.Path, file)} ", StringComparison.Ordinal)).Level;
     }
 
     [Fact]
