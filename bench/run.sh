@@ -114,7 +114,7 @@ json.dump({
     "os": os_name.group(1) if os_name else platform.system(),
     "load_at_start": os.getloadavg()[0], "port": $BENCH_PORT, "strata_bin": "$STRATA_BIN",
     "started_utc": "$(date -u -d @"$BENCH_STARTED" '+%Y-%m-%d %H:%M UTC')",
-    "quick": $QUICK == 1, "apply_runs": [$APPLY_WARMUP, $APPLY_RUNS, 3, $SLOW_RUNS], "fast_runs": [$FAST_WARMUP, $FAST_RUNS],
+    "quick": $QUICK == 1, "apply_runs": [$APPLY_WARMUP, $APPLY_RUNS, $SLOW_RUNS], "fast_runs": [$FAST_WARMUP, $FAST_RUNS],
     "outage": {"lead_s": $OUTAGE_LEAD, "hold_s": $OUTAGE_HOLD, "duration_s": $OUTAGE_DURATION, "rate": $OUTAGE_RATE},
     "pg_settings": subprocess.run(["$BENCH_PSQL", "-X", "-At", "-h", "127.0.0.1", "-p", "$BENCH_PORT", "-U", "postgres",
         "-d", "postgres", "-F", "=", "-c", "SELECT name, setting || coalesce(unit, '') FROM pg_settings WHERE name IN "
@@ -130,10 +130,7 @@ for n in "${SIZES[@]}"; do
   apply_once "$m" psql1 psqltx psqlflush "${MIGRATION_TOOLS[@]}"
   check_schema "$n" psql1 psqltx psqlflush "${MIGRATION_TOOLS[@]}"
   admin -c CHECKPOINT
-  # Fewer timed runs at N = 1,000, where each run is ten times longer and the spread smaller.
-  runs=$APPLY_RUNS
-  [ "$n" -ge 1000 ] && runs=3
-  hyper "$RESULTS/apply-$n" "$APPLY_WARMUP" "$runs" apply "$m" "${APPLY_TOOLS[@]}"
+  hyper "$RESULTS/apply-$n" "$APPLY_WARMUP" "$APPLY_RUNS" apply "$m" "${APPLY_TOOLS[@]}"
   hyper "$RESULTS/apply-$n.slow" 0 "$SLOW_RUNS" apply "$m" "${SLOW_APPLY_TOOLS[@]}"
   end_series
   hyper "$RESULTS/noop-$n" "$FAST_WARMUP" "$FAST_RUNS" noop "$m" "${NOOP_TOOLS[@]}"

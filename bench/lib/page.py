@@ -58,8 +58,8 @@ def apply_section(data):
         "",
         f"[hyperfine](https://github.com/sharkdp/hyperfine) times each whole process, in rounds: each round runs "
         f"every tool once, in turn, so load that comes and goes falls on all tools alike. {m['apply_runs'][0]} "
-        f"warm-up round(s), then {m['apply_runs'][1]} timed rounds ({m['apply_runs'][2]} at N = 1,000; sqitch, which "
-        f"starts a `psql` process per migration, has rounds of its own: {m['apply_runs'][3]}, without warm-up). "
+        f"warm-up round(s), then {m['apply_runs'][1]} timed rounds (sqitch, which "
+        f"starts a `psql` process per migration, has rounds of its own: {m['apply_runs'][2]}, without warm-up). "
         "Before every run, its "
         "`--prepare` step creates a database nobody has used (`CREATE DATABASE fresh`, after renaming the previous "
         "one away), so creating it is outside the timed region; the *CREATE DATABASE alone* row times that step in "

@@ -156,9 +156,14 @@ def strata_targets(data, tool, n):
     s, name, rows = data["series"], LABELS[tool], []
     if ("apply", n, tool) in s:
         strata, limit = median(s[("apply", n, tool)]), median(s[("apply", n, "psqltx")])
+        # The tools take turns in each round, so the i-th run of one and of the other ran side by side: their ratio,
+        # round by round, shows how much of the verdict the machine's noise could move.
+        rounds = [own / floor for own, floor in zip(s[("apply", n, tool)]["times"], s[("apply", n, "psqltx")]["times"])]
+        under = sum(ratio <= 1 for ratio in rounds)
         rows.append(f"| {name}: apply {n:,} from empty within 1.00× of psql with per-migration transactions "
                     f"| {strata / n * 1000:.2f} ms vs {limit / n * 1000:.2f} ms per migration: {strata / limit:.2f}× "
-                    f"| {verdict(strata <= limit)} |")
+                    f"(round by round {', '.join(f'{ratio:.2f}×' for ratio in rounds)}: {under} of {len(rounds)} "
+                    f"at or under 1.00×) | {verdict(strata <= limit)} |")
         for size in data["sizes"]:
             peers = {t: median(s[("apply", size, t)]) for t in PEERS if ("apply", size, t) in s}
             if ("apply", size, tool) in s and peers:
