@@ -31,6 +31,29 @@ internal static class StatementClassifier
         };
     }
 
+    /// <summary>
+    /// Whether a statement may change the connection's session state beyond its transaction: <c>SET</c> (not
+    /// <c>SET LOCAL</c>, <c>SET TRANSACTION</c> or <c>SET CONSTRAINTS</c>), <c>RESET</c>, <c>DISCARD</c>, any call of
+    /// <c>set_config</c> (pg_dump's <c>SELECT pg_catalog.set_config('search_path', '', false)</c>), and the
+    /// <c>DO</c> blocks and <c>CALL</c>s that may run any of those. A function that changes settings itself, called
+    /// from an ordinary statement, is not seen.
+    /// </summary>
+    public static bool MayChangeSession(string statement)
+    {
+        if (statement.Contains("set_config", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var words = Words.Read(statement, 2);
+        return words.Word(0) switch
+        {
+            "set" => words.Word(1) is not ("local" or "transaction" or "constraints"),
+            "reset" or "discard" or "do" or "call" => true,
+            _ => false,
+        };
+    }
+
     /// <summary>The index named by a <c>CREATE INDEX CONCURRENTLY</c> statement, or null when it has no name.</summary>
     public static IndexName? ConcurrentIndexOf(string statement)
     {

@@ -57,9 +57,7 @@ internal sealed class StepSql(HistorySql history, MigratorOptions options)
         if (session == SessionSettings.NotSet && !last)
         {
             // Session-level inside the transaction: committed with the migration, undone with it if it fails.
-            commands.Add(new($"SET lock_timeout = {Durations.Setting(options.LockTimeout)}"));
-            commands.Add(new($"SET statement_timeout = {Durations.Setting(options.StatementTimeout)}"));
-            commands.Add(new("SET synchronous_commit = off"));
+            commands.AddRange(RunSessionSettings);
             session = SessionSettings.RunDefaults;
         }
 
@@ -81,8 +79,20 @@ internal sealed class StepSql(HistorySql history, MigratorOptions options)
             commands.Add(new(statement.Text));
         }
 
+        var restores = MayChangeSession(section);
+        if (restores)
+        {
+            // What the section set for the session ends with it, as when it runs alone: the migrations after it, and
+            // the history row, see the connection's own settings and role (and, in mid-run, the run's settings).
+            commands.AddRange(RestoreSession);
+            if (!last)
+            {
+                commands.AddRange(RunSessionSettings);
+            }
+        }
+
         commands.Add(direction == MigrationDirection.Up ? history.InsertRun(migration) : history.Delete(migration.Version));
-        if (last && session == SessionSettings.RunDefaults)
+        if (last && session == SessionSettings.RunDefaults && !restores)
         {
             commands.AddRange(ResetSessionSettings);
         }
@@ -90,6 +100,25 @@ internal sealed class StepSql(HistorySql history, MigratorOptions options)
         commands.Add(new("COMMIT"));
         return new TransactionalBatch(commands, first, last ? SessionSettings.NotSet : SessionSettings.RunDefaults);
     }
+
+    /// <summary>
+    /// Whether the section may leave settings behind for the session (a <c>SET search_path</c>, a <c>SET ROLE</c>, a
+    /// <c>set_config(…, false)</c>): then its batch restores the connection's own state after its statements.
+    /// </summary>
+    public static bool MayChangeSession(MigrationSection section) =>
+        section.Statements.Any(s => StatementClassifier.MayChangeSession(s.Text));
+
+    /// <summary>The connection's own settings, role and session user back: every parameter the section set is undone.</summary>
+    public static IReadOnlyList<BoundSql> RestoreSession { get; } =
+        [new("RESET ALL"), new("RESET ROLE"), new("RESET SESSION AUTHORIZATION")];
+
+    // The run's values for the session between its migrations.
+    private IReadOnlyList<BoundSql> RunSessionSettings =>
+    [
+        new($"SET lock_timeout = {Durations.Setting(options.LockTimeout)}"),
+        new($"SET statement_timeout = {Durations.Setting(options.StatementTimeout)}"),
+        new("SET synchronous_commit = off"),
+    ];
 
     /// <summary>Puts back the session's own values of the settings a run sets.</summary>
     public static IReadOnlyList<BoundSql> ResetSessionSettings { get; } =
@@ -115,9 +144,13 @@ internal sealed class StepSql(HistorySql history, MigratorOptions options)
 
     public BoundSql Progress(Migration migration, int completed) => history.Progress(migration.Version, completed);
 
-    /// <summary>After the last statement: the row becomes applied (up) or goes (down), and the session timeouts are reset.</summary>
+    /// <summary>
+    /// After the last statement: the session as the connection had it when the section may have changed it, the row
+    /// becomes applied (up) or goes (down), and the session timeouts are reset.
+    /// </summary>
     public IReadOnlyList<BoundSql> NonTransactionalFinish(Migration migration, MigrationDirection direction) =>
     [
+        .. MayChangeSession(migration.Section(direction)) ? RestoreSession : [],
         direction == MigrationDirection.Up ? history.FinishRunning(migration.Version) : history.Delete(migration.Version),
         .. ResetSessionSettings,
     ];

@@ -59,6 +59,69 @@ public sealed class SessionSettingsTests
         (await SeenAsync(db)).ShouldBe(["1 2s 30s"]);
     }
 
+    // A setting a migration makes for the session would otherwise reach the migrations after it only when they run in
+    // the same `up`: on a database migrated one file at a time they would never see it.
+    [Theory]
+    [InlineData("SET lock_timeout = '10min';", "2 10min 0")]
+    [InlineData("SET SESSION statement_timeout = '1h';", "2 2s 1h")]
+    [InlineData("RESET lock_timeout;", "2 0 0")]
+    [InlineData("SELECT pg_catalog.set_config('lock_timeout', '10min', false);", "2 10min 0")]
+    [InlineData("DO $$ BEGIN PERFORM set_config('statement_timeout', '1h', false); END $$;", "2 2s 1h")]
+    public async Task A_setting_a_migration_makes_for_the_session_ends_with_it(string statement, string seenByIt)
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = Recording()
+            .Add("2_own.sql", $"-- migrate:up\n{statement}\n" + string.Format(System.Globalization.CultureInfo.InvariantCulture, Seen, 2));
+
+        await db.Migrator(source).UpAsync();
+
+        (await SeenAsync(db)).ShouldBe(["1 2s 0", seenByIt, "3 2s 0", "4 7s 0", "5 2s 0"]);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("transaction:false")]
+    public async Task The_search_path_a_migration_sets_ends_with_it(string options)
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await using var pool = NoResetPool(db);
+        var source = new TestMigrationSource()
+            .Add("1_other.sql", $"-- migrate:up {options}\nCREATE SCHEMA other;\nSET search_path = other;\nCREATE TABLE inside (id int);\n")
+            .Add("2_placed.sql", "-- migrate:up\nCREATE TABLE placed AS SELECT current_setting('search_path') AS search_path;\n");
+
+        // The pool is an app's that does not reset its connections, as a web host migrating on start may share it.
+        await new Migrator(pool, source, EngineTestKit.FastOptions).UpAsync();
+
+        (await db.ScalarAsync<string>("SELECT to_regclass('other.inside')::text")).ShouldBe("other.inside");
+        (await db.ScalarAsync<string>("SELECT search_path FROM public.placed")).ShouldBe("\"$user\", public");
+        (await PooledSettingsAsync(pool, "current_setting('search_path')")).ShouldAllBe(searchPath => searchPath == "\"$user\", public");
+    }
+
+    [Fact]
+    public async Task The_role_a_migration_sets_ends_with_it_and_the_history_row_is_written_by_the_connection_own_role()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var role = "strata_owner_" + db.Name;
+        await db.ExecuteAsync($"CREATE ROLE \"{role}\"; GRANT CREATE ON DATABASE \"{db.Name}\" TO \"{role}\"");
+        try
+        {
+            var source = new TestMigrationSource()
+                .Add("1_owned.sql", $"-- migrate:up\nCREATE SCHEMA app AUTHORIZATION \"{role}\";\nSET ROLE \"{role}\";\nCREATE TABLE app.owned (id int);\n")
+                .Add("2_placed.sql", "-- migrate:up\nCREATE TABLE placed AS SELECT current_user::text AS who;\n");
+
+            await db.Migrator(source).UpAsync();
+
+            var own = await db.ScalarAsync<string>("SELECT current_user::text");
+            (await db.ScalarAsync<string>("SELECT tableowner::text FROM pg_tables WHERE tablename = 'owned'")).ShouldBe(role);
+            (await db.ScalarAsync<string>("SELECT who FROM placed")).ShouldBe(own);
+            (await db.ScalarAsync<string>("SELECT string_agg(applied_by, ' ' ORDER BY version) FROM strata_schema_migrations")).ShouldBe($"{own} {own}");
+        }
+        finally
+        {
+            await db.ExecuteAsync($"DROP OWNED BY \"{role}\"; DROP ROLE \"{role}\"");
+        }
+    }
+
     // A deferred constraint trigger fires inside COMMIT, after every statement of the batch, so it sees the
     // synchronous_commit that the commit itself goes by.
     private const string CommitWatch =
@@ -160,7 +223,9 @@ public sealed class SessionSettingsTests
         NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(db.ConnectionString) { MaxPoolSize = 3, NoResetOnClose = true }.ConnectionString);
 
     // Every connection of the pool at once, so each one the run used is among them.
-    private static async Task<List<string>> PooledSettingsAsync(NpgsqlDataSource pool)
+    private static async Task<List<string>> PooledSettingsAsync(
+        NpgsqlDataSource pool,
+        string settings = "current_setting('lock_timeout') || ' ' || current_setting('statement_timeout') || ' ' || current_setting('synchronous_commit')")
     {
         await using var first = await pool.OpenConnectionAsync();
         await using var second = await pool.OpenConnectionAsync();
@@ -168,7 +233,7 @@ public sealed class SessionSettingsTests
         var timeouts = new List<string>();
         foreach (var connection in new[] { first, second, third })
         {
-            await using var command = new NpgsqlCommand("SELECT current_setting('lock_timeout') || ' ' || current_setting('statement_timeout') || ' ' || current_setting('synchronous_commit')", connection);
+            await using var command = new NpgsqlCommand("SELECT " + settings, connection);
             timeouts.Add((string)(await command.ExecuteScalarAsync())!);
         }
 

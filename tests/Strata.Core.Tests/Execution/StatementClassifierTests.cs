@@ -28,6 +28,27 @@ public sealed class StatementClassifierTests
     }
 
     [Theory]
+    [InlineData("SET search_path = app;", true)]
+    [InlineData("/* top */ set session lock_timeout = '10min';", true)]
+    [InlineData("SET ROLE app_owner;", true)]
+    [InlineData("SET SESSION AUTHORIZATION app_owner;", true)]
+    [InlineData("RESET ALL;", true)]
+    [InlineData("DISCARD ALL;", true)]
+    [InlineData("SELECT pg_catalog.set_config('search_path', '', false);", true)]
+    [InlineData("DO $$ BEGIN EXECUTE 'SET search_path = x'; END $$;", true)]
+    [InlineData("CALL setup();", true)]
+    [InlineData("SET LOCAL lock_timeout = '5s';", false)]
+    [InlineData("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE;", false)]
+    [InlineData("SET CONSTRAINTS ALL DEFERRED;", false)]
+    [InlineData("UPDATE t SET c = 1;", false)]
+    [InlineData("ALTER TABLE t ALTER COLUMN c SET NOT NULL;", false)]
+    [InlineData("-- SET search_path = x\nSELECT 1;", false)]
+    public void Knows_which_statements_may_leave_settings_behind_for_the_session(string statement, bool changes)
+    {
+        StatementClassifier.MayChangeSession(statement).ShouldBe(changes);
+    }
+
+    [Theory]
     [InlineData("CREATE INDEX i ON t (c);")]
     [InlineData("SELECT 'CREATE INDEX CONCURRENTLY x ON t (c)';")]
     [InlineData("-- VACUUM\nSELECT 1;")]
