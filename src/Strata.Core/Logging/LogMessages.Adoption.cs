@@ -8,11 +8,9 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1373, Level = LogLevel.Warning, Message = "Migration {Migration} has an empty up section ({Source}:{Line}): it runs nothing and is recorded as applied")]
     public static partial void EmptyUpSection(this ILogger logger, string migration, string source, int line);
 
-    [LoggerMessage(EventId = 1374, Level = LogLevel.Warning, Message = "Skipping {File} in the migrations directory: it is not a migration (a migration is named <version>_<description>.sql)")]
-    public static partial void SkippedNonMigrationFile(this ILogger logger, string file);
-
-    [LoggerMessage(EventId = 1376, Level = LogLevel.Debug, Message = "Skipping {File} in the migrations directory: not a .sql file")]
-    public static partial void SkippedOtherFile(this ILogger logger, string file);
+    /// <summary>A file in the migrations directory that is not a migration: a warning when it looks meant as one.</summary>
+    [LoggerMessage(EventId = 1374, Message = "Skipping {File} in the migrations directory: {Reason}")]
+    public static partial void SkippedFile(this ILogger logger, LogLevel level, string file, string reason);
 
     [LoggerMessage(EventId = 1370, Level = LogLevel.Debug, Message = "Knew {Known} of {Total} migration files in {Directory} from the checksum cache")]
     public static partial void ChecksumCacheUsed(this ILogger logger, string directory, int known, int total);

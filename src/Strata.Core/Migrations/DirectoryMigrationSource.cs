@@ -98,13 +98,14 @@ internal sealed class DirectoryMigrationSource : IMigrationSource
         var names = ListFileNames(directory);
         foreach (var skipped in names.Where(n => !MigrationFileName.IsCandidate(n)))
         {
+            var path = Path.Combine(directory, skipped);
             if (MigrationFileName.LooksMeantAsMigration(skipped))
             {
-                logger.SkippedNonMigrationFile(Path.Combine(directory, skipped));
+                logger.SkippedFile(LogLevel.Warning, path, "it is not a migration (a migration is named <version>_<description>.sql)");
             }
             else
             {
-                logger.SkippedOtherFile(Path.Combine(directory, skipped));
+                logger.SkippedFile(LogLevel.Debug, path, "not a .sql file");
             }
         }
 
