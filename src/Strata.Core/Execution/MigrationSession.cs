@@ -157,7 +157,7 @@ internal sealed class MigrationSession : IAsyncDisposable
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
-            await Db.ExecuteAsync(connection, [WatchClient], cancellationToken);
+            await Db.ExecuteAsync(connection, [StepSql.WatchClient], cancellationToken);
         }
         catch
         {
@@ -167,12 +167,4 @@ internal sealed class MigrationSession : IAsyncDisposable
 
         return connection;
     }
-
-    // A server checks whether its client is still there only when it next writes to it: the statement of a killed run
-    // (kill -9, a lost container) would go on for as long as it takes, holding its locks, with nobody to see its end.
-    // Told to look every second while a statement runs (PostgreSQL 14 and later), the server ends it and rolls back.
-    // A value the role or database already sets is kept; on an older server the setting does not exist and nothing
-    // is set.
-    private static readonly BoundSql WatchClient = new(
-        "SELECT set_config('client_connection_check_interval', '1000', false) WHERE current_setting('client_connection_check_interval', true) = '0'");
 }

@@ -108,9 +108,20 @@ internal sealed class StepSql(HistorySql history, MigratorOptions options)
     public static bool MayChangeSession(MigrationSection section) =>
         section.Statements.Any(s => StatementClassifier.MayChangeSession(s.Text));
 
-    /// <summary>The connection's own settings, role and session user back: every parameter the section set is undone.</summary>
+    // A server checks whether its client is still there only when it next writes to it: the statement of a killed run
+    // (kill -9, a lost container) would go on for as long as it takes, holding its locks, with nobody to see its end.
+    // Told to look every second while a statement runs (PostgreSQL 14 and later), the server ends it and rolls back.
+    // A value the role or database already sets is kept; on an older server the setting does not exist and nothing
+    // is set.
+    public static readonly BoundSql WatchClient = new(
+        "SELECT set_config('client_connection_check_interval', '1000', false) WHERE current_setting('client_connection_check_interval', true) = '0'");
+
+    /// <summary>
+    /// The connection's own settings, role and session user back: every parameter the section set is undone; then the
+    /// watch on the client the work connection was opened with (<see cref="WatchClient"/>), which the reset undid too.
+    /// </summary>
     public static IReadOnlyList<BoundSql> RestoreSession { get; } =
-        [new("RESET ALL"), new("RESET ROLE"), new("RESET SESSION AUTHORIZATION")];
+        [new("RESET ALL"), new("RESET ROLE"), new("RESET SESSION AUTHORIZATION"), WatchClient];
 
     // The run's values for the session between its migrations.
     private IReadOnlyList<BoundSql> RunSessionSettings =>

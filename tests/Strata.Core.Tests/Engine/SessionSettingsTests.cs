@@ -87,13 +87,13 @@ public sealed class SessionSettingsTests
         await using var pool = NoResetPool(db);
         var source = new TestMigrationSource()
             .Add("1_other.sql", $"-- migrate:up {options}\nCREATE SCHEMA other;\nSET search_path = other;\nCREATE TABLE inside (id int);\n")
-            .Add("2_placed.sql", "-- migrate:up\nCREATE TABLE placed AS SELECT current_setting('search_path') AS search_path;\n");
+            .Add("2_placed.sql", "-- migrate:up\nCREATE TABLE placed AS SELECT current_setting('search_path') AS search_path, current_setting('client_connection_check_interval') AS watch;\n");
 
         // The pool is an app's that does not reset its connections, as a web host migrating on start may share it.
         await new Migrator(pool, source, EngineTestKit.FastOptions).UpAsync();
 
         (await db.ScalarAsync<string>("SELECT to_regclass('other.inside')::text")).ShouldBe("other.inside");
-        (await db.ScalarAsync<string>("SELECT search_path FROM public.placed")).ShouldBe("\"$user\", public");
+        (await db.ScalarAsync<string>("SELECT search_path || ' | ' || watch FROM public.placed")).ShouldBe("\"$user\", public | 1s");
         (await PooledSettingsAsync(pool, "current_setting('search_path')")).ShouldAllBe(searchPath => searchPath == "\"$user\", public");
     }
 
