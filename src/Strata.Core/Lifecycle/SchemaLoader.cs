@@ -24,7 +24,7 @@ internal static class SchemaLoader
             throw new ConfigurationException($"schema file {file} {FileErrorText.WhyNotAFile(file)}; {NextStep.DescribeAll(steps)}") { NextSteps = steps };
         }
 
-        var script = SqlSplitter.Split(WithoutRestrictLines(await SeedFiles.ReadTextAsync(file, cancellationToken)), new SqlSplitOptions { FileName = file, Kind = "schema file" });
+        var script = SqlSplitter.Split(await SeedFiles.ReadTextAsync(file, cancellationToken), new SqlSplitOptions { FileName = file, Kind = "schema file" });
         await using var dataSource = await context.OpenTargetAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var tables = await Catalog.UserTableCountAsync(connection, cancellationToken);
@@ -43,21 +43,5 @@ internal static class SchemaLoader
             connection, script, file, "schema file", "its transaction was rolled back, so the database is as empty as before", cancellationToken);
         var history = await HistorySummary.ReadAsync(connection, context.HistoryTable, cancellationToken);
         return new LoadResult(context.Database, file, script.Statements.Count, history.Version);
-    }
-
-    // pg_dump's \restrict and \unrestrict only guard psql's meta-commands, which are never run here; blanking them
-    // (instead of removing the lines) keeps every line and column of the file where the error messages say.
-    private static string WithoutRestrictLines(string text)
-    {
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (DumpText.IsRestrictLine(lines[i]))
-            {
-                lines[i] = lines[i].EndsWith('\r') ? "\r" : string.Empty;
-            }
-        }
-
-        return string.Join('\n', lines);
     }
 }

@@ -97,6 +97,25 @@ public sealed class SessionSettingsTests
         (await PooledSettingsAsync(pool, "current_setting('search_path')")).ShouldAllBe(searchPath => searchPath == "\"$user\", public");
     }
 
+    // What pg_dump 15.14 and later writes around a schema, pasted as a first migration: its \restrict lines are passed
+    // over, and its empty search_path does not reach the migration after it.
+    [Fact]
+    public async Task A_schema_dump_pasted_into_a_migration_runs_and_leaves_no_setting_behind()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var dump = "--\n-- PostgreSQL database dump\n--\n\n\\restrict q7Zk2\n\nSET statement_timeout = 0;\nSET lock_timeout = 0;\n" +
+            "SET client_encoding = 'UTF8';\nSELECT pg_catalog.set_config('search_path', '', false);\nSET client_min_messages = warning;\n\n" +
+            "CREATE TABLE public.dumped (id bigint NOT NULL);\n\n--\n-- PostgreSQL database dump complete\n--\n\n\\unrestrict q7Zk2\n\n";
+        var source = new TestMigrationSource()
+            .Add("1_schema.sql", "-- migrate:up\n" + dump)
+            .Add("2_after.sql", "-- migrate:up\nCREATE TABLE after_dump (id bigint PRIMARY KEY);\n");
+
+        await db.Migrator(source).UpAsync();
+
+        (await db.ScalarAsync<string>("SELECT to_regclass('public.dumped')::text || ' ' || to_regclass('public.after_dump')::text"))
+            .ShouldBe("dumped after_dump");
+    }
+
     [Fact]
     public async Task The_role_a_migration_sets_ends_with_it_and_the_history_row_is_written_by_the_connection_own_role()
     {

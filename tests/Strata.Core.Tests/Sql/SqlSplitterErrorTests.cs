@@ -18,6 +18,8 @@ public sealed class SqlSplitterErrorTests
         { "  \\i other.sql", 1, 3, "psql meta-command \\i is not supported" },
         { "SELECT 1 \\gset", 1, 10, "psql meta-command \\gset" },
         { "SELECT 1\n\\set x 1", 2, 1, "psql meta-command \\set" },
+        { "SELECT 1\n\\restrict k\n", 2, 1, "psql meta-command \\restrict" },
+        { "SELECT 1;\n  \\unrestrict k\n", 2, 3, "psql meta-command \\unrestrict" },
         { "SELECT 1;\n-- x\nCOPY users (id, name) FROM stdin;\n1\tann\n\\.\n", 3, 1, "COPY ... FROM STDIN is not supported in migrations" },
         { "copy t from /* c */ STDIN with (format csv);", 1, 1, "load the data with INSERT statements" },
     };

@@ -57,6 +57,7 @@ public sealed class SqlSplitterTests
         { "numbers", "SELECT 1.5e10, .5, 0x1F, 1_000; SELECT 2;", ["SELECT 1.5e10, .5, 0x1F, 1_000;", "SELECT 2;"] },
         { "type cast and array slice", "SELECT a[1:2]::int[]; SELECT 2;", ["SELECT a[1:2]::int[];", "SELECT 2;"] },
         { "adjacent string continuation", "SELECT 'a'\n'b;'; SELECT 2;", ["SELECT 'a'\n'b;';", "SELECT 2;"] },
+        { "pg_dump's restrict lines", "\\restrict Ab1x\r\n\r\nSET x = 1;\nSELECT 2;\n\\unrestrict Ab1x\n", ["SET x = 1;", "SELECT 2;"] },
     };
 
     [Theory]
