@@ -35,6 +35,16 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
     public bool ReplacesWithView(RelationName table) =>
         transactional && ViewsCreated.Any(v => v.Name == table.Name && SchemaOf(v) == SchemaOf(table));
 
+    /// <summary>
+    /// The tables any statement of this migration gives a primary key with <c>ALTER TABLE</c>, before or after the
+    /// current one (pg_dump writes every primary key that way, after its <c>CREATE TABLE</c>).
+    /// </summary>
+    public IReadOnlyList<RelationName> TablesGivenPrimaryKey { get; init; } = [];
+
+    /// <summary>True when a statement of this migration adds a primary key to <paramref name="table"/>.</summary>
+    public bool GetsPrimaryKeyHere(RelationName table) =>
+        TablesGivenPrimaryKey.Any(t => t.Name == table.Name && SchemaOf(t) == SchemaOf(table));
+
     // An unqualified name is created in, and found first in, the default search path's schema.
     private static string SchemaOf(RelationName name) => name.Schema ?? "public";
 

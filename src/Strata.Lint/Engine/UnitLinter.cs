@@ -14,6 +14,7 @@ internal static class UnitLinter
         {
             IsPostDeploy = unit.Phase == MigrationPhase.Post,
             ViewsCreated = ViewsCreated(statements),
+            TablesGivenPrimaryKey = TablesGivenPrimaryKey(statements),
         };
         var suppressionsOf = SuppressionReader.Read(unit);
         var suppressed = 0;
@@ -53,6 +54,13 @@ internal static class UnitLinter
 
     private static IReadOnlyList<RelationName> ViewsCreated(IEnumerable<ParsedStatement> statements) =>
         [.. statements.Select(s => s.Node).OfType<CreateViewNode>().Select(v => v.View)];
+
+    private static IReadOnlyList<RelationName> TablesGivenPrimaryKey(IEnumerable<ParsedStatement> statements) =>
+    [
+        .. statements.Select(s => s.Node).OfType<AlterTableNode>()
+            .Where(alter => alter.Commands.Any(c => c.Constraint?.Kind == "PRIMARY" || c.Column?.Constraint("PRIMARY") is not null))
+            .Select(alter => alter.Table),
+    ];
 
     private static LintFinding Finding(string file, ParsedStatement statement, LintRule rule, RuleHit hit)
     {

@@ -18,7 +18,8 @@ internal sealed class RequirePrimaryKey : LintRule
     {
         if (statement.Node is CreateTableNode { IsPartition: false, IsTemporary: false, IsFromQuery: false } create
             && !create.Constraints.Any(c => c.Kind == "PRIMARY")
-            && !create.Columns.Any(c => c.Constraint("PRIMARY") is not null))
+            && !create.Columns.Any(c => c.Constraint("PRIMARY") is not null)
+            && !context.GetsPrimaryKeyHere(create.Table))
         {
             yield return Hit(-1, $"{create.Table} has no primary key.");
         }

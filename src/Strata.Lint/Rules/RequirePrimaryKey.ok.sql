@@ -1,1 +1,5 @@
 CREATE TABLE tags (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL);
+CREATE TABLE public.labels (id bigint NOT NULL, name text);
+ALTER TABLE ONLY public.labels ADD CONSTRAINT labels_pkey PRIMARY KEY (id);
+CREATE TABLE notes (body text);
+ALTER TABLE notes ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY;
