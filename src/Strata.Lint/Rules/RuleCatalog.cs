@@ -32,6 +32,7 @@ internal static class RuleCatalog
         new PreferTextOverVarchar(),
         new PreferTimestamptz(),
         new PreferJsonb(),
+        new SettingForNewSessions(),
         InvalidSuppression,
     ];
 

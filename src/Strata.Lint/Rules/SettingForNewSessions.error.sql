@@ -1,0 +1,1 @@
+ALTER DATABASE app SET search_path = app, public;

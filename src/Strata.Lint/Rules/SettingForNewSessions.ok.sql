@@ -1,0 +1,2 @@
+ALTER TABLE events SET (fillfactor = 70);
+SET search_path = app, public;
