@@ -1,4 +1,5 @@
 using System.Text;
+using Strata.Core.Sql;
 
 namespace Strata.Core.Lifecycle;
 
@@ -54,15 +55,8 @@ internal static class DumpText
         return string.Join('\n', lines);
     }
 
-    /// <summary>
-    /// True for the psql meta-commands pg_dump wraps its output in since 17.6, 16.10, 15.14, 14.19 and 13.22. They
-    /// only stop psql from running other meta-commands, which Strata never runs, and their key is random.
-    /// </summary>
-    public static bool IsRestrictLine(string line) =>
-        line.StartsWith("\\restrict ", StringComparison.Ordinal) || line.StartsWith("\\unrestrict ", StringComparison.Ordinal);
-
     private static bool IsVarying(string line) =>
-        IsRestrictLine(line) || VaryingComments.Any(prefix => line.StartsWith(prefix, StringComparison.Ordinal));
+        PgDumpRestrict.IsLine(line) || VaryingComments.Any(prefix => line.StartsWith(prefix, StringComparison.Ordinal));
 
     // Removing a line can leave two blank lines where pg_dump wrote one.
     private static string CollapseBlankRuns(string text)

@@ -125,8 +125,7 @@ internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = 
     private async Task<VerifyFailure?> CompareSchemaFileAsync(
         string file, SchemaSnapshot migrated, HistoryTableName history, CancellationToken cancellationToken)
     {
-        var text = string.Join('\n', (await SeedFiles.ReadTextAsync(file, cancellationToken)).Split('\n').Where(line => !DumpText.IsRestrictLine(line)));
-        var script = SqlSplitter.Split(text, new SqlSplitOptions { FileName = file, Kind = "schema file" });
+        var script = SqlSplitter.Split(await SeedFiles.ReadTextAsync(file, cancellationToken), new SqlSplitOptions { FileName = file, Kind = "schema file" });
         await using var loaded = await Server.CreateDatabaseAsync(cancellationToken);
         await using (var connection = await loaded.DataSource.OpenConnectionAsync(cancellationToken))
         {

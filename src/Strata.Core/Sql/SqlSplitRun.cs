@@ -40,8 +40,8 @@ internal sealed class SqlSplitRun
 
             if (_start < 0 && IsDumpRestrictLine(token.Start))
             {
-                // pg_dump (15.14 and later) brackets its output with \restrict KEY and \unrestrict KEY. They only keep
-                // psql from running other meta-commands, which are refused here anyway, so the pair is passed over.
+                // pg_dump's \restrict and \unrestrict lines only keep psql from running other meta-commands, which
+                // are refused here anyway, so the pair is passed over.
                 var lineEnd = _sql.IndexOf('\n', token.Start);
                 tokenizer = new SqlTokenizer(_sql, lineEnd < 0 ? _sql.Length : lineEnd);
                 continue;
@@ -82,17 +82,9 @@ internal sealed class SqlSplitRun
         }
     }
 
-    // A line of its own, between statements, that starts with \restrict or \unrestrict and a blank.
-    private bool IsDumpRestrictLine(int index)
-    {
-        if (_sql[index] != '\\' || (index > 0 && _sql[index - 1] != '\n'))
-        {
-            return false;
-        }
-
-        var rest = _sql.AsSpan(index + 1);
-        return rest.StartsWith("restrict ", StringComparison.Ordinal) || rest.StartsWith("unrestrict ", StringComparison.Ordinal);
-    }
+    // A line of its own, between statements, that is one of pg_dump's \restrict and \unrestrict lines.
+    private bool IsDumpRestrictLine(int index) =>
+        (index == 0 || _sql[index - 1] == '\n') && PgDumpRestrict.IsLine(_sql.AsSpan(index));
 
     // A semicolon with no statement before it is an empty statement: it stays in the trivia.
     private void EndStatement(int end)

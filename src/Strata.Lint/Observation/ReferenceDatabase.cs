@@ -51,9 +51,8 @@ internal sealed class ReferenceDatabase(ResolvedConnection connection, DatabaseC
             throw new DatabaseCommandFailedException($"pg_dump failed while copying the reference schema for lint: {SecretRedactor.Redact(first)}", null);
         }
 
-        // pg_dump's \restrict lines guard psql's meta-commands; the dump runs through Npgsql, which has none.
-        var text = string.Join('\n', run.Stdout.Split('\n').Select(line => DumpText.IsRestrictLine(line) ? string.Empty : line));
-        var script = SqlSplitter.Split(text, new SqlSplitOptions { FileName = "reference schema" });
+        // The splitter passes over pg_dump's \restrict lines: they guard psql's meta-commands, and Npgsql has none.
+        var script = SqlSplitter.Split(run.Stdout, new SqlSplitOptions { FileName = "reference schema" });
         await using var target = await scratch.DataSource.OpenConnectionAsync(cancellationToken);
         await ScriptExecutor.RunAsync(target, script, "the reference schema", "lint's copy of", "nothing was linted", cancellationToken);
     }
