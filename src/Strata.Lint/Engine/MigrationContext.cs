@@ -33,7 +33,7 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
     /// renaming the table away is then never visible to others without the view in its place.
     /// </summary>
     public bool ReplacesWithView(RelationName table) =>
-        transactional && ViewsCreated.Any(v => v.Name == table.Name && SchemaOf(v) == SchemaOf(table));
+        transactional && ViewsCreated.Any(v => Same(v, table));
 
     /// <summary>
     /// The tables any statement of this migration gives a primary key with <c>ALTER TABLE</c>, before or after the
@@ -43,10 +43,10 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
 
     /// <summary>True when a statement of this migration adds a primary key to <paramref name="table"/>.</summary>
     public bool GetsPrimaryKeyHere(RelationName table) =>
-        TablesGivenPrimaryKey.Any(t => t.Name == table.Name && SchemaOf(t) == SchemaOf(table));
+        TablesGivenPrimaryKey.Any(t => Same(t, table));
 
     // An unqualified name is created in, and found first in, the default search path's schema.
-    private static string SchemaOf(RelationName name) => name.Schema ?? "public";
+    private static bool Same(RelationName a, RelationName b) => a.Name == b.Name && (a.Schema ?? "public") == (b.Schema ?? "public");
 
     /// <summary>
     /// True while the current statement is marked <c>-- strata:batch</c>: Strata runs it in short transactions over
