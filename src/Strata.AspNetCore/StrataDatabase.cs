@@ -54,6 +54,12 @@ public sealed class StrataDatabase : IAsyncDisposable
     /// </summary>
     public NpgsqlDataSource DataSource => Current.DataSource;
 
+    /// <summary>
+    /// The data source of Strata's own work (the migration lock, migrate-on-start, the start-up wait): the app's
+    /// <see cref="DataSource"/> unless that one multiplexes or auto-prepares, when it is a plain pool beside it.
+    /// </summary>
+    internal NpgsqlDataSource EngineDataSource => Current.EngineDataSource;
+
     /// <summary>The migrations the app ships (loaded once and cached).</summary>
     internal IMigrationSource Migrations => Current.Migrations;
 
@@ -80,7 +86,13 @@ public sealed class StrataDatabase : IAsyncDisposable
         await _disposing.CancelAsync();
         if (_state.IsValueCreated && _state.Value.IsCompletedSuccessfully)
         {
-            await _state.Value.Result.Session.DisposeAsync();
+            var state = _state.Value.Result;
+            if (state.OwnsAppDataSource)
+            {
+                await state.DataSource.DisposeAsync();
+            }
+
+            await state.Session.DisposeAsync();
         }
 
         _disposing.Dispose();
@@ -109,29 +121,24 @@ public sealed class StrataDatabase : IAsyncDisposable
         var settings = await StrataSettingsMapping.BuildAsync(_options, workingDirectory, _appDataSource?.ConnectionString, cancellationToken);
         _logger.SettingsResolved(StrataSettingsMapping.Describe(settings));
         var migrations = new CachedMigrationSource(_options.Migrations ?? new DirectoryMigrationSource(settings.MigrationsDirectory.Value));
+        var pool = new PoolPlan(_options.Pool, _options.ApplicationName ?? _host?.ApplicationName);
         var session = await StrataSession.OpenAsync(
             settings,
-            new StrataSessionOptions { LoggerFactory = _loggerFactory, DataSource = DataSourceOptions(), Migrations = migrations },
+            new StrataSessionOptions { LoggerFactory = _loggerFactory, DataSource = pool.EngineOptions(), Migrations = migrations },
             cancellationToken);
-        // The app's own data source is used as it is: its pool, its password provider and its logging are the app's.
-        var dataSource = _appDataSource ?? await session.DataSourceAsync(cancellationToken);
-        var migrator = _appDataSource is null
-            ? await session.MigratorAsync(cancellationToken)
-            : new Migrator(_appDataSource, migrations, session.EngineOptions, _loggerFactory.CreateLogger<Migrator>());
-        Log(session.Connection, dataSource, migrations);
-        return new State(session, dataSource, migrations, migrator);
-    }
+        if (_appDataSource is not null)
+        {
+            // The app's own data source is used as it is: its pool, its password provider and its logging are the app's.
+            var migrator = new Migrator(_appDataSource, migrations, session.EngineOptions, _loggerFactory.CreateLogger<Migrator>());
+            Log(session.Connection, _appDataSource, migrations);
+            return new State(session, _appDataSource, _appDataSource, migrations, migrator, OwnsAppDataSource: false);
+        }
 
-    private DataSourceOptions DataSourceOptions() => new()
-    {
-        ApplicationName = _options.ApplicationName ?? _host?.ApplicationName,
-        MinPoolSize = _options.Pool.MinSize,
-        MaxPoolSize = _options.Pool.MaxSize,
-        ConnectionLifetime = _options.Pool.ConnectionLifetime,
-        CommandTimeout = _options.Pool.CommandTimeout,
-        ResetOnClose = _options.Pool.ResetOnClose,
-        VerifyConnection = false,
-    };
+        var engineDataSource = await session.DataSourceAsync(cancellationToken);
+        var appDataSource = pool.IsShared ? engineDataSource : await session.CreateDataSourceAsync(pool.AppOptions(), cancellationToken);
+        Log(session.Connection, appDataSource, migrations);
+        return new State(session, appDataSource, engineDataSource, migrations, await session.MigratorAsync(cancellationToken), !pool.IsShared);
+    }
 
     private void Log(ResolvedConnection connection, NpgsqlDataSource dataSource, IMigrationSource migrations)
     {
@@ -144,10 +151,19 @@ public sealed class StrataDatabase : IAsyncDisposable
             built.MinPoolSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             built.MaxPoolSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             built.ConnectionLifetime == 0 ? "unlimited" : $"{built.ConnectionLifetime}s",
+            Commands(built),
             migrations.Description);
     }
 
-    private sealed record State(StrataSession Session, NpgsqlDataSource DataSource, IMigrationSource Migrations, Migrator Migrator)
+    private static string Commands(NpgsqlConnectionStringBuilder built)
+    {
+        var sent = built.Multiplexing ? "commands multiplexed" : "one command at a time per connection";
+        return built.MaxAutoPrepare > 0 ? $"{sent}, up to {built.MaxAutoPrepare} statements prepared automatically per connection" : sent;
+    }
+
+    // EngineDataSource is the app's DataSource unless the app's pool multiplexes or auto-prepares (see PoolPlan).
+    private sealed record State(
+        StrataSession Session, NpgsqlDataSource DataSource, NpgsqlDataSource EngineDataSource, IMigrationSource Migrations, Migrator Migrator, bool OwnsAppDataSource)
     {
         public ResolvedConnection Connection => Session.Connection;
     }

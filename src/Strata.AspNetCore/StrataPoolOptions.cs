@@ -25,4 +25,21 @@ public sealed class StrataPoolOptions
     /// skips the reset statements, and prepared statements stay on their connections without a longer reset.
     /// </summary>
     public bool? ResetOnClose { get; set; }
+
+    /// <summary>
+    /// Whether the app's commands share a few physical connections, many requests' statements written and read
+    /// together (<c>Strata:Pool:Multiplexing</c>, Npgsql's multiplexing); off by default. A multiplexed connection has
+    /// no server session of its own, so the app must not rely on session state (SET, temporary tables, advisory locks
+    /// outside a transaction) and cannot prepare statements explicitly (use <see cref="MaxAutoPrepare"/>). Strata's own
+    /// work (the migration lock, migrate-on-start, readiness) then runs on a plain pool of its own.
+    /// </summary>
+    public bool? Multiplexing { get; set; }
+
+    /// <summary>
+    /// How many statements each physical connection prepares automatically once they have run five times
+    /// (<c>Strata:Pool:MaxAutoPrepare</c>, Npgsql's Max Auto Prepare); none by default. Prepared, a statement is
+    /// parsed once per connection and can keep a cached plan. Strata's own work then runs on a plain pool of its own, so
+    /// that a migration that discards session state never meets the app's prepared statements.
+    /// </summary>
+    public int? MaxAutoPrepare { get; set; }
 }

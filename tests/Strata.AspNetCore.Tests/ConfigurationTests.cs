@@ -72,6 +72,8 @@ public sealed class ConfigurationTests
     [InlineData("Strata:Pool:MaxSize", "lots", "configuration value Strata:Pool:MaxSize is 'lots', which is not a whole number")]
     [InlineData("Strata:Pool:MaxSize", "0", "Strata:Pool:MaxSize must be at least 1, not 0")]
     [InlineData("Strata:Pool:MinSize", "200", "Strata:Pool:MinSize (200) is larger than Strata:Pool:MaxSize (100)")]
+    [InlineData("Strata:Pool:MaxAutoPrepare", "-1", "configuration value Strata:Pool:MaxAutoPrepare is '-1', which is not a whole number")]
+    [InlineData("Strata:Pool:Multiplexing", "sometimes", "configuration value Strata:Pool:Multiplexing is 'sometimes', which is not true or false")]
     [InlineData("Strata:MigrateOnStart", "yes", "configuration value Strata:MigrateOnStart is 'yes', which is not true or false")]
     [InlineData("Strata:LockWait", "5", "configuration value Strata:LockWait '5': a number needs a unit; write 5s for seconds or 5ms for milliseconds")]
     [InlineData("Strata:ReadyTimeout", "0", "Strata:ReadyTimeout must be positive")]

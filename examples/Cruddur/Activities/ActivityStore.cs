@@ -74,18 +74,17 @@ public sealed class ActivityStore(NpgsqlDataSource db)
     /// </summary>
     public async Task<FeedPage> FeedAsync(int limit, FeedCursor? before, CancellationToken cancellationToken)
     {
-        // A prepared statement persists on its pooled connection, so after the first request on each connection the
-        // server neither parses nor plans the feed query again: planning cost more than running it (see
-        // docs/cruddur-performance.md).
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(before is null ? FeedSql(limit + 1) : FeedAfterSql(limit + 1), connection);
+        // Cruddur's pool prepares the feed's statements automatically (Strata:Pool:MaxAutoPrepare), and a prepared
+        // statement persists on its physical connection: after a few requests on each, the server neither parses nor
+        // plans the feed query again; planning cost more than running it (see docs/cruddur-performance.md). The pool
+        // also multiplexes, so the command goes through the data source without holding a connection of its own.
+        await using var command = db.CreateCommand(before is null ? FeedSql(limit + 1) : FeedAfterSql(limit + 1));
         if (before is { } cursor)
         {
             command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = cursor.CreatedAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
             command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = cursor.Uuid });
         }
 
-        await command.PrepareAsync(cancellationToken);
         var items = new List<ActivityView>(limit + 1);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {

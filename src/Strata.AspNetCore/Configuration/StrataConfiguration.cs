@@ -64,6 +64,8 @@ internal static class StrataConfiguration
         pool.ConnectionLifetime = Duration(section, "ConnectionLifetime", ZeroDuration.NoTimeout, options) ?? pool.ConnectionLifetime;
         pool.CommandTimeout = Duration(section, "CommandTimeout", ZeroDuration.NoTimeout, options) ?? pool.CommandTimeout;
         pool.ResetOnClose = Flag(section, "ResetOnClose", options) ?? pool.ResetOnClose;
+        pool.Multiplexing = Flag(section, "Multiplexing", options) ?? pool.Multiplexing;
+        pool.MaxAutoPrepare = Number(section, "MaxAutoPrepare", options) ?? pool.MaxAutoPrepare;
     }
 
     // Parsed with the engine's own duration rule; the settings builder validates the values once more in context.

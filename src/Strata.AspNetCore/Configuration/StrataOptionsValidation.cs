@@ -57,6 +57,18 @@ internal sealed class StrataOptionsValidation(ILoggerFactory loggerFactory, Star
             problems.Add($"Strata:Pool:MinSize ({pool.MinSize}) is larger than Strata:Pool:MaxSize ({pool.MaxSize ?? DefaultMaxPoolSize}); lower the minimum or raise the maximum");
         }
 
+        if (options.MigrateOnStart && pool.MaxSize < PoolPlan.MigrationConnections && new PoolPlan(pool, null).IsShared)
+        {
+            problems.Add(
+                $"Strata:Pool:MaxSize must be at least {PoolPlan.MigrationConnections} with Strata:MigrateOnStart, not {pool.MaxSize}: " +
+                "migrate-on-start holds one connection for the migration lock and runs the migrations on another");
+        }
+
+        if (pool.MaxAutoPrepare is < 0)
+        {
+            problems.Add($"Strata:Pool:MaxAutoPrepare must not be negative, not {pool.MaxAutoPrepare}");
+        }
+
         if (pool.ConnectionLifetime < TimeSpan.Zero || pool.CommandTimeout < TimeSpan.Zero)
         {
             problems.Add("Strata:Pool:ConnectionLifetime and Strata:Pool:CommandTimeout must not be negative");

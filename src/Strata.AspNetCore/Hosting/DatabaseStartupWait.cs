@@ -29,7 +29,7 @@ internal static class DatabaseStartupWait
             database.Connection.Settings,
             async attempt =>
             {
-                await using var connection = await AuthenticationRetry.OpenAsync(database.DataSource, database.Connection, logger, attempt);
+                await using var connection = await AuthenticationRetry.OpenAsync(database.EngineDataSource, database.Connection, logger, attempt);
             },
             failure =>
             {

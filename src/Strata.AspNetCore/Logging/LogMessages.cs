@@ -6,9 +6,9 @@ namespace Strata.AspNetCore.Logging;
 internal static partial class LogMessages
 {
     [LoggerMessage(EventId = 1600, Level = LogLevel.Information,
-        Message = "Strata data source for {DisplayUrl} from {Source}: application_name {ApplicationName}, pool {MinSize}..{MaxSize}, connection lifetime {Lifetime}; migrations from {Migrations}")]
+        Message = "Strata data source for {DisplayUrl} from {Source}: application_name {ApplicationName}, pool {MinSize}..{MaxSize}, connection lifetime {Lifetime}, {Commands}; migrations from {Migrations}")]
     public static partial void DataSourceReady(
-        this ILogger logger, string displayUrl, string source, string applicationName, string minSize, string maxSize, string lifetime, string migrations);
+        this ILogger logger, string displayUrl, string source, string applicationName, string minSize, string maxSize, string lifetime, string commands, string migrations);
 
     [LoggerMessage(EventId = 1601, Level = LogLevel.Warning,
         Message = "The NpgsqlDataSource was requested before the host started; blocking this thread until Strata has resolved the database")]

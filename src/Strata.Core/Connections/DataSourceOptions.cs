@@ -32,6 +32,20 @@ internal sealed record DataSourceOptions
     public bool? ResetOnClose { get; init; }
 
     /// <summary>
+    /// Whether commands from many connections share a few physical connections, written and read together
+    /// (Npgsql's multiplexing); off when false. A multiplexed connection keeps no session of its own, so nothing that
+    /// needs one (an advisory lock, a session setting, the migration engine) may run on such a data source.
+    /// </summary>
+    public bool Multiplexing { get; init; }
+
+    /// <summary>
+    /// How many statements each physical connection prepares automatically once they have run a few times
+    /// (Npgsql's Max Auto Prepare); none when null. The statements stay prepared on the server, so a migration that
+    /// discards session state must not share such a connection.
+    /// </summary>
+    public int? MaxAutoPrepare { get; init; }
+
+    /// <summary>
     /// Whether <see cref="DatabaseConnector.CreateDataSourceAsync"/> opens one connection before returning, so that a
     /// wrong host, password or database name is reported at once as a <see cref="Errors.ConnectionFailedException"/>.
     /// Defaults to true.

@@ -112,5 +112,15 @@ internal static class NpgsqlSettings
         {
             builder.NoResetOnClose = !reset;
         }
+
+        if (options.Multiplexing)
+        {
+            builder.Multiplexing = true;
+        }
+
+        if (options.MaxAutoPrepare is { } prepared)
+        {
+            builder.MaxAutoPrepare = prepared;
+        }
     }
 }

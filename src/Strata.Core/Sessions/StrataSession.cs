@@ -76,6 +76,13 @@ public sealed class StrataSession : IAsyncDisposable
         _dataSource ??= await new DatabaseConnector(_localServer, _options.LoggerFactory)
             .CreateDataSourceAsync(Connection, _options.DataSource, cancellationToken);
 
+    /// <summary>
+    /// One more data source on the session's database, built with <paramref name="options"/> instead of the session's
+    /// (an app's multiplexed pool beside the engine's plain one); the caller disposes it.
+    /// </summary>
+    internal Task<NpgsqlDataSource> CreateDataSourceAsync(DataSourceOptions options, CancellationToken cancellationToken) =>
+        new DatabaseConnector(_localServer, _options.LoggerFactory).CreateDataSourceAsync(Connection, options, cancellationToken);
+
     /// <summary>The migration engine over the session's data source and migrations.</summary>
     public async Task<Migrator> MigratorAsync(CancellationToken cancellationToken = default) =>
         _migrator ??= new Migrator(await DataSourceAsync(cancellationToken), Migrations, EngineOptions, _loggerFactory.CreateLogger<Migrator>());
