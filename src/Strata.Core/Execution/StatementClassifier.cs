@@ -34,13 +34,14 @@ internal static class StatementClassifier
     /// <summary>
     /// Whether a statement may change the connection's session state beyond its transaction: <c>SET</c> (not
     /// <c>SET LOCAL</c>, <c>SET TRANSACTION</c> or <c>SET CONSTRAINTS</c>), <c>RESET</c>, <c>DISCARD</c>, any call of
-    /// <c>set_config</c> (pg_dump's <c>SELECT pg_catalog.set_config('search_path', '', false)</c>), and the
-    /// <c>DO</c> blocks and <c>CALL</c>s that may run any of those. A function that changes settings itself, called
-    /// from an ordinary statement, is not seen.
+    /// <c>set_config</c> (pg_dump's <c>SELECT pg_catalog.set_config('search_path', '', false)</c>), a cursor
+    /// (<c>DECLARE … WITH HOLD</c> outlives the transaction), a temporary table, view or sequence (any statement with
+    /// the word <c>temp</c>, <c>temporary</c> or <c>pg_temp</c>), and the <c>DO</c> blocks and <c>CALL</c>s that may
+    /// do any of those. A function that changes settings itself, called from an ordinary statement, is not seen.
     /// </summary>
     public static bool MayChangeSession(string statement)
     {
-        if (statement.Contains("set_config", StringComparison.OrdinalIgnoreCase))
+        if (statement.Contains("set_config", StringComparison.OrdinalIgnoreCase) || MayCreateTemporary(statement))
         {
             return true;
         }
@@ -49,9 +50,36 @@ internal static class StatementClassifier
         return words.Word(0) switch
         {
             "set" => words.Word(1) is not ("local" or "transaction" or "constraints"),
-            "reset" or "discard" or "do" or "call" => true,
+            "reset" or "discard" or "declare" or "do" or "call" => true,
             _ => false,
         };
+    }
+
+    // A temporary object lives until the session ends (unless ON COMMIT DROP), and pg_temp comes first in the search
+    // path: a temporary table left by one migration hides the table of the same name from the migrations after it.
+    // Any unquoted temp, temporary or pg_temp counts (a column named temp too): restoring a session that kept nothing
+    // costs a few statements in the same round trip.
+    private static bool MayCreateTemporary(string statement)
+    {
+        if (!statement.Contains("temp", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var tokenizer = new SqlTokenizer(statement);
+        while (tokenizer.Next(out var token) && !token.IsUnterminated)
+        {
+            if (token.Kind == SqlTokenKind.Word
+                && statement.AsSpan(token.Start, token.End - token.Start) is var word
+                && (word.Equals("temp", StringComparison.OrdinalIgnoreCase)
+                    || word.Equals("temporary", StringComparison.OrdinalIgnoreCase)
+                    || word.Equals("pg_temp", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The index named by a <c>CREATE INDEX CONCURRENTLY</c> statement, or null when it has no name.</summary>

@@ -102,8 +102,9 @@ internal sealed class StepSql(HistorySql history, MigratorOptions options)
     }
 
     /// <summary>
-    /// Whether the section may leave settings behind for the session (a <c>SET search_path</c>, a <c>SET ROLE</c>, a
-    /// <c>set_config(…, false)</c>): then its batch restores the connection's own state after its statements.
+    /// Whether the section may leave something behind for the session (a <c>SET search_path</c>, a <c>SET ROLE</c>, a
+    /// <c>set_config(…, false)</c>, a temporary table, a held cursor): then its batch restores the connection's own
+    /// state after its statements.
     /// </summary>
     public static bool MayChangeSession(MigrationSection section) =>
         section.Statements.Any(s => StatementClassifier.MayChangeSession(s.Text));
@@ -117,11 +118,12 @@ internal sealed class StepSql(HistorySql history, MigratorOptions options)
         "SELECT set_config('client_connection_check_interval', '1000', false) WHERE current_setting('client_connection_check_interval', true) = '0'");
 
     /// <summary>
-    /// The connection's own settings, role and session user back: every parameter the section set is undone; then the
-    /// watch on the client the work connection was opened with (<see cref="WatchClient"/>), which the reset undid too.
+    /// The connection's own session back: the section's cursors closed, its temporary objects dropped, every parameter
+    /// it set undone, and the connection's own role and session user; then the watch on the client the work connection
+    /// was opened with (<see cref="WatchClient"/>), which the reset undid too.
     /// </summary>
     public static IReadOnlyList<BoundSql> RestoreSession { get; } =
-        [new("RESET ALL"), new("RESET ROLE"), new("RESET SESSION AUTHORIZATION"), WatchClient];
+        [new("CLOSE ALL"), new("DISCARD TEMP"), new("RESET ALL"), new("RESET ROLE"), new("RESET SESSION AUTHORIZATION"), WatchClient];
 
     // The run's values for the session between its migrations.
     private IReadOnlyList<BoundSql> RunSessionSettings =>

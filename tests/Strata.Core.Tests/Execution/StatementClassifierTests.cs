@@ -37,13 +37,23 @@ public sealed class StatementClassifierTests
     [InlineData("SELECT pg_catalog.set_config('search_path', '', false);", true)]
     [InlineData("DO $$ BEGIN EXECUTE 'SET search_path = x'; END $$;", true)]
     [InlineData("CALL setup();", true)]
+    [InlineData("CREATE TEMP TABLE batch AS SELECT 1;", true)]
+    [InlineData("create global temporary table batch (id int);", true)]
+    [InlineData("CREATE OR REPLACE TEMP VIEW v AS SELECT 1;", true)]
+    [InlineData("SELECT id INTO TEMPORARY batch FROM t;", true)]
+    [InlineData("CREATE TABLE pg_temp.batch (id int);", true)]
+    [InlineData("DECLARE walk CURSOR WITH HOLD FOR SELECT 1;", true)]
+    [InlineData("CREATE TEMP TABLE batch (id int) ON COMMIT DROP;", true)]
     [InlineData("SET LOCAL lock_timeout = '5s';", false)]
+    [InlineData("CREATE TABLE \"temp\" (id int);", false)]
+    [InlineData("INSERT INTO notes VALUES ('temporary');", false)]
+    [InlineData("-- a temp fix\nSELECT 1;", false)]
     [InlineData("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE;", false)]
     [InlineData("SET CONSTRAINTS ALL DEFERRED;", false)]
     [InlineData("UPDATE t SET c = 1;", false)]
     [InlineData("ALTER TABLE t ALTER COLUMN c SET NOT NULL;", false)]
     [InlineData("-- SET search_path = x\nSELECT 1;", false)]
-    public void Knows_which_statements_may_leave_settings_behind_for_the_session(string statement, bool changes)
+    public void Knows_which_statements_may_leave_settings_or_objects_behind_for_the_session(string statement, bool changes)
     {
         StatementClassifier.MayChangeSession(statement).ShouldBe(changes);
     }
