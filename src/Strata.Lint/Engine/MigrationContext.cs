@@ -13,6 +13,7 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
     private readonly HashSet<string> _notValidInTransaction = new(StringComparer.Ordinal);
     private readonly HashSet<string> _enumValuesInTransaction = new(StringComparer.Ordinal);
     private bool _explicitTransaction;
+    private bool _sequenceValueTaken;
 
     /// <summary>What a finding that breaks the running version says when it stands in a post-deploy migration.</summary>
     public const string ContractStepNote = " It runs after the deploy (phase:post), as the contract step: only versions that no longer use it may be running then.";
@@ -71,9 +72,20 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
 
     public bool IsEnumValueAddedInTransaction(string value) => _enumValuesInTransaction.Contains(value);
 
+    /// <summary>
+    /// True once a statement of this migration before the current one may have given the session a sequence value:
+    /// it calls <c>nextval</c> or <c>setval</c>, or it is an <c>INSERT</c>, <c>COPY</c> or <c>MERGE</c> (a column
+    /// default may call <c>nextval</c>), a <c>DO</c> block or a <c>CALL</c>. <c>currval</c> and <c>lastval</c> after
+    /// it may read this migration's own value.
+    /// </summary>
+    public bool SequenceValueTakenHere => _sequenceValueTaken;
+
     /// <summary>Records what <paramref name="statement"/> did, after the rules have seen it.</summary>
     public void Observe(ParsedStatement statement)
     {
+        _sequenceValueTaken |= statement.Node is OtherNode { Kind: "InsertStmt" or "CopyStmt" or "MergeStmt" or "DoStmt" or "CallStmt" }
+            || statement.Node.FunctionsCalled.Any(f => f is "nextval" or "setval");
+
         switch (statement.Node)
         {
             case CreateTableNode create:

@@ -28,7 +28,12 @@ internal static class ParseTreeReader
             "ReindexStmt" => new ReindexNode(body.Items("params"u8).Any(p => p.Field("DefElem"u8).Text("defname"u8) == "concurrently")),
             _ => new OtherNode(kind),
         };
-        return node with { StringLiterals = ExpressionReader.StringLiterals(body), ModifyingCtes = ModifyingCtes(body) };
+        return node with
+        {
+            StringLiterals = ExpressionReader.StringLiterals(body),
+            FunctionsCalled = ExpressionReader.Read(body).Functions,
+            ModifyingCtes = ModifyingCtes(body),
+        };
     }
 
     private static DataChangeNode DataChange(string kind, JsonElement body, string? query, int location) =>

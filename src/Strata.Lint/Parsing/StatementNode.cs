@@ -8,6 +8,9 @@ internal abstract record StatementNode
     /// <summary>Every string literal in the statement, for rules that look for a value's use.</summary>
     public IReadOnlyList<string> StringLiterals { get; init; } = [];
 
+    /// <summary>The functions the statement calls anywhere in it (last name part, lower case), in the order they appear.</summary>
+    public IReadOnlyList<string> FunctionsCalled { get; init; } = [];
+
     /// <summary>
     /// The UPDATEs and DELETEs in the statement's <c>WITH</c> clause (<c>WITH moved AS (DELETE FROM ... RETURNING *)
     /// INSERT ...</c>): they change rows like statements of their own, whatever the statement around them is.

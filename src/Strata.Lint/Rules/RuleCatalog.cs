@@ -33,6 +33,7 @@ internal static class RuleCatalog
         new PreferTimestamptz(),
         new PreferJsonb(),
         new SettingForNewSessions(),
+        new CurrvalWithoutNextval(),
         InvalidSuppression,
     ];
 

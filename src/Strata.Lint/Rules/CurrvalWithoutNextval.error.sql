@@ -1,0 +1,1 @@
+INSERT INTO plan_features (plan_id, feature) VALUES (currval('plans_id_seq'), 'export');
