@@ -15,11 +15,26 @@ internal static class ExpressionReader
         var functions = new List<string>();
         var sqlValue = false;
         var subquery = false;
-        Walk(expression, functions, ref sqlValue, ref subquery, depth: 0);
+        Walk(expression, functions, literals: null, ref sqlValue, ref subquery, depth: 0);
         return new ExpressionSummary(functions, sqlValue, subquery, NotNullColumn(expression));
     }
 
-    private static void Walk(JsonElement node, List<string> functions, ref bool sqlValue, ref bool subquery, int depth)
+    /// <summary>
+    /// The functions a whole statement calls (as <see cref="ExpressionSummary.Functions"/>) and its string literals,
+    /// each in the order they appear, read in one walk of its tree.
+    /// </summary>
+    public static (List<string> Functions, List<string> Literals) ReadStatement(JsonElement statement)
+    {
+        var functions = new List<string>();
+        var literals = new List<string>();
+        var sqlValue = false;
+        var subquery = false;
+        Walk(statement, functions, literals, ref sqlValue, ref subquery, depth: 0);
+        return (functions, literals);
+    }
+
+    // Collects string literals too when literals is given.
+    private static void Walk(JsonElement node, List<string> functions, List<string>? literals, ref bool sqlValue, ref bool subquery, int depth)
     {
         // The parser nests no deeper than its own stack allows; the bound only guards against a malformed document.
         if (depth > 200)
@@ -50,14 +65,19 @@ internal static class ExpressionReader
                         subquery = true;
                     }
 
-                    Walk(property.Value, functions, ref sqlValue, ref subquery, depth + 1);
+                    if (literals is not null && property.NameEquals("A_Const"u8) && property.Value.Field("sval"u8).Text("sval"u8) is { } literal)
+                    {
+                        literals.Add(literal);
+                    }
+
+                    Walk(property.Value, functions, literals, ref sqlValue, ref subquery, depth + 1);
                 }
 
                 break;
             case JsonValueKind.Array:
                 foreach (var item in node.EnumerateArray())
                 {
-                    Walk(item, functions, ref sqlValue, ref subquery, depth + 1);
+                    Walk(item, functions, literals, ref sqlValue, ref subquery, depth + 1);
                 }
 
                 break;
@@ -73,41 +93,5 @@ internal static class ExpressionReader
 
         var fields = test.Field("arg"u8).Field("ColumnRef"u8).Field("fields"u8).Names();
         return fields.Count == 1 ? fields[0] : null;
-    }
-
-    /// <summary>Every string literal under <paramref name="node"/>, in the order they appear.</summary>
-    public static List<string> StringLiterals(JsonElement node)
-    {
-        var literals = new List<string>();
-        CollectLiterals(node, literals, depth: 0);
-        return literals;
-    }
-
-    private static void CollectLiterals(JsonElement node, List<string> literals, int depth)
-    {
-        if (depth > 200)
-        {
-            return;
-        }
-
-        if (node.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var property in node.EnumerateObject())
-            {
-                if (property.NameEquals("A_Const"u8) && property.Value.Field("sval"u8).Text("sval"u8) is { } literal)
-                {
-                    literals.Add(literal);
-                }
-
-                CollectLiterals(property.Value, literals, depth + 1);
-            }
-        }
-        else if (node.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in node.EnumerateArray())
-            {
-                CollectLiterals(item, literals, depth + 1);
-            }
-        }
     }
 }

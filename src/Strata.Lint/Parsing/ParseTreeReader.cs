@@ -28,12 +28,8 @@ internal static class ParseTreeReader
             "ReindexStmt" => new ReindexNode(body.Items("params"u8).Any(p => p.Field("DefElem"u8).Text("defname"u8) == "concurrently")),
             _ => new OtherNode(kind),
         };
-        return node with
-        {
-            StringLiterals = ExpressionReader.StringLiterals(body),
-            FunctionsCalled = ExpressionReader.Read(body).Functions,
-            ModifyingCtes = ModifyingCtes(body),
-        };
+        var (functions, literals) = ExpressionReader.ReadStatement(body);
+        return node with { StringLiterals = literals, FunctionsCalled = functions, ModifyingCtes = ModifyingCtes(body) };
     }
 
     private static DataChangeNode DataChange(string kind, JsonElement body, string? query, int location) =>
