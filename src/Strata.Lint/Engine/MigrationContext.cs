@@ -84,7 +84,7 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
     public void Observe(ParsedStatement statement)
     {
         _sequenceValueTaken |= statement.Node is OtherNode { Kind: "InsertStmt" or "CopyStmt" or "MergeStmt" or "DoStmt" or "CallStmt" }
-            || statement.Node.FunctionsCalled.Any(f => f is "nextval" or "setval");
+            || statement.Node.TakesSequenceValue;
 
         switch (statement.Node)
         {

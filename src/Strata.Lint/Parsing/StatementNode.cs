@@ -11,6 +11,9 @@ internal abstract record StatementNode
     /// <summary>The functions the statement calls anywhere in it (last name part, lower case), in the order they appear.</summary>
     public IReadOnlyList<string> FunctionsCalled { get; init; } = [];
 
+    /// <summary>True when the statement calls <c>nextval</c> or <c>setval</c>: it gives the session a sequence value.</summary>
+    public bool TakesSequenceValue => FunctionsCalled.Any(f => f is "nextval" or "setval");
+
     /// <summary>
     /// The UPDATEs and DELETEs in the statement's <c>WITH</c> clause (<c>WITH moved AS (DELETE FROM ... RETURNING *)
     /// INSERT ...</c>): they change rows like statements of their own, whatever the statement around them is.

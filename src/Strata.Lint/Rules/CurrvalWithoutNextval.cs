@@ -20,13 +20,12 @@ internal sealed class CurrvalWithoutNextval : LintRule
 
     public override IEnumerable<RuleHit> Check(ParsedStatement statement, MigrationContext context)
     {
-        var functions = statement.Node.FunctionsCalled;
-        if (context.SequenceValueTakenHere || functions.Any(f => f is "nextval" or "setval"))
+        if (context.SequenceValueTakenHere || statement.Node.TakesSequenceValue)
         {
             yield break;
         }
 
-        if (functions.FirstOrDefault(f => f is "currval" or "lastval") is { } reader)
+        if (statement.Node.FunctionsCalled.FirstOrDefault(f => f is "currval" or "lastval") is { } reader)
         {
             yield return Hit(
                 -1,
