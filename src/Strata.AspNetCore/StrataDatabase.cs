@@ -131,13 +131,13 @@ public sealed class StrataDatabase : IAsyncDisposable
             // The app's own data source is used as it is: its pool, its password provider and its logging are the app's.
             var migrator = new Migrator(_appDataSource, migrations, session.EngineOptions, _loggerFactory.CreateLogger<Migrator>());
             Log(session.Connection, _appDataSource, migrations);
-            return new State(session, _appDataSource, _appDataSource, migrations, migrator, OwnsAppDataSource: false);
+            return new State(session, _appDataSource, _appDataSource, migrations, migrator);
         }
 
         var engineDataSource = await session.DataSourceAsync(cancellationToken);
         var appDataSource = pool.IsShared ? engineDataSource : await session.CreateDataSourceAsync(pool.AppOptions(), cancellationToken);
         Log(session.Connection, appDataSource, migrations);
-        return new State(session, appDataSource, engineDataSource, migrations, await session.MigratorAsync(cancellationToken), !pool.IsShared);
+        return new State(session, appDataSource, engineDataSource, migrations, await session.MigratorAsync(cancellationToken));
     }
 
     private void Log(ResolvedConnection connection, NpgsqlDataSource dataSource, IMigrationSource migrations)
@@ -163,8 +163,12 @@ public sealed class StrataDatabase : IAsyncDisposable
 
     // EngineDataSource is the app's DataSource unless the app's pool multiplexes or auto-prepares (see PoolPlan).
     private sealed record State(
-        StrataSession Session, NpgsqlDataSource DataSource, NpgsqlDataSource EngineDataSource, IMigrationSource Migrations, Migrator Migrator, bool OwnsAppDataSource)
+        StrataSession Session, NpgsqlDataSource DataSource, NpgsqlDataSource EngineDataSource, IMigrationSource Migrations, Migrator Migrator)
     {
         public ResolvedConnection Connection => Session.Connection;
+
+        // The session disposes the engine's pool; an app's pool beside it is Strata's to dispose too. An
+        // NpgsqlDataSource the app registered itself serves as both, and stays the app's.
+        public bool OwnsAppDataSource => !ReferenceEquals(DataSource, EngineDataSource);
     }
 }
