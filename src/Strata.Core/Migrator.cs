@@ -310,7 +310,11 @@ public sealed class Migrator
             var plan = UpPlanner.Plan(snapshot.Ledger, target ?? MigrationTarget.All, _options);
             TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, snapshot.ServerMajorVersion);
             await CheckForeignAppliedAsync(snapshot, plan.Migrations, cancellationToken);
-            var sql = new ScriptBuilder(_steps, _history.Sql, _options.HistoryTable).Build(plan, !snapshot.SchemaExists, !snapshot.TableExists);
+            // up adds the phase column only to a table that lacks it (ALTER TABLE needs the table's owner even when
+            // the column exists), so the script does too.
+            var addPhaseColumn = snapshot.TableExists && !await HasPhaseColumnAsync(cancellationToken);
+            var sql = new ScriptBuilder(_steps, _history.Sql, _options.HistoryTable)
+                .Build(plan, !snapshot.SchemaExists, !snapshot.TableExists, addPhaseColumn);
             return new ScriptResult(sql, plan.Migrations.Select(m => m.Version).ToList());
         });
 
@@ -439,6 +443,12 @@ public sealed class Migrator
     private Task<MigrationSession> OpenSessionAsync(
         CancellationToken cancellationToken, AdoptionGuard? guard = null, Func<IReadOnlyList<HistoryRecord>?, Task<bool>>? filesReady = null) =>
         MigrationSession.OpenAsync(_dataSource, _history, _options, _logger, guard, filesReady, cancellationToken);
+
+    private async Task<bool> HasPhaseColumnAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await _history.HasPhaseColumnAsync(connection, cancellationToken);
+    }
 
     // Read-only commands take no lock and never create the history table.
     private async Task<Snapshot> ReadAsync(Task<IReadOnlyList<Migration>> loading, CancellationToken cancellationToken, bool guarded = false)

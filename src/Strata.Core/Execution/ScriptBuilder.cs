@@ -11,7 +11,11 @@ namespace Strata.Core.Execution;
 /// <summary>Writes the SQL <c>up</c> would run, bookkeeping included, as a script for review.</summary>
 internal sealed class ScriptBuilder(StepSql steps, HistorySql history, HistoryTableName table)
 {
-    public string Build(UpPlan plan, bool createSchema, bool createTable)
+    /// <param name="plan">The migrations to apply.</param>
+    /// <param name="createSchema">Whether the history table's schema does not exist yet.</param>
+    /// <param name="createTable">Whether the history table does not exist yet.</param>
+    /// <param name="addPhaseColumn">Whether the existing history table lacks the phase column (an older version created it).</param>
+    public string Build(UpPlan plan, bool createSchema, bool createTable, bool addPhaseColumn)
     {
         var script = new StringBuilder()
             .AppendLine("-- The SQL `strata up` would run, generated for review; nothing has been executed.")
@@ -26,10 +30,15 @@ internal sealed class ScriptBuilder(StepSql steps, HistorySql history, HistoryTa
         {
             Append(script, history.CreateTable);
         }
-        else
+        else if (addPhaseColumn)
         {
             // A table an older version created has no phase column yet; up adds it the same way before writing.
             Append(script, history.AddPhaseColumn);
+        }
+
+        if (plan.Migrations.Count == 0 && plan.EditedToAccept.Count == 0)
+        {
+            script.AppendLine("-- Nothing to apply: every migration is applied.");
         }
 
         foreach (var edited in plan.EditedToAccept)

@@ -63,6 +63,10 @@ internal sealed class HistoryStore(HistoryTableName table, ILogger logger)
     public Task<bool> SchemaExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         Db.ScalarAsync<bool>(connection, new BoundSql("SELECT EXISTS (SELECT FROM pg_namespace WHERE nspname = $1)", Table.Schema), cancellationToken);
 
+    /// <summary>Whether the existing table has the phase column (a table an older version created does not).</summary>
+    public Task<bool> HasPhaseColumnAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        Db.ScalarAsync<bool>(connection, Sql.HasPhaseColumn, cancellationToken);
+
     /// <summary>
     /// Makes the table ready for the rows this version writes: creates it when it does not exist, and adds the columns
     /// newer versions write (the phase) to a table an older version created. Transactional; runs under the migration lock.
@@ -75,7 +79,7 @@ internal sealed class HistoryStore(HistoryTableName table, ILogger logger)
             return;
         }
 
-        if (await Db.ScalarAsync<bool>(connection, Sql.HasPhaseColumn, cancellationToken))
+        if (await HasPhaseColumnAsync(connection, cancellationToken))
         {
             return;
         }

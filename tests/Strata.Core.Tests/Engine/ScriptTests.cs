@@ -31,17 +31,7 @@ public sealed class ScriptTests
         await using var migrated = await TestPostgres.CreateDatabaseAsync();
         var script = await scripted.Migrator(Mixed()).ScriptAsync();
 
-        // Simple-protocol execution of the whole script, as psql would send it statement by statement.
-        await using (var connection = await scripted.DataSource.OpenConnectionAsync())
-        {
-            await using var batch = new Npgsql.NpgsqlBatch(connection);
-            foreach (var statement in script.Sql.Split(";\n", StringSplitOptions.RemoveEmptyEntries).Where(s => s.Trim().Length > 0))
-            {
-                var text = string.Join('\n', statement.Split('\n').Where(line => !line.StartsWith("--", StringComparison.Ordinal)));
-                await using var command = new Npgsql.NpgsqlCommand(text, connection);
-                await command.ExecuteNonQueryAsync();
-            }
-        }
+        await RunAsync(scripted, script.Sql);
 
         await migrated.Migrator(Mixed()).UpAsync();
         const string history = "SELECT string_agg(version || description || checksum || checksum_algorithm || status || statements_completed || statements_total || applied_by || origin || strata_version || coalesce(client_host, ''), ',' ORDER BY version) FROM strata_schema_migrations";
@@ -60,16 +50,74 @@ public sealed class ScriptTests
         source.Add("2_posts.sql", "-- migrate:up phase:post\nCREATE TABLE posts (id int PRIMARY KEY);\n");
 
         var script = await db.Migrator(source).ScriptAsync();
-        await using (var connection = await db.DataSource.OpenConnectionAsync())
-        {
-            foreach (var statement in script.Sql.Split(";\n", StringSplitOptions.RemoveEmptyEntries).Where(s => s.Trim().Length > 0))
-            {
-                var text = string.Join('\n', statement.Split('\n').Where(line => !line.StartsWith("--", StringComparison.Ordinal)));
-                await using var command = new Npgsql.NpgsqlCommand(text, connection);
-                await command.ExecuteNonQueryAsync();
-            }
-        }
+        script.Sql.ShouldContain("ADD COLUMN IF NOT EXISTS phase");
+        await RunAsync(db, script.Sql);
 
         (await db.ScalarAsync<string>("SELECT string_agg(version || ':' || phase, ',' ORDER BY version) FROM strata_schema_migrations")).ShouldBe("1:pre,2:post");
+    }
+
+    [Fact]
+    public async Task A_script_for_an_up_to_date_database_changes_nothing_and_says_so()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await db.Migrator(Mixed()).UpAsync();
+
+        var script = await db.Migrator(Mixed()).ScriptAsync();
+
+        script.Migrations.ShouldBeEmpty();
+        script.Sql.ShouldContain("-- Nothing to apply: every migration is applied.");
+        script.Sql.ShouldNotContain("ALTER TABLE");
+        script.Sql.ShouldNotContain("CREATE TABLE");
+    }
+
+    // up adds the phase column only where it is missing; a script that always added it would need the history table's
+    // owner (ALTER TABLE checks ownership before it sees that the column exists), and fail where up succeeds.
+    [Fact]
+    public async Task A_role_that_may_write_the_history_but_does_not_own_it_can_run_the_script()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = new TestMigrationSource().Add("1_users.sql", "-- migrate:up\nCREATE TABLE users (id int PRIMARY KEY);\n");
+        await db.Migrator(source).UpAsync();
+        var role = "strata_deployer_" + db.Name;
+        await db.ExecuteAsync(
+            $"CREATE ROLE \"{role}\"; GRANT CREATE, USAGE ON SCHEMA public TO \"{role}\"; " +
+            $"GRANT SELECT, INSERT, UPDATE, DELETE ON strata_schema_migrations TO \"{role}\"");
+        try
+        {
+            source.Add("2_posts.sql", "-- migrate:up\nCREATE TABLE posts (id int PRIMARY KEY);\n");
+            var script = await db.Migrator(source).ScriptAsync();
+
+            await RunAsync(db, script.Sql, role);
+
+            (await db.ScalarAsync<string>("SELECT tableowner::text FROM pg_tables WHERE tablename = 'posts'")).ShouldBe(role);
+            (await db.ScalarAsync<long>("SELECT count(*) FROM strata_schema_migrations")).ShouldBe(2);
+        }
+        finally
+        {
+            await db.ExecuteAsync($"DROP OWNED BY \"{role}\"; DROP ROLE \"{role}\"");
+        }
+    }
+
+    // Simple-protocol execution of the whole script, as psql would send it statement by statement (as the role given).
+    private static async Task RunAsync(TestDatabase db, string sql, string? role = null)
+    {
+        await using var connection = await db.DataSource.OpenConnectionAsync();
+        if (role is not null)
+        {
+            await using var setRole = new Npgsql.NpgsqlCommand($"SET ROLE \"{role}\"", connection);
+            await setRole.ExecuteNonQueryAsync();
+        }
+
+        foreach (var statement in sql.Split(";\n", StringSplitOptions.RemoveEmptyEntries).Where(s => s.Trim().Length > 0))
+        {
+            var text = string.Join('\n', statement.Split('\n').Where(line => !line.StartsWith("--", StringComparison.Ordinal)));
+            if (text.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            await using var command = new Npgsql.NpgsqlCommand(text, connection);
+            await command.ExecuteNonQueryAsync();
+        }
     }
 }
