@@ -18,7 +18,8 @@ internal static class DownPlanner
         LedgerGuards.RefuseInterrupted(ledger, "roll back");
         var applied = ledger.Entries.Where(e => e.Record?.Status == HistoryStatus.Applied).Reverse().ToList();
         var selected = Select(applied, target);
-        var missing = selected.Where(e => e.Migration is null).Select(e => $"migration {e.Id} has no file to take its down section from").ToList();
+        var withoutFile = selected.Where(e => e.Migration is null).ToList();
+        var missing = withoutFile.Select(e => $"migration {e.Id} has no file to take its down section from (restore the file)").ToList();
         var noDown = selected
             .Where(e => e.Migration is { Down: null })
             .Select(e => $"migration {e.Id} has no down section ({e.File.Source})")
@@ -30,7 +31,11 @@ internal static class DownPlanner
         var problems = missing.Concat(noDown).Concat(emptyDown).ToList();
         if (problems.Count > 0)
         {
-            throw new ValidationFailedException($"Refusing to roll back, nothing was run: {ProblemMessages.Join(problems)}.");
+            // Without its file, a migration can only be forgotten: its history row removed, its changes left as they are.
+            throw new ValidationFailedException($"Refusing to roll back, nothing was run: {ProblemMessages.Join(problems)}.")
+            {
+                NextSteps = withoutFile.Select(e => new NextStep(NextStepKind.Unstamp, e.Version.Value)).ToList(),
+            };
         }
 
         LedgerGuards.RefuseEdited(selected, options, "roll back");

@@ -106,8 +106,10 @@ public sealed class PlannerTests
         DownPlanner.Plan(ledger, MigrationTarget.To(MigrationVersion.Parse("0")), new()).Count.ShouldBe(3);
         Should.Throw<ValidationFailedException>(() => DownPlanner.Plan(Ledger(Row("1"), Row("2"), Row("3")), MigrationTarget.All, new()))
             .Message.ShouldBe("Refusing to roll back, nothing was run: migration 2_b has no down section (db/migrations/2_b.sql).");
-        Should.Throw<ValidationFailedException>(() => DownPlanner.Plan(Ledger(Row("1"), Row("9")), MigrationTarget.Steps(1), new()))
-            .Message.ShouldContain("migration 9_x has no file");
+        var missing = Should.Throw<ValidationFailedException>(() => DownPlanner.Plan(Ledger(Row("1"), Row("9")), MigrationTarget.Steps(1), new()));
+        missing.Message.ShouldContain("migration 9_x has no file");
+        // Without its file a migration can only be forgotten, so that is the step offered.
+        missing.NextSteps.ShouldBe([new NextStep(NextStepKind.Unstamp, "9")]);
     }
 
     [Fact]
