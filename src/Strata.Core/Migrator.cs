@@ -98,7 +98,7 @@ public sealed class Migrator
                 if (session.History.Count > 0)
                 {
                     // With an empty history the session's guard has already looked at other tools' tables.
-                    await _guard.CheckPendingAsync(session.ReadConnection, plan.Migrations, cancellationToken);
+                    await _guard.CheckPendingAsync(session.ReadConnection, plan.Migrations, session.History, cancellationToken);
                 }
             }
 
@@ -247,7 +247,7 @@ public sealed class Migrator
             TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
             if (session.History.Count > 0)
             {
-                await _guard.CheckPendingAsync(session.ReadConnection, plan.Migrations, cancellationToken);
+                await _guard.CheckPendingAsync(session.ReadConnection, plan.Migrations, session.History, cancellationToken);
             }
 
             await PrepareUpAsync(session, plan, cancellationToken);
@@ -351,7 +351,7 @@ public sealed class Migrator
         }
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await _guard.CheckPendingAsync(connection, pending, cancellationToken);
+        await _guard.CheckPendingAsync(connection, pending, snapshot.Ledger.Records, cancellationToken);
     }
 
     private static Task NoPreflight(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken) => Task.CompletedTask;

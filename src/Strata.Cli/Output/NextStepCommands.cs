@@ -26,7 +26,7 @@ internal static class NextStepCommands
         NextStepKind.AllowOutOfOrder => Rerun(invoked, "--allow-out-of-order", "up"),
         NextStepKind.RaiseLockWait => Rerun(invoked, "--lock-wait", "up", step.Value ?? "<duration>"),
         NextStepKind.Repair => Other(invoked, $"repair --version {step.Version}"),
-        NextStepKind.Unstamp => Other(invoked, $"stamp {step.Version} --remove"),
+        NextStepKind.Unstamp => Other(invoked, $"stamp {step.Version ?? "<version>"} --remove"),
         NextStepKind.ListSessions => Other(invoked, "db sessions"),
         NextStepKind.DropEndingSessions => Other(invoked, "db drop --force"),
         NextStepKind.CreateFromTemplate => Rerun(invoked, "--template", "db create", step.Value ?? "<name>"),

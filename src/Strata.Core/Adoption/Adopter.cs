@@ -122,15 +122,20 @@ internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history,
             }
 
             // A named version answers ids that cannot be mapped, but neither a failed migration nor one the other tool applied
-            // after it: up would run that one again.
+            // after it: up would run that one again. The times a tool kept (Flyway's) are still imported.
+            var kept = new Dictionary<MigrationVersion, ForeignVersion>();
             foreach (var source in sources.Where(s => s.MapsVersions))
             {
                 var read = await ForeignHistoryReader.ReadAsync(connection, source, cancellationToken);
                 RefuseUnsafe(read);
                 RefuseAppliedAfter(source, read, migrations, upTo, sources.Count);
+                foreach (var applied in read.Applied.Where(a => a.Version <= upTo && a.AppliedAt is not null))
+                {
+                    kept.TryAdd(applied.Version, applied);
+                }
             }
 
-            return Build(records is not null, sources, appliedBy, migrations, new ForeignHistory([], upTo, []));
+            return Build(records is not null, sources, appliedBy, migrations, new ForeignHistory([.. kept.Values], upTo, []));
         }
 
         if (sources.Count > 1)
@@ -198,7 +203,9 @@ internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history,
     private static void CheckFilesExist(ForeignHistoryTable source, IReadOnlyList<Migration> migrations, ForeignHistory foreign)
     {
         var versions = migrations.Select(m => m.Version).ToHashSet();
-        var missing = foreign.Applied.Select(a => a.Version).Concat(foreign.UpTo is { } v ? [v] : []).Where(v => !versions.Contains(v)).Distinct().Order().ToList();
+        var missing = foreign.Applied.Select(a => a.Version)
+            .Concat(foreign.UpTo is { } v && !foreign.UpToIsBaseline ? [v] : [])
+            .Where(v => !versions.Contains(v)).Distinct().Order().ToList();
         if (missing.Count > 0)
         {
             throw new ValidationFailedException(

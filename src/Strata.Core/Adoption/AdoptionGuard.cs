@@ -1,6 +1,7 @@
 using Npgsql;
 using Strata.Core.Configuration;
 using Strata.Core.Errors;
+using Strata.Core.History;
 using Strata.Core.Migrations;
 using Strata.Core.Planning;
 
@@ -60,7 +61,11 @@ internal sealed class AdoptionGuard(HistoryTableName ours, bool runsMigrations)
     /// applied: they would run a second time. Such a history was started around <c>adopt</c> (by hand, or by an
     /// older Strata), or the other tool still runs beside Strata. Only reads; called before anything is written.
     /// </summary>
-    public async Task CheckPendingAsync(NpgsqlConnection connection, IReadOnlyList<Migration> pending, CancellationToken cancellationToken)
+    /// <param name="connection">An open connection to the database.</param>
+    /// <param name="pending">The migrations the run would apply.</param>
+    /// <param name="history">Strata's history rows, which say whether Strata adopted the other tool's table.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task CheckPendingAsync(NpgsqlConnection connection, IReadOnlyList<Migration> pending, IReadOnlyList<HistoryRecord> history, CancellationToken cancellationToken)
     {
         if (pending.Count == 0)
         {
@@ -70,19 +75,11 @@ internal sealed class AdoptionGuard(HistoryTableName ours, bool runsMigrations)
         // A table that records nothing covers no version, so each table is read once, in use or not.
         foreach (var table in (await ForeignHistoryDetector.DetectAsync(connection, ours, cancellationToken)).Where(t => t.MapsVersions))
         {
-            var history = await ForeignHistoryReader.ReadAsync(connection, table, cancellationToken);
-            var applied = pending.Where(m => history.Covers(m.Version)).Select(m => m.Version).ToList();
+            var foreign = await ForeignHistoryReader.ReadAsync(connection, table, cancellationToken);
+            var applied = pending.Where(m => foreign.Covers(m.Version)).Select(m => m.Version).ToList();
             if (applied.Count > 0)
             {
-                var listed = string.Join(", ", applied.Take(ListedVersions)) + (applied.Count > ListedVersions ? $" and {applied.Count - ListedVersions} more" : string.Empty);
-                throw new AdoptionRequiredException(
-                    $"{RunRefused}{table.ToolName}'s history table {table.QualifiedName} records {listed} as applied, but Strata's " +
-                    $"history {ours} does not, so {(applied.Count == 1 ? "it" : "they")} would run again; record each as applied without running it " +
-                    "(stamp), or, if that table no longer describes this database, drop or rename it (see docs/commands/adopt.md).",
-                    [table.QualifiedName])
-                {
-                    NextSteps = [new NextStep(NextStepKind.Stamp, applied[0].Value), new NextStep(NextStepKind.ShowStatus)],
-                };
+                throw PendingRefused(table, applied, AdoptedFrom(history, table));
             }
         }
     }
@@ -108,7 +105,7 @@ internal sealed class AdoptionGuard(HistoryTableName ours, bool runsMigrations)
             }
             else
             {
-                await CheckPendingAsync(connection, pending, cancellationToken);
+                await CheckPendingAsync(connection, pending, ledger.Records, cancellationToken);
             }
 
             return null;
@@ -122,6 +119,35 @@ internal sealed class AdoptionGuard(HistoryTableName ours, bool runsMigrations)
             };
         }
     }
+
+    // Once Strata adopted the table, a version it records that Strata's history lacks was most often rolled back by
+    // Strata since (down deletes Strata's row, never the other tool's): stamping it would record as applied what is
+    // not. It may also have been applied by the other tool after the adoption. Only the person knows which, so the
+    // refusal names both and offers no stamp first.
+    private AdoptionRequiredException PendingRefused(ForeignHistoryTable table, IReadOnlyList<MigrationVersion> applied, bool adopted)
+    {
+        var listed = string.Join(", ", applied.Take(ListedVersions)) + (applied.Count > ListedVersions ? $" and {applied.Count - ListedVersions} more" : string.Empty);
+        var them = applied.Count == 1 ? "it" : "them";
+        var stated = $"{RunRefused}{table.ToolName}'s history table {table.QualifiedName} records {listed} as applied, but Strata's history {ours} " +
+            $"does not, so {(applied.Count == 1 ? "it" : "they")} would run again";
+        var message = adopted
+            ? $"{stated}. Strata adopted that table earlier: if Strata rolled {them} back since then, the table no longer describes this " +
+                $"database, so drop or rename it; if {table.ToolName} applied {them} after the adoption, record each as applied without running it " +
+                "(stamp) (see docs/commands/adopt.md)."
+            : $"{stated}; record each as applied without running it (stamp), or, if that table no longer describes this database, drop or " +
+                "rename it (see docs/commands/adopt.md).";
+        return new AdoptionRequiredException(message, [table.QualifiedName])
+        {
+            NextSteps = adopted
+                ? [new NextStep(NextStepKind.ShowStatus)]
+                : [new NextStep(NextStepKind.Stamp, applied[0].Value), new NextStep(NextStepKind.ShowStatus)],
+        };
+    }
+
+    // adopt writes applied_by adopt:<tool>, or adopt:<tool>+<tool> when it read several tables.
+    private static bool AdoptedFrom(IReadOnlyList<HistoryRecord> history, ForeignHistoryTable table) =>
+        history.Any(r => r.AppliedBy.StartsWith("adopt:", StringComparison.Ordinal)
+            && r.AppliedBy["adopt:".Length..].Split('+').Contains(table.ToolId, StringComparer.Ordinal));
 
     private static string ForeignMessage(IReadOnlyList<ForeignHistoryTable> tables, bool runsMigrations)
     {

@@ -11,6 +11,12 @@ internal sealed record ForeignHistory(IReadOnlyList<ForeignVersion> Applied, Mig
     /// <summary>Why the history cannot be imported at all (a migration failed part-way); naming a version does not change it.</summary>
     public string? Unsafe { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="ForeignHistory.UpTo"/> is a baseline (Flyway's): a point the schema was at, which no migration
+    /// file needs to have, unlike golang-migrate's current version, the last migration it ran.
+    /// </summary>
+    public bool UpToIsBaseline { get; init; }
+
     /// <summary>Why its ids cannot be read one to one as Strata versions; naming the newest migration file answers it.</summary>
     public string? Unmapped { get; init; }
 

@@ -145,7 +145,7 @@ internal static class ForeignHistoryReader
             }
         }
 
-        return new ForeignHistory([.. applied.Values], upTo, skipped) { Unmapped = unmapped };
+        return new ForeignHistory([.. applied.Values], upTo, skipped) { Unmapped = unmapped, UpToIsBaseline = upTo is not null };
     }
 
     private static bool TryVersion(string text, out MigrationVersion version) => MigrationVersion.TryParse(text.Trim(), out version);

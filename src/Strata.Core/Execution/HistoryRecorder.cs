@@ -55,7 +55,7 @@ internal sealed class HistoryRecorder(HistoryStore store, ILogger logger)
 
         if (entry.State == MigrationState.Interrupted)
         {
-            throw new ValidationFailedException($"Refusing to unstamp: {ProblemMessages.Interrupted(entry)}.")
+            throw new ValidationFailedException($"Refusing to remove the history row: {ProblemMessages.Interrupted(entry)}.")
             {
                 NextSteps = ProblemMessages.Steps([entry]),
             };
@@ -88,9 +88,9 @@ internal sealed class HistoryRecorder(HistoryStore store, ILogger logger)
         {
             throw new ValidationFailedException(
                 $"Refusing to baseline: the history table {store.Table} already has {recorded} row(s) (newest applied: {ledger.NewestRecorded}), and baseline " +
-                "only fills an empty history; record single migrations with stamp, remove a wrong row with unstamp, and see what is recorded in the status.")
+                "only fills an empty history; record single migrations with stamp, remove a wrong row with stamp's remove option, and see what is recorded in the status.")
             {
-                NextSteps = [new NextStep(NextStepKind.Stamp), new NextStep(NextStepKind.ShowStatus)],
+                NextSteps = [new NextStep(NextStepKind.Stamp), new NextStep(NextStepKind.Unstamp), new NextStep(NextStepKind.ShowStatus)],
             };
         }
 

@@ -79,7 +79,7 @@ internal sealed class HistoryRowReader(HistoryTableName table)
         {
             throw new HistoryInconsistentException(
                 $"The history table {table} is inconsistent: {string.Join("; ", _problems)}. Remove every row of such a version " +
-                "(unstamp it, or correct the rows in SQL), then record what is applied again with stamp.")
+                "(with stamp's remove option, or correct the rows in SQL), then record what is applied again with stamp.")
             {
                 NextSteps = [.. _collisions.Select(v => new NextStep(NextStepKind.Unstamp, v)), new NextStep(NextStepKind.Stamp)],
             };

@@ -42,7 +42,11 @@ internal sealed class MigrationLedger
         }
 
         Entries = entries;
+        Records = rows;
     }
+
+    /// <summary>The history's rows, oldest version first.</summary>
+    public IReadOnlyList<HistoryRecord> Records { get; }
 
     /// <summary>Every version in the source or the history, oldest first.</summary>
     public IReadOnlyList<LedgerEntry> Entries { get; }

@@ -11,7 +11,7 @@ internal static class ProblemMessages
         "restore the file, or " + new NextStep(NextStepKind.AllowEdited).Describe();
 
     public static string Missing(LedgerEntry entry) =>
-        $"migration {entry.Id} is recorded as applied but its file is missing: restore the file, or remove its history row with unstamp";
+        $"migration {entry.Id} is recorded as applied but its file is missing: restore the file, or remove its history row with stamp's remove option";
 
     public static string OutOfOrder(LedgerEntry entry, MigrationLedger ledger) =>
         $"migration {entry.Id} is pending but older than the newest applied migration {ledger.Find(ledger.NewestRecorded!.Value)!.Id}: " +

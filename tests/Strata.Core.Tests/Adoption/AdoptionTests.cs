@@ -80,6 +80,33 @@ public sealed class AdoptionTests
             .ShouldBe("2021-03-04 05:06:07");
     }
 
+    // Flyway's baseline row marks where the schema was when Flyway took it over (version 1 by default): a point, not a
+    // migration, so no file needs to have its version; files up to it are recorded, and the times of the rows after it kept.
+    [Fact]
+    public async Task Adopt_takes_a_flyway_baseline_without_a_file_of_its_version_and_keeps_the_times_with_to_too()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await db.ExecuteAsync("SET TIME ZONE 'UTC'; CREATE TABLE users (id int PRIMARY KEY); CREATE TABLE posts (id int PRIMARY KEY);" + ForeignTools.FlywayTable + """
+            INSERT INTO flyway_schema_history VALUES
+                (1, '1', '<< Flyway Baseline >>', 'BASELINE', '<< Flyway Baseline >>', NULL, 'app', '2020-01-02 03:04:05', 0, true),
+                (2, '2', 'posts', 'SQL', 'V2__posts.sql', 913287210, 'app', '2022-03-04 05:06:07', 9, true);
+            """);
+        var source = new TestMigrationSource()
+            .Add("2_posts.sql", "-- migrate:up\nCREATE TABLE posts (id int PRIMARY KEY);\n")
+            .Add("3_tags.sql", "-- migrate:up\nCREATE TABLE tags (id int PRIMARY KEY);\n");
+        const string recorded = "SELECT string_agg(version || ' ' || to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), ',' ORDER BY version) FROM strata_schema_migrations";
+
+        var preview = await db.Migrator(source).AdoptAsync(dryRun: true);
+        preview.Pending.Select(v => v.Value).ShouldBe(["3"]);
+        await db.Migrator(source).AdoptAsync(MigrationVersion.Parse("2"));
+        (await db.ScalarAsync<string>(recorded)).ShouldBe("2 2022-03-04 05:06:07");
+
+        await db.ExecuteAsync("DROP TABLE strata_schema_migrations");
+        await db.Migrator(source).AdoptAsync();
+        (await db.ScalarAsync<string>(recorded)).ShouldBe("2 2022-03-04 05:06:07");
+        (await db.Migrator(source).UpAsync()).Migrations.Select(m => m.Version.Value).ShouldBe(["3"]);
+    }
+
     [Fact]
     public async Task Adopt_refuses_a_dirty_golang_migrate_version_and_writes_nothing()
     {
@@ -151,7 +178,7 @@ public sealed class AdoptionTests
 
         (await Should.ThrowAsync<ValidationFailedException>(() => migrator.AdoptAsync())).Message.ShouldContain("already has 3 row(s)");
         (await Should.ThrowAsync<ValidationFailedException>(() => migrator.BaselineAsync(MigrationVersion.Parse("2")))).NextSteps
-            .ShouldBe([new NextStep(NextStepKind.Stamp), new NextStep(NextStepKind.ShowStatus)]);
+            .ShouldBe([new NextStep(NextStepKind.Stamp), new NextStep(NextStepKind.Unstamp), new NextStep(NextStepKind.ShowStatus)]);
     }
 
     [Fact]

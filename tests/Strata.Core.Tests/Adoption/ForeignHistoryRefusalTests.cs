@@ -76,6 +76,30 @@ public sealed class ForeignHistoryRefusalTests
         (await db.ScalarAsync<long>("SELECT count(*) FROM a")).ShouldBe(1);
     }
 
+    // After adopt, a version the other tool's table still records may be one Strata rolled back since: stamping it would
+    // record as applied what down just undid, so the refusal names both readings and offers no stamp.
+    [Fact]
+    public async Task After_adopt_and_down_up_refuses_without_offering_to_stamp_what_down_undid_and_runs_once_the_table_is_gone()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await db.ExecuteAsync(DbmatePurged);
+        var source = Purge();
+        source.Add("2_purge.sql", "-- migrate:up\nDELETE FROM a;\n-- migrate:down\nSELECT 1;\n");
+        var migrator = db.Migrator(source);
+        await migrator.AdoptAsync();
+        await migrator.DownAsync();
+
+        var refused = await Should.ThrowAsync<AdoptionRequiredException>(() => migrator.UpAsync());
+
+        refused.Message.ShouldContain("records 2 as applied, but Strata's history public.strata_schema_migrations does not");
+        refused.Message.ShouldContain("Strata adopted that table earlier: if Strata rolled it back since then, the table no longer describes this database, so drop or rename it");
+        refused.NextSteps.ShouldBe([new NextStep(NextStepKind.ShowStatus)]);
+        (await db.ScalarAsync<long>("SELECT count(*) FROM a")).ShouldBe(1);
+
+        await db.ExecuteAsync("DROP TABLE schema_migrations");
+        (await migrator.UpAsync()).Migrations.Select(m => m.Version.Value).ShouldBe(["2"]);
+    }
+
     [Fact]
     public async Task Stamp_refuses_on_an_empty_history_table_too_and_adopt_then_up_runs_nothing_twice()
     {
