@@ -19,9 +19,29 @@ internal static class ForeignHistoryReader
     public static async Task<bool> InUseAsync(NpgsqlConnection connection, ForeignHistoryTable table, CancellationToken cancellationToken) =>
         table.MapsVersions
             ? (await ReadAsync(connection, table, cancellationToken)).RecordsAny
-            : await Db.ScalarAsync<bool>(connection, new BoundSql($"SELECT EXISTS (SELECT FROM {table.QualifiedName})"), cancellationToken);
+            : await Readable(table, () => Db.ScalarAsync<bool>(connection, new BoundSql($"SELECT EXISTS (SELECT FROM {table.QualifiedName})"), cancellationToken));
 
-    public static Task<ForeignHistory> ReadAsync(NpgsqlConnection connection, ForeignHistoryTable table, CancellationToken cancellationToken) => table.Tool switch
+    public static Task<ForeignHistory> ReadAsync(NpgsqlConnection connection, ForeignHistoryTable table, CancellationToken cancellationToken) =>
+        Readable(table, () => ReadRowsAsync(connection, table, cancellationToken));
+
+    // A table Strata may not read cannot say what it records, and skipping it could run again what the tool applied.
+    private static async Task<T> Readable<T>(ForeignHistoryTable table, Func<Task<T>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new ConfigurationException(
+                $"Could not read {table.QualifiedName}, which has the shape of {table.ToolName}'s history table, to see which migrations it records as " +
+                $"applied ({ex.SqlState} {ex.MessageText}): grant the role Strata connects as USAGE on schema {table.Schema} and SELECT on the table, " +
+                "or, if it is not this database's history, drop or rename it (see docs/commands/adopt.md).",
+                ex);
+        }
+    }
+
+    private static Task<ForeignHistory> ReadRowsAsync(NpgsqlConnection connection, ForeignHistoryTable table, CancellationToken cancellationToken) => table.Tool switch
     {
         MigrationTool.Dbmate => ReadDbmateAsync(connection, table, cancellationToken),
         MigrationTool.GolangMigrate => ReadGolangMigrateAsync(connection, table, cancellationToken),

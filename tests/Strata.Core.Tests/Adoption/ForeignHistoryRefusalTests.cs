@@ -100,6 +100,40 @@ public sealed class ForeignHistoryRefusalTests
         (await migrator.UpAsync()).Migrations.Select(m => m.Version.Value).ShouldBe(["2"]);
     }
 
+    // A tool's table the role may not read cannot say what it records: a clear configuration error naming the table and
+    // the grants, not a bare database error, and nothing written.
+    [Fact]
+    public async Task A_tool_history_table_the_role_may_not_read_is_named_with_the_grants_it_needs()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var role = "strata_reader_" + db.Name;
+        await db.ExecuteAsync(
+            $"CREATE ROLE \"{role}\" LOGIN; GRANT CREATE ON SCHEMA public TO \"{role}\"; " +
+            "CREATE SCHEMA billing; CREATE TABLE billing.schema_migrations (version varchar(128) PRIMARY KEY); INSERT INTO billing.schema_migrations VALUES ('1');");
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(db.ConnectionString) { Username = role };
+            await using var asRole = Npgsql.NpgsqlDataSource.Create(builder.ConnectionString);
+            var migrator = new Migrator(asRole, Purge(), EngineTestKit.FastOptions);
+
+            var refused = await Should.ThrowAsync<ConfigurationException>(() => migrator.UpAsync());
+            var status = await Should.ThrowAsync<ConfigurationException>(() => migrator.StatusAsync());
+
+            foreach (var error in new[] { refused, status })
+            {
+                error.Message.ShouldStartWith("Could not read billing.schema_migrations, which has the shape of dbmate's history table");
+                error.Message.ShouldContain("grant the role Strata connects as USAGE on schema billing and SELECT on the table");
+            }
+
+            (await db.TableExistsAsync("public.strata_schema_migrations")).ShouldBeFalse();
+            (await db.TableExistsAsync("public.a")).ShouldBeFalse();
+        }
+        finally
+        {
+            await db.ExecuteAsync($"DROP OWNED BY \"{role}\"; DROP ROLE \"{role}\"");
+        }
+    }
+
     [Fact]
     public async Task Stamp_refuses_on_an_empty_history_table_too_and_adopt_then_up_runs_nothing_twice()
     {
