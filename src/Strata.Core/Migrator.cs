@@ -138,10 +138,21 @@ public sealed class Migrator
             TransactionPreflight.Check(plan, MigrationDirection.Up, session.ServerMajorVersion);
             var down = await _runner.RunAsync(session, plan, MigrationDirection.Down, cancellationToken);
             // With nothing applied there is nothing to apply again, whatever is pending.
-            var up = plan.Count == 0
-                ? new MigrationRunResult(MigrationDirection.Up, DryRun: false, [])
-                : await _runner.RunAsync(session, plan, MigrationDirection.Up, cancellationToken);
-            return new RedoResult(down, up);
+            if (plan.Count == 0)
+            {
+                return new RedoResult(down, new MigrationRunResult(MigrationDirection.Up, DryRun: false, []));
+            }
+
+            try
+            {
+                return new RedoResult(down, await _runner.RunAsync(session, plan, MigrationDirection.Up, cancellationToken));
+            }
+            catch (Exception ex)
+            {
+                // The down half is committed: the failure says so, as a failed up says what it applied before.
+                PartialRun.Attach(ex, down);
+                throw;
+            }
         });
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Strata.Core.Execution;
 using Strata.Core.Secrets;
 
 namespace Strata.Cli.Output;
@@ -22,6 +23,9 @@ internal static class ErrorJson
             ["statement"] = report.Statement,
             ["nextSteps"] = new JsonArray([.. report.NextSteps.Select(step => JsonValue.Create(step))]),
             ["applied"] = new JsonArray([.. (report.Completed?.Migrations ?? []).Select(step => (JsonNode)StepJson.Step(step))]),
+            ["appliedDirection"] = report.Completed is { Migrations.Count: > 0 } completed
+                ? (completed.Direction == MigrationDirection.Up ? "up" : "down")
+                : null,
         };
         if (verboseDetail is not null)
         {

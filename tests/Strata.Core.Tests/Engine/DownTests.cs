@@ -1,4 +1,5 @@
 using Strata.Core.Errors;
+using Strata.Core.Execution;
 using Strata.Core.Migrations;
 using Strata.Core.Planning;
 using Strata.Testing;
@@ -76,6 +77,24 @@ public sealed class DownTests
         result.Down.Migrations.Single().Version.Value.ShouldBe("10");
         result.Up.Migrations.Single().Version.Value.ShouldBe("10");
         (await db.ScalarAsync<long>("SELECT count(*) FROM tags")).ShouldBe(2);
+    }
+
+    // The down half commits before the up half runs: when the up half fails, the error carries the reverted migration,
+    // so the front end can say the migration is no longer applied.
+    [Fact]
+    public async Task A_redo_whose_up_half_fails_says_the_down_half_was_committed()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var migrator = db.Migrator(new TestMigrationSource()
+            .Add("1_r.sql", "-- migrate:up\nCREATE TABLE r (id int);\n-- migrate:down\nDROP TABLE r;\nCREATE TABLE r (id int);\n"));
+        await migrator.UpAsync();
+
+        var failed = await Should.ThrowAsync<MigrationFailedException>(() => migrator.RedoAsync());
+
+        var reverted = PartialRun.Find(failed).ShouldNotBeNull();
+        reverted.Direction.ShouldBe(MigrationDirection.Down);
+        reverted.Migrations.Single().Version.Value.ShouldBe("1");
+        (await db.HistoryVersionsAsync()).ShouldBeEmpty();
     }
 
     [Fact]
