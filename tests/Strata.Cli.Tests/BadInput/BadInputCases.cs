@@ -232,6 +232,9 @@ public static class BadInputCases
         yield return new BadInputCase("migrations-dir-is-a-file", 2, ["validate", "-d", "notes.txt"]) { Files = [("notes.txt", "x")], Database = true };
         yield return new BadInputCase("new-migrations-dir-is-a-file", 2, ["new", "add_users", "-d", "notes.txt"]) { Files = [("notes.txt", "x")] };
         yield return new BadInputCase("new-migrations-dir-under-a-file", 2, ["new", "add_users", "-d", "notes.txt/migrations"]) { Files = [("notes.txt", "x")] };
+        yield return new BadInputCase("seeds-dir-is-a-file", 2, ["db", "seed", "--seeds-dir", "notes.txt"]) { Files = [.. Good, ("notes.txt", "x")], Variables = Dead };
+        yield return new BadInputCase("schema-file-is-a-directory", 2, ["up", "-s", "db"]) { Files = Good, Database = true };
+        yield return new BadInputCase("schema-file-under-a-file", 2, ["db", "dump", "--file", "notes.txt/schema.sql"]) { Files = [.. Good, ("notes.txt", "x")], Database = true };
         yield return new BadInputCase("migrations-dir-second-missing", 2, ["validate", "-d", "db/migrations", "-d", "nowhere"]) { Files = Good, Database = true };
         yield return new BadInputCase("empty-down-rolled-back", 5, ["down"])
         {
