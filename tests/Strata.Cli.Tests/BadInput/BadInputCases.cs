@@ -157,6 +157,8 @@ public static class BadInputCases
         yield return Config("config-schema-file-number", """{ "schemaFile": 1 }""");
         yield return Config("config-null", "null");
         yield return Config("config-seeds-dir-array", """{ "seedsDir": [] }""");
+        yield return Config("config-lint-rule-unknown", """{ "lint": { "rules": { "no-such-rule": "off" } } }""");
+        yield return Config("config-lint-rule-unknown-on-config", """{ "lint": { "rules": { "no-such-rule": "off" } } }""", "config");
         yield return Config("config-environment-string", """{ "environments": { "dev": "postgres://x" } }""");
         yield return new BadInputCase("config-is-a-directory", 2, ["status", "--config", "db"]) { Files = Good, Variables = Dead };
         yield return new BadInputCase("config-in-working-directory-is-a-directory", 2, ["status"]) { Files = [.. Good, ("strata.json/keep", "")], Variables = Dead };
