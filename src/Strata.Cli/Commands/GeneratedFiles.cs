@@ -10,7 +10,7 @@ internal static class GeneratedFiles
 {
     public static async Task<IReadOnlyList<string>> WriteAsync(string directory, IReadOnlyList<GeneratedMigration> files, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(directory);
+        CreateDirectory(directory);
         var paths = files.Select(f => Path.Combine(directory, f.FileName)).ToList();
         if (paths.Find(File.Exists) is { } taken)
         {
@@ -51,6 +51,27 @@ internal static class GeneratedFiles
         }
 
         return paths;
+    }
+
+    // The directory is made when missing, as the first migration of a project needs; a file where it or one of its
+    // parents should be is the user's to fix, and is said to be one (the runtime calls it "already exists").
+    private static void CreateDirectory(string directory)
+    {
+        if (FileErrorText.FileInTheWay(directory) is { } file)
+        {
+            var problem = file == Path.GetFullPath(directory) ? "is a file" : $"cannot be created: {file} is a file";
+            throw new ConfigurationException(
+                $"migrations directory {directory} {problem}, not a directory; name the directory to write the migration into.");
+        }
+
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception error) when (FileErrorText.IsFileError(error))
+        {
+            throw new ConfigurationException($"could not create the migrations directory {directory}: {FileErrorText.Describe(error)}", error);
+        }
     }
 
     private static ConfigurationException Exists(string path) =>

@@ -1,4 +1,6 @@
 using Strata.Core.Configuration;
+using Strata.Core.Errors;
+using Strata.Lint;
 
 namespace Strata.Cli.Hosting;
 
@@ -19,7 +21,8 @@ internal static class SettingFlags
     public static Option<T> Option<T>(SettingDefinition setting, string? helpName = null, bool recursive = false, params string[] aliases) =>
         new("--" + setting.Name, aliases) { Description = SettingHelp.For(setting), HelpName = helpName, Recursive = recursive };
 
-    public static Task<StrataSettings> BuildAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
+    /// <exception cref="ConfigurationException">A value is invalid, strata.json among them, lint rule ids included.</exception>
+    public static async Task<StrataSettings> BuildAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
     {
         var builder = new StrataSettingsBuilder(context.WorkingDirectory, context.Environment);
         foreach (var option in Given(parse))
@@ -40,7 +43,19 @@ internal static class SettingFlags
             }
         }
 
-        return builder.BuildAsync(cancellationToken);
+        var settings = await builder.BuildAsync(cancellationToken);
+        // Only the linter knows its rule ids, so the builder cannot check them; every command does, not only those
+        // that lint, as strata.json is checked whole when it is read.
+        CheckLintRuleIds(settings.LintRuleSeverities);
+        return settings;
+    }
+
+    private static void CheckLintRuleIds(Setting<IReadOnlyDictionary<string, string>> setting)
+    {
+        if (setting.Value.Keys.FirstOrDefault(id => !LintRules.Exists(id)) is { } unknown)
+        {
+            throw new ConfigurationException($"{setting.Origin}: '{unknown}' is not a lint rule; the ids are listed in docs/lint.md");
+        }
     }
 
     /// <summary>The options the user typed, on the command and its parents (global options are recursive).</summary>

@@ -42,7 +42,8 @@ internal static class DotEnvFile
         }
         catch (Exception e) when (FileErrorText.IsFileError(e))
         {
-            throw new ConfigurationException($"The environment file {file} cannot be read: check that it is a file this user may read.", e);
+            var given = path is null ? "" : $" given by {origin}";
+            throw new ConfigurationException($"The environment file {file}{given} could not be read: {FileErrorText.Describe(e, file)}.", e);
         }
 
         var merged = new Dictionary<string, string>(variables, StringComparer.Ordinal);

@@ -25,25 +25,26 @@ internal static class DbSecret
 
         RegisterPassword(root);
         CheckEngine(root);
+        var origin = EnvironmentVariables.Origin(environment, Variable);
         var draft = new SettingsDraft
         {
             Username = RequiredString(root, "username"),
             Password = OptionalString(root, "password"),
             Database = OptionalString(root, "dbname"),
         };
-        draft.From(SettingNames.User, Variable);
-        Mark(draft, SettingNames.Password, draft.Password);
-        Mark(draft, SettingNames.Database, draft.Database);
+        draft.From(SettingNames.User, origin);
+        Mark(draft, SettingNames.Password, draft.Password, origin);
+        Mark(draft, SettingNames.Database, draft.Database, origin);
         if (OptionalString(root, "host") is { } host)
         {
             draft.Hosts = [host];
-            draft.From(SettingNames.Host, Variable);
+            draft.From(SettingNames.Host, origin);
         }
 
         if (ReadPort(root) is { } port)
         {
             draft.Ports = [port];
-            draft.From(SettingNames.Port, Variable);
+            draft.From(SettingNames.Port, origin);
         }
 
         DbVariables.ApplyAddressOverrides(draft, environment);
@@ -124,11 +125,11 @@ internal static class DbSecret
         return string.IsNullOrEmpty(text) ? null : text;
     }
 
-    private static void Mark(SettingsDraft draft, string setting, string? value)
+    private static void Mark(SettingsDraft draft, string setting, string? value, string origin)
     {
         if (value is not null)
         {
-            draft.From(setting, Variable);
+            draft.From(setting, origin);
         }
     }
 }

@@ -16,7 +16,7 @@ internal static class DbVariables
     {
         var draft = new SettingsDraft();
         ApplyAddressOverrides(draft, environment);
-        draft.Take(EnvironmentVariables.Get(environment, User), v => draft.Username = v, SettingNames.User, User);
+        draft.Take(EnvironmentVariables.Get(environment, User), v => draft.Username = v, SettingNames.User, EnvironmentVariables.Origin(environment, User));
         draft.TakePassword(environment, Password);
 
         return draft;
@@ -25,8 +25,10 @@ internal static class DbVariables
     /// <summary>DB_HOST, DB_PORT and DB_NAME, over whatever the draft holds (used by the DB_SECRET tier too).</summary>
     public static void ApplyAddressOverrides(SettingsDraft draft, IReadOnlyDictionary<string, string> environment)
     {
-        draft.Take(EnvironmentVariables.Get(environment, Host), v => draft.Hosts = [v.Trim()], SettingNames.Host, Host);
-        draft.Take(EnvironmentVariables.Get(environment, Port), v => draft.Ports = [SettingValues.ParsePort(v.Trim(), Port, "value")], SettingNames.Port, Port);
-        draft.Take(EnvironmentVariables.Get(environment, Name), v => draft.Database = v, SettingNames.Database, Name);
+        // A value from a dotenv file names it (DB_HOST in .env), in strata config and in errors alike.
+        string Origin(string name) => EnvironmentVariables.Origin(environment, name);
+        draft.Take(EnvironmentVariables.Get(environment, Host), v => draft.Hosts = [v.Trim()], SettingNames.Host, Origin(Host));
+        draft.Take(EnvironmentVariables.Get(environment, Port), v => draft.Ports = [SettingValues.ParsePort(v.Trim(), Origin(Port), "value")], SettingNames.Port, Origin(Port));
+        draft.Take(EnvironmentVariables.Get(environment, Name), v => draft.Database = v, SettingNames.Database, Origin(Name));
     }
 }

@@ -11,18 +11,19 @@ internal static class PgVariables
     {
         var draft = new SettingsDraft();
         string? Get(string name) => EnvironmentVariables.Get(environment, name);
+        string Origin(string name) => EnvironmentVariables.Origin(environment, name);
 
-        draft.Take(Get("PGHOST"), v => draft.Hosts = HostList.ParsePlain(v), SettingNames.Host, "PGHOST");
-        draft.Take(Get("PGPORT"), v => draft.Ports = SettingValues.ParsePortList(v.Trim(), "PGPORT", "value"), SettingNames.Port, "PGPORT");
-        draft.Take(Get("PGDATABASE"), v => draft.Database = v, SettingNames.Database, "PGDATABASE");
-        draft.Take(Get("PGUSER"), v => draft.Username = v, SettingNames.User, "PGUSER");
+        draft.Take(Get("PGHOST"), v => draft.Hosts = HostList.ParsePlain(v), SettingNames.Host, Origin("PGHOST"));
+        draft.Take(Get("PGPORT"), v => draft.Ports = SettingValues.ParsePortList(v.Trim(), Origin("PGPORT"), "value"), SettingNames.Port, Origin("PGPORT"));
+        draft.Take(Get("PGDATABASE"), v => draft.Database = v, SettingNames.Database, Origin("PGDATABASE"));
+        draft.Take(Get("PGUSER"), v => draft.Username = v, SettingNames.User, Origin("PGUSER"));
         draft.TakePassword(environment, "PGPASSWORD");
-        draft.Take(Get("PGSSLMODE"), v => draft.SslMode = SettingValues.ParseSslMode(v.Trim(), "PGSSLMODE", "value"), SettingNames.SslMode, "PGSSLMODE");
-        draft.Take(Get("PGCONNECT_TIMEOUT"), v => draft.ConnectTimeoutSeconds = SettingValues.ParseTimeout(v.Trim(), "PGCONNECT_TIMEOUT", "value"), SettingNames.ConnectTimeout, "PGCONNECT_TIMEOUT");
-        draft.Take(Get("PGTARGETSESSIONATTRS"), v => draft.TargetSessionAttributes = SettingValues.ParseTargetSessionAttributes(v.Trim(), "PGTARGETSESSIONATTRS", "value"), SettingNames.TargetSessionAttributes, "PGTARGETSESSIONATTRS");
-        draft.Take(Get("PGSSLROOTCERT"), v => draft.SslRootCert = v, SettingNames.SslRootCert, "PGSSLROOTCERT");
-        draft.Take(Get("PGAPPNAME"), v => draft.ApplicationName = v, SettingNames.ApplicationName, "PGAPPNAME");
-        draft.Take(Get("PGOPTIONS"), v => draft.Options = v, SettingNames.Options, "PGOPTIONS");
+        draft.Take(Get("PGSSLMODE"), v => draft.SslMode = SettingValues.ParseSslMode(v.Trim(), Origin("PGSSLMODE"), "value"), SettingNames.SslMode, Origin("PGSSLMODE"));
+        draft.Take(Get("PGCONNECT_TIMEOUT"), v => draft.ConnectTimeoutSeconds = SettingValues.ParseTimeout(v.Trim(), Origin("PGCONNECT_TIMEOUT"), "value"), SettingNames.ConnectTimeout, Origin("PGCONNECT_TIMEOUT"));
+        draft.Take(Get("PGTARGETSESSIONATTRS"), v => draft.TargetSessionAttributes = SettingValues.ParseTargetSessionAttributes(v.Trim(), Origin("PGTARGETSESSIONATTRS"), "value"), SettingNames.TargetSessionAttributes, Origin("PGTARGETSESSIONATTRS"));
+        draft.Take(Get("PGSSLROOTCERT"), v => draft.SslRootCert = v, SettingNames.SslRootCert, Origin("PGSSLROOTCERT"));
+        draft.Take(Get("PGAPPNAME"), v => draft.ApplicationName = v, SettingNames.ApplicationName, Origin("PGAPPNAME"));
+        draft.Take(Get("PGOPTIONS"), v => draft.Options = v, SettingNames.Options, Origin("PGOPTIONS"));
         return draft;
     }
 }

@@ -99,7 +99,7 @@ internal sealed class SettingsDraft
         {
             SecretRedactor.Register(password);
             Password = password;
-            From(SettingNames.Password, variable);
+            From(SettingNames.Password, EnvironmentVariables.Origin(environment, variable));
         }
     }
 

@@ -98,7 +98,7 @@ internal static class SourceSelector
             "DB_SECRET not set");
         yield return (
             reason => DbVariables.Applies(env)
-                ? FromVariables(ConnectionSourceKind.DbVariables, DbVariables.Read(env), "DB_* variables", "DB_HOST", reason)
+                ? FromVariables(ConnectionSourceKind.DbVariables, DbVariables.Read(env), "DB_* variables", EnvironmentVariables.Origin(env, DbVariables.Host), reason)
                 : null,
             "DB_HOST not set");
         yield return (
@@ -179,9 +179,9 @@ internal static class SourceSelector
         return new SelectedSource
         {
             Kind = ConnectionSourceKind.DbSecret,
-            Description = "DB_SECRET environment variable" + (merged.Count > 0 ? $" (with {string.Join(", ", merged)})" : string.Empty),
+            Description = EnvironmentVariables.Origin(env, DbSecret.Variable, " environment variable") + (merged.Count > 0 ? $" (with {string.Join(", ", merged)})" : string.Empty),
             Reason = reason,
-            SourceName = DbSecret.Variable,
+            SourceName = EnvironmentVariables.Origin(env, DbSecret.Variable),
             Draft = DbSecret.Parse(json, env),
             OwnPassword = PasswordSource.SecretJson,
         };

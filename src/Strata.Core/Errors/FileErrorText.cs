@@ -31,6 +31,28 @@ internal static class FileErrorText
     /// <summary>Why no file was found at <paramref name="path"/>: "is a directory, not a file", or "does not exist".</summary>
     public static string WhyNotAFile(string path) => Directory.Exists(path) ? "is a directory, not a file" : "does not exist";
 
+    /// <summary>
+    /// The nearest entry at or above <paramref name="directory"/> that exists, when it is a file: what stops the
+    /// directory from being made (the runtime then says the file "already exists"). Null when nothing is in the way.
+    /// </summary>
+    public static string? FileInTheWay(string directory)
+    {
+        for (var path = Path.GetFullPath(directory); path is not null; path = Path.GetDirectoryName(path))
+        {
+            if (File.Exists(path))
+            {
+                return path;
+            }
+
+            if (Directory.Exists(path))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     // On Linux and macOS the runtime raises an IOException with the errno as its HResult, and a Win32Exception with it
     // as its native error code; the numbers below are the same on both.
     private static string Errno(int errno) => errno switch

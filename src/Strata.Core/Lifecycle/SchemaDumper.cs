@@ -23,7 +23,7 @@ internal static class SchemaDumper
 
     public static async Task<DumpResult> RunAsync(LifecycleContext context, DumpOptions options, CancellationToken cancellationToken)
     {
-        var file = Path.GetFullPath(options.File);
+        var file = CheckTarget(options.File);
         await using var dataSource = await context.OpenTargetAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var serverMajor = connection.PostgreSqlVersion.Major;
@@ -44,6 +44,27 @@ internal static class SchemaDumper
         var changed = await WriteIfChangedAsync(file, text, cancellationToken);
         LogMessages.SchemaDumped(context.Logger, file, rows, changed);
         return new DumpResult(context.Database, file, Encoding.UTF8.GetByteCount(text), changed, rows, pgDump.Path, pgDump.MajorVersion, serverMajor);
+    }
+
+    /// <summary>
+    /// The full path of the schema file, refused when no dump could be written there: it is a directory, or a file is
+    /// where one of its directories should be. Commands that dump after they change the database check it first.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The path cannot be a file.</exception>
+    public static string CheckTarget(string file)
+    {
+        var full = Path.GetFullPath(file);
+        if (Directory.Exists(full))
+        {
+            throw new ConfigurationException($"schema file {full} is a directory, not a file; name the schema file itself");
+        }
+
+        if (FileErrorText.FileInTheWay(Path.GetDirectoryName(full)!) is { } blocker)
+        {
+            throw new ConfigurationException($"schema file {full} cannot be written: {blocker} is a file, not a directory; name another schema file");
+        }
+
+        return full;
     }
 
     // pg_dump writes CREATE EXTENSION without a version, so loading its file installs each extension's default one.

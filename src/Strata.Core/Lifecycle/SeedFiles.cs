@@ -7,32 +7,47 @@ namespace Strata.Core.Lifecycle;
 /// <summary>The seed files of a directory: every <c>*.sql</c> file directly in it, in ordinal name order, read and split.</summary>
 internal static class SeedFiles
 {
-    public static bool Exist(string directory) => Directory.Exists(directory);
+    /// <summary>
+    /// Whether anything is at <paramref name="directory"/>: a directory to seed from, or a file in its place, which
+    /// <see cref="ReadAsync"/> refuses rather than leave the database unseeded without a word.
+    /// </summary>
+    public static bool Exist(string directory) => Directory.Exists(directory) || File.Exists(directory);
 
-    /// <exception cref="ConfigurationException">The directory does not exist or a file cannot be read.</exception>
+    /// <exception cref="ConfigurationException">The directory does not exist, is a file, or it or a file in it cannot be read.</exception>
     /// <exception cref="SqlSyntaxException">A file cannot be split into statements.</exception>
     public static async Task<IReadOnlyList<(string File, SqlScript Script)>> ReadAsync(string directory, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(directory))
-        {
-            throw new ConfigurationException(
-                $"seeds directory {directory} does not exist; create it and put the seed files (*.sql, run in name order) there, or name another seeds directory")
-            {
-                NextSteps = [new NextStep(NextStepKind.ChooseSeedsDirectory)],
-            };
-        }
-
-        var files = Directory.EnumerateFiles(directory)
-            .Where(path => Path.GetExtension(path) == ".sql" && !Path.GetFileName(path).StartsWith('.'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var scripts = new List<(string, SqlScript)>(files.Count);
-        foreach (var file in files)
+        var scripts = new List<(string, SqlScript)>();
+        foreach (var file in List(directory))
         {
             scripts.Add((file, SqlSplitter.Split(await ReadTextAsync(file, cancellationToken), new SqlSplitOptions { FileName = file, Kind = "seed file" })));
         }
 
         return scripts;
+    }
+
+    private static List<string> List(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            var problem = File.Exists(directory) ? "is a file, not a directory; name" : "does not exist; create it and put the seed files (*.sql, run in name order) there, or name";
+            throw new ConfigurationException($"seeds directory {directory} {problem} another seeds directory")
+            {
+                NextSteps = [new NextStep(NextStepKind.ChooseSeedsDirectory)],
+            };
+        }
+
+        try
+        {
+            return Directory.EnumerateFiles(directory)
+                .Where(path => Path.GetExtension(path) == ".sql" && !Path.GetFileName(path).StartsWith('.'))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (Exception ex) when (FileErrorText.IsFileError(ex))
+        {
+            throw new ConfigurationException($"seeds directory {directory} could not be read ({FileErrorText.Describe(ex)}); give the user running Strata read access to it.", ex);
+        }
     }
 
     /// <summary>Reads a SQL file as UTF-8 (a byte-order mark is dropped).</summary>

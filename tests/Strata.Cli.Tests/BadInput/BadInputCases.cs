@@ -157,6 +157,8 @@ public static class BadInputCases
         yield return Config("config-schema-file-number", """{ "schemaFile": 1 }""");
         yield return Config("config-null", "null");
         yield return Config("config-seeds-dir-array", """{ "seedsDir": [] }""");
+        yield return Config("config-lint-rule-unknown", """{ "lint": { "rules": { "no-such-rule": "off" } } }""");
+        yield return Config("config-lint-rule-unknown-on-config", """{ "lint": { "rules": { "no-such-rule": "off" } } }""", "config");
         yield return Config("config-environment-string", """{ "environments": { "dev": "postgres://x" } }""");
         yield return new BadInputCase("config-is-a-directory", 2, ["status", "--config", "db"]) { Files = Good, Variables = Dead };
         yield return new BadInputCase("config-in-working-directory-is-a-directory", 2, ["status"]) { Files = [.. Good, ("strata.json/keep", "")], Variables = Dead };
@@ -230,6 +232,11 @@ public static class BadInputCases
             },
         };
         yield return new BadInputCase("migrations-dir-is-a-file", 2, ["validate", "-d", "notes.txt"]) { Files = [("notes.txt", "x")], Database = true };
+        yield return new BadInputCase("new-migrations-dir-is-a-file", 2, ["new", "add_users", "-d", "notes.txt"]) { Files = [("notes.txt", "x")] };
+        yield return new BadInputCase("new-migrations-dir-under-a-file", 2, ["new", "add_users", "-d", "notes.txt/migrations"]) { Files = [("notes.txt", "x")] };
+        yield return new BadInputCase("seeds-dir-is-a-file", 2, ["db", "seed", "--seeds-dir", "notes.txt"]) { Files = [.. Good, ("notes.txt", "x")], Variables = Dead };
+        yield return new BadInputCase("schema-file-is-a-directory", 2, ["up", "-s", "db"]) { Files = Good, Database = true };
+        yield return new BadInputCase("schema-file-under-a-file", 2, ["db", "dump", "--file", "notes.txt/schema.sql"]) { Files = [.. Good, ("notes.txt", "x")], Database = true };
         yield return new BadInputCase("migrations-dir-second-missing", 2, ["validate", "-d", "db/migrations", "-d", "nowhere"]) { Files = Good, Database = true };
         yield return new BadInputCase("empty-down-rolled-back", 5, ["down"])
         {

@@ -37,6 +37,22 @@ public sealed class ConfigCommandTests
         result.Stdout.ShouldMatch(@"statement_timeout\s+1m\s+STRATA_STATEMENT_TIMEOUT\s*\n");
     }
 
+    // DB_* and PG* values are merged from several variables: each names the file it came from, like DATABASE_URL.
+    [Theory]
+    [InlineData("DB_HOST=db.internal\nDB_NAME=shop\nDB_USER=app\n", "DB_HOST", "DB_NAME")]
+    [InlineData("PGHOST=db.internal\nPGDATABASE=shop\nPGUSER=app\n", "PGHOST", "PGDATABASE")]
+    public async Task Connection_variables_from_a_dotenv_file_name_the_file(string dotEnv, string hostVariable, string databaseVariable)
+    {
+        var cli = new CliHarness();
+        await File.WriteAllTextAsync(Path.Combine(cli.WorkingDirectory, ".env"), dotEnv);
+
+        var result = await cli.RunAsync("config");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldMatch($@"\nhost\s+db\.internal\s+{hostVariable} in \.env\s*\n");
+        result.Stdout.ShouldMatch($@"\ndatabase\s+shop\s+{databaseVariable} in \.env\s*\n");
+    }
+
     [Fact]
     public async Task Flag_beats_every_environment_variable()
     {

@@ -1,5 +1,6 @@
 using Strata.Cli.Commands;
 using Strata.Cli.Tests.Support;
+using Strata.Core.Errors;
 using Strata.Core.Generators;
 
 namespace Strata.Cli.Tests.Commands;
@@ -36,5 +37,21 @@ public sealed class GeneratedFilesTests
         await Should.ThrowAsync<OperationCanceledException>(() => GeneratedFiles.WriteAsync(directory.Path, Sequence, cancelled.Token));
 
         Directory.GetFiles(directory.Path).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_file_where_the_directory_should_be_is_refused_and_left_as_it_was()
+    {
+        using var directory = new TempDirectory();
+        var file = Path.Combine(directory.Path, "notes.txt");
+        await File.WriteAllTextAsync(file, "keep me");
+
+        var error = await Should.ThrowAsync<ConfigurationException>(() => GeneratedFiles.WriteAsync(file, Sequence, CancellationToken.None));
+        var below = await Should.ThrowAsync<ConfigurationException>(() => GeneratedFiles.WriteAsync(Path.Combine(file, "db"), Sequence, CancellationToken.None));
+
+        error.Message.ShouldBe($"migrations directory {file} is a file, not a directory; name the directory to write the migration into.");
+        below.Message.ShouldBe($"migrations directory {Path.Combine(file, "db")} cannot be created: {file} is a file, not a directory; name the directory to write the migration into.");
+        (await File.ReadAllTextAsync(file)).ShouldBe("keep me");
+        Directory.GetFileSystemEntries(directory.Path).ShouldBe([file]);
     }
 }

@@ -36,6 +36,23 @@ public sealed class LintSettingsCommandTests
         result.Stderr.Trim().ShouldBe("error: lint.rules in ./strata.json: 'require-concurent-index-creation' is not a lint rule; the ids are listed in docs/lint.md");
     }
 
+    // strata.json is checked whole when it is read, so a command that does not lint refuses the id too.
+    [Theory]
+    [InlineData("config")]
+    [InlineData("status")]
+    public async Task An_unknown_rule_id_in_strata_json_fails_commands_that_do_not_lint(string command)
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "index", Index);
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", "postgres://app@127.0.0.1:1/app");
+        await WriteConfigAsync(cli, """{ "lint": { "rules": { "no-such-rule": "off" } } }""");
+
+        var result = await cli.RunAsync(command);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.Trim().ShouldBe("error: lint.rules in ./strata.json: 'no-such-rule' is not a lint rule; the ids are listed in docs/lint.md");
+    }
+
     [Theory]
     [InlineData("""{ "lint": { "rules": { "prefer-jsonb": "loud" } } }""", "'prefer-jsonb' in 'lint.rules' must be one of off, info, warning, error")]
     [InlineData("""{ "lint": { "onUp": "sometimes" } }""", "lint.onUp in ./strata.json 'sometimes': write warn, fail or off")]

@@ -91,4 +91,22 @@ public sealed class SchemaFileAfterRunCommandTests
         up.ExitCode.ShouldBe(0, up.ToString());
         File.Exists(Path.Combine(files.Root, "schema.sql")).ShouldBeFalse();
     }
+
+    // Refused before the run, not after it applied the migrations: nothing is half done and the message is the fix.
+    [Theory]
+    [InlineData("up", "-s", "db")]
+    [InlineData("stamp", "1000", "-s", "db")]
+    public async Task A_schema_file_that_is_a_directory_is_refused_before_anything_is_applied(params string[] args)
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(1);
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+
+        var run = await cli.RunAsync(args);
+        var status = await cli.RunAsync("status");
+
+        run.ExitCode.ShouldBe(2, run.ToString());
+        run.Stderr.ShouldContain($"error: schema file {Path.Combine(files.Root, "db")} is a directory, not a file; name the schema file itself", Case.Sensitive, run.ToString());
+        status.Stdout.ShouldContain("1 pending", Case.Sensitive, status.ToString());
+    }
 }

@@ -47,6 +47,22 @@ public sealed class EnvFileTests
         error.Message.ShouldBe($"The environment file {System.IO.Path.Combine(directory.Path, "nope.env")} given by --env-file does not exist.");
     }
 
+    [Strata.Core.Tests.BadInput.UnreadableFileFact]
+    public async Task An_unreadable_env_file_is_reported_with_the_reason()
+    {
+        using var directory = new TempDirectory();
+        var file = System.IO.Path.Combine(directory.Path, "ci.env");
+        Strata.Core.Tests.BadInput.UnreadablePaths.MakeFile(file);
+        Strata.Core.Tests.BadInput.UnreadablePaths.MakeFile(System.IO.Path.Combine(directory.Path, ".env"));
+
+        var named = await Should.ThrowAsync<ConfigurationException>(() =>
+            new StrataSettingsBuilder(directory.Path, new Dictionary<string, string>()).Set(SettingCatalog.EnvFile, "ci.env", "--env-file").BuildAsync());
+        var found = await Should.ThrowAsync<ConfigurationException>(() => new StrataSettingsBuilder(directory.Path, new Dictionary<string, string>()).BuildAsync());
+
+        named.Message.ShouldBe($"The environment file {file} given by --env-file could not be read: permission denied.");
+        found.Message.ShouldBe($"The environment file {System.IO.Path.Combine(directory.Path, ".env")} could not be read: permission denied.");
+    }
+
     [Fact]
     public async Task An_env_file_named_that_is_a_directory_is_said_to_be_one()
     {

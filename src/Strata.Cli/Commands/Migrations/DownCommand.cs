@@ -18,6 +18,7 @@ internal static class DownCommand
         SchemaDumpFlags.AddTo(command);
         return CommandAction.SetMigrator(command, async (run, parse, session, migrator, cancellationToken) =>
         {
+            SchemaDumpFlags.CheckBeforeRun(run, parse);
             ConfirmOnProtected(run, session, parse.GetValue(yes), "revert migrations");
             var result = await migrator.DownAsync(target.Read(parse), cancellationToken);
             RunRendering.Report(run, "down.completed", result);

@@ -29,11 +29,23 @@ internal static class SchemaDumpFlags
         command.Options.Add(NoDumpSchema);
     }
 
+    /// <summary>
+    /// Refuses, before the run changes anything, a schema file the dump afterwards could not write (a directory where
+    /// it should be), so that a mistake in the path does not end a run that applied migrations with an error.
+    /// </summary>
+    public static void CheckBeforeRun(CommandRun run, ParseResult parse)
+    {
+        if (Asked(run, parse))
+        {
+            SchemaDumper.CheckTarget(run.Settings.SchemaFile.Value);
+        }
+    }
+
     /// <summary>Writes the schema file after a successful run when one is configured and not turned off.</summary>
     public static async Task DumpIfAskedAsync(CommandRun run, ParseResult parse, StrataSession session, CancellationToken cancellationToken)
     {
         var file = run.Settings.SchemaFile;
-        if (parse.GetValue(NoDumpSchema) || file.Source == SettingSource.Default)
+        if (!Asked(run, parse))
         {
             return;
         }
@@ -43,4 +55,7 @@ internal static class SchemaDumpFlags
         var message = result.Changed ? $"wrote the schema to {shown}" : $"{shown} is up to date";
         run.Reporter.Progress("schema.dumped", message, new JsonObject { ["file"] = shown, ["changed"] = result.Changed, ["bytes"] = result.Bytes });
     }
+
+    private static bool Asked(CommandRun run, ParseResult parse) =>
+        !parse.GetValue(NoDumpSchema) && run.Settings.SchemaFile.Source != SettingSource.Default;
 }

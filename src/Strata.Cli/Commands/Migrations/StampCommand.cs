@@ -14,6 +14,7 @@ internal static class StampCommand
         return CommandAction.SetMigrator(command, async (run, parse, session, migrator, cancellationToken) =>
         {
             var target = VersionArgument.Read(parse, version);
+            SchemaDumpFlags.CheckBeforeRun(run, parse);
             var result = parse.GetValue(remove)
                 ? await migrator.UnstampAsync(target, cancellationToken)
                 : await migrator.StampAsync(target, cancellationToken);

@@ -40,6 +40,11 @@ internal static class UpCommand
             }
 
             var chosen = PhaseFlag.Apply(target.Read(parse), parse.GetValue(phase));
+            if (!parse.GetValue(dryRun) && !parse.GetValue(sql))
+            {
+                SchemaDumpFlags.CheckBeforeRun(run, parse);
+            }
+
             await using var session = await run.OpenEngineSessionAsync(cancellationToken);
             await UpDatabase.PrepareAsync(run, parse, session, changes: !parse.GetValue(dryRun) && !parse.GetValue(sql), cancellationToken);
             var migrator = await session.MigratorAsync(cancellationToken);
