@@ -94,10 +94,14 @@ internal static class CatalogQueries
         LEFT JOIN pg_am am ON am.oid = c.relam
         """;
 
+    // A position counts the columns pg_dump writes in the table's definition: a column an inheritance child only
+    // inherits is left out of its CREATE TABLE, and a restore puts it where the parent's columns go, so its place
+    // among the child's columns is not something the dump keeps (a partition's columns are all written).
     public const string Columns = Relations + $"""
 
         SELECT 'column', r.name || '.' || quote_ident(a.attname), r.name,
-               ARRAY['position', (row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum))::text,
+               ARRAY['position', CASE WHEN a.attislocal OR r.relispartition THEN
+                         (row_number() OVER (PARTITION BY a.attrelid, a.attislocal OR r.relispartition ORDER BY a.attnum))::text END,
                      'type', format_type(a.atttypid, a.atttypmod),
                      'collation', CASE WHEN a.attcollation <> t.typcollation THEN quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END,
                      'not null', a.attnotnull::text,
