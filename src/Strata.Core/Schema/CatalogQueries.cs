@@ -178,17 +178,26 @@ internal static class CatalogQueries
         JOIN pg_namespace n ON n.oid = ic.relnamespace
         """;
 
-    // A partition's copy of its parent's trigger follows from the parent's; pg_dump leaves it out too.
+    // A partition's copy of its parent's trigger follows from the parent's: pg_dump writes only its enabled state,
+    // and that (with its comment) only when the state differs from the parent's. The copy is always read, with just
+    // what the dump can show, so disabling it on one partition is a change to it rather than an object appearing.
     public const string Triggers = Relations + $"""
 
         SELECT 'trigger', r.name || '.' || quote_ident(t.tgname), r.name,
-               ARRAY['definition', pg_get_triggerdef(t.oid),
-                     'enabled', CASE t.tgenabled {FiringModes} END,
-                     'comment', obj_description(t.oid, 'pg_trigger')]
+               CASE WHEN p.oid IS NULL THEN
+                   ARRAY['definition', pg_get_triggerdef(t.oid),
+                         'enabled', CASE t.tgenabled {FiringModes} END,
+                         'comment', obj_description(t.oid, 'pg_trigger')]
+               ELSE
+                   ARRAY['cloned from', (SELECT quote_ident(pn.nspname) || '.' || quote_ident(pc.relname) || '.' || quote_ident(p.tgname)
+                                         FROM pg_class pc JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE pc.oid = p.tgrelid),
+                         'enabled', CASE t.tgenabled {FiringModes} END,
+                         'comment', CASE WHEN t.tgenabled <> p.tgenabled THEN obj_description(t.oid, 'pg_trigger') END]
+               END
         FROM pg_trigger t
         JOIN rels r ON r.oid = t.tgrelid
-        WHERE NOT t.tgisinternal
-          AND (t.tgparentid = 0 OR t.tgenabled <> (SELECT p.tgenabled FROM pg_trigger p WHERE p.oid = t.tgparentid))
+        LEFT JOIN pg_trigger p ON p.oid = t.tgparentid AND NOT p.tgisinternal
+        WHERE (NOT t.tgisinternal AND t.tgparentid = 0) OR p.oid IS NOT NULL
         """;
 
     public const string EventTriggers = $"""

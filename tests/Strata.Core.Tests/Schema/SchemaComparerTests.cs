@@ -68,7 +68,21 @@ public sealed class SchemaComparerTests
         new SchemaDifference("table", "public.\"a\u0007\"", SchemaChange.Added, []).ToString().ShouldBe("added table public.\"a\\u0007\"");
     }
 
+    [Fact]
+    public void A_partition_copy_of_a_trigger_comes_and_goes_with_the_trigger_it_was_cloned_from()
+    {
+        var table = new SchemaSnapshot([Table("public.p"), Table("public.p1")]);
+        var trigger = new SchemaSnapshot([Table("public.p"), Table("public.p1"), Trigger("public.p.t", null), Trigger("public.p1.t", "public.p.t")]);
+
+        SchemaComparer.Compare(table, trigger).Differences.Select(d => d.ToString()).ShouldBe(["added trigger public.p.t"]);
+        SchemaComparer.Compare(trigger, table).Differences.Select(d => d.ToString()).ShouldBe(["removed trigger public.p.t"]);
+    }
+
     private static SchemaObject Statistics(string name) => new("statistics", name, name, ImmutableSortedDictionary<string, string>.Empty);
+
+    private static SchemaObject Trigger(string name, string? clonedFrom) =>
+        new("trigger", name, name[..name.LastIndexOf('.')],
+            clonedFrom is null ? ImmutableSortedDictionary<string, string>.Empty : ImmutableSortedDictionary<string, string>.Empty.Add("cloned from", clonedFrom));
 
     private static SchemaObject Table(string name) => new("table", name, null, ImmutableSortedDictionary<string, string>.Empty);
 

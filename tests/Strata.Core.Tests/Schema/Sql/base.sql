@@ -96,6 +96,7 @@ CREATE EVENT TRIGGER audit_ddl ON ddl_command_end WHEN TAG IN ('CREATE TABLE') E
 
 CREATE TRIGGER orders_audit AFTER INSERT OR UPDATE ON app.orders FOR EACH ROW EXECUTE FUNCTION audit.record();
 CREATE TRIGGER customers_audit AFTER DELETE ON app.customers FOR EACH STATEMENT EXECUTE FUNCTION audit.record();
+CREATE TRIGGER events_stamp BEFORE INSERT ON app.events FOR EACH ROW EXECUTE FUNCTION audit.record();
 
 CREATE VIEW app.order_summary AS
     SELECT customer_id, count(*) AS orders, sum(total) AS total FROM app.orders GROUP BY customer_id;
