@@ -282,7 +282,7 @@ internal static class CatalogQueries
                           LEFT JOIN pg_collation co ON co.oid = a.attcollation LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
                           WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END,
                      'attribute comments', CASE WHEN t.typtype = 'c' THEN
-                         (SELECT string_agg(quote_ident(a.attname) || ': ' || col_description(t.typrelid, a.attnum), '; ' ORDER BY a.attnum)
+                         (SELECT string_agg(quote_ident(a.attname) || ' ' || quote_literal(col_description(t.typrelid, a.attnum)), ', ' ORDER BY a.attnum)
                           FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END,
                      'subtype', CASE WHEN t.typtype = 'r' THEN format_type(rg.rngsubtype, NULL) END,
                      'subtype operator class', (SELECT quote_ident(opn.nspname) || '.' || quote_ident(opc.opcname)

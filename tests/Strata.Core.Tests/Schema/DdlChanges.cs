@@ -165,6 +165,7 @@ internal static class DdlChanges
         Removed("composite type", "app.pair", "DROP TYPE app.pair"),
         Changed("composite type", "app.pair", "comment", "COMMENT ON TYPE app.pair IS 'two numbers'"),
         Changed("composite type", "app.pair", "attribute comments", "COMMENT ON COLUMN app.pair.x IS 'abscissa'"),
+        Changed("composite type", "app.duo", "attribute comments", "COMMENT ON COLUMN app.duo.b IS NULL; COMMENT ON COLUMN app.duo.a IS 'x; b: y'"),
 
         // range types
         Added("range type", "app.intrange2", "CREATE TYPE app.intrange2 AS RANGE (subtype = int4)"),

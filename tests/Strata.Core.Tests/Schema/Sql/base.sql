@@ -12,6 +12,9 @@ CREATE DOMAIN app.email AS text DEFAULT 'x@example.com' NOT NULL CONSTRAINT emai
 CREATE DOMAIN app.label AS text;
 CREATE TYPE app.address AS (street text, city text, zip varchar(10));
 CREATE TYPE app.pair AS (x integer, y integer);
+CREATE TYPE app.duo AS (a integer, b integer);
+COMMENT ON COLUMN app.duo.a IS 'x';
+COMMENT ON COLUMN app.duo.b IS 'y';
 CREATE FUNCTION app.float8_diff(a float8, b float8) RETURNS float8 LANGUAGE sql IMMUTABLE AS 'SELECT a - b';
 CREATE TYPE app.floatrange AS RANGE (subtype = float8, subtype_diff = app.float8_diff);
 CREATE TYPE app.textrange AS RANGE (subtype = text);
