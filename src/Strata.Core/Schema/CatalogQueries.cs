@@ -236,6 +236,7 @@ internal static class CatalogQueries
                      'initial value', a.agginitval,
                      'sort operator', CASE WHEN a.aggsortop <> 0 THEN a.aggsortop::regoperator::text END,
                      'final extra', CASE WHEN a.aggfinalextra THEN 'true' END,
+                     'hypothetical', CASE WHEN a.aggkind = 'h' THEN 'true' END,
                      'final modify', CASE WHEN a.aggfinalfn <> 0 AND a.aggfinalmodify <> CASE a.aggkind WHEN 'n' THEN 'r' ELSE 'w' END
                                           THEN {FinalModify} END,
                      'state space', NULLIF(a.aggtransspace, 0)::text,

@@ -8,6 +8,7 @@ internal static class DdlChanges
     private const string OrdersFk = "ALTER TABLE app.orders DROP CONSTRAINT orders_customer_id_fkey, ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES app.customers (id)";
     private const string RecreateNameIndex = "DROP INDEX app.customers_name_idx; CREATE ";
     private const string AddInt = "app.add(a integer, b integer)";
+    private const string MyRank = "app.my_rank(VARIADIC \"any\" ORDER BY VARIADIC \"any\")";
     private const string OrderSummary = "CREATE OR REPLACE VIEW app.order_summary AS SELECT customer_id, count(*) AS orders, sum(total) AS total";
     private const string NewAuditTrigger = "DROP TRIGGER orders_audit ON app.orders; CREATE TRIGGER orders_audit ";
     private const string NewDdlTrigger = "DROP EVENT TRIGGER audit_ddl; CREATE EVENT TRIGGER audit_ddl ";
@@ -283,6 +284,10 @@ internal static class DdlChanges
             "FINALFUNC = abs, FINALFUNC_MODIFY = READ_WRITE)"),
         Changed("aggregate", "app.total_sum(numeric)", "state space",
             "DROP AGGREGATE app.total_sum(numeric); CREATE AGGREGATE app.total_sum(numeric) (SFUNC = numeric_add, STYPE = numeric, INITCOND = '0', SSPACE = 64)"),
+
+        Changed("aggregate", MyRank, "hypothetical",
+            "DROP AGGREGATE app.my_rank(VARIADIC \"any\" ORDER BY VARIADIC \"any\"); CREATE AGGREGATE app.my_rank(VARIADIC \"any\" ORDER BY VARIADIC \"any\") " +
+            "(SFUNC = ordered_set_transition_multi, STYPE = internal, FINALFUNC = rank_final, FINALFUNC_EXTRA, HYPOTHETICAL)"),
 
         // triggers and event triggers
         Added("trigger", "app.orders.orders_before", "CREATE TRIGGER orders_before BEFORE UPDATE ON app.orders FOR EACH ROW EXECUTE FUNCTION audit.record()"),

@@ -94,6 +94,8 @@ CREATE FUNCTION app.add(a integer, b integer) RETURNS integer LANGUAGE sql IMMUT
 CREATE FUNCTION app.add(a numeric, b numeric) RETURNS numeric LANGUAGE sql IMMUTABLE AS 'SELECT a + b';
 CREATE FUNCTION app.numbers(n integer) RETURNS SETOF integer LANGUAGE sql AS 'SELECT generate_series(1, n)';
 CREATE AGGREGATE app.total_sum(numeric) (SFUNC = numeric_add, STYPE = numeric, INITCOND = '0');
+CREATE AGGREGATE app.my_rank(VARIADIC "any" ORDER BY VARIADIC "any")
+    (SFUNC = ordered_set_transition_multi, STYPE = internal, FINALFUNC = rank_final, FINALFUNC_EXTRA);
 CREATE FUNCTION audit.on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN NULL; END $$;
 CREATE EVENT TRIGGER audit_ddl ON ddl_command_end WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION audit.on_ddl();
 
