@@ -212,6 +212,8 @@ internal static class CatalogQueries
                           WHERE d.classid = 'pg_event_trigger'::regclass AND d.objid = e.oid AND d.deptype = 'e')
         """;
 
+    // A function PostgreSQL made as part of another object (a range type's constructors, its multirange's) depends on it
+    // internally and comes and goes with it; pg_dump leaves it out too.
     public const string Routines = $"""
         SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
                quote_ident(n.nspname) || '.' || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')', NULL::text,
@@ -258,7 +260,7 @@ internal static class CatalogQueries
         LEFT JOIN pg_aggregate a ON a.aggfnoid = p.oid
         WHERE {UserSchema}
           AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                          WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+                          WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype IN ('e', 'i'))
         """;
 
     public const string Types = $"""
@@ -286,6 +288,7 @@ internal static class CatalogQueries
                          (SELECT string_agg(quote_ident(a.attname) || ' ' || quote_literal(col_description(t.typrelid, a.attnum)), ', ' ORDER BY a.attnum)
                           FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END,
                      'subtype', CASE WHEN t.typtype = 'r' THEN format_type(rg.rngsubtype, NULL) END,
+                     'multirange', {Multirange},
                      'subtype operator class', (SELECT quote_ident(opn.nspname) || '.' || quote_ident(opc.opcname)
                                                 FROM pg_opclass opc JOIN pg_namespace opn ON opn.oid = opc.opcnamespace WHERE opc.oid = rg.rngsubopc),
                      'canonical', CASE WHEN rg.rngcanonical <> 0 THEN rg.rngcanonical::oid::regprocedure::text END,
@@ -356,6 +359,8 @@ internal static class CatalogQueries
 
     private const string Compression = "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END";
 
+    private const string Multirange = "CASE WHEN t.typtype = 'r' THEN format_type(rg.rngmultitypid, NULL) END";
+
     // How an aggregate's final functions treat the state: CREATE AGGREGATE's FINALFUNC_MODIFY and MFINALFUNC_MODIFY words.
     private const string FinalModify = "CASE a.aggfinalmodify WHEN 'r' THEN 'read_only' WHEN 's' THEN 'shareable' ELSE 'read_write' END";
     private const string MovingFinalModify = "CASE a.aggmfinalmodify WHEN 'r' THEN 'read_only' WHEN 's' THEN 'shareable' ELSE 'read_write' END";
@@ -366,6 +371,9 @@ internal static class CatalogQueries
         Schemas, Extensions, RelationsQuery,
         // Column compression arrived in PostgreSQL 14.
         serverMajor >= 14 ? Columns : Columns.Replace(Compression, "NULL::text", StringComparison.Ordinal),
-        Constraints, Indexes, Triggers, EventTriggers, Routines, Types, Policies, Rules, Statistics, Collations,
+        Constraints, Indexes, Triggers, EventTriggers, Routines,
+        // Multirange types arrived in PostgreSQL 14.
+        serverMajor >= 14 ? Types : Types.Replace(Multirange, "NULL::text", StringComparison.Ordinal),
+        Policies, Rules, Statistics, Collations,
     ];
 }

@@ -175,6 +175,8 @@ internal static class DdlChanges
         Changed("range type", "app.floatrange", "subtype", "DROP TYPE app.floatrange; CREATE TYPE app.floatrange AS RANGE (subtype = numeric)"),
         Changed("range type", "app.textrange", "collation", "DROP TYPE app.textrange; CREATE TYPE app.textrange AS RANGE (subtype = text, collation = \"C\")"),
         Changed("range type", "app.floatrange", "comment", "COMMENT ON TYPE app.floatrange IS 'floats'"),
+        Changed("range type", "app.floatrange", "multirange",
+            "DROP TYPE app.floatrange; CREATE TYPE app.floatrange AS RANGE (subtype = float8, subtype_diff = app.float8_diff, multirange_type_name = app.floatranges)"),
 
         // sequences
         Added("sequence", "app.s2", "CREATE SEQUENCE app.s2"),
