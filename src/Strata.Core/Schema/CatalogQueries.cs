@@ -157,6 +157,8 @@ internal static class CatalogQueries
           AND NOT EXISTS (SELECT 1 FROM pg_constraint pcon WHERE pcon.oid = con.conparentid AND pcon.conrelid = con.conrelid)
         """;
 
+    // An index left invalid by a failed CREATE INDEX CONCURRENTLY is left out, as pg_dump leaves it out; an index on a
+    // partitioned table is invalid until every partition has one attached, and pg_dump writes it, so it stays.
     public const string Indexes = Relations + """
 
         SELECT 'index', quote_ident(n.nspname) || '.' || quote_ident(ic.relname), r.name,
@@ -176,6 +178,7 @@ internal static class CatalogQueries
         JOIN rels r ON r.oid = i.indrelid
         JOIN pg_class ic ON ic.oid = i.indexrelid
         JOIN pg_namespace n ON n.oid = ic.relnamespace
+        WHERE i.indisvalid OR r.relkind = 'p'
         """;
 
     // A partition's copy of its parent's trigger follows from the parent's: pg_dump writes only its enabled state,

@@ -216,6 +216,7 @@ internal static class DdlChanges
         Added("index", "app.orders_cover_idx", "CREATE INDEX orders_cover_idx ON app.orders (customer_id) INCLUDE (total)"),
         Added("index", "app.events_2024_id_idx", "CREATE INDEX events_2024_id_idx ON app.events_2024 (id)"),
         Removed("index", "app.events_payload_idx", "DROP INDEX app.events_payload_idx"),
+        Added("index", "app.events_id_only_idx", "CREATE INDEX events_id_only_idx ON ONLY app.events (id)"),
         Added("index", "app.customer_totals_total_idx", "CREATE INDEX customer_totals_total_idx ON app.customer_totals (total)"),
 
         // views and materialized views
