@@ -94,10 +94,14 @@ internal static class CatalogQueries
         LEFT JOIN pg_am am ON am.oid = c.relam
         """;
 
+    // A position counts the columns pg_dump writes in the table's definition: a column an inheritance child only
+    // inherits is left out of its CREATE TABLE, and a restore puts it where the parent's columns go, so its place
+    // among the child's columns is not something the dump keeps (a partition's columns are all written).
     public const string Columns = Relations + $"""
 
         SELECT 'column', r.name || '.' || quote_ident(a.attname), r.name,
-               ARRAY['position', (row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum))::text,
+               ARRAY['position', CASE WHEN a.attislocal OR r.relispartition THEN
+                         (row_number() OVER (PARTITION BY a.attrelid, a.attislocal OR r.relispartition ORDER BY a.attnum))::text END,
                      'type', format_type(a.atttypid, a.atttypmod),
                      'collation', CASE WHEN a.attcollation <> t.typcollation THEN quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END,
                      'not null', a.attnotnull::text,
@@ -153,6 +157,8 @@ internal static class CatalogQueries
           AND NOT EXISTS (SELECT 1 FROM pg_constraint pcon WHERE pcon.oid = con.conparentid AND pcon.conrelid = con.conrelid)
         """;
 
+    // An index left invalid by a failed CREATE INDEX CONCURRENTLY is left out, as pg_dump leaves it out; an index on a
+    // partitioned table is invalid until every partition has one attached, and pg_dump writes it, so it stays.
     public const string Indexes = Relations + """
 
         SELECT 'index', quote_ident(n.nspname) || '.' || quote_ident(ic.relname), r.name,
@@ -172,19 +178,29 @@ internal static class CatalogQueries
         JOIN rels r ON r.oid = i.indrelid
         JOIN pg_class ic ON ic.oid = i.indexrelid
         JOIN pg_namespace n ON n.oid = ic.relnamespace
+        WHERE i.indisvalid OR r.relkind = 'p'
         """;
 
-    // A partition's copy of its parent's trigger follows from the parent's; pg_dump leaves it out too.
+    // A partition's copy of its parent's trigger follows from the parent's: pg_dump writes only its enabled state,
+    // and that (with its comment) only when the state differs from the parent's. The copy is always read, with just
+    // what the dump can show, so disabling it on one partition is a change to it rather than an object appearing.
     public const string Triggers = Relations + $"""
 
         SELECT 'trigger', r.name || '.' || quote_ident(t.tgname), r.name,
-               ARRAY['definition', pg_get_triggerdef(t.oid),
-                     'enabled', CASE t.tgenabled {FiringModes} END,
-                     'comment', obj_description(t.oid, 'pg_trigger')]
+               CASE WHEN p.oid IS NULL THEN
+                   ARRAY['definition', pg_get_triggerdef(t.oid),
+                         'enabled', CASE t.tgenabled {FiringModes} END,
+                         'comment', obj_description(t.oid, 'pg_trigger')]
+               ELSE
+                   ARRAY['cloned from', (SELECT quote_ident(pn.nspname) || '.' || quote_ident(pc.relname) || '.' || quote_ident(p.tgname)
+                                         FROM pg_class pc JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE pc.oid = p.tgrelid),
+                         'enabled', CASE t.tgenabled {FiringModes} END,
+                         'comment', CASE WHEN t.tgenabled <> p.tgenabled THEN obj_description(t.oid, 'pg_trigger') END]
+               END
         FROM pg_trigger t
         JOIN rels r ON r.oid = t.tgrelid
-        WHERE NOT t.tgisinternal
-          AND (t.tgparentid = 0 OR t.tgenabled <> (SELECT p.tgenabled FROM pg_trigger p WHERE p.oid = t.tgparentid))
+        LEFT JOIN pg_trigger p ON p.oid = t.tgparentid AND NOT p.tgisinternal
+        WHERE (NOT t.tgisinternal AND t.tgparentid = 0) OR p.oid IS NOT NULL
         """;
 
     public const string EventTriggers = $"""
@@ -199,6 +215,8 @@ internal static class CatalogQueries
                           WHERE d.classid = 'pg_event_trigger'::regclass AND d.objid = e.oid AND d.deptype = 'e')
         """;
 
+    // A function PostgreSQL made as part of another object (a range type's constructors, its multirange's) depends on it
+    // internally and comes and goes with it; pg_dump leaves it out too.
     public const string Routines = $"""
         SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
                quote_ident(n.nspname) || '.' || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')', NULL::text,
@@ -223,6 +241,7 @@ internal static class CatalogQueries
                      'initial value', a.agginitval,
                      'sort operator', CASE WHEN a.aggsortop <> 0 THEN a.aggsortop::regoperator::text END,
                      'final extra', CASE WHEN a.aggfinalextra THEN 'true' END,
+                     'hypothetical', CASE WHEN a.aggkind = 'h' THEN 'true' END,
                      'final modify', CASE WHEN a.aggfinalfn <> 0 AND a.aggfinalmodify <> CASE a.aggkind WHEN 'n' THEN 'r' ELSE 'w' END
                                           THEN {FinalModify} END,
                      'state space', NULLIF(a.aggtransspace, 0)::text,
@@ -244,7 +263,7 @@ internal static class CatalogQueries
         LEFT JOIN pg_aggregate a ON a.aggfnoid = p.oid
         WHERE {UserSchema}
           AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                          WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+                          WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype IN ('e', 'i'))
         """;
 
     public const string Types = $"""
@@ -269,9 +288,10 @@ internal static class CatalogQueries
                           LEFT JOIN pg_collation co ON co.oid = a.attcollation LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
                           WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END,
                      'attribute comments', CASE WHEN t.typtype = 'c' THEN
-                         (SELECT string_agg(quote_ident(a.attname) || ': ' || col_description(t.typrelid, a.attnum), '; ' ORDER BY a.attnum)
+                         (SELECT string_agg(quote_ident(a.attname) || ' ' || quote_literal(col_description(t.typrelid, a.attnum)), ', ' ORDER BY a.attnum)
                           FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END,
                      'subtype', CASE WHEN t.typtype = 'r' THEN format_type(rg.rngsubtype, NULL) END,
+                     'multirange', {Multirange},
                      'subtype operator class', (SELECT quote_ident(opn.nspname) || '.' || quote_ident(opc.opcname)
                                                 FROM pg_opclass opc JOIN pg_namespace opn ON opn.oid = opc.opcnamespace WHERE opc.oid = rg.rngsubopc),
                      'canonical', CASE WHEN rg.rngcanonical <> 0 THEN rg.rngcanonical::oid::regprocedure::text END,
@@ -342,6 +362,8 @@ internal static class CatalogQueries
 
     private const string Compression = "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END";
 
+    private const string Multirange = "CASE WHEN t.typtype = 'r' THEN format_type(rg.rngmultitypid, NULL) END";
+
     // How an aggregate's final functions treat the state: CREATE AGGREGATE's FINALFUNC_MODIFY and MFINALFUNC_MODIFY words.
     private const string FinalModify = "CASE a.aggfinalmodify WHEN 'r' THEN 'read_only' WHEN 's' THEN 'shareable' ELSE 'read_write' END";
     private const string MovingFinalModify = "CASE a.aggmfinalmodify WHEN 'r' THEN 'read_only' WHEN 's' THEN 'shareable' ELSE 'read_write' END";
@@ -352,6 +374,9 @@ internal static class CatalogQueries
         Schemas, Extensions, RelationsQuery,
         // Column compression arrived in PostgreSQL 14.
         serverMajor >= 14 ? Columns : Columns.Replace(Compression, "NULL::text", StringComparison.Ordinal),
-        Constraints, Indexes, Triggers, EventTriggers, Routines, Types, Policies, Rules, Statistics, Collations,
+        Constraints, Indexes, Triggers, EventTriggers, Routines,
+        // Multirange types arrived in PostgreSQL 14.
+        serverMajor >= 14 ? Types : Types.Replace(Multirange, "NULL::text", StringComparison.Ordinal),
+        Policies, Rules, Statistics, Collations,
     ];
 }

@@ -92,15 +92,17 @@ internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = 
             return (applied, new VerifyFailure(VerifyStep.Down, subject, downError, []));
         }
 
-        var reverted = SchemaComparer.Compare(previous, await scratch.SnapshotAsync(cancellationToken));
+        var restored = await scratch.SnapshotAsync(cancellationToken);
+        var reverted = SchemaComparer.Compare(previous, restored);
         if (OnlyColumnPositions(reverted))
         {
             // A down that re-adds a dropped column (the contract step of expand/contract) cannot put it back in place:
-            // PostgreSQL only appends columns. Everything else was restored, so this is reported, not failed.
-            foreach (var difference in reverted.Differences)
+            // PostgreSQL only appends columns. Everything else was restored, so this is reported, not failed. The
+            // columns after its old place moved up one without changing their order; only the re-added one is noted.
+            foreach (var column in ColumnsPutBackLast.Find(previous, restored, reverted.Differences))
             {
-                moved.Add($"{subject}: {difference.Name}");
-                Logger.LogWarning("{Migration}: its down put column {Column} back in another position", subject, difference.Name);
+                moved.Add($"{subject}: {column}");
+                Logger.LogWarning("{Migration}: its down put column {Column} back in another position", subject, column);
             }
         }
         else if (!reverted.AreEqual)

@@ -2,7 +2,8 @@ namespace Strata.Core.Schema;
 
 /// <summary>
 /// Compares two schemas object by object, matching objects by kind and name. An object added or removed with its
-/// table, view or type is not listed again: the table's own difference says it all.
+/// table, view or type is not listed again: the table's own difference says it all. Nor is a partition's copy of a
+/// trigger added or removed with the trigger it was cloned from.
 /// </summary>
 internal static class SchemaComparer
 {
@@ -19,7 +20,7 @@ internal static class SchemaComparer
             var current = after.Find(old.Kind, old.Name);
             if (current is null)
             {
-                if (old.Parent is null || !removedParents.Contains(old.Parent))
+                if ((old.Parent is null || !removedParents.Contains(old.Parent)) && !ClonedFromMissing(old, after))
                 {
                     differences.Add(new SchemaDifference(old.Kind, old.Name, SchemaChange.Removed, []));
                 }
@@ -32,7 +33,7 @@ internal static class SchemaComparer
 
         foreach (var added in after.Objects.Where(o => before.Find(o.Kind, o.Name) is null))
         {
-            if (added.Parent is null || !addedParents.Contains(added.Parent))
+            if ((added.Parent is null || !addedParents.Contains(added.Parent)) && !ClonedFromMissing(added, before))
             {
                 differences.Add(new SchemaDifference(added.Kind, added.Name, SchemaChange.Added, []));
             }
@@ -50,6 +51,10 @@ internal static class SchemaComparer
     // index that happens to share one.
     private static HashSet<string> Names(IEnumerable<SchemaObject> objects) =>
         objects.Where(o => o.IsContainer).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+
+    // A clone's name follows its origin's, so a clone whose origin the other side lacks came or went with it.
+    private static bool ClonedFromMissing(SchemaObject item, SchemaSnapshot other) =>
+        item.Attributes.TryGetValue("cloned from", out var origin) && other.Find(item.Kind, origin) is null;
 
     private static List<AttributeDifference> AttributeDifferences(SchemaObject before, SchemaObject after)
     {

@@ -14,9 +14,10 @@ internal sealed record SchemaDifference(string Kind, string Name, SchemaChange C
     public string DisplayName => $"{Kind} {Name}";
 
     /// <summary>
-    /// One line per difference, such as <c>changed column public.t.a: default 1 → 2</c>. A value's line breaks become
-    /// spaces, and any other control character in a name or value is written as an escape (<c>\u001b</c>), so that
-    /// a name or comment never splits the line or reaches a terminal as a control sequence.
+    /// One line per difference, such as <c>changed column public.t.a: default 1 → 2</c>. Every control character in
+    /// a name or value, line breaks among them, is written as an escape (<c>\u000a</c>, <c>\u001b</c>), so that a name
+    /// or comment never splits the line or reaches a terminal as a control sequence, and two values that differ only
+    /// in their line endings never print alike.
     /// </summary>
     public override string ToString() => Change switch
     {
@@ -25,7 +26,7 @@ internal sealed record SchemaDifference(string Kind, string Name, SchemaChange C
         _ => $"removed {Visible(DisplayName)}",
     };
 
-    private static string Show(string? value) => value is null ? "(none)" : Visible(value.ReplaceLineEndings(" "));
+    private static string Show(string? value) => value is null ? "(none)" : Visible(value);
 
     private static string Visible(string text)
     {

@@ -160,6 +160,36 @@ public sealed class DriftCommandTests
         (await DbCli.ScalarAsync<string>(target, "SELECT string_agg(status, ',') FROM strata_schema_migrations")).ShouldBe("applied,applied,applied");
     }
 
+    [Fact]
+    public async Task A_comment_by_hand_on_the_schema_that_holds_the_history_table_and_the_application_is_reported()
+    {
+        await using var target = await TestPostgres.CreateDatabaseAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles();
+        files.Add(1, "app", "-- migrate:up\nCREATE SCHEMA IF NOT EXISTS app;\nCREATE TABLE app.t (a integer);\n\n-- migrate:down\nDROP TABLE app.t;\n");
+        (await Cli(files).RunAsync("up", "--database-url", target.Url, "--history-table", "app.migs")).ExitCode.ShouldBe(0);
+        (await DriftAsync(files, target, scratch, "--history-table", "app.migs")).ExitCode.ShouldBe(0);
+        await DbCli.ExecuteAsync(target, "COMMENT ON SCHEMA app IS 'hand-made comment'");
+
+        var result = await DriftAsync(files, target, scratch, "--history-table", "app.migs");
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        result.Stdout.ShouldContain("changed schema app: comment (none) → hand-made comment");
+    }
+
+    [Fact]
+    public async Task The_schema_strata_made_for_the_history_table_alone_is_not_drift()
+    {
+        await using var target = await TestPostgres.CreateDatabaseAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        using var files = Migrations();
+        (await Cli(files).RunAsync("up", "--database-url", target.Url, "--history-table", "strata.migs")).ExitCode.ShouldBe(0);
+
+        var result = await DriftAsync(files, target, scratch, "--history-table", "strata.migs");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+    }
+
     /// <summary>A database that saw `strata up` of <see cref="Migrations"/> and nothing else.</summary>
     private static async Task<TestDatabase> MigratedAsync()
     {

@@ -153,6 +153,21 @@ public sealed class VerifyCommandTests
         result.Stdout.ShouldContain("default 1 → (none)");
     }
 
+    [Fact]
+    public async Task Only_the_column_a_down_put_back_is_noted_not_the_columns_after_its_old_place()
+    {
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles();
+        files.Add(1, "t", "-- migrate:up\nCREATE TABLE t (a int, b int CHECK (b > 0), c int);\n-- migrate:down\nDROP TABLE t;\n");
+        files.Add(2, "drop_b", "-- migrate:up\nALTER TABLE t DROP COLUMN b;\n-- migrate:down\nALTER TABLE t ADD COLUMN b int CHECK (b > 0);\n");
+
+        var result = await VerifyAsync(files, scratch);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var notes = result.Stdout.Split('\n').Where(line => line.StartsWith("  note: ", StringComparison.Ordinal)).ToList();
+        notes.ShouldHaveSingleItem().ShouldContain("2_drop_b: public.t.b");
+    }
+
     private static Task<CliResult> VerifyAsync(MigrationFiles files, TestDatabase scratch, params string[] extra) =>
         new CliHarness(files.Root).RunAsync(["verify", "--scratch-url", scratch.Url, .. extra]);
 }

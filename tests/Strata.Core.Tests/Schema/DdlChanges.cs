@@ -8,6 +8,7 @@ internal static class DdlChanges
     private const string OrdersFk = "ALTER TABLE app.orders DROP CONSTRAINT orders_customer_id_fkey, ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES app.customers (id)";
     private const string RecreateNameIndex = "DROP INDEX app.customers_name_idx; CREATE ";
     private const string AddInt = "app.add(a integer, b integer)";
+    private const string MyRank = "app.my_rank(VARIADIC \"any\" ORDER BY VARIADIC \"any\")";
     private const string OrderSummary = "CREATE OR REPLACE VIEW app.order_summary AS SELECT customer_id, count(*) AS orders, sum(total) AS total";
     private const string NewAuditTrigger = "DROP TRIGGER orders_audit ON app.orders; CREATE TRIGGER orders_audit ";
     private const string NewDdlTrigger = "DROP EVENT TRIGGER audit_ddl; CREATE EVENT TRIGGER audit_ddl ";
@@ -165,6 +166,7 @@ internal static class DdlChanges
         Removed("composite type", "app.pair", "DROP TYPE app.pair"),
         Changed("composite type", "app.pair", "comment", "COMMENT ON TYPE app.pair IS 'two numbers'"),
         Changed("composite type", "app.pair", "attribute comments", "COMMENT ON COLUMN app.pair.x IS 'abscissa'"),
+        Changed("composite type", "app.duo", "attribute comments", "COMMENT ON COLUMN app.duo.b IS NULL; COMMENT ON COLUMN app.duo.a IS 'x; b: y'"),
 
         // range types
         Added("range type", "app.intrange2", "CREATE TYPE app.intrange2 AS RANGE (subtype = int4)"),
@@ -173,6 +175,8 @@ internal static class DdlChanges
         Changed("range type", "app.floatrange", "subtype", "DROP TYPE app.floatrange; CREATE TYPE app.floatrange AS RANGE (subtype = numeric)"),
         Changed("range type", "app.textrange", "collation", "DROP TYPE app.textrange; CREATE TYPE app.textrange AS RANGE (subtype = text, collation = \"C\")"),
         Changed("range type", "app.floatrange", "comment", "COMMENT ON TYPE app.floatrange IS 'floats'"),
+        Changed("range type", "app.floatrange", "multirange",
+            "DROP TYPE app.floatrange; CREATE TYPE app.floatrange AS RANGE (subtype = float8, subtype_diff = app.float8_diff, multirange_type_name = app.floatranges)"),
 
         // sequences
         Added("sequence", "app.s2", "CREATE SEQUENCE app.s2"),
@@ -212,6 +216,7 @@ internal static class DdlChanges
         Added("index", "app.orders_cover_idx", "CREATE INDEX orders_cover_idx ON app.orders (customer_id) INCLUDE (total)"),
         Added("index", "app.events_2024_id_idx", "CREATE INDEX events_2024_id_idx ON app.events_2024 (id)"),
         Removed("index", "app.events_payload_idx", "DROP INDEX app.events_payload_idx"),
+        Added("index", "app.events_id_only_idx", "CREATE INDEX events_id_only_idx ON ONLY app.events (id)"),
         Added("index", "app.customer_totals_total_idx", "CREATE INDEX customer_totals_total_idx ON app.customer_totals (total)"),
 
         // views and materialized views
@@ -283,6 +288,10 @@ internal static class DdlChanges
         Changed("aggregate", "app.total_sum(numeric)", "state space",
             "DROP AGGREGATE app.total_sum(numeric); CREATE AGGREGATE app.total_sum(numeric) (SFUNC = numeric_add, STYPE = numeric, INITCOND = '0', SSPACE = 64)"),
 
+        Changed("aggregate", MyRank, "hypothetical",
+            "DROP AGGREGATE app.my_rank(VARIADIC \"any\" ORDER BY VARIADIC \"any\"); CREATE AGGREGATE app.my_rank(VARIADIC \"any\" ORDER BY VARIADIC \"any\") " +
+            "(SFUNC = ordered_set_transition_multi, STYPE = internal, FINALFUNC = rank_final, FINALFUNC_EXTRA, HYPOTHETICAL)"),
+
         // triggers and event triggers
         Added("trigger", "app.orders.orders_before", "CREATE TRIGGER orders_before BEFORE UPDATE ON app.orders FOR EACH ROW EXECUTE FUNCTION audit.record()"),
         Removed("trigger", "app.orders.orders_audit", "DROP TRIGGER orders_audit ON app.orders"),
@@ -297,6 +306,11 @@ internal static class DdlChanges
         Added("trigger", "app.events.events_audit", "CREATE TRIGGER events_audit AFTER INSERT ON app.events FOR EACH ROW EXECUTE FUNCTION audit.record()"),
         Added("trigger", "app.orders.orders_check",
             "CREATE CONSTRAINT TRIGGER orders_check AFTER INSERT ON app.orders DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION audit.record()"),
+        Changed("trigger", "app.events_2024.events_stamp", "enabled", "ALTER TABLE app.events_2024 DISABLE TRIGGER events_stamp"),
+        Changed("trigger", "app.events_2024.events_stamp", "comment",
+            "ALTER TABLE app.events_2024 DISABLE TRIGGER events_stamp; COMMENT ON TRIGGER events_stamp ON app.events_2024 IS 'quiet'"),
+        Removed("trigger", "app.events.events_stamp", "DROP TRIGGER events_stamp ON app.events"),
+        Invisible("COMMENT ON TRIGGER events_stamp ON app.events_2024 IS 'never dumped'"),
         Added("event trigger", "audit_drop", "CREATE EVENT TRIGGER audit_drop ON sql_drop EXECUTE FUNCTION audit.on_ddl()"),
         Removed("event trigger", "audit_ddl", "DROP EVENT TRIGGER audit_ddl"),
         Changed("event trigger", "audit_ddl", "enabled", "ALTER EVENT TRIGGER audit_ddl DISABLE"),

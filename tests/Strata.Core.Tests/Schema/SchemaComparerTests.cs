@@ -64,11 +64,39 @@ public sealed class SchemaComparerTests
     {
         var comment = new SchemaDifference("table", "public.\"a\nb\"", SchemaChange.Changed, [new AttributeDifference("comment", null, "red \u001b[31m\r\nalert\tx")]);
 
-        comment.ToString().ShouldBe("changed table public.\"a\\u000ab\": comment (none) → red \\u001b[31m alert\\u0009x");
+        comment.ToString().ShouldBe("changed table public.\"a\\u000ab\": comment (none) → red \\u001b[31m\\u000d\\u000aalert\\u0009x");
         new SchemaDifference("table", "public.\"a\u0007\"", SchemaChange.Added, []).ToString().ShouldBe("added table public.\"a\\u0007\"");
     }
 
+    [Fact]
+    public void A_partition_copy_of_a_trigger_comes_and_goes_with_the_trigger_it_was_cloned_from()
+    {
+        var table = new SchemaSnapshot([Table("public.p"), Table("public.p1")]);
+        var trigger = new SchemaSnapshot([Table("public.p"), Table("public.p1"), Trigger("public.p.t", null), Trigger("public.p1.t", "public.p.t")]);
+
+        SchemaComparer.Compare(table, trigger).Differences.Select(d => d.ToString()).ShouldBe(["added trigger public.p.t"]);
+        SchemaComparer.Compare(trigger, table).Differences.Select(d => d.ToString()).ShouldBe(["removed trigger public.p.t"]);
+    }
+
+    [Theory]
+    [InlineData("orders fixed", "orders\nfixed")]
+    [InlineData("SELECT 1\r\n", "SELECT 1\n")]
+    public void Values_that_differ_only_in_line_endings_print_differently(string before, string after)
+    {
+        var difference = new SchemaDifference("table", "public.orders", SchemaChange.Changed, [new AttributeDifference("comment", before, after)]);
+
+        var shown = difference.ToString()["changed table public.orders: comment ".Length..].Split(" → ");
+
+        shown.Length.ShouldBe(2);
+        shown[0].ShouldNotBe(shown[1]);
+        difference.ToString().ShouldNotContain("\n");
+    }
+
     private static SchemaObject Statistics(string name) => new("statistics", name, name, ImmutableSortedDictionary<string, string>.Empty);
+
+    private static SchemaObject Trigger(string name, string? clonedFrom) =>
+        new("trigger", name, name[..name.LastIndexOf('.')],
+            clonedFrom is null ? ImmutableSortedDictionary<string, string>.Empty : ImmutableSortedDictionary<string, string>.Empty.Add("cloned from", clonedFrom));
 
     private static SchemaObject Table(string name) => new("table", name, null, ImmutableSortedDictionary<string, string>.Empty);
 

@@ -12,6 +12,9 @@ CREATE DOMAIN app.email AS text DEFAULT 'x@example.com' NOT NULL CONSTRAINT emai
 CREATE DOMAIN app.label AS text;
 CREATE TYPE app.address AS (street text, city text, zip varchar(10));
 CREATE TYPE app.pair AS (x integer, y integer);
+CREATE TYPE app.duo AS (a integer, b integer);
+COMMENT ON COLUMN app.duo.a IS 'x';
+COMMENT ON COLUMN app.duo.b IS 'y';
 CREATE FUNCTION app.float8_diff(a float8, b float8) RETURNS float8 LANGUAGE sql IMMUTABLE AS 'SELECT a - b';
 CREATE TYPE app.floatrange AS RANGE (subtype = float8, subtype_diff = app.float8_diff);
 CREATE TYPE app.textrange AS RANGE (subtype = text);
@@ -91,11 +94,14 @@ CREATE FUNCTION app.add(a integer, b integer) RETURNS integer LANGUAGE sql IMMUT
 CREATE FUNCTION app.add(a numeric, b numeric) RETURNS numeric LANGUAGE sql IMMUTABLE AS 'SELECT a + b';
 CREATE FUNCTION app.numbers(n integer) RETURNS SETOF integer LANGUAGE sql AS 'SELECT generate_series(1, n)';
 CREATE AGGREGATE app.total_sum(numeric) (SFUNC = numeric_add, STYPE = numeric, INITCOND = '0');
+CREATE AGGREGATE app.my_rank(VARIADIC "any" ORDER BY VARIADIC "any")
+    (SFUNC = ordered_set_transition_multi, STYPE = internal, FINALFUNC = rank_final, FINALFUNC_EXTRA);
 CREATE FUNCTION audit.on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN NULL; END $$;
 CREATE EVENT TRIGGER audit_ddl ON ddl_command_end WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION audit.on_ddl();
 
 CREATE TRIGGER orders_audit AFTER INSERT OR UPDATE ON app.orders FOR EACH ROW EXECUTE FUNCTION audit.record();
 CREATE TRIGGER customers_audit AFTER DELETE ON app.customers FOR EACH STATEMENT EXECUTE FUNCTION audit.record();
+CREATE TRIGGER events_stamp BEFORE INSERT ON app.events FOR EACH ROW EXECUTE FUNCTION audit.record();
 
 CREATE VIEW app.order_summary AS
     SELECT customer_id, count(*) AS orders, sum(total) AS total FROM app.orders GROUP BY customer_id;
