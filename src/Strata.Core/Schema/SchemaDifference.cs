@@ -14,19 +14,32 @@ internal sealed record SchemaDifference(string Kind, string Name, SchemaChange C
     public string DisplayName => $"{Kind} {Name}";
 
     /// <summary>
-    /// One line per difference, such as <c>changed column public.t.a: default 1 → 2</c>. Every control character in
-    /// a name or value, line breaks among them, is written as an escape (<c>\u000a</c>, <c>\u001b</c>), so that a name
-    /// or comment never splits the line or reaches a terminal as a control sequence, and two values that differ only
-    /// in their line endings never print alike.
+    /// One line per difference, such as <c>changed column public.t.a: default 1 → 2</c>. A value's line breaks read as
+    /// spaces (a function body stays one readable line), unless that would make the two values print alike: then
+    /// they are written as escapes (<c>\u000a</c>, <c>\u000d</c>), as any other control character in a name or value
+    /// always is (<c>\u001b</c>), so that nothing splits the line or reaches a terminal as a control sequence.
     /// </summary>
     public override string ToString() => Change switch
     {
-        SchemaChange.Changed => $"changed {Visible(DisplayName)}: " + string.Join("; ", Attributes.Select(a => $"{a.Name} {Show(a.Before)} → {Show(a.After)}")),
+        SchemaChange.Changed => $"changed {Visible(DisplayName)}: " + string.Join("; ", Attributes.Select(Show)),
         SchemaChange.Added => $"added {Visible(DisplayName)}",
         _ => $"removed {Visible(DisplayName)}",
     };
 
-    private static string Show(string? value) => value is null ? "(none)" : Visible(value);
+    private static string Show(AttributeDifference difference)
+    {
+        var (before, after) = (Spaced(difference.Before), Spaced(difference.After));
+        if (before == after)
+        {
+            (before, after) = (Escaped(difference.Before), Escaped(difference.After));
+        }
+
+        return $"{difference.Name} {before} → {after}";
+    }
+
+    private static string Spaced(string? value) => value is null ? "(none)" : Visible(value.ReplaceLineEndings(" "));
+
+    private static string Escaped(string? value) => value is null ? "(none)" : Visible(value);
 
     private static string Visible(string text)
     {

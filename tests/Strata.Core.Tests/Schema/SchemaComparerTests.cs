@@ -64,7 +64,7 @@ public sealed class SchemaComparerTests
     {
         var comment = new SchemaDifference("table", "public.\"a\nb\"", SchemaChange.Changed, [new AttributeDifference("comment", null, "red \u001b[31m\r\nalert\tx")]);
 
-        comment.ToString().ShouldBe("changed table public.\"a\\u000ab\": comment (none) → red \\u001b[31m\\u000d\\u000aalert\\u0009x");
+        comment.ToString().ShouldBe("changed table public.\"a\\u000ab\": comment (none) → red \\u001b[31m alert\\u0009x");
         new SchemaDifference("table", "public.\"a\u0007\"", SchemaChange.Added, []).ToString().ShouldBe("added table public.\"a\\u0007\"");
     }
 
@@ -90,6 +90,14 @@ public sealed class SchemaComparerTests
         shown.Length.ShouldBe(2);
         shown[0].ShouldNotBe(shown[1]);
         difference.ToString().ShouldNotContain("\n");
+    }
+
+    [Fact]
+    public void Line_breaks_read_as_spaces_where_the_values_still_print_differently()
+    {
+        var body = new SchemaDifference("function", "public.f()", SchemaChange.Changed, [new AttributeDifference("body", "BEGIN\n  RETURN 1;\nEND", "BEGIN\n  RETURN 2;\nEND")]);
+
+        body.ToString().ShouldBe("changed function public.f(): body BEGIN   RETURN 1; END → BEGIN   RETURN 2; END");
     }
 
     private static SchemaObject Statistics(string name) => new("statistics", name, name, ImmutableSortedDictionary<string, string>.Empty);
