@@ -88,7 +88,9 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
 
         switch (statement.Node)
         {
-            case CreateTableNode create:
+            // IF NOT EXISTS does nothing when the table is already there, rows and all: it is not known to be new,
+            // and its columns may not be the ones written here.
+            case CreateTableNode { IfNotExists: false } create:
                 _createdTables.Add(create.Table.Name);
                 foreach (var column in create.Columns)
                 {

@@ -12,8 +12,8 @@ internal static class ParseTreeReader
         {
             "CreateStmt" => CreateTable(body),
             "AlterTableStmt" => AlterTable(body),
-            "CreateTableAsStmt" => CreateFromQuery(body.Field("into"u8)),
-            "SelectStmt" when SelectInto(body) is { } into => CreateFromQuery(into),
+            "CreateTableAsStmt" => CreateFromQuery(body.Field("into"u8), body.Flag("if_not_exists"u8)),
+            "SelectStmt" when SelectInto(body) is { } into => CreateFromQuery(into, ifNotExists: false),
             "IndexStmt" => new CreateIndexNode(
                 body.Field("relation"u8).Relation(), body.Text("idxname"u8), body.Flag("unique"u8), body.Flag("concurrent"u8), !body.Field("relation"u8).Flag("inh"u8)),
             "CreateDomainStmt" => CreateDomain(body),
@@ -95,13 +95,14 @@ internal static class ParseTreeReader
         }
 
         var relation = body.Field("relation"u8);
-        return new CreateTableNode(relation.Relation(), columns, constraints, body.Has("partbound"u8), relation.Text("relpersistence"u8) == "t");
+        return new CreateTableNode(
+            relation.Relation(), columns, constraints, body.Has("partbound"u8), relation.Text("relpersistence"u8) == "t", IfNotExists: body.Flag("if_not_exists"u8));
     }
 
-    private static CreateTableNode CreateFromQuery(JsonElement into)
+    private static CreateTableNode CreateFromQuery(JsonElement into, bool ifNotExists)
     {
         var relation = into.Field("rel"u8);
-        return new CreateTableNode(relation.Relation(), [], [], IsPartition: false, relation.Text("relpersistence"u8) == "t", IsFromQuery: true);
+        return new CreateTableNode(relation.Relation(), [], [], IsPartition: false, relation.Text("relpersistence"u8) == "t", IsFromQuery: true, ifNotExists);
     }
 
     private static CreateDomainNode CreateDomain(JsonElement body)
