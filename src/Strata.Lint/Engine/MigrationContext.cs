@@ -110,6 +110,13 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
             case CreateDomainNode domain:
                 Knowledge.DomainCreated(domain);
                 break;
+            case DropNode { ObjectType: "TABLE" } drop:
+                foreach (var table in drop.Objects)
+                {
+                    Knowledge.TableDropped(table);
+                }
+
+                break;
             case DropNode { ObjectType: "DOMAIN" } drop:
                 foreach (var domain in drop.Objects)
                 {
@@ -163,6 +170,10 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
             else if (command is { Action: "ValidateConstraint", Name: { } validated })
             {
                 Knowledge.ConstraintValidated(alter.Table, validated);
+            }
+            else if (command is { Action: "DropConstraint", Name: { } dropped })
+            {
+                Knowledge.ConstraintDropped(alter.Table, dropped);
             }
         }
     }
