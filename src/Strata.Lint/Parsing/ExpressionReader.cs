@@ -16,7 +16,7 @@ internal static class ExpressionReader
         var sqlValue = false;
         var subquery = false;
         Walk(expression, functions, literals: null, ref sqlValue, ref subquery, depth: 0);
-        return new ExpressionSummary(functions, sqlValue, subquery, NotNullColumn(expression));
+        return new ExpressionSummary(functions, sqlValue, subquery, NotNullColumn(expression)) { IsNullConstant = IsNullConstant(expression) };
     }
 
     /// <summary>
@@ -82,6 +82,16 @@ internal static class ExpressionReader
 
                 break;
         }
+    }
+
+    private static bool IsNullConstant(JsonElement expression)
+    {
+        while (expression.Is("TypeCast"u8, out var cast))
+        {
+            expression = cast.Field("arg"u8);
+        }
+
+        return expression.Is("A_Const"u8, out var constant) && constant.Flag("isnull"u8);
     }
 
     private static string? NotNullColumn(JsonElement expression)

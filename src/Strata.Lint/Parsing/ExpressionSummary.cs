@@ -7,6 +7,9 @@ namespace Strata.Lint.Parsing;
 /// <param name="NotNullColumn">The column when the whole expression is <c>column IS NOT NULL</c>; otherwise null.</param>
 internal sealed record ExpressionSummary(IReadOnlyList<string> Functions, bool CallsSqlValueFunction, bool HasSubquery, string? NotNullColumn)
 {
+    /// <summary>True when the expression is the null constant, cast or not (<c>NULL</c>, <c>NULL::text</c>).</summary>
+    public bool IsNullConstant { get; init; }
+
     /// <summary>The summary of no expression.</summary>
     public static ExpressionSummary None { get; } = new([], false, false, null);
 }

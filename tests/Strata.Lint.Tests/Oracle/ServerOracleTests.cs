@@ -71,6 +71,9 @@ public sealed class ServerOracleTests
         { "CREATE INDEX CONCURRENTLY t_a_idx ON t (a)", "concurrently-in-transaction", "25001" },
         { "ALTER TABLE t ADD COLUMN x int NOT NULL", "adding-required-column", "23502" },
         { "ALTER TABLE t ADD COLUMN x int NOT NULL DEFAULT 0", "adding-required-column", null },
+        { "ALTER TABLE t ADD COLUMN x text NOT NULL DEFAULT NULL", "adding-required-column", "23502" },
+        { "ALTER TABLE t ADD COLUMN x text NOT NULL DEFAULT NULL::text", "adding-required-column", "23502" },
+        { "CREATE DOMAIN d AS int DEFAULT 0; ALTER TABLE t ADD COLUMN x d NOT NULL DEFAULT NULL", "adding-required-column", "23502" },
         { "CREATE DOMAIN d AS int NOT NULL; ALTER TABLE t ADD COLUMN x d", "adding-required-column", "23502" },
         { "CREATE DOMAIN d AS int DEFAULT 0; ALTER TABLE t ADD COLUMN x d NOT NULL", "adding-required-column", null },
     };
