@@ -60,6 +60,9 @@ public sealed class ServerOracleTests
         { "", "ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0) NOT VALID; ALTER TABLE t VALIDATE CONSTRAINT k", "validate-constraint-in-same-transaction", true },
         { "ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0) NOT VALID;", "ALTER TABLE t VALIDATE CONSTRAINT k", "validate-constraint-in-same-transaction", false },
         { "", "ALTER TABLE t ADD COLUMN r bigint REFERENCES t (id)", "constraint-missing-not-valid", false },
+        { "", "ALTER TABLE t ADD COLUMN r bigint DEFAULT 1 REFERENCES t (id)", "constraint-missing-not-valid", true },
+        { "", "ALTER TABLE t ADD COLUMN r bigint DEFAULT NULL REFERENCES t (id)", "constraint-missing-not-valid", true },
+        { "CREATE DOMAIN one AS bigint DEFAULT 1;", "ALTER TABLE t ADD COLUMN r one REFERENCES t (id)", "constraint-missing-not-valid", false },
         { "", "ALTER TABLE t ADD COLUMN x int CHECK (x > 0)", "constraint-missing-not-valid", true },
         { "", "ALTER TABLE t ADD COLUMN x int DEFAULT 1 CHECK (x > 0)", "constraint-missing-not-valid", true },
     };
