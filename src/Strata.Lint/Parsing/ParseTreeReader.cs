@@ -142,7 +142,8 @@ internal static class ParseTreeReader
         if (definition.Is("ColumnDef"u8, out var columnDef))
         {
             column = Column(columnDef);
-            hasUsing = columnDef.Has("raw_default"u8);
+            // USING the column itself converts as no USING does: the server rewrites only when the types require it.
+            hasUsing = columnDef.Has("raw_default"u8) && !IsColumn(columnDef.Field("raw_default"u8), command.Text("name"u8));
             location = column.Location;
         }
         else if (definition.Is("Constraint"u8, out var constraintDef))
@@ -158,6 +159,12 @@ internal static class ParseTreeReader
         }
 
         return new AlterTableCommand(Strip(command.Text("subtype"u8), "AT_"), command.Text("name"u8), column, constraint, hasUsing, partition, concurrent, location);
+    }
+
+    private static bool IsColumn(JsonElement expression, string? column)
+    {
+        var fields = expression.Field("ColumnRef"u8).Field("fields"u8).Names();
+        return fields.Count == 1 && fields[0] == column;
     }
 
     private static ColumnNode Column(JsonElement column)

@@ -46,6 +46,10 @@ public sealed class ServerOracleTests
         { "ALTER TABLE t ALTER COLUMN c TYPE inet", "changing-column-type", false },
         { "ALTER TABLE t ALTER COLUMN a TYPE bigint", "changing-column-type", true },
         { "ALTER TABLE t ALTER COLUMN a TYPE int USING a + 0", "changing-column-type", true },
+        { "ALTER TABLE t ALTER COLUMN v TYPE varchar(100) USING v", "changing-column-type", false },
+        { "ALTER TABLE t ALTER COLUMN v TYPE text USING v", "changing-column-type", false },
+        { "ALTER TABLE t ALTER COLUMN v TYPE varchar(10) USING v", "changing-column-type", true },
+        { "ALTER TABLE t ALTER COLUMN a TYPE bigint USING a", "changing-column-type", true },
     };
 
     public static TheoryData<string, string, string, bool> ScansUnderLock => new()
