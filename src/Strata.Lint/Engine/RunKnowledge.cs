@@ -38,7 +38,7 @@ internal sealed class RunKnowledge
     public static string Key(RelationName table, string name) => $"{table.Name}\u0000{name}";
 
     public bool HasValidatedNotNullCheck(RelationName table, string column) =>
-        _checks.ValidatedOn(table).Any(check => check.NotNullColumn == column);
+        _checks.ValidatedOn(table).Any(check => check.NotNullColumns.Contains(column));
 
     public bool HasValidatedCheck(RelationName table) => _checks.ValidatedOn(table).Any();
 

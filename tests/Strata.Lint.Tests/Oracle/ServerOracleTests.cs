@@ -58,6 +58,8 @@ public sealed class ServerOracleTests
         { "", "ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0) NOT VALID", "constraint-missing-not-valid", false },
         { "", "ALTER TABLE t ALTER COLUMN a SET NOT NULL", "setting-not-null", true },
         { "ALTER TABLE t ADD CONSTRAINT a_nn CHECK (a IS NOT NULL);", "ALTER TABLE t ALTER COLUMN a SET NOT NULL", "setting-not-null", false },
+        { "ALTER TABLE t ADD CONSTRAINT k CHECK (s IS NOT NULL AND a IS NOT NULL AND a >= 0);", "ALTER TABLE t ALTER COLUMN a SET NOT NULL", "setting-not-null", false },
+        { "ALTER TABLE t ADD CONSTRAINT k CHECK (s IS NOT NULL OR a IS NOT NULL);", "ALTER TABLE t ALTER COLUMN a SET NOT NULL", "setting-not-null", true },
         { "ALTER TABLE t ADD CONSTRAINT a_nn CHECK (a IS NOT NULL);", "ALTER TABLE t DROP CONSTRAINT a_nn; ALTER TABLE t ALTER COLUMN a SET NOT NULL", "setting-not-null", true },
         { "ALTER TABLE t ADD CONSTRAINT a_nn CHECK (a IS NOT NULL) NOT VALID; ALTER TABLE t VALIDATE CONSTRAINT a_nn; ALTER TABLE t DROP CONSTRAINT a_nn;", "ALTER TABLE t ALTER COLUMN a SET NOT NULL", "setting-not-null", true },
         { "ALTER TABLE t ADD CONSTRAINT a_nn CHECK (a IS NOT NULL); ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0); ALTER TABLE t DROP CONSTRAINT k;", "ALTER TABLE t ALTER COLUMN a SET NOT NULL", "setting-not-null", false },
