@@ -81,7 +81,7 @@ public sealed class Migrator
             {
                 var snapshot = await ReadAsync(loading, cancellationToken, guarded: true);
                 var planned = UpPlanner.Plan(snapshot.Ledger, target ?? MigrationTarget.All, _options);
-                await preflight(planned.Migrations, cancellationToken);
+                await preflight(snapshot.Ledger.AppliedFiles, planned.Migrations, cancellationToken);
                 TransactionPreflight.Check(planned.Migrations, MigrationDirection.Up, snapshot.ServerMajorVersion);
                 await CheckForeignAppliedAsync(snapshot, planned.Migrations, cancellationToken);
                 return StepRunner.DryRun(planned.Migrations, MigrationDirection.Up);
@@ -92,8 +92,9 @@ public sealed class Migrator
             UpPlan plan;
             using (TimingTrace.Measure("plan and pre-flight checks"))
             {
-                plan = UpPlanner.Plan(new MigrationLedger(await loading, session.History), target ?? MigrationTarget.All, _options);
-                await preflight(plan.Migrations, cancellationToken);
+                var ledger = new MigrationLedger(await loading, session.History);
+                plan = UpPlanner.Plan(ledger, target ?? MigrationTarget.All, _options);
+                await preflight(ledger.AppliedFiles, plan.Migrations, cancellationToken);
                 TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
                 if (session.History.Count > 0)
                 {
@@ -253,8 +254,9 @@ public sealed class Migrator
                 history = await _history.TryLoadAsync(await session.ConnectionAsync(cancellationToken), cancellationToken) ?? [];
             }
 
-            var plan = UpPlanner.Plan(new MigrationLedger(migrations, history), target ?? MigrationTarget.All, _options);
-            await preflight(plan.Migrations, cancellationToken);
+            var ledger = new MigrationLedger(migrations, history);
+            var plan = UpPlanner.Plan(ledger, target ?? MigrationTarget.All, _options);
+            await preflight(ledger.AppliedFiles, plan.Migrations, cancellationToken);
             TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
             if (session.History.Count > 0)
             {
@@ -365,7 +367,7 @@ public sealed class Migrator
         await _guard.CheckPendingAsync(connection, pending, snapshot.Ledger.Records, cancellationToken);
     }
 
-    private static Task NoPreflight(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken) => Task.CompletedTask;
+    private static Task NoPreflight(IReadOnlyList<Migration> applied, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken) => Task.CompletedTask;
 
     // With splitStatements false, a directory's files are read and checksummed but their sections are split into
     // statements only when the command asks for them: SplitUnapplied does it, once the history says which files may

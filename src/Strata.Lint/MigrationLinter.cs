@@ -29,6 +29,38 @@ public sealed partial class MigrationLinter
     }
 
     /// <summary>
+    /// Lints the up sections of <paramref name="migrations"/> as <see cref="Lint(IEnumerable{Migration})"/>, knowing
+    /// what <paramref name="applied"/>, run before them, did; findings in those are not reported.
+    /// </summary>
+    /// <exception cref="SqlSyntaxException">PostgreSQL's grammar rejects a statement of <paramref name="migrations"/>.</exception>
+    /// <exception cref="PrerequisiteMissingException">libpg_query is not installed.</exception>
+    internal LintResult Lint(IEnumerable<Migration> applied, IEnumerable<Migration> migrations)
+    {
+        ArgumentNullException.ThrowIfNull(applied);
+        ArgumentNullException.ThrowIfNull(migrations);
+        PgQueryParser.EnsureAvailable();
+        var knowledge = new RunKnowledge();
+        foreach (var migration in applied)
+        {
+            Learn(migration, knowledge);
+        }
+
+        return Finish(Run(migrations.Select(Unit), knowledge));
+    }
+
+    // An applied migration the grammar cannot read only leaves what it did unknown: it is not linted, so not refused.
+    private void Learn(Migration migration, RunKnowledge knowledge)
+    {
+        try
+        {
+            UnitLinter.Lint(Unit(migration), _options, knowledge, []);
+        }
+        catch (SqlSyntaxException)
+        {
+        }
+    }
+
+    /// <summary>
     /// Lints files and directories: a directory stands for the <c>.sql</c> files directly in it, in version order
     /// (then name order for files without a version), as <c>up</c> would run them. A
     /// file with a <c>-- migrate:up</c> line is a migration (its up section is linted); any other file is a plain
@@ -66,11 +98,11 @@ public sealed partial class MigrationLinter
         return Finish(Run([Unit(file, sql)]));
     }
 
-    private LintResult Run(IEnumerable<LintUnit> units)
+    private LintResult Run(IEnumerable<LintUnit> units, RunKnowledge? knowledge = null)
     {
         PgQueryParser.EnsureAvailable();
         var findings = new List<LintFinding>();
-        var knowledge = new RunKnowledge();
+        knowledge ??= new RunKnowledge();
         var (files, statements, suppressed) = (0, 0, 0);
         foreach (var unit in units)
         {

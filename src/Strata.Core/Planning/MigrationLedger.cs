@@ -63,6 +63,9 @@ internal sealed class MigrationLedger
 
     public IEnumerable<LedgerEntry> InState(MigrationState state) => Entries.Where(e => e.State == state);
 
+    /// <summary>The files of the migrations recorded as applied and unchanged, in version order.</summary>
+    public IReadOnlyList<Migration> AppliedFiles => [.. InState(MigrationState.Applied).Where(e => e.Migration is not null).Select(e => e.File)];
+
     public IEnumerable<LedgerEntry> NotApplied => Entries.Where(e => e.State is MigrationState.Pending or MigrationState.OutOfOrder);
 
     public LedgerEntry? Find(MigrationVersion version) => Entries.FirstOrDefault(e => e.Version == version);

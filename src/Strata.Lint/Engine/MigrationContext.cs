@@ -8,8 +8,8 @@ namespace Strata.Lint.Engine;
 /// </summary>
 internal sealed class MigrationContext(int postgresVersion, bool transactional, RunKnowledge knowledge)
 {
-    private readonly HashSet<string> _createdTables = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _createdIndexes = new(StringComparer.Ordinal);
+    private readonly HashSet<RelationName> _createdTables = [];
+    private readonly HashSet<RelationName> _createdIndexes = [];
     private readonly HashSet<string> _notValidInTransaction = new(StringComparer.Ordinal);
     private readonly HashSet<string> _enumValuesInTransaction = new(StringComparer.Ordinal);
     private bool _explicitTransaction;
@@ -47,7 +47,9 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
         TablesGivenPrimaryKey.Any(t => Same(t, table));
 
     // An unqualified name is created in, and found first in, the default search path's schema.
-    private static bool Same(RelationName a, RelationName b) => a.Name == b.Name && (a.Schema ?? "public") == (b.Schema ?? "public");
+    private static bool Same(RelationName a, RelationName b) => Qualified(a) == Qualified(b);
+
+    private static RelationName Qualified(RelationName name) => name.Schema is null ? name with { Schema = "public" } : name;
 
     /// <summary>
     /// True while the current statement is marked <c>-- strata:batch</c>: Strata runs it in short transactions over
@@ -63,9 +65,9 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
 
     public RunKnowledge Knowledge { get; } = knowledge;
 
-    public bool IsCreatedHere(RelationName table) => _createdTables.Contains(table.Name);
+    public bool IsCreatedHere(RelationName table) => _createdTables.Contains(Qualified(table));
 
-    public bool IsIndexCreatedHere(RelationName index) => _createdIndexes.Contains(index.Name);
+    public bool IsIndexCreatedHere(RelationName index) => _createdIndexes.Contains(Qualified(index));
 
     public bool WasAddedNotValidInTransaction(RelationName table, string constraint) =>
         _notValidInTransaction.Contains(RunKnowledge.Key(table, constraint));
@@ -88,22 +90,32 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
 
         switch (statement.Node)
         {
-            case CreateTableNode create:
-                _createdTables.Add(create.Table.Name);
+            // IF NOT EXISTS does nothing when the table is already there, rows and all: it is not known to be new,
+            // and its columns may not be the ones written here.
+            case CreateTableNode { IfNotExists: false } create:
+                _createdTables.Add(Qualified(create.Table));
                 foreach (var column in create.Columns)
                 {
                     Knowledge.ColumnDefined(create.Table, column.Name, column.Type);
                 }
 
                 break;
+            // An index lives in its table's schema.
             case CreateIndexNode index when index.Name is not null:
-                _createdIndexes.Add(index.Name);
+                _createdIndexes.Add(Qualified(index.Table with { Name = index.Name }));
                 break;
             case AlterTableNode alter:
                 ObserveAlter(alter);
                 break;
             case CreateDomainNode domain:
                 Knowledge.DomainCreated(domain);
+                break;
+            case DropNode { ObjectType: "TABLE" } drop:
+                foreach (var table in drop.Objects)
+                {
+                    Knowledge.TableDropped(table);
+                }
+
                 break;
             case DropNode { ObjectType: "DOMAIN" } drop:
                 foreach (var domain in drop.Objects)
@@ -116,7 +128,7 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
                 _enumValuesInTransaction.Add(added.Value);
                 break;
             case RenameNode { ObjectType: "TABLE", Table: { } table } rename when IsCreatedHere(table):
-                _createdTables.Add(rename.NewName);
+                _createdTables.Add(Qualified(table with { Name = rename.NewName }));
                 break;
             case TransactionNode transaction when transaction.Starts:
                 _explicitTransaction = true;
@@ -158,6 +170,10 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
             else if (command is { Action: "ValidateConstraint", Name: { } validated })
             {
                 Knowledge.ConstraintValidated(alter.Table, validated);
+            }
+            else if (command is { Action: "DropConstraint", Name: { } dropped })
+            {
+                Knowledge.ConstraintDropped(alter.Table, dropped);
             }
         }
     }

@@ -4,14 +4,12 @@ namespace Strata.Lint.Engine;
 
 /// <summary>
 /// Facts that later migrations of the same run may rely on: CHECK constraints that are validated (added without
-/// NOT VALID, or validated later), so a later <c>SET NOT NULL</c> or <c>ATTACH PARTITION</c> can skip its scan; the
+/// NOT VALID, or validated later, and not dropped since), so a later <c>SET NOT NULL</c> or <c>ATTACH PARTITION</c> can skip its scan; the
 /// types columns were given; the domains created.
 /// </summary>
 internal sealed class RunKnowledge
 {
-    private readonly Dictionary<string, (string Table, string? NotNullColumn)> _pendingChecks = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _validatedNotNull = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _tablesWithValidatedCheck = new(StringComparer.Ordinal);
+    private readonly KnownChecks _checks = new();
     private readonly Dictionary<string, TypeReference> _columnTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KnownDomain> _domains = new(StringComparer.Ordinal);
 
@@ -39,41 +37,22 @@ internal sealed class RunKnowledge
 
     public static string Key(RelationName table, string name) => $"{table.Name}\u0000{name}";
 
-    public bool HasValidatedNotNullCheck(RelationName table, string column) => _validatedNotNull.Contains(Key(table, column));
+    public bool HasValidatedNotNullCheck(RelationName table, string column) =>
+        _checks.ValidatedOn(table).Any(check => check.NotNullColumns.Contains(column));
 
-    public bool HasValidatedCheck(RelationName table) => _tablesWithValidatedCheck.Contains(table.Name);
+    public bool HasValidatedCheck(RelationName table) => _checks.ValidatedOn(table).Any();
 
     public void ConstraintAdded(RelationName table, ConstraintNode constraint)
     {
-        if (constraint.Kind != "CHECK")
+        if (constraint.Kind == "CHECK")
         {
-            return;
-        }
-
-        if (constraint.NotValid)
-        {
-            _pendingChecks[Key(table, constraint.Name ?? "")] = (table.Name, constraint.Expression.NotNullColumn);
-        }
-        else
-        {
-            Validated(table, constraint.Expression.NotNullColumn);
+            _checks.Added(table, constraint);
         }
     }
 
-    public void ConstraintValidated(RelationName table, string name)
-    {
-        if (_pendingChecks.Remove(Key(table, name), out var check))
-        {
-            Validated(table, check.NotNullColumn);
-        }
-    }
+    public void ConstraintValidated(RelationName table, string name) => _checks.Validated(table, name);
 
-    private void Validated(RelationName table, string? notNullColumn)
-    {
-        _tablesWithValidatedCheck.Add(table.Name);
-        if (notNullColumn is not null)
-        {
-            _validatedNotNull.Add(Key(table, notNullColumn));
-        }
-    }
+    public void ConstraintDropped(RelationName table, string name) => _checks.Dropped(table, name);
+
+    public void TableDropped(RelationName table) => _checks.TableDropped(table);
 }

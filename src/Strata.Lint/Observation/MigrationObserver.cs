@@ -62,8 +62,9 @@ internal static partial class MigrationObserver
         return observations;
     }
 
-    // Each statement commits on its own, as up runs a transaction:false migration; those that cannot run in a
-    // transaction at all run while a second connection holds an old snapshot and watches which locks they take.
+    // Each statement commits on its own, as up runs a transaction:false migration; concurrent builds run while a second
+    // connection holds an old snapshot and watches which locks they take, other statements that cannot run in a
+    // transaction block run outside one.
     private static async Task<List<StatementObservation>> OneByOneAsync(NpgsqlDataSource scratch, NpgsqlConnection connection, LintUnit unit, CancellationToken cancellationToken)
     {
         var observations = new List<StatementObservation>();
@@ -72,7 +73,9 @@ internal static partial class MigrationObserver
         {
             var observation = ConcurrentStatement.Matches(statement.Text)
                 ? await ConcurrentStatement.ObserveAsync(scratch, connection, unit.File, statement, baseline, cancellationToken)
-                : await InOwnTransactionAsync(connection, unit.File, statement, baseline, cancellationToken);
+                : NonTransactionalStatements.Find(statement.Text, connection.PostgreSqlVersion.Major) is not null
+                    ? await OutsideTransactionAsync(connection, unit.File, statement, baseline, cancellationToken)
+                    : await InOwnTransactionAsync(connection, unit.File, statement, baseline, cancellationToken);
             observations.Add(observation);
             if (!observation.Succeeded)
             {
@@ -91,6 +94,17 @@ internal static partial class MigrationObserver
         var failure = await TryExecuteAsync(connection, statement.Text, cancellationToken);
         var after = failure is null ? await CatalogSnapshot.ReadAsync(connection, connection.ProcessID, cancellationToken) : before;
         await ExecuteAsync(connection, failure is null ? "COMMIT" : "ROLLBACK", cancellationToken);
+        return ObservationDiff.Compare(file, statement, baseline, before, after, failure);
+    }
+
+    // VACUUM, CREATE DATABASE and the like fail in a transaction block, so they run alone, as up runs them: their
+    // locks are gone by the time they return, but the catalog still shows what they changed (a rewrite, say).
+    private static async Task<StatementObservation> OutsideTransactionAsync(
+        NpgsqlConnection connection, string file, SqlStatement statement, CatalogSnapshot baseline, CancellationToken cancellationToken)
+    {
+        var before = await CatalogSnapshot.ReadAsync(connection, connection.ProcessID, cancellationToken);
+        var failure = await TryExecuteAsync(connection, statement.Text, cancellationToken);
+        var after = failure is null ? await CatalogSnapshot.ReadAsync(connection, connection.ProcessID, cancellationToken) : before;
         return ObservationDiff.Compare(file, statement, baseline, before, after, failure);
     }
 

@@ -5,7 +5,7 @@ namespace Strata.Lint.Parsing;
 /// <param name="Name">The column or constraint it names, when it names one.</param>
 /// <param name="Column">The column definition for AddColumn, or the new type for AlterColumnType.</param>
 /// <param name="Constraint">The constraint for AddConstraint.</param>
-/// <param name="HasUsing">True for a type change with a <c>USING</c> expression.</param>
+/// <param name="HasUsing">True for a type change with a <c>USING</c> expression other than the column itself.</param>
 /// <param name="Partition">The partition for AttachPartition or DetachPartition.</param>
 /// <param name="Concurrent">True for <c>DETACH PARTITION ... CONCURRENTLY</c>.</param>
 /// <param name="Location">The best 0-based UTF-8 byte offset for the action in the statement, or -1.</param>

@@ -7,10 +7,12 @@ namespace Strata.Lint.Parsing;
 /// <param name="IsPartition">True for <c>PARTITION OF</c>, whose key comes from the parent.</param>
 /// <param name="IsTemporary">True for a temporary table, which no other session sees.</param>
 /// <param name="IsFromQuery">True for <c>CREATE TABLE AS</c>, <c>SELECT ... INTO</c> and <c>CREATE MATERIALIZED VIEW</c>.</param>
+/// <param name="IfNotExists">True for <c>IF NOT EXISTS</c>: when the table already exists the statement does nothing.</param>
 internal sealed record CreateTableNode(
     RelationName Table,
     IReadOnlyList<ColumnNode> Columns,
     IReadOnlyList<ConstraintNode> Constraints,
     bool IsPartition,
     bool IsTemporary,
-    bool IsFromQuery = false) : StatementNode;
+    bool IsFromQuery = false,
+    bool IfNotExists = false) : StatementNode;

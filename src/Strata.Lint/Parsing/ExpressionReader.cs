@@ -16,7 +16,7 @@ internal static class ExpressionReader
         var sqlValue = false;
         var subquery = false;
         Walk(expression, functions, literals: null, ref sqlValue, ref subquery, depth: 0);
-        return new ExpressionSummary(functions, sqlValue, subquery, NotNullColumn(expression));
+        return new ExpressionSummary(functions, sqlValue, subquery, NotNullColumns(expression, [])) { IsNullConstant = IsNullConstant(expression) };
     }
 
     /// <summary>
@@ -82,6 +82,34 @@ internal static class ExpressionReader
 
                 break;
         }
+    }
+
+    private static bool IsNullConstant(JsonElement expression)
+    {
+        while (expression.Is("TypeCast"u8, out var cast))
+        {
+            expression = cast.Field("arg"u8);
+        }
+
+        return expression.Is("A_Const"u8, out var constant) && constant.Flag("isnull"u8);
+    }
+
+    // A CHECK that holds holds for each term of its AND: PostgreSQL proves c IS NOT NULL from any such term.
+    private static List<string> NotNullColumns(JsonElement expression, List<string> columns)
+    {
+        if (expression.Is("BoolExpr"u8, out var boolean) && boolean.Text("boolop"u8) == "AND_EXPR")
+        {
+            foreach (var term in boolean.Items("args"u8))
+            {
+                NotNullColumns(term, columns);
+            }
+        }
+        else if (NotNullColumn(expression) is { } column)
+        {
+            columns.Add(column);
+        }
+
+        return columns;
     }
 
     private static string? NotNullColumn(JsonElement expression)

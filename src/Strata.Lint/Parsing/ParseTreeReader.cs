@@ -12,8 +12,8 @@ internal static class ParseTreeReader
         {
             "CreateStmt" => CreateTable(body),
             "AlterTableStmt" => AlterTable(body),
-            "CreateTableAsStmt" => CreateFromQuery(body.Field("into"u8)),
-            "SelectStmt" when SelectInto(body) is { } into => CreateFromQuery(into),
+            "CreateTableAsStmt" => CreateFromQuery(body.Field("into"u8), body.Flag("if_not_exists"u8)),
+            "SelectStmt" when SelectInto(body) is { } into => CreateFromQuery(into, ifNotExists: false),
             "IndexStmt" => new CreateIndexNode(
                 body.Field("relation"u8).Relation(), body.Text("idxname"u8), body.Flag("unique"u8), body.Flag("concurrent"u8), !body.Field("relation"u8).Flag("inh"u8)),
             "CreateDomainStmt" => CreateDomain(body),
@@ -95,13 +95,14 @@ internal static class ParseTreeReader
         }
 
         var relation = body.Field("relation"u8);
-        return new CreateTableNode(relation.Relation(), columns, constraints, body.Has("partbound"u8), relation.Text("relpersistence"u8) == "t");
+        return new CreateTableNode(
+            relation.Relation(), columns, constraints, body.Has("partbound"u8), relation.Text("relpersistence"u8) == "t", IfNotExists: body.Flag("if_not_exists"u8));
     }
 
-    private static CreateTableNode CreateFromQuery(JsonElement into)
+    private static CreateTableNode CreateFromQuery(JsonElement into, bool ifNotExists)
     {
         var relation = into.Field("rel"u8);
-        return new CreateTableNode(relation.Relation(), [], [], IsPartition: false, relation.Text("relpersistence"u8) == "t", IsFromQuery: true);
+        return new CreateTableNode(relation.Relation(), [], [], IsPartition: false, relation.Text("relpersistence"u8) == "t", IsFromQuery: true, ifNotExists);
     }
 
     private static CreateDomainNode CreateDomain(JsonElement body)
@@ -141,7 +142,8 @@ internal static class ParseTreeReader
         if (definition.Is("ColumnDef"u8, out var columnDef))
         {
             column = Column(columnDef);
-            hasUsing = columnDef.Has("raw_default"u8);
+            // USING the column itself converts as no USING does: the server rewrites only when the types require it.
+            hasUsing = columnDef.Has("raw_default"u8) && !IsColumn(columnDef.Field("raw_default"u8), command.Text("name"u8));
             location = column.Location;
         }
         else if (definition.Is("Constraint"u8, out var constraintDef))
@@ -157,6 +159,12 @@ internal static class ParseTreeReader
         }
 
         return new AlterTableCommand(Strip(command.Text("subtype"u8), "AT_"), command.Text("name"u8), column, constraint, hasUsing, partition, concurrent, location);
+    }
+
+    private static bool IsColumn(JsonElement expression, string? column)
+    {
+        var fields = expression.Field("ColumnRef"u8).Field("fields"u8).Names();
+        return fields.Count == 1 && fields[0] == column;
     }
 
     private static ColumnNode Column(JsonElement column)

@@ -3,7 +3,7 @@ using Strata.Lint.Parsing;
 
 namespace Strata.Lint.Rules;
 
-/// <summary>ADD COLUMN ... NOT NULL (or of a NOT NULL domain) with no default fails on a table that has rows, and breaks the running app's inserts.</summary>
+/// <summary>ADD COLUMN ... NOT NULL or PRIMARY KEY (or of a NOT NULL domain) with no default fails on a table that has rows, and breaks the running app's inserts.</summary>
 internal sealed class AddingRequiredColumn : LintRule
 {
     public override string Id => "adding-required-column";
@@ -37,6 +37,10 @@ internal sealed class AddingRequiredColumn : LintRule
             if (column.Constraint("NOTNULL") is not null)
             {
                 yield return Hit(column.Location, $"{table}.{column.Name} is NOT NULL with no default: the ALTER fails if {table} has any row, and running code that inserts without it fails.");
+            }
+            else if (column.Constraint("PRIMARY") is not null)
+            {
+                yield return Hit(column.Location, $"{table}.{column.Name} is a PRIMARY KEY, so NOT NULL, with no default: the ALTER fails if {table} has any row, and running code that inserts without it fails.");
             }
             else if (domain is { NotNull: true })
             {

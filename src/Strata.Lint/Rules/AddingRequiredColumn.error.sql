@@ -1,1 +1,2 @@
 ALTER TABLE users ADD COLUMN locale text NOT NULL;
+ALTER TABLE accounts ADD COLUMN id bigint PRIMARY KEY;

@@ -36,7 +36,8 @@ internal sealed class AddingVolatileDefault : LintRule
     {
         foreach (var (table, command) in ExistingTableActions(statement, context, "AddColumn"))
         {
-            if (command.Column is not { } column || Default(column, context) is not ({ } value, var domain))
+            // DEFAULT NULL is no default at all: existing rows get null, as without one, in every version.
+            if (command.Column is not { } column || Default(column, context) is not ({ Expression.IsNullConstant: false } value, var domain))
             {
                 continue;
             }

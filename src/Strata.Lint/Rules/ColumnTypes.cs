@@ -11,10 +11,11 @@ internal static class ColumnTypes
 
     /// <summary>
     /// True when <paramref name="column"/> gets no default, neither its own nor one from its domain (a domain an
-    /// earlier statement of the run created; of any other, the linter knows nothing): existing rows get null.
+    /// earlier statement of the run created; of any other, the linter knows nothing), or gets <c>DEFAULT NULL</c>
+    /// (its own overrides the domain's): existing rows get null.
     /// </summary>
     public static bool HasNoDefault(ColumnNode column, KnownDomain? domain) =>
-        column.Constraint("DEFAULT") is null && domain?.Default is null;
+        (column.Constraint("DEFAULT") ?? domain?.Default) is not { Expression.IsNullConstant: false };
 
     /// <summary>The columns a statement defines, with whether each is part of the table's primary key.</summary>
     public static IEnumerable<(ColumnNode Column, bool IsPrimaryKey)> Defined(StatementNode node)

@@ -27,13 +27,24 @@ internal sealed class ConstraintMissingNotValid : LintRule
             }
         }
 
-        // An inline CHECK on a new column is checked against every existing row too (a new column's inline
-        // REFERENCES is not: all its values are null, and the server skips that scan).
+        // An inline CHECK on a new column is checked against every existing row too, and so is an inline REFERENCES
+        // when the column has a DEFAULT clause, even DEFAULT NULL: without one (a domain's default does not count) the
+        // server takes every value to be null and skips that scan.
         foreach (var (table, command) in ExistingTableActions(statement, context, "AddColumn"))
         {
-            if (command.Column is { } column && column.Constraint("CHECK") is { } check)
+            if (command.Column is not { } column)
+            {
+                continue;
+            }
+
+            if (column.Constraint("CHECK") is { } check)
             {
                 yield return Hit(check.Location, $"the CHECK on the new column {table}.{column.Name} is checked against every row of {table} under an ACCESS EXCLUSIVE lock, and an inline CHECK cannot be NOT VALID.");
+            }
+
+            if (column.Constraint("FOREIGN") is { } reference && column.Constraint("DEFAULT") is not null)
+            {
+                yield return Hit(reference.Location, $"the REFERENCES on the new column {table}.{column.Name}, which has a DEFAULT clause, is checked against every row of {table} under an ACCESS EXCLUSIVE lock, and an inline REFERENCES cannot be NOT VALID.");
             }
         }
     }

@@ -159,6 +159,20 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public async Task Sarif_columns_are_declared_as_code_points_and_an_emoji_counts_once()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "index", "-- migrate:up\nSELECT '\U0001F600'; CREATE INDEX t0_name_idx ON t0 (name);\n");
+        var result = await new CliHarness(files.Root).RunAsync("lint", "db/migrations", "--format", "sarif");
+
+        using var log = JsonDocument.Parse(result.Stdout);
+        var run = log.RootElement.GetProperty("runs")[0];
+        run.GetProperty("columnKind").GetString().ShouldBe("unicodeCodePoints");
+        var region = run.GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+        region.GetProperty("startColumn").GetInt32().ShouldBe(13, "12 code points (one emoji, two UTF-16 units) come before CREATE");
+    }
+
+    [Fact]
     public async Task Github_format_prints_one_workflow_annotation_per_finding()
     {
         using var files = new MigrationFiles();

@@ -32,6 +32,25 @@ public sealed class UpLintCommandTests
     }
 
     [Fact]
+    public async Task A_check_validated_by_an_applied_migration_lets_a_pending_set_not_null_pass_lint_on_up_fail()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(1);
+        files.Add(1002, "check", "-- migrate:up\nALTER TABLE t0 ADD CONSTRAINT t0_name_nn CHECK (name IS NOT NULL) NOT VALID;\n");
+        files.Add(1003, "validate", "-- migrate:up\nALTER TABLE t0 VALIDATE CONSTRAINT t0_name_nn;\n");
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+        (await cli.RunAsync("up")).ExitCode.ShouldBe(0);
+        files.Add(1004, "not_null", "-- migrate:up\nALTER TABLE t0 ALTER COLUMN name SET NOT NULL;\n");
+        await File.WriteAllTextAsync(Path.Combine(files.Root, "strata.json"), """{ "lint": { "onUp": "fail" } }""");
+
+        var result = await cli.RunAsync("up");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stderr.ShouldNotContain("setting-not-null");
+        result.Stderr.ShouldNotContain("1002_check", Case.Sensitive, "applied migrations are not linted again");
+    }
+
+    [Fact]
     public async Task Lint_on_up_fail_refuses_an_error_finding_with_exit_5_and_applies_nothing()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();

@@ -26,13 +26,30 @@ public sealed class UpPreflightTests
     }
 
     [Fact]
+    public async Task The_preflight_sees_the_applied_migrations_the_planned_ones_build_on()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var migrator = db.Migrator(UpTests.ThreeTables());
+        await migrator.UpAsync(MigrationTarget.Steps(2));
+        var applied = new List<string>();
+
+        await migrator.UpAsync(null, false, (done, _, _) =>
+        {
+            applied.AddRange(done.Select(m => m.Version.Value));
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+
+        applied.ShouldBe(["1", "2"]);
+    }
+
+    [Fact]
     public async Task A_preflight_that_throws_refuses_the_run_with_nothing_applied()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
         var migrator = db.Migrator(UpTests.ThreeTables());
 
         await Should.ThrowAsync<ValidationFailedException>(() => migrator.UpAsync(
-            null, false, (_, _) => throw new ValidationFailedException("refused"), CancellationToken.None));
+            null, false, (_, _, _) => throw new ValidationFailedException("refused"), CancellationToken.None));
 
         (await db.HistoryVersionsAsync()).ShouldBeEmpty();
         (await db.TableExistsAsync("public.users")).ShouldBeFalse();
@@ -52,7 +69,7 @@ public sealed class UpPreflightTests
         seen.ShouldBe(["1"]);
     }
 
-    private static UpPreflight Record(List<string> seen) => (migrations, _) =>
+    private static UpPreflight Record(List<string> seen) => (_, migrations, _) =>
     {
         seen.AddRange(migrations.Select(m => m.Version.Value));
         return Task.CompletedTask;

@@ -175,6 +175,16 @@ public sealed class DynamicLintTests
             f => f.Message.ShouldContain("statement timeout"));
     }
 
+    [Theory]
+    [InlineData("VACUUM FULL tags;")]
+    [InlineData("VACUUM (ANALYZE) users;")]
+    public async Task A_statement_that_cannot_run_in_a_transaction_block_runs_outside_one_in_a_transaction_false_migration(string statement)
+    {
+        var result = await LintAsync(Users, statement, transactional: false);
+
+        result.Findings.ShouldNotContain(f => f.Rule == "statement-fails", string.Join("; ", result.Findings.Select(f => f.Message)));
+    }
+
     private static async Task<LintResult> LintAsync(string reference, string migration, bool transactional = true)
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();

@@ -46,6 +46,10 @@ public sealed class ServerOracleTests
         { "ALTER TABLE t ALTER COLUMN c TYPE inet", "changing-column-type", false },
         { "ALTER TABLE t ALTER COLUMN a TYPE bigint", "changing-column-type", true },
         { "ALTER TABLE t ALTER COLUMN a TYPE int USING a + 0", "changing-column-type", true },
+        { "ALTER TABLE t ALTER COLUMN v TYPE varchar(100) USING v", "changing-column-type", false },
+        { "ALTER TABLE t ALTER COLUMN v TYPE text USING v", "changing-column-type", false },
+        { "ALTER TABLE t ALTER COLUMN v TYPE varchar(10) USING v", "changing-column-type", true },
+        { "ALTER TABLE t ALTER COLUMN a TYPE bigint USING a", "changing-column-type", true },
     };
 
     public static TheoryData<string, string, string, bool> ScansUnderLock => new()
@@ -54,9 +58,17 @@ public sealed class ServerOracleTests
         { "", "ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0) NOT VALID", "constraint-missing-not-valid", false },
         { "", "ALTER TABLE t ALTER COLUMN a SET NOT NULL", "setting-not-null", true },
         { "ALTER TABLE t ADD CONSTRAINT a_nn CHECK (a IS NOT NULL);", "ALTER TABLE t ALTER COLUMN a SET NOT NULL", "setting-not-null", false },
+        { "ALTER TABLE t ADD CONSTRAINT k CHECK (s IS NOT NULL AND a IS NOT NULL AND a >= 0);", "ALTER TABLE t ALTER COLUMN a SET NOT NULL", "setting-not-null", false },
+        { "ALTER TABLE t ADD CONSTRAINT k CHECK (s IS NOT NULL OR a IS NOT NULL);", "ALTER TABLE t ALTER COLUMN a SET NOT NULL", "setting-not-null", true },
+        { "ALTER TABLE t ADD CONSTRAINT a_nn CHECK (a IS NOT NULL);", "ALTER TABLE t DROP CONSTRAINT a_nn; ALTER TABLE t ALTER COLUMN a SET NOT NULL", "setting-not-null", true },
+        { "ALTER TABLE t ADD CONSTRAINT a_nn CHECK (a IS NOT NULL) NOT VALID; ALTER TABLE t VALIDATE CONSTRAINT a_nn; ALTER TABLE t DROP CONSTRAINT a_nn;", "ALTER TABLE t ALTER COLUMN a SET NOT NULL", "setting-not-null", true },
+        { "ALTER TABLE t ADD CONSTRAINT a_nn CHECK (a IS NOT NULL); ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0); ALTER TABLE t DROP CONSTRAINT k;", "ALTER TABLE t ALTER COLUMN a SET NOT NULL", "setting-not-null", false },
         { "", "ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0) NOT VALID; ALTER TABLE t VALIDATE CONSTRAINT k", "validate-constraint-in-same-transaction", true },
         { "ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0) NOT VALID;", "ALTER TABLE t VALIDATE CONSTRAINT k", "validate-constraint-in-same-transaction", false },
         { "", "ALTER TABLE t ADD COLUMN r bigint REFERENCES t (id)", "constraint-missing-not-valid", false },
+        { "", "ALTER TABLE t ADD COLUMN r bigint DEFAULT 1 REFERENCES t (id)", "constraint-missing-not-valid", true },
+        { "", "ALTER TABLE t ADD COLUMN r bigint DEFAULT NULL REFERENCES t (id)", "constraint-missing-not-valid", true },
+        { "CREATE DOMAIN one AS bigint DEFAULT 1;", "ALTER TABLE t ADD COLUMN r one REFERENCES t (id)", "constraint-missing-not-valid", false },
         { "", "ALTER TABLE t ADD COLUMN x int CHECK (x > 0)", "constraint-missing-not-valid", true },
         { "", "ALTER TABLE t ADD COLUMN x int DEFAULT 1 CHECK (x > 0)", "constraint-missing-not-valid", true },
     };
@@ -68,6 +80,9 @@ public sealed class ServerOracleTests
         { "CREATE INDEX CONCURRENTLY t_a_idx ON t (a)", "concurrently-in-transaction", "25001" },
         { "ALTER TABLE t ADD COLUMN x int NOT NULL", "adding-required-column", "23502" },
         { "ALTER TABLE t ADD COLUMN x int NOT NULL DEFAULT 0", "adding-required-column", null },
+        { "ALTER TABLE t ADD COLUMN x text NOT NULL DEFAULT NULL", "adding-required-column", "23502" },
+        { "ALTER TABLE t ADD COLUMN x text NOT NULL DEFAULT NULL::text", "adding-required-column", "23502" },
+        { "CREATE DOMAIN d AS int DEFAULT 0; ALTER TABLE t ADD COLUMN x d NOT NULL DEFAULT NULL", "adding-required-column", "23502" },
         { "CREATE DOMAIN d AS int NOT NULL; ALTER TABLE t ADD COLUMN x d", "adding-required-column", "23502" },
         { "CREATE DOMAIN d AS int DEFAULT 0; ALTER TABLE t ADD COLUMN x d NOT NULL", "adding-required-column", null },
     };

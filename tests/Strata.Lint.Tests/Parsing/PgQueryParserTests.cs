@@ -25,7 +25,7 @@ public sealed class PgQueryParserTests
         node.Commands[0].Column!.Type!.Name.ShouldBe("int4");
         node.Commands[1].HasUsing.ShouldBeTrue();
         node.Commands[2].Constraint!.NotValid.ShouldBeTrue();
-        node.Commands[2].Constraint!.Expression.NotNullColumn.ShouldBe("y");
+        node.Commands[2].Constraint!.Expression.NotNullColumns.ShouldBe(["y"]);
         node.Commands[3].Name.ShouldBe("k");
     }
 

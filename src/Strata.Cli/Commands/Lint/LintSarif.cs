@@ -65,8 +65,10 @@ internal static class LintSarif
         ["runs"] = new JsonArray(run),
     };
 
+    // Finding columns count code points (an emoji is one); SARIF's default is UTF-16 code units, so say which.
     private static JsonObject Run() => new()
     {
+        ["columnKind"] = "unicodeCodePoints",
         ["tool"] = new JsonObject
         {
             ["driver"] = new JsonObject

@@ -16,9 +16,10 @@ internal static class UpLint
 {
     /// <summary>
     /// The check <c>up</c> hands its plan to: it lints the migrations the engine is about to apply (after a baseline,
-    /// of the phase asked for, within <c>--to</c>/<c>--steps</c>), already read and parsed, under the same lock.
+    /// of the phase asked for, within <c>--to</c>/<c>--steps</c>), already read and parsed, under the same lock, knowing
+    /// what the applied migrations did (a CHECK validated by one lets a pending SET NOT NULL skip its scan).
     /// </summary>
-    public static UpPreflight Preflight(CommandRun run) => async (migrations, cancellationToken) =>
+    public static UpPreflight Preflight(CommandRun run) => async (applied, migrations, cancellationToken) =>
     {
         var onUp = run.Settings.LintOnUp;
         if (onUp.Value == "off" || migrations.Count == 0)
@@ -28,7 +29,7 @@ internal static class UpLint
 
         using var timing = Core.Diagnostics.TimingTrace.Measure("pre-flight lint");
         var options = LintFlags.ReadOptions(run);
-        if (await LintOrSkipAsync(onUp, run.Reporter, () => Task.FromResult(new MigrationLinter(options).Lint(migrations))) is not { } result)
+        if (await LintOrSkipAsync(onUp, run.Reporter, () => Task.FromResult(new MigrationLinter(options).Lint(applied, migrations))) is not { } result)
         {
             return;
         }

@@ -10,11 +10,11 @@ internal static class UpProgress
     public static UpPreflight Preflight(CommandRun run)
     {
         var lint = UpLint.Preflight(run);
-        return (migrations, cancellationToken) =>
+        return (applied, migrations, cancellationToken) =>
         {
             // Known only once the plan is made: whether the result will be summed up, so progress lines are too.
             run.Reporter.SummarizesMigrations = RunSummary.Applies(migrations.Count, run.Reporter.Verbosity);
-            return lint(migrations, cancellationToken);
+            return lint(applied, migrations, cancellationToken);
         };
     }
 }
