@@ -73,8 +73,8 @@ internal static partial class MigrationObserver
         {
             var observation = ConcurrentStatement.Matches(statement.Text)
                 ? await ConcurrentStatement.ObserveAsync(scratch, connection, unit.File, statement, baseline, cancellationToken)
-                : NonTransactionalStatements.Find(statement.Text, connection.PostgreSqlVersion.Major) is not null
-                    ? await OutsideTransactionAsync(connection, unit.File, statement, baseline, cancellationToken)
+                : NonTransactionalStatements.Find(statement.Text, connection.PostgreSqlVersion.Major) is { } command
+                    ? await OutsideTransactionAsync(connection, unit.File, statement, baseline, ActsOnTheServer(command), cancellationToken)
                     : await InOwnTransactionAsync(connection, unit.File, statement, baseline, cancellationToken);
             observations.Add(observation);
             if (!observation.Succeeded)
@@ -97,16 +97,21 @@ internal static partial class MigrationObserver
         return ObservationDiff.Compare(file, statement, baseline, before, after, failure);
     }
 
-    // VACUUM, CREATE DATABASE and the like fail in a transaction block, so they run alone, as up runs them: their
-    // locks are gone by the time they return, but the catalog still shows what they changed (a rewrite, say).
+    // VACUUM, REINDEX DATABASE and the like fail in a transaction block, so they run alone, as up runs them: their
+    // locks are gone by the time they return, but the catalog still shows what they changed (a rewrite, say). A
+    // statement that acts on the whole server rather than the scratch database (a database, a tablespace, the server's
+    // configuration) is not run there at all: nothing is observed of it, and the scratch server is left as it was.
     private static async Task<StatementObservation> OutsideTransactionAsync(
-        NpgsqlConnection connection, string file, SqlStatement statement, CatalogSnapshot baseline, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string file, SqlStatement statement, CatalogSnapshot baseline, bool skip, CancellationToken cancellationToken)
     {
         var before = await CatalogSnapshot.ReadAsync(connection, connection.ProcessID, cancellationToken);
-        var failure = await TryExecuteAsync(connection, statement.Text, cancellationToken);
+        var failure = skip ? null : await TryExecuteAsync(connection, statement.Text, cancellationToken);
         var after = failure is null ? await CatalogSnapshot.ReadAsync(connection, connection.ProcessID, cancellationToken) : before;
         return ObservationDiff.Compare(file, statement, baseline, before, after, failure);
     }
+
+    private static bool ActsOnTheServer(string command) =>
+        command is "CREATE DATABASE" or "DROP DATABASE" or "CREATE TABLESPACE" or "DROP TABLESPACE" or "ALTER SYSTEM";
 
     private static async Task ApplyAsync(NpgsqlConnection connection, LintUnit unit, CancellationToken cancellationToken)
     {

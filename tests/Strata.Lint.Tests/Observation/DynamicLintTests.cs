@@ -185,6 +185,24 @@ public sealed class DynamicLintTests
         result.Findings.ShouldNotContain(f => f.Rule == "statement-fails", string.Join("; ", result.Findings.Select(f => f.Message)));
     }
 
+    // The scratch server may be shared (a CI server, the local one): a migration's CREATE DATABASE must not make a
+    // database there, nor its DROP DATABASE drop one, nor ALTER SYSTEM change the server's configuration.
+    [Fact]
+    public async Task A_statement_that_acts_on_the_whole_server_is_not_run_on_the_scratch_server()
+    {
+        var name = "strata_lint_made_" + Guid.NewGuid().ToString("N")[..12];
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await using var keep = await TestPostgres.CreateDatabaseAsync();
+
+        var result = await LintAsync(Users, $"CREATE DATABASE {name};\nDROP DATABASE {keep.Name};\nALTER SYSTEM SET work_mem = '7MB';", transactional: false);
+
+        result.Findings.ShouldNotContain(f => f.Rule == "statement-fails", string.Join("; ", result.Findings.Select(f => f.Message)));
+        await using var command = db.DataSource.CreateCommand(
+            $"SELECT (SELECT count(*) FROM pg_database WHERE datname IN ('{name}', '{keep.Name}')) || ' ' || " +
+            "(SELECT count(*) FROM pg_file_settings WHERE name = 'work_mem' AND setting = '7MB')");
+        (await command.ExecuteScalarAsync()).ShouldBe("1 0");
+    }
+
     private static async Task<LintResult> LintAsync(string reference, string migration, bool transactional = true)
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
