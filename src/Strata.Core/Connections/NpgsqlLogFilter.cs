@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Strata.Core.Errors;
+using Strata.Core.Secrets;
 
 namespace Strata.Core.Connections;
 
 /// <summary>
-/// The logger factory Npgsql is given: Npgsql's own entries pass through, except those about an error Strata raised
-/// itself inside a callback (a failed password command), which the command reports once, in its words, as its error.
+/// The logger factory Npgsql is given: Npgsql's own entries pass through redacted (its command logging quotes the SQL,
+/// a <c>PASSWORD '...'</c> literal included), except those about an error Strata raised itself inside a callback (a
+/// failed password command), which the command reports once, in its words, as its error.
 /// </summary>
 internal sealed class NpgsqlLogFilter(ILoggerFactory inner) : ILoggerFactory
 {
@@ -40,9 +42,9 @@ internal sealed class NpgsqlLogFilter(ILoggerFactory inner) : ILoggerFactory
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (!IsOurs(exception))
+            if (!IsOurs(exception) && inner.IsEnabled(logLevel))
             {
-                inner.Log(logLevel, eventId, state, exception, formatter);
+                inner.Log(logLevel, eventId, RedactedLogState.From(state, exception, formatter), exception, static (s, _) => s.Message);
             }
         }
     }

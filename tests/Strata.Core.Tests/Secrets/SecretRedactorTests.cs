@@ -16,6 +16,15 @@ public sealed class SecretRedactorTests
         SecretRedactor.Redact("json Redactor-pw/\\u00221\\u0022 end").ShouldBe("json ******** end");
     }
 
+    // The one masking of SQL password literals: an error's statement, logged SQL and the sessions list all go through it.
+    [Theory]
+    [InlineData("CREATE ROLE r PASSWORD 'Sql-secret-1';", "CREATE ROLE r PASSWORD '********';")]
+    [InlineData("alter role r with encrypted password E'Sql-secret-2' valid until 'infinity'", "alter role r with encrypted password '********' valid until 'infinity'")]
+    public void Masks_a_sql_password_literal(string sql, string expected)
+    {
+        SecretRedactor.Redact(sql).ShouldBe(expected);
+    }
+
     [Fact]
     public void Does_not_register_very_short_values()
     {
