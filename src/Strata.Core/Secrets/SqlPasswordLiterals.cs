@@ -13,6 +13,17 @@ internal static partial class SqlPasswordLiterals
     public static string Mask(string text) =>
         Literal().Replace(text, m => m.Groups["key"].Value + "'" + SecretRedactor.Mask + "'");
 
-    [GeneratedRegex(@"(?<key>\bpassword\s+)[eE]?'(?:[^']|'')*'", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // PASSWORD, then any whitespace and comments, then a literal in each spelling PostgreSQL reads: '...' (quotes
+    // doubled), E'...' (backslash escapes), U&'...', $$...$$ and $tag$...$tag$. A literal that text cut short leaves
+    // open (a 1000-character statement, pg_stat_activity's query) is masked to the end. The tag group may be empty so
+    // that its back-reference always matches.
+    [GeneratedRegex(
+        """
+        (?<key>\bpassword(?:\s|--[^\r\n]*|/\*(?:[^*]|\*(?!/))*(?:\*/|\z))*)
+        (?:[eE]'(?:[^'\\]|''|\\.)*(?:'|\z)
+          |(?:[uU]&)?'(?:[^']|'')*(?:'|\z)
+          |\$(?<tag>(?:[A-Za-z_\u0080-\uFFFF][A-Za-z0-9_\u0080-\uFFFF]*)?)\$(?s:.*?)(?:\$\k<tag>\$|\z))
+        """,
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex Literal();
 }
