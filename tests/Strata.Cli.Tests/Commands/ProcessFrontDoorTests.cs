@@ -80,6 +80,52 @@ public sealed class ProcessFrontDoorTests
         rerun.ExitCode.ShouldBe(0, "the migration lock was released: " + rerun);
     }
 
+    // Npgsql waits out the connect timeout for a server that accepted but never answers; the signal must not.
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task A_signal_while_connecting_to_a_server_that_never_answers_exits_130_at_once(string signal)
+    {
+        await using var silent = NotPostgresServer.Silent();
+        var environment = Environment($"postgres://app:x@127.0.0.1:{silent.Port}/x?connect_timeout=60");
+
+        using var process = Process.Start(StrataProcess.StartInfo(TempDirectory.CreateForProcess(), environment, "status"))!;
+        try
+        {
+            var stderr = process.StandardError.ReadToEndAsync();
+            await WaitUntilAsync(() => Task.FromResult(silent.Greeted > 0), TimeSpan.FromSeconds(30));
+            var signalled = Stopwatch.StartNew();
+            Signal(process.Id, signal);
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+            process.ExitCode.ShouldBe(130, await stderr);
+            signalled.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10), "the connect timeout of 60 s was not waited out");
+            Errors(await stderr).ShouldHaveSingleItem().ShouldStartWith("error: cancelled");
+        }
+        finally
+        {
+            StopIfRunning(process);
+        }
+    }
+
+    private static Dictionary<string, string> Environment(string databaseUrl) => new()
+    {
+        ["PATH"] = System.Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
+        ["HOME"] = System.Environment.GetEnvironmentVariable("HOME") ?? "/tmp",
+        ["DATABASE_URL"] = databaseUrl,
+    };
+
+    private static string[] Errors(string stderr) =>
+        [.. stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.StartsWith("error:", StringComparison.Ordinal))];
+
+    private static void StopIfRunning(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
     private static Dictionary<string, string> Environment(TestDatabase db) => new()
     {
         ["PATH"] = System.Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
