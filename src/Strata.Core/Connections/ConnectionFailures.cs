@@ -11,6 +11,12 @@ internal static class ConnectionFailures
 {
     public static ConnectionFailedException? Translate(Exception exception, ConnectionSettings settings)
     {
+        // A cancellation (Ctrl-C, SIGTERM) while connecting, even wrapped by Npgsql, is not a failure to connect.
+        if (CancellableOpen.IsCancellation(exception))
+        {
+            return null;
+        }
+
         // A password command's failure reaches here wrapped in Npgsql's "thrown from the password provider": its own
         // message names the command's origin, exit code and error line.
         for (var current = exception; current is not null; current = current.InnerException)

@@ -7,7 +7,8 @@ namespace Strata.Core.Connections;
 /// <summary>
 /// The logger factory Npgsql is given: Npgsql's own entries pass through redacted (its command logging quotes the SQL,
 /// a <c>PASSWORD '...'</c> literal included), except those about an error Strata raised itself inside a callback (a
-/// failed password command), which the command reports once, in its words, as its error.
+/// failed password command), which the command reports once, in its words, as its error, and those about a
+/// cancellation (a password command stopped by Ctrl-C), which ends the run as cancelled.
 /// </summary>
 internal sealed class NpgsqlLogFilter(ILoggerFactory inner) : ILoggerFactory
 {
@@ -24,7 +25,7 @@ internal sealed class NpgsqlLogFilter(ILoggerFactory inner) : ILoggerFactory
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is StrataException)
+            if (current is StrataException or OperationCanceledException)
             {
                 return true;
             }
