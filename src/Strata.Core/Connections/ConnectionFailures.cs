@@ -31,6 +31,7 @@ internal static class ConnectionFailures
         var message = exception switch
         {
             PostgresException postgres => FromServer(postgres, settings, where),
+            NpgsqlException { InnerException: AggregateException { InnerExceptions.Count: > 0 } all } => FromEveryHost(all, settings, where),
             NpgsqlException { InnerException: SocketException socket } => FromSocket(socket, settings, where),
             NpgsqlException { InnerException: TimeoutException } => TimedOut(settings, where),
             NpgsqlException { InnerException: EndOfStreamException } =>
@@ -43,6 +44,18 @@ internal static class ConnectionFailures
             _ => null,
         };
         return message is null ? null : new ConnectionFailedException(OneLine(message), ServerErrorText.SafeInner(exception)) { NextSteps = Steps(exception) };
+    }
+
+    // With several hosts Npgsql tries each and reports "Unable to connect to a suitable host" around one error per host,
+    // in the order tried: each is said in our words, naming its own host.
+    private static string FromEveryHost(AggregateException all, ConnectionSettings settings, string where)
+    {
+        var errors = all.InnerExceptions;
+        var perHost = errors.Count == settings.Hosts.Count;
+        var each = errors
+            .Select((error, i) => Translate(error, perHost ? settings with { Hosts = [settings.Hosts[i]] } : settings)?.Message ?? OneLine(error.Message))
+            .Distinct(StringComparer.Ordinal);
+        return $"Could not connect to any of {where}: {string.Join(" ", each)}";
     }
 
     private static NextStep[] Steps(Exception exception) =>
