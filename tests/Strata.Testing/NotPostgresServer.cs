@@ -13,6 +13,7 @@ public sealed class NotPostgresServer : IAsyncDisposable
     private readonly TcpListener _listener;
     private readonly Task _serving;
     private readonly List<TcpClient> _held = [];
+    private int _greeted;
 
     private NotPostgresServer(byte[]? reply)
     {
@@ -24,6 +25,12 @@ public sealed class NotPostgresServer : IAsyncDisposable
 
     /// <summary>The port it listens on.</summary>
     public int Port { get; }
+
+    /// <summary>
+    /// How many clients of a <see cref="Silent"/> one have sent their first message (a PostgreSQL client's TLS request or
+    /// startup message): each of them is past the TCP connect and waits for an answer.
+    /// </summary>
+    public int Greeted => Volatile.Read(ref _greeted);
 
     /// <summary>Starts one that hangs up without a word.</summary>
     public static NotPostgresServer HangingUp() => new([]);
@@ -55,6 +62,21 @@ public sealed class NotPostgresServer : IAsyncDisposable
         _listener.Dispose();
     }
 
+    private async Task CountGreetingAsync(TcpClient client)
+    {
+        try
+        {
+            if (await client.GetStream().ReadAsync(new byte[1024]) > 0)
+            {
+                Interlocked.Increment(ref _greeted);
+            }
+        }
+        catch (Exception error) when (error is SocketException or ObjectDisposedException or IOException or InvalidOperationException)
+        {
+            // The client or the server went away.
+        }
+    }
+
     private async Task ServeAsync(byte[]? reply)
     {
         var buffer = new byte[1024];
@@ -70,6 +92,7 @@ public sealed class NotPostgresServer : IAsyncDisposable
                         _held.Add(client);
                     }
 
+                    _ = CountGreetingAsync(client);
                     continue;
                 }
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Strata.Core.Secrets;
 
 namespace Strata.Cli.Output;
@@ -7,7 +6,7 @@ namespace Strata.Cli.Output;
 /// A migration statement made fit to show: registered secrets and connection-string passwords removed, SQL password
 /// literals (<c>CREATE ROLE ... PASSWORD '...'</c>) masked, and long text shortened.
 /// </summary>
-internal static partial class StatementText
+internal static class StatementText
 {
     private const int MaxLength = 1000;
 
@@ -18,12 +17,7 @@ internal static partial class StatementText
             return null;
         }
 
-        var text = SqlPassword().Replace(statement.Trim(), m => m.Groups["key"].Value + "'" + SecretRedactor.Mask + "'");
-        text = SecretRedactor.Redact(text);
+        var text = SecretRedactor.Redact(statement.Trim());
         return text.Length <= MaxLength ? text : text[..(MaxLength - 1)] + "…";
     }
-
-    // PASSWORD 'literal' (also ENCRYPTED PASSWORD and E'...' strings), the one place plain SQL carries a password.
-    [GeneratedRegex(@"(?<key>\bpassword\s+)[eE]?'(?:[^']|'')*'", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SqlPassword();
 }

@@ -29,7 +29,10 @@ public sealed record StrataSettings
     /// <summary>An explicit path of the config file.</summary>
     public required Setting<string?> ConfigPath { get; init; }
 
-    /// <summary>A file whose content is the password, given explicitly or by <c>STRATA_PASSWORD_FILE</c>.</summary>
+    /// <summary>
+    /// A file whose content is the password, given explicitly. <c>STRATA_PASSWORD_FILE</c> is read a level below, with
+    /// <c>STRATA_PASSWORD_COMMAND</c>, when the connection is resolved.
+    /// </summary>
     public required Setting<string?> PasswordFile { get; init; }
 
     /// <summary>An explicit shell command printing the password.</summary>

@@ -119,7 +119,7 @@ public sealed class StrataSettingsBuilder
             DatabaseUrl = connection.DatabaseUrl,
             Environment = connection.Environment,
             ConfigPath = connection.ConfigPath,
-            PasswordFile = layers.Text(SettingCatalog.PasswordFile, SettingCatalog.PasswordFile.Variable),
+            PasswordFile = layers.Text(SettingCatalog.PasswordFile, variable: null),
             PasswordCommand = layers.Text(SettingCatalog.PasswordCommand, variable: null),
             MigrationsDirectory = migrations,
             MigrationsDirectories = layers.Paths(SettingCatalog.MigrationsDirectory, migrations, _workingDirectory),

@@ -22,12 +22,12 @@ internal static class AuthenticationRetry
     {
         try
         {
-            return await dataSource.OpenConnectionAsync(cancellationToken);
+            return await CancellableOpen.OpenAsync(dataSource, cancellationToken);
         }
         catch (PostgresException ex) when (IsPasswordRefused(ex) && CanRefresh(connection))
         {
             Logging.LogMessages.PasswordRefusedRetrying(logger, connection.PasswordSourceDescription);
-            return await dataSource.OpenConnectionAsync(cancellationToken);
+            return await CancellableOpen.OpenAsync(dataSource, cancellationToken);
         }
     }
 }

@@ -11,6 +11,12 @@ internal static class ConnectionFailures
 {
     public static ConnectionFailedException? Translate(Exception exception, ConnectionSettings settings)
     {
+        // A cancellation (Ctrl-C, SIGTERM) while connecting, even wrapped by Npgsql, is not a failure to connect.
+        if (CancellableOpen.IsCancellation(exception))
+        {
+            return null;
+        }
+
         // A password command's failure reaches here wrapped in Npgsql's "thrown from the password provider": its own
         // message names the command's origin, exit code and error line.
         for (var current = exception; current is not null; current = current.InnerException)
@@ -25,6 +31,7 @@ internal static class ConnectionFailures
         var message = exception switch
         {
             PostgresException postgres => FromServer(postgres, settings, where),
+            NpgsqlException { InnerException: AggregateException { InnerExceptions.Count: > 0 } all } => FromEveryHost(all, settings, where),
             NpgsqlException { InnerException: SocketException socket } => FromSocket(socket, settings, where),
             NpgsqlException { InnerException: TimeoutException } => TimedOut(settings, where),
             NpgsqlException { InnerException: EndOfStreamException } =>
@@ -37,6 +44,18 @@ internal static class ConnectionFailures
             _ => null,
         };
         return message is null ? null : new ConnectionFailedException(OneLine(message), ServerErrorText.SafeInner(exception)) { NextSteps = Steps(exception) };
+    }
+
+    // With several hosts Npgsql tries each and reports "Unable to connect to a suitable host" around one error per host,
+    // in the order tried: each is said in our words, naming its own host.
+    private static string FromEveryHost(AggregateException all, ConnectionSettings settings, string where)
+    {
+        var errors = all.InnerExceptions;
+        var perHost = errors.Count == settings.Hosts.Count;
+        var each = errors
+            .Select((error, i) => Translate(error, perHost ? settings with { Hosts = [settings.Hosts[i]] } : settings)?.Message ?? OneLine(error.Message))
+            .Distinct(StringComparer.Ordinal);
+        return $"Could not connect to any of {where}: {string.Join(" ", each)}";
     }
 
     private static NextStep[] Steps(Exception exception) =>

@@ -43,6 +43,11 @@ internal sealed class ConnectionResolver
             ? null
             : await PasswordOverrides.ResolveAsync(request, source.Environment, config, _logger, cancellationToken);
         var resolved = ResolvedConnectionFactory.Create(config, source, passwordOverride);
+        if (resolved is { IsLocalDefault: false, PasswordSource: PasswordSource.None })
+        {
+            ClientPasswordFallback.Register(request.Environment, resolved.Settings);
+        }
+
         LogMessages.ConnectionResolved(
             _logger, resolved.IsLocalDefault ? $"'{resolved.Settings.Database}' on the local server" : resolved.Settings.ToDisplayUrl(), resolved.SourceDescription);
         return resolved;

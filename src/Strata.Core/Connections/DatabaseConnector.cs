@@ -65,7 +65,7 @@ internal sealed class DatabaseConnector
         var dataSource = Build(connection, first, options);
         try
         {
-            await using var probe = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var probe = await CancellableOpen.OpenAsync(dataSource, cancellationToken);
             return dataSource;
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
@@ -192,7 +192,7 @@ internal sealed class DatabaseConnector
         {
             using var timing = TimingTrace.Measure("connect (first connection: TCP, TLS, authentication)");
             await using var connection = resolved is null
-                ? await dataSource.OpenConnectionAsync(cancellationToken)
+                ? await CancellableOpen.OpenAsync(dataSource, cancellationToken)
                 : await AuthenticationRetry.OpenAsync(dataSource, resolved, _logger, cancellationToken);
         }
         catch (Exception ex) when (ConnectionFailures.Translate(ex, settings) is { } failure)

@@ -1,11 +1,14 @@
 using Microsoft.Extensions.Logging;
 using Strata.Core.Errors;
+using Strata.Core.Secrets;
 
 namespace Strata.Core.Connections;
 
 /// <summary>
-/// The logger factory Npgsql is given: Npgsql's own entries pass through, except those about an error Strata raised
-/// itself inside a callback (a failed password command), which the command reports once, in its words, as its error.
+/// The logger factory Npgsql is given: Npgsql's own entries pass through redacted (its command logging quotes the SQL,
+/// a <c>PASSWORD '...'</c> literal included), except those about an error Strata raised itself inside a callback (a
+/// failed password command), which the command reports once, in its words, as its error, and those about a
+/// cancellation (a password command stopped by Ctrl-C), which ends the run as cancelled.
 /// </summary>
 internal sealed class NpgsqlLogFilter(ILoggerFactory inner) : ILoggerFactory
 {
@@ -22,7 +25,7 @@ internal sealed class NpgsqlLogFilter(ILoggerFactory inner) : ILoggerFactory
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is StrataException)
+            if (current is StrataException or OperationCanceledException)
             {
                 return true;
             }
@@ -40,9 +43,9 @@ internal sealed class NpgsqlLogFilter(ILoggerFactory inner) : ILoggerFactory
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (!IsOurs(exception))
+            if (!IsOurs(exception) && inner.IsEnabled(logLevel))
             {
-                inner.Log(logLevel, eventId, state, exception, formatter);
+                inner.Log(logLevel, eventId, RedactedLogState.From(state, exception, formatter), exception, static (s, _) => s.Message);
             }
         }
     }

@@ -7,12 +7,13 @@ namespace Strata.Core.Connections;
 
 /// <summary>
 /// Finds the password file or command that overrides the source's own password. The first level that gives one
-/// wins: the flags, then the variables <c>DB_PASSWORD_FILE</c>/<c>STRATA_PASSWORD_COMMAND</c>, then the chosen
+/// wins: the flags, then the variables <c>STRATA_PASSWORD_FILE</c> (or <c>DB_PASSWORD_FILE</c>)/<c>STRATA_PASSWORD_COMMAND</c>, then the chosen
 /// config environment's <c>passwordFile</c>/<c>passwordCommand</c>. A file and a command on the same level is an error.
 /// </summary>
 internal static class PasswordOverrides
 {
-    public const string FileVariable = "DB_PASSWORD_FILE";
+    public const string FileVariable = "STRATA_PASSWORD_FILE";
+    public const string FileVariableAlias = "DB_PASSWORD_FILE";
     public const string CommandVariable = "STRATA_PASSWORD_COMMAND";
 
     public static async Task<PasswordOverride?> ResolveAsync(
@@ -82,10 +83,11 @@ internal static class PasswordOverrides
     {
         yield return new Level(
             Blank(request.PasswordFile), Blank(request.PasswordCommand), request.PasswordFileOrigin, request.PasswordCommandOrigin, request.WorkingDirectory);
+        var fileVariable = EnvironmentVariables.Get(request.Environment, FileVariable) is null ? FileVariableAlias : FileVariable;
         yield return new Level(
-            EnvironmentVariables.Get(request.Environment, FileVariable),
+            EnvironmentVariables.Get(request.Environment, fileVariable),
             EnvironmentVariables.Get(request.Environment, CommandVariable),
-            FileVariable,
+            fileVariable,
             CommandVariable,
             request.WorkingDirectory);
         if (environment is not null && config is not null)

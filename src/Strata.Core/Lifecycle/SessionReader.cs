@@ -12,10 +12,10 @@ internal static class SessionReader
         SELECT a.pid, a.usename::text, a.datname::text, host(a.client_addr), a.application_name, a.state,
                CASE WHEN a.wait_event IS NULL THEN NULL ELSE a.wait_event_type || ':' || a.wait_event END,
                clock_timestamp() - a.xact_start, a.query_start,
-               left(btrim(regexp_replace(a.query, '\s+', ' ', 'g')), $1),
+               btrim(regexp_replace(a.query, '\s+', ' ', 'g')),
                pg_blocking_pids(a.pid)
         FROM pg_catalog.pg_stat_activity a
-        WHERE a.backend_type = 'client backend' AND a.pid <> pg_backend_pid() AND ($2 OR a.datname = current_database())
+        WHERE a.backend_type = 'client backend' AND a.pid <> pg_backend_pid() AND ($1 OR a.datname = current_database())
         ORDER BY a.xact_start NULLS LAST, a.pid
         """;
 
@@ -24,7 +24,6 @@ internal static class SessionReader
         await using var dataSource = await context.OpenTargetAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(Query, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = QueryLength });
         command.Parameters.Add(new NpgsqlParameter { Value = options.AllDatabases });
         var rows = new List<(DatabaseSession Session, int[] BlockedBy)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -53,10 +52,17 @@ internal static class SessionReader
             Text(reader, 6),
             reader.IsDBNull(7) ? null : reader.GetFieldValue<TimeSpan>(7),
             reader.IsDBNull(8) ? null : new DateTimeOffset(reader.GetFieldValue<DateTime>(8)),
-            reader.IsDBNull(9) ? null : SecretRedactor.Redact(reader.GetString(9)),
+            reader.IsDBNull(9) ? null : Shown(reader.GetString(9)),
             blockedBy,
             IsBlocking: false);
         return (session, blockedBy);
+    }
+
+    // Masked whole, then cut: a cut first could leave a password literal without its closing quote.
+    private static string Shown(string query)
+    {
+        var text = SecretRedactor.Redact(query);
+        return text.Length <= QueryLength ? text : text[..QueryLength];
     }
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

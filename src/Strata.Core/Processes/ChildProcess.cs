@@ -70,6 +70,8 @@ internal static class ChildProcess
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Killed inside the cancel itself, before the caller, cancelled too, can end the process and leave it running.
+        using var killOnCancel = cancellationToken.Register(static state => Kill((Process)state!), process);
         if (timeout is { } limit)
         {
             deadline.CancelAfter(limit);
@@ -107,6 +109,18 @@ internal static class ChildProcess
         }
 
         return new ChildProcessResult(process.ExitCode, stdout.Result, stderr.Result, TimedOut: false);
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            // It exited on its own in the meantime, or cannot be signalled; Stop tries again once the wait ends.
+        }
     }
 
     private static void Stop(Process process)

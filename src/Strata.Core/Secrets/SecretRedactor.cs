@@ -9,8 +9,8 @@ namespace Strata.Core.Secrets;
 /// <summary>
 /// Removes secrets from text before it can reach output, logs or exception messages. Every place that loads a
 /// password (URL, secret JSON, password file, password command) registers it here, so a message that quotes a
-/// server error or a malformed input is still safe to print. Connection-string, URL and JSON shapes are scrubbed
-/// even when the secret was never registered.
+/// server error or a malformed input is still safe to print. Connection-string, URL and JSON shapes, and SQL password
+/// literals (<c>PASSWORD '...'</c>), are scrubbed even when the secret was never registered.
 /// </summary>
 internal static partial class SecretRedactor
 {
@@ -66,7 +66,9 @@ internal static partial class SecretRedactor
         }
     }
 
-    /// <summary>Returns <paramref name="text"/> with every registered secret and every URL, keyword or JSON password masked.</summary>
+    /// <summary>
+    /// Returns <paramref name="text"/> with every registered secret and every URL, keyword, JSON or SQL password masked.
+    /// </summary>
     public static string Redact(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -91,6 +93,7 @@ internal static partial class SecretRedactor
         {
             result = JsonPassword().Replace(result, m => m.Groups["key"].Value + "\"" + Mask + "\"");
             result = KeywordPassword().Replace(result, m => m.Groups["key"].Value + Mask);
+            result = SqlPasswordLiterals.Mask(result);
         }
 
         return result;

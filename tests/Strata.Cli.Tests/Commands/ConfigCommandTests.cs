@@ -20,6 +20,25 @@ public sealed class ConfigCommandTests
         result.Stdout.ShouldNotContain("ignored.example");
     }
 
+    // STRATA_PASSWORD_FILE is a variable like STRATA_PASSWORD_COMMAND: the flags beat both, and both together are an error.
+    [Fact]
+    public async Task The_password_file_variable_sits_on_the_variable_level_with_the_command_variable()
+    {
+        var flagWins = await new CliHarness()
+            .With("STRATA_PASSWORD_FILE", "no-such-password-file")
+            .RunAsync("config", "-u", "postgres://app@db.internal/shop", "--password-command", "echo pw");
+
+        flagWins.ExitCode.ShouldBe(0, flagWins.ToString());
+        flagWins.Stdout.ShouldContain("command from --password-command", customMessage: flagWins.ToString());
+
+        var cli = new CliHarness().With("STRATA_PASSWORD_COMMAND", "echo pw");
+        await File.WriteAllTextAsync(Path.Combine(cli.WorkingDirectory, "pwf"), "pw-from-file\n");
+        var both = await cli.With("STRATA_PASSWORD_FILE", "pwf").RunAsync("config", "-u", "postgres://app@db.internal/shop");
+
+        both.ExitCode.ShouldBe(2, both.ToString());
+        both.Stderr.ShouldContain("Both STRATA_PASSWORD_FILE and STRATA_PASSWORD_COMMAND are set", customMessage: both.ToString());
+    }
+
     // A value from a dotenv file says so; the process's own variable keeps its plain name.
     [Fact]
     public async Task A_setting_from_a_dotenv_file_names_the_file()

@@ -80,6 +80,94 @@ public sealed class ProcessFrontDoorTests
         rerun.ExitCode.ShouldBe(0, "the migration lock was released: " + rerun);
     }
 
+    // Npgsql waits out the connect timeout for a server that accepted but never answers; the signal must not.
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task A_signal_while_connecting_to_a_server_that_never_answers_exits_130_at_once(string signal)
+    {
+        await using var silent = NotPostgresServer.Silent();
+        var environment = Environment($"postgres://app:x@127.0.0.1:{silent.Port}/x?connect_timeout=60");
+
+        using var process = Process.Start(StrataProcess.StartInfo(TempDirectory.CreateForProcess(), environment, "status"))!;
+        try
+        {
+            var stderr = process.StandardError.ReadToEndAsync();
+            await WaitUntilAsync(() => Task.FromResult(silent.Greeted > 0), TimeSpan.FromSeconds(30));
+            var signalled = Stopwatch.StartNew();
+            Signal(process.Id, signal);
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+            process.ExitCode.ShouldBe(130, await stderr);
+            signalled.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10), "the connect timeout of 60 s was not waited out");
+            Errors(await stderr).ShouldHaveSingleItem().ShouldStartWith("error: cancelled");
+        }
+        finally
+        {
+            StopIfRunning(process);
+        }
+    }
+
+    // The password command is killed with the run, and the run ends as cancelled, not as a failed connection.
+    [Fact]
+    public async Task Sigterm_during_a_password_command_kills_it_and_exits_130_with_one_line()
+    {
+        await using var server = NotPostgresServer.AskingForPassword();
+        var work = TempDirectory.CreateForProcess();
+        var pidFile = Path.Combine(work, "command.pid");
+        var environment = Environment($"postgres://app@127.0.0.1:{server.Port}/x?sslmode=disable");
+
+        using var process = Process.Start(StrataProcess.StartInfo(work, environment, "status", "--password-command", $"echo $$ > '{pidFile}'; sleep 25; echo pw"))!;
+        try
+        {
+            var stderr = process.StandardError.ReadToEndAsync();
+            await WaitUntilAsync(() => Task.FromResult(File.Exists(pidFile) && File.ReadAllText(pidFile).Trim().Length > 0), TimeSpan.FromSeconds(30));
+            var commandPid = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            Signal(process.Id, "TERM");
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+            process.ExitCode.ShouldBe(130, await stderr);
+            Errors(await stderr).ShouldHaveSingleItem().ShouldStartWith("error: cancelled");
+            await WaitUntilAsync(() => Task.FromResult(!IsRunning(commandPid)), TimeSpan.FromSeconds(5));
+        }
+        finally
+        {
+            StopIfRunning(process);
+        }
+    }
+
+    private static Dictionary<string, string> Environment(string databaseUrl) => new()
+    {
+        ["PATH"] = System.Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
+        ["HOME"] = System.Environment.GetEnvironmentVariable("HOME") ?? "/tmp",
+        ["DATABASE_URL"] = databaseUrl,
+    };
+
+    private static string[] Errors(string stderr) =>
+        [.. stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.StartsWith("error:", StringComparison.Ordinal))];
+
+    // A killed process whose parent (strata) has exited may stay a zombie until init reaps it: it no longer runs.
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..] is not ['Z', ..] and not ['X', ..];
+        }
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            return false;
+        }
+    }
+
+    private static void StopIfRunning(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
     private static Dictionary<string, string> Environment(TestDatabase db) => new()
     {
         ["PATH"] = System.Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",

@@ -88,6 +88,36 @@ public sealed class RedactionTests
         }
     }
 
+    // With no password given, the client library takes PGPASSWORD or the password file: that password is masked too.
+    [Theory]
+    [InlineData("PGPASSWORD")]
+    [InlineData("PGPASSFILE")]
+    public async Task A_password_the_client_falls_back_to_is_masked_in_a_server_error(string fallback)
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var password = $"Fallback-S3cret-{fallback}";
+        using var files = new MigrationFiles();
+        files.Add(1, "quote", $"-- migrate:up\nSELECT '{password}'::int;\n");
+        using var home = new TempDirectory();
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+        if (fallback == "PGPASSWORD")
+        {
+            cli.With("PGPASSWORD", password);
+        }
+        else
+        {
+            var passFile = Path.Combine(home.Path, "pgpass");
+            await File.WriteAllTextAsync(passFile, $"# comment\nother.example:5432:*:*:not-this-one\n*:*:*:*:{password}\n");
+            cli.With("PGPASSFILE", passFile);
+        }
+
+        var result = await cli.RunAsync("up");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.AllOutput.ShouldContain("22P02");
+        result.AllOutput.ShouldNotContain(password, Case.Sensitive);
+    }
+
     [Fact]
     public async Task Real_process_output_is_clean_too()
     {

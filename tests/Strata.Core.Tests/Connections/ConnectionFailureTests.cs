@@ -86,6 +86,29 @@ public sealed class ConnectionFailureTests
         error.Message.ShouldBe(ClosedDuringHandshake($"127.0.0.1:{server.Port}"));
     }
 
+    // Npgsql's own "Unable to connect to a suitable host" says nothing about why: each host's failure is said instead.
+    [Fact]
+    public async Task Several_hosts_all_down_are_each_said_to_refuse_the_connection()
+    {
+        var first = ClosedLoopbackPort();
+        var second = ClosedLoopbackPort();
+        var resolved = await Resolve.UrlAsync($"postgres://app@127.0.0.1:{first},127.0.0.1:{second}/appdb?connect_timeout=5");
+
+        var error = await Should.ThrowAsync<ConnectionFailedException>(
+            () => new DatabaseConnector(null).CreateDataSourceAsync(resolved, null, CancellationToken.None));
+
+        error.Message.ShouldStartWith($"Could not connect to any of 127.0.0.1:{first},127.0.0.1:{second}: Connection refused by 127.0.0.1:{first}:");
+        error.Message.ShouldContain($"Connection refused by 127.0.0.1:{second}:");
+        error.Message.ShouldNotContain("suitable host");
+    }
+
+    private static int ClosedLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     [Fact]
     public async Task Requiring_tls_from_a_server_without_it_says_to_check_sslmode()
     {

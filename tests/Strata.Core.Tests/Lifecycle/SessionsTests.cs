@@ -53,6 +53,24 @@ public sealed class SessionsTests
         session.State.ShouldBe("idle");
     }
 
+    // The literal starts before the 80th character and ends after it: the query is masked whole, then cut.
+    [Fact]
+    public async Task Masks_a_password_literal_in_a_query_even_where_the_cut_falls_inside_it()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await using var other = await OpenAsync(db, "role-admin");
+        await using var transaction = await other.BeginTransactionAsync();
+        var role = "sess_r_" + Guid.NewGuid().ToString("N")[..8];
+        await ExecuteAsync(other, $"CREATE ROLE {role} /* {new string('-', 30)} */ PASSWORD 'Sess-secret-81'");
+        var lifecycle = await LifecycleKit.ForAsync(db);
+
+        var session = (await lifecycle.SessionsAsync()).Sessions.Single(s => s.Application == "role-admin");
+
+        session.Query.ShouldNotBeNull().ShouldContain("PASSWORD '****");
+        session.Query.ShouldNotContain("'Sess");
+        await transaction.RollbackAsync();
+    }
+
     private static async Task<NpgsqlConnection> OpenAsync(TestDatabase db, string application)
     {
         var connection = new NpgsqlConnection($"{db.ConnectionString};Pooling=false;Application Name={application}");

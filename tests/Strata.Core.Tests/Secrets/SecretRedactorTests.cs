@@ -16,6 +16,22 @@ public sealed class SecretRedactorTests
         SecretRedactor.Redact("json Redactor-pw/\\u00221\\u0022 end").ShouldBe("json ******** end");
     }
 
+    // The one masking of SQL password literals: an error's statement, logged SQL and the sessions list all go through it.
+    [Theory]
+    [InlineData("CREATE ROLE r PASSWORD 'Sql-secret-1';", "CREATE ROLE r PASSWORD '********';")]
+    [InlineData("alter role r with encrypted password E'Sql-secret-2' valid until 'infinity'", "alter role r with encrypted password '********' valid until 'infinity'")]
+    [InlineData("ALTER ROLE r WITH ENCRYPTED PASSWORD $$Sql-secret-3$$ BOGUS;", "ALTER ROLE r WITH ENCRYPTED PASSWORD '********' BOGUS;")]
+    [InlineData("ALTER ROLE r PASSWORD $pw$Sql-'secret'-4$pw$;", "ALTER ROLE r PASSWORD '********';")]
+    [InlineData("ALTER ROLE r PASSWORD U&'Sql-secret-5\\0041';", "ALTER ROLE r PASSWORD '********';")]
+    [InlineData("ALTER ROLE r PASSWORD E'Sql-\\'secret-6';", "ALTER ROLE r PASSWORD '********';")]
+    [InlineData("ALTER ROLE r PASSWORD\n  -- the new one\n  /* rotated */ 'Sql-secret-7';", "ALTER ROLE r PASSWORD\n  -- the new one\n  /* rotated */ '********';")]
+    [InlineData("ALTER ROLE r PASSWORD 'Sql-secret-8 cut off by a len", "ALTER ROLE r PASSWORD '********'")]
+    [InlineData("ALTER ROLE r PASSWORD NULL; SELECT 'kept'", "ALTER ROLE r PASSWORD NULL; SELECT 'kept'")]
+    public void Masks_a_sql_password_literal(string sql, string expected)
+    {
+        SecretRedactor.Redact(sql).ShouldBe(expected);
+    }
+
     [Fact]
     public void Does_not_register_very_short_values()
     {
