@@ -151,7 +151,7 @@ internal sealed class StepSql(HistorySql history, MigratorOptions options)
             new($"SET statement_timeout = {Durations.Setting(StatementTimeout(section))}"),
             direction == MigrationDirection.Up
                 ? history.InsertRunning(migration)
-                : history.StartReverting(migration.Version, section.Statements.Count),
+                : history.StartReverting(migration, section.Statements.Count),
         ];
     }
 

@@ -104,10 +104,18 @@ internal sealed class HistorySql(HistoryTableName table)
         "applied_at = clock_timestamp() WHERE version = $1 AND status = 'running'",
         version.Value);
 
-    public BoundSql StartReverting(MigrationVersion version, int total) => new(
-        $"UPDATE {_t} SET status = 'reverting', statements_completed = 0, statements_total = $2 WHERE version = $1 AND status = 'applied'",
-        version.Value,
-        total);
+    /// <summary>
+    /// A <c>transaction:false</c> down section starts: the row records the checksum of the file it runs from (a file
+    /// edited after it was applied, with edits allowed), so that repair compares an interrupted attempt with the file
+    /// it ran, not the one applied long before.
+    /// </summary>
+    public BoundSql StartReverting(Migration migration, int total) => new(
+        $"UPDATE {_t} SET status = 'reverting', statements_completed = 0, statements_total = $2, checksum = $3, checksum_algorithm = $4 " +
+        "WHERE version = $1 AND status = 'applied'",
+        migration.Version.Value,
+        total,
+        migration.Checksum.Hash,
+        migration.Checksum.Algorithm);
 
     public BoundSql Delete(MigrationVersion version) => new($"DELETE FROM {_t} WHERE version = $1", version.Value);
 

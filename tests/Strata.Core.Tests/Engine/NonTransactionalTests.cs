@@ -109,6 +109,26 @@ public sealed class NonTransactionalTests
         (await db.HistoryVersionsAsync()).ShouldBe(["1"]);
     }
 
+    // With edits allowed, an edited file's down section runs; an interrupted attempt is compared with that file, not
+    // with the one applied long before, so repair does not warn that the file changed since the attempt started.
+    [Fact]
+    public async Task An_interrupted_roll_back_of_an_edited_file_with_edits_allowed_is_compared_with_the_file_it_ran()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = Items().Add("1_items.sql", "-- migrate:up\nCREATE TABLE items (id int, code text);\n")
+            .Add("2_items_code.sql", "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY items_code ON items (code);\n" +
+                "-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY items_code;\n");
+        await db.Migrator(source).UpAsync();
+        source.Add("2_items_code.sql", "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY items_code ON items (code);\n" +
+            "-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY items_code;\nDROP TABLE missing;\n");
+        var migrator = db.Migrator(source, EngineTestKit.FastOptions with { AllowEdited = true });
+
+        await Should.ThrowAsync<MigrationFailedException>(() => migrator.DownAsync());
+
+        var report = (await migrator.RepairAsync()).Interrupted.Single();
+        (report.Status, report.StatementsCompleted, report.FileEdited).ShouldBe((HistoryStatus.Reverting, 1, false));
+    }
+
     [Fact]
     public async Task Repair_with_nothing_interrupted_changes_nothing()
     {
