@@ -92,7 +92,7 @@ public sealed class AdoptCommandTests
     [Theory]
     [InlineData("another-tool", "public.schema_migrations is dbmate's history table and Strata's history is empty", "strata adopt")]
     [InlineData("tables-only", "the database already has tables (public.t0) but no migration history", "strata baseline")]
-    [InlineData("partly-adopted", "dbmate's history table public.schema_migrations records 1001 as applied", "strata stamp 1001")]
+    [InlineData("partly-adopted", "dbmate's history table public.schema_migrations records 1001 as applied", "strata status")]
     public async Task Validate_and_status_report_what_up_would_refuse_before_running_anything(string database, string reason, string next)
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();

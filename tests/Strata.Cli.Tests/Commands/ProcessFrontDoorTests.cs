@@ -80,10 +80,11 @@ public sealed class ProcessFrontDoorTests
         rerun.ExitCode.ShouldBe(0, "the migration lock was released: " + rerun);
     }
 
-    // Npgsql waits out the connect timeout for a server that accepted but never answers; the signal must not.
+    // Npgsql waits out the connect timeout for a server that accepted but never answers; the signal must not. SIGTERM
+    // only: a test run started in the background (as CI starts it) passes SIGINT on ignored, and a process cannot take
+    // back a signal ignored when it started; Ctrl-C goes through the same cancellation.
     [Theory]
     [InlineData("TERM")]
-    [InlineData("INT")]
     public async Task A_signal_while_connecting_to_a_server_that_never_answers_exits_130_at_once(string signal)
     {
         await using var silent = NotPostgresServer.Silent();
