@@ -12,12 +12,21 @@ internal sealed record CatalogSnapshot(
     IReadOnlySet<(uint Relation, string Mode, bool Granted)> Locks,
     IReadOnlySet<string> InvalidIndexes)
 {
+    /// <summary>The user indexes, each with its name and its table's oid: a lock on one is a lock on its table's traffic.</summary>
+    public IReadOnlyDictionary<uint, (string Name, uint Table)> Indexes { get; init; } = new Dictionary<uint, (string, uint)>();
+
     private const string UserRelations = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'";
 
     private const string TablesSql = $"""
         SELECT c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname), c.relfilenode
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'm', 'p') AND {UserRelations}
+        """;
+
+    private const string IndexesSql = $"""
+        SELECT i.indexrelid, quote_ident(n.nspname) || '.' || quote_ident(c.relname), i.indrelid
+        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE {UserRelations}
         """;
 
     // The xact functions read this backend's pending counters directly, so they are current within the transaction.
@@ -42,7 +51,9 @@ internal sealed record CatalogSnapshot(
         await ReadAsync(connection, LocksSql, pid, r => locks.Add((r.GetFieldValue<uint>(0), r.GetString(1), r.GetBoolean(2))), cancellationToken);
         var invalid = new HashSet<string>(StringComparer.Ordinal);
         await ReadAsync(connection, InvalidSql, null, r => invalid.Add(r.GetString(0)), cancellationToken);
-        return new CatalogSnapshot(tables, counters, locks, invalid);
+        var indexes = new Dictionary<uint, (string, uint)>();
+        await ReadAsync(connection, IndexesSql, null, r => indexes[r.GetFieldValue<uint>(0)] = (r.GetString(1), r.GetFieldValue<uint>(2)), cancellationToken);
+        return new CatalogSnapshot(tables, counters, locks, invalid) { Indexes = indexes };
     }
 
     /// <summary>Only this backend's locks, for a statement that runs while another connection watches.</summary>

@@ -19,7 +19,8 @@ internal static class ObservationDiff
         var locks = after.Locks
             .Where(l => baseline.Tables.ContainsKey(l.Relation))
             .Select(l => new RelationLock(Name(l.Relation), l.Mode, l.Granted))
-            .OrderBy(l => l.Relation, StringComparer.Ordinal).ThenBy(l => l.Mode, StringComparer.Ordinal)
+            .Concat(IndexLocksBlockingReads(baseline, after))
+            .OrderBy(l => l.Relation, StringComparer.Ordinal).ThenBy(l => l.Mode, StringComparer.Ordinal).ThenBy(l => l.Index, StringComparer.Ordinal)
             .ToList();
         var rewritten = baseline.Tables.Keys
             .Where(oid => before.Tables.TryGetValue(oid, out var was) && after.Tables.TryGetValue(oid, out var now) && was.FileNode != 0 && was.FileNode != now.FileNode)
@@ -30,6 +31,19 @@ internal static class ObservationDiff
         var rows = baseline.Tables.Keys.Sum(oid => Counter(after, oid).RowsTouched - Counter(before, oid).RowsTouched);
         var invalid = after.InvalidIndexes.Except(before.InvalidIndexes).Order(StringComparer.Ordinal).ToList();
         return new StatementObservation(file, statement.Line, statement.Column, locks, rewritten, scanned, rows, failure?.SqlState, failure?.Message, invalid);
+    }
+
+    // ACCESS EXCLUSIVE on an index that existed before the migration (REINDEX takes it) blocks its table's reads: a
+    // query on the table opens all its indexes while it is planned. A new index is not seen by others until commit.
+    private static IEnumerable<RelationLock> IndexLocksBlockingReads(CatalogSnapshot baseline, CatalogSnapshot after)
+    {
+        foreach (var (relation, mode, granted) in after.Locks)
+        {
+            if (mode == "AccessExclusiveLock" && baseline.Indexes.TryGetValue(relation, out var index) && baseline.Tables.TryGetValue(index.Table, out var table))
+            {
+                yield return new RelationLock(table.Name, mode, granted, index.Name);
+            }
+        }
     }
 
     private static (long SeqScans, long RowsTouched) Counter(CatalogSnapshot snapshot, uint oid) =>

@@ -43,7 +43,8 @@ internal abstract class ObservedRule
             var work = rewrite ? "rewrite" : "scan";
             var duration = seconds is { } s ? $" for about {s.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} s" : " for as long as it takes";
             var severity = CostModel.IsLarge(size, options) ? LintSeverity.Error : LintSeverity.Warning;
-            var message = $"{strongest.SqlName} on {CostModel.Describe(relation, size)}: {work}; blocks {blocks}{duration}.";
+            var on = strongest.Index is { } index ? $"{index}, an index of " : string.Empty;
+            var message = $"{strongest.SqlName} on {on}{CostModel.Describe(relation, size)}: {work}; blocks {blocks}{duration}.";
             yield return Finding(observation, severity, message, new ObservedCost(strongest.SqlName, [relation], rewrite, !rewrite, seconds));
         }
     }

@@ -1,10 +1,14 @@
 namespace Strata.Lint.Observation;
 
-/// <summary>A lock a statement's backend held on a table, as <c>pg_locks</c> showed it.</summary>
+/// <summary>A lock a statement's backend held on a table, or on one of its indexes, as <c>pg_locks</c> showed it.</summary>
 /// <param name="Relation">The table, schema-qualified.</param>
 /// <param name="Mode">The lock mode as pg_locks names it, such as <c>AccessExclusiveLock</c>.</param>
 /// <param name="Granted">False when the statement was waiting for it.</param>
-public sealed record RelationLock(string Relation, string Mode, bool Granted = true)
+/// <param name="Index">
+/// The table's index the lock is on, when it is on an index rather than the table: an ACCESS EXCLUSIVE lock on an
+/// existing index (REINDEX) blocks the table's reads too, since planning any query on a table opens all its indexes.
+/// </param>
+public sealed record RelationLock(string Relation, string Mode, bool Granted = true, string? Index = null)
 {
     /// <summary>
     /// True when the mode conflicts with the application's normal traffic: ROW EXCLUSIVE (INSERT, UPDATE, DELETE)

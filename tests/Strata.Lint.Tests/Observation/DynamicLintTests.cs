@@ -185,6 +185,37 @@ public sealed class DynamicLintTests
         result.Findings.ShouldNotContain(f => f.Rule == "statement-fails", string.Join("; ", result.Findings.Select(f => f.Message)));
     }
 
+    // REINDEX holds SHARE on the table but ACCESS EXCLUSIVE on its indexes, and planning a query on the table opens
+    // every index: reads wait too. A second session's SELECT is the oracle.
+    [Fact]
+    public async Task Reindex_of_an_existing_table_is_said_to_block_reads_as_the_server_shows()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await using (var setup = db.DataSource.CreateCommand(Users))
+        {
+            await setup.ExecuteNonQueryAsync();
+        }
+
+        await using (var holder = await db.DataSource.OpenConnectionAsync())
+        await using (var reader = await db.DataSource.OpenConnectionAsync())
+        {
+            await using (var reindex = new NpgsqlCommand("BEGIN; REINDEX TABLE users;", holder))
+            {
+                await reindex.ExecuteNonQueryAsync();
+            }
+
+            await using var select = new NpgsqlCommand("SET lock_timeout = '200ms'; SELECT count(*) FROM users WHERE id = 1;", reader);
+            (await Should.ThrowAsync<PostgresException>(() => select.ExecuteNonQueryAsync())).SqlState.ShouldBe(PostgresErrorCodes.LockNotAvailable);
+        }
+
+        var result = await LintAsync(Users, "REINDEX TABLE users;");
+
+        result.Findings.ShouldContain(
+            f => f.Rule == "scan-under-lock" && f.Message.Contains("ACCESS EXCLUSIVE on public.users_pkey, an index of public.users", StringComparison.Ordinal)
+                && f.Message.Contains("blocks reads and writes", StringComparison.Ordinal),
+            string.Join("; ", result.Findings.Select(f => f.Message)));
+    }
+
     // The scratch server may be shared (a CI server, the local one): a migration's CREATE DATABASE must not make a
     // database there, nor its DROP DATABASE drop one, nor ALTER SYSTEM change the server's configuration.
     [Fact]
