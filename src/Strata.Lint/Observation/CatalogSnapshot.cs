@@ -12,7 +12,10 @@ internal sealed record CatalogSnapshot(
     IReadOnlySet<(uint Relation, string Mode, bool Granted)> Locks,
     IReadOnlySet<string> InvalidIndexes)
 {
-    /// <summary>The user indexes, each with its name and its table's oid: a lock on one is a lock on its table's traffic.</summary>
+    /// <summary>
+    /// The user indexes, each with its name and its table's oid: a lock on one is a lock on its table's traffic. Read
+    /// for the baseline only (<see cref="ReadBaselineAsync"/>), which is where the indexes that existed are looked up.
+    /// </summary>
     public IReadOnlyDictionary<uint, (string Name, uint Table)> Indexes { get; init; } = new Dictionary<uint, (string, uint)>();
 
     private const string UserRelations = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'";
@@ -51,9 +54,16 @@ internal sealed record CatalogSnapshot(
         await ReadAsync(connection, LocksSql, pid, r => locks.Add((r.GetFieldValue<uint>(0), r.GetString(1), r.GetBoolean(2))), cancellationToken);
         var invalid = new HashSet<string>(StringComparer.Ordinal);
         await ReadAsync(connection, InvalidSql, null, r => invalid.Add(r.GetString(0)), cancellationToken);
+        return new CatalogSnapshot(tables, counters, locks, invalid);
+    }
+
+    /// <summary>The state before a migration, which its statements are judged against, with the indexes that existed.</summary>
+    public static async Task<CatalogSnapshot> ReadBaselineAsync(NpgsqlConnection connection, int pid, CancellationToken cancellationToken)
+    {
+        var snapshot = await ReadAsync(connection, pid, cancellationToken);
         var indexes = new Dictionary<uint, (string, uint)>();
         await ReadAsync(connection, IndexesSql, null, r => indexes[r.GetFieldValue<uint>(0)] = (r.GetString(1), r.GetFieldValue<uint>(2)), cancellationToken);
-        return new CatalogSnapshot(tables, counters, locks, invalid) { Indexes = indexes };
+        return snapshot with { Indexes = indexes };
     }
 
     /// <summary>Only this backend's locks, for a statement that runs while another connection watches.</summary>

@@ -38,7 +38,7 @@ internal static partial class MigrationObserver
         await ExecuteAsync(connection, "BEGIN", cancellationToken);
         try
         {
-            var baseline = await CatalogSnapshot.ReadAsync(connection, connection.ProcessID, cancellationToken);
+            var baseline = await CatalogSnapshot.ReadBaselineAsync(connection, connection.ProcessID, cancellationToken);
             var before = baseline;
             foreach (var statement in unit.Statements.Where(s => !TransactionControl().IsMatch(s.Text)))
             {
@@ -68,7 +68,7 @@ internal static partial class MigrationObserver
     private static async Task<List<StatementObservation>> OneByOneAsync(NpgsqlDataSource scratch, NpgsqlConnection connection, LintUnit unit, CancellationToken cancellationToken)
     {
         var observations = new List<StatementObservation>();
-        var baseline = await CatalogSnapshot.ReadAsync(connection, connection.ProcessID, cancellationToken);
+        var baseline = await CatalogSnapshot.ReadBaselineAsync(connection, connection.ProcessID, cancellationToken);
         foreach (var statement in unit.Statements)
         {
             var observation = ConcurrentStatement.Matches(statement.Text)
