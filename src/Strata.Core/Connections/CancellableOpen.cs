@@ -1,4 +1,5 @@
 using Npgsql;
+using Strata.Core.Errors;
 
 namespace Strata.Core.Connections;
 
@@ -40,16 +41,5 @@ internal static class CancellableOpen
     }
 
     /// <summary>Whether <paramref name="exception"/> is, or wraps, a cancellation.</summary>
-    public static bool IsCancellation(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is OperationCanceledException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsCancellation(Exception exception) => ExceptionChain.Find<OperationCanceledException>(exception) is not null;
 }

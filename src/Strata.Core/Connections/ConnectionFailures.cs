@@ -19,12 +19,9 @@ internal static class ConnectionFailures
 
         // A password command's failure reaches here wrapped in Npgsql's "thrown from the password provider": its own
         // message names the command's origin, exit code and error line.
-        for (var current = exception; current is not null; current = current.InnerException)
+        if (ExceptionChain.Find<ConnectionFailedException>(exception) is { } failed)
         {
-            if (current is ConnectionFailedException failed)
-            {
-                return failed;
-            }
+            return failed;
         }
 
         var where = string.Join(",", settings.Hosts);

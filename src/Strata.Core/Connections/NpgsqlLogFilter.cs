@@ -21,18 +21,8 @@ internal sealed class NpgsqlLogFilter(ILoggerFactory inner) : ILoggerFactory
     {
     }
 
-    private static bool IsOurs(Exception? exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is StrataException or OperationCanceledException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsOurs(Exception? exception) =>
+        ExceptionChain.Of(exception).Any(e => e is StrataException or OperationCanceledException);
 
     private sealed class FilteredLogger(ILogger inner) : ILogger
     {

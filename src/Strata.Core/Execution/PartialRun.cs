@@ -1,3 +1,5 @@
+using Strata.Core.Errors;
+
 namespace Strata.Core.Execution;
 
 /// <summary>
@@ -20,14 +22,6 @@ internal static class PartialRun
     /// <summary>The migrations completed before <paramref name="exception"/> ended the run, or null when none were.</summary>
     public static MigrationRunResult? Find(Exception exception)
     {
-        for (Exception? current = exception; current is not null; current = current.InnerException)
-        {
-            if (current.Data[Key] is MigrationRunResult completed)
-            {
-                return completed;
-            }
-        }
-
-        return null;
+        return ExceptionChain.Of(exception).Select(e => e.Data[Key]).OfType<MigrationRunResult>().FirstOrDefault();
     }
 }

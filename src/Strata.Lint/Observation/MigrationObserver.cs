@@ -73,9 +73,7 @@ internal static partial class MigrationObserver
         {
             var observation = ConcurrentStatement.Matches(statement.Text)
                 ? await ConcurrentStatement.ObserveAsync(scratch, connection, unit.File, statement, baseline, cancellationToken)
-                : NonTransactionalStatements.Find(statement.Text, connection.PostgreSqlVersion.Major) is { } command
-                    ? await OutsideTransactionAsync(connection, unit.File, statement, baseline, ActsOnTheServer(command), cancellationToken)
-                    : await InOwnTransactionAsync(connection, unit.File, statement, baseline, cancellationToken);
+                : await AloneAsync(connection, unit.File, statement, baseline, HowAlone(statement.Text, connection), cancellationToken);
             observations.Add(observation);
             if (!observation.Succeeded)
             {
@@ -86,32 +84,46 @@ internal static partial class MigrationObserver
         return observations;
     }
 
-    private static async Task<StatementObservation> InOwnTransactionAsync(
-        NpgsqlConnection connection, string file, SqlStatement statement, CatalogSnapshot baseline, CancellationToken cancellationToken)
+    // How a statement of a transaction:false migration runs on its own.
+    private enum Alone
     {
-        await ExecuteAsync(connection, "BEGIN", cancellationToken);
-        var before = await CatalogSnapshot.ReadAsync(connection, connection.ProcessID, cancellationToken);
-        var failure = await TryExecuteAsync(connection, statement.Text, cancellationToken);
-        var after = failure is null ? await CatalogSnapshot.ReadAsync(connection, connection.ProcessID, cancellationToken) : before;
-        await ExecuteAsync(connection, failure is null ? "COMMIT" : "ROLLBACK", cancellationToken);
-        return ObservationDiff.Compare(file, statement, baseline, before, after, failure);
+        InOwnTransaction,
+        OutsideTransaction,
+        NotRun,
     }
 
-    // VACUUM, REINDEX DATABASE and the like fail in a transaction block, so they run alone, as up runs them: their
-    // locks are gone by the time they return, but the catalog still shows what they changed (a rewrite, say). A
-    // statement that acts on the whole server rather than the scratch database (a database, a tablespace, the server's
-    // configuration) is not run there at all: nothing is observed of it, and the scratch server is left as it was.
-    private static async Task<StatementObservation> OutsideTransactionAsync(
-        NpgsqlConnection connection, string file, SqlStatement statement, CatalogSnapshot baseline, bool skip, CancellationToken cancellationToken)
+    // Most statements run in a transaction of their own. VACUUM, REINDEX DATABASE and the like fail in a transaction
+    // block, so they run outside one, as up runs them: their locks are gone by the time they return, but the catalog
+    // still shows what they changed (a rewrite, say). A statement that acts on the whole server rather than the scratch
+    // database (a database, a tablespace, the server's configuration) is not run there at all: nothing is observed of
+    // it, and the scratch server is left as it was.
+    private static Alone HowAlone(string sql, NpgsqlConnection connection) =>
+        NonTransactionalStatements.Find(sql, connection.PostgreSqlVersion.Major) switch
+        {
+            null => Alone.InOwnTransaction,
+            "CREATE DATABASE" or "DROP DATABASE" or "CREATE TABLESPACE" or "DROP TABLESPACE" or "ALTER SYSTEM" => Alone.NotRun,
+            _ => Alone.OutsideTransaction,
+        };
+
+    private static async Task<StatementObservation> AloneAsync(
+        NpgsqlConnection connection, string file, SqlStatement statement, CatalogSnapshot baseline, Alone how, CancellationToken cancellationToken)
     {
+        var inTransaction = how == Alone.InOwnTransaction;
+        if (inTransaction)
+        {
+            await ExecuteAsync(connection, "BEGIN", cancellationToken);
+        }
+
         var before = await CatalogSnapshot.ReadAsync(connection, connection.ProcessID, cancellationToken);
-        var failure = skip ? null : await TryExecuteAsync(connection, statement.Text, cancellationToken);
+        var failure = how == Alone.NotRun ? null : await TryExecuteAsync(connection, statement.Text, cancellationToken);
         var after = failure is null ? await CatalogSnapshot.ReadAsync(connection, connection.ProcessID, cancellationToken) : before;
+        if (inTransaction)
+        {
+            await ExecuteAsync(connection, failure is null ? "COMMIT" : "ROLLBACK", cancellationToken);
+        }
+
         return ObservationDiff.Compare(file, statement, baseline, before, after, failure);
     }
-
-    private static bool ActsOnTheServer(string command) =>
-        command is "CREATE DATABASE" or "DROP DATABASE" or "CREATE TABLESPACE" or "DROP TABLESPACE" or "ALTER SYSTEM";
 
     private static async Task ApplyAsync(NpgsqlConnection connection, LintUnit unit, CancellationToken cancellationToken)
     {
