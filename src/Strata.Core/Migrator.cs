@@ -53,8 +53,8 @@ public sealed class Migrator
         _logger = logger ?? NullLogger.Instance;
         _history = new HistoryStore(_options.HistoryTable, _logger);
         _steps = new StepSql(_history.Sql, _options);
-        _guard = new AdoptionGuard(_options.HistoryTable, runsMigrations: true);
-        _recordGuard = new AdoptionGuard(_options.HistoryTable, runsMigrations: false);
+        _guard = new AdoptionGuard(GuardScope.From(_options), runsMigrations: true);
+        _recordGuard = new AdoptionGuard(GuardScope.From(_options), runsMigrations: false);
         var retry = new LockRetryPolicy(_options.LockRetryAttempts, _options.LockRetryBaseDelay, _options.LockRetryMaxDelay, _options.LockRetryDelay);
         _runner = new StepRunner(_steps, new TransactionalExecutor(_steps, retry, _logger), new NonTransactionalExecutor(_steps, retry, _logger), _logger);
     }

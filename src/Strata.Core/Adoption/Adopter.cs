@@ -62,7 +62,7 @@ internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history,
     {
         var records = await history.TryLoadAsync(connection, cancellationToken);
         RefuseFilledHistory(records);
-        var (_, inUse) = await ForeignHistoryDetector.DetectWithRowsAsync(connection, history.Table, cancellationToken);
+        var (_, inUse) = await ForeignHistoryDetector.DetectWithRowsAsync(connection, GuardScope.From(options), cancellationToken);
         if (inUse.Count > 0)
         {
             throw new ValidationFailedException(
@@ -101,7 +101,7 @@ internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history,
     {
         var records = await history.TryLoadAsync(connection, cancellationToken);
         RefuseFilledHistory(records);
-        var (detected, inUse) = await ForeignHistoryDetector.DetectWithRowsAsync(connection, history.Table, cancellationToken);
+        var (detected, inUse) = await ForeignHistoryDetector.DetectWithRowsAsync(connection, GuardScope.From(options), cancellationToken);
         var sources = inUse.Count > 0 ? inUse : detected;
         if (sources.Count == 0)
         {

@@ -1,5 +1,4 @@
 using Npgsql;
-using Strata.Core.Configuration;
 using Strata.Core.Errors;
 using Strata.Core.History;
 using Strata.Core.Migrations;
@@ -13,9 +12,9 @@ namespace Strata.Core.Adoption;
 /// user tables too, where <c>baseline</c> is the way in. Called under the migration lock, while Strata's history is
 /// empty and before its table is created, so a refused run leaves the database exactly as it was.
 /// </summary>
-/// <param name="ours">Strata's history table, which is not counted.</param>
+/// <param name="scope">What is looked at: not Strata's history table, nor the schemas of other applications.</param>
 /// <param name="runsMigrations">True for commands that run migrations (refused on user tables too), false for those that only record them.</param>
-internal sealed class AdoptionGuard(HistoryTableName ours, bool runsMigrations)
+internal sealed class AdoptionGuard(GuardScope scope, bool runsMigrations)
 {
     private const int ListedTables = 5;
 
@@ -25,12 +24,12 @@ internal sealed class AdoptionGuard(HistoryTableName ours, bool runsMigrations)
 
     public async Task CheckAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        if (!await UserObjectProbe.AnyRelationAsync(connection, ours, cancellationToken))
+        if (!await UserObjectProbe.AnyRelationAsync(connection, scope, cancellationToken))
         {
             return;
         }
 
-        var (detected, inUse) = await ForeignHistoryDetector.DetectWithRowsAsync(connection, ours, cancellationToken);
+        var (detected, inUse) = await ForeignHistoryDetector.DetectWithRowsAsync(connection, scope, cancellationToken);
         if (inUse.Count > 0)
         {
             var step = inUse[0].MapsVersions && inUse.Count == 1 ? NextStepKind.Adopt : NextStepKind.AdoptUpTo;
@@ -42,7 +41,7 @@ internal sealed class AdoptionGuard(HistoryTableName ours, bool runsMigrations)
             return;
         }
 
-        var tables = await UserObjectProbe.ListAsync(connection, ours, detected.SelectMany(Companions), ListedTables + 1, cancellationToken);
+        var tables = await UserObjectProbe.ListAsync(connection, scope, detected.SelectMany(Companions), ListedTables + 1, cancellationToken);
         if (tables.Count > 0)
         {
             var listed = string.Join(", ", tables.Take(ListedTables)) + (tables.Count > ListedTables ? ", ..." : string.Empty);
@@ -73,7 +72,7 @@ internal sealed class AdoptionGuard(HistoryTableName ours, bool runsMigrations)
         }
 
         // A table that records nothing covers no version, so each table is read once, in use or not.
-        foreach (var table in (await ForeignHistoryDetector.DetectAsync(connection, ours, cancellationToken)).Where(t => t.MapsVersions))
+        foreach (var table in (await ForeignHistoryDetector.DetectAsync(connection, scope, cancellationToken)).Where(t => t.MapsVersions))
         {
             var foreign = await ForeignHistoryReader.ReadAsync(connection, table, cancellationToken);
             var applied = pending.Where(m => foreign.Covers(m.Version)).Select(m => m.Version).ToList();
@@ -128,7 +127,7 @@ internal sealed class AdoptionGuard(HistoryTableName ours, bool runsMigrations)
     {
         var listed = string.Join(", ", applied.Take(ListedVersions)) + (applied.Count > ListedVersions ? $" and {applied.Count - ListedVersions} more" : string.Empty);
         var them = applied.Count == 1 ? "it" : "them";
-        var stated = $"{RunRefused}{table.ToolName}'s history table {table.QualifiedName} records {listed} as applied, but Strata's history {ours} " +
+        var stated = $"{RunRefused}{table.ToolName}'s history table {table.QualifiedName} records {listed} as applied, but Strata's history {scope.Ours} " +
             $"does not, so {(applied.Count == 1 ? "it" : "they")} would run again";
         var message = adopted
             ? $"{stated}. Strata adopted that table earlier: if Strata rolled {them} back since then, the table no longer describes this " +

@@ -1,5 +1,4 @@
 using Npgsql;
-using Strata.Core.Configuration;
 using Strata.Core.Data;
 
 namespace Strata.Core.Adoption;
@@ -19,7 +18,7 @@ internal static class ForeignHistoryDetector
         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
         WHERE c.relkind IN ('r', 'p')
           AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_(toast|temp_)'
-          AND NOT (n.nspname = $1 AND c.relname = $2)
+          AND NOT (n.nspname = $1 AND c.relname = $2) AND NOT (n.nspname = ANY($3))
           AND (c.relname IN ('schema_migrations', 'ar_internal_metadata', 'alembic_version', '__EFMigrationsHistory', 'changes',
                              'databasechangelog', 'pgmigrations', 'knex_migrations', '_prisma_migrations')
                OR EXISTS (SELECT FROM pg_attribute f WHERE f.attrelid = c.oid AND f.attname = 'installed_rank' AND NOT f.attisdropped))
@@ -33,9 +32,9 @@ internal static class ForeignHistoryDetector
     /// table holding only repeatable migrations).
     /// </summary>
     public static async Task<(IReadOnlyList<ForeignHistoryTable> Detected, IReadOnlyList<ForeignHistoryTable> InUse)> DetectWithRowsAsync(
-        NpgsqlConnection connection, HistoryTableName ours, CancellationToken cancellationToken)
+        NpgsqlConnection connection, GuardScope scope, CancellationToken cancellationToken)
     {
-        var detected = await DetectAsync(connection, ours, cancellationToken);
+        var detected = await DetectAsync(connection, scope, cancellationToken);
         var inUse = new List<ForeignHistoryTable>();
         foreach (var table in detected)
         {
@@ -49,10 +48,10 @@ internal static class ForeignHistoryDetector
     }
 
     /// <summary>Every other tool's history table, in use or not.</summary>
-    public static async Task<IReadOnlyList<ForeignHistoryTable>> DetectAsync(NpgsqlConnection connection, HistoryTableName ours, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ForeignHistoryTable>> DetectAsync(NpgsqlConnection connection, GuardScope scope, CancellationToken cancellationToken)
     {
         var candidates = new List<Candidate>();
-        await using (var command = new BoundSql(Query, ours.Schema, ours.Name).ToCommand(connection))
+        await using (var command = new BoundSql(Query, scope.Ours.Schema, scope.Ours.Name, scope.IgnoredSchemas).ToCommand(connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))

@@ -54,12 +54,25 @@ public sealed record MigratorOptions
     /// <summary>Accept applied migrations whose file changed (recording the new checksum) instead of refusing; default false.</summary>
     public bool AllowEdited { get; init; }
 
+    /// <summary>
+    /// Schemas of other applications sharing the database; default none. Their tables, another tool's history table
+    /// among them, are left out when a first run checks whether the database already has a schema or another tool's
+    /// history. The history table's own schema cannot be one of them.
+    /// </summary>
+    public IReadOnlyList<string> AdoptionIgnoreSchemas { get; init; } = [];
+
     /// <summary>Throws <see cref="ConfigurationException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
         ArgumentNullException.ThrowIfNull(HistoryTable, nameof(HistoryTable));
         ArgumentNullException.ThrowIfNull(LockRetryDelay, nameof(LockRetryDelay));
         HistoryTable.Validate();
+        ArgumentNullException.ThrowIfNull(AdoptionIgnoreSchemas, nameof(AdoptionIgnoreSchemas));
+        if (AdoptionIgnoreSchemas.Contains(HistoryTable.Schema, StringComparer.Ordinal))
+        {
+            throw new ConfigurationException(
+                $"The schemas ignored by adoption cannot include '{HistoryTable.Schema}', the schema of the history table {HistoryTable}: it holds this application's own tables.");
+        }
         NotNegative(LockTimeout, "lock timeout");
         NotNegative(StatementTimeout, "statement timeout");
         NotNegative(LockRetryBaseDelay, "lock retry base delay");

@@ -96,6 +96,12 @@ public sealed record StrataSettings
     /// <summary>The patterns of objects <c>drift</c> leaves out (<c>drift.ignore</c> in strata.json); the command adds its own.</summary>
     public Setting<IReadOnlyList<string>> DriftIgnore { get; init; } = new([], SettingSource.Default, "default");
 
+    /// <summary>
+    /// The schemas of other applications sharing the database (<c>adoption.ignoreSchemas</c> in strata.json): their tables,
+    /// another tool's history table among them, do not stop a first run as those of an existing schema would.
+    /// </summary>
+    public Setting<IReadOnlyList<string>> AdoptionIgnoreSchemas { get; init; } = new([], SettingSource.Default, "default");
+
     /// <summary>How <c>lint</c> writes its findings (text, json, sarif, github); checked by the command.</summary>
     public required Setting<string?> LintFormat { get; init; }
 
@@ -155,6 +161,7 @@ public sealed record StrataSettings
         AdvisoryLockWait = LockWait.Value,
         AllowOutOfOrder = AllowOutOfOrder.Value,
         AllowEdited = AllowEdited.Value,
+        AdoptionIgnoreSchemas = AdoptionIgnoreSchemas.Value,
     };
 
     /// <summary>What the connection resolver needs to choose the database.</summary>
@@ -200,6 +207,7 @@ public sealed record StrataSettings
         Row("allow_out_of_order", AllowOutOfOrder),
         Row("allow_edited", AllowEdited),
         Row("protected", Protected),
+        new("adoption_ignore_schemas", AdoptionIgnoreSchemas.Value.Count == 0 ? "(none)" : string.Join(", ", AdoptionIgnoreSchemas.Value), AdoptionIgnoreSchemas.Origin),
         Row("lint_on_up", LintOnUp),
         Row("lint_large_table_rows", LintLargeTableRows),
         new("lint_rules", LintRuleSeverities.Value.Count == 0 ? "(none)" : string.Join(", ", LintRuleSeverities.Value.Select(r => $"{r.Key}={r.Value}")), LintRuleSeverities.Origin),

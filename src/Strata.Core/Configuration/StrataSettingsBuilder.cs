@@ -145,6 +145,9 @@ public sealed class StrataSettingsBuilder
             DriftIgnore = config is { DriftIgnore.Count: > 0 }
                 ? new Setting<IReadOnlyList<string>>(config.DriftIgnore, SettingSource.ConfigFile, $"drift.ignore in {config.DisplayPath}")
                 : new Setting<IReadOnlyList<string>>([], SettingSource.Default, "default"),
+            AdoptionIgnoreSchemas = config is { AdoptionIgnoreSchemas.Count: > 0 }
+                ? new Setting<IReadOnlyList<string>>(config.AdoptionIgnoreSchemas, SettingSource.ConfigFile, $"adoption.ignoreSchemas in {config.DisplayPath}")
+                : new Setting<IReadOnlyList<string>>([], SettingSource.Default, "default"),
             LintFormat = layers.Text(SettingCatalog.LintFormat, SettingCatalog.LintFormat.Variable),
             LintFailOn = layers.Text(SettingCatalog.LintFailOn, SettingCatalog.LintFailOn.Variable),
             PostgresVersion = layers.Text(SettingCatalog.PostgresVersion, SettingCatalog.PostgresVersion.Variable),

@@ -25,6 +25,9 @@ internal sealed record ConfigFile(
     /// <summary>The patterns of <c>drift.ignore</c>: objects managed outside migrations.</summary>
     public IReadOnlyList<string> DriftIgnore { get; init; } = [];
 
+    /// <summary>The schemas of <c>adoption.ignoreSchemas</c>: other applications' schemas in a shared database.</summary>
+    public IReadOnlyList<string> AdoptionIgnoreSchemas { get; init; } = [];
+
     /// <summary>The <c>lint</c> section: what <c>up</c> does with its pre-flight lint, severities and the size threshold.</summary>
     public LintSection Lint { get; init; } = LintSection.Empty;
 

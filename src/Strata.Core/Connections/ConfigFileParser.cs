@@ -7,7 +7,7 @@ namespace Strata.Core.Connections;
 internal static class ConfigFileParser
 {
     private static readonly string[] TopKeys =
-        ["$schema", "defaultEnvironment", "environments", "localDatabase", "migrationsDir", "seedsDir", "schemaFile", "historyTable", "drift", "lint"];
+        ["$schema", "defaultEnvironment", "environments", "localDatabase", "migrationsDir", "seedsDir", "schemaFile", "historyTable", "drift", "lint", "adoption"];
 
     private static readonly string[] EnvironmentKeys =
         ["database", "passwordFile", "passwordCommand", "migrationsDir", "seedsDir", "protected", "allowSeed", "historyTable"];
@@ -36,6 +36,7 @@ internal static class ConfigFileParser
         {
             EnvironmentsWithPasswords = withPasswords,
             DriftIgnore = DriftSectionParser.Ignore(top, displayPath),
+            AdoptionIgnoreSchemas = AdoptionSectionParser.IgnoreSchemas(top, displayPath),
             SchemaFile = ResolvePath(directory, top.String("schemaFile")),
             Lint = LintSectionParser.Read(top, displayPath),
         };

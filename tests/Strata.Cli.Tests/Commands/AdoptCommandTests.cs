@@ -141,6 +141,28 @@ public sealed class AdoptCommandTests
         html.Stdout.ShouldContain("<p class=\"bad\">&#39;strata up&#39; would refuse to run the pending migrations: public.schema_migrations is dbmate&#39;s history table", customMessage: html.ToString());
     }
 
+    [Fact]
+    public async Task A_schema_of_another_application_named_in_strata_json_does_not_stop_up()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await ExecuteAsync(db, "CREATE SCHEMA billing;" + DbmateMigrated.Replace("public.", "billing.", StringComparison.Ordinal).Replace("CREATE TABLE t", "CREATE TABLE billing.t", StringComparison.Ordinal));
+        using var files = new MigrationFiles().AddTables(3);
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+
+        var refused = await cli.RunAsync("up");
+        refused.ExitCode.ShouldBe(5, refused.ToString());
+        refused.Stderr.ShouldContain("billing.schema_migrations is dbmate's history table");
+
+        await File.WriteAllTextAsync(Path.Combine(files.Root, "strata.json"), """{ "adoption": { "ignoreSchemas": ["billing"] } }""");
+        var config = await cli.RunAsync("config");
+        config.Stdout.ShouldContain("adoption.ignoreSchemas in ./strata.json", customMessage: config.ToString());
+        var up = await cli.RunAsync("up");
+        up.ExitCode.ShouldBe(0, up.ToString());
+
+        (await ScalarAsync(db, "SELECT string_agg(version, ',' ORDER BY version) FROM strata_schema_migrations")).ShouldBe("1000,1001,1002");
+        (await ScalarAsync(db, "SELECT count(*) FROM billing.schema_migrations")).ShouldBe(2L);
+    }
+
     private static async Task ExecuteAsync(TestDatabase db, string sql)
     {
         await using var command = db.DataSource.CreateCommand(sql);
