@@ -52,6 +52,7 @@ try
 }
 catch (StrataException)
 {
-    // Strata has logged the reason (event 1602 or 1613); the host did not start and served nothing.
+    // Strata has logged the reason (event 1602 or 1613): the host did not start, or, migrating in the background, it
+    // served only its health endpoints before it stopped.
     return 1;
 }

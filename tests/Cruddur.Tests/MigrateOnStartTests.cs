@@ -63,4 +63,22 @@ public sealed class MigrateOnStartTests
         failure.GetProperty("Message").GetString().ShouldNotBeNull().ShouldStartWith("Migrate on start failed (connection-failed): ");
         app.Output.ShouldNotContain("Now listening on");
     }
+
+    [Fact]
+    public async Task Migrating_in_the_background_exits_non_zero_when_the_database_cannot_be_reached()
+    {
+        await using var app = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["DATABASE_URL"] = $"postgres://postgres@127.0.0.1:{Ports.Unused()}/cruddur",
+            ["Strata__MigrateOnStart"] = "true",
+            ["Strata__MigrateInBackground"] = "true",
+            ["Strata__WaitTimeout"] = "2s",
+        });
+
+        var exitCode = await app.WaitForExitAsync();
+
+        exitCode.ShouldBe(1, app.Output);
+        var failure = app.LogEvents().Where(e => e.GetProperty("EventId").GetInt32() == 1613).ShouldHaveSingleItem();
+        failure.GetProperty("Message").GetString().ShouldNotBeNull().ShouldEndWith("the app stops; it served only its health endpoints meanwhile");
+    }
 }
