@@ -48,7 +48,6 @@ app.MapActivities();
 try
 {
     await app.RunAsync();
-    return 0;
 }
 catch (StrataException)
 {
@@ -56,3 +55,6 @@ catch (StrataException)
     // served only its health endpoints before it stopped.
     return 1;
 }
+
+// 0, unless seeds loaded after a migration in the background failed and stopped the app (SeedOnStartService).
+return Environment.ExitCode;

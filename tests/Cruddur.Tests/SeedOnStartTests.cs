@@ -36,6 +36,35 @@ public sealed class SeedOnStartTests
     }
 
     [Fact]
+    public async Task Loads_the_seed_data_after_a_migration_in_the_background()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var project = TestDirectory.Create();
+        File.WriteAllText(project.Combine("strata.json"), $$"""
+            { "environments": { "demo": { "database": "{{db.Url}}", "allowSeed": true } } }
+            """);
+        await using var app = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["STRATA_ENV"] = "demo",
+            ["Strata__WorkingDirectory"] = project.Path,
+            ["Strata__MigrateOnStart"] = "true",
+            ["Strata__MigrateInBackground"] = "true",
+            ["Cruddur__SeedOnStart"] = "true",
+        });
+        await app.WaitUntilListeningAsync();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (!app.Lines.Any(l => l.Contains("Loaded seed", StringComparison.Ordinal)) && !app.HasExited)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+
+        app.HasExited.ShouldBeFalse(app.Output);
+        (await Api.GetAsync(app.Client, "/api/users/hotwheels")).Status.ShouldBe(HttpStatusCode.OK);
+        (await Api.GetAsync(app.Client, "/health/ready")).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Refuses_to_seed_a_database_that_does_not_allow_it_and_exits_non_zero()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();

@@ -166,7 +166,10 @@ public sealed class MigrateOnStartTests
             (await early.Content.ReadAsStringAsync()).ShouldContain("migrating");
         }
 
+        var migrated = host.Get<StrataDatabase>().WhenMigratedAsync(CancellationToken.None);
+        migrated.IsCompleted.ShouldBeFalse();
         await gate.OpenAsync();
+        (await migrated).ShouldBeTrue();
         await host.SettledAsync();
 
         (await HealthBody.GetAsync(host.Client, "/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -191,6 +194,7 @@ public sealed class MigrateOnStartTests
         await host.SettledAsync();
 
         host.App.Lifetime.ApplicationStopping.IsCancellationRequested.ShouldBeTrue();
+        (await host.Get<StrataDatabase>().WhenMigratedAsync(CancellationToken.None)).ShouldBeFalse();
         // The host's stop (which app.Run() awaits) throws it, as a failed start does in the default mode: an app that
         // returns 0 once Run returns does not report the failure as success.
         await Should.ThrowAsync<MigrationFailedException>(() => host.App.StopAsync());

@@ -49,11 +49,13 @@ internal sealed class StrataStartupService(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            database.Startup.Stopped();
             Cancelled("setting up the database");
             throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            database.Startup.Stopped();
             logger.SetupFailed(Code(ex), Describe(ex));
             failure.Arm(ex);
             throw;
@@ -150,6 +152,7 @@ internal sealed class StrataStartupService(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             outcome = "cancelled";
+            database.Startup.Stopped();
             throw;
         }
         catch (Exception ex)
