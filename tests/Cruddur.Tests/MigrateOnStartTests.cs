@@ -81,4 +81,22 @@ public sealed class MigrateOnStartTests
         var failure = app.LogEvents().Where(e => e.GetProperty("EventId").GetInt32() == 1613).ShouldHaveSingleItem();
         failure.GetProperty("Message").GetString().ShouldNotBeNull().ShouldEndWith("the app stops; it served only its health endpoints meanwhile");
     }
+
+    [Fact]
+    public async Task While_migrating_in_the_background_answers_other_requests_with_a_503_problem()
+    {
+        await using var app = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["DATABASE_URL"] = $"postgres://postgres@127.0.0.1:{Ports.Unused()}/cruddur",
+            ["Strata__MigrateOnStart"] = "true",
+            ["Strata__MigrateInBackground"] = "true",
+            ["Strata__WaitTimeout"] = "2m",
+        });
+        await app.WaitUntilListeningAsync();
+
+        var answer = await Api.GetAsync(app.Client, "/api/activities/home");
+
+        answer.ShouldBeProblem(HttpStatusCode.ServiceUnavailable);
+        answer.Text("detail").ShouldNotBeNull().ShouldStartWith("not ready: migrating: waiting for the database");
+    }
 }
