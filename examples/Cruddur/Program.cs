@@ -48,10 +48,13 @@ app.MapActivities();
 try
 {
     await app.RunAsync();
-    return 0;
 }
 catch (StrataException)
 {
-    // Strata has logged the reason (event 1602 or 1613); the host did not start and served nothing.
+    // Strata has logged the reason (event 1602 or 1613): the host did not start, or, migrating in the background, it
+    // served only its health endpoints before it stopped.
     return 1;
 }
+
+// 0, unless seeds loaded after a migration in the background failed and stopped the app (SeedOnStartService).
+return Environment.ExitCode;

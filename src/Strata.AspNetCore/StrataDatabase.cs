@@ -69,6 +69,15 @@ public sealed class StrataDatabase : IAsyncDisposable
     /// <summary>Where migrate-on-start is; read by the readiness check and the request gate without waiting.</summary>
     internal StartupProgress Startup { get; } = new();
 
+    /// <summary>
+    /// Waits until migrate-on-start has applied the migrations: true once it has (at once when it is off or already
+    /// done), false when it failed or the host stopped first, and the app is stopping. With
+    /// <see cref="StrataOptions.MigrateInBackground"/> the server listens meanwhile, so a hosted service of the app that
+    /// needs the schema awaits this before it works.
+    /// </summary>
+    public Task<bool> WhenMigratedAsync(CancellationToken cancellationToken) =>
+        _options.MigrateOnStart ? Startup.Migrated.WaitAsync(cancellationToken) : Task.FromResult(true);
+
     /// <summary>The migration engine over <see cref="DataSource"/> and <see cref="Migrations"/>.</summary>
     public Migrator Migrator => Current.Migrator;
 

@@ -112,8 +112,8 @@ public sealed class StrataOptions
 
     /// <summary>
     /// How long migrate-on-start waits for the database to accept connections before it gives up and stops the app
-    /// (<c>Strata:WaitTimeout</c>); unset lets <c>STRATA_WAIT_TIMEOUT</c>, <c>waitTimeout</c> in <c>strata.json</c> or
-    /// the default (60 s) decide, as for <c>strata db wait</c>.
+    /// (<c>Strata:WaitTimeout</c>); unset lets <c>STRATA_WAIT_TIMEOUT</c> or the default (60 s) decide, as for
+    /// <c>strata db wait</c>.
     /// </summary>
     public TimeSpan? WaitTimeout { get; set; }
 

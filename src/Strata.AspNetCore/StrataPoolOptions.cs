@@ -11,7 +11,8 @@ public sealed class StrataPoolOptions
 
     /// <summary>
     /// How long a connection may live before the pool closes it (<c>Strata:Pool:ConnectionLifetime</c>), so that
-    /// connections move to new servers after a failover or DNS change; unlimited when unset.
+    /// connections move to new servers after a failover or DNS change; Npgsql's default (1 h) when unset, no limit when
+    /// zero.
     /// </summary>
     public TimeSpan? ConnectionLifetime { get; set; }
 

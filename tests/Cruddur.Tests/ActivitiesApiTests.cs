@@ -92,7 +92,7 @@ public sealed class ActivitiesApiTests(RunningApp app) : IClassFixture<RunningAp
         var answer = await Api.PostAsync(app.Client, "/api/activities", new { handle, message = "hello?", replyToActivityUuid = missing });
 
         answer.ShouldBeProblem(HttpStatusCode.BadRequest);
-        answer.Errors["replyToActivityUuid"].ShouldBe([$"No activity has the uuid {missing}."]);
+        answer.Errors["replyToActivityUuid"].ShouldBe([$"No activity has the uuid {missing}, or it has expired."]);
     }
 
     [Fact]
@@ -120,15 +120,61 @@ public sealed class ActivitiesApiTests(RunningApp app) : IClassFixture<RunningAp
     {
         var handle = await NewUserAsync("Fleeting");
         var created = await Api.PostAsync(app.Client, "/api/activities", new { handle, message = "gone soon", expiresAt = DateTimeOffset.UtcNow.AddHours(1) });
-        await using (var expire = app.Database.DataSource.CreateCommand("UPDATE activities SET expires_at = now() - interval '1 second' WHERE uuid = $1"))
-        {
-            expire.Parameters.Add(new Npgsql.NpgsqlParameter { Value = Guid.Parse(created.Text("uuid")!) });
-            (await expire.ExecuteNonQueryAsync()).ShouldBe(1);
-        }
+        await ExpireAsync(created.Text("uuid")!);
 
         (await Api.GetAsync(app.Client, $"/api/activities/{created.Text("uuid")}")).ShouldBeProblem(HttpStatusCode.NotFound);
         var feed = await Api.GetAsync(app.Client, "/api/activities/home?limit=100");
         feed.Body.GetProperty("items").EnumerateArray().ShouldNotContain(i => i.GetProperty("uuid").GetString() == created.Text("uuid"));
+    }
+
+    [Fact]
+    public async Task Refuses_a_reply_to_an_expired_activity_and_leaves_its_count_alone()
+    {
+        var handle = await NewUserAsync("Late");
+        var first = await Api.PostAsync(app.Client, "/api/activities", new { handle, message = "gone soon", expiresAt = DateTimeOffset.UtcNow.AddHours(1) });
+        var uuid = first.Text("uuid")!;
+        await ExpireAsync(uuid);
+
+        var reply = await Api.PostAsync(app.Client, "/api/activities", new { handle, message = "too late", replyToActivityUuid = uuid });
+
+        reply.ShouldBeProblem(HttpStatusCode.BadRequest);
+        reply.Errors["replyToActivityUuid"].ShouldBe([$"No activity has the uuid {uuid}, or it has expired."]);
+        await using var count = app.Database.DataSource.CreateCommand("SELECT replies_count, (SELECT count(*) FROM activities WHERE reply_to_activity_uuid = $1) FROM activities WHERE uuid = $1");
+        count.Parameters.Add(new Npgsql.NpgsqlParameter { Value = Guid.Parse(uuid) });
+        await using var reader = await count.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        reader.GetInt32(0).ShouldBe(0);
+        reader.GetInt64(1).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Refuses_a_NUL_character_in_the_message_with_a_400_naming_it()
+    {
+        var handle = await NewUserAsync("Nul");
+
+        var answer = await Api.PostAsync(app.Client, "/api/activities", new { handle, message = "before\0after" });
+
+        answer.ShouldBeProblem(HttpStatusCode.BadRequest);
+        answer.Errors["message"].ShouldBe(["message must not contain the NUL character (\\u0000)."]);
+    }
+
+    [Fact]
+    public async Task Refuses_an_expiry_too_late_to_be_stored_as_sent()
+    {
+        var handle = await NewUserAsync("Forever");
+
+        var answer = await Api.PostRawAsync(
+            app.Client, "/api/activities", $$"""{"handle":"{{handle}}","message":"forever","expiresAt":"9999-12-31T23:59:59.9999999Z"}""");
+
+        answer.ShouldBeProblem(HttpStatusCode.BadRequest);
+        answer.Errors["expiresAt"].ShouldBe(["expiresAt, when given, must be before 9999-12-31."]);
+    }
+
+    private async Task ExpireAsync(string uuid)
+    {
+        await using var expire = app.Database.DataSource.CreateCommand("UPDATE activities SET expires_at = now() - interval '1 second' WHERE uuid = $1");
+        expire.Parameters.Add(new Npgsql.NpgsqlParameter { Value = Guid.Parse(uuid) });
+        (await expire.ExecuteNonQueryAsync()).ShouldBe(1);
     }
 
     private async Task<string> NewUserAsync(string displayName)

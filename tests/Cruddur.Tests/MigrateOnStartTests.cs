@@ -63,4 +63,36 @@ public sealed class MigrateOnStartTests
         failure.GetProperty("Message").GetString().ShouldNotBeNull().ShouldStartWith("Migrate on start failed (connection-failed): ");
         app.Output.ShouldNotContain("Now listening on");
     }
+
+    [Fact]
+    public async Task Migrating_in_the_background_exits_non_zero_when_the_database_cannot_be_reached()
+    {
+        await using var app = StartInTheBackgroundWithoutADatabase(waitTimeout: "2s");
+
+        var exitCode = await app.WaitForExitAsync();
+
+        exitCode.ShouldBe(1, app.Output);
+        var failure = app.LogEvents().Where(e => e.GetProperty("EventId").GetInt32() == 1613).ShouldHaveSingleItem();
+        failure.GetProperty("Message").GetString().ShouldNotBeNull().ShouldEndWith("the app stops; it served only its health endpoints meanwhile");
+    }
+
+    [Fact]
+    public async Task While_migrating_in_the_background_answers_other_requests_with_a_503_problem()
+    {
+        await using var app = StartInTheBackgroundWithoutADatabase(waitTimeout: "2m");
+        await app.WaitUntilListeningAsync();
+
+        var answer = await Api.GetAsync(app.Client, "/api/activities/home");
+
+        answer.ShouldBeProblem(HttpStatusCode.ServiceUnavailable);
+        answer.Text("detail").ShouldNotBeNull().ShouldStartWith("not ready: migrating: waiting for the database");
+    }
+
+    private static AppProcess StartInTheBackgroundWithoutADatabase(string waitTimeout) => AppProcess.Start(new Dictionary<string, string>
+    {
+        ["DATABASE_URL"] = $"postgres://postgres@127.0.0.1:{Ports.Unused()}/cruddur",
+        ["Strata__MigrateOnStart"] = "true",
+        ["Strata__MigrateInBackground"] = "true",
+        ["Strata__WaitTimeout"] = waitTimeout,
+    });
 }

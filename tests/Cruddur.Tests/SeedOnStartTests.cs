@@ -6,26 +6,26 @@ namespace Cruddur.Tests;
 
 public sealed class SeedOnStartTests
 {
-    [Fact]
-    public async Task Loads_the_seed_data_into_an_environment_that_allows_it()
+    // In the background the server listens before the migrations are applied, and the seeds load after them.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Loads_the_seed_data_into_an_environment_that_allows_it_after_migrating(bool inTheBackground)
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
         using var project = TestDirectory.Create();
-        File.WriteAllText(project.Combine("strata.json"), $$"""
-            { "environments": { "demo": { "database": "{{db.Url}}", "allowSeed": true } } }
-            """);
-        await using var app = AppProcess.Start(new Dictionary<string, string>
-        {
-            ["STRATA_ENV"] = "demo",
-            ["Strata__WorkingDirectory"] = project.Path,
-            ["Strata__MigrateOnStart"] = "true",
-            ["Cruddur__SeedOnStart"] = "true",
-        });
+        await using var app = StartSeeding(db, project, inTheBackground);
         await app.WaitUntilListeningAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (!app.Lines.Any(l => l.Contains("Loaded seed", StringComparison.Ordinal)) && !app.HasExited)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
 
         var user = await Api.GetAsync(app.Client, "/api/users/hotwheels");
         var feed = await Api.GetAsync(app.Client, "/api/activities/home");
 
+        app.HasExited.ShouldBeFalse(app.Output);
         user.Status.ShouldBe(HttpStatusCode.OK);
         user.Text("displayName").ShouldBe("Pop Goes the Weasel");
         (await Api.GetAsync(app.Client, "/api/users/getFullOrDieTryin")).Status.ShouldBe(HttpStatusCode.OK);
@@ -33,6 +33,7 @@ public sealed class SeedOnStartTests
         item.GetProperty("message").GetString().ShouldBe("This was imported as seed data");
         item.GetProperty("handle").GetString().ShouldBe("hotwheels");
         item.GetProperty("displayName").GetString().ShouldBe("Pop Goes the Weasel");
+        (await Api.GetAsync(app.Client, "/health/ready")).Status.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -52,5 +53,21 @@ public sealed class SeedOnStartTests
             && e.GetProperty("Message").GetString()!.Contains("does not allow seeds"));
         await using var users = db.DataSource.CreateCommand("SELECT count(*) FROM users");
         (await users.ExecuteScalarAsync()).ShouldBe(0L);
+    }
+
+    // Cruddur in a project whose strata.json environment allows seeds, migrating and seeding on start.
+    private static AppProcess StartSeeding(TestDatabase db, TestDirectory project, bool inTheBackground)
+    {
+        File.WriteAllText(project.Combine("strata.json"), $$"""
+            { "environments": { "demo": { "database": "{{db.Url}}", "allowSeed": true } } }
+            """);
+        return AppProcess.Start(new Dictionary<string, string>
+        {
+            ["STRATA_ENV"] = "demo",
+            ["Strata__WorkingDirectory"] = project.Path,
+            ["Strata__MigrateOnStart"] = "true",
+            ["Strata__MigrateInBackground"] = inTheBackground ? "true" : "false",
+            ["Cruddur__SeedOnStart"] = "true",
+        });
     }
 }

@@ -63,6 +63,32 @@ public sealed class UsersApiTests(RunningApp app) : IClassFixture<RunningApp>
     }
 
     [Theory]
+    [InlineData("displayName")]
+    [InlineData("cognitoUserId")]
+    public async Task Refuses_a_NUL_character_with_a_400_naming_the_field(string field)
+    {
+        var user = new Dictionary<string, string> { ["displayName"] = "Nul", ["handle"] = Api.NewHandle("nul"), ["cognitoUserId"] = "MOCK" };
+        user[field] = "before\0after";
+
+        var answer = await Api.PostAsync(app.Client, "/api/users", user);
+
+        answer.ShouldBeProblem(HttpStatusCode.BadRequest);
+        answer.Errors.Keys.ShouldBe([field]);
+        answer.Errors[field].ShouldBe([$"{field} must not contain the NUL character (\\u0000)."]);
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\u0000")]
+    public async Task Refuses_a_handle_with_a_line_break_or_NUL_at_its_end(string end)
+    {
+        var answer = await Api.PostAsync(app.Client, "/api/users", new { displayName = "Trailing", handle = Api.NewHandle("t") + end });
+
+        answer.ShouldBeProblem(HttpStatusCode.BadRequest);
+        answer.Errors["handle"].ShouldBe(["handle must be 1 to 40 letters, digits or underscores."]);
+    }
+
+    [Theory]
     [InlineData("{\"displayName\":", "The request could not be read.")]
     [InlineData("{\"displayName\": 42, \"handle\": \"x\"}", "The request could not be read.")]
     [InlineData("[1, 2]", "The request could not be read.")]

@@ -41,6 +41,22 @@ public sealed class DataSourceRegistrationTests
         reader.GetString(1).ShouldBe(TestHost.ApplicationName);
     }
 
+    [Theory]
+    [InlineData(null, 3600, "connection lifetime 3600s")]
+    [InlineData("0", 0, "connection lifetime unlimited")]
+    public async Task Connection_lifetime_is_an_hour_unless_configured_and_zero_means_no_limit(string? configured, int seconds, string logged)
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await using var host = await TestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["DATABASE_URL"] = db.Url,
+            ["Strata:Pool:ConnectionLifetime"] = configured,
+        });
+
+        new NpgsqlConnectionStringBuilder(host.Get<NpgsqlDataSource>().ConnectionString).ConnectionLifetime.ShouldBe(seconds);
+        host.Logs.Entries.Where(e => e.EventId == 1600).ShouldHaveSingleItem().Message.ShouldContain(logged);
+    }
+
     [Fact]
     public async Task An_application_name_in_configuration_replaces_the_host_name()
     {

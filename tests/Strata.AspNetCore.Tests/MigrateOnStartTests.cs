@@ -166,7 +166,10 @@ public sealed class MigrateOnStartTests
             (await early.Content.ReadAsStringAsync()).ShouldContain("migrating");
         }
 
+        var migrated = host.Get<StrataDatabase>().WhenMigratedAsync(CancellationToken.None);
+        migrated.IsCompleted.ShouldBeFalse();
         await gate.OpenAsync();
+        (await migrated).ShouldBeTrue();
         await host.SettledAsync();
 
         (await HealthBody.GetAsync(host.Client, "/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -175,7 +178,7 @@ public sealed class MigrateOnStartTests
     }
 
     [Fact]
-    public async Task In_the_background_a_failing_migration_stops_the_app_with_exit_code_1()
+    public async Task In_the_background_a_failing_migration_stops_the_app_and_reaches_Run_with_exit_code_1()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
         using var files = MigrationFiles.Write(("1_broken.sql", "-- migrate:up\nCREATE TABLE notes (id no_such_type);\n"));
@@ -191,8 +194,14 @@ public sealed class MigrateOnStartTests
         await host.SettledAsync();
 
         host.App.Lifetime.ApplicationStopping.IsCancellationRequested.ShouldBeTrue();
+        (await host.Get<StrataDatabase>().WhenMigratedAsync(CancellationToken.None)).ShouldBeFalse();
+        // The host's stop (which app.Run() awaits) throws it, as a failed start does in the default mode: an app that
+        // returns 0 once Run returns does not report the failure as success.
+        await Should.ThrowAsync<MigrationFailedException>(() => host.App.StopAsync());
         host.ExitCode.ShouldBe(1);
-        host.Logs.Entries.Where(e => e.EventId == 1613).ShouldHaveSingleItem().Message.ShouldContain("(migration-failed)");
+        var line = host.Logs.Entries.Where(e => e.EventId == 1613).ShouldHaveSingleItem();
+        line.Message.ShouldContain("(migration-failed)");
+        line.Message.ShouldEndWith("the app stops; it served only its health endpoints meanwhile");
     }
 
     private static async Task<List<string>> AppliedVersionsAsync(TestDatabase db)

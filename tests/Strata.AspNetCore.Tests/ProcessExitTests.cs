@@ -45,11 +45,33 @@ public sealed partial class ProcessExitTests
             .ShouldHaveSingleItem().ShouldStartWith("crit: Strata.AspNetCore.Hosting.StrataStartupService[1613]");
     }
 
+    [Fact]
+    public async Task A_SIGTERM_while_migrate_on_start_waits_for_the_database_ends_the_process_with_exit_code_130_and_one_log_line()
+    {
+        using var directory = TestDirectory.Create();
+
+        var (exitCode, output) = await RunAppAsync(
+            directory.Path,
+            "[1614]",
+            $"--DATABASE_URL=postgres://app@127.0.0.1:{Ports.Unused()}/app",
+            "--Strata:MigrateOnStart=true");
+
+        exitCode.ShouldBe(130, output);
+        output.ShouldNotContain("Unhandled exception");
+        StrataEntry().Matches(output).Select(m => m.Value).Where(l => !l.EndsWith("[1614]", StringComparison.Ordinal) && !l.StartsWith("info", StringComparison.Ordinal))
+            .ShouldHaveSingleItem().ShouldBe("warn: Strata.AspNetCore.Hosting.StrataStartupService[1605]");
+        output.ShouldContain("Start-up cancelled while migrating on start");
+    }
+
     // The console logger's first line of an entry: "crit: Category[EventId]".
     [GeneratedRegex(@"^\w{4}: Strata\.[\w.]+\[\d+\]", RegexOptions.Multiline)]
     private static partial Regex StrataEntry();
 
-    private static async Task<(int ExitCode, string Output)> RunAppAsync(string workingDirectory, params string[] args)
+    private static Task<(int ExitCode, string Output)> RunAppAsync(string workingDirectory, params string[] args) =>
+        RunAppAsync(workingDirectory, null, args);
+
+    // With signalOn, the app gets SIGTERM, as from an orchestrator, once its output contains that text.
+    private static async Task<(int ExitCode, string Output)> RunAppAsync(string workingDirectory, string? signalOn, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -78,9 +100,28 @@ public sealed partial class ProcessExitTests
 
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        using var process = new Process { StartInfo = info };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var signalled = 0;
+        DataReceivedEventHandler receive = (_, e) =>
+        {
+            if (e.Data is not { } line)
+            {
+                return;
+            }
+
+            output.Enqueue(line);
+            if (signalOn is not null && line.Contains(signalOn, StringComparison.Ordinal) && Interlocked.Exchange(ref signalled, 1) == 0)
+            {
+                using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                kill.WaitForExit();
+            }
+        };
+        process.OutputDataReceived += receive;
+        process.ErrorDataReceived += receive;
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         try
         {
@@ -92,6 +133,6 @@ public sealed partial class ProcessExitTests
             throw;
         }
 
-        return (process.ExitCode, await stdout + await stderr);
+        return (process.ExitCode, string.Join('\n', output));
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Npgsql;
 using Strata.AspNetCore.Tests.Support;
 using Strata.Core;
@@ -50,7 +51,8 @@ public sealed class ReadinessTests
     [Fact]
     public async Task Live_answers_200_without_touching_the_database()
     {
-        var url = $"postgres://postgres@127.0.0.1:{Ports.Unused()}/nowhere";
+        var port = Ports.Unused();
+        var url = $"postgres://postgres@127.0.0.1:{port}/nowhere";
         await using var host = await TestHost.StartAsync(new Dictionary<string, string?> { ["DATABASE_URL"] = url });
 
         using var response = await host.Client.GetAsync("/health/live");
@@ -64,7 +66,8 @@ public sealed class ReadinessTests
     public async Task Ready_reports_a_database_that_refuses_connections()
     {
         using var files = MigrationFiles.Write(("1_notes.sql", MigrationFiles.CreateNotes));
-        var url = $"postgres://postgres@127.0.0.1:{Ports.Unused()}/nowhere";
+        var port = Ports.Unused();
+        var url = $"postgres://postgres@127.0.0.1:{port}/nowhere";
         await using var host = await TestHost.StartAsync(
             new Dictionary<string, string?> { ["DATABASE_URL"] = url, ["Strata:MigrationsDirectory"] = files.Combine("migrations") });
 
@@ -75,7 +78,51 @@ public sealed class ReadinessTests
         ready.AppliedVersion.ShouldBeNull();
         ready.ExpectedVersion.ShouldBe("1");
         ready.PendingCount.ShouldBeNull();
-        ready.Error.ShouldNotBeNull().ShouldContain("refused");
+        ready.Error.ShouldBe($"Connection refused by 127.0.0.1:{port}: is PostgreSQL running there and listening on that port?");
+    }
+
+    [Fact]
+    public async Task Ready_says_the_password_was_refused_not_that_the_database_is_unreachable()
+    {
+        await using var server = await PasswordServer.StartAsync();
+        await server.ExecuteAsync("CREATE ROLE readiness_app LOGIN PASSWORD 'right-one'");
+        using var files = MigrationFiles.Write(("1_notes.sql", MigrationFiles.CreateNotes));
+        await using var host = await TestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["DATABASE_URL"] = $"postgres://readiness_app:wrong-one@127.0.0.1:{server.Port}/postgres",
+            ["Strata:MigrationsDirectory"] = files.Combine("migrations"),
+        });
+
+        var ready = await HealthBody.GetAsync(host.Client, "/health/ready");
+
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        ready.Error.ShouldNotBeNull().ShouldStartWith($"Password authentication failed for user \"readiness_app\" on 127.0.0.1:{server.Port}");
+        ready.Error.ShouldNotContain("reachable");
+        ready.Error.ShouldNotContain("wrong-one");
+    }
+
+    [Fact]
+    public async Task Ready_answers_within_the_timeout_when_the_server_accepts_but_never_answers()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start(100);
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        using var files = MigrationFiles.Write(("1_notes.sql", MigrationFiles.CreateNotes));
+        await using var host = await TestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["DATABASE_URL"] = $"postgres://postgres@127.0.0.1:{port}/silent",
+            ["Strata:MigrationsDirectory"] = files.Combine("migrations"),
+            ["Strata:ReadyTimeout"] = "1s",
+        });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var ready = await HealthBody.GetAsync(host.Client, "/health/ready");
+
+        // Npgsql alone would wait out its connect timeout, 15 s.
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        ready.DatabaseReachable.ShouldBeFalse();
+        ready.Error.ShouldBe("the database did not answer within 1 s");
     }
 
     [Fact]

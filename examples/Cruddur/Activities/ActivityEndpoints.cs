@@ -1,4 +1,5 @@
 using Cruddur.Problems;
+using Cruddur.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -18,7 +19,7 @@ public static class ActivityEndpoints
     }
 
     private static async Task<Results<Created<ActivityView>, ValidationProblem>> CreateAsync(
-        NewActivity activity, ActivityStore store, HomeFeed feed, TimeProvider clock, CancellationToken cancellationToken)
+        NewActivity activity, ActivityStore store, UserStore users, HomeFeed feed, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = ActivityRules.Check(activity, clock.GetUtcNow());
         if (errors.Any)
@@ -33,17 +34,23 @@ public static class ActivityEndpoints
             {
                 // The new activity, and a reply's bumped count on its parent, change the feed.
                 await feed.ChangedAsync();
+                return TypedResults.Created($"/api/activities/{created.Uuid}", created);
             }
 
-            return created is null
-                ? FieldErrors.One("handle", $"No user has the handle '{activity.Handle}'.")
-                : TypedResults.Created($"/api/activities/{created.Uuid}", created);
+            // Nothing was created: the author is unknown, or the activity replied to has expired.
+            return activity.ReplyToActivityUuid is not null && await users.FindAsync(activity.Handle!, cancellationToken) is not null
+                ? NoReplyTarget(activity)
+                : FieldErrors.One("handle", $"No user has the handle '{activity.Handle}'.");
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation && ex.ConstraintName == ActivityStore.ReplyToKey)
         {
-            return FieldErrors.One("replyToActivityUuid", $"No activity has the uuid {activity.ReplyToActivityUuid}.");
+            return NoReplyTarget(activity);
         }
     }
+
+    // An expired activity is answered as one that does not exist, as GET does.
+    private static ValidationProblem NoReplyTarget(NewActivity activity) =>
+        FieldErrors.One("replyToActivityUuid", $"No activity has the uuid {activity.ReplyToActivityUuid}, or it has expired.");
 
     private static async Task<Results<Ok<ActivityView>, ProblemHttpResult>> GetAsync(Guid uuid, ActivityStore store, CancellationToken cancellationToken)
     {

@@ -11,6 +11,10 @@ public static class ActivityRules
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
 
+    // Npgsql stores .NET's largest time as PostgreSQL's infinity, and PostgreSQL rounds to microseconds, so a time in the
+    // last day .NET can hold would not come back as it was sent.
+    private static readonly DateTimeOffset LatestExpiry = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
     public static FieldErrors Check(NewActivity activity, DateTimeOffset now)
     {
         var errors = new FieldErrors();
@@ -27,6 +31,10 @@ public static class ActivityRules
         if (activity.ExpiresAt is { } expires && expires <= now)
         {
             errors.Add("expiresAt", "expiresAt, when given, must be in the future.");
+        }
+        else if (activity.ExpiresAt >= LatestExpiry)
+        {
+            errors.Add("expiresAt", $"expiresAt, when given, must be before {LatestExpiry:yyyy-MM-dd}.");
         }
 
         return errors;

@@ -14,12 +14,14 @@ public sealed class ActivityStore(NpgsqlDataSource db)
     private const string Visible = "(a.expires_at IS NULL OR a.expires_at > now())";
 
     // One statement: the author is looked up by handle, the activity inserted, and the replied-to activity's counter
-    // bumped, atomically. No author means no row; a reply to an unknown activity fails its foreign key.
+    // bumped, atomically. No author means no row, and so does a reply to an activity that has expired: it is hidden
+    // here as it is from reads. A reply to an unknown activity fails its foreign key.
     private const string InsertSql = $"""
         WITH u AS (SELECT uuid, display_name, handle FROM public.users WHERE lower(handle) = lower($1)),
         a AS (
           INSERT INTO public.activities (user_uuid, content, reply_to_activity_uuid, expires_at)
           SELECT u.uuid, $2, $3, $4 FROM u
+          WHERE NOT EXISTS (SELECT 1 FROM public.activities a WHERE a.uuid = $3 AND NOT {Visible})
           RETURNING *),
         parent AS (
           UPDATE public.activities SET replies_count = replies_count + 1
@@ -48,7 +50,10 @@ public sealed class ActivityStore(NpgsqlDataSource db)
     /// <summary>A later page of the home feed: the same, strictly after the keyset cursor ($1 created_at, $2 uuid).</summary>
     public static string FeedAfterSql(int rows) => FeedAfterStatements[rows];
 
-    /// <summary>Creates the activity, or returns null when no user has the author's handle.</summary>
+    /// <summary>
+    /// Creates the activity, or returns null when no user has the author's handle or the activity replied to has
+    /// expired.
+    /// </summary>
     public async Task<ActivityView?> CreateAsync(NewActivity activity, CancellationToken cancellationToken)
     {
         await using var command = db.CreateCommand(InsertSql);

@@ -20,5 +20,21 @@ public static class TextRules
         {
             errors.Add(field, $"{field} must be at most {max} characters; it has {Length(value)}.");
         }
+        else
+        {
+            NoNul(errors, field, value);
+        }
+    }
+
+    /// <summary>
+    /// Refuses the NUL character (U+0000), which PostgreSQL's text cannot hold: the server would reject the whole
+    /// statement (SQLSTATE 22021) without naming the field.
+    /// </summary>
+    public static void NoNul(FieldErrors errors, string field, string value)
+    {
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            errors.Add(field, $"{field} must not contain the NUL character (\\u0000).");
+        }
     }
 }

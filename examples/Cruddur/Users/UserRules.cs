@@ -28,10 +28,15 @@ public static partial class UserRules
         {
             errors.Add("cognitoUserId", $"cognitoUserId, when given, must be 1 to {MaxCognitoUserId} characters and not blank.");
         }
+        else if (user.CognitoUserId is { } given)
+        {
+            TextRules.NoNul(errors, "cognitoUserId", given);
+        }
 
         return errors;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_]{1,40}$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final line break, which the table's CHECK refuses.
+    [GeneratedRegex(@"^[A-Za-z0-9_]{1,40}\z", RegexOptions.CultureInvariant)]
     private static partial Regex HandlePattern();
 }

@@ -75,14 +75,24 @@ public sealed class StrataReadinessProbe
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_timeout);
+        var reading = _database.Migrator.StatusAsync(timeout.Token);
         try
         {
-            var status = await _database.Migrator.StatusAsync(timeout.Token);
+            // Npgsql does not stop opening a connection when told to (a server that accepts but never answers is waited
+            // for until the connect timeout): the check answers at its deadline whatever the read does, which ends by
+            // itself and closes what it opened.
+            var status = await reading.WaitAsync(timeout.Token);
             return Report(Judge(status, expected, required, clock.Elapsed));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            Abandon(reading);
             return Report(Unreachable(expected, clock, $"the database did not answer within {_timeout.TotalSeconds:0.###} s"));
+        }
+        catch (OperationCanceledException)
+        {
+            Abandon(reading);
+            throw;
         }
         catch (Exception ex) when (Unreachable(ex) is { } reason)
         {
@@ -128,12 +138,21 @@ public sealed class StrataReadinessProbe
         return new StrataReadiness(problem is null, true, applied, expected, pending, elapsed, problem);
     }
 
+    // The words of migrate-on-start's wait (event 1614) for what Npgsql reported, rather than the engine's advice to
+    // run a command again, which means nothing to a web host's operator.
     private string? Unreachable(Exception exception) => exception switch
     {
+        ConnectionFailedException { InnerException: NpgsqlException npgsql } when Translate(npgsql) is { } failure => failure.Message,
         ConnectionFailedException failed => failed.Message,
-        NpgsqlException npgsql when DatabaseConnector.TranslateFailure(npgsql, _database.Connection.Settings) is { } failure => failure.Message,
+        NpgsqlException npgsql when Translate(npgsql) is { } failure => failure.Message,
         _ => null,
     };
+
+    private ConnectionFailedException? Translate(NpgsqlException exception) => DatabaseConnector.TranslateFailure(exception, _database.Connection.Settings);
+
+    // The error of a read nobody waits for any more is observed, so that it is not reported as unobserved.
+    private static void Abandon(Task reading) =>
+        reading.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     private static StrataReadiness Unreachable(MigrationVersion? expected, Stopwatch clock, string reason) =>
         new(false, false, null, expected, null, clock.Elapsed, SecretRedactor.Redact(reason));

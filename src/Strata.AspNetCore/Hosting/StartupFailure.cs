@@ -17,6 +17,9 @@ internal sealed class StartupFailure(IServiceProvider services)
     /// <summary>The exit code of a configuration error, as for the <c>strata</c> command.</summary>
     public const int ConfigurationExitCode = 2;
 
+    /// <summary>The exit code of a start cancelled by Ctrl-C or SIGTERM, as for the <c>strata</c> command.</summary>
+    public const int CancelledExitCode = 130;
+
     private int _armed;
 
     /// <summary>Sets the process's exit code; replaced in tests, where the test runner owns the process.</summary>

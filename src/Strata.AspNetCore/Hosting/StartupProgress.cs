@@ -6,8 +6,12 @@ namespace Strata.AspNetCore.Hosting;
 /// </summary>
 internal sealed class StartupProgress
 {
+    private readonly TaskCompletionSource<bool> _migrated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile string? _problem;
     private volatile bool _reachable = true;
+
+    /// <summary>Completes once migrate-on-start has ended: true when the migrations are applied, false when it failed or was stopped.</summary>
+    public Task<bool> Migrated => _migrated.Task;
 
     /// <summary>Why the app may not take traffic yet, or null once migrate-on-start finished (or was never asked for).</summary>
     public string? Problem => _problem;
@@ -27,7 +31,17 @@ internal sealed class StartupProgress
         _problem = "migrating: applying pending migrations";
     }
 
-    public void Failed(string reason) => _problem = $"migrate on start failed: {reason}";
+    public void Failed(string reason)
+    {
+        _problem = $"migrate on start failed: {reason}";
+        _migrated.TrySetResult(false);
+    }
 
-    public void Finished() => _problem = null;
+    public void Stopped() => _migrated.TrySetResult(false);
+
+    public void Finished()
+    {
+        _problem = null;
+        _migrated.TrySetResult(true);
+    }
 }

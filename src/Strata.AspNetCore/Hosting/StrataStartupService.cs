@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,14 +17,20 @@ namespace Strata.AspNetCore.Hosting;
 /// included, so no request is served before this finishes, and hosted services registered after <c>AddStrata</c> find
 /// the schema migrated. A failure is logged as one line, chooses the exit code and aborts the start. With
 /// <see cref="StrataOptions.MigrateInBackground"/> the migrations run after StartingAsync instead, while
-/// <see cref="MigrationGate"/> lets only the health endpoints through; a failure then stops the app.
+/// <see cref="MigrationGate"/> lets only the health endpoints through; a failure then stops the app, and the host's stop
+/// throws it, so that it reaches <c>app.Run()</c> as in the default mode. Ctrl-C or SIGTERM during the start is logged as
+/// one line and ends the process with the exit code of a cancelled run.
 /// </summary>
 internal sealed class StrataStartupService(
     IServiceProvider services, IHostApplicationLifetime lifetime, StartupFailure failure, ILogger<StrataStartupService> logger)
     : IHostedLifecycleService, IDisposable
 {
+    private const string WithoutServing = "the app stops without serving requests";
+    private const string AfterHealthOnly = "the app stops; it served only its health endpoints meanwhile";
+
     private readonly CancellationTokenSource _stopping = new();
     private Task _migration = Task.CompletedTask;
+    private Exception? _backgroundFailure;
 
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -40,8 +47,15 @@ internal sealed class StrataStartupService(
         {
             await database.InitializeAsync(cancellationToken);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            database.Startup.Stopped();
+            Cancelled("setting up the database");
+            throw;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            database.Startup.Stopped();
             logger.SetupFailed(Code(ex), Describe(ex));
             failure.Arm(ex);
             throw;
@@ -53,7 +67,15 @@ internal sealed class StrataStartupService(
         }
         else if (options.MigrateOnStart)
         {
-            await MigrateAsync(database, cancellationToken);
+            try
+            {
+                await MigrateAsync(database, WithoutServing, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Cancelled("migrating on start");
+                throw;
+            }
         }
     }
 
@@ -65,6 +87,13 @@ internal sealed class StrataStartupService(
     {
         await _stopping.CancelAsync();
         await _migration.WaitAsync(cancellationToken);
+
+        // A failure in the background reaches app.Run() as a failed start does, so that an app which returns 0 once
+        // Run returns, or catches StrataException to choose its code, treats both modes alike.
+        if (Interlocked.Exchange(ref _backgroundFailure, null) is { } failed)
+        {
+            ExceptionDispatchInfo.Throw(failed);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -77,20 +106,21 @@ internal sealed class StrataStartupService(
     {
         try
         {
-            await MigrateAsync(database, cancellationToken);
+            await MigrateAsync(database, AfterHealthOnly, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The host is stopping.
         }
-        catch (Exception)
+        catch (Exception ex)
         {
-            // Logged, and the exit code chosen, by MigrateAsync.
+            // Logged, and the exit code chosen, by MigrateAsync; StoppingAsync hands it to the host.
+            _backgroundFailure = ex;
             lifetime.StopApplication();
         }
     }
 
-    private async Task MigrateAsync(StrataDatabase database, CancellationToken cancellationToken)
+    private async Task MigrateAsync(StrataDatabase database, string consequence, CancellationToken cancellationToken)
     {
         using var activity = Instruments.Source.StartActivity(StrataTelemetry.MigrateActivity);
         var clock = Stopwatch.StartNew();
@@ -122,12 +152,13 @@ internal sealed class StrataStartupService(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             outcome = "cancelled";
+            database.Startup.Stopped();
             throw;
         }
         catch (Exception ex)
         {
             var reason = Describe(ex);
-            logger.MigrateOnStartFailed(Code(ex), reason);
+            logger.MigrateOnStartFailed(Code(ex), reason, consequence);
             activity?.SetStatus(ActivityStatusCode.Error, Code(ex));
             database.Startup.Failed(reason);
             failure.Arm(ex);
@@ -138,6 +169,14 @@ internal sealed class StrataStartupService(
             Instruments.MigrateDuration.Record(clock.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("strata.outcome", outcome));
             activity?.SetTag("strata.outcome", outcome);
         }
+    }
+
+    // One line instead of the host's unhandled TaskCanceledException: the exception still aborts the start, and the exit
+    // code is the one the strata command gives a cancelled run.
+    private void Cancelled(string step)
+    {
+        logger.StartCancelled(step);
+        failure.Arm(StartupFailure.CancelledExitCode, typeof(OperationCanceledException));
     }
 
     private static string Code(Exception exception) => exception is StrataException strata ? strata.Code : exception.GetType().Name;

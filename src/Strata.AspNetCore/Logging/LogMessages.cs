@@ -26,6 +26,10 @@ internal static partial class LogMessages
         Message = "Strata's configuration is invalid: {Problems}; the app will not start")]
     public static partial void OptionsInvalid(this ILogger logger, string problems);
 
+    [LoggerMessage(EventId = 1605, Level = LogLevel.Warning,
+        Message = "Start-up cancelled while {Step}: the host was told to stop (Ctrl-C or SIGTERM); the app stops without serving requests")]
+    public static partial void StartCancelled(this ILogger logger, string step);
+
     [LoggerMessage(EventId = 1610, Level = LogLevel.Information,
         Message = "Migrate on start: applying pending migrations from {Migrations} before the app accepts requests")]
     public static partial void MigrateOnStartBeginning(this ILogger logger, string migrations);
@@ -39,8 +43,8 @@ internal static partial class LogMessages
     public static partial void MigrateOnStartUpToDate(this ILogger logger);
 
     [LoggerMessage(EventId = 1613, Level = LogLevel.Critical,
-        Message = "Migrate on start failed ({Code}): {Reason}; the app stops without serving requests")]
-    public static partial void MigrateOnStartFailed(this ILogger logger, string code, string reason);
+        Message = "Migrate on start failed ({Code}): {Reason}; {Consequence}")]
+    public static partial void MigrateOnStartFailed(this ILogger logger, string code, string reason, string consequence);
 
     [LoggerMessage(EventId = 1614, Level = LogLevel.Warning,
         Message = "Migrate on start: the database is not reachable yet (attempt {Attempt}, {ElapsedSeconds:0.#} s of {LimitSeconds:0.#} s): {Reason}; trying again in {PauseMs} ms")]
