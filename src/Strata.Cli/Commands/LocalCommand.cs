@@ -55,13 +55,24 @@ internal static class LocalCommand
             await using var session = await run.OpenSessionAsync(cancellationToken);
             var connection = session.Connection;
             var cluster = run.LocalCluster();
+            if (!connection.IsLocalDefault && !IsOnLocalCluster(connection.Settings, await cluster.GetStatusAsync(cancellationToken)))
+            {
+                throw new ConfigurationException(
+                    $"{connection.SourceDescription} names {connection.Settings.ToDisplayUrl()}, which is not on the local PostgreSQL; local url prints the URL of a database on the local PostgreSQL: run it without choosing another database, or with an environment whose database is local:NAME");
+            }
+
             await cluster.EnsureStartedAsync(cancellationToken);
             var status = await cluster.GetStatusAsync(cancellationToken);
-            var database = connection.IsLocalDefault ? connection.Settings.Database : ConnectionResolver.DefaultLocalDatabase;
+            // A URL pointing at the local cluster (one printed by local url before) names the local database in use.
+            var database = connection.Settings.Database;
             var url = status.Url(database) ?? throw new LocalClusterException("the local PostgreSQL has no port yet; run 'strata local start'");
             run.Reporter.Result("local.url", url, new JsonObject { ["url"] = url, ["database"] = database }, w => w.WriteLine(url));
             return ExitCodes.Success;
         });
+
+    private static bool IsOnLocalCluster(ConnectionSettings settings, LocalClusterStatus status) =>
+        settings.Hosts.Count > 0
+        && settings.Hosts.All(h => h.Port == status.Port && (h.Host is "127.0.0.1" or "localhost" || h.Host == status.SocketDirectory));
 
     private static Command Destroy()
     {

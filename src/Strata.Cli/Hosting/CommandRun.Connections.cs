@@ -29,7 +29,10 @@ internal sealed partial class CommandRun
         {
             // Said every time, so a run that meant another database never migrates the local one unnoticed.
             var directory = Path.GetRelativePath(Context.WorkingDirectory, Core.Local.LocalCluster.DefaultDirectory(Context.WorkingDirectory));
-            Reporter.Progress("connection.local_default", $"no database given: using the local PostgreSQL under ./{directory}");
+            var given = session.Connection.Source == ConnectionSourceKind.LocalDefault
+                ? "no database given"
+                : $"database '{session.Connection.Settings.Database}' of {session.Connection.SourceDescription}";
+            Reporter.Progress("connection.local_default", $"{given}: using the local PostgreSQL under ./{directory}");
         }
 
         return session;

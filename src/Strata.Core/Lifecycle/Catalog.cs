@@ -26,6 +26,11 @@ internal static class Catalog
     public static async Task<int> UserTableCountAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         (int)await Db.ScalarAsync<long>(connection, new BoundSql("SELECT count(*) " + UserTables), cancellationToken);
 
+    /// <summary>Whether the connected role may create databases: it has <c>CREATEDB</c> or is a superuser.</summary>
+    public static async Task<bool> MayCreateDatabasesAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        await Db.ScalarAsync<bool>(
+            connection, new BoundSql("SELECT rolcreatedb OR rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user"), cancellationToken);
+
     /// <summary>Up to <paramref name="limit"/> user tables as <c>schema.table</c>, in name order, for messages.</summary>
     public static async Task<IReadOnlyList<string>> SomeUserTablesAsync(NpgsqlConnection connection, int limit, CancellationToken cancellationToken)
     {

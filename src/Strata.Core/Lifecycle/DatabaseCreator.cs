@@ -27,7 +27,7 @@ internal static class DatabaseCreator
             await using var create = new NpgsqlCommand(Statement(database, options), connection);
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase || IsCatalogDuplicate(ex))
         {
             // Another process created it between the check and the CREATE: the database exists, as asked.
             LogMessages.DatabaseAlreadyExists(context.Logger, database, server);
@@ -41,6 +41,11 @@ internal static class DatabaseCreator
         LogMessages.DatabaseCreated(context.Logger, database, server);
         return new CreateResult(database, server, Created: true);
     }
+
+    // Two CREATE DATABASE of one name at once: the one that commits second may fail on the catalog's unique index
+    // rather than with 42P04.
+    private static bool IsCatalogDuplicate(PostgresException error) =>
+        error.SqlState == PostgresErrorCodes.UniqueViolation && error.ConstraintName == "pg_database_datname_index";
 
     internal static string Statement(string database, CreateOptions options)
     {

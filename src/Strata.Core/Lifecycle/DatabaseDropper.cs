@@ -26,6 +26,13 @@ internal static class DatabaseDropper
             return new DropResult(database, server, Dropped: false, SessionsEnded: 0);
         }
 
+        if (options.Recreate && !await Catalog.MayCreateDatabasesAsync(connection, cancellationToken))
+        {
+            throw new DatabaseCommandFailedException(
+                $"database '{database}' on {server} was not dropped: role '{connection.UserName}' may not create databases (it has neither CREATEDB nor SUPERUSER), so it could not be created again; grant the role CREATEDB, or run the reset as a role that has it",
+                PostgresErrorCodes.InsufficientPrivilege);
+        }
+
         var environment = context.Connection.EnvironmentName is { } name ? $" (environment '{name}')" : string.Empty;
         if (options.Confirm is { } confirm && !confirm($"Drop database '{database}' on {server}{environment}? Every table and row in it will be lost."))
         {

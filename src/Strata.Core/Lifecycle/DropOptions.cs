@@ -14,4 +14,10 @@ internal sealed record DropOptions
     /// before anything is dropped; returning false drops nothing. Null drops without asking (the caller has decided).
     /// </summary>
     public Func<string, bool>? Confirm { get; init; }
+
+    /// <summary>
+    /// The database is to be created again right after (a reset): refuse, before dropping it, when the role may not
+    /// create databases, rather than leave it gone.
+    /// </summary>
+    public bool Recreate { get; init; }
 }

@@ -18,6 +18,7 @@ internal static class ScriptExecutor
     /// <param name="consequence">What the error adds about the state left behind.</param>
     /// <param name="cancellationToken">Cancels the running statement; the transaction is then rolled back.</param>
     /// <exception cref="SqlSyntaxException">The file ends or starts a transaction itself (<see cref="TransactionControl"/>).</exception>
+    /// <exception cref="ConnectionFailedException">The connection was lost while the file ran.</exception>
     public static async Task RunAsync(
         NpgsqlConnection connection, SqlScript script, string file, string kind, string consequence, CancellationToken cancellationToken)
     {
@@ -34,10 +35,20 @@ internal static class ScriptExecutor
             batch.BatchCommands.Add(new NpgsqlBatchCommand(statement.Text));
         }
 
+        var committing = false;
         try
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
+            committing = true;
             await transaction.CommitAsync(cancellationToken);
+        }
+        catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionLoss(ex))
+        {
+            // As a lost connection during a migration: exit 3, and what became of the file's transaction.
+            var state = committing
+                ? "the connection broke during its COMMIT, so whether it was committed is not known: look at the database before running it again"
+                : consequence;
+            throw new ConnectionFailedException($"Lost the connection to the database while running {kind} {file} ({ServerErrorText.Describe(ex)}); {state}", ex);
         }
         catch (PostgresException ex)
         {

@@ -14,13 +14,18 @@ internal static class SeedFiles
     public static bool Exist(string directory) => Directory.Exists(directory) || File.Exists(directory);
 
     /// <exception cref="ConfigurationException">The directory does not exist, is a file, or it or a file in it cannot be read.</exception>
-    /// <exception cref="SqlSyntaxException">A file cannot be split into statements.</exception>
+    /// <exception cref="SqlSyntaxException">
+    /// A file cannot be split into statements, or ends its transaction itself (<see cref="TransactionControl"/>): found
+    /// in any file before the first one runs, so a refusal leaves nothing seeded (and nothing dropped by a reset).
+    /// </exception>
     public static async Task<IReadOnlyList<(string File, SqlScript Script)>> ReadAsync(string directory, CancellationToken cancellationToken)
     {
         var scripts = new List<(string, SqlScript)>();
         foreach (var file in List(directory))
         {
-            scripts.Add((file, SqlSplitter.Split(await ReadTextAsync(file, cancellationToken), new SqlSplitOptions { FileName = file, Kind = "seed file" })));
+            var script = SqlSplitter.Split(await ReadTextAsync(file, cancellationToken), new SqlSplitOptions { FileName = file, Kind = "seed file" });
+            TransactionControl.StatementsToRun(script, file, "seed");
+            scripts.Add((file, script));
         }
 
         return scripts;

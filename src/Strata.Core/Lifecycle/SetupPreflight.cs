@@ -7,8 +7,9 @@ namespace Strata.Core.Lifecycle;
 
 /// <summary>
 /// What setup and reset check before they change anything, so that a mistake in the project never leaves a database
-/// created empty, or dropped: the migrations directories exist and every file in them reads and parses; before a reset
-/// also that the migrations plan onto an empty database, and the seed files it will run read and parse.
+/// created empty, or dropped: the migrations directories exist and every file in them reads and parses, and the seed
+/// files it may run read, split and keep to their one transaction; before a reset also that the migrations plan onto
+/// an empty database.
 /// </summary>
 internal static class SetupPreflight
 {
@@ -33,7 +34,7 @@ internal static class SetupPreflight
         return new LoadedMigrationSource(directory.Description, migrations);
     }
 
-    /// <summary>The seed files setup will run into a new database, read and split; null when it will not seed.</summary>
+    /// <summary>The seed files setup will run into a new database, read and checked; null when it will not seed.</summary>
     public static async Task<IReadOnlyList<(string File, SqlScript Script)>?> ReadSeedsAsync(
         LifecycleContext context, SetupOptions options, CancellationToken cancellationToken) =>
         SetupRunner.WhySkipSeeds(context, options, fresh: true) is null

@@ -1,5 +1,4 @@
 using Strata.Core.Errors;
-using Strata.Core.History;
 using Strata.Core.Logging;
 using Strata.Core.Migrations;
 using Strata.Core.Sql;
@@ -14,9 +13,10 @@ internal static class SetupRunner
 {
     public static async Task<SetupResult> SetupAsync(LifecycleContext context, SetupOptions options, CancellationToken cancellationToken)
     {
-        // Known before anything changes: a setup that cannot migrate must not create the database first.
+        // Known before anything changes: a setup that cannot migrate or seed must not create the database first.
         var migrations = await SetupPreflight.CheckMigrationsAsync(context, planFromEmpty: false, cancellationToken);
-        return await SetupCheckedAsync(context, options, migrations, seeds: null, cancellationToken);
+        var seeds = await SetupPreflight.ReadSeedsAsync(context, options, cancellationToken);
+        return await SetupCheckedAsync(context, options, migrations, seeds, cancellationToken);
     }
 
     public static async Task<ResetResult> ResetAsync(LifecycleContext context, ResetOptions options, CancellationToken cancellationToken)
@@ -25,36 +25,42 @@ internal static class SetupRunner
         // Everything the project can get wrong is found while the data is still there.
         var migrations = await SetupPreflight.CheckMigrationsAsync(context, planFromEmpty: true, cancellationToken);
         var seeds = await SetupPreflight.ReadSeedsAsync(context, options.Setup, cancellationToken);
-        var drop = await DatabaseDropper.RunAsync(context, new DropOptions { Force = options.Force, Confirm = options.Confirm }, cancellationToken);
-        var setup = await SetupCheckedAsync(context, options.Setup, migrations, seeds, cancellationToken);
-        return new ResetResult(drop, setup);
+        var drop = await DatabaseDropper.RunAsync(context, new DropOptions { Force = options.Force, Confirm = options.Confirm, Recreate = true }, cancellationToken);
+        try
+        {
+            return new ResetResult(drop, await SetupCheckedAsync(context, options.Setup, migrations, seeds, cancellationToken));
+        }
+        catch (DatabaseCommandFailedException ex) when (drop.Dropped)
+        {
+            // Only creating the database throws this after the drop: the message must not read as if nothing happened.
+            throw new DatabaseCommandFailedException($"database '{context.Database}' was dropped, but {ex.Message}", ex.SqlState, ex) { NextSteps = ex.NextSteps };
+        }
     }
 
     /// <summary>The seeds directory setup reads.</summary>
     public static string SeedsDirectoryOf(LifecycleContext context, SetupOptions options) => options.SeedsDirectory ?? context.SeedsDirectory;
 
-    // The migrations are checked; seeds, when given, were read before anything changed.
+    // The migrations are checked; the seeds, unless seeding was already known to be off, were read before anything changed.
     private static async Task<SetupResult> SetupCheckedAsync(
         LifecycleContext context, SetupOptions options, IMigrationSource checkedMigrations, IReadOnlyList<(string File, SqlScript Script)>? seeds,
         CancellationToken cancellationToken)
     {
         var created = await DatabaseCreator.RunAsync(context, new CreateOptions(), cancellationToken);
         await using var dataSource = await context.OpenTargetAsync(cancellationToken);
-        bool fresh;
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        {
-            fresh = created.Created || (await HistorySummary.ReadAsync(connection, context.HistoryTable, cancellationToken)).Applied == 0;
-        }
-
-        var skipped = WhySkipSeeds(context, options, fresh);
-        // A seed file that cannot be read or split is found before the migrations run, not after.
-        if (skipped is null)
-        {
-            seeds ??= await SeedFiles.ReadAsync(SeedsDirectoryOf(context, options), cancellationToken);
-        }
-
         var migrator = new Migrator(dataSource, checkedMigrations, context.Migrator, context.Logger);
-        var migrations = await migrator.UpAsync(cancellationToken: cancellationToken);
+        // Whether the database is new is read from the history the run plans from, under the migration lock: of
+        // setups run at once, only the first to take the lock finds no migration applied, so only it seeds.
+        var fresh = true;
+        var migrations = await migrator.UpAsync(
+            target: null,
+            dryRun: false,
+            (applied, _, _) =>
+            {
+                fresh = applied.Count == 0;
+                return Task.CompletedTask;
+            },
+            cancellationToken);
+        var skipped = WhySkipSeeds(context, options, fresh);
         if (skipped is not null)
         {
             LogMessages.SeedsSkipped(context.Logger, skipped);
@@ -64,7 +70,8 @@ internal static class SetupRunner
             };
         }
 
-        var ran = await SeedRunner.RunAsync(context, SeedsDirectoryOf(context, options), seeds!, cancellationToken);
+        var directory = SeedsDirectoryOf(context, options);
+        var ran = await SeedRunner.RunAsync(context, directory, seeds ?? await SeedFiles.ReadAsync(directory, cancellationToken), cancellationToken);
         return new SetupResult(context.Database, created.Server, created.Created, migrations, ran, null);
     }
 

@@ -90,7 +90,7 @@ internal sealed class ClusterStartup(PgCtl pgCtl, ClusterUser? user, ClusterLayo
             else
             {
                 throw new LocalClusterException(
-                    $"The local PostgreSQL in {layout.Root} did not start: {ServerLog.Summarize(logText, result.Output)} (log: {layout.LogFile})");
+                    $"The local PostgreSQL in {layout.Root} did not start: {ServerLog.Summarize(logText, result.Output)}{(File.Exists(layout.LogFile) ? $" (log: {layout.LogFile})" : " (it wrote no log)")}");
             }
         }
     }

@@ -31,9 +31,12 @@ internal sealed class ClusterUser
 
     public string Gid { get; }
 
-    /// <summary>Null unless this process runs as root; otherwise the user named by the options, the environment or the default.</summary>
+    /// <summary>
+    /// Null unless this process runs as root; otherwise <paramref name="owner"/> (the user an existing server runs
+    /// as) when given, else the user named by the options, the environment or the default.
+    /// </summary>
     public static async Task<ClusterUser?> ResolveAsync(
-        LocalClusterOptions options, ProgramRunner runner, CancellationToken cancellationToken)
+        LocalClusterOptions options, ProgramRunner runner, CancellationToken cancellationToken, string? owner = null)
     {
         if (OperatingSystem.IsWindows() || !Environment.IsPrivilegedProcess)
         {
@@ -41,7 +44,7 @@ internal sealed class ClusterUser
         }
 
         var id = SystemPrograms.Require("id", options);
-        var name = Configured(options) ?? await DefaultNameAsync(runner, id, cancellationToken);
+        var name = owner ?? Configured(options) ?? await DefaultNameAsync(runner, id, cancellationToken);
         var uid = await QueryAsync(runner, id, ["-u", "--", name], name, cancellationToken);
         var gid = await QueryAsync(runner, id, ["-g", "--", name], name, cancellationToken);
         if (uid == "0")

@@ -41,7 +41,7 @@ internal sealed class LocalCluster : ILocalServer
     public async Task<LocalServerEndpoint> EnsureStartedAsync(CancellationToken cancellationToken)
     {
         ClusterDirectories.EnsureLockParent(_layout);
-        using var held = await ClusterLock.AcquireAsync(_layout.LockFile, _options.LockTimeout, _logger, cancellationToken);
+        using var held = await LockAsync(cancellationToken);
         var running = await PostmasterPidFile.ReadAsync(_layout.PidFile, cancellationToken);
         if (running is not null && running.IsAlive())
         {
@@ -99,7 +99,7 @@ internal sealed class LocalCluster : ILocalServer
             return false;
         }
 
-        using var held = await ClusterLock.AcquireAsync(_layout.LockFile, _options.LockTimeout, _logger, cancellationToken);
+        using var held = await LockAsync(cancellationToken);
         return await StopLockedAsync(cancellationToken);
     }
 
@@ -112,7 +112,7 @@ internal sealed class LocalCluster : ILocalServer
             return false;
         }
 
-        using var held = await ClusterLock.AcquireAsync(_layout.LockFile, _options.LockTimeout, _logger, cancellationToken);
+        using var held = await LockAsync(cancellationToken);
         var existed = Directory.Exists(_layout.Root);
         if (existed)
         {
@@ -137,7 +137,10 @@ internal sealed class LocalCluster : ILocalServer
             return false;
         }
 
-        var (pgCtl, _) = await ToolsAsync(cancellationToken);
+        // Only the user the server runs as may stop it: the one who owns the data directory, whichever user the
+        // environment names now.
+        var owner = Environment.IsPrivilegedProcess ? await FileOwner.NameAsync(_layout.Data, _options, _runner, cancellationToken) : null;
+        var (pgCtl, _) = await ToolsAsync(cancellationToken, owner);
         _logger.StoppingLocalCluster(_layout.Root);
         var logOffset = ServerLog.Length(_layout.LogFile);
         var result = await pgCtl.StopAsync(cancellationToken);
@@ -160,10 +163,27 @@ internal sealed class LocalCluster : ILocalServer
         File.Delete(_layout.PidFile);
     }
 
-    private async Task<(PgCtl PgCtl, ClusterUser? User)> ToolsAsync(CancellationToken cancellationToken)
+    // A process of another user may not open the lock file (a cluster set up by root, used by postgres): say whose it is.
+    private async Task<ClusterLock> LockAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ClusterLock.AcquireAsync(_layout.LockFile, _options.LockTimeout, _logger, cancellationToken);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            var owner = await FileOwner.NameAsync(_layout.LockFile, _options, _runner, cancellationToken);
+            var whose = owner is null ? "another OS user" : $"the OS user {owner}";
+            throw new LocalClusterException(
+                $"The local PostgreSQL in {_layout.Root} was set up by {whose}: its lock file {_layout.LockFile} cannot be opened by {Environment.UserName}; run Strata as {owner ?? "that user"} in this project.",
+                ex);
+        }
+    }
+
+    private async Task<(PgCtl PgCtl, ClusterUser? User)> ToolsAsync(CancellationToken cancellationToken, string? owner = null)
     {
         var binaries = PostgresBinaries.Locate(_options);
-        var user = await ClusterUser.ResolveAsync(_options, _runner, cancellationToken);
+        var user = await ClusterUser.ResolveAsync(_options, _runner, cancellationToken, owner);
         if (user is not null)
         {
             _logger.LocalClusterRunsAsUser(user.Name);

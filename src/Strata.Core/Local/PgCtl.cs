@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace Strata.Core.Local;
 
-/// <summary>initdb and pg_ctl for one cluster, run as the cluster's user.</summary>
+/// <summary>
+/// initdb and pg_ctl for one cluster, run as the cluster's user in the cluster directory. The data directory and log
+/// are named relative to it: pg_ctl starts the server through the shell with the paths in double quotes, where a
+/// <c>"</c>, <c>$</c> or backquote in the project's path would break the command.
+/// </summary>
 internal sealed class PgCtl(
     PostgresBinaries binaries, ClusterUser? user, ProgramRunner runner, ClusterLayout layout, LocalClusterOptions options)
 {
@@ -16,7 +20,7 @@ internal sealed class PgCtl(
     {
         List<string> arguments =
         [
-            "-D", layout.DataBeingCreated,
+            "-D", Path.GetFileName(layout.DataBeingCreated),
             "-U", options.Username,
             "--auth=trust",
             "--encoding=UTF8",
@@ -33,14 +37,14 @@ internal sealed class PgCtl(
     public Task<ProgramResult> StartAsync(CancellationToken cancellationToken) =>
         RunAsync(
             binaries.PgCtl,
-            ["start", "-D", layout.Data, "-l", layout.LogFile, "-w", "-t", WaitSeconds()],
+            ["start", "-D", Path.GetFileName(layout.Data), "-l", Path.GetFileName(layout.LogFile), "-w", "-t", WaitSeconds()],
             options.StartTimeout + Margin,
             cancellationToken);
 
     public Task<ProgramResult> StopAsync(CancellationToken cancellationToken) =>
         RunAsync(
             binaries.PgCtl,
-            ["stop", "-D", layout.Data, "-m", "fast", "-w", "-t", WaitSeconds()],
+            ["stop", "-D", Path.GetFileName(layout.Data), "-m", "fast", "-w", "-t", WaitSeconds()],
             options.StartTimeout + Margin,
             cancellationToken);
 

@@ -41,7 +41,7 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1111, Level = LogLevel.Information, Message = "Strata runs as root, so the local PostgreSQL runs as the OS user {User}")]
     internal static partial void LocalClusterRunsAsUser(this ILogger logger, string user);
 
-    [LoggerMessage(EventId = 1112, Level = LogLevel.Information, Message = "The cluster path is too long for a Unix socket; using the socket directory {SocketDirectory}")]
+    [LoggerMessage(EventId = 1112, Level = LogLevel.Information, Message = "The cluster path is too long for a Unix socket, or has a double quote in it; using the socket directory {SocketDirectory}")]
     internal static partial void LocalClusterSocketFallback(this ILogger logger, string socketDirectory);
 
     [LoggerMessage(EventId = 1113, Level = LogLevel.Information, Message = "A previous server's shared memory is still in use (it was probably killed moments ago); retrying the start of the local PostgreSQL")]

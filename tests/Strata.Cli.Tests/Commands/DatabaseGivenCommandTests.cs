@@ -69,6 +69,20 @@ public sealed class DatabaseGivenCommandTests
     }
 
     [Fact]
+    public async Task An_environment_on_the_local_server_is_named_as_given_not_as_no_database_given()
+    {
+        using var files = new MigrationFiles().AddTables(1);
+        await File.WriteAllTextAsync(Path.Combine(files.Root, "strata.json"), """{ "environments": { "test": { "database": "local:pb_test" } } }""");
+
+        var result = await new CliHarness(files.Root).RunAsync("config", "--env", "test");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stderr.ShouldNotContain("no database given");
+        result.Stderr.ShouldContain("database 'pb_test' of environment 'test'");
+        result.Stderr.ShouldContain("using the local PostgreSQL under ./.strata/postgres");
+    }
+
+    [Fact]
     public async Task Up_migrates_the_database_named_in_dot_env()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();

@@ -39,6 +39,14 @@ public sealed class LocalCommandTests
         url.ExitCode.ShouldBe(0, url.ToString());
         url.Stdout.Trim().ShouldMatch(@"^postgres://postgres@127\.0\.0\.1:\d+/strata_dev$");
 
+        var named = await cli.With("DATABASE_URL", url.Stdout.Trim().Replace("/strata_dev", "/pb_shop_dev", StringComparison.Ordinal)).RunAsync("local", "url");
+        named.ExitCode.ShouldBe(0, named.ToString());
+        named.Stdout.Trim().ShouldEndWith("/pb_shop_dev");
+        var remote = await cli.With("DATABASE_URL", "postgres://app@db.example.invalid:5432/app").RunAsync("local", "url");
+        remote.ExitCode.ShouldBe(2, remote.ToString());
+        remote.Stderr.ShouldContain("which is not on the local PostgreSQL");
+        cli = new CliHarness(work.Path);
+
         var again = await cli.RunAsync("local", "start");
         again.ExitCode.ShouldBe(0, "starting a running cluster is a no-op");
 

@@ -107,6 +107,30 @@ public sealed class CreateTests
         (await LifecycleKit.DatabaseExistsAsync(db, name)).ShouldBeFalse();
     }
 
+    // The loser of two CREATE DATABASE at once may get 42P04 or a unique violation on pg_database's name index.
+    [Fact]
+    public async Task Creates_run_at_once_all_succeed_and_one_of_them_creates()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        for (var round = 0; round < 10; round++)
+        {
+            var url = LifecycleKit.NewDatabaseUrl(db, $"race{round}", out var name);
+            try
+            {
+                var lifecycles = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => LifecycleKit.ForUrlAsync(url)));
+
+                var results = await Task.WhenAll(lifecycles.Select(l => l.CreateAsync(new CreateOptions())));
+
+                results.Count(r => r.Created).ShouldBe(1);
+                (await LifecycleKit.DatabaseExistsAsync(db, name)).ShouldBeTrue();
+            }
+            finally
+            {
+                await LifecycleKit.DropQuietlyAsync(url);
+            }
+        }
+    }
+
     [Fact]
     public void The_create_statement_quotes_identifiers_and_literals()
     {

@@ -90,6 +90,29 @@ public sealed class DumpLoadTests
         (await target.HistoryVersionsAsync()).ShouldBe(["20240101000000", "20240102000000"]);
     }
 
+    [Fact]
+    public async Task Text_inside_statements_loads_as_it_was_in_the_source_whatever_lines_it_holds()
+    {
+        await using var source = await TestPostgres.CreateDatabaseAsync();
+        await using var target = await TestPostgres.CreateDatabaseAsync();
+        using var work = new TempDirectory();
+        await source.ExecuteAsync(
+            "CREATE TABLE c (s text DEFAULT E'\\r\\n\\r'); " +
+            "CREATE FUNCTION h() RETURNS text LANGUAGE sql AS $f$ SELECT 'a\n-- Started on\n\n\n\nb\r\n' $f$; " +
+            "COMMENT ON TABLE c IS E'x\\n\\\\restrict k\\n-- Dumped by pg_dump version 1'");
+        const string Values = "SELECT h() || '|' || pg_get_expr(adbin, adrelid) || '|' || obj_description('c'::regclass) FROM pg_attrdef";
+        var original = work.Combine("original.sql");
+        var copy = work.Combine("copy.sql");
+
+        await (await LifecycleKit.ForAsync(source)).DumpAsync(new DumpOptions { File = original });
+        var loader = await LifecycleKit.ForAsync(target);
+        await loader.LoadAsync(new LoadOptions { File = original });
+        await loader.DumpAsync(new DumpOptions { File = copy });
+
+        (await target.ScalarAsync<string>(Values)).ShouldBe(await source.ScalarAsync<string>(Values));
+        (await File.ReadAllBytesAsync(copy)).ShouldBe(await File.ReadAllBytesAsync(original));
+    }
+
     // pg_dump leaves the version out of CREATE EXTENSION: without it, a load would install the default version and
     // verify's comparison with the schema file could never pass.
     [Fact]

@@ -7,11 +7,22 @@ public sealed class DumpTextTests
     [Fact]
     public void Removes_the_lines_that_vary_between_runs_and_keeps_the_rest()
     {
-        const string raw = "--\r\n-- PostgreSQL database dump\r\n--\r\n\r\n\\restrict Xy12\r\n\r\n-- Dumped from database version 16.4\r\n-- Dumped by pg_dump version 16.4\r\n\r\nSET lock_timeout = 0;\r\n\r\n\r\nCREATE TABLE public.t (id integer);\r\n\r\n\\unrestrict Xy12\r\n\r\n";
+        const string raw = "--\r\n-- PostgreSQL database dump\r\n--\r\n\r\n\\restrict Xy12\r\n\r\n-- Dumped from database version 16.4\r\n-- Dumped by pg_dump version 16.4\r\n\r\nSET lock_timeout = 0;\r\n\r\n\r\nCREATE TABLE public.t (id integer);\r\n\r\n--\r\n-- PostgreSQL database dump complete\r\n--\r\n\r\n\\unrestrict Xy12\r\n\r\n";
 
         var text = DumpText.Normalize(raw);
 
-        text.ShouldBe("--\n-- PostgreSQL database dump\n--\n\n\nSET lock_timeout = 0;\n\n\nCREATE TABLE public.t (id integer);\n");
+        text.ShouldBe("--\n-- PostgreSQL database dump\n--\n\n\nSET lock_timeout = 0;\n\n\nCREATE TABLE public.t (id integer);\n\n--\n-- PostgreSQL database dump complete\n--\n");
+    }
+
+    [Fact]
+    public void Keeps_every_byte_of_the_statements_even_text_that_looks_like_a_varying_line()
+    {
+        const string body = "SET lock_timeout = 0;\n\nCREATE TABLE public.c (s text DEFAULT '\r\n\r\u2028'::text);\n\n\n\n\nCREATE FUNCTION public.h() RETURNS text\n    AS $f$ SELECT 'a\n-- Started on\n-- Dumped by pg_dump version 1\n\\restrict k\n\n\n\n\nb' $f$;\n\n";
+        const string raw = "--\n-- PostgreSQL database dump\n--\n\n\\restrict Xy12\n\n-- Dumped from database version 16.4\n-- Dumped by pg_dump version 16.4\n\n" + body + "--\n-- PostgreSQL database dump complete\n--\n\n\\unrestrict Xy12\n\n";
+
+        var text = DumpText.Normalize(raw);
+
+        text.ShouldBe("--\n-- PostgreSQL database dump\n--\n\n\n" + body + "--\n-- PostgreSQL database dump complete\n--\n");
     }
 
     [Theory]

@@ -63,6 +63,45 @@ public sealed class SeedTests
     }
 
     [Fact]
+    public async Task A_seed_that_commits_part_way_is_refused_before_any_seed_runs()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var seeds = new TempDirectory();
+        seeds.Write("001_ok.sql", "CREATE TABLE t (id int);");
+        var bad = seeds.Write("002_commits.sql", "INSERT INTO t VALUES (1);\nCOMMIT;\nINSERT INTO t VALUES (2);\n");
+        var lifecycle = await LifecycleKit.ForAsync(db);
+
+        var error = await Should.ThrowAsync<SqlSyntaxException>(() => lifecycle.SeedAsync(new SeedOptions { SeedsDirectory = seeds.Path }));
+
+        error.Message.ShouldStartWith($"{bad}:2:1: COMMIT is not allowed in a seed");
+        (await db.TableExistsAsync("public.t")).ShouldBeFalse();
+    }
+
+    // The server ending the session (as when it goes down) is a lost connection, exit 3, not a failed statement.
+    [Fact]
+    public async Task A_seed_whose_connection_is_lost_says_so_and_what_was_rolled_back()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var seeds = new TempDirectory();
+        var slow = seeds.Write("001_slow.sql", "CREATE TABLE t (id int);\nSELECT pg_sleep(30);\n");
+        var lifecycle = await LifecycleKit.ForAsync(db);
+
+        var seeding = lifecycle.SeedAsync(new SeedOptions { SeedsDirectory = seeds.Path });
+        await using var admin = Npgsql.NpgsqlDataSource.Create(db.Server.ConnectionStringFor("postgres"));
+        while (!seeding.IsCompleted && await admin.CreateCommand(
+            $"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '{db.Name}' AND query LIKE '%pg_sleep(30)%' AND pid <> pg_backend_pid()").ExecuteScalarAsync() is 0L)
+        {
+            await Task.Delay(50);
+        }
+
+        var error = await Should.ThrowAsync<ConnectionFailedException>(() => seeding);
+
+        error.Message.ShouldStartWith($"Lost the connection to the database while running seed {slow} (57P01 terminating connection due to administrator command");
+        error.Message.ShouldEndWith("its transaction was rolled back, so nothing of it was kept; no seed file ran before it");
+        (await db.TableExistsAsync("public.t")).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task The_column_points_into_the_failing_statement()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();

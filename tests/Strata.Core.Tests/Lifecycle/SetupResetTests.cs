@@ -112,6 +112,7 @@ public sealed class SetupResetTests
     [InlineData("malformed migration")]
     [InlineData("statement refused in a transaction")]
     [InlineData("broken seed file")]
+    [InlineData("seed that commits")]
     public async Task Reset_checks_the_project_before_it_drops_anything(string mistake)
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
@@ -129,8 +130,11 @@ public sealed class SetupResetTests
             case "statement refused in a transaction":
                 work.Write("db/migrations/20240102000000_index.sql", "-- migrate:up\nCREATE INDEX CONCURRENTLY users_name ON users (name);\n-- migrate:down\n");
                 break;
-            default:
+            case "broken seed file":
                 work.Write("db/seeds/002_broken.sql", "INSERT INTO users VALUES (3, 'unterminated);");
+                break;
+            default:
+                work.Write("db/seeds/002_commits.sql", "INSERT INTO users VALUES (3, 'ada');\nCOMMIT;\n");
                 break;
         }
 
@@ -165,6 +169,104 @@ public sealed class SetupResetTests
         finally
         {
             await LifecycleKit.DropQuietlyAsync(url);
+        }
+    }
+
+    [Theory]
+    [InlineData("seeds directory is a file")]
+    [InlineData("unterminated string")]
+    [InlineData("seed that commits")]
+    public async Task Setup_with_a_seed_mistake_creates_no_database(string mistake)
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var work = Project();
+        var url = LifecycleKit.NewDatabaseUrl(db, "noseed", out var name);
+        var seeds = work.Combine("db/seeds");
+        switch (mistake)
+        {
+            case "seeds directory is a file":
+                seeds = work.Write("db/seeds.sql", "SELECT 1;");
+                break;
+            case "unterminated string":
+                work.Write("db/seeds/002_broken.sql", "INSERT INTO users VALUES (3, 'unterminated);");
+                break;
+            default:
+                work.Write("db/seeds/002_commits.sql", "INSERT INTO users VALUES (3, 'ada');\nCOMMIT;\n");
+                break;
+        }
+
+        try
+        {
+            var lifecycle = await LifecycleKit.ForUrlAsync(url, migrations: work.Combine("db/migrations"));
+
+            await Should.ThrowAsync<StrataException>(() => lifecycle.SetupAsync(new SetupOptions { SeedsDirectory = seeds }));
+
+            (await LifecycleKit.DatabaseExistsAsync(db, name)).ShouldBeFalse();
+        }
+        finally
+        {
+            await LifecycleKit.DropQuietlyAsync(url);
+        }
+    }
+
+    [Fact]
+    public async Task Setups_run_at_once_seed_the_new_database_once()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var work = new TempDirectory();
+        work.Write("db/migrations/1_notes.sql", "-- migrate:up\nCREATE TABLE notes (id serial PRIMARY KEY, body text);\nSELECT pg_sleep(1);\n-- migrate:down\nDROP TABLE notes;\n");
+        work.Write("db/seeds/001_notes.sql", "INSERT INTO notes (body) VALUES ('hello');");
+        var url = LifecycleKit.NewDatabaseUrl(db, "together", out var name);
+        // Created empty beforehand (as a container's POSTGRES_DB does): the runs differ only in when they take the lock.
+        await db.ExecuteAsync($"CREATE DATABASE \"{name}\"");
+        try
+        {
+            var runs = Enumerable.Range(0, 3).Select(async i =>
+            {
+                await Task.Delay(i * 200);
+                var lifecycle = await LifecycleKit.ForUrlAsync(url, migrations: work.Combine("db/migrations"));
+                return await lifecycle.SetupAsync(new SetupOptions { SeedsDirectory = work.Combine("db/seeds") });
+            });
+
+            var results = await Task.WhenAll(runs);
+
+            results.Count(r => r.Seeds is not null).ShouldBe(1);
+            (await ScalarAsync<long>(db, name, "SELECT count(*) FROM notes")).ShouldBe(1);
+        }
+        finally
+        {
+            await LifecycleKit.DropQuietlyAsync(url);
+        }
+    }
+
+    [Fact]
+    public async Task Reset_by_a_role_that_may_not_create_databases_is_refused_before_the_drop()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var work = Project();
+        var role = "strata_owner_" + db.Name;
+        var url = LifecycleKit.NewDatabaseUrl(db, "owned", out var name);
+        await db.ExecuteAsync($"CREATE ROLE \"{role}\" LOGIN");
+        await db.ExecuteAsync($"CREATE DATABASE \"{name}\" OWNER \"{role}\"");
+        try
+        {
+            var asOwner = url.Replace("//" + Uri.EscapeDataString(db.Server.Username), "//" + role, StringComparison.Ordinal);
+            var lifecycle = await LifecycleKit.ForUrlAsync(asOwner, migrations: work.Combine("db/migrations"));
+
+            var error = await Should.ThrowAsync<DatabaseCommandFailedException>(() => lifecycle.ResetAsync(new ResetOptions
+            {
+                Force = true,
+                Setup = new SetupOptions { SeedsDirectory = work.Combine("db/seeds") },
+            }));
+
+            error.Message.ShouldStartWith($"database '{name}' on ");
+            error.Message.ShouldContain($"was not dropped: role '{role}' may not create databases (it has neither CREATEDB nor SUPERUSER)");
+            (await LifecycleKit.DatabaseExistsAsync(db, name)).ShouldBeTrue();
+        }
+        finally
+        {
+            await LifecycleKit.DropQuietlyAsync(url);
+            await db.ExecuteAsync($"DROP ROLE \"{role}\"");
         }
     }
 

@@ -94,6 +94,20 @@ public sealed class LocalClusterLifecycleTests
         Directory.Exists(scope.ClusterDirectory).ShouldBeFalse();
     }
 
+    // pg_ctl starts the server through the shell with its paths in double quotes.
+    [Fact]
+    public async Task A_cluster_whose_path_has_a_quote_a_dollar_and_a_backquote_is_created_started_and_stopped()
+    {
+        await using var scope = new ClusterScope(Path.Combine("a\"b$HOME`c", "postgres"));
+        var cluster = scope.NewCluster();
+
+        var endpoint = await cluster.EnsureStartedAsync(CancellationToken.None);
+
+        (await ClusterScope.ScalarAsync<string>(endpoint, "SHOW data_directory")).ShouldBe(Path.Combine(scope.ClusterDirectory, "data"));
+        (await cluster.StopAsync(CancellationToken.None)).ShouldBeTrue();
+        File.Exists(Path.Combine(scope.ClusterDirectory, "postgres.log")).ShouldBeTrue();
+    }
+
     [Fact]
     public async Task A_cluster_that_was_never_created_reports_that_it_does_not_exist()
     {

@@ -26,6 +26,21 @@ public sealed class LocalClusterPrivilegeTests
     }
 
     [RootFact]
+    public async Task As_root_stops_the_server_as_the_user_who_owns_it_whichever_user_is_named_now()
+    {
+        await using var scope = new ClusterScope();
+        var environment = ClusterScope.ProcessEnvironment();
+        environment[LocalClusterOptions.RunAsUserVariable] = "nobody";
+        var startedAsNobody = scope.Options with { Environment = environment };
+        await new LocalCluster(startedAsNobody).EnsureStartedAsync(CancellationToken.None);
+
+        var stopped = await scope.NewCluster().StopAsync(CancellationToken.None);
+
+        stopped.ShouldBeTrue();
+        (await scope.NewCluster().GetStatusAsync(CancellationToken.None)).Running.ShouldBeFalse();
+    }
+
+    [RootFact]
     public async Task As_root_refuses_a_cluster_below_a_directory_its_user_cannot_enter_and_names_that_directory()
     {
         await using var scope = new ClusterScope();

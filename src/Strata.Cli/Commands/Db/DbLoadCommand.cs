@@ -15,6 +15,11 @@ internal static class DbLoadCommand
             var result = await lifecycle.LoadAsync(new LoadOptions { File = run.Settings.SchemaFile.Value }, cancellationToken);
             var shown = DbCommand.Display(run, result.File);
             var version = result.MigrationVersion is { } v ? $"; migration version {v}" : "; no migration history";
+            if (result.OtherHistoryTable is { } other)
+            {
+                version += $" in {other}, not the history table in use: give --history-table {other} to the commands run on this database";
+            }
+
             var message = $"loaded {shown} into '{result.Database}' ({result.Statements} statements{version})";
             var fields = new JsonObject
             {
@@ -22,6 +27,7 @@ internal static class DbLoadCommand
                 ["file"] = shown,
                 ["statements"] = result.Statements,
                 ["migrationVersion"] = result.MigrationVersion,
+                ["historyTable"] = result.OtherHistoryTable?.ToString(),
             };
             run.Reporter.Result("db.loaded", message, fields);
             return ExitCodes.Success;

@@ -55,6 +55,25 @@ public sealed class DbDumpLoadCommandTests
     }
 
     [Fact]
+    public async Task Load_of_a_dump_made_with_another_history_table_reads_its_version_there_and_names_the_table()
+    {
+        await using var source = await TestPostgres.CreateDatabaseAsync();
+        await using var target = await TestPostgres.CreateDatabaseAsync();
+        var cli = new CliHarness().With("DATABASE_URL", source.Url);
+        DbCli.Write(cli, "db/migrations/20240101000000_create_posts.sql", "-- migrate:up\nCREATE SCHEMA IF NOT EXISTS meta;\nCREATE TABLE posts (id bigint PRIMARY KEY);\n");
+        (await cli.RunAsync("up", "--history-table", "meta.hist")).ExitCode.ShouldBe(0);
+        (await cli.RunAsync("db", "dump", "--history-table", "meta.hist")).ExitCode.ShouldBe(0);
+
+        var load = await cli.RunAsync("--json", "db", "load", "--database-url", target.Url);
+
+        load.ExitCode.ShouldBe(0, load.ToString());
+        var loaded = DbCli.Event(load, "db.loaded");
+        loaded.GetProperty("migrationVersion").GetString().ShouldBe("20240101000000");
+        loaded.GetProperty("historyTable").GetString().ShouldBe("meta.hist");
+        loaded.GetProperty("message").GetString().ShouldNotBeNull().ShouldContain("in meta.hist, not the history table in use: give --history-table meta.hist");
+    }
+
+    [Fact]
     public async Task Load_refuses_a_database_with_tables_with_exit_5()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
