@@ -341,4 +341,19 @@ public sealed class LintCommandTests
         (await cli.RunAsync("lint", ".", "--format", "xml")).Stderr.ShouldContain("--format 'xml': use text, json, sarif or github");
         (await cli.RunAsync("lint", ".", "--postgres-version", "fifteen")).ExitCode.ShouldBe(2);
     }
+
+    [Fact]
+    public async Task Sarif_names_the_version_strata_version_prints()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "index", Hazard);
+        var cli = new CliHarness(files.Root);
+        var version = (await cli.RunAsync("--version")).Stdout.Trim();
+        var result = await cli.RunAsync("lint", "db/migrations", "--format", "sarif");
+
+        using var log = JsonDocument.Parse(result.Stdout);
+        var driver = log.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver");
+        version.ShouldNotBeEmpty();
+        driver.GetProperty("semanticVersion").GetString().ShouldBe(version);
+    }
 }
