@@ -342,6 +342,20 @@ public sealed class LintCommandTests
         (await cli.RunAsync("lint", ".", "--postgres-version", "fifteen")).ExitCode.ShouldBe(2);
     }
 
+    [Theory]
+    [InlineData("STRATA_FORMAT")]
+    [InlineData("STRATA_LINT_FAIL_ON")]
+    [InlineData("STRATA_POSTGRES_VERSION")]
+    public async Task A_bad_lint_setting_from_a_variable_is_named_by_its_variable(string variable)
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "ok", "-- migrate:up\nSELECT 1;\n");
+        var result = await new CliHarness(files.Root).With(variable, "bogus").RunAsync("lint", "db/migrations");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain($"error: {variable} 'bogus'");
+    }
+
     [Fact]
     public async Task Sarif_names_the_version_strata_version_prints()
     {
