@@ -28,8 +28,8 @@ public sealed class ReportCommandTests
         markdown.ShouldContain("| 1004 | index\\_orders\\_concurrently | **interrupted**: stopped after 1 of 2 statements; next: strata repair --version 1004 |");
         markdown.ShouldContain("### 1005\\_account\\_plan");
         markdown.ShouldContain("| warning | table-rewrite | 3:1 | observed | ACCESS EXCLUSIVE on public.orders ");
-        markdown.ShouldContain("| 2 | public.accounts | ACCESS EXCLUSIVE | all reads and writes | brief: a catalog change, no rewrite or scan");
-        markdown.ShouldMatch(@"\| 3 \| public\.orders \| ACCESS EXCLUSIVE \| all reads and writes \| [^|]+ \(rewrite\) \|");
+        markdown.ShouldMatch(@"\| 2 \| public\.accounts \| ACCESS EXCLUSIVE \| all reads and writes \| [^|]+ \(rewrite and scan\) \|");
+        markdown.ShouldMatch(@"\| 3 \| public\.orders \| ACCESS EXCLUSIVE \| all reads and writes \| [^|]+ \(rewrite and scan\) \|");
         markdown.ShouldContain("❌ migration 1004\\_index\\_orders\\_concurrently failed going up");
         markdown.ShouldContain("- added column public.accounts.hotfix");
         markdown.ShouldContain("| public.accounts | id bigint not null, email text not null, created\\_at timestamp with time zone not null, hotfix boolean | 2 | 2 |");
