@@ -80,6 +80,23 @@ public sealed class DriftCommandTests
         difference.GetProperty("kind").GetString().ShouldBe("index");
         difference.GetProperty("name").GetString().ShouldBe("public.t_name_idx");
         difference.GetProperty("change").GetString().ShouldBe("removed");
+        var error = DbCli.Event(result, "error");
+        (error.GetProperty("code").GetString(), error.GetProperty("exitCode").GetInt32()).ShouldBe(("validation-failed", 5));
+        result.Stdout.TrimEnd().Split('\n')[^1].ShouldContain("\"event\":\"error\"", customMessage: "the error is the last event");
+    }
+
+    [Fact]
+    public async Task Drift_under_github_format_ends_with_an_error_annotation()
+    {
+        await using var target = await MigratedAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        using var files = Migrations();
+        await DbCli.ExecuteAsync(target, "DROP INDEX t_name_idx");
+
+        var result = await DriftAsync(files, target, scratch, "--format", "github");
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        result.Stdout.ShouldContain("::error title=strata%3A validation-failed::drift: 1 object differs from the schema its 3 applied migration(s) produce");
     }
 
     [Fact]

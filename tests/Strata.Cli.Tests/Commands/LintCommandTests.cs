@@ -173,16 +173,33 @@ public sealed class LintCommandTests
     }
 
     [Fact]
-    public async Task Github_format_prints_one_workflow_annotation_per_finding()
+    public async Task Github_format_prints_one_workflow_annotation_per_finding_and_ends_with_the_error()
     {
         using var files = new MigrationFiles();
         files.Add(1, "index", Hazard + "ALTER TABLE t0 DROP COLUMN name;\n");
         var result = await new CliHarness(files.Root).RunAsync("lint", "db/migrations", "--format", "github");
 
+        result.ExitCode.ShouldBe(5);
         var lines = result.Stdout.TrimEnd().Split('\n');
-        lines.Length.ShouldBe(2);
+        lines.Length.ShouldBe(3, result.Stdout);
         lines[0].ShouldStartWith("::error file=db/migrations/1_index.sql,line=2,col=1,title=strata lint require-concurrent-index-creation::CREATE INDEX on t0");
         lines[1].ShouldStartWith("::warning file=db/migrations/1_index.sql,line=3,col=1,title=strata lint dropping-column::");
+        lines[2].ShouldBe("::error title=strata%3A validation-failed::1 lint finding at or above error, the fail-on severity");
+    }
+
+    [Fact]
+    public async Task Failing_findings_under_json_events_end_with_one_error_event()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "index", Hazard);
+        var result = await new CliHarness(files.Root).RunAsync("lint", "db/migrations", "--json");
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        var events = result.Stdout.TrimEnd().Split('\n').Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        events.Count(e => e.GetProperty("event").GetString() == "error").ShouldBe(1);
+        var error = events[^1];
+        (error.GetProperty("event").GetString(), error.GetProperty("code").GetString(), error.GetProperty("exitCode").GetInt32())
+            .ShouldBe(("error", "validation-failed", 5));
     }
 
     [Fact]

@@ -66,6 +66,26 @@ public sealed class VerifyCommandTests
     }
 
     [Fact]
+    public async Task A_failed_verify_ends_with_one_error_event_and_an_error_annotation()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "create_t", CreateTable);
+        files.Add(2, "index_name", "-- migrate:up\nCREATE INDEX t_name_idx ON t (name);\n\n-- migrate:down\nSELECT 1;\n");
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+
+        var json = await VerifyAsync(files, scratch, "--json");
+        var github = await VerifyAsync(files, scratch, "--format", "github");
+
+        json.ExitCode.ShouldBe(5, json.ToString());
+        var error = DbCli.Event(json, "error");
+        (error.GetProperty("code").GetString(), error.GetProperty("exitCode").GetInt32()).ShouldBe(("validation-failed", 5));
+        error.GetProperty("message").GetString().ShouldStartWith("migration 2_index_name: down does not restore the schema before its up");
+        json.Stdout.TrimEnd().Split('\n')[^1].ShouldContain("\"event\":\"error\"", customMessage: "the error is the last event");
+        github.ExitCode.ShouldBe(5, github.ToString());
+        github.Stdout.ShouldContain("::error title=strata%3A validation-failed::migration 2_index_name: down does not restore the schema before its up");
+    }
+
+    [Fact]
     public async Task A_down_that_restores_a_column_with_another_default_fails_naming_the_default()
     {
         using var files = new MigrationFiles();
