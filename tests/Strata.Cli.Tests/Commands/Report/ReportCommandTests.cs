@@ -31,7 +31,7 @@ public sealed class ReportCommandTests
         markdown.ShouldMatch(@"\| 2 \| public\.accounts \| ACCESS EXCLUSIVE \| all reads and writes \| [^|]+ \(rewrite and scan\) \|");
         markdown.ShouldMatch(@"\| 3 \| public\.orders \| ACCESS EXCLUSIVE \| all reads and writes \| [^|]+ \(rewrite and scan\) \|");
         markdown.ShouldContain("❌ migration 1004\\_index\\_orders\\_concurrently failed going up");
-        markdown.ShouldContain("- added column public.accounts.hotfix");
+        markdown.ShouldContain("## Drift\n\nDid not run: drift cannot be checked while migration 1004\\_index\\_orders\\_concurrently is interrupted");
         markdown.ShouldContain("| public.accounts | id bigint not null, email text not null, created\\_at timestamp with time zone not null, hotfix boolean | 2 | 2 |");
     }
 

@@ -1,5 +1,6 @@
 using Strata.Cli.Commands.Report;
 using Strata.Cli.Tests.Commands.Db;
+using Strata.Cli.Tests.Support;
 using Strata.Core.Schema;
 using Strata.Lint;
 using Strata.Testing;
@@ -70,7 +71,7 @@ public sealed class ReportModelTests
     }
 
     [Fact]
-    public async Task Verify_stops_at_the_failing_migration_and_drift_lists_every_change_made_outside_migrations()
+    public async Task Verify_stops_at_the_failing_migration_and_drift_waits_for_the_interrupted_one_then_lists_every_change_made_by_hand()
     {
         await using var scenario = await MixedStatesScenario.CreateAsync();
         await using var scratch = await TestPostgres.CreateDatabaseAsync();
@@ -79,7 +80,14 @@ public sealed class ReportModelTests
 
         var verify = report.Verify.Result.ShouldNotBeNull();
         verify.Failure.ShouldNotBeNull().ShouldStartWith("migration 1004_index_orders_concurrently failed going up");
-        var drift = report.Drift.Result.ShouldNotBeNull();
+        // Its first statement made orders_total_idx, which is no change made by hand.
+        report.Drift.Result.ShouldBeNull();
+        report.Drift.Problem.ShouldNotBeNull().ShouldStartWith(
+            "drift cannot be checked while migration 1004_index_orders_concurrently is interrupted (up: 1 of 2 statements done;");
+
+        // Once resolved (forgotten: pending again), its index is an object the history does not account for.
+        (await new CliHarness(scenario.Root).RunAsync("repair", "--version", "1004", "--retry", "--database-url", scenario.Database.Url)).ExitCode.ShouldBe(0);
+        var drift = (await ReportRuns.GatherAsync(scenario, scratch, dynamic: false)).Drift.Result.ShouldNotBeNull();
         drift.AppliedMigrations.ShouldBe(3);
         drift.Differences.Select(d => (d.Change, d.Kind, d.Name)).ShouldBe(
             [
