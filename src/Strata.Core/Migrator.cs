@@ -199,7 +199,8 @@ public sealed class Migrator
                 .Where(i => i.InvalidIndexesNote is not null || i.Backfill is not null)
                 .ToDictionary(i => i.Version, i => (i.InvalidIndexesNote is { } invalid ? "; " + invalid : "") +
                     (i.Backfill is { } backfill ? "; " + backfill.Describe() : ""));
-            var result = StatusReport.Validate(ledger, _options, notes);
+            var holder = ledger.InState(MigrationState.Interrupted).Any() ? await InterruptionNotes.HolderAsync(connection, _history, cancellationToken) : null;
+            var result = StatusReport.Validate(ledger, _options, notes, holder?.ToString());
             return await _guard.ProblemAsync(connection, ledger, cancellationToken) is { } refused
                 ? result with { Problems = [.. result.Problems, refused] }
                 : result;

@@ -7,8 +7,7 @@ internal static class DifferenceRendering
 {
     public static void Report(CommandRun run, string eventName, SchemaComparison comparison, string? equalMessage)
     {
-        var count = comparison.Differences.Count;
-        var message = comparison.AreEqual ? equalMessage ?? "no differences" : count == 1 ? "1 object differs" : $"{count} objects differ";
+        var message = comparison.AreEqual ? equalMessage ?? "no differences" : Count(comparison);
         var fields = new JsonObject { ["equal"] = comparison.AreEqual, ["differences"] = Json(comparison) };
         run.Reporter.Result(eventName, message, fields, writer =>
         {
@@ -20,6 +19,10 @@ internal static class DifferenceRendering
             writer.WriteLine(message);
         });
     }
+
+    /// <summary>How many objects differ, in words: <c>1 object differs</c>.</summary>
+    public static string Count(SchemaComparison comparison) =>
+        comparison.Differences.Count == 1 ? "1 object differs" : $"{comparison.Differences.Count} objects differ";
 
     public static JsonArray Json(SchemaComparison comparison)
     {

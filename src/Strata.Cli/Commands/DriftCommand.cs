@@ -1,4 +1,5 @@
 using Strata.Cli.Commands.Migrations;
+using Strata.Core.Errors;
 using Strata.Core.Schema;
 
 namespace Strata.Cli.Commands;
@@ -31,7 +32,11 @@ internal static class DriftCommand
             var result = await new DriftDetector(server, run.LoggerFactory.CreateLogger("Strata.Drift")).DetectAsync(target, options, cancellationToken);
             DifferenceRendering.Report(
                 run, "drift", result.Comparison, $"no drift: the schema is what its {result.AppliedMigrations} applied migration(s) produce");
-            return result.HasDrift ? ExitCodes.ValidationFailed : ExitCodes.Success;
+            // Like every other failing command, the run ends with its error (the last JSON event, an annotation under github).
+            return result.HasDrift
+                ? throw new ValidationFailedException(
+                    $"drift: {DifferenceRendering.Count(result.Comparison)} from the schema its {result.AppliedMigrations} applied migration(s) produce, changed outside migrations")
+                : ExitCodes.Success;
         });
     }
 }

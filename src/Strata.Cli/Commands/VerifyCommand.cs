@@ -1,5 +1,6 @@
 using Strata.Cli.Commands.Db;
 using Strata.Cli.Commands.Migrations;
+using Strata.Core.Errors;
 using Strata.Core.Schema;
 
 namespace Strata.Cli.Commands;
@@ -23,12 +24,13 @@ internal static class VerifyCommand
             var server = await ScratchFlag.OpenAsync(run, cancellationToken);
             var result = await new MigrationVerifier(server, run.LoggerFactory.CreateLogger("Strata.Verify")).VerifyAsync(
                 VerifyRun.Options(run), cancellationToken);
-            Render(run, result);
-            return result.Passed ? ExitCodes.Success : ExitCodes.ValidationFailed;
+            // Like every other failing command, the run ends with its error (the last JSON event, an annotation under github).
+            return Render(run, result) is { } failure ? throw new ValidationFailedException(failure) : ExitCodes.Success;
         });
     }
 
-    private static void Render(CommandRun run, VerifyResult result)
+    // Returns the failure's one line, or null when verify passed.
+    private static string? Render(CommandRun run, VerifyResult result)
     {
         var schemaFile = result.SchemaFile is null ? null : DbCommand.Display(run, result.SchemaFile);
         var fields = new JsonObject
@@ -50,7 +52,7 @@ internal static class VerifyCommand
                     writer.WriteLine($"  note: {column} came back as the last column after the down (PostgreSQL can only append a column)");
                 }
             });
-            return;
+            return null;
         }
 
         var subject = VerifyRun.Subject(run, failure);
@@ -71,5 +73,6 @@ internal static class VerifyCommand
                 writer.WriteLine("  " + difference);
             }
         });
+        return text;
     }
 }

@@ -19,14 +19,17 @@ internal static class InterruptionNotes
         StatusResult status, MigrationLedger ledger, NpgsqlConnection connection, HistoryStore history, ILogger logger, CancellationToken cancellationToken)
     {
         var interrupted = await new Repairer(history, logger).InspectAsync(connection, ledger, cancellationToken);
-        var key = MigrationLockKey.Compute(connection.Database, history.Table);
-        var holder = await new LockProbe(connection, key).FindHolderAsync(cancellationToken);
+        var holder = await HolderAsync(connection, history, cancellationToken);
         var notes = interrupted.ToDictionary(i => i.Version, i => Describe(i, holder));
         return status with
         {
-            Migrations = [.. status.Migrations.Select(m => notes.TryGetValue(m.Version, out var note) ? m with { Progress = note } : m)],
+            Migrations = [.. status.Migrations.Select(m => notes.TryGetValue(m.Version, out var note) ? m with { Progress = note, RunningBy = holder?.ToString() } : m)],
         };
     }
+
+    /// <summary>The session holding the migration lock now, or null: while one does, an interrupted row is most likely still running.</summary>
+    public static async Task<LockHolder?> HolderAsync(NpgsqlConnection connection, HistoryStore history, CancellationToken cancellationToken) =>
+        await new LockProbe(connection, MigrationLockKey.Compute(connection.Database, history.Table)).FindHolderAsync(cancellationToken);
 
     private static string Describe(InterruptedMigration migration, LockHolder? holder)
     {

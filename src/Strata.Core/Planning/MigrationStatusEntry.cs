@@ -22,6 +22,13 @@ public sealed record MigrationStatusEntry(MigrationVersion Version, string Descr
     public string? Progress { get; init; }
 
     /// <summary>
+    /// For an interrupted migration while a run holds the migration lock: that run, in words (pid, user, application,
+    /// client, since). It is then most likely still running the migration, which has not stopped: nothing to repair.
+    /// Null when no run holds the lock, and in every other state.
+    /// </summary>
+    public string? RunningBy { get; init; }
+
+    /// <summary>
     /// For an interrupted migration, whether <c>up</c> resumes it: it stopped in its batched backfill and its file is
     /// unchanged. Any other interrupted migration is resolved with <c>repair</c>.
     /// </summary>

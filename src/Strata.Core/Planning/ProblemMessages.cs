@@ -17,15 +17,24 @@ internal static class ProblemMessages
         $"migration {entry.Id} is pending but older than the newest applied migration {ledger.Find(ledger.NewestRecorded!.Value)!.Id}: " +
         new NextStep(NextStepKind.AllowOutOfOrder).Describe();
 
+    public static string Running(LedgerEntry entry, string holder)
+    {
+        var record = entry.Record!;
+        return $"migration {entry.Id} is running {Direction(record)} now ({record.StatementsCompleted} of {record.StatementsTotal} statements done so far): " +
+            $"a run holds the migration lock ({holder}); it has not stopped, so there is nothing to repair";
+    }
+
     public static string Interrupted(LedgerEntry entry)
     {
         var record = entry.Record!;
-        var direction = record.Status == HistoryStatus.Reverting ? "down" : "up";
+        var direction = Direction(record);
         return $"migration {entry.Id} was interrupted while running {direction} ({record.StatementsCompleted} of {record.StatementsTotal} statements completed): " +
             (entry.ResumesBackfill
                 ? "it stopped in a batched backfill, which up resumes after its last committed batch (repair resolves it another way)"
                 : "run repair to see its state and resolve it");
     }
+
+    private static string Direction(HistoryRecord record) => record.Status == HistoryStatus.Reverting ? "down" : "up";
 
     /// <summary>What to do about an entry's problem, as data; null when its state is not a problem.</summary>
     public static NextStep? Step(LedgerEntry entry) => entry.State switch

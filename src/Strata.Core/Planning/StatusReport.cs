@@ -22,11 +22,20 @@ internal static class StatusReport
     /// <param name="ledger">The ledger to check.</param>
     /// <param name="options">The options <c>up</c> would run with.</param>
     /// <param name="notes">Extra text for a version's problem, such as invalid indexes an interrupted migration left.</param>
-    public static ValidationResult Validate(MigrationLedger ledger, MigratorOptions options, IReadOnlyDictionary<MigrationVersion, string> notes)
+    /// <param name="runningBy">The run holding the migration lock now, in words, or null: while one does, an interrupted migration is still running.</param>
+    public static ValidationResult Validate(
+        MigrationLedger ledger, MigratorOptions options, IReadOnlyDictionary<MigrationVersion, string> notes, string? runningBy)
     {
         var problems = new List<ValidationProblem>();
+        var running = new List<string>();
         foreach (var entry in ledger.Entries)
         {
+            if (entry.State == MigrationState.Interrupted && runningBy is not null)
+            {
+                running.Add(ProblemMessages.Running(entry, runningBy));
+                continue;
+            }
+
             var problem = entry.State switch
             {
                 MigrationState.Edited => new ValidationProblem(ValidationProblemKind.Edited, entry.Version, ProblemMessages.Edited(entry)),
@@ -43,6 +52,6 @@ internal static class StatusReport
             }
         }
 
-        return new ValidationResult(problems);
+        return new ValidationResult(problems) { Running = running };
     }
 }

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Strata.Core.Errors;
 using Strata.Core.History;
+using Strata.Core.Migrations;
+using Strata.Core.Planning;
 
 namespace Strata.Core.Schema;
 
@@ -15,12 +17,20 @@ namespace Strata.Core.Schema;
 internal sealed class DriftDetector(ScratchServer server, ILogger? logger = null) : ScratchComparer(server, logger)
 {
     /// <summary>Compares the schema of <paramref name="target"/> with the one its applied migrations produce.</summary>
-    /// <exception cref="ValidationFailedException">An applied migration has no file, so the expected schema cannot be built.</exception>
+    /// <exception cref="ValidationFailedException">
+    /// An applied migration has no file, so the expected schema cannot be built; or a migration is interrupted (stopped
+    /// or still running), so what its completed statements made cannot be told from changes made by hand.
+    /// </exception>
     /// <exception cref="MigrationFailedException">An applied migration fails on the scratch database.</exception>
     public async Task<DriftResult> DetectAsync(NpgsqlDataSource target, DriftOptions options, CancellationToken cancellationToken)
     {
         var (source, live) = OpenTarget(target, options);
         var history = await live.HistoryAsync(cancellationToken);
+        if (history.Records.Any(r => r.Status != HistoryStatus.Applied))
+        {
+            await RefuseInterruptedAsync(live, cancellationToken);
+        }
+
         var applied = history.Records.Where(r => r.Status == HistoryStatus.Applied).Select(r => r.Version).ToHashSet();
         var files = (await source.LoadAsync(cancellationToken)).Select(m => m.Version).ToHashSet();
         var missing = applied.Where(v => !files.Contains(v)).Order().ToList();
@@ -39,6 +49,25 @@ internal sealed class DriftDetector(ScratchServer server, ILogger? logger = null
 
         var expected = await scratch.SnapshotAsync(cancellationToken);
         return new DriftResult(applied.Count, SchemaComparer.Compare(Relevant(expected, options), Relevant(schema, options)));
+    }
+
+    // The history does not say which objects the completed statements of an interrupted migration made, and rebuilding
+    // the schema without them would list them as added by hand: the check waits until the migration is resolved.
+    private static async Task RefuseInterruptedAsync(Migrator live, CancellationToken cancellationToken)
+    {
+        var status = await live.StatusAsync(cancellationToken);
+        if (status.Migrations.FirstOrDefault(m => m.State == MigrationState.Interrupted) is not { } entry)
+        {
+            return;
+        }
+
+        throw new ValidationFailedException(
+            $"drift cannot be checked while migration {MigrationNames.Id(entry.Version, entry.Description)} is interrupted ({entry.Progress}): " +
+            "the objects its completed statements made would read as changes made by hand")
+        {
+            // One still running needs no step: it ends by itself, and drift can be checked then.
+            NextSteps = entry.RunningBy is not null ? [] : [new NextStep(entry.ResumesBackfill ? NextStepKind.ResumeBackfill : NextStepKind.Repair, entry.Version.Value)],
+        };
     }
 
     private static SchemaSnapshot Relevant(SchemaSnapshot snapshot, DriftOptions options) =>

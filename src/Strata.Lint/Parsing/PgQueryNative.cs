@@ -20,7 +20,8 @@ internal static partial class PgQueryNative
     /// <summary>
     /// Parses <paramref name="sql"/>; returns the parse tree JSON as UTF-8 bytes (what the JSON reader reads, so it is
     /// not made a string on the way) in the first <c>JsonLength</c> bytes of an array rented from
-    /// <see cref="ArrayPool{T}.Shared"/>, which the caller returns; or the error's message and 1-based byte cursor.
+    /// <see cref="ArrayPool{T}.Shared"/>, which the caller returns; or the error's message and 1-based cursor, which
+    /// counts characters (code points) as a server error's position does, not bytes.
     /// </summary>
     public static unsafe (byte[]? Json, int JsonLength, string? Error, int CursorPosition) Parse(string sql)
     {

@@ -30,7 +30,8 @@ internal static class PgQueryParser
         var (json, length, error, cursor) = Call(statement.Text);
         if (error is not null)
         {
-            var (line, column) = new ParsedStatement(statement, new OtherNode("")).LocationOf(cursor - 1);
+            // Unlike the tree's locations (byte offsets), the error's cursor counts characters, as the server's does.
+            var (line, column) = statement.LocationOf(cursor);
             var where = fileName is null ? $"line {line}, column {column}" : $"{fileName}:{line}:{column}";
             throw new SqlSyntaxException(
                 $"{where}: {error} (rejected by the PostgreSQL {GrammarVersion} grammar strata lint parses with)", fileName, line, column);

@@ -80,6 +80,23 @@ public sealed class DriftCommandTests
         difference.GetProperty("kind").GetString().ShouldBe("index");
         difference.GetProperty("name").GetString().ShouldBe("public.t_name_idx");
         difference.GetProperty("change").GetString().ShouldBe("removed");
+        var error = DbCli.Event(result, "error");
+        (error.GetProperty("code").GetString(), error.GetProperty("exitCode").GetInt32()).ShouldBe(("validation-failed", 5));
+        result.Stdout.TrimEnd().Split('\n')[^1].ShouldContain("\"event\":\"error\"", customMessage: "the error is the last event");
+    }
+
+    [Fact]
+    public async Task Drift_under_github_format_ends_with_an_error_annotation()
+    {
+        await using var target = await MigratedAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        using var files = Migrations();
+        await DbCli.ExecuteAsync(target, "DROP INDEX t_name_idx");
+
+        var result = await DriftAsync(files, target, scratch, "--format", "github");
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        result.Stdout.ShouldContain("::error title=strata%3A validation-failed::drift: 1 object differs from the schema its 3 applied migration(s) produce");
     }
 
     [Fact]
@@ -188,6 +205,25 @@ public sealed class DriftCommandTests
         var result = await DriftAsync(files, target, scratch, "--history-table", "strata.migs");
 
         result.ExitCode.ShouldBe(0, result.ToString());
+    }
+
+    [Fact]
+    public async Task An_interrupted_migration_is_named_and_its_objects_are_not_reported_as_made_by_hand()
+    {
+        await using var target = await MigratedAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        using var files = Migrations();
+        files.Add(4, "t5", "-- migrate:up transaction:false\nCREATE TABLE t5 (id int);\n\nSELECT * FROM no_such_table;\n");
+        (await Cli(files).RunAsync("up", "--database-url", target.Url)).ExitCode.ShouldBe(1);
+
+        var result = await DriftAsync(files, target, scratch);
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        result.Stdout.ShouldNotContain("public.t5");
+        result.Stderr.ShouldContain(
+            "error: drift cannot be checked while migration 4_t5 is interrupted (up: 1 of 2 statements done; statement 2 at line 4 not finished; " +
+            "no run holds the migration lock: it stopped): the objects its completed statements made would read as changes made by hand");
+        result.Stderr.ShouldContain("next: strata repair --version 4");
     }
 
     /// <summary>A database that saw `strata up` of <see cref="Migrations"/> and nothing else.</summary>

@@ -173,16 +173,33 @@ public sealed class LintCommandTests
     }
 
     [Fact]
-    public async Task Github_format_prints_one_workflow_annotation_per_finding()
+    public async Task Github_format_prints_one_workflow_annotation_per_finding_and_ends_with_the_error()
     {
         using var files = new MigrationFiles();
         files.Add(1, "index", Hazard + "ALTER TABLE t0 DROP COLUMN name;\n");
         var result = await new CliHarness(files.Root).RunAsync("lint", "db/migrations", "--format", "github");
 
+        result.ExitCode.ShouldBe(5);
         var lines = result.Stdout.TrimEnd().Split('\n');
-        lines.Length.ShouldBe(2);
+        lines.Length.ShouldBe(3, result.Stdout);
         lines[0].ShouldStartWith("::error file=db/migrations/1_index.sql,line=2,col=1,title=strata lint require-concurrent-index-creation::CREATE INDEX on t0");
         lines[1].ShouldStartWith("::warning file=db/migrations/1_index.sql,line=3,col=1,title=strata lint dropping-column::");
+        lines[2].ShouldBe("::error title=strata%3A validation-failed::1 lint finding at or above error, the fail-on severity");
+    }
+
+    [Fact]
+    public async Task Failing_findings_under_json_events_end_with_one_error_event()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "index", Hazard);
+        var result = await new CliHarness(files.Root).RunAsync("lint", "db/migrations", "--json");
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        var events = result.Stdout.TrimEnd().Split('\n').Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        events.Count(e => e.GetProperty("event").GetString() == "error").ShouldBe(1);
+        var error = events[^1];
+        (error.GetProperty("event").GetString(), error.GetProperty("code").GetString(), error.GetProperty("exitCode").GetInt32())
+            .ShouldBe(("error", "validation-failed", 5));
     }
 
     [Fact]
@@ -340,5 +357,34 @@ public sealed class LintCommandTests
         var cli = new CliHarness();
         (await cli.RunAsync("lint", ".", "--format", "xml")).Stderr.ShouldContain("--format 'xml': use text, json, sarif or github");
         (await cli.RunAsync("lint", ".", "--postgres-version", "fifteen")).ExitCode.ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData("STRATA_FORMAT")]
+    [InlineData("STRATA_LINT_FAIL_ON")]
+    [InlineData("STRATA_POSTGRES_VERSION")]
+    public async Task A_bad_lint_setting_from_a_variable_is_named_by_its_variable(string variable)
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "ok", "-- migrate:up\nSELECT 1;\n");
+        var result = await new CliHarness(files.Root).With(variable, "bogus").RunAsync("lint", "db/migrations");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain($"error: {variable} 'bogus'");
+    }
+
+    [Fact]
+    public async Task Sarif_names_the_version_strata_version_prints()
+    {
+        using var files = new MigrationFiles();
+        files.Add(1, "index", Hazard);
+        var cli = new CliHarness(files.Root);
+        var version = (await cli.RunAsync("--version")).Stdout.Trim();
+        var result = await cli.RunAsync("lint", "db/migrations", "--format", "sarif");
+
+        using var log = JsonDocument.Parse(result.Stdout);
+        var driver = log.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver");
+        version.ShouldNotBeEmpty();
+        driver.GetProperty("semanticVersion").GetString().ShouldBe(version);
     }
 }

@@ -53,9 +53,7 @@ public sealed class VerifyCommandTests
     [Fact]
     public async Task A_down_that_leaves_an_index_behind_fails_naming_the_index()
     {
-        using var files = new MigrationFiles();
-        files.Add(1, "create_t", CreateTable);
-        files.Add(2, "index_name", "-- migrate:up\nCREATE INDEX t_name_idx ON t (name);\n\n-- migrate:down\nSELECT 1;\n");
+        using var files = IndexLeftBehind();
         await using var scratch = await TestPostgres.CreateDatabaseAsync();
 
         var result = await VerifyAsync(files, scratch);
@@ -63,6 +61,24 @@ public sealed class VerifyCommandTests
         result.ExitCode.ShouldBe(5, result.ToString());
         result.Stdout.ShouldContain("migration 2_index_name: down does not restore the schema before its up");
         result.Stdout.ShouldContain("added index public.t_name_idx");
+    }
+
+    [Fact]
+    public async Task A_failed_verify_ends_with_one_error_event_and_an_error_annotation()
+    {
+        using var files = IndexLeftBehind();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+
+        var json = await VerifyAsync(files, scratch, "--json");
+        var github = await VerifyAsync(files, scratch, "--format", "github");
+
+        json.ExitCode.ShouldBe(5, json.ToString());
+        var error = DbCli.Event(json, "error");
+        (error.GetProperty("code").GetString(), error.GetProperty("exitCode").GetInt32()).ShouldBe(("validation-failed", 5));
+        error.GetProperty("message").GetString().ShouldStartWith("migration 2_index_name: down does not restore the schema before its up");
+        json.Stdout.TrimEnd().Split('\n')[^1].ShouldContain("\"event\":\"error\"", customMessage: "the error is the last event");
+        github.ExitCode.ShouldBe(5, github.ToString());
+        github.Stdout.ShouldContain("::error title=strata%3A validation-failed::migration 2_index_name: down does not restore the schema before its up");
     }
 
     [Fact]
@@ -166,6 +182,15 @@ public sealed class VerifyCommandTests
         result.ExitCode.ShouldBe(0, result.ToString());
         var notes = result.Stdout.Split('\n').Where(line => line.StartsWith("  note: ", StringComparison.Ordinal)).ToList();
         notes.ShouldHaveSingleItem().ShouldContain("2_drop_b: public.t.b");
+    }
+
+    // Migration 2's down leaves its index behind.
+    private static MigrationFiles IndexLeftBehind()
+    {
+        var files = new MigrationFiles();
+        files.Add(1, "create_t", CreateTable);
+        files.Add(2, "index_name", "-- migrate:up\nCREATE INDEX t_name_idx ON t (name);\n\n-- migrate:down\nSELECT 1;\n");
+        return files;
     }
 
     private static Task<CliResult> VerifyAsync(MigrationFiles files, TestDatabase scratch, params string[] extra) =>

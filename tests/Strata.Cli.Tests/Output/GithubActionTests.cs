@@ -83,6 +83,23 @@ public sealed class GithubActionTests
     }
 
     [Fact]
+    public async Task The_action_passes_the_words_of_every_line_of_a_multi_line_command()
+    {
+        using var directory = new TempDirectory();
+        var fake = Path.Combine(directory.Path, "strata");
+        File.WriteAllText(fake, "#!/usr/bin/env bash\nprintf 'arg:%s\\n' \"$@\"\n");
+        await Shell.RunOkAsync("chmod", directory.Path, TimeSpan.FromMinutes(1), "+x", fake);
+        var action = CompositeAction.Load(Repository.PathTo("action.yml"));
+
+        // What a "command: |" block gives: a line per word and a line break at the end.
+        var run = await action.RunAsync(
+            new Dictionary<string, string> { ["strata-path"] = fake, ["command"] = "up\n--dry-run\n" }, directory.Path, Environment());
+
+        run.ExitCode.ShouldBe(0, run.Log);
+        run.Log.ShouldContain("arg:up\narg:--dry-run\n", customMessage: "a flag on the second line is not dropped");
+    }
+
+    [Fact]
     public async Task The_action_refuses_a_path_that_is_not_a_strata_binary()
     {
         using var directory = new TempDirectory();

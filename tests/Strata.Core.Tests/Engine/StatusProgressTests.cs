@@ -44,7 +44,7 @@ public sealed class StatusProgressTests
     }
 
     [Fact]
-    public async Task A_migration_running_now_names_the_run_that_holds_the_lock()
+    public async Task A_migration_running_now_names_the_run_that_holds_the_lock_and_is_no_problem_for_validate()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
         await db.Migrator(Notes()).UpAsync();
@@ -68,6 +68,11 @@ public sealed class StatusProgressTests
         progress.ShouldStartWith(
             $"up: 0 of 1 statements done; statement 1 at line 2 not finished; a run holds the migration lock now, most likely still running it (pid {holder}, ");
         progress.ShouldNotContain("invalid index");
+        status.Migrations[1].RunningBy.ShouldNotBeNull().ShouldStartWith($"pid {holder}, ");
+        var validation = await db.Migrator(source).ValidateAsync();
+        validation.IsValid.ShouldBeTrue(string.Join("\n", validation.Problems.Select(p => p.Message)));
+        validation.Running.ShouldHaveSingleItem().ShouldStartWith(
+            $"migration 2_index is running up now (0 of 1 statements done so far): a run holds the migration lock (pid {holder}, ");
         await transaction.CommitAsync();
         (await run).Migrations.Single().Version.ShouldBe(MigrationVersion.Parse("2"));
         (await db.Migrator(source).StatusAsync()).Migrations.ShouldAllBe(m => m.Progress == null);

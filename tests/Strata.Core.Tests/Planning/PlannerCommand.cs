@@ -26,7 +26,7 @@ internal static class PlannerCommand
             return words[0] switch
             {
                 "states" => string.Join(", ", ledger.Entries.Select(e => $"{e.Version} {e.State}")),
-                "validate" => Describe(StatusReport.Validate(ledger, options, new Dictionary<MigrationVersion, string>())),
+                "validate" => Describe(StatusReport.Validate(ledger, options, new Dictionary<MigrationVersion, string>(), null)),
                 "up" => Describe(UpPlanner.Plan(ledger, Target(words, MigrationTarget.All), options)),
                 "down" => Runs(DownPlanner.Plan(ledger, Target(words, MigrationTarget.Steps(1)), options).Select(m => m.Version.Value)),
                 _ => throw new ArgumentException($"unknown planner command '{command}'", nameof(command)),

@@ -60,6 +60,15 @@ public sealed class PgQueryParserTests
     }
 
     [Fact]
+    public void Places_a_syntax_error_after_multibyte_text_at_the_column_the_server_names()
+    {
+        // PostgreSQL and psql put this error at character 22: 'é' and '😀' count one each, though UTF-8 gives them 2 and 4 bytes.
+        var script = SqlSplitter.Split("SELECT 1;\nSELECT 'é😀', 1 FROM (;");
+        var error = Should.Throw<SqlSyntaxException>(() => PgQueryParser.Parse(script.Statements[1], "m.sql"));
+        (error.Line, error.Column).ShouldBe((2, 22));
+    }
+
+    [Fact]
     public void Collects_string_literals_for_value_use()
     {
         Parse("UPDATE t SET s = 'new' WHERE k IN ('a', 'b')").Node.StringLiterals.ShouldBe(["new", "a", "b"], ignoreOrder: true);

@@ -1,5 +1,6 @@
 using Strata.Cli.Commands.Migrations;
 using Strata.Cli.Output;
+using Strata.Core.Errors;
 using Strata.Core.Planning;
 using Strata.Lint;
 
@@ -18,15 +19,20 @@ internal static class LintCommand
             async (run, parse, cancellationToken) =>
             {
                 var format = LintFlags.ReadFormat(run);
+                string? failed;
                 try
                 {
-                    return await LintAsync(run, parse, format, cancellationToken);
+                    failed = await LintAsync(run, parse, format, cancellationToken);
                 }
                 catch (Exception error) when (format is LintFormat.Json or LintFormat.Sarif)
                 {
                     LintFailure.Write(run, format, error, InvokedCommandLine.From(parse));
                     throw;
                 }
+
+                // Findings that fail the run end it with its error like every other failing command (the last event
+                // under --json, an annotation under github); a json or sarif document already holds them, whole.
+                return failed is null ? ExitCodes.Success : throw new ValidationFailedException(failed);
             },
             settingsFailed: (run, parse, error) =>
             {
@@ -39,7 +45,8 @@ internal static class LintCommand
             });
     }
 
-    private static async Task<int> LintAsync(CommandRun run, ParseResult parse, LintFormat format, CancellationToken cancellationToken)
+    // Lints and writes the result; returns why the run fails (findings at or above --fail-on), or null.
+    private static async Task<string?> LintAsync(CommandRun run, ParseResult parse, LintFormat format, CancellationToken cancellationToken)
     {
         var failOn = LintFlags.ReadFailOn(run);
         var linter = new MigrationLinter(LintFlags.ReadOptions(run));
@@ -59,7 +66,13 @@ internal static class LintCommand
         }
 
         LintRendering.Write(run, format, result);
-        return failOn is { } threshold && result.HasFindingsAtLeast(threshold) ? ExitCodes.ValidationFailed : ExitCodes.Success;
+        if (failOn is not { } threshold || !result.HasFindingsAtLeast(threshold))
+        {
+            return null;
+        }
+
+        var count = result.Findings.Count(f => f.Severity >= threshold);
+        return $"{count} lint finding{(count == 1 ? "" : "s")} at or above {LintJson.SeverityName(threshold)}, the fail-on severity";
     }
 
     // What `up` would run next: the files of the migrations not applied yet, in version order. Those older than the

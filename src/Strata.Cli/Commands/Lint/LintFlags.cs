@@ -50,7 +50,8 @@ internal static class LintFlags
     }
 
     public static LintFormat ReadFormat(CommandRun run) =>
-        FormatOf(run.Settings.LintFormat.Value) ?? throw new ConfigurationException($"--format '{run.Settings.LintFormat.Value}': use text, json, sarif or github");
+        FormatOf(run.Settings.LintFormat.Value)
+        ?? throw new ConfigurationException($"{run.Settings.LintFormat.Origin} '{run.Settings.LintFormat.Value}': use text, json, sarif or github");
 
     /// <summary>
     /// The format the --format flag or else its variable names, read without the settings (for when they cannot be
@@ -76,7 +77,7 @@ internal static class LintFlags
             "warning" => LintSeverity.Warning,
             "info" => LintSeverity.Info,
             "none" => null,
-            var other => throw new ConfigurationException($"--fail-on '{other}': use error, warning, info or none"),
+            var other => throw new ConfigurationException($"{run.Settings.LintFailOn.Origin} '{other}': use error, warning, info or none"),
         };
 
     /// <summary>The linter's options from the settings: the server version, the size threshold and the severities set per rule.</summary>
@@ -89,7 +90,7 @@ internal static class LintFlags
 
     private static int ReadPostgresVersion(CommandRun run)
     {
-        var text = run.Settings.PostgresVersion.Value;
+        var (text, _, origin) = run.Settings.PostgresVersion;
         if (text is null)
         {
             return LintOptions.DefaultPostgresVersion;
@@ -97,7 +98,7 @@ internal static class LintFlags
 
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var major) && major is >= 9 and <= 99
             ? major
-            : throw new ConfigurationException($"--postgres-version '{text}': give a PostgreSQL major version such as 13 or 17");
+            : throw new ConfigurationException($"{origin} '{text}': give a PostgreSQL major version such as 13 or 17");
     }
 
     // The words were checked when strata.json was read, the ids when the settings were built.

@@ -74,7 +74,7 @@ internal static class LintSarif
             ["driver"] = new JsonObject
             {
                 ["name"] = "strata lint",
-                ["semanticVersion"] = typeof(LintSarif).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+                ["semanticVersion"] = Hosting.VersionOption.Version,
                 ["rules"] = new JsonArray([.. LintRules.All.Select(Rule)]),
             },
         },

@@ -21,6 +21,7 @@ internal static class ValidateCommand
             {
                 ["valid"] = result.IsValid,
                 ["problems"] = new JsonArray([.. result.Problems.Select(problem => MigrationJson.Problem(problem, run.Invoked))]),
+                ["running"] = new JsonArray([.. result.Running.Select(line => JsonValue.Create(line))]),
             };
             var message = result.IsValid ? "migrations are valid" : $"{result.Problems.Count} problem{(result.Problems.Count == 1 ? "" : "s")} found";
             run.Reporter.Result("validate", message, fields, writer =>
@@ -32,6 +33,11 @@ internal static class ValidateCommand
                     {
                         writer.WriteLine(run.Reporter.Style.Dim("  next: ") + NextStepCommands.Render(step, run.Invoked));
                     }
+                }
+
+                foreach (var running in result.Running)
+                {
+                    writer.WriteLine(run.Reporter.Style.Dim("… ") + running);
                 }
 
                 writer.WriteLine(result.IsValid ? run.Reporter.Style.Green(message) : message);

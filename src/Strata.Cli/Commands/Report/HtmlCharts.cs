@@ -46,9 +46,7 @@ internal static class HtmlCharts
             var y = (i * Row) + 4;
             var label = migration.Name.Length > 34 ? migration.Name[..33] + "…" : migration.Name;
             var width = history.Duration is { } d && longest > 0 ? Math.Max(2, BarSpace * d.TotalMilliseconds / longest) : 2;
-            var note = history.Duration is not null ? ReportWords.Duration(history.Duration)
-                : migration.Status == ReportStatus.Failed ? $"stopped at {history.StatementsCompleted}/{history.StatementsTotal}"
-                : $"{history.Origin}, not run";
+            var note = ReportWords.Took(migration, history);
             svg.Append("<g><title>").Append(E($"{migration.Name}: {ReportWords.Status(migration.Status)}, {note}, {ReportWords.Timestamp(history.AppliedAt)} by {history.AppliedBy}")).Append("</title>")
                 .Append(Invariant($"<text x=\"{LabelWidth - 6}\" y=\"{y + 14}\" text-anchor=\"end\">")).Append(E(label)).Append("</text>")
                 .Append(Invariant($"<rect x=\"{LabelWidth}\" y=\"{y + 2}\" width=\"{width:0.#}\" height=\"15\" rx=\"2\" fill=\"{HtmlStyle.Colour(migration.Status)}\" />"))

@@ -19,6 +19,7 @@ internal static class HtmlStyle
         .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff; white-space: nowrap; }
         .s-applied { background: #1a7f37; } .s-pending { background: #0969da; } .s-out-of-order { background: #8250df; }
         .s-failed { background: #cf222e; } .s-checksum-changed { background: #bc4c00; } .s-missing { background: #6e7781; }
+        .s-running { background: #9a6700; }
         .sev-error { background: #cf222e; } .sev-warning { background: #9a6700; } .sev-info { background: #6e7781; }
         .ok { color: #1a7f37; font-weight: 600; } .bad { color: #cf222e; font-weight: 600; } .skipped { color: #9a6700; font-weight: 600; }
         .nowrap { white-space: nowrap; }
@@ -38,6 +39,7 @@ internal static class HtmlStyle
         ReportStatus.Pending => "#0969da",
         ReportStatus.OutOfOrder => "#8250df",
         ReportStatus.Failed => "#cf222e",
+        ReportStatus.Running => "#9a6700",
         ReportStatus.ChecksumChanged => "#bc4c00",
         _ => "#6e7781",
     };

@@ -62,8 +62,7 @@ internal static class MarkdownReportRenderer
         {
             var h = m.History!;
             var bar = h.Duration is { } d && longest > 0 ? new string('█', Math.Max(1, (int)Math.Round(BarWidth * d.TotalMilliseconds / longest))) : "";
-            var time = h.Duration is not null ? ReportWords.Duration(h.Duration)
-                : m.Status == ReportStatus.Failed ? $"stopped at {h.StatementsCompleted}/{h.StatementsTotal}" : $"{h.Origin}, not run";
+            var time = ReportWords.Took(m, h);
             md.Append(Invariant($"| {E(m.Name)} | {ReportWords.Timestamp(h.AppliedAt)} | {E(time)} | {bar} |\n"));
         }
     }

@@ -56,6 +56,7 @@ internal static class ReportGatherer
             MigrationState.OutOfOrder => ReportStatus.OutOfOrder,
             MigrationState.Edited => ReportStatus.ChecksumChanged,
             MigrationState.Missing => ReportStatus.Missing,
+            _ when entry.RunningBy is not null => ReportStatus.Running,
             _ => ReportStatus.Failed,
         };
         var file = entry.Source is { } source && Path.IsPathRooted(source) ? DbCommand.Display(run, source) : entry.Source;
@@ -63,6 +64,7 @@ internal static class ReportGatherer
         {
             Phase = Migrations.MigrationJson.PhaseName(entry.Phase),
             ResumesBackfill = entry.ResumesBackfill,
+            RunningBy = entry.RunningBy,
         };
     }
 

@@ -16,6 +16,9 @@ internal sealed record ReportMigration(string Version, string Description, strin
     /// <summary>A failed migration that stopped in its batched backfill, which <c>strata up</c> resumes; repair resolves any other.</summary>
     public bool ResumesBackfill { get; init; }
 
+    /// <summary>For a running migration, the run that holds the migration lock, in words (as <c>status</c> names it).</summary>
+    public string? RunningBy { get; init; }
+
     /// <summary>What lint found in it (pending migrations only).</summary>
     public IReadOnlyList<LintFinding> Findings { get; init; } = [];
 

@@ -15,6 +15,9 @@ internal enum ReportStatus
     /// <summary>A <c>transaction:false</c> migration that stopped part-way: <c>strata repair</c> resolves it, or <c>strata up</c> resumes its batched backfill.</summary>
     Failed,
 
+    /// <summary>Recorded as interrupted while a run holds the migration lock: that run is most likely still applying it.</summary>
+    Running,
+
     /// <summary>Applied, but the file changed since: its checksum differs from the recorded one.</summary>
     ChecksumChanged,
 

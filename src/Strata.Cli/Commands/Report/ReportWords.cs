@@ -14,6 +14,7 @@ internal static class ReportWords
         ReportStatus.Pending => "pending",
         ReportStatus.OutOfOrder => "pending (out of order)",
         ReportStatus.Failed => "interrupted",
+        ReportStatus.Running => "running",
         ReportStatus.ChecksumChanged => "drifted: checksum changed",
         _ => "missing file",
     };
@@ -32,6 +33,8 @@ internal static class ReportWords
         ReportStatus.Failed when migration.History is { } h =>
             $"stopped after {h.StatementsCompleted} of {h.StatementsTotal} statements; next: " +
             Step(migration.ResumesBackfill ? NextStepKind.ResumeBackfill : NextStepKind.Repair, migration.Version),
+        ReportStatus.Running when migration.History is { } h =>
+            $"{h.StatementsCompleted} of {h.StatementsTotal} statements done so far; a run holds the migration lock now, most likely still running it ({migration.RunningBy})",
         ReportStatus.ChecksumChanged => $"the file differs from what was applied: restore it, or accept it with {Step(NextStepKind.AllowEdited)}",
         ReportStatus.Missing => "recorded as applied, but the file is gone",
         ReportStatus.OutOfOrder => $"older than the newest applied migration; to apply it: {Step(NextStepKind.AllowOutOfOrder)}",
@@ -44,6 +47,15 @@ internal static class ReportWords
         value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
     public static string Duration(TimeSpan? duration) => duration is { } d ? DurationText.Format(d) : "-";
+
+    /// <summary>The timeline's note for a recorded migration: how long it took, or why there is no time.</summary>
+    public static string Took(ReportMigration migration, ReportHistory history) => migration.Status switch
+    {
+        _ when history.Duration is not null => Duration(history.Duration),
+        ReportStatus.Failed => $"stopped at {history.StatementsCompleted}/{history.StatementsTotal}",
+        ReportStatus.Running => $"running, at {history.StatementsCompleted}/{history.StatementsTotal}",
+        _ => $"{history.Origin}, not run",
+    };
 
     /// <summary>How long a lock is held: the estimate for a rewrite or scan, or why there is none.</summary>
     public static string LockTime(ReportLock held) => (held.Work, held.EstimatedSeconds) switch

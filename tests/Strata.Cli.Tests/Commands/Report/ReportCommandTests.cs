@@ -28,11 +28,43 @@ public sealed class ReportCommandTests
         markdown.ShouldContain("| 1004 | index\\_orders\\_concurrently | **interrupted**: stopped after 1 of 2 statements; next: strata repair --version 1004 |");
         markdown.ShouldContain("### 1005\\_account\\_plan");
         markdown.ShouldContain("| warning | table-rewrite | 3:1 | observed | ACCESS EXCLUSIVE on public.orders ");
-        markdown.ShouldContain("| 2 | public.accounts | ACCESS EXCLUSIVE | all reads and writes | brief: a catalog change, no rewrite or scan");
-        markdown.ShouldMatch(@"\| 3 \| public\.orders \| ACCESS EXCLUSIVE \| all reads and writes \| [^|]+ \(rewrite\) \|");
+        markdown.ShouldMatch(@"\| 2 \| public\.accounts \| ACCESS EXCLUSIVE \| all reads and writes \| [^|]+ \(rewrite and scan\) \|");
+        markdown.ShouldMatch(@"\| 3 \| public\.orders \| ACCESS EXCLUSIVE \| all reads and writes \| [^|]+ \(rewrite and scan\) \|");
         markdown.ShouldContain("❌ migration 1004\\_index\\_orders\\_concurrently failed going up");
-        markdown.ShouldContain("- added column public.accounts.hotfix");
+        markdown.ShouldContain("## Drift\n\nDid not run: drift cannot be checked while migration 1004\\_index\\_orders\\_concurrently is interrupted");
         markdown.ShouldContain("| public.accounts | id bigint not null, email text not null, created\\_at timestamp with time zone not null, hotfix boolean | 2 | 2 |");
+    }
+
+    [Fact]
+    public async Task A_migration_still_running_is_reported_running_with_no_repair_and_validate_passes()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(1);
+        // The second statement waits for an advisory lock the test holds, so the run stays between its statements.
+        files.Add(2000, "slow", "-- migrate:up transaction:false\nSELECT 1;\n\nSELECT pg_advisory_lock(4242);\n");
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+        await using var gate = await db.DataSource.OpenConnectionAsync();
+        await using (var take = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(4242)", gate))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        var up = cli.RunAsync("up");
+        await db.WaitForQueryAsync("SELECT pg_advisory_lock(4242)");
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        var report = await cli.RunAsync("report", "--markdown", "--scratch-url", scratch.Url);
+        var validate = await cli.RunAsync("validate");
+        await using (var release = new Npgsql.NpgsqlCommand("SELECT pg_advisory_unlock(4242)", gate))
+        {
+            await release.ExecuteNonQueryAsync();
+        }
+
+        (await up).ExitCode.ShouldBe(0);
+        report.Stdout.ShouldContain("| 2000 | slow | **running**: 1 of 2 statements done so far; a run holds the migration lock now, most likely still running it (pid ");
+        report.Stdout.ShouldNotContain("strata repair");
+        validate.ExitCode.ShouldBe(0, validate.ToString());
+        validate.Stdout.ShouldContain("migration 2000_slow is running up now (1 of 2 statements done so far): a run holds the migration lock (pid ");
+        validate.ToString().ShouldNotContain("repair --version");
     }
 
     [Fact]

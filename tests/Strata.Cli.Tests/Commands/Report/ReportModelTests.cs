@@ -1,5 +1,6 @@
 using Strata.Cli.Commands.Report;
 using Strata.Cli.Tests.Commands.Db;
+using Strata.Cli.Tests.Support;
 using Strata.Core.Schema;
 using Strata.Lint;
 using Strata.Testing;
@@ -49,7 +50,7 @@ public sealed class ReportModelTests
     }
 
     [Fact]
-    public async Task A_dynamic_report_lists_the_locks_each_pending_statement_took()
+    public async Task A_dynamic_report_lists_the_locks_each_pending_statement_took_with_the_work_done_while_they_are_held()
     {
         await using var scenario = await MixedStatesScenario.CreateAsync();
         await using var scratch = await TestPostgres.CreateDatabaseAsync();
@@ -59,9 +60,10 @@ public sealed class ReportModelTests
         report.Lint.Result.ShouldNotBeNull().Dynamic.ShouldBeTrue();
         var locks = report.Pending.ShouldHaveSingleItem().Locks;
         var accounts = locks.First(l => l.Table == "public.accounts");
-        (accounts.Line, accounts.Mode, accounts.Blocks, accounts.Work).ShouldBe((2, "ACCESS EXCLUSIVE", "all reads and writes", (string?)null));
+        // ADD COLUMN alone is a catalog change, but its lock is held to commit, through the rewrite and the index build after it.
+        (accounts.Line, accounts.Mode, accounts.Blocks, accounts.Work).ShouldBe((2, "ACCESS EXCLUSIVE", "all reads and writes", "rewrite and scan"));
         var orders = locks.First(l => l.Table == "public.orders");
-        (orders.Line, orders.Mode, orders.Work).ShouldBe((3, "ACCESS EXCLUSIVE", "rewrite"));
+        (orders.Line, orders.Mode, orders.Work).ShouldBe((3, "ACCESS EXCLUSIVE", "rewrite and scan"));
         orders.EstimatedSeconds.ShouldNotBeNull();
         var index = locks.Single(l => l.Table == "public.accounts" && l.Mode == "SHARE");
         (index.Line, index.Blocks, index.Work).ShouldBe((4, "writes: INSERT, UPDATE, DELETE", "scan"));
@@ -69,7 +71,7 @@ public sealed class ReportModelTests
     }
 
     [Fact]
-    public async Task Verify_stops_at_the_failing_migration_and_drift_lists_every_change_made_outside_migrations()
+    public async Task Verify_stops_at_the_failing_migration_and_drift_waits_for_the_interrupted_one_then_lists_every_change_made_by_hand()
     {
         await using var scenario = await MixedStatesScenario.CreateAsync();
         await using var scratch = await TestPostgres.CreateDatabaseAsync();
@@ -78,7 +80,14 @@ public sealed class ReportModelTests
 
         var verify = report.Verify.Result.ShouldNotBeNull();
         verify.Failure.ShouldNotBeNull().ShouldStartWith("migration 1004_index_orders_concurrently failed going up");
-        var drift = report.Drift.Result.ShouldNotBeNull();
+        // Its first statement made orders_total_idx, which is no change made by hand.
+        report.Drift.Result.ShouldBeNull();
+        report.Drift.Problem.ShouldNotBeNull().ShouldStartWith(
+            "drift cannot be checked while migration 1004_index_orders_concurrently is interrupted (up: 1 of 2 statements done;");
+
+        // Once resolved (forgotten: pending again), its index is an object the history does not account for.
+        (await new CliHarness(scenario.Root).RunAsync("repair", "--version", "1004", "--retry", "--database-url", scenario.Database.Url)).ExitCode.ShouldBe(0);
+        var drift = (await ReportRuns.GatherAsync(scenario, scratch, dynamic: false)).Drift.Result.ShouldNotBeNull();
         drift.AppliedMigrations.ShouldBe(3);
         drift.Differences.Select(d => (d.Change, d.Kind, d.Name)).ShouldBe(
             [
