@@ -40,6 +40,7 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
         var completed = resumeAt ?? 0;
         try
         {
+            await RestoreSessionAsync(connection, migration, completed, cancellationToken);
             for (; completed < section.Statements.Count; completed++)
             {
                 var batched = section.Batches.ContainsKey(completed);
@@ -77,6 +78,29 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
 
         var at = await Db.ScalarAsync<int?>(connection, sql.RunningAt(migration), cancellationToken);
         return at is { } index && migration.Up.Batches.ContainsKey(index) ? index : null;
+    }
+
+    // A resumed section skips the statements before the backfill, but its SET and RESET statements shaped the session
+    // the backfill ran in (search_path decides its table, a role its rights, session_replication_role its triggers):
+    // they run again, in order, so the resumed batches run as the first ones did.
+    private async Task RestoreSessionAsync(NpgsqlConnection connection, Migration migration, int resumeAt, CancellationToken cancellationToken)
+    {
+        var statements = migration.Up.Statements;
+        for (var index = 0; index < resumeAt; index++)
+        {
+            if (StatementClassifier.IsSessionSetting(statements[index].Text))
+            {
+                logger.ReplayingSessionSetting(MigrationNames.Id(migration), index + 1, statements[index].Line);
+                var text = statements[index].Text;
+                await GuardAsync(
+                    migration,
+                    MigrationDirection.Up,
+                    index,
+                    $"no batch ran in this run, {Interrupted(migration, MigrationDirection.Up, resumeAt)}",
+                    () => Db.ExecuteAsync(connection, text, cancellationToken, timeoutSeconds: 0),
+                    cancellationToken);
+            }
+        }
     }
 
     private Task<int> RunBatchedAsync(

@@ -54,9 +54,9 @@ internal sealed class BackfillProgressSql(HistoryTableName history)
         upperKey,
         keysTotal);
 
-    /// <summary>Reads one statement's progress: upper_key, last_key, keys_total, keys_done, rows_changed, batches.</summary>
+    /// <summary>Reads one statement's progress: table_name, upper_key, last_key, keys_total, keys_done, rows_changed, batches.</summary>
     public BoundSql Read(MigrationVersion version, int statement) => new(
-        $"SELECT upper_key, last_key, keys_total, keys_done, rows_changed, batches FROM {_t} WHERE version = $1 AND statement = $2",
+        $"SELECT table_name, upper_key, last_key, keys_total, keys_done, rows_changed, batches FROM {_t} WHERE version = $1 AND statement = $2",
         version.Value,
         statement);
 

@@ -104,12 +104,13 @@ internal sealed class BackfillRunner(StepSql sql, ILogger logger)
         }
 
         return new BackfillState(
-            reader.IsDBNull(0) ? null : reader.GetString(0),
+            reader.GetString(0),
             reader.IsDBNull(1) ? null : reader.GetString(1),
-            reader.GetInt64(2),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
             reader.GetInt64(3),
             reader.GetInt64(4),
-            reader.GetInt32(5));
+            reader.GetInt64(5),
+            reader.GetInt32(6));
     }
 
     // Finds the key, then resumes from the progress row, or fixes the key space (its largest key now), estimates its
@@ -132,6 +133,18 @@ internal sealed class BackfillRunner(StepSql sql, ILogger logger)
 
         if (resume && await ReadAsync(connection, migration, number, cancellationToken) is { } saved)
         {
+            // The statement names its table as written, resolved by this session's search_path: resuming on another
+            // table of that name would finish the wrong one and record the backfill done.
+            if (!string.Equals(saved.Table, key.Table, StringComparison.Ordinal))
+            {
+                throw MigrationErrors.Refused(
+                    migration,
+                    section.Statements[index],
+                    $"the interrupted backfill walked {saved.Table}, but {batch.Statement.Table} now names {key.Table}",
+                    $"give the session the settings the first run had, so that {batch.Statement.Table} names {saved.Table} again, then run up; " +
+                    "or resolve the migration with repair");
+            }
+
             if (saved.LastKey is not null)
             {
                 logger.BackfillResuming(id, key.Table, saved.LastKey, saved.KeysDone, saved.Batches);
@@ -153,7 +166,7 @@ internal sealed class BackfillRunner(StepSql sql, ILogger logger)
         await Db.ExecuteAsync(connection, sql.Backfill.CreateTable, cancellationToken);
         await Db.ExecuteAsync(connection, [sql.Backfill.Start(migration.Version, number, key.Table, key.Column, upper, total)], cancellationToken);
         logger.BackfillStarting(id, key.Table, key.Column, batch.Size, total);
-        return (key, new BackfillState(upper, null, total, 0, 0, 0));
+        return (key, new BackfillState(key.Table, upper, null, total, 0, 0, 0));
     }
 
     private sealed record BatchOutcome(string LastKey, long Keys, long Rows);
