@@ -27,6 +27,12 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
         var clock = Stopwatch.StartNew();
         var attempts = 1;
         var resumeAt = await ResumePointAsync(connection, migration, direction, cancellationToken);
+        if (resumeAt is null && section.Batches.ContainsKey(0))
+        {
+            // Nothing before it can give its table a key: a table it cannot walk is refused before the section starts.
+            await BackfillRunner.KeyAsync(connection, migration, direction, 0, cancellationToken);
+        }
+
         IReadOnlyList<BoundSql> start = resumeAt is not null ? sql.NonTransactionalResume(migration, direction)
             : section.Batches.Count == 0 ? sql.NonTransactionalStart(migration, direction)
             : [.. sql.NonTransactionalStart(migration, direction), .. sql.Backfill.Forget(migration.Version)];

@@ -102,6 +102,8 @@ public sealed class BackfillTests
 
         error.Message.ShouldBe($"migration 2_backfill cannot run at db/migrations/2_backfill.sql:3:1: '-- strata:batch' cannot run this UPDATE: {reason} " +
             "(hint: give the table a single-column primary key, or remove the '-- strata:batch' line to run the statement once)");
+        (await db.HistoryVersionsAsync("running")).ShouldBeEmpty();
+        (await db.HistoryVersionsAsync()).ShouldBe(["1"]);
     }
 
     [Fact]

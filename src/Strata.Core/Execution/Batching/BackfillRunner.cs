@@ -113,6 +113,26 @@ internal sealed class BackfillRunner(StepSql sql, ILogger logger)
             reader.GetInt32(6));
     }
 
+    /// <summary>
+    /// The key statement <paramref name="index"/> walks, or a refusal naming what its table lacks. The refusal of a
+    /// section's first statement comes before the section records anything; a later one leaves it interrupted there.
+    /// </summary>
+    public static async Task<BackfillKey> KeyAsync(
+        NpgsqlConnection connection, Migration migration, MigrationDirection direction, int index, CancellationToken cancellationToken)
+    {
+        var section = migration.Section(direction);
+        var batch = section.Batches[index];
+        var (key, problem) = await BackfillKey.FindAsync(connection, batch.Statement.Table, cancellationToken);
+        return key ?? throw MigrationErrors.Refused(
+            migration,
+            section.Statements[index],
+            $"'-- strata:batch' cannot run this {batch.Statement.Command}: {problem}",
+            index == 0
+                ? "give the table a single-column primary key, or remove the '-- strata:batch' line to run the statement once"
+                : "give the table a single-column primary key and run up again, or remove the '-- strata:batch' line to run " +
+                  "the statement once and resolve the interrupted migration with repair");
+    }
+
     // Finds the key, then resumes from the progress row, or fixes the key space (its largest key now), estimates its
     // size and records a fresh start.
     private async Task<(BackfillKey Key, BackfillState State)> StartAsync(
@@ -121,15 +141,7 @@ internal sealed class BackfillRunner(StepSql sql, ILogger logger)
         var (id, number) = (MigrationNames.Id(migration), index + 1);
         var section = migration.Section(direction);
         var batch = section.Batches[index];
-        var (key, problem) = await BackfillKey.FindAsync(connection, batch.Statement.Table, cancellationToken);
-        if (key is null)
-        {
-            throw MigrationErrors.Refused(
-                migration,
-                section.Statements[index],
-                $"'-- strata:batch' cannot run this {batch.Statement.Command}: {problem}",
-                "give the table a single-column primary key, or remove the '-- strata:batch' line to run the statement once");
-        }
+        var key = await KeyAsync(connection, migration, direction, index, cancellationToken);
 
         if (resume && await ReadAsync(connection, migration, number, cancellationToken) is { } saved)
         {
