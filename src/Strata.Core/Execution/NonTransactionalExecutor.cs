@@ -33,7 +33,7 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
             await BackfillRunner.KeyAsync(connection, migration, direction, 0, cancellationToken);
         }
 
-        IReadOnlyList<BoundSql> start = resumeAt is not null ? sql.NonTransactionalResume(migration, direction)
+        IReadOnlyList<BoundSql> start = resumeAt is { } at ? sql.NonTransactionalResume(migration, direction, at)
             : section.Batches.Count == 0 ? sql.NonTransactionalStart(migration, direction)
             : [.. sql.NonTransactionalStart(migration, direction), .. sql.Backfill.Forget(migration.Version)];
         await BookkeepAsync(
@@ -68,7 +68,11 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
                 $"cancelled while the transaction:false migration {MigrationNames.Id(migration)} was running {direction.ToString().ToLowerInvariant()}; " +
                 Interrupted(migration, direction, completed, certain: false),
                 ex,
-                ex.CancellationToken);
+                ex.CancellationToken)
+            {
+                Version = migration.Version.Value,
+                NextSteps = NextSteps(migration, direction, completed),
+            };
         }
 
         return new MigrationStepResult(migration.Version, migration.Description, migration.Source, direction, false, clock.Elapsed, attempts);
@@ -168,7 +172,7 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
                 }
                 catch (PostgresException ex) when (!ConnectionErrors.IsConnectionLoss(ex) && !LockRetryPolicy.IsLockTimeout(ex))
                 {
-                    throw MigrationErrors.FromServer(migration, section, statement, ex, Interrupted(migration, direction, index), Repair(migration));
+                    throw MigrationErrors.FromServer(migration, section, statement, ex, Interrupted(migration, direction, index), NextSteps(migration, direction, index));
                 }
                 catch (OperationCanceledException)
                 {
@@ -177,7 +181,7 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
                 }
                 catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionLoss(ex))
                 {
-                    throw MigrationErrors.ConnectionLost(migration, ex, Interrupted(migration, direction, index, certain: false), Repair(migration));
+                    throw MigrationErrors.ConnectionLost(migration, ex, Interrupted(migration, direction, index, certain: false), NextSteps(migration, direction, index));
                 }
             },
             logger,
@@ -203,7 +207,7 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
         }
         catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionLoss(ex))
         {
-            throw MigrationErrors.ConnectionLost(migration, ex, Interrupted(migration, direction, completed, certain: false), Repair(migration));
+            throw MigrationErrors.ConnectionLost(migration, ex, Interrupted(migration, direction, completed, certain: false), NextSteps(migration, direction, completed));
         }
         catch (PostgresException ex) when (HistoryRefusal.IsRefusal(ex))
         {
@@ -213,7 +217,12 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
         }
     }
 
-    private static NextStep[] Repair(Migration migration) => [new NextStep(NextStepKind.Repair, migration.Version.Value)];
+    // Stopped in a batched backfill, the migration is resumed by up (as Interrupted says and validate advises);
+    // stopped anywhere else, repair resolves it.
+    private static NextStep[] NextSteps(Migration migration, MigrationDirection direction, int completed) =>
+        [new NextStep(
+            direction == MigrationDirection.Up && migration.Up.Batches.ContainsKey(completed) ? NextStepKind.ResumeBackfill : NextStepKind.Repair,
+            migration.Version.Value)];
 
     private static string Interrupted(Migration migration, MigrationDirection direction, int completed, bool certain = true)
     {

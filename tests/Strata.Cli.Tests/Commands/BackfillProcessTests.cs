@@ -79,6 +79,7 @@ public sealed class BackfillProcessTests
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
             await Task.WhenAll(stderr, stdout);
             process.ExitCode.ShouldBe(130, await stderr);
+            (await stderr).ShouldContain("\nnext: strata up\n");
         }
 
         (await ScalarAsync<long>(db, "SELECT count(*) FROM shop.items WHERE w = 1")).ShouldBeLessThan(Rows);

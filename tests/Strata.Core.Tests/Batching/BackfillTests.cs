@@ -128,6 +128,7 @@ public sealed class BackfillTests
         }
 
         caught.ShouldBeOfType<MigrationInterruptedException>().Message.ShouldContain("run up again to resume it after the last one");
+        ((MigrationInterruptedException)caught).NextSteps.ShouldBe([new NextStep(NextStepKind.ResumeBackfill, "2")]);
         (await db.HistoryVersionsAsync("running")).ShouldBe(["2"]);
         var done = await db.ScalarAsync<long>("SELECT count(*) FROM t WHERE hits = 1");
         done.ShouldBeInRange(300, 1900);
@@ -200,6 +201,21 @@ public sealed class BackfillTests
         (await db.ScalarAsync<long>("SELECT count(*) FROM other.t WHERE hits <> 0")).ShouldBe(0);
         (await db.ScalarAsync<long>("SELECT count(*) FROM public.t WHERE hits = 1")).ShouldBe(done);
         (await db.HistoryVersionsAsync("running")).ShouldBe(["2"]);
+    }
+
+    [Fact]
+    public async Task A_resumed_backfill_records_the_time_it_ran_without_the_time_it_lay_stopped()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = Backfill(Rows(2000), "-- strata:batch size=100 pause=20", $"UPDATE t SET {Touch};");
+        await InterruptAsync(db, source);
+        // As if the run had stopped an hour ago.
+        await db.ExecuteAsync("UPDATE strata_schema_migrations SET applied_at = applied_at - interval '1 hour' WHERE version = '2'; " +
+            "UPDATE strata_schema_migrations_backfill SET updated_at = updated_at - interval '1 hour'");
+
+        await db.Migrator(source).UpAsync();
+
+        (await db.ScalarAsync<long>("SELECT execution_time_ms FROM strata_schema_migrations WHERE version = '2'")).ShouldBeLessThan(60_000);
     }
 
     [Fact]
