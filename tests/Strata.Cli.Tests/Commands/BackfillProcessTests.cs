@@ -18,12 +18,7 @@ public sealed class BackfillProcessTests
         files.Add(1, "t", "-- migrate:up\nCREATE TABLE t (id bigint PRIMARY KEY, hits int NOT NULL DEFAULT 0, xid bigint);\n" +
             $"INSERT INTO t (id) SELECT g FROM generate_series(1, {Rows}) g;\n");
         files.Add(2, "backfill", "-- migrate:up transaction:false\n-- strata:batch size=500 pause=50\nUPDATE t SET hits = hits + 1, xid = txid_current();\n");
-        var environment = new Dictionary<string, string>
-        {
-            ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
-            ["HOME"] = Environment.GetEnvironmentVariable("HOME") ?? "/tmp",
-            ["DATABASE_URL"] = db.Url,
-        };
+        var environment = Variables(db);
 
         using (var process = Process.Start(StrataProcess.StartInfo(files.Root, environment, "up"))!)
         {
@@ -58,12 +53,7 @@ public sealed class BackfillProcessTests
             "CREATE TABLE public.items (id bigint PRIMARY KEY, w int);\n" +
             $"INSERT INTO shop.items (id) SELECT g FROM generate_series(1, {Rows}) g;\nINSERT INTO public.items (id) SELECT g FROM generate_series(1, {Rows}) g;\n");
         files.Add(2, "fill", "-- migrate:up transaction:false\nSET search_path = shop;\n-- strata:batch size=500 pause=20\nUPDATE items SET w = 1 WHERE w IS NULL;\n");
-        var environment = new Dictionary<string, string>
-        {
-            ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
-            ["HOME"] = Environment.GetEnvironmentVariable("HOME") ?? "/tmp",
-            ["DATABASE_URL"] = db.Url,
-        };
+        var environment = Variables(db);
         (await StrataProcess.RunAsync(files.Root, environment, "up", "--to", "1")).ExitCode.ShouldBe(0);
 
         using (var process = Process.Start(StrataProcess.StartInfo(files.Root, environment, "up"))!)
@@ -91,6 +81,13 @@ public sealed class BackfillProcessTests
         (await ScalarAsync<long>(db, "SELECT count(*) FROM shop.items WHERE w = 1")).ShouldBe(Rows);
         (await ScalarAsync<long>(db, "SELECT count(*) FROM public.items WHERE w IS NOT NULL")).ShouldBe(0);
     }
+
+    private static Dictionary<string, string> Variables(TestDatabase db) => new()
+    {
+        ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
+        ["HOME"] = Environment.GetEnvironmentVariable("HOME") ?? "/tmp",
+        ["DATABASE_URL"] = db.Url,
+    };
 
     private static async Task<T> ScalarAsync<T>(TestDatabase db, string sql)
     {
