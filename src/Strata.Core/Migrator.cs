@@ -84,16 +84,18 @@ public sealed class Migrator
                 await preflight(snapshot.Ledger.AppliedFiles, planned.Migrations, cancellationToken);
                 TransactionPreflight.Check(planned.Migrations, MigrationDirection.Up, snapshot.ServerMajorVersion);
                 await CheckForeignAppliedAsync(snapshot, planned.Migrations, cancellationToken);
-                return StepRunner.DryRun(planned.Migrations, MigrationDirection.Up);
+                return StepRunner.DryRun(planned.Migrations, MigrationDirection.Up) with { LeftPending = LeftPending(snapshot.Ledger, planned) };
             }
 
             await using var session = await WhileLoadingAsync(
                 loading, () => OpenSessionAsync(cancellationToken, _guard, async records => SplitUnapplied(await loading, records).Any(m => UpPlanner.MayReach(target ?? MigrationTarget.All, m))));
             UpPlan plan;
+            int left;
             using (TimingTrace.Measure("plan and pre-flight checks"))
             {
                 var ledger = new MigrationLedger(await loading, session.History);
                 plan = UpPlanner.Plan(ledger, target ?? MigrationTarget.All, _options);
+                left = LeftPending(ledger, plan);
                 await preflight(ledger.AppliedFiles, plan.Migrations, cancellationToken);
                 TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
                 if (session.History.Count > 0)
@@ -112,7 +114,7 @@ public sealed class Migrator
 
             await PrepareUpAsync(session, plan, cancellationToken);
             using var timing = TimingTrace.Measure("migrations (run and record)");
-            return await _runner.RunAsync(session, plan.Migrations, MigrationDirection.Up, cancellationToken);
+            return await _runner.RunAsync(session, plan.Migrations, MigrationDirection.Up, cancellationToken) with { LeftPending = left };
         });
 
     /// <summary>Rolls back applied migrations, newest version first, with their down sections.</summary>
@@ -367,6 +369,9 @@ public sealed class Migrator
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await _guard.CheckPendingAsync(connection, pending, snapshot.Ledger.Records, cancellationToken);
     }
+
+    // The pending migrations a target or phase leaves for later, so "nothing to apply" is not taken for "up to date".
+    private static int LeftPending(MigrationLedger ledger, UpPlan plan) => Math.Max(0, ledger.NotApplied.Count() - plan.Migrations.Count);
 
     private static Task NoPreflight(IReadOnlyList<Migration> applied, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken) => Task.CompletedTask;
 

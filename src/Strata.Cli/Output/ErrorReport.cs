@@ -47,7 +47,12 @@ internal sealed record ErrorReport(string Code, int ExitCode, string Message)
         };
         var report = new ErrorReport(code, exitCode, message)
         {
-            NextSteps = exception is StrataException { NextSteps: var steps } ? NextStepCommands.RenderAll(steps, invoked) : [],
+            NextSteps = exception switch
+            {
+                StrataException { NextSteps: var steps } => NextStepCommands.RenderAll(steps, invoked),
+                MigrationInterruptedException { NextSteps: var steps } => NextStepCommands.RenderAll(steps, invoked),
+                _ => [],
+            },
             Completed = PartialRun.Find(exception),
         };
         return exception switch
@@ -58,6 +63,7 @@ internal sealed record ErrorReport(string Code, int ExitCode, string Message)
                 Statement = StatementText.Redact(failed.Failure.Statement),
             },
             MigrationFileException file => report with { File = file.FileName, Line = file.Line },
+            MigrationInterruptedException interrupted => report with { Migration = interrupted.Version },
             SqlSyntaxException syntax => report with { File = syntax.FileName, Line = syntax.Line, Column = syntax.Column },
             ScriptFailedException script => report with { File = script.File, Line = script.Line, Column = script.Column, SqlState = script.SqlState },
             DatabaseCommandFailedException command => report with { SqlState = command.SqlState },

@@ -16,4 +16,10 @@ internal sealed class MigrationInterruptedException : OperationCanceledException
         : base(message, innerException, cancellationToken)
     {
     }
+
+    /// <summary>The version of the interrupted migration.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>What resolves it: resuming its backfill with up, or repair.</summary>
+    public IReadOnlyList<NextStep> NextSteps { get; init; } = [];
 }

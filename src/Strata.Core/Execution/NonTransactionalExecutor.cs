@@ -27,7 +27,13 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
         var clock = Stopwatch.StartNew();
         var attempts = 1;
         var resumeAt = await ResumePointAsync(connection, migration, direction, cancellationToken);
-        IReadOnlyList<BoundSql> start = resumeAt is not null ? sql.NonTransactionalResume(migration, direction)
+        if (resumeAt is null && section.Batches.ContainsKey(0))
+        {
+            // Nothing before it can give its table a key: a table it cannot walk is refused before the section starts.
+            await BackfillRunner.KeyAsync(connection, migration, direction, 0, cancellationToken);
+        }
+
+        IReadOnlyList<BoundSql> start = resumeAt is { } at ? sql.NonTransactionalResume(migration, direction, at)
             : section.Batches.Count == 0 ? sql.NonTransactionalStart(migration, direction)
             : [.. sql.NonTransactionalStart(migration, direction), .. sql.Backfill.Forget(migration.Version)];
         await BookkeepAsync(
@@ -40,6 +46,7 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
         var completed = resumeAt ?? 0;
         try
         {
+            await RestoreSessionAsync(connection, migration, completed, cancellationToken);
             for (; completed < section.Statements.Count; completed++)
             {
                 var batched = section.Batches.ContainsKey(completed);
@@ -61,7 +68,11 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
                 $"cancelled while the transaction:false migration {MigrationNames.Id(migration)} was running {direction.ToString().ToLowerInvariant()}; " +
                 Interrupted(migration, direction, completed, certain: false),
                 ex,
-                ex.CancellationToken);
+                ex.CancellationToken)
+            {
+                Version = migration.Version.Value,
+                NextSteps = NextSteps(migration, direction, completed),
+            };
         }
 
         return new MigrationStepResult(migration.Version, migration.Description, migration.Source, direction, false, clock.Elapsed, attempts);
@@ -77,6 +88,29 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
 
         var at = await Db.ScalarAsync<int?>(connection, sql.RunningAt(migration), cancellationToken);
         return at is { } index && migration.Up.Batches.ContainsKey(index) ? index : null;
+    }
+
+    // A resumed section skips the statements before the backfill, but its SET and RESET statements shaped the session
+    // the backfill ran in (search_path decides its table, a role its rights, session_replication_role its triggers):
+    // they run again, in order, so the resumed batches run as the first ones did.
+    private async Task RestoreSessionAsync(NpgsqlConnection connection, Migration migration, int resumeAt, CancellationToken cancellationToken)
+    {
+        var statements = migration.Up.Statements;
+        for (var index = 0; index < resumeAt; index++)
+        {
+            if (StatementClassifier.IsSessionSetting(statements[index].Text))
+            {
+                logger.ReplayingSessionSetting(MigrationNames.Id(migration), index + 1, statements[index].Line);
+                var text = statements[index].Text;
+                await GuardAsync(
+                    migration,
+                    MigrationDirection.Up,
+                    index,
+                    $"no batch ran in this run, {Interrupted(migration, MigrationDirection.Up, resumeAt)}",
+                    () => Db.ExecuteAsync(connection, text, cancellationToken, timeoutSeconds: 0),
+                    cancellationToken);
+            }
+        }
     }
 
     private Task<int> RunBatchedAsync(
@@ -138,7 +172,7 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
                 }
                 catch (PostgresException ex) when (!ConnectionErrors.IsConnectionLoss(ex) && !LockRetryPolicy.IsLockTimeout(ex))
                 {
-                    throw MigrationErrors.FromServer(migration, section, statement, ex, Interrupted(migration, direction, index), Repair(migration));
+                    throw MigrationErrors.FromServer(migration, section, statement, ex, Interrupted(migration, direction, index), NextSteps(migration, direction, index));
                 }
                 catch (OperationCanceledException)
                 {
@@ -147,7 +181,7 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
                 }
                 catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionLoss(ex))
                 {
-                    throw MigrationErrors.ConnectionLost(migration, ex, Interrupted(migration, direction, index, certain: false), Repair(migration));
+                    throw MigrationErrors.ConnectionLost(migration, ex, Interrupted(migration, direction, index, certain: false), NextSteps(migration, direction, index));
                 }
             },
             logger,
@@ -173,7 +207,7 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
         }
         catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionLoss(ex))
         {
-            throw MigrationErrors.ConnectionLost(migration, ex, Interrupted(migration, direction, completed, certain: false), Repair(migration));
+            throw MigrationErrors.ConnectionLost(migration, ex, Interrupted(migration, direction, completed, certain: false), NextSteps(migration, direction, completed));
         }
         catch (PostgresException ex) when (HistoryRefusal.IsRefusal(ex))
         {
@@ -183,7 +217,12 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
         }
     }
 
-    private static NextStep[] Repair(Migration migration) => [new NextStep(NextStepKind.Repair, migration.Version.Value)];
+    // Stopped in a batched backfill, the migration is resumed by up (as Interrupted says and validate advises);
+    // stopped anywhere else, repair resolves it.
+    private static NextStep[] NextSteps(Migration migration, MigrationDirection direction, int completed) =>
+        [new NextStep(
+            direction == MigrationDirection.Up && migration.Up.Batches.ContainsKey(completed) ? NextStepKind.ResumeBackfill : NextStepKind.Repair,
+            migration.Version.Value)];
 
     private static string Interrupted(Migration migration, MigrationDirection direction, int completed, bool certain = true)
     {

@@ -73,6 +73,11 @@ internal sealed class ScriptBuilder(StepSql steps, HistorySql history, HistoryTa
         AppendAll(script, steps.NonTransactionalStart(migration, MigrationDirection.Up));
         for (var i = 0; i < migration.Up.Statements.Count; i++)
         {
+            if (migration.Up.Batches.TryGetValue(i, out var batch))
+            {
+                script.AppendLine(BatchNote(batch));
+            }
+
             Append(script, migration.Up.Statements[i].Text);
             Append(script, steps.Progress(migration, i + 1).ToLiteralSql());
         }
@@ -80,6 +85,13 @@ internal sealed class ScriptBuilder(StepSql steps, HistorySql history, HistoryTa
         AppendAll(script, steps.NonTransactionalFinish(migration, MigrationDirection.Up));
         return SessionSettings.NotSet;
     }
+
+    // A script cannot loop over keys: it runs the statement as written, which up would not, so it says so where a
+    // reviewer reads the statement.
+    private static string BatchNote(BatchDirective batch) =>
+        $"-- '-- strata:batch' (line {batch.Line}): up runs the next statement in batches of at most {batch.Size} keys of the primary key " +
+        $"of {batch.Statement.Table}, each batch its own transaction, {batch.Pause.TotalMilliseconds:0} ms apart, resumable after an interruption.\n" +
+        "-- This script runs it once, as one statement over the whole table: one transaction holding its row locks until it ends.";
 
     private static void AppendAll(StringBuilder script, IEnumerable<BoundSql> statements)
     {

@@ -41,16 +41,26 @@ internal static class StatementClassifier
     /// </summary>
     public static bool MayChangeSession(string statement)
     {
-        if (statement.Contains("set_config", StringComparison.OrdinalIgnoreCase) || MayCreateTemporary(statement))
+        if (statement.Contains("set_config", StringComparison.OrdinalIgnoreCase) || MayCreateTemporary(statement) || IsSessionSetting(statement))
         {
             return true;
         }
 
+        return Words.Read(statement, 1).Word(0) is "discard" or "declare" or "do" or "call";
+    }
+
+    /// <summary>
+    /// Whether a statement is a <c>SET</c> or <c>RESET</c> whose effect lasts the session (not <c>SET LOCAL</c>,
+    /// <c>SET TRANSACTION</c> or <c>SET CONSTRAINTS</c>): it changes settings and nothing else, so running it again
+    /// gives the same session.
+    /// </summary>
+    public static bool IsSessionSetting(string statement)
+    {
         var words = Words.Read(statement, 2);
         return words.Word(0) switch
         {
             "set" => words.Word(1) is not ("local" or "transaction" or "constraints"),
-            "reset" or "discard" or "declare" or "do" or "call" => true,
+            "reset" => true,
             _ => false,
         };
     }

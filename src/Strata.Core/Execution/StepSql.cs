@@ -20,8 +20,11 @@ internal sealed class StepSql(HistorySql history, MigratorOptions options)
     /// <summary>The running row of an interrupted up section that ran batched statements, read to resume it.</summary>
     public BoundSql RunningAt(Migration migration) => history.Backfill.RunningAt(history.Table, migration.Version);
 
-    /// <summary>Resuming an interrupted section: the session settings only, as its running row exists.</summary>
-    public IReadOnlyList<BoundSql> NonTransactionalResume(Migration migration, MigrationDirection direction)
+    /// <summary>
+    /// Resuming an interrupted section at statement <paramref name="resumeAt"/> (0-based): the session settings, and
+    /// its running row's start moved past the time it lay stopped, as the row exists.
+    /// </summary>
+    public IReadOnlyList<BoundSql> NonTransactionalResume(Migration migration, MigrationDirection direction, int resumeAt)
     {
         var section = migration.Section(direction);
         return
@@ -29,6 +32,8 @@ internal sealed class StepSql(HistorySql history, MigratorOptions options)
             DurableCommits,
             new($"SET lock_timeout = {Durations.Setting(LockTimeout(section))}"),
             new($"SET statement_timeout = {Durations.Setting(StatementTimeout(section))}"),
+            new(history.Backfill.CreateTable),
+            history.Backfill.SkipIdleTime(history.Table, migration.Version, resumeAt + 1),
         ];
     }
 

@@ -18,6 +18,7 @@ internal static class AddForeignKeyGenerator
         var table = column.Table;
         var name = SqlIdentifier.Quote(GeneratedName.Of(table.Name, column.Name, "fkey"));
         var target = referencedColumn is null ? referenced.Sql : $"{referenced.Sql} ({SqlIdentifier.Quote(referencedColumn)})";
+        var add = $"ALTER TABLE {table.Sql} ADD CONSTRAINT {name} FOREIGN KEY ({column.Sql}) REFERENCES {target} NOT VALID;";
         var slug = Slug.Of(table.Name, column.Name);
         return
         [
@@ -30,7 +31,7 @@ internal static class AddForeignKeyGenerator
                 App version: every running version must already write only values that exist in {referenced}.
                 Abort: strata down drops the constraint.
                 """,
-                $"ALTER TABLE {table.Sql} ADD CONSTRAINT {name} FOREIGN KEY ({column.Sql}) REFERENCES {target} NOT VALID;",
+                add,
                 $"ALTER TABLE {table.Sql} DROP CONSTRAINT {name};"),
             new GeneratedStep(
                 $"validate_foreign_key_{slug}",
@@ -40,12 +41,13 @@ internal static class AddForeignKeyGenerator
                 which lets reads and writes go on. It fails, changing nothing, if a row points at nothing: fix those
                 rows and run it again.
                 App version: any.
-                Abort: cancelling the scan leaves the constraint NOT VALID, as before. Nothing to undo afterwards.
+                Abort: cancelling the scan leaves the constraint NOT VALID, as before. Afterwards, strata down puts it
+                back NOT VALID (drops it and adds it again without a scan, each an instant lock).
                 """,
                 $"ALTER TABLE {table.Sql} VALIDATE CONSTRAINT {name};",
-                """
-                -- Nothing to undo: a validated constraint stays validated; the previous migration's down drops it.
-                SELECT 1;
+                $"""
+                ALTER TABLE {table.Sql} DROP CONSTRAINT {name};
+                {add}
                 """),
         ];
     }

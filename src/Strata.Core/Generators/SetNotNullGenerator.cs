@@ -37,12 +37,13 @@ internal static class SetNotNullGenerator
                 Validates {check}: scans {table} under SHARE UPDATE EXCLUSIVE, which lets reads and writes go on.
                 It fails, changing nothing, if a row still has {column.Sql} NULL: fix those rows and run it again.
                 App version: any version that writes {column.Sql}.
-                Abort: cancelling the scan leaves the check NOT VALID, as before. Nothing to undo afterwards.
+                Abort: cancelling the scan leaves the check NOT VALID, as before. Afterwards, strata down puts it
+                back NOT VALID (drops it and adds it again without a scan, each an instant lock).
                 """,
                 $"ALTER TABLE {table.Sql} VALIDATE CONSTRAINT {check};",
-                """
-                -- Nothing to undo: a validated check stays validated; the previous migration's down drops it.
-                SELECT 1;
+                $"""
+                ALTER TABLE {table.Sql} DROP CONSTRAINT {check};
+                {add}
                 """),
             new GeneratedStep(
                 $"set_not_null_{slug}",

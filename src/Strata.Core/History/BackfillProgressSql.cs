@@ -41,6 +41,16 @@ internal sealed class BackfillProgressSql(HistoryTableName history)
     public BoundSql RunningAt(HistoryTableName historyTable, MigrationVersion version) =>
         new($"SELECT statements_completed FROM {historyTable.Quoted} WHERE version = $1 AND status = '{HistoryCodes.Running}'", version.Value);
 
+    /// <summary>
+    /// A resumed section's running row moves its start forward by the time between the last run's last committed batch
+    /// and now, so that the execution time recorded when it finishes is the time it ran, not the time it lay stopped.
+    /// </summary>
+    public BoundSql SkipIdleTime(HistoryTableName historyTable, MigrationVersion version, int statement) => new(
+        $"UPDATE {historyTable.Quoted} h SET applied_at = h.applied_at + (clock_timestamp() - b.updated_at) FROM {_t} b " +
+        $"WHERE h.version = $1 AND h.status = '{HistoryCodes.Running}' AND b.version = h.version AND b.statement = $2 AND b.batches > 0",
+        version.Value,
+        statement);
+
     /// <summary>A fresh start of statement <paramref name="statement"/> (1-based), replacing what an earlier run left.</summary>
     public BoundSql Start(MigrationVersion version, int statement, string table, string keyColumn, string? upperKey, long keysTotal) => new(
         $"INSERT INTO {_t} (version, statement, table_name, key_column, upper_key, keys_total) VALUES ($1, $2, $3, $4, $5, $6) " +
@@ -54,9 +64,9 @@ internal sealed class BackfillProgressSql(HistoryTableName history)
         upperKey,
         keysTotal);
 
-    /// <summary>Reads one statement's progress: upper_key, last_key, keys_total, keys_done, rows_changed, batches.</summary>
+    /// <summary>Reads one statement's progress: table_name, upper_key, last_key, keys_total, keys_done, rows_changed, batches.</summary>
     public BoundSql Read(MigrationVersion version, int statement) => new(
-        $"SELECT upper_key, last_key, keys_total, keys_done, rows_changed, batches FROM {_t} WHERE version = $1 AND statement = $2",
+        $"SELECT table_name, upper_key, last_key, keys_total, keys_done, rows_changed, batches FROM {_t} WHERE version = $1 AND statement = $2",
         version.Value,
         statement);
 

@@ -22,4 +22,7 @@ internal static partial class LogMessages
     // bound, as each batch's count is recorded with the next batch and the last batch before an interruption has none.
     [LoggerMessage(EventId = 1364, EventName = nameof(BackfillCompleted), Level = LogLevel.Information, Message = "Migration {Migration}: backfill of {Table} done: {RowsDone} rows in {Batches} batches, {RowsChangedThisRun} changed in this run and at least {RowsChanged} in all (the last batch of each interrupted run is not counted)")]
     public static partial void BackfillCompletedAfterResume(this ILogger logger, string migration, string table, long rowsDone, int batches, long rowsChangedThisRun, long rowsChanged);
+
+    [LoggerMessage(EventId = 1365, Level = LogLevel.Information, Message = "Migration {Migration}: running statement {Index} (line {Line}) again, a session setting the backfill it resumes ran under")]
+    public static partial void ReplayingSessionSetting(this ILogger logger, string migration, int index, int line);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Strata.Core.Errors;
 
 namespace Strata.Core.Migrations;
 
@@ -12,6 +13,9 @@ internal static class NewVersion
 {
     private const string Format = "yyyyMMddHHmmss";
 
+    // 9999-12-31 23:59:59: the last second a 14-digit timestamp names, which has no second after it.
+    private static readonly DateTimeOffset Last = new(DateTime.MaxValue.Ticks - (DateTime.MaxValue.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+
     /// <summary>The first second at or after <paramref name="nowUtc"/> that no file in <paramref name="directories"/> has taken or passed.</summary>
     public static DateTimeOffset After(IEnumerable<string> directories, DateTimeOffset nowUtc)
     {
@@ -24,7 +28,10 @@ internal static class NewVersion
             {
                 if (Taken(Path.GetFileName(file)) is { } taken && taken >= start)
                 {
-                    start = taken.AddSeconds(1);
+                    start = taken < Last ? taken.AddSeconds(1) : throw new MigrationFileException(
+                        $"{file}: version {taken.ToString(Format, CultureInfo.InvariantCulture)} is the last second a timestamp version can name, " +
+                        "so no new timestamp version sorts after it: rename that file with the time it was written",
+                        file);
                 }
             }
         }

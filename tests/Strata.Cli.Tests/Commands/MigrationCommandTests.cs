@@ -66,6 +66,26 @@ public sealed class MigrationCommandTests
     }
 
     [Fact]
+    public async Task Status_exit_code_flags_an_interrupted_backfill_so_the_gate_runs_up_to_resume_it()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles();
+        files.Add(1, "t", "-- migrate:up\nCREATE TABLE t (id bigint PRIMARY KEY, v int);\nINSERT INTO t SELECT g FROM generate_series(1, 10) g;\n");
+        files.Add(2, "fill", "-- migrate:up transaction:false\n-- strata:batch size=5\nUPDATE t SET v = 1;\n");
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+        (await cli.RunAsync("up")).ExitCode.ShouldBe(0);
+        await using (var command = db.DataSource.CreateCommand("UPDATE strata_schema_migrations SET status = 'running', statements_completed = 0 WHERE version = '2'"))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var status = await cli.RunAsync("status", "--exit-code");
+
+        status.ExitCode.ShouldBe(8, status.ToString());
+        status.Stdout.ShouldContain("current version 1, 0 pending, 1 interrupted");
+    }
+
+    [Fact]
     public async Task Failed_migration_exits_1_naming_file_line_column_and_sqlstate_and_records_nothing()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();

@@ -27,6 +27,25 @@ public sealed class NewOperationCommandTests
 
     // Files written within the same second, or a sequence whose later steps are already a second or two ahead:
     // each file gets the second after the newest version there.
+    // Verify runs each migration's down after its up: a validate step's down must give back the NOT VALID constraint.
+    [Theory]
+    [InlineData("--set-not-null", "products.sku")]
+    [InlineData("--add-foreign-key", "products.category_id", "categories")]
+    public async Task The_not_valid_then_validate_sequences_pass_verify(params string[] operation)
+    {
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        var cli = new CliHarness();
+        var directory = Path.Combine(cli.WorkingDirectory, "db", "migrations");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "1_base.sql"), "-- migrate:up\nCREATE TABLE categories (id bigint PRIMARY KEY);\n" +
+            "CREATE TABLE products (id bigint PRIMARY KEY, sku text, category_id bigint);\n-- migrate:down\nDROP TABLE products;\nDROP TABLE categories;\n");
+        (await cli.RunAsync(["new", .. operation])).ExitCode.ShouldBe(0);
+
+        var result = await cli.RunAsync("verify", "--scratch-url", scratch.Url);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+    }
+
     [Fact]
     public async Task Migrations_written_in_quick_succession_never_share_a_version()
     {

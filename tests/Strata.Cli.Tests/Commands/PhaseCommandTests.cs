@@ -33,6 +33,28 @@ public sealed class PhaseCommandTests
     }
 
     [Fact]
+    public async Task Up_with_nothing_within_its_phase_or_target_says_what_stays_pending_rather_than_up_to_date()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles();
+        files.Add(1, "products", "-- migrate:up\nCREATE TABLE products (id int);\n");
+        files.Add(2, "cleanup", "-- migrate:up phase:post\nSELECT 1;\n");
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+        (await cli.RunAsync("up", "--phase", "pre")).ExitCode.ShouldBe(0);
+
+        var pre = await cli.RunAsync("up", "--phase", "pre");
+        var to = await cli.RunAsync("up", "--to", "1");
+        var all = await cli.RunAsync("up");
+        var done = await cli.RunAsync("up");
+
+        pre.ExitCode.ShouldBe(0, pre.ToString());
+        pre.Stdout.ShouldBe("nothing to apply within the target or phase: 1 migration stays pending beyond it\n");
+        to.Stdout.ShouldBe("nothing to apply within the target or phase: 1 migration stays pending beyond it\n");
+        all.Stdout.ShouldContain("applied 1 migration");
+        done.Stdout.ShouldBe("nothing to apply: the database is up to date\n");
+    }
+
+    [Fact]
     public async Task Up_phase_post_with_an_older_pre_deploy_migration_pending_is_refused_with_the_command_that_fixes_it()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();

@@ -25,7 +25,7 @@ public sealed class BackfillOutputTests
         result.ExitCode.ShouldBe(0, result.ToString());
         var events = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
         var progress = events.First(e => (string?)e["event"] == "BackfillProgress");
-        ((long)progress["rowsDone"]!, (long)progress["rowsTotal"]!, (string?)progress["table"]).ShouldBe((1000L, 3000L, "t"));
+        ((long)progress["rowsDone"]!, (long)progress["rowsTotal"]!, (string?)progress["table"]).ShouldBe((1000L, 3000L, "public.t"));
         var schema = JsonSchemaSubset.Load(Repository.PathTo("docs", "schemas", "strata-events.schema.json"));
         foreach (var json in events)
         {
@@ -46,7 +46,7 @@ public sealed class BackfillOutputTests
         result.ExitCode.ShouldBe(0, result.ToString());
         // The lint's warnings still show under --quiet; progress does not.
         result.Stderr.ShouldNotContain("Migration 2_backfill");
-        result.Stderr.ShouldNotContain("backfill of t");
+        result.Stderr.ShouldNotContain("backfill of public.t");
     }
 
     [Fact]
@@ -58,9 +58,9 @@ public sealed class BackfillOutputTests
         var result = await new CliHarness(files.Root).With("DATABASE_URL", db.Url).RunAsync("up");
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Stderr.ShouldContain("Migration 2_backfill: backfilling t by id in batches of 1000 keys (about 3000 rows)\n");
-        result.Stderr.ShouldContain("Migration 2_backfill: backfill of t: 1000 of about 3000 rows (33%), 1000 changed, ");
-        result.Stderr.ShouldContain("Migration 2_backfill: backfill of t done: 3000 rows in 3 batches, 3000 changed\n");
+        result.Stderr.ShouldContain("Migration 2_backfill: backfilling public.t by id in batches of 1000 keys (about 3000 rows)\n");
+        result.Stderr.ShouldContain("Migration 2_backfill: backfill of public.t: 1000 of about 3000 rows (33%), 1000 changed, ");
+        result.Stderr.ShouldContain("Migration 2_backfill: backfill of public.t done: 3000 rows in 3 batches, 3000 changed\n");
         result.Stderr.ShouldNotContain("\r");
     }
 }

@@ -62,7 +62,7 @@ public sealed class BackfillTests
 
         (await db.ScalarAsync<long>("SELECT count(*) FROM t")).ShouldBe(500);
         (await db.ScalarAsync<long>("SELECT count(*) FROM t WHERE v % 2 = 0")).ShouldBe(0);
-        logger.WithEvent(1363).ShouldHaveSingleItem().Message.ShouldBe("Migration 2_backfill: backfill of t done: 1000 rows in 4 batches, 500 changed");
+        logger.WithEvent(1363).ShouldHaveSingleItem().Message.ShouldBe("Migration 2_backfill: backfill of public.t done: 1000 rows in 4 batches, 500 changed");
     }
 
     [Fact]
@@ -102,6 +102,8 @@ public sealed class BackfillTests
 
         error.Message.ShouldBe($"migration 2_backfill cannot run at db/migrations/2_backfill.sql:3:1: '-- strata:batch' cannot run this UPDATE: {reason} " +
             "(hint: give the table a single-column primary key, or remove the '-- strata:batch' line to run the statement once)");
+        (await db.HistoryVersionsAsync("running")).ShouldBeEmpty();
+        (await db.HistoryVersionsAsync()).ShouldBe(["1"]);
     }
 
     [Fact]
@@ -126,6 +128,7 @@ public sealed class BackfillTests
         }
 
         caught.ShouldBeOfType<MigrationInterruptedException>().Message.ShouldContain("run up again to resume it after the last one");
+        ((MigrationInterruptedException)caught).NextSteps.ShouldBe([new NextStep(NextStepKind.ResumeBackfill, "2")]);
         (await db.HistoryVersionsAsync("running")).ShouldBe(["2"]);
         var done = await db.ScalarAsync<long>("SELECT count(*) FROM t WHERE hits = 1");
         done.ShouldBeInRange(300, 1900);
@@ -136,9 +139,9 @@ public sealed class BackfillTests
 
         var problem = (await db.Migrator(source).ValidateAsync()).Problems.ShouldHaveSingleItem();
         problem.Message.ShouldContain("it stopped in a batched backfill, which up resumes after its last committed batch");
-        problem.Message.ShouldEndWith($"; backfill of t: {done} of about 2000 rows done in {done / 100} batches, up to id {done}");
+        problem.Message.ShouldEndWith($"; backfill of public.t: {done} of about 2000 rows done in {done / 100} batches, up to id {done}");
         (await db.Migrator(source).StatusAsync()).Migrations[1].Progress.ShouldBe(
-            $"up: 0 of 1 statements done; statement 1 at line 3 not finished; backfill of t: {done} of about 2000 rows done in {done / 100} batches, " +
+            $"up: 0 of 1 statements done; statement 1 at line 3 not finished; backfill of public.t: {done} of about 2000 rows done in {done / 100} batches, " +
             $"up to id {done}; no run holds the migration lock: it stopped");
 
         await Should.ThrowAsync<ValidationFailedException>(() => db.Migrator(source).ScriptAsync());
@@ -152,8 +155,67 @@ public sealed class BackfillTests
         logger.WithEvent(1361).ShouldHaveSingleItem().Message.ShouldContain($"after key {done} ({done} rows done in {done / 100} batches)");
         logger.WithEvent(1363).ShouldBeEmpty();
         logger.WithEvent(1364).ShouldHaveSingleItem().Message.ShouldBe(
-            $"Migration 2_backfill: backfill of t done: 2000 rows in 20 batches, {2000 - done} changed in this run and at least 1900 in all " +
+            $"Migration 2_backfill: backfill of public.t done: 2000 rows in 20 batches, {2000 - done} changed in this run and at least 1900 in all " +
             "(the last batch of each interrupted run is not counted)");
+    }
+
+    [Fact]
+    public async Task A_resumed_backfill_runs_the_sections_earlier_settings_again_and_walks_the_table_the_first_run_did()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var setup = "CREATE SCHEMA shop;\nCREATE TABLE shop.t (id bigint PRIMARY KEY, hits int NOT NULL DEFAULT 0, xid bigint);\n" +
+            "CREATE TABLE public.t (id bigint PRIMARY KEY, hits int NOT NULL DEFAULT 0, xid bigint);\n" +
+            "INSERT INTO shop.t (id) SELECT g FROM generate_series(1, 2000) g;\nINSERT INTO public.t (id) SELECT g FROM generate_series(1, 2000) g;";
+        var source = new TestMigrationSource()
+            .Add("1_setup.sql", $"-- migrate:up\n{setup}\n")
+            .Add("2_backfill.sql", $"-- migrate:up transaction:false\nSET search_path = shop;\n-- strata:batch size=100 pause=20\nUPDATE t SET {Touch};\n");
+        await InterruptAsync(db, source);
+        var logger = new TestLogger();
+
+        await db.Migrator(source, logger: logger).UpAsync();
+
+        (await db.ScalarAsync<long>("SELECT count(*) FROM shop.t WHERE hits = 1")).ShouldBe(2000);
+        (await db.ScalarAsync<long>("SELECT count(*) FROM public.t WHERE hits <> 0")).ShouldBe(0);
+        logger.WithEvent(1365).ShouldHaveSingleItem().Message.ShouldBe(
+            "Migration 2_backfill: running statement 1 (line 2) again, a session setting the backfill it resumes ran under");
+        logger.WithEvent(1361).ShouldHaveSingleItem().Message.ShouldContain("resuming the backfill of shop.t after key");
+    }
+
+    [Fact]
+    public async Task A_resume_whose_table_name_now_names_another_table_is_refused_and_changes_nothing()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = Backfill(Rows(2000), "-- strata:batch size=100 pause=20", $"UPDATE t SET {Touch};");
+        await InterruptAsync(db, source);
+        var done = await db.ScalarAsync<long>("SELECT count(*) FROM t WHERE hits = 1");
+        await db.ExecuteAsync("CREATE SCHEMA other; CREATE TABLE other.t (id bigint PRIMARY KEY, hits int NOT NULL DEFAULT 0, xid bigint); " +
+            "INSERT INTO other.t (id) SELECT g FROM generate_series(1, 2000) g");
+        await db.ExecuteAsync("DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET search_path = other, public', current_database()); END $$");
+
+        // The setting applies to new sessions only, not to those in the test database's pool.
+        await using var fresh = NpgsqlDataSource.Create(db.ConnectionString);
+
+        var error = await Should.ThrowAsync<MigrationFailedException>(() => new Migrator(fresh, source, EngineTestKit.FastOptions).UpAsync());
+
+        error.Message.ShouldContain("the interrupted backfill walked public.t, but t now names other.t");
+        (await db.ScalarAsync<long>("SELECT count(*) FROM other.t WHERE hits <> 0")).ShouldBe(0);
+        (await db.ScalarAsync<long>("SELECT count(*) FROM public.t WHERE hits = 1")).ShouldBe(done);
+        (await db.HistoryVersionsAsync("running")).ShouldBe(["2"]);
+    }
+
+    [Fact]
+    public async Task A_resumed_backfill_records_the_time_it_ran_without_the_time_it_lay_stopped()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = Backfill(Rows(2000), "-- strata:batch size=100 pause=20", $"UPDATE t SET {Touch};");
+        await InterruptAsync(db, source);
+        // As if the run had stopped an hour ago.
+        await db.ExecuteAsync("UPDATE strata_schema_migrations SET applied_at = applied_at - interval '1 hour' WHERE version = '2'; " +
+            "UPDATE strata_schema_migrations_backfill SET updated_at = updated_at - interval '1 hour'");
+
+        await db.Migrator(source).UpAsync();
+
+        (await db.ScalarAsync<long>("SELECT execution_time_ms FROM strata_schema_migrations WHERE version = '2'")).ShouldBeLessThan(60_000);
     }
 
     [Fact]

@@ -25,6 +25,23 @@ public sealed class ScriptTests
     }
 
     [Fact]
+    public async Task A_batched_statement_is_marked_as_run_once_by_the_script_and_in_batches_by_up()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = new TestMigrationSource()
+            .Add("1_t.sql", "-- migrate:up\nCREATE TABLE t (id bigint PRIMARY KEY, v int);\n")
+            .Add("2_fill.sql", "-- migrate:up transaction:false\n-- strata:batch size=500 pause=20\nUPDATE t SET v = 1 WHERE v IS NULL;\n");
+
+        var script = await db.Migrator(source).ScriptAsync();
+
+        script.Sql.ShouldContain(
+            "-- '-- strata:batch' (line 2): up runs the next statement in batches of at most 500 keys of the primary key of t, each batch its own " +
+            "transaction, 20 ms apart, resumable after an interruption.\n" +
+            "-- This script runs it once, as one statement over the whole table: one transaction holding its row locks until it ends.\n" +
+            "UPDATE t SET v = 1 WHERE v IS NULL;\n");
+    }
+
+    [Fact]
     public async Task Running_the_script_records_the_same_history_as_up()
     {
         await using var scripted = await TestPostgres.CreateDatabaseAsync();

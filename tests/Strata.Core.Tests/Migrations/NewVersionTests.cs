@@ -1,3 +1,4 @@
+using Strata.Core.Errors;
 using Strata.Core.Migrations;
 
 namespace Strata.Core.Tests.Migrations;
@@ -27,5 +28,17 @@ public sealed class NewVersionTests
         second.Write("20261206141837_between.sql", "");
 
         NewVersion.After([first.Path, second.Path], Now).ShouldBe(new DateTimeOffset(2026, 12, 6, 14, 18, 39, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void A_file_at_the_last_second_a_timestamp_can_name_is_refused_naming_it()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("99991231235959_last.sql", "");
+
+        var error = Should.Throw<MigrationFileException>(() => NewVersion.After([directory.Path], Now));
+
+        error.FileName.ShouldEndWith("99991231235959_last.sql");
+        error.Message.ShouldContain("version 99991231235959 is the last second a timestamp version can name");
     }
 }

@@ -94,6 +94,36 @@ public sealed class RenameGeneratorTests
     }
 
     [Fact]
+    public async Task Rename_table_gives_the_view_the_tables_grants_and_its_row_level_security()
+    {
+        using var sequence = GeneratedSequence.Write(Products, GeneratorOperation.RenameTable, ["products", "items"]);
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await sequence.ApplyBaseAsync(db);
+        var app = db.Name + "_app";
+        await db.ExecuteAsync($"CREATE ROLE {app}; GRANT SELECT, INSERT, UPDATE ON products TO {app}; GRANT USAGE ON SEQUENCE products_id_seq TO {app}; " +
+            $"ALTER TABLE products ENABLE ROW LEVEL SECURITY; CREATE POLICY cheap ON products USING (price < 25) WITH CHECK (price < 25)");
+
+        await sequence.UpAsync(db, MigrationPhase.Pre);
+
+        (await AsAsync(db, app, "SELECT string_agg(name, ',' ORDER BY id) FROM products")).ShouldBe("lamp,desk");
+        (await AsAsync(db, app, "WITH i AS (INSERT INTO products (name, price) VALUES ('chair', 15) RETURNING name) SELECT name FROM i")).ShouldBe("chair");
+        (await Should.ThrowAsync<Npgsql.PostgresException>(() => AsAsync(db, app, "DELETE FROM products"))).SqlState.ShouldBe("42501");
+        (await Should.ThrowAsync<Npgsql.PostgresException>(() => AsAsync(db, app, "INSERT INTO products (name, price) VALUES ('sofa', 90)")))
+            .MessageText.ShouldContain("row-level security");
+
+        await sequence.UpAsync(db, MigrationPhase.Post);
+        await sequence.DownAllAsync(db);
+        await db.ExecuteAsync($"DROP OWNED BY {app}; DROP ROLE {app}");
+    }
+
+    private static async Task<string?> AsAsync(TestDatabase db, string role, string sql)
+    {
+        await using var connection = await db.DataSource.OpenConnectionAsync();
+        await using var command = new Npgsql.NpgsqlCommand($"SET ROLE {role}; {sql}", connection);
+        return (await command.ExecuteScalarAsync())?.ToString();
+    }
+
+    [Fact]
     public async Task Change_type_adds_a_cast_shadow_column_kept_in_step_both_ways_then_swaps_it_into_place()
     {
         using var sequence = GeneratedSequence.Write(Products, GeneratorOperation.ChangeType, ["products.price", "numeric(12,2)"], "integer");

@@ -22,7 +22,7 @@ internal static class RunRendering
         };
         var count = result.Migrations.Count;
         var message = count == 0
-            ? nothing ?? (result.Direction == MigrationDirection.Up ? "nothing to apply: the database is up to date" : "nothing to revert")
+            ? nothing ?? NothingMessage(result)
             : $"{verb} {count} migration{(count == 1 ? "" : "s")}";
         if (run.Reporter.Mode == OutputMode.Github)
         {
@@ -59,4 +59,12 @@ internal static class RunRendering
             writer.WriteLine(count == 0 ? message : style.Green(message));
         });
     }
+
+    private static string NothingMessage(MigrationRunResult result) => (result.Direction, result.LeftPending) switch
+    {
+        (MigrationDirection.Up, 0) => "nothing to apply: the database is up to date",
+        (MigrationDirection.Up, var left) =>
+            $"nothing to apply within the target or phase: {left} migration{(left == 1 ? " stays" : "s stay")} pending beyond it",
+        _ => "nothing to revert",
+    };
 }

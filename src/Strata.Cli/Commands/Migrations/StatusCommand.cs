@@ -11,7 +11,7 @@ internal static class StatusCommand
     {
         var exitCode = new Option<bool>("--exit-code")
         {
-            Description = $"Exit {ExitCodes.Pending} when a migration is pending, for scripts.",
+            Description = $"Exit {ExitCodes.Pending} when a migration is pending or interrupted, for scripts.",
         };
         var command = new Command("status", "Show applied, pending, out-of-order, edited, missing and interrupted migrations.") { exitCode };
         EngineFlags.AddHistoryFlag(command);
@@ -21,9 +21,12 @@ internal static class StatusCommand
             ShortRun.SkipCollections();
             var status = await migrator.StatusAsync(cancellationToken);
             var current = status.CurrentVersion?.Value ?? "none";
-            var message = $"current version {current}, {status.PendingCount} pending";
+            // An interrupted migration leaves up something to do too (resume a backfill, or refuse until it is repaired):
+            // a gate that runs up when this exits non-zero must not skip it.
+            var interrupted = status.Migrations.Count(m => m.State == MigrationState.Interrupted);
+            var message = $"current version {current}, {status.PendingCount} pending" + (interrupted > 0 ? $", {interrupted} interrupted" : string.Empty);
             run.Reporter.Result("status", message, () => MigrationJson.Status(status, run.Invoked), writer => Render(writer, run, status, message));
-            return parse.GetValue(exitCode) && status.PendingCount > 0 ? ExitCodes.Pending : ExitCodes.Success;
+            return parse.GetValue(exitCode) && status.PendingCount + interrupted > 0 ? ExitCodes.Pending : ExitCodes.Success;
         });
         return command;
     }

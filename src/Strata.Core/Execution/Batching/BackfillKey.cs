@@ -6,13 +6,17 @@ namespace Strata.Core.Execution.Batching;
 /// The primary key a batched statement walks: one column, whose btree ordering (every primary key has one) gives the
 /// keyset order. Read from the catalogs, never guessed from the statement.
 /// </summary>
-/// <param name="Table">The table as PostgreSQL names it (<c>regclass</c> text), for messages.</param>
+/// <param name="Table">
+/// The table, schema-qualified and quoted as needed: what the statement's name resolved to when it was looked up, which
+/// the progress row records and a resumed run must resolve to again.
+/// </param>
 /// <param name="Column">The key column, quoted as needed.</param>
 /// <param name="Type">The column's type as SQL (<c>format_type</c>), which keys read as text are cast back to.</param>
 internal sealed record BackfillKey(string Table, string Column, string Type)
 {
     private const string Query = """
         SELECT c.oid::regclass::text,
+               format('%I.%I', n.nspname, c.relname),
                (SELECT count(*) FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid AND i.indisprimary),
                (SELECT i.indnkeyatts FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid AND i.indisprimary),
                (SELECT quote_ident(a.attname) FROM pg_catalog.pg_index i
@@ -22,6 +26,7 @@ internal sealed record BackfillKey(string Table, string Column, string Type)
                   JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0]
                  WHERE i.indrelid = c.oid AND i.indisprimary)
           FROM pg_catalog.pg_class c
+          JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
          WHERE c.oid = to_regclass($1)
         """;
 
@@ -37,14 +42,14 @@ internal sealed record BackfillKey(string Table, string Column, string Type)
         }
 
         var name = reader.GetString(0);
-        if (reader.GetInt64(1) == 0)
+        if (reader.GetInt64(2) == 0)
         {
             return (null, $"table {name} has no primary key to run the statement in batches over");
         }
 
-        var columns = reader.GetInt16(2);
+        var columns = reader.GetInt16(3);
         return columns == 1
-            ? (new BackfillKey(name, reader.GetString(3), reader.GetString(4)), string.Empty)
+            ? (new BackfillKey(reader.GetString(1), reader.GetString(4), reader.GetString(5)), string.Empty)
             : (null, $"table {name} has a primary key of {columns} columns; batches need a single-column key");
     }
 }

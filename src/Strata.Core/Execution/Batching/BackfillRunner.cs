@@ -104,12 +104,33 @@ internal sealed class BackfillRunner(StepSql sql, ILogger logger)
         }
 
         return new BackfillState(
-            reader.IsDBNull(0) ? null : reader.GetString(0),
+            reader.GetString(0),
             reader.IsDBNull(1) ? null : reader.GetString(1),
-            reader.GetInt64(2),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
             reader.GetInt64(3),
             reader.GetInt64(4),
-            reader.GetInt32(5));
+            reader.GetInt64(5),
+            reader.GetInt32(6));
+    }
+
+    /// <summary>
+    /// The key statement <paramref name="index"/> walks, or a refusal naming what its table lacks. The refusal of a
+    /// section's first statement comes before the section records anything; a later one leaves it interrupted there.
+    /// </summary>
+    public static async Task<BackfillKey> KeyAsync(
+        NpgsqlConnection connection, Migration migration, MigrationDirection direction, int index, CancellationToken cancellationToken)
+    {
+        var section = migration.Section(direction);
+        var batch = section.Batches[index];
+        var (key, problem) = await BackfillKey.FindAsync(connection, batch.Statement.Table, cancellationToken);
+        return key ?? throw MigrationErrors.Refused(
+            migration,
+            section.Statements[index],
+            $"'-- strata:batch' cannot run this {batch.Statement.Command}: {problem}",
+            index == 0
+                ? "give the table a single-column primary key, or remove the '-- strata:batch' line to run the statement once"
+                : "give the table a single-column primary key and run up again, or remove the '-- strata:batch' line to run " +
+                  "the statement once and resolve the interrupted migration with repair");
     }
 
     // Finds the key, then resumes from the progress row, or fixes the key space (its largest key now), estimates its
@@ -120,18 +141,22 @@ internal sealed class BackfillRunner(StepSql sql, ILogger logger)
         var (id, number) = (MigrationNames.Id(migration), index + 1);
         var section = migration.Section(direction);
         var batch = section.Batches[index];
-        var (key, problem) = await BackfillKey.FindAsync(connection, batch.Statement.Table, cancellationToken);
-        if (key is null)
-        {
-            throw MigrationErrors.Refused(
-                migration,
-                section.Statements[index],
-                $"'-- strata:batch' cannot run this {batch.Statement.Command}: {problem}",
-                "give the table a single-column primary key, or remove the '-- strata:batch' line to run the statement once");
-        }
+        var key = await KeyAsync(connection, migration, direction, index, cancellationToken);
 
         if (resume && await ReadAsync(connection, migration, number, cancellationToken) is { } saved)
         {
+            // The statement names its table as written, resolved by this session's search_path: resuming on another
+            // table of that name would finish the wrong one and record the backfill done.
+            if (!string.Equals(saved.Table, key.Table, StringComparison.Ordinal))
+            {
+                throw MigrationErrors.Refused(
+                    migration,
+                    section.Statements[index],
+                    $"the interrupted backfill walked {saved.Table}, but {batch.Statement.Table} now names {key.Table}",
+                    $"give the session the settings the first run had, so that {batch.Statement.Table} names {saved.Table} again, then run up; " +
+                    "or resolve the migration with repair");
+            }
+
             if (saved.LastKey is not null)
             {
                 logger.BackfillResuming(id, key.Table, saved.LastKey, saved.KeysDone, saved.Batches);
@@ -153,7 +178,7 @@ internal sealed class BackfillRunner(StepSql sql, ILogger logger)
         await Db.ExecuteAsync(connection, sql.Backfill.CreateTable, cancellationToken);
         await Db.ExecuteAsync(connection, [sql.Backfill.Start(migration.Version, number, key.Table, key.Column, upper, total)], cancellationToken);
         logger.BackfillStarting(id, key.Table, key.Column, batch.Size, total);
-        return (key, new BackfillState(upper, null, total, 0, 0, 0));
+        return (key, new BackfillState(key.Table, upper, null, total, 0, 0, 0));
     }
 
     private sealed record BatchOutcome(string LastKey, long Keys, long Rows);
