@@ -20,8 +20,14 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
 {
     private readonly BackfillRunner _backfill = new(sql, logger);
 
+    /// <param name="connection">The work connection.</param>
+    /// <param name="migration">The migration to run.</param>
+    /// <param name="direction">Which section.</param>
+    /// <param name="lockHeld">Throws when the migration lock was lost, given what the run leaves and what to do then.</param>
+    /// <param name="cancellationToken">Cancels the running statement.</param>
     public async Task<MigrationStepResult> RunAsync(
-        NpgsqlConnection connection, Migration migration, MigrationDirection direction, CancellationToken cancellationToken)
+        NpgsqlConnection connection, Migration migration, MigrationDirection direction,
+        Func<string, IReadOnlyList<NextStep>, CancellationToken, Task> lockHeld, CancellationToken cancellationToken)
     {
         var section = migration.Section(direction);
         var clock = Stopwatch.StartNew();
@@ -52,6 +58,8 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
                 await BookkeepAsync(connection, progress, migration, direction, completed + 1, cancellationToken);
             }
 
+            // Recorded only while this run still holds the lock: without it, another run may have resolved the row meanwhile.
+            await lockHeld($"migration {MigrationNames.Id(migration)} ran all its statements but was not recorded; {Interrupted(migration, direction, completed)}", Repair(migration), cancellationToken);
             await BookkeepAsync(connection, sql.NonTransactionalFinish(migration, direction), migration, direction, section.Statements.Count, cancellationToken);
         }
         catch (OperationCanceledException ex)
@@ -167,9 +175,15 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
     private async Task BookkeepAsync(
         NpgsqlConnection connection, IEnumerable<BoundSql> statements, Migration migration, MigrationDirection direction, int completed, CancellationToken cancellationToken)
     {
+        var total = migration.Section(direction).Statements.Count;
+        var state = $"this transaction:false migration had completed {completed} of its {total} statements, which stay applied";
         try
         {
-            await Db.ExecuteAsync(connection, statements, cancellationToken);
+            if (await Db.ExecuteCheckedAsync(connection, statements, cancellationToken) > 0)
+            {
+                // Another session removed or resolved the row (repair, by hand) while the section ran: never say applied.
+                throw HistoryTableLost.RowGone(migration, direction, state);
+            }
         }
         catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionLoss(ex))
         {
@@ -177,8 +191,6 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
         }
         catch (PostgresException ex) when (HistoryRefusal.IsRefusal(ex))
         {
-            var total = migration.Section(direction).Statements.Count;
-            var state = $"this transaction:false migration had completed {completed} of its {total} statements, which stay applied";
             throw HistoryTableLost.IsMissingTable(ex) ? HistoryTableLost.Error(migration, ex, state) : HistoryRefusal.Write(sql.HistoryTable, ex, state);
         }
     }

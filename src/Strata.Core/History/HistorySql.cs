@@ -96,13 +96,16 @@ internal sealed class HistorySql(HistoryTableName table)
     public BoundSql InsertRunning(Migration migration) => Insert(migration, HistoryCodes.Running, 0, "NULL", HistoryOrigin.Run);
 
     public BoundSql Progress(MigrationVersion version, int completed) =>
-        new($"UPDATE {_t} SET statements_completed = $2 WHERE version = $1", version.Value, completed);
+        new($"UPDATE {_t} SET statements_completed = $2 WHERE version = $1", version.Value, completed) { ChangesARow = true };
 
     public BoundSql FinishRunning(MigrationVersion version) => new(
         $"UPDATE {_t} SET status = 'applied', statements_completed = statements_total, " +
         "execution_time_ms = round(extract(epoch FROM clock_timestamp() - applied_at) * 1000)::bigint, " +
         "applied_at = clock_timestamp() WHERE version = $1 AND status = 'running'",
-        version.Value);
+        version.Value)
+    {
+        ChangesARow = true,
+    };
 
     /// <summary>
     /// A <c>transaction:false</c> down section starts: the row records the checksum of the file it runs from (a file
@@ -115,9 +118,12 @@ internal sealed class HistorySql(HistoryTableName table)
         migration.Version.Value,
         total,
         migration.Checksum.Hash,
-        migration.Checksum.Algorithm);
+        migration.Checksum.Algorithm)
+    {
+        ChangesARow = true,
+    };
 
-    public BoundSql Delete(MigrationVersion version) => new($"DELETE FROM {_t} WHERE version = $1", version.Value);
+    public BoundSql Delete(MigrationVersion version) => new($"DELETE FROM {_t} WHERE version = $1", version.Value) { ChangesARow = true };
 
     /// <summary>Every row of a version however it is spelled (<c>01</c>, <c>1</c>): repairs an inconsistent table.</summary>
     public BoundSql DeleteEverySpelling(MigrationVersion version) => new(
