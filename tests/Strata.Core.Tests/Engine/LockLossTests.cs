@@ -62,6 +62,61 @@ public sealed class LockLossTests
         (await db.ScalarAsync<long>("SELECT count(*) FROM strata_schema_migrations")).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task A_history_write_that_meets_a_lock_timeout_is_retried()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = Counted();
+        var options = EngineTestKit.FastOptions with { LockTimeout = TimeSpan.FromMilliseconds(500), LockRetryAttempts = 10 };
+        var run = db.Migrator(source, options).UpAsync();
+
+        await using (var holder = await db.DataSource.OpenConnectionAsync())
+        {
+            await WaitForSleepAsync(db);
+            await using var transaction = await holder.BeginTransactionAsync();
+            await using (var take = new NpgsqlCommand("LOCK TABLE strata_schema_migrations IN ACCESS EXCLUSIVE MODE", holder, transaction))
+            {
+                await take.ExecuteNonQueryAsync();
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await transaction.CommitAsync();
+        }
+
+        (await run).Migrations.Count.ShouldBe(2);
+        (await db.ScalarAsync<long>("SELECT count(*) FROM cnt")).ShouldBe(1);
+        (await db.HistoryVersionsAsync()).ShouldBe(["1", "2"]);
+    }
+
+    [Fact]
+    public async Task A_history_write_that_keeps_meeting_a_lock_timeout_is_a_lock_error_saying_the_statement_committed()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = Counted();
+        var options = EngineTestKit.FastOptions with { LockTimeout = TimeSpan.FromMilliseconds(200), LockRetryAttempts = 2 };
+        var run = db.Migrator(source, options).UpAsync();
+
+        await using var holder = await db.DataSource.OpenConnectionAsync();
+        await WaitForSleepAsync(db);
+        await using var transaction = await holder.BeginTransactionAsync();
+        await using (var take = new NpgsqlCommand("LOCK TABLE strata_schema_migrations IN ACCESS EXCLUSIVE MODE", holder, transaction))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        var error = await Should.ThrowAsync<LockNotAcquiredException>(() => run);
+        await transaction.RollbackAsync();
+
+        error.Message.ShouldContain("statement 1 committed although its history row does not count it");
+        error.Message.ShouldContain("recorded as running with 0 of 1 statements completed");
+        error.Message.ShouldNotContain("grant");
+        (await db.ScalarAsync<long>("SELECT count(*) FROM cnt")).ShouldBe(1);
+    }
+
+    private static TestMigrationSource Counted() => new TestMigrationSource()
+        .Add("1_cnt.sql", "-- migrate:up\nCREATE TABLE cnt (n int);\n")
+        .Add("2_count.sql", "-- migrate:up transaction:false\nINSERT INTO cnt SELECT 1 FROM pg_sleep(1);\n");
+
     private static async Task WaitForSleepAsync(TestDatabase db)
     {
         for (var i = 0; i < 500; i++)
