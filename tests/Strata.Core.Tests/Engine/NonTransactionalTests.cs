@@ -1,3 +1,4 @@
+using Npgsql;
 using Strata.Core.Errors;
 using Strata.Core.Execution;
 using Strata.Core.History;
@@ -62,6 +63,28 @@ public sealed class NonTransactionalTests
         logger.WithEvent(1325).ShouldHaveSingleItem().Message.ShouldContain("public.items_code");
         (await db.ScalarAsync<bool>("SELECT indisvalid FROM pg_index WHERE indexrelid = 'items_code'::regclass")).ShouldBeTrue();
         (await db.HistoryVersionsAsync()).ShouldBe(["1", "2"]);
+    }
+
+    // PostgreSQL creates an index in its table's schema: an invalid index of the name elsewhere on the search path is
+    // another table's, and stays.
+    [Fact]
+    public async Task Rebuilding_an_invalid_index_leaves_one_of_the_same_name_in_another_schema()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = new TestMigrationSource()
+            .Add("1_tables.sql", "-- migrate:up\nCREATE SCHEMA other;\nCREATE TABLE other.u2 (v int);\nINSERT INTO other.u2 VALUES (1), (1);\nCREATE TABLE public.u3 (v int);\n");
+        await db.Migrator(source).UpAsync();
+        await Should.ThrowAsync<PostgresException>(() => db.ExecuteAsync("CREATE UNIQUE INDEX CONCURRENTLY idx_y ON other.u2 (v)"));
+        await db.ExecuteAsync($"ALTER DATABASE \"{db.Name}\" SET search_path = other, public");
+        await using var dataSource = NpgsqlDataSource.Create(db.ConnectionString);
+        source.Add("2_idx.sql", "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY IF NOT EXISTS idx_y ON u3 (v);\n");
+        var logger = new TestLogger();
+
+        await new Migrator(dataSource, source, EngineTestKit.FastOptions, logger).UpAsync();
+
+        logger.WithEvent(1325).ShouldBeEmpty();
+        (await db.ScalarAsync<bool>("SELECT NOT indisvalid FROM pg_index WHERE indexrelid = 'other.idx_y'::regclass")).ShouldBeTrue();
+        (await db.ScalarAsync<bool>("SELECT indisvalid FROM pg_index WHERE indexrelid = 'public.idx_y'::regclass")).ShouldBeTrue();
     }
 
     [Fact]
