@@ -344,14 +344,16 @@ public sealed class Migrator
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
                 var ledger = new MigrationLedger(migrations, await _history.TryLoadAsync(connection, cancellationToken) ?? []);
-                return new RepairResult(await repairer.InspectAsync(connection, ledger, cancellationToken), action, null);
+                var interrupted = await repairer.InspectAsync(connection, ledger, cancellationToken);
+                var holder = interrupted.Count == 0 ? null : await InterruptionNotes.LockHolderAsync(connection, _history, cancellationToken);
+                return new RepairResult(interrupted, action, null, holder);
             }
 
             await using var session = await OpenSessionAsync(cancellationToken);
             var locked = new MigrationLedger(migrations, session.History);
-            var interrupted = await repairer.InspectAsync(session.ReadConnection, locked, cancellationToken);
-            var resolved = await repairer.ResolveAsync(session, locked, interrupted, action, version, cancellationToken);
-            return new RepairResult(interrupted, action, resolved);
+            var found = await repairer.InspectAsync(session.ReadConnection, locked, cancellationToken);
+            var resolved = await repairer.ResolveAsync(session, locked, found, action, version, cancellationToken);
+            return new RepairResult(found, action, resolved);
         });
 
     // As a run would (its session checks the same): where Strata's history has rows, pending migrations another tool

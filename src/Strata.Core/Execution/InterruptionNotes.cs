@@ -19,14 +19,20 @@ internal static class InterruptionNotes
         StatusResult status, MigrationLedger ledger, NpgsqlConnection connection, HistoryStore history, ILogger logger, CancellationToken cancellationToken)
     {
         var interrupted = await new Repairer(history, logger).InspectAsync(connection, ledger, cancellationToken);
-        var key = MigrationLockKey.Compute(connection.Database, history.Table);
-        var holder = await new LockProbe(connection, key).FindHolderAsync(cancellationToken);
+        var holder = await LockHolderAsync(connection, history, cancellationToken);
         var notes = interrupted.ToDictionary(i => i.Version, i => Describe(i, holder));
         return status with
         {
             Migrations = [.. status.Migrations.Select(m => notes.TryGetValue(m.Version, out var note) ? m with { Progress = note } : m)],
         };
     }
+
+    /// <summary>
+    /// The session holding the migration lock now, or null: a run that holds it while a row says running is most
+    /// likely still running that migration, not interrupted.
+    /// </summary>
+    public static Task<LockHolder?> LockHolderAsync(NpgsqlConnection connection, HistoryStore history, CancellationToken cancellationToken) =>
+        new LockProbe(connection, MigrationLockKey.Compute(connection.Database, history.Table)).FindHolderAsync(cancellationToken);
 
     private static string Describe(InterruptedMigration migration, LockHolder? holder)
     {
