@@ -158,7 +158,7 @@ internal sealed class MigrationLock : IAsyncDisposable
                     $"({holder?.ToString() ?? "which could not be identified"}); gave up after {Durations.Format(wait.Limit)}: " +
                     "wait for that run to finish, or allow a longer advisory lock wait.")
                 {
-                    NextSteps = [new NextStep(NextStepKind.RaiseLockWait, Value: Durations.Format(wait.Limit * 2))],
+                    NextSteps = [new NextStep(NextStepKind.RaiseLockWait, Value: Durations.Format(wait.Longer))],
                 };
             }
 

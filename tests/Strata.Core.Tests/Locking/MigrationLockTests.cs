@@ -45,6 +45,23 @@ public sealed class MigrationLockTests
     }
 
     [Fact]
+    public async Task A_wait_of_zero_that_finds_the_lock_held_suggests_a_positive_wait()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await using var holder = await db.DataSource.OpenConnectionAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey.Compute(db.Name, HistoryTableName.Default)})", holder))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        var options = EngineTestKit.FastOptions with { AdvisoryLockWait = TimeSpan.Zero };
+
+        var error = await Should.ThrowAsync<LockNotAcquiredException>(() => db.Migrator(UpTests.ThreeTables(), options).UpAsync());
+
+        error.NextSteps.ShouldBe([new NextStep(NextStepKind.RaiseLockWait, Value: "10m")]);
+    }
+
+    [Fact]
     public async Task A_run_waits_while_the_lock_is_held_and_proceeds_once_it_is_released()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
