@@ -112,9 +112,12 @@ internal sealed class HistorySql(HistoryTableName table)
     /// edited after it was applied, with edits allowed), so that repair compares an interrupted attempt with the file
     /// it ran, not the one applied long before.
     /// </summary>
+    /// <remarks>
+    /// Its applied_at becomes the time the section started, as for a running row; down deletes the row when it ends.
+    /// </remarks>
     public BoundSql StartReverting(Migration migration, int total) => new(
-        $"UPDATE {_t} SET status = 'reverting', statements_completed = 0, statements_total = $2, checksum = $3, checksum_algorithm = $4 " +
-        "WHERE version = $1 AND status = 'applied'",
+        $"UPDATE {_t} SET status = 'reverting', statements_completed = 0, statements_total = $2, checksum = $3, checksum_algorithm = $4, " +
+        "applied_at = clock_timestamp() WHERE version = $1 AND status = 'applied'",
         migration.Version.Value,
         total,
         migration.Checksum.Hash,
@@ -151,7 +154,7 @@ internal sealed class HistorySql(HistoryTableName table)
 
     /// <summary>Repair: put an interrupted down section's row back to applied so <c>down</c> runs it again.</summary>
     public BoundSql RestoreReverting(MigrationVersion version, int upStatements) => new(
-        $"UPDATE {_t} SET status = 'applied', statements_completed = $2, statements_total = $2, origin = 'repair' " +
+        $"UPDATE {_t} SET status = 'applied', statements_completed = $2, statements_total = $2, origin = 'repair', applied_at = clock_timestamp() " +
         "WHERE version = $1 AND status = 'reverting'",
         version.Value,
         upStatements);

@@ -88,6 +88,23 @@ public sealed class NonTransactionalTests
     }
 
     [Fact]
+    public async Task An_interrupted_roll_back_started_when_the_down_section_started_not_when_it_was_applied()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = Items().Add("1_items.sql", "-- migrate:up\nCREATE TABLE items (id int, code text);\n")
+            .Add("2_items_code.sql", "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY items_code ON items (code);\n" +
+                "-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY items_code;\nDROP TABLE missing;\n");
+        var migrator = db.Migrator(source);
+        await migrator.UpAsync();
+        var appliedAt = await db.ScalarAsync<DateTime>("SELECT applied_at FROM strata_schema_migrations WHERE version = '2'");
+        await Task.Delay(50);
+
+        await Should.ThrowAsync<MigrationFailedException>(() => migrator.DownAsync());
+
+        (await migrator.RepairAsync()).Interrupted.Single().StartedAt.UtcDateTime.ShouldBeGreaterThan(appliedAt.AddMilliseconds(40));
+    }
+
+    [Fact]
     public async Task An_interrupted_migration_can_be_marked_as_completed_by_hand()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
