@@ -1,5 +1,6 @@
 using Npgsql;
 using Strata.Core.Errors;
+using Strata.Core.Execution;
 using Strata.Testing;
 
 namespace Strata.Core.Tests.Engine;
@@ -66,18 +67,12 @@ public sealed class LockLossTests
     public async Task A_history_write_that_meets_a_lock_timeout_is_retried()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
-        var source = Counted();
-        var options = EngineTestKit.FastOptions with { LockTimeout = TimeSpan.FromMilliseconds(500), LockRetryAttempts = 10 };
-        var run = db.Migrator(source, options).UpAsync();
+        var run = CountedRunAsync(db, TimeSpan.FromMilliseconds(500), 10);
 
         await using (var holder = await db.DataSource.OpenConnectionAsync())
         {
             await WaitForSleepAsync(db);
-            await using var transaction = await holder.BeginTransactionAsync();
-            await using (var take = new NpgsqlCommand("LOCK TABLE strata_schema_migrations IN ACCESS EXCLUSIVE MODE", holder, transaction))
-            {
-                await take.ExecuteNonQueryAsync();
-            }
+            await using var transaction = await LockHistoryTableAsync(holder);
 
             await Task.Delay(TimeSpan.FromSeconds(2));
             await transaction.CommitAsync();
@@ -92,17 +87,11 @@ public sealed class LockLossTests
     public async Task A_history_write_that_keeps_meeting_a_lock_timeout_is_a_lock_error_saying_the_statement_committed()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
-        var source = Counted();
-        var options = EngineTestKit.FastOptions with { LockTimeout = TimeSpan.FromMilliseconds(200), LockRetryAttempts = 2 };
-        var run = db.Migrator(source, options).UpAsync();
+        var run = CountedRunAsync(db, TimeSpan.FromMilliseconds(200), 2);
 
         await using var holder = await db.DataSource.OpenConnectionAsync();
         await WaitForSleepAsync(db);
-        await using var transaction = await holder.BeginTransactionAsync();
-        await using (var take = new NpgsqlCommand("LOCK TABLE strata_schema_migrations IN ACCESS EXCLUSIVE MODE", holder, transaction))
-        {
-            await take.ExecuteNonQueryAsync();
-        }
+        await using var transaction = await LockHistoryTableAsync(holder);
 
         var error = await Should.ThrowAsync<LockNotAcquiredException>(() => run);
         await transaction.RollbackAsync();
@@ -113,9 +102,22 @@ public sealed class LockLossTests
         (await db.ScalarAsync<long>("SELECT count(*) FROM cnt")).ShouldBe(1);
     }
 
-    private static TestMigrationSource Counted() => new TestMigrationSource()
-        .Add("1_cnt.sql", "-- migrate:up\nCREATE TABLE cnt (n int);\n")
-        .Add("2_count.sql", "-- migrate:up transaction:false\nINSERT INTO cnt SELECT 1 FROM pg_sleep(1);\n");
+    // Migration 2 inserts a row in a statement of its own, then records it in the history.
+    private static Task<MigrationRunResult> CountedRunAsync(TestDatabase db, TimeSpan lockTimeout, int attempts) =>
+        db.Migrator(
+            new TestMigrationSource()
+                .Add("1_cnt.sql", "-- migrate:up\nCREATE TABLE cnt (n int);\n")
+                .Add("2_count.sql", "-- migrate:up transaction:false\nINSERT INTO cnt SELECT 1 FROM pg_sleep(1);\n"),
+            EngineTestKit.FastOptions with { LockTimeout = lockTimeout, LockRetryAttempts = attempts })
+        .UpAsync();
+
+    private static async Task<NpgsqlTransaction> LockHistoryTableAsync(NpgsqlConnection holder)
+    {
+        var transaction = await holder.BeginTransactionAsync();
+        await using var take = new NpgsqlCommand("LOCK TABLE strata_schema_migrations IN ACCESS EXCLUSIVE MODE", holder, transaction);
+        await take.ExecuteNonQueryAsync();
+        return transaction;
+    }
 
     private static async Task WaitForSleepAsync(TestDatabase db)
     {

@@ -16,6 +16,11 @@ public sealed class NonTransactionalTests
         .Add("1_items.sql", "-- migrate:up\nCREATE TABLE items (id int, code text);\nINSERT INTO items VALUES (1, 'a'), (2, 'a');\n-- migrate:down\nDROP TABLE items;\n")
         .Add("2_items_code.sql", UniqueIndex);
 
+    // Migration 2's down section fails at its second statement.
+    private static TestMigrationSource FailingDown() => Items().Add("1_items.sql", "-- migrate:up\nCREATE TABLE items (id int, code text);\n")
+        .Add("2_items_code.sql", "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY items_code ON items (code);\n" +
+            "-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY items_code;\nDROP TABLE missing;\n");
+
     [Fact]
     public async Task Creates_an_index_concurrently_and_rolls_it_back()
     {
@@ -91,10 +96,7 @@ public sealed class NonTransactionalTests
     public async Task An_interrupted_roll_back_started_when_the_down_section_started_not_when_it_was_applied()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
-        var source = Items().Add("1_items.sql", "-- migrate:up\nCREATE TABLE items (id int, code text);\n")
-            .Add("2_items_code.sql", "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY items_code ON items (code);\n" +
-                "-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY items_code;\nDROP TABLE missing;\n");
-        var migrator = db.Migrator(source);
+        var migrator = db.Migrator(FailingDown());
         await migrator.UpAsync();
         var appliedAt = await db.ScalarAsync<DateTime>("SELECT applied_at FROM strata_schema_migrations WHERE version = '2'");
         await Task.Delay(50);
@@ -130,10 +132,7 @@ public sealed class NonTransactionalTests
     public async Task An_interrupted_roll_back_is_reverting_and_repair_can_restore_or_complete_it()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
-        var source = Items().Add("1_items.sql", "-- migrate:up\nCREATE TABLE items (id int, code text);\n")
-            .Add("2_items_code.sql", "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY items_code ON items (code);\n" +
-                "-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY items_code;\nDROP TABLE missing;\n");
-        var migrator = db.Migrator(source);
+        var migrator = db.Migrator(FailingDown());
         await migrator.UpAsync();
 
         (await Should.ThrowAsync<MigrationFailedException>(() => migrator.DownAsync())).Message.ShouldContain("recorded as reverting with 1 of 2");
