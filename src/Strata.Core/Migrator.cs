@@ -201,7 +201,7 @@ public sealed class Migrator
                 .Where(i => i.InvalidIndexesNote is not null || i.Backfill is not null)
                 .ToDictionary(i => i.Version, i => (i.InvalidIndexesNote is { } invalid ? "; " + invalid : "") +
                     (i.Backfill is { } backfill ? "; " + backfill.Describe() : ""));
-            var holder = ledger.InState(MigrationState.Interrupted).Any() ? await InterruptionNotes.HolderAsync(connection, _history, cancellationToken) : null;
+            var holder = ledger.InState(MigrationState.Interrupted).Any() ? await InterruptionNotes.LockHolderAsync(connection, _history, cancellationToken) : null;
             var result = StatusReport.Validate(ledger, _options, notes, holder?.ToString());
             return await _guard.ProblemAsync(connection, ledger, cancellationToken) is { } refused
                 ? result with { Problems = [.. result.Problems, refused] }
@@ -347,14 +347,16 @@ public sealed class Migrator
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
                 var ledger = new MigrationLedger(migrations, await _history.TryLoadAsync(connection, cancellationToken) ?? []);
-                return new RepairResult(await repairer.InspectAsync(connection, ledger, cancellationToken), action, null);
+                var interrupted = await repairer.InspectAsync(connection, ledger, cancellationToken);
+                var holder = interrupted.Count == 0 ? null : await InterruptionNotes.LockHolderAsync(connection, _history, cancellationToken);
+                return new RepairResult(interrupted, action, null, holder);
             }
 
             await using var session = await OpenSessionAsync(cancellationToken);
             var locked = new MigrationLedger(migrations, session.History);
-            var interrupted = await repairer.InspectAsync(session.ReadConnection, locked, cancellationToken);
-            var resolved = await repairer.ResolveAsync(session, locked, interrupted, action, version, cancellationToken);
-            return new RepairResult(interrupted, action, resolved);
+            var found = await repairer.InspectAsync(session.ReadConnection, locked, cancellationToken);
+            var resolved = await repairer.ResolveAsync(session, locked, found, action, version, cancellationToken);
+            return new RepairResult(found, action, resolved);
         });
 
     // As a run would (its session checks the same): where Strata's history has rows, pending migrations another tool

@@ -9,6 +9,12 @@ namespace Strata.Core.Data;
 /// </summary>
 internal sealed record BoundSql(string Text, params object?[] Values)
 {
+    /// <summary>
+    /// The statement updates or deletes a row that must exist (a history row a run wrote); changing none means another
+    /// session changed the row meanwhile (<see cref="Db.ExecuteCheckedAsync"/>).
+    /// </summary>
+    public bool ChangesARow { get; init; }
+
     public NpgsqlBatchCommand ToBatchCommand()
     {
         var command = new NpgsqlBatchCommand(Text);

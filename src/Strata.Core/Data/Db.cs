@@ -13,18 +13,33 @@ internal static class Db
     }
 
     /// <summary>Sends the statements in one round trip; without an explicit BEGIN they form one implicit transaction.</summary>
-    public static async Task ExecuteAsync(NpgsqlConnection connection, IEnumerable<BoundSql> statements, CancellationToken cancellationToken)
+    public static async Task ExecuteAsync(NpgsqlConnection connection, IEnumerable<BoundSql> statements, CancellationToken cancellationToken) =>
+        await ExecuteCheckedAsync(connection, statements, cancellationToken);
+
+    /// <summary>
+    /// Sends the statements as <see cref="ExecuteAsync(NpgsqlConnection, IEnumerable{BoundSql}, CancellationToken)"/>
+    /// does; returns how many of those marked <see cref="BoundSql.ChangesARow"/> changed no row.
+    /// </summary>
+    public static async Task<int> ExecuteCheckedAsync(NpgsqlConnection connection, IEnumerable<BoundSql> statements, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection);
+        var checkedCommands = new List<NpgsqlBatchCommand>();
         foreach (var statement in statements)
         {
-            batch.BatchCommands.Add(statement.ToBatchCommand());
+            var command = statement.ToBatchCommand();
+            batch.BatchCommands.Add(command);
+            if (statement.ChangesARow)
+            {
+                checkedCommands.Add(command);
+            }
         }
 
         if (batch.BatchCommands.Count > 0)
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        return checkedCommands.Count(c => c.RecordsAffected == 0);
     }
 
     public static async Task<T?> ScalarAsync<T>(NpgsqlConnection connection, BoundSql statement, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ internal static class InterruptionNotes
         StatusResult status, MigrationLedger ledger, NpgsqlConnection connection, HistoryStore history, ILogger logger, CancellationToken cancellationToken)
     {
         var interrupted = await new Repairer(history, logger).InspectAsync(connection, ledger, cancellationToken);
-        var holder = await HolderAsync(connection, history, cancellationToken);
+        var holder = await LockHolderAsync(connection, history, cancellationToken);
         var notes = interrupted.ToDictionary(i => i.Version, i => Describe(i, holder));
         return status with
         {
@@ -27,9 +27,12 @@ internal static class InterruptionNotes
         };
     }
 
-    /// <summary>The session holding the migration lock now, or null: while one does, an interrupted row is most likely still running.</summary>
-    public static async Task<LockHolder?> HolderAsync(NpgsqlConnection connection, HistoryStore history, CancellationToken cancellationToken) =>
-        await new LockProbe(connection, MigrationLockKey.Compute(connection.Database, history.Table)).FindHolderAsync(cancellationToken);
+    /// <summary>
+    /// The session holding the migration lock now, or null: a run that holds it while a row says running is most
+    /// likely still running that migration, not interrupted.
+    /// </summary>
+    public static Task<LockHolder?> LockHolderAsync(NpgsqlConnection connection, HistoryStore history, CancellationToken cancellationToken) =>
+        new LockProbe(connection, MigrationLockKey.Compute(connection.Database, history.Table)).FindHolderAsync(cancellationToken);
 
     private static string Describe(InterruptedMigration migration, LockHolder? holder)
     {

@@ -8,14 +8,16 @@ namespace Strata.Core.Execution;
 /// <summary>Finds and drops the INVALID indexes a failed <c>CREATE INDEX CONCURRENTLY</c> leaves behind.</summary>
 internal static class InvalidIndexes
 {
-    // An unqualified name matches the index the statement would have created: the one visible on the search path.
+    // Only an index of the name on the statement's table, in that table's schema: PostgreSQL creates an index there,
+    // whatever else of the name the search path shows. An unqualified table is the one the search path finds.
     private const string FindSql = """
         SELECT n.nspname, c.relname, t.relname
-        FROM unnest($1::text[], $2::text[]) AS w(name, schema)
-        JOIN pg_class c ON c.relname = w.name AND c.relkind IN ('i', 'I')
-        JOIN pg_namespace n ON n.oid = c.relnamespace AND (n.nspname = w.schema OR (w.schema IS NULL AND pg_catalog.pg_table_is_visible(c.oid)))
-        JOIN pg_index i ON i.indexrelid = c.oid AND NOT i.indisvalid
-        JOIN pg_class t ON t.oid = i.indrelid
+        FROM unnest($1::text[], $2::text[], $3::text[]) AS w(name, schema, tab)
+        JOIN pg_class t ON t.oid = pg_catalog.to_regclass(
+            CASE WHEN w.schema IS NULL THEN '' ELSE pg_catalog.quote_ident(w.schema) || '.' END || pg_catalog.quote_ident(w.tab))
+        JOIN pg_index i ON i.indrelid = t.oid AND NOT i.indisvalid
+        JOIN pg_class c ON c.oid = i.indexrelid AND c.relname = w.name AND c.relnamespace = t.relnamespace
+        JOIN pg_namespace n ON n.oid = c.relnamespace
         ORDER BY n.nspname, c.relname
         """;
 
@@ -37,6 +39,7 @@ internal static class InvalidIndexes
         await using var command = new NpgsqlCommand(FindSql, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = names.Select(n => n.Name).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = names.Select(n => n.Schema).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = names.Select(n => n.Table).ToArray() });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var found = new List<InvalidIndex>();
         while (await reader.ReadAsync(cancellationToken))

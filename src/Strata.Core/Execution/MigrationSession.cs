@@ -47,6 +47,10 @@ internal sealed class MigrationSession : IAsyncDisposable
     /// <summary>The lock's connection, for reads under the lock before anything is written; never for writes.</summary>
     public NpgsqlConnection ReadConnection => _lock.Connection;
 
+    /// <inheritdoc cref="MigrationLock.EnsureHeldAsync"/>
+    public Task EnsureLockHeldAsync(string state, IReadOnlyList<Errors.NextStep> nextSteps, CancellationToken cancellationToken) =>
+        _lock.EnsureHeldAsync(state, nextSteps, cancellationToken);
+
     public static async Task<MigrationSession> OpenAsync(
         NpgsqlDataSource dataSource, HistoryStore history, MigratorOptions options, ILogger logger, AdoptionGuard? guard,
         Func<IReadOnlyList<HistoryRecord>?, Task<bool>>? filesReady, CancellationToken cancellationToken)

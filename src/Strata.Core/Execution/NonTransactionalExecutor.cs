@@ -20,8 +20,14 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
 {
     private readonly BackfillRunner _backfill = new(sql, logger);
 
+    /// <param name="connection">The work connection.</param>
+    /// <param name="migration">The migration to run.</param>
+    /// <param name="direction">Which section.</param>
+    /// <param name="lockHeld">Throws when the migration lock was lost, given what the run leaves and what to do then.</param>
+    /// <param name="cancellationToken">Cancels the running statement.</param>
     public async Task<MigrationStepResult> RunAsync(
-        NpgsqlConnection connection, Migration migration, MigrationDirection direction, CancellationToken cancellationToken)
+        NpgsqlConnection connection, Migration migration, MigrationDirection direction,
+        Func<string, IReadOnlyList<NextStep>, CancellationToken, Task> lockHeld, CancellationToken cancellationToken)
     {
         var section = migration.Section(direction);
         var clock = Stopwatch.StartNew();
@@ -56,10 +62,12 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
                 IEnumerable<BoundSql> progress = batched
                     ? [sql.Progress(migration, completed + 1), sql.Backfill.Delete(migration.Version, completed + 1)]
                     : [sql.Progress(migration, completed + 1)];
-                await BookkeepAsync(connection, progress, migration, direction, completed + 1, cancellationToken);
+                await BookkeepAsync(connection, progress, migration, direction, completed + 1, cancellationToken, recorded: completed);
             }
 
-            await BookkeepAsync(connection, sql.NonTransactionalFinish(migration, direction), migration, direction, section.Statements.Count, cancellationToken);
+            // Recorded only while this run still holds the lock: without it, another run may have resolved the row meanwhile.
+            await lockHeld($"migration {MigrationNames.Id(migration)} ran all its statements but was not recorded; {Interrupted(migration, direction, completed)}", NextSteps(migration, direction, completed), cancellationToken);
+            await BookkeepAsync(connection, sql.NonTransactionalFinish(migration, direction), migration, direction, section.Statements.Count, cancellationToken, recorded: completed);
         }
         catch (OperationCanceledException ex)
         {
@@ -198,23 +206,44 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
         }
     }
 
+    // A history write that meets lock_timeout (another session locks the history table) changed nothing and is tried
+    // again under the lock-retry policy; recorded is what the row still says if it never succeeds (-1: no row yet).
     private async Task BookkeepAsync(
-        NpgsqlConnection connection, IEnumerable<BoundSql> statements, Migration migration, MigrationDirection direction, int completed, CancellationToken cancellationToken)
+        NpgsqlConnection connection, IEnumerable<BoundSql> statements, Migration migration, MigrationDirection direction, int completed, CancellationToken cancellationToken,
+        int recorded = -1)
     {
-        try
-        {
-            await Db.ExecuteAsync(connection, statements, cancellationToken);
-        }
-        catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionLoss(ex))
-        {
-            throw MigrationErrors.ConnectionLost(migration, ex, Interrupted(migration, direction, completed, certain: false), NextSteps(migration, direction, completed));
-        }
-        catch (PostgresException ex) when (HistoryRefusal.IsRefusal(ex))
-        {
-            var total = migration.Section(direction).Statements.Count;
-            var state = $"this transaction:false migration had completed {completed} of its {total} statements, which stay applied";
-            throw HistoryTableLost.IsMissingTable(ex) ? HistoryTableLost.Error(migration, ex, state) : HistoryRefusal.Write(sql.HistoryTable, ex, state);
-        }
+        var total = migration.Section(direction).Statements.Count;
+        var state = $"this transaction:false migration had completed {completed} of its {total} statements, which stay applied";
+        var unrecorded = recorded < 0 ? "nothing of this transaction:false migration ran, and its history row is as it was"
+            : recorded == completed ? $"{state}, and {Interrupted(migration, direction, recorded)}"
+            : $"{state} (statement {completed} committed although its history row does not count it), and {Interrupted(migration, direction, recorded)}";
+        await retry.RunAsync(
+            migration,
+            sql.LockTimeout(migration.Section(direction)),
+            $"its history row could not be written: {unrecorded}",
+            async _ =>
+            {
+                try
+                {
+                    if (await Db.ExecuteCheckedAsync(connection, statements, cancellationToken) > 0)
+                    {
+                        // Another session removed or resolved the row (repair, by hand) while the section ran: never say applied.
+                        throw HistoryTableLost.RowGone(migration, direction, state);
+                    }
+
+                    return true;
+                }
+                catch (NpgsqlException ex) when (ConnectionErrors.IsConnectionLoss(ex))
+                {
+                    throw MigrationErrors.ConnectionLost(migration, ex, Interrupted(migration, direction, completed, certain: false), NextSteps(migration, direction, completed));
+                }
+                catch (PostgresException ex) when (HistoryRefusal.IsRefusal(ex))
+                {
+                    throw HistoryTableLost.IsMissingTable(ex) ? HistoryTableLost.Error(migration, ex, state) : HistoryRefusal.Write(sql.HistoryTable, ex, state);
+                }
+            },
+            logger,
+            cancellationToken);
     }
 
     // Stopped in a batched backfill, the migration is resumed by up (as Interrupted says and validate advises);

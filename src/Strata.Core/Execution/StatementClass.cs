@@ -22,5 +22,8 @@ internal enum StatementKind
     TransactionControl,
 }
 
-/// <summary>An index name, with its schema when the statement qualifies the table.</summary>
-internal sealed record IndexName(string? Schema, string Name);
+/// <summary>
+/// An index a statement creates, with its table and the table's schema when the statement qualifies it: PostgreSQL
+/// creates an index in its table's schema.
+/// </summary>
+internal sealed record IndexName(string? Schema, string Name, string Table);

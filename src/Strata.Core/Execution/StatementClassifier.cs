@@ -115,7 +115,10 @@ internal static class StatementClassifier
         }
 
         var table = words.Word(i + 2) == "only" ? i + 3 : i + 2;
-        return new IndexName(words.IsSymbol(table + 1, '.') ? words.Name(table) : null, name);
+        var qualified = words.IsSymbol(table + 1, '.');
+        return words.Name(qualified ? table + 2 : table) is { } tableName
+            ? new IndexName(qualified ? words.Name(table) : null, name, tableName)
+            : null;
     }
 
     private static StatementClass Control(string command) => new(StatementKind.TransactionControl, command.ToUpperInvariant());

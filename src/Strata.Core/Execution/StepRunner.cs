@@ -33,6 +33,8 @@ internal sealed class StepRunner(StepSql sql, TransactionalExecutor transactiona
             MigrationStepResult result;
             try
             {
+                var before = results.Count == 0 ? "nothing was run" : $"the {results.Count} migration(s) before it stay {(direction == MigrationDirection.Up ? "applied" : "reverted")}";
+                await session.EnsureLockHeldAsync($"migration {id} was not started and {before}", [], cancellationToken);
                 if (inTransaction)
                 {
                     var batch = sql.Transactional(migration, direction, settings, last: i == migrations.Count - 1);
@@ -41,7 +43,7 @@ internal sealed class StepRunner(StepSql sql, TransactionalExecutor transactiona
                 }
                 else
                 {
-                    result = await nonTransactional.RunAsync(connection, migration, direction, cancellationToken);
+                    result = await nonTransactional.RunAsync(connection, migration, direction, session.EnsureLockHeldAsync, cancellationToken);
                     // It reset the session's settings to their own values when it finished.
                     settings = SessionSettings.NotSet;
                 }

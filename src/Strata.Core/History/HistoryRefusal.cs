@@ -14,8 +14,12 @@ internal static class HistoryRefusal
 {
     private const string NotOurs = "or check that the configured history table is the one Strata created";
 
-    /// <summary>Whether <paramref name="error"/> is the server refusing the statement rather than the connection failing.</summary>
-    public static bool IsRefusal(PostgresException error) => !ConnectionErrors.IsConnectionFailure(error);
+    /// <summary>
+    /// Whether <paramref name="error"/> is the server refusing the statement rather than the connection failing or a
+    /// lock on the table not being granted within lock_timeout (55P03), which no privilege would change.
+    /// </summary>
+    public static bool IsRefusal(PostgresException error) =>
+        !ConnectionErrors.IsConnectionFailure(error) && error.SqlState != PostgresErrorCodes.LockNotAvailable;
 
     public static ConfigurationException Read(HistoryTableName table, PostgresException error) => IsNotAHistoryTable(error)
         ? new($"Could not read the history table {table}: {ServerErrorText.Describe(error)}; its columns are not those of a Strata history " +

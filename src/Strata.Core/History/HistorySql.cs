@@ -96,28 +96,37 @@ internal sealed class HistorySql(HistoryTableName table)
     public BoundSql InsertRunning(Migration migration) => Insert(migration, HistoryCodes.Running, 0, "NULL", HistoryOrigin.Run);
 
     public BoundSql Progress(MigrationVersion version, int completed) =>
-        new($"UPDATE {_t} SET statements_completed = $2 WHERE version = $1", version.Value, completed);
+        new($"UPDATE {_t} SET statements_completed = $2 WHERE version = $1", version.Value, completed) { ChangesARow = true };
 
     public BoundSql FinishRunning(MigrationVersion version) => new(
         $"UPDATE {_t} SET status = 'applied', statements_completed = statements_total, " +
         "execution_time_ms = round(extract(epoch FROM clock_timestamp() - applied_at) * 1000)::bigint, " +
         "applied_at = clock_timestamp() WHERE version = $1 AND status = 'running'",
-        version.Value);
+        version.Value)
+    {
+        ChangesARow = true,
+    };
 
     /// <summary>
     /// A <c>transaction:false</c> down section starts: the row records the checksum of the file it runs from (a file
     /// edited after it was applied, with edits allowed), so that repair compares an interrupted attempt with the file
     /// it ran, not the one applied long before.
     /// </summary>
+    /// <remarks>
+    /// Its applied_at becomes the time the section started, as for a running row; down deletes the row when it ends.
+    /// </remarks>
     public BoundSql StartReverting(Migration migration, int total) => new(
-        $"UPDATE {_t} SET status = 'reverting', statements_completed = 0, statements_total = $2, checksum = $3, checksum_algorithm = $4 " +
-        "WHERE version = $1 AND status = 'applied'",
+        $"UPDATE {_t} SET status = 'reverting', statements_completed = 0, statements_total = $2, checksum = $3, checksum_algorithm = $4, " +
+        "applied_at = clock_timestamp() WHERE version = $1 AND status = 'applied'",
         migration.Version.Value,
         total,
         migration.Checksum.Hash,
-        migration.Checksum.Algorithm);
+        migration.Checksum.Algorithm)
+    {
+        ChangesARow = true,
+    };
 
-    public BoundSql Delete(MigrationVersion version) => new($"DELETE FROM {_t} WHERE version = $1", version.Value);
+    public BoundSql Delete(MigrationVersion version) => new($"DELETE FROM {_t} WHERE version = $1", version.Value) { ChangesARow = true };
 
     /// <summary>Every row of a version however it is spelled (<c>01</c>, <c>1</c>): repairs an inconsistent table.</summary>
     public BoundSql DeleteEverySpelling(MigrationVersion version) => new(
@@ -145,7 +154,7 @@ internal sealed class HistorySql(HistoryTableName table)
 
     /// <summary>Repair: put an interrupted down section's row back to applied so <c>down</c> runs it again.</summary>
     public BoundSql RestoreReverting(MigrationVersion version, int upStatements) => new(
-        $"UPDATE {_t} SET status = 'applied', statements_completed = $2, statements_total = $2, origin = 'repair' " +
+        $"UPDATE {_t} SET status = 'applied', statements_completed = $2, statements_total = $2, origin = 'repair', applied_at = clock_timestamp() " +
         "WHERE version = $1 AND status = 'reverting'",
         version.Value,
         upStatements);

@@ -54,6 +54,17 @@ internal sealed class LockProbe(NpgsqlConnection connection, long key)
     public async Task<bool> TryAcquireAsync(CancellationToken cancellationToken) =>
         await Db.ScalarAsync<bool>(connection, new BoundSql("SELECT pg_try_advisory_lock($1)", key), cancellationToken);
 
+    /// <summary>Whether this connection's session holds the lock.</summary>
+    public async Task<bool> IsHeldAsync(CancellationToken cancellationToken) =>
+        await Db.ScalarAsync<bool>(
+            connection,
+            new BoundSql(
+                "SELECT EXISTS (SELECT FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid() " +
+                "AND classid::bigint = $1 AND objid::bigint = $2 AND objsubid = 1)",
+                (key >> 32) & 0xFFFFFFFFL,
+                key & 0xFFFFFFFFL),
+            cancellationToken);
+
     public async Task<bool> ReleaseAsync(CancellationToken cancellationToken) =>
         await Db.ScalarAsync<bool>(connection, new BoundSql("SELECT pg_advisory_unlock($1)", key), cancellationToken);
 

@@ -39,6 +39,7 @@ internal sealed class MigrationLock : IAsyncDisposable
 
         try
         {
+            await KeepIdleSessionAsync(connection, cancellationToken);
             using var timing = TimingTrace.Measure("migration lock");
             var (database, key, acquired) = await LockProbe.FirstAttemptAsync(connection, table, cancellationToken);
             await WaitAsync(new LockProbe(connection, key), database, table, wait, acquired, logger, cancellationToken);
@@ -52,6 +53,43 @@ internal sealed class MigrationLock : IAsyncDisposable
     }
 
     /// <summary>
+    /// Throws when the lock is no longer held: its connection ended (killed, or ended by a server setting), so another
+    /// run may have taken it. Checked before each migration and before a <c>transaction:false</c> section is recorded.
+    /// </summary>
+    /// <param name="state">What the run leaves behind if it stops here, for the message.</param>
+    /// <param name="nextSteps">What to do then.</param>
+    /// <param name="cancellationToken">Stops the check.</param>
+    public async Task EnsureHeldAsync(string state, IReadOnlyList<NextStep> nextSteps, CancellationToken cancellationToken)
+    {
+        string? reason = null;
+        try
+        {
+            if (_connection.State != System.Data.ConnectionState.Open)
+            {
+                reason = "its connection is closed";
+            }
+            else if (!await new LockProbe(_connection, _key).IsHeldAsync(cancellationToken))
+            {
+                reason = "its session no longer holds it";
+            }
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+        {
+            reason = $"its connection ended: {ServerErrorText.OneLine(ex.Message)}";
+        }
+
+        if (reason is not null)
+        {
+            throw new LockNotAcquiredException(
+                $"The migration lock (advisory key {_key}) was lost while this run held it ({reason}), so another run may " +
+                $"be migrating the database now; stopped: {state}.")
+            {
+                NextSteps = nextSteps,
+            };
+        }
+    }
+
+    /// <summary>
     /// The connection holding the lock. It may run single reads outside any transaction (the history read), which
     /// saves a run with nothing to do a second connection; it never opens a transaction.
     /// </summary>
@@ -61,7 +99,12 @@ internal sealed class MigrationLock : IAsyncDisposable
     {
         try
         {
-            if (await new LockProbe(_connection, _key).ReleaseAsync(CancellationToken.None))
+            if (_connection.State != System.Data.ConnectionState.Open)
+            {
+                // The session ended (killed, or ended by the server), and the server released the lock with it.
+                _logger.MigrationLockNotHeldAtRelease(_key);
+            }
+            else if (await new LockProbe(_connection, _key).ReleaseAsync(CancellationToken.None))
             {
                 _logger.MigrationLockReleased(_key);
             }
@@ -79,6 +122,16 @@ internal sealed class MigrationLock : IAsyncDisposable
         finally
         {
             await _connection.DisposeAsync();
+        }
+    }
+
+    // The lock's connection sits idle while migrations run on another one: a server or role setting that ends idle
+    // sessions (idle_session_timeout, PostgreSQL 14 and later) would end it, and release the lock, mid-run.
+    private static async Task KeepIdleSessionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (connection.PostgreSqlVersion.Major >= 14)
+        {
+            await Db.ExecuteAsync(connection, "SET idle_session_timeout = 0", cancellationToken);
         }
     }
 
@@ -105,7 +158,7 @@ internal sealed class MigrationLock : IAsyncDisposable
                     $"({holder?.ToString() ?? "which could not be identified"}); gave up after {Durations.Format(wait.Limit)}: " +
                     "wait for that run to finish, or allow a longer advisory lock wait.")
                 {
-                    NextSteps = [new NextStep(NextStepKind.RaiseLockWait, Value: Durations.Format(wait.Limit * 2))],
+                    NextSteps = [new NextStep(NextStepKind.RaiseLockWait, Value: Durations.Format(wait.Longer))],
                 };
             }
 

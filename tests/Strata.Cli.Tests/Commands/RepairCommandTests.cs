@@ -57,6 +57,32 @@ public sealed class RepairCommandTests
         up.ExitCode.ShouldBe(5, up.ToString());
     }
 
+    // A row says running both while its run goes on and after the run died; only the lock tells them apart.
+    [Fact]
+    public async Task Repair_says_a_migration_is_still_running_while_a_run_holds_the_lock()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles();
+        files.Add(1, "slow", "-- migrate:up transaction:false\nCREATE TABLE s1 (id int);\nSELECT pg_sleep(30);\n-- migrate:down\nDROP TABLE s1;\n");
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+        var up = cli.RunAsync("up");
+        for (var i = 0; i < 1000 && await DbCli.ScalarAsync<long>(db, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(30)%' AND state = 'active' AND pid <> pg_backend_pid() AND datname = current_database()") == 0; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        var repair = await cli.RunAsync("repair");
+        var json = await cli.RunAsync("repair", "--json");
+        await DbCli.ScalarAsync<bool>(db, "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(30)%' AND pid <> pg_backend_pid() AND datname = current_database()");
+        (await up).ExitCode.ShouldBe(1);
+
+        repair.ExitCode.ShouldBe(0, repair.ToString());
+        repair.Stdout.ShouldContain("a run holds the migration lock now (pid ", customMessage: repair.ToString());
+        repair.Stdout.ShouldContain("most likely still running this migration", customMessage: repair.ToString());
+        repair.Stdout.ShouldNotContain("--complete", customMessage: repair.ToString());
+        json.Stdout.ShouldContain("\"lockHolder\":\"pid ", customMessage: json.ToString());
+    }
+
     // Migration 2's down stops at its second statement, leaving it reverting.
     private static async Task<CliHarness> InterruptedDownAsync(TestDatabase db, MigrationFiles files)
     {

@@ -1,3 +1,4 @@
+using Npgsql;
 using Strata.Core.Errors;
 using Strata.Core.Execution;
 using Strata.Core.History;
@@ -14,6 +15,11 @@ public sealed class NonTransactionalTests
     private static TestMigrationSource Items() => new TestMigrationSource()
         .Add("1_items.sql", "-- migrate:up\nCREATE TABLE items (id int, code text);\nINSERT INTO items VALUES (1, 'a'), (2, 'a');\n-- migrate:down\nDROP TABLE items;\n")
         .Add("2_items_code.sql", UniqueIndex);
+
+    // Migration 2's down section fails at its second statement.
+    private static TestMigrationSource FailingDown() => Items().Add("1_items.sql", "-- migrate:up\nCREATE TABLE items (id int, code text);\n")
+        .Add("2_items_code.sql", "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY items_code ON items (code);\n" +
+            "-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY items_code;\nDROP TABLE missing;\n");
 
     [Fact]
     public async Task Creates_an_index_concurrently_and_rolls_it_back()
@@ -64,6 +70,42 @@ public sealed class NonTransactionalTests
         (await db.HistoryVersionsAsync()).ShouldBe(["1", "2"]);
     }
 
+    // PostgreSQL creates an index in its table's schema: an invalid index of the name elsewhere on the search path is
+    // another table's, and stays.
+    [Fact]
+    public async Task Rebuilding_an_invalid_index_leaves_one_of_the_same_name_in_another_schema()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = new TestMigrationSource()
+            .Add("1_tables.sql", "-- migrate:up\nCREATE SCHEMA other;\nCREATE TABLE other.u2 (v int);\nINSERT INTO other.u2 VALUES (1), (1);\nCREATE TABLE public.u3 (v int);\n");
+        await db.Migrator(source).UpAsync();
+        await Should.ThrowAsync<PostgresException>(() => db.ExecuteAsync("CREATE UNIQUE INDEX CONCURRENTLY idx_y ON other.u2 (v)"));
+        await db.ExecuteAsync($"ALTER DATABASE \"{db.Name}\" SET search_path = other, public");
+        await using var dataSource = NpgsqlDataSource.Create(db.ConnectionString);
+        source.Add("2_idx.sql", "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY IF NOT EXISTS idx_y ON u3 (v);\n");
+        var logger = new TestLogger();
+
+        await new Migrator(dataSource, source, EngineTestKit.FastOptions, logger).UpAsync();
+
+        logger.WithEvent(1325).ShouldBeEmpty();
+        (await db.ScalarAsync<bool>("SELECT NOT indisvalid FROM pg_index WHERE indexrelid = 'other.idx_y'::regclass")).ShouldBeTrue();
+        (await db.ScalarAsync<bool>("SELECT indisvalid FROM pg_index WHERE indexrelid = 'public.idx_y'::regclass")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task An_interrupted_roll_back_started_when_the_down_section_started_not_when_it_was_applied()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var migrator = db.Migrator(FailingDown());
+        await migrator.UpAsync();
+        var appliedAt = await db.ScalarAsync<DateTime>("SELECT applied_at FROM strata_schema_migrations WHERE version = '2'");
+        await Task.Delay(50);
+
+        await Should.ThrowAsync<MigrationFailedException>(() => migrator.DownAsync());
+
+        (await migrator.RepairAsync()).Interrupted.Single().StartedAt.UtcDateTime.ShouldBeGreaterThan(appliedAt.AddMilliseconds(40));
+    }
+
     [Fact]
     public async Task An_interrupted_migration_can_be_marked_as_completed_by_hand()
     {
@@ -90,10 +132,7 @@ public sealed class NonTransactionalTests
     public async Task An_interrupted_roll_back_is_reverting_and_repair_can_restore_or_complete_it()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
-        var source = Items().Add("1_items.sql", "-- migrate:up\nCREATE TABLE items (id int, code text);\n")
-            .Add("2_items_code.sql", "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY items_code ON items (code);\n" +
-                "-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY items_code;\nDROP TABLE missing;\n");
-        var migrator = db.Migrator(source);
+        var migrator = db.Migrator(FailingDown());
         await migrator.UpAsync();
 
         (await Should.ThrowAsync<MigrationFailedException>(() => migrator.DownAsync())).Message.ShouldContain("recorded as reverting with 1 of 2");

@@ -74,12 +74,12 @@ public sealed class StatementClassifierTests
     }
 
     [Theory]
-    [InlineData("CREATE INDEX CONCURRENTLY items_code ON items (code);", null, "items_code")]
-    [InlineData("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS \"Items Code\" ON ONLY app.items (code);", "app", "Items Code")]
-    [InlineData("CREATE INDEX CONCURRENTLY IDX ON \"App\".\"Items\" (code);", "App", "idx")]
-    public void Names_the_index_a_concurrent_build_creates(string statement, string? schema, string name)
+    [InlineData("CREATE INDEX CONCURRENTLY items_code ON items (code);", null, "items_code", "items")]
+    [InlineData("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS \"Items Code\" ON ONLY app.items (code);", "app", "Items Code", "items")]
+    [InlineData("CREATE INDEX CONCURRENTLY IDX ON \"App\".\"Items\" (code);", "App", "idx", "Items")]
+    public void Names_the_index_a_concurrent_build_creates(string statement, string? schema, string name, string table)
     {
-        StatementClassifier.Classify(statement, 15).ConcurrentIndex.ShouldBe(new IndexName(schema, name));
+        StatementClassifier.Classify(statement, 15).ConcurrentIndex.ShouldBe(new IndexName(schema, name, table));
     }
 
     [Fact]

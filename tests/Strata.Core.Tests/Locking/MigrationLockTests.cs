@@ -25,11 +25,7 @@ public sealed class MigrationLockTests
     public async Task Waits_for_a_held_lock_then_gives_up_naming_the_holder()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
-        await using var holder = await db.DataSource.OpenConnectionAsync();
-        await using (var take = new NpgsqlCommand($"SET application_name = 'other-deploy'; SELECT pg_advisory_lock({MigrationLockKey.Compute(db.Name, HistoryTableName.Default)})", holder))
-        {
-            await take.ExecuteNonQueryAsync();
-        }
+        await using var holder = await HoldLockAsync(db, "other-deploy");
 
         var holderPid = holder.ProcessID;
         var logger = new TestLogger();
@@ -42,6 +38,19 @@ public sealed class MigrationLockTests
         logger.WithEvent(1301).ShouldNotBeEmpty();
         logger.WithEvent(1301)[0].Message.ShouldContain($"pid {holderPid}");
         (await db.TableExistsAsync("users")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_wait_of_zero_that_finds_the_lock_held_suggests_a_positive_wait()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await using var holder = await HoldLockAsync(db, "other-deploy");
+
+        var options = EngineTestKit.FastOptions with { AdvisoryLockWait = TimeSpan.Zero };
+
+        var error = await Should.ThrowAsync<LockNotAcquiredException>(() => db.Migrator(UpTests.ThreeTables(), options).UpAsync());
+
+        error.NextSteps.ShouldBe([new NextStep(NextStepKind.RaiseLockWait, Value: "10m")]);
     }
 
     [Fact]
@@ -104,5 +113,14 @@ public sealed class MigrationLockTests
                 await ds.DisposeAsync();
             }
         }
+    }
+
+    private static async Task<NpgsqlConnection> HoldLockAsync(TestDatabase db, string applicationName)
+    {
+        var holder = await db.DataSource.OpenConnectionAsync();
+        await using var take = new NpgsqlCommand(
+            $"SET application_name = '{applicationName}'; SELECT pg_advisory_lock({MigrationLockKey.Compute(db.Name, HistoryTableName.Default)})", holder);
+        await take.ExecuteNonQueryAsync();
+        return holder;
     }
 }

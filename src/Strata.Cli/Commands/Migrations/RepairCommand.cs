@@ -47,6 +47,11 @@ internal static class RepairCommand
             ["resolved"] = result.Resolved?.Value,
             ["interrupted"] = new JsonArray([.. result.Interrupted.Select(Interrupted)]),
         };
+        if (result.LockHolder is { } holder)
+        {
+            fields["lockHolder"] = holder.ToString();
+        }
+
         // An interrupted down is resolved the other way round: finished, it is no longer applied; retried, it is
         // applied again and the next down, not up, runs it.
         var reverting = result.Interrupted.FirstOrDefault(i => i.Version == result.Resolved)?.Status == HistoryStatus.Reverting;
@@ -58,6 +63,9 @@ internal static class RepairCommand
             { Resolved: { } resolved } when reverting =>
                 $"cleared the interrupted roll-back of {resolved}: it is applied again, and the next 'strata down' runs its down section again from its first statement",
             { Resolved: { } resolved } => $"cleared the interrupted attempt of {resolved}: the next 'strata up' runs it again from its first statement",
+            { LockHolder: { } running } =>
+                $"a run holds the migration lock now ({running}): it is most likely still running this migration, which is then not interrupted; " +
+                "let it finish, and run 'strata status' to follow it",
             _ => "run 'strata repair --complete' if you finished it by hand, or 'strata repair --retry' to run it again",
         };
         run.Reporter.Result("repair", message, fields, writer =>
@@ -71,7 +79,8 @@ internal static class RepairCommand
                     writer.WriteLine($"  next statement (line {next.Line}): {OneLine(next.Text)}");
                 }
 
-                foreach (var index in migration.InvalidIndexes)
+                // An index a build still in progress is making stays invalid until the build ends: not reported.
+                foreach (var index in result.LockHolder is null ? migration.InvalidIndexes : [])
                 {
                     writer.WriteLine($"  invalid index left behind: {index}");
                 }
