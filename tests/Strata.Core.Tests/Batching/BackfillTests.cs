@@ -204,6 +204,20 @@ public sealed class BackfillTests
     }
 
     [Fact]
+    public async Task A_progress_row_that_names_its_table_without_the_schema_as_older_versions_wrote_it_resumes()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = Backfill(Rows(2000), "-- strata:batch size=100 pause=20", $"UPDATE t SET {Touch};");
+        await InterruptAsync(db, source);
+        await db.ExecuteAsync("UPDATE strata_schema_migrations_backfill SET table_name = 't'");
+
+        await db.Migrator(source).UpAsync();
+
+        (await db.ScalarAsync<long>("SELECT count(*) FROM t WHERE hits = 1")).ShouldBe(2000);
+        (await db.HistoryVersionsAsync()).ShouldBe(["1", "2"]);
+    }
+
+    [Fact]
     public async Task A_resumed_backfill_records_the_time_it_ran_without_the_time_it_lay_stopped()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();

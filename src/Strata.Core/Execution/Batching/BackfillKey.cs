@@ -12,8 +12,16 @@ namespace Strata.Core.Execution.Batching;
 /// </param>
 /// <param name="Column">The key column, quoted as needed.</param>
 /// <param name="Type">The column's type as SQL (<c>format_type</c>), which keys read as text are cast back to.</param>
-internal sealed record BackfillKey(string Table, string Column, string Type)
+/// <param name="VisibleName">
+/// The table as <c>regclass</c> names it in this session (without its schema when the search_path finds it): what
+/// progress rows held before they recorded the table schema-qualified.
+/// </param>
+internal sealed record BackfillKey(string Table, string Column, string Type, string VisibleName)
 {
+    /// <summary>Whether a progress row's table is this one, in the form this version records or the one older versions did.</summary>
+    public bool IsTable(string recorded) =>
+        string.Equals(recorded, Table, StringComparison.Ordinal) || string.Equals(recorded, VisibleName, StringComparison.Ordinal);
+
     private const string Query = """
         SELECT c.oid::regclass::text,
                format('%I.%I', n.nspname, c.relname),
@@ -49,7 +57,7 @@ internal sealed record BackfillKey(string Table, string Column, string Type)
 
         var columns = reader.GetInt16(3);
         return columns == 1
-            ? (new BackfillKey(reader.GetString(1), reader.GetString(4), reader.GetString(5)), string.Empty)
+            ? (new BackfillKey(reader.GetString(1), reader.GetString(4), reader.GetString(5), name), string.Empty)
             : (null, $"table {name} has a primary key of {columns} columns; batches need a single-column key");
     }
 }

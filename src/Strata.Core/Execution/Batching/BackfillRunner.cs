@@ -147,7 +147,7 @@ internal sealed class BackfillRunner(StepSql sql, ILogger logger)
         {
             // The statement names its table as written, resolved by this session's search_path: resuming on another
             // table of that name would finish the wrong one and record the backfill done.
-            if (!string.Equals(saved.Table, key.Table, StringComparison.Ordinal))
+            if (!key.IsTable(saved.Table))
             {
                 throw MigrationErrors.Refused(
                     migration,
