@@ -51,6 +51,10 @@ internal sealed class MigrationSession : IAsyncDisposable
     public Task EnsureLockHeldAsync(string state, IReadOnlyList<Errors.NextStep> nextSteps, CancellationToken cancellationToken) =>
         _lock.EnsureHeldAsync(state, nextSteps, cancellationToken);
 
+    /// <inheritdoc cref="MigrationLock.EnsureHeldRecentlyAsync"/>
+    public Task EnsureLockHeldRecentlyAsync(string state, IReadOnlyList<Errors.NextStep> nextSteps, CancellationToken cancellationToken) =>
+        _lock.EnsureHeldRecentlyAsync(state, nextSteps, cancellationToken);
+
     public static async Task<MigrationSession> OpenAsync(
         NpgsqlDataSource dataSource, HistoryStore history, MigratorOptions options, ILogger logger, AdoptionGuard? guard,
         Func<IReadOnlyList<HistoryRecord>?, Task<bool>>? filesReady, CancellationToken cancellationToken)

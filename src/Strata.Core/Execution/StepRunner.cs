@@ -34,15 +34,17 @@ internal sealed class StepRunner(StepSql sql, TransactionalExecutor transactiona
             try
             {
                 var before = results.Count == 0 ? "nothing was run" : $"the {results.Count} migration(s) before it stay {(direction == MigrationDirection.Up ? "applied" : "reverted")}";
-                await session.EnsureLockHeldAsync($"migration {id} was not started and {before}", [], cancellationToken);
+                var notStarted = $"migration {id} was not started and {before}";
                 if (inTransaction)
                 {
+                    await session.EnsureLockHeldRecentlyAsync(notStarted, [], cancellationToken);
                     var batch = sql.Transactional(migration, direction, settings, last: i == migrations.Count - 1);
                     result = await transactional.RunAsync(connection, migration, direction, batch, cancellationToken);
                     settings = batch.After;
                 }
                 else
                 {
+                    await session.EnsureLockHeldAsync(notStarted, [], cancellationToken);
                     result = await nonTransactional.RunAsync(connection, migration, direction, session.EnsureLockHeldAsync, cancellationToken);
                     // It reset the session's settings to their own values when it finished.
                     settings = SessionSettings.NotSet;

@@ -49,6 +49,24 @@ public sealed class LockLossTests
     }
 
     [Fact]
+    public async Task A_run_of_transactional_migrations_whose_lock_session_is_ended_stops_before_the_next_one()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var source = new TestMigrationSource()
+            .Add("1_slow.sql", "-- migrate:up\nCREATE TABLE s1 (id bigint PRIMARY KEY);\nSELECT pg_sleep(1.5);\n")
+            .Add("2_next.sql", "-- migrate:up\nCREATE TABLE s2 (id bigint PRIMARY KEY);\n");
+        var run = db.Migrator(source).UpAsync();
+
+        await WaitForSleepAsync(db);
+        await db.ExecuteAsync($"SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = {ThisDatabase}");
+
+        var error = await Should.ThrowAsync<LockNotAcquiredException>(() => run);
+        error.Message.ShouldContain("stopped: migration 2_next was not started and the 1 migration(s) before it stay applied");
+        (await db.HistoryVersionsAsync()).ShouldBe(["1"]);
+        (await db.TableExistsAsync("s2")).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task A_history_row_removed_while_its_section_runs_fails_the_run()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
