@@ -86,12 +86,12 @@ public sealed class StrataReadinessProbe
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            Abandon(reading);
+            AbandonedTask.Observe(reading);
             return Report(Unreachable(expected, clock, $"the database did not answer within {_timeout.TotalSeconds:0.###} s"));
         }
         catch (OperationCanceledException)
         {
-            Abandon(reading);
+            AbandonedTask.Observe(reading);
             throw;
         }
         catch (Exception ex) when (Unreachable(ex) is { } reason)
@@ -149,10 +149,6 @@ public sealed class StrataReadinessProbe
     };
 
     private ConnectionFailedException? Translate(NpgsqlException exception) => DatabaseConnector.TranslateFailure(exception, _database.Connection.Settings);
-
-    // The error of a read nobody waits for any more is observed, so that it is not reported as unobserved.
-    private static void Abandon(Task reading) =>
-        reading.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     private static StrataReadiness Unreachable(MigrationVersion? expected, Stopwatch clock, string reason) =>
         new(false, false, null, expected, null, clock.Elapsed, SecretRedactor.Redact(reason));

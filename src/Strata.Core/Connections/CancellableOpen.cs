@@ -30,8 +30,7 @@ internal static class CancellableOpen
             // The abandoned open goes on until Npgsql gives up; a connection it opens after all is closed, not leaked.
             _ = opening.ContinueWith(
                 static t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
-            _ = opening.ContinueWith(
-                static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            AbandonedTask.Observe(opening);
             throw;
         }
         catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException && IsCancellation(ex))

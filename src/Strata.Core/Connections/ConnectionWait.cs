@@ -90,12 +90,12 @@ internal sealed class ConnectionWait
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            Abandon(connecting);
+            AbandonedTask.Observe(connecting);
             return (new ConnectionFailedException(AttemptTimedOut(given)), true, attempt.IsCancellationRequested);
         }
         catch (OperationCanceledException)
         {
-            Abandon(connecting);
+            AbandonedTask.Observe(connecting);
             throw;
         }
         catch (Exception ex) when (ConnectionFailures.Translate(ex, settings) is { } failure)
@@ -113,10 +113,6 @@ internal sealed class ConnectionWait
             throw failure;
         }
     }
-
-    // The error of an open nobody waits for any more is observed, so that it is not reported as unobserved.
-    private static void Abandon(Task? connecting) =>
-        connecting?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     // 28P01 wrong password, 28000 no pg_hba.conf entry or role refused: no amount of waiting changes these.
     private static bool IsRefusedLogin(Exception error) => error switch
