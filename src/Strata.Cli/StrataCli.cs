@@ -1,4 +1,3 @@
-using System.CommandLine.Help;
 using Strata.Cli.Commands;
 
 namespace Strata.Cli;
@@ -57,7 +56,7 @@ internal static class StrataCli
         };
 
         var repeated = RepeatedOptions.Find(parse);
-        if ((parse.Errors.Count > 0 || repeated.Count > 0) && parse.Action is not HelpAction)
+        if ((parse.Errors.Count > 0 || repeated.Count > 0) && !Hosting.HelpFlag.IsHelp(parse.Action))
         {
             using var run = new CommandRun(context, null, await UsageOutputAsync(parse, context, cancellationToken));
             var message = repeated.Count > 0 ? RepeatedOptions.Message(repeated) : UsageMessage.For(parse);

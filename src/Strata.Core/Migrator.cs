@@ -98,11 +98,7 @@ public sealed class Migrator
                 left = LeftPending(ledger, plan);
                 await preflight(ledger.AppliedFiles, plan.Migrations, cancellationToken);
                 TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
-                if (session.History.Count > 0)
-                {
-                    // With an empty history the session's guard has already looked at other tools' tables.
-                    await _guard.CheckPendingAsync(session.ReadConnection, plan.Migrations, session.History, cancellationToken);
-                }
+                await _guard.CheckPendingAsync(session.ReadConnection, plan.Migrations, session.History, cancellationToken);
             }
 
             // On a first run the history table is created only now, once the plan and its checks have passed, so that a
@@ -261,10 +257,7 @@ public sealed class Migrator
             var plan = UpPlanner.Plan(ledger, target ?? MigrationTarget.All, _options);
             await preflight(ledger.AppliedFiles, plan.Migrations, cancellationToken);
             TransactionPreflight.Check(plan.Migrations, MigrationDirection.Up, session.ServerMajorVersion);
-            if (session.History.Count > 0)
-            {
-                await _guard.CheckPendingAsync(session.ReadConnection, plan.Migrations, session.History, cancellationToken);
-            }
+            await _guard.CheckPendingAsync(session.ReadConnection, plan.Migrations, session.History, cancellationToken);
 
             await PrepareUpAsync(session, plan, cancellationToken);
             return await _runner.RunAsync(session, plan.Migrations, MigrationDirection.Up, cancellationToken);
@@ -307,13 +300,16 @@ public sealed class Migrator
             return await new Adopter(_dataSource, _history, _options, _logger).AdoptDetectedAsync(migrations, version, cancellationToken);
         });
 
-    /// <summary>Refuses a database with a history (Strata's with rows, or another tool's in use); only reads.</summary>
-    internal Task<bool> CheckNoHistoryAsync(CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Refuses a database with a history (Strata's with rows, or another tool's in use); only reads. Returns the other
+    /// tools' tables that record nothing (schema.name as <c>quote_ident</c> writes them), which are not the application's.
+    /// </summary>
+    internal Task<IReadOnlyList<string>> CheckNoHistoryAsync(CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            await new Adopter(_dataSource, _history, _options, _logger).CheckNoHistoryAsync(connection, cancellationToken);
-            return true;
+            var (_, unused) = await new Adopter(_dataSource, _history, _options, _logger).CheckNoHistoryAsync(connection, cancellationToken);
+            return unused;
         });
 
     /// <summary>The SQL <c>up</c> would run, bookkeeping included; reads the history and executes nothing.</summary>
@@ -359,11 +355,11 @@ public sealed class Migrator
             return new RepairResult(found, action, resolved);
         });
 
-    // As a run would (its session checks the same): where Strata's history has rows, pending migrations another tool
-    // recorded as applied are refused, not listed as what would run.
+    // As a run would (its session checks the same): pending migrations another tool recorded as applied are refused,
+    // not listed as what would run.
     private async Task CheckForeignAppliedAsync(Snapshot snapshot, IReadOnlyList<Migration> pending, CancellationToken cancellationToken)
     {
-        if (pending.Count == 0 || !snapshot.TableExists || snapshot.Ledger.Entries.All(e => e.Record is null))
+        if (pending.Count == 0)
         {
             return;
         }

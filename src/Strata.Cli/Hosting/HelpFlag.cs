@@ -1,4 +1,5 @@
 using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 
 namespace Strata.Cli.Hosting;
 
@@ -15,6 +16,20 @@ internal static class HelpFlag
         Description = "Show help and usage information",
         Arity = ArgumentArity.Zero,
         Recursive = true,
-        Action = new HelpAction(),
+        Action = new ShownForHiddenCommands(),
     };
+
+    // The library's help prints nothing for a hidden command (dbmate's top-level spellings `dump` and `load`, kept out
+    // of the root's list): asked for by name, its help is shown like any other's. The tree is built for one invocation.
+    /// <summary>Whether <paramref name="action"/> is the help flag's: a command line asking for help is not checked for errors.</summary>
+    public static bool IsHelp(CommandLineAction? action) => action is ShownForHiddenCommands;
+
+    private sealed class ShownForHiddenCommands : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.CommandResult.Command.Hidden = false;
+            return new HelpAction().Invoke(parseResult);
+        }
+    }
 }

@@ -44,7 +44,7 @@ internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history,
     {
         await using var migrationLock = await MigrationLock.AcquireAsync(dataSource, history.Table, LockWait.From(options), logger, cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var records = await CheckNoHistoryAsync(connection, cancellationToken);
+        var (records, _) = await CheckNoHistoryAsync(connection, cancellationToken);
         var rows = migrations.Where(m => version is { } upTo && m.Version <= upTo).OrderBy(m => m.Version).Select(m => new Row(m, null)).ToList();
         var recorded = rows.Select(r => r.Migration.Version).ToHashSet();
         var pending = migrations.Select(m => m.Version).Where(v => !recorded.Contains(v)).Order().ToList();
@@ -56,13 +56,16 @@ internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history,
     /// <summary>
     /// Refuses a database that has a history: rows in Strata's history table, or another tool's history table in use (its
     /// versions say where the database is, so they are imported instead). Returns Strata's (empty) history, null when
-    /// its table does not exist.
+    /// its table does not exist, and the other tools' tables that record nothing, as schema.name: they are not part of
+    /// the application's schema.
     /// </summary>
-    public async Task<IReadOnlyList<HistoryRecord>?> CheckNoHistoryAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<HistoryRecord>? Records, IReadOnlyList<string> UnusedTables)> CheckNoHistoryAsync(
+        NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var records = await history.TryLoadAsync(connection, cancellationToken);
         RefuseFilledHistory(records);
-        var (_, inUse) = await ForeignHistoryDetector.DetectWithRowsAsync(connection, GuardScope.From(options), cancellationToken);
+        var found = await ForeignHistoryDetector.DetectWithRowsAsync(connection, GuardScope.From(options), cancellationToken);
+        var inUse = found.InUse;
         if (inUse.Count > 0)
         {
             throw new ValidationFailedException(
@@ -73,7 +76,7 @@ internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history,
             };
         }
 
-        return records;
+        return (records, [.. found.Unused.Select(t => t.QualifiedName)]);
     }
 
     private async Task WriteAsync(NpgsqlConnection connection, Plan plan, CancellationToken cancellationToken)
@@ -101,8 +104,8 @@ internal sealed class Adopter(NpgsqlDataSource dataSource, HistoryStore history,
     {
         var records = await history.TryLoadAsync(connection, cancellationToken);
         RefuseFilledHistory(records);
-        var (detected, inUse) = await ForeignHistoryDetector.DetectWithRowsAsync(connection, GuardScope.From(options), cancellationToken);
-        var sources = inUse.Count > 0 ? inUse : detected;
+        var found = await ForeignHistoryDetector.DetectWithRowsAsync(connection, GuardScope.From(options), cancellationToken);
+        var sources = found.InUse.Count > 0 ? found.InUse : found.Detected;
         if (sources.Count == 0)
         {
             throw new ValidationFailedException(

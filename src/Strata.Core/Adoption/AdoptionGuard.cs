@@ -29,19 +29,22 @@ internal sealed class AdoptionGuard(GuardScope scope, bool runsMigrations)
             return;
         }
 
-        var (detected, inUse) = await ForeignHistoryDetector.DetectWithRowsAsync(connection, scope, cancellationToken);
+        var found = await ForeignHistoryDetector.DetectWithRowsAsync(connection, scope, cancellationToken);
+        var inUse = found.InUse.Except(found.Baselines).ToList();
         if (inUse.Count > 0)
         {
             var step = inUse[0].MapsVersions && inUse.Count == 1 ? NextStepKind.Adopt : NextStepKind.AdoptUpTo;
             throw new AdoptionRequiredException(ForeignMessage(inUse, runsMigrations), [.. inUse.Select(t => t.QualifiedName)]) { NextSteps = [new NextStep(step)] };
         }
 
-        if (!runsMigrations)
+        // A baseline says which version the schema's tables are at; whether a migration file is one it covers, which must
+        // not run, is checked against the files (CheckPendingAsync).
+        if (!runsMigrations || found.Baselines.Count > 0)
         {
             return;
         }
 
-        var tables = await UserObjectProbe.ListAsync(connection, scope, detected.SelectMany(Companions), ListedTables + 1, cancellationToken);
+        var tables = await UserObjectProbe.ListAsync(connection, scope, found.Detected.SelectMany(t => t.Companions()), ListedTables + 1, cancellationToken);
         if (tables.Count > 0)
         {
             var listed = string.Join(", ", tables.Take(ListedTables)) + (tables.Count > ListedTables ? ", ..." : string.Empty);
@@ -56,9 +59,10 @@ internal sealed class AdoptionGuard(GuardScope scope, bool runsMigrations)
     }
 
     /// <summary>
-    /// Once Strata's history has rows, stops a run whose pending migrations another tool's history table records as
-    /// applied: they would run a second time. Such a history was started around <c>adopt</c> (by hand, or by an
-    /// older Strata), or the other tool still runs beside Strata. Only reads; called before anything is written.
+    /// Stops a run whose pending migrations another tool's history table records as applied: they would run a second
+    /// time. With Strata's history empty, that is a baseline covering migration files (<see cref="CheckAsync"/> let it
+    /// through); once it has rows, a history started around <c>adopt</c> (by hand, or by an older Strata), or the other
+    /// tool still running beside Strata. Only reads; called before anything is written.
     /// </summary>
     /// <param name="connection">An open connection to the database.</param>
     /// <param name="pending">The migrations the run would apply.</param>
@@ -78,7 +82,7 @@ internal sealed class AdoptionGuard(GuardScope scope, bool runsMigrations)
             var applied = pending.Where(m => foreign.Covers(m.Version)).Select(m => m.Version).ToList();
             if (applied.Count > 0)
             {
-                throw PendingRefused(table, applied, AdoptedFrom(history, table));
+                throw PendingRefused(table, applied, history);
             }
         }
     }
@@ -102,10 +106,8 @@ internal sealed class AdoptionGuard(GuardScope scope, bool runsMigrations)
             {
                 await CheckAsync(connection, cancellationToken);
             }
-            else
-            {
-                await CheckPendingAsync(connection, pending, ledger.Records, cancellationToken);
-            }
+
+            await CheckPendingAsync(connection, pending, ledger.Records, cancellationToken);
 
             return null;
         }
@@ -119,16 +121,25 @@ internal sealed class AdoptionGuard(GuardScope scope, bool runsMigrations)
         }
     }
 
-    // Once Strata adopted the table, a version it records that Strata's history lacks was most often rolled back by
-    // Strata since (down deletes Strata's row, never the other tool's): stamping it would record as applied what is
-    // not. It may also have been applied by the other tool after the adoption. Only the person knows which, so the
-    // refusal names both and offers no stamp first.
-    private AdoptionRequiredException PendingRefused(ForeignHistoryTable table, IReadOnlyList<MigrationVersion> applied, bool adopted)
+    // With Strata's history empty, adopt records what the table covers. Once Strata adopted the table, a version it
+    // records that Strata's history lacks was most often rolled back by Strata since (down deletes Strata's row, never
+    // the other tool's): stamping it would record as applied what is not. It may also have been applied by the other
+    // tool after the adoption. Only the person knows which, so the refusal names both and offers no stamp first.
+    private AdoptionRequiredException PendingRefused(ForeignHistoryTable table, IReadOnlyList<MigrationVersion> applied, IReadOnlyList<HistoryRecord> history)
     {
+        var adopted = AdoptedFrom(history, table);
         var listed = string.Join(", ", applied.Take(ListedVersions)) + (applied.Count > ListedVersions ? $" and {applied.Count - ListedVersions} more" : string.Empty);
         var them = applied.Count == 1 ? "it" : "them";
         var stated = $"{RunRefused}{table.ToolName}'s history table {table.QualifiedName} records {listed} as applied, but Strata's history {scope.Ours} " +
             $"does not, so {(applied.Count == 1 ? "it" : "they")} would run again";
+        if (history.Count == 0)
+        {
+            return new AdoptionRequiredException($"{stated}; import its history first (see docs/commands/adopt.md).", [table.QualifiedName])
+            {
+                NextSteps = [new NextStep(NextStepKind.Adopt)],
+            };
+        }
+
         var message = adopted
             ? $"{stated}. Strata adopted that table earlier: if Strata rolled {them} back since then, the table no longer describes this " +
                 $"database, so drop or rename it; if {table.ToolName} applied {them} after the adoption, record each as applied without running it " +
@@ -162,21 +173,4 @@ internal sealed class AdoptionGuard(GuardScope scope, bool runsMigrations)
             $"and Strata's history is empty, {consequence}; {how} (see docs/commands/adopt.md).";
     }
 
-    // Tables a tool keeps beside its history table; they are the tool's, not the application's.
-    private static IEnumerable<ForeignHistoryTable> Companions(ForeignHistoryTable table)
-    {
-        yield return table;
-        string[] names = table.Tool switch
-        {
-            MigrationTool.Rails => ["ar_internal_metadata"],
-            MigrationTool.Liquibase => ["databasechangeloglock"],
-            MigrationTool.Knex => ["knex_migrations_lock"],
-            MigrationTool.Sqitch => ["projects", "releases", "tags", "dependencies", "events"],
-            _ => [],
-        };
-        foreach (var name in names)
-        {
-            yield return table with { Name = name };
-        }
-    }
 }

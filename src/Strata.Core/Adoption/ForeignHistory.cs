@@ -26,6 +26,13 @@ internal sealed record ForeignHistory(IReadOnlyList<ForeignVersion> Applied, Mig
     /// </summary>
     public bool RecordsAny => Applied.Count > 0 || UpTo is not null || Unsafe is not null || Unmapped is not null;
 
+    /// <summary>
+    /// Whether the table records only a baseline (Flyway's): the version the schema was at when the tool took it over,
+    /// and no migration it ran since. The schema's tables are then the baseline's, and of the migration files only those
+    /// up to that version may not run.
+    /// </summary>
+    public bool OnlyBaseline => Applied.Count == 0 && UpToIsBaseline && Unsafe is null && Unmapped is null;
+
     /// <summary>Every migration file the tool recorded as applied, one by one or up to a version.</summary>
     public bool Covers(MigrationVersion version) =>
         (UpTo is { } upTo && version <= upTo) || Applied.Any(a => a.Version == version);

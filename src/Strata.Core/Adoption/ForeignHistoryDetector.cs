@@ -18,7 +18,7 @@ internal static class ForeignHistoryDetector
         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
         WHERE c.relkind IN ('r', 'p')
           AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_(toast|temp_)'
-          AND NOT (n.nspname = $1 AND c.relname = $2) AND NOT (n.nspname = ANY($3))
+          AND NOT (n.nspname = $1 AND c.relname = ANY($2)) AND NOT (n.nspname = ANY($3))
           AND (c.relname IN ('schema_migrations', 'ar_internal_metadata', 'alembic_version', '__EFMigrationsHistory', 'changes',
                              'databasechangelog', 'pgmigrations', 'knex_migrations', '_prisma_migrations')
                OR EXISTS (SELECT FROM pg_attribute f WHERE f.attrelid = c.oid AND f.attname = 'installed_rank' AND NOT f.attisdropped))
@@ -27,31 +27,46 @@ internal static class ForeignHistoryDetector
         """;
 
     /// <summary>
-    /// Every other tool's history table, and those of them in use: holding rows, or for dbmate, golang-migrate and Flyway
-    /// rows that record a version or a state adopt refuses (an empty table records nothing applied, nor does a Flyway
-    /// table holding only repeatable migrations).
+    /// Every other tool's history table, those of them in use, and those of these that record only a baseline. A table is
+    /// in use when it holds rows, or for dbmate, golang-migrate and Flyway rows that record a version or a state adopt
+    /// refuses (an empty table records nothing applied, nor does a Flyway table holding only repeatable migrations).
     /// </summary>
-    public static async Task<(IReadOnlyList<ForeignHistoryTable> Detected, IReadOnlyList<ForeignHistoryTable> InUse)> DetectWithRowsAsync(
-        NpgsqlConnection connection, GuardScope scope, CancellationToken cancellationToken)
+    public static async Task<ForeignHistories> DetectWithRowsAsync(NpgsqlConnection connection, GuardScope scope, CancellationToken cancellationToken)
     {
         var detected = await DetectAsync(connection, scope, cancellationToken);
-        var inUse = new List<ForeignHistoryTable>();
+        var (inUse, baselines) = (new List<ForeignHistoryTable>(), new List<ForeignHistoryTable>());
         foreach (var table in detected)
         {
-            if (await ForeignHistoryReader.InUseAsync(connection, table, cancellationToken))
+            if (!table.MapsVersions)
+            {
+                if (await ForeignHistoryReader.HoldsRowsAsync(connection, table, cancellationToken))
+                {
+                    inUse.Add(table);
+                }
+
+                continue;
+            }
+
+            var history = await ForeignHistoryReader.ReadAsync(connection, table, cancellationToken);
+            if (history.RecordsAny)
             {
                 inUse.Add(table);
             }
+
+            if (history.OnlyBaseline)
+            {
+                baselines.Add(table);
+            }
         }
 
-        return (detected, inUse);
+        return new ForeignHistories(detected, inUse, baselines);
     }
 
     /// <summary>Every other tool's history table, in use or not.</summary>
     public static async Task<IReadOnlyList<ForeignHistoryTable>> DetectAsync(NpgsqlConnection connection, GuardScope scope, CancellationToken cancellationToken)
     {
         var candidates = new List<Candidate>();
-        await using (var command = new BoundSql(Query, scope.Ours.Schema, scope.Ours.Name, scope.IgnoredSchemas).ToCommand(connection))
+        await using (var command = new BoundSql(Query, scope.Ours.Schema, scope.OurTables, scope.IgnoredSchemas).ToCommand(connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))

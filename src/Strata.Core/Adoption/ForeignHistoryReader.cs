@@ -12,14 +12,9 @@ namespace Strata.Core.Adoption;
 /// </summary>
 internal static class ForeignHistoryReader
 {
-    /// <summary>
-    /// Whether the table records anything that stops Strata from starting its own history: for the tools whose ids are
-    /// versions, what <see cref="ForeignHistory.RecordsAny"/> says; for the others, any row.
-    /// </summary>
-    public static async Task<bool> InUseAsync(NpgsqlConnection connection, ForeignHistoryTable table, CancellationToken cancellationToken) =>
-        table.MapsVersions
-            ? (await ReadAsync(connection, table, cancellationToken)).RecordsAny
-            : await Readable(table, () => Db.ScalarAsync<bool>(connection, new BoundSql($"SELECT EXISTS (SELECT FROM {table.QualifiedName})"), cancellationToken));
+    /// <summary>Whether the table holds any row: for the tools whose ids are not versions, whether it is in use.</summary>
+    public static Task<bool> HoldsRowsAsync(NpgsqlConnection connection, ForeignHistoryTable table, CancellationToken cancellationToken) =>
+        Readable(table, () => Db.ScalarAsync<bool>(connection, new BoundSql($"SELECT EXISTS (SELECT FROM {table.QualifiedName})"), cancellationToken));
 
     public static Task<ForeignHistory> ReadAsync(NpgsqlConnection connection, ForeignHistoryTable table, CancellationToken cancellationToken) =>
         Readable(table, () => ReadRowsAsync(connection, table, cancellationToken));
@@ -132,6 +127,12 @@ internal static class ForeignHistoryReader
             {
                 unmapped ??= $"Flyway's table {table.QualifiedName} records undo migrations, so which versions are applied cannot be read one to " +
                     "one: name the newest migration file the database contains instead.";
+                // An undone version is no longer applied: it must not stop adopting up to the version the database is at.
+                if (version is not null && TryVersion(version, out var undone))
+                {
+                    applied.Remove(undone);
+                }
+
                 continue;
             }
 

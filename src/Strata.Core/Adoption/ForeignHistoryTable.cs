@@ -1,3 +1,5 @@
+using Strata.Core.Generators;
+
 namespace Strata.Core.Adoption;
 
 /// <summary>Another tool's history table found in the database.</summary>
@@ -16,13 +18,26 @@ internal sealed record ForeignHistoryTable(MigrationTool Tool, string Schema, st
     public bool MapsVersions => Tool is MigrationTool.Dbmate or MigrationTool.GolangMigrate or MigrationTool.Flyway;
 
     /// <summary>The table as schema.name, quoted where PostgreSQL needs it.</summary>
-    public string QualifiedName => $"{Quote(Schema)}.{Quote(Name)}";
+    public string QualifiedName => $"{SqlIdentifier.Quote(Schema)}.{SqlIdentifier.Quote(Name)}";
 
     /// <inheritdoc />
     public override string ToString() => QualifiedName;
 
-    private static string Quote(string identifier) =>
-        identifier.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_') && !char.IsDigit(identifier[0])
-            ? identifier
-            : "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>This table and those its tool keeps beside it: the tool's, not the application's.</summary>
+    public IEnumerable<ForeignHistoryTable> Companions()
+    {
+        yield return this;
+        string[] names = Tool switch
+        {
+            MigrationTool.Rails => ["ar_internal_metadata"],
+            MigrationTool.Liquibase => ["databasechangeloglock"],
+            MigrationTool.Knex => ["knex_migrations_lock"],
+            MigrationTool.Sqitch => ["projects", "releases", "tags", "dependencies", "events"],
+            _ => [],
+        };
+        foreach (var name in names)
+        {
+            yield return this with { Name = name };
+        }
+    }
 }

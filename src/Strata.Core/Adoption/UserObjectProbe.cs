@@ -13,7 +13,7 @@ internal static class UserObjectProbe
         JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT c.relispartition
           AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_(toast|temp_)'
-          AND NOT (n.nspname = $1 AND c.relname = $2) AND NOT (n.nspname = ANY($5))
+          AND NOT (n.nspname = $1 AND c.relname = ANY($2)) AND NOT (n.nspname = ANY($5))
           AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
           AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_namespace'::regclass AND d.objid = n.oid AND d.deptype = 'e')
           AND NOT (format('%I.%I', n.nspname, c.relname) = ANY($3))
@@ -30,18 +30,18 @@ internal static class UserObjectProbe
             JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
               AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_(toast|temp_)'
-              AND NOT (n.nspname = $1 AND c.relname = $2) AND NOT (n.nspname = ANY($3)))
+              AND NOT (n.nspname = $1 AND c.relname = ANY($2)) AND NOT (n.nspname = ANY($3)))
         """;
 
-    /// <summary>Whether the database has any relation outside the system schemas and the ignored ones besides the history table.</summary>
+    /// <summary>Whether the database has any relation outside the system schemas and the ignored ones besides Strata's own tables.</summary>
     public static Task<bool> AnyRelationAsync(NpgsqlConnection connection, GuardScope scope, CancellationToken cancellationToken) =>
-        Db.ScalarAsync<bool>(connection, new BoundSql(AnyQuery, scope.Ours.Schema, scope.Ours.Name, scope.IgnoredSchemas), cancellationToken);
+        Db.ScalarAsync<bool>(connection, new BoundSql(AnyQuery, scope.Ours.Schema, scope.OurTables, scope.IgnoredSchemas), cancellationToken);
 
     public static async Task<IReadOnlyList<string>> ListAsync(
         NpgsqlConnection connection, GuardScope scope, IEnumerable<ForeignHistoryTable> ignored, int limit, CancellationToken cancellationToken)
     {
         var skip = ignored.Select(t => t.QualifiedName).ToArray();
-        await using var command = new BoundSql(Query, scope.Ours.Schema, scope.Ours.Name, skip, limit, scope.IgnoredSchemas).ToCommand(connection);
+        await using var command = new BoundSql(Query, scope.Ours.Schema, scope.OurTables, skip, limit, scope.IgnoredSchemas).ToCommand(connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var names = new List<string>();
         while (await reader.ReadAsync(cancellationToken))

@@ -47,6 +47,9 @@ public sealed partial record HistoryTableName(string Schema, string Name)
     /// <summary>The schema-qualified, quoted name for use in SQL.</summary>
     public string Quoted => Quote(Schema) + "." + Quote(Name);
 
+    /// <summary>The name of the table beside it, in the same schema, where batched backfills record their progress.</summary>
+    internal string BackfillName => Name + "_backfill";
+
     /// <summary>Throws <see cref="ConfigurationException"/> when a part is empty or longer than PostgreSQL allows.</summary>
     public void Validate()
     {

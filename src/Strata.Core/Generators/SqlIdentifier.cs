@@ -6,19 +6,25 @@ namespace Strata.Core.Generators;
 /// <summary>Quotes identifiers the way <c>quote_ident</c> does, so generated SQL stays readable and always parses.</summary>
 internal static class SqlIdentifier
 {
-    // Reserved and type/function-name keywords: unquoted, these are not accepted as table, column or function names.
+    // Every keyword PostgreSQL 15 does not list as unreserved (pg_get_keywords() catcode <> 'U'), which quote_ident
+    // quotes (the reserved and type/function-name ones are not accepted bare as names), and PostgreSQL 16's system_user.
     private static readonly FrozenSet<string> Keywords = new[]
     {
-        "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "binary", "both",
-        "case", "cast", "check", "collate", "collation", "column", "concurrently", "constraint", "create", "cross",
-        "current_catalog", "current_date", "current_role", "current_schema", "current_time", "current_timestamp",
-        "current_user", "default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "false", "fetch",
-        "for", "foreign", "freeze", "from", "full", "grant", "group", "having", "ilike", "in", "initially", "inner",
-        "intersect", "into", "is", "isnull", "join", "lateral", "leading", "left", "like", "limit", "localtime",
-        "localtimestamp", "natural", "not", "notnull", "null", "offset", "on", "only", "or", "order", "outer",
-        "overlaps", "placing", "primary", "references", "returning", "right", "select", "session_user", "similar",
-        "some", "symmetric", "system_user", "table", "tablesample", "then", "to", "trailing", "true", "union", "unique",
-        "user", "using", "variadic", "verbose", "when", "where", "window", "with",
+        "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "between",
+        "bigint", "binary", "bit", "boolean", "both", "case", "cast", "char", "character", "check", "coalesce",
+        "collate", "collation", "column", "concurrently", "constraint", "create", "cross", "current_catalog",
+        "current_date", "current_role", "current_schema", "current_time", "current_timestamp", "current_user", "dec",
+        "decimal", "default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "exists", "extract",
+        "false", "fetch", "float", "for", "foreign", "freeze", "from", "full", "grant", "greatest", "group", "grouping",
+        "having", "ilike", "in", "initially", "inner", "inout", "int", "integer", "intersect", "interval", "into", "is",
+        "isnull", "join", "lateral", "leading", "least", "left", "like", "limit", "localtime", "localtimestamp",
+        "national", "natural", "nchar", "none", "normalize", "not", "notnull", "null", "nullif", "numeric", "offset",
+        "on", "only", "or", "order", "out", "outer", "overlaps", "overlay", "placing", "position", "precision",
+        "primary", "real", "references", "returning", "right", "row", "select", "session_user", "setof", "similar",
+        "smallint", "some", "substring", "symmetric", "system_user", "table", "tablesample", "then", "time",
+        "timestamp", "to", "trailing", "treat", "trim", "true", "union", "unique", "user", "using", "values", "varchar",
+        "variadic", "verbose", "when", "where", "window", "with", "xmlattributes", "xmlconcat", "xmlelement",
+        "xmlexists", "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary><paramref name="name"/> as SQL must write it: bare when it is a plain lowercase identifier, else in double quotes.</summary>
@@ -38,5 +44,5 @@ internal static class SqlIdentifier
     private static bool IsPlain(string name) =>
         name.Length > 0
         && (char.IsAsciiLetterLower(name[0]) || name[0] == '_')
-        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_' || c == '$');
+        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
 }

@@ -1,5 +1,6 @@
 using Npgsql;
 using Strata.Core.Configuration;
+using Strata.Core.Generators;
 
 namespace Strata.Core.Schema;
 
@@ -22,25 +23,25 @@ internal static class HistoryObjects
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(history);
-        string[] tables = [QuoteIdent(history.Schema) + "." + QuoteIdent(history.Name), QuoteIdent(history.Schema) + "." + QuoteIdent(history.Name + "_backfill")];
-        var withoutTables = snapshot.Without(o =>
-            (o.Kind == "table" && tables.Contains(o.Name, StringComparer.Ordinal))
-            || (o.Kind == "sequence" && o.Attributes.TryGetValue("owned by", out var owner) && tables.Any(t => owner.StartsWith(t + ".", StringComparison.Ordinal))));
-        var schema = QuoteIdent(history.Schema);
+        var schema = SqlIdentifier.Quote(history.Schema);
+        var withoutTables = WithoutTables(snapshot, [schema + "." + SqlIdentifier.Quote(history.Name), schema + "." + SqlIdentifier.Quote(history.BackfillName)]);
         return history.Schema != "public" && HoldsNothing(withoutTables, schema)
             ? withoutTables.Without(o => o.Kind == "schema" && o.Name == schema)
             : withoutTables;
     }
+
+    /// <summary>
+    /// <paramref name="snapshot"/> without the tables named (schema.name as <c>quote_ident</c> writes them), with all
+    /// that belongs to them and the sequences they own.
+    /// </summary>
+    public static SchemaSnapshot WithoutTables(SchemaSnapshot snapshot, IReadOnlyCollection<string> tables) =>
+        snapshot.Without(o =>
+            (o.Kind == "table" && tables.Contains(o.Name, StringComparer.Ordinal))
+            || (o.Kind == "sequence" && o.Attributes.TryGetValue("owned by", out var owner) && tables.Any(t => owner.StartsWith(t + ".", StringComparison.Ordinal))));
 
     private static bool HoldsNothing(SchemaSnapshot snapshot, string schema) =>
         snapshot.Find("schema", schema) is { } found
         && !found.Attributes.ContainsKey("comment")
         && !snapshot.Objects.Any(o => o.Kind != "schema"
             && (o.Name.StartsWith(schema + ".", StringComparison.Ordinal) || o.Attributes.GetValueOrDefault("schema") == schema));
-
-    // quote_ident's rule, short of its keyword list: history table names are simple identifiers in practice.
-    private static string QuoteIdent(string name) =>
-        name.Length > 0 && (char.IsAsciiLetterLower(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')
-            ? name
-            : "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

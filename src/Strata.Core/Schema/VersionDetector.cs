@@ -10,7 +10,7 @@ namespace Strata.Core.Schema;
 /// <summary>
 /// Tells which migration version a database without any history is at: the migrations are applied one by one on a
 /// scratch database and the schema after each is compared with the live one (Strata's history table left out on both
-/// sides). Only reads the target, unless recording the matching version is asked for.
+/// sides, other tools' unused ones on the live side). Only reads the target, unless recording the matching version is asked for.
 /// </summary>
 /// <param name="server">The server the candidate schemas are built on.</param>
 /// <param name="logger">Where progress is reported; nowhere when null.</param>
@@ -24,8 +24,10 @@ internal sealed class VersionDetector(ScratchServer server, ILogger? logger = nu
     public async Task<VersionDetection> DetectAsync(NpgsqlDataSource target, VersionDetectOptions options, CancellationToken cancellationToken)
     {
         var (source, live) = OpenTarget(target, options);
-        await live.CheckNoHistoryAsync(cancellationToken);
-        var schema = await HistoryObjects.ReadAsync(target, options.Migrator.HistoryTable, cancellationToken);
+        // Another tool's table that records nothing (created empty, or holding only repeatable migrations) is no
+        // migration's doing, so it is left out like Strata's own.
+        var otherTools = await live.CheckNoHistoryAsync(cancellationToken);
+        var schema = HistoryObjects.WithoutTables(await HistoryObjects.ReadAsync(target, options.Migrator.HistoryTable, cancellationToken), otherTools);
         var candidates = await CompareEachVersionAsync(source, schema, options, cancellationToken);
         var matches = candidates.Where(c => c.Comparison.AreEqual).Select(c => c.Version).ToList();
         // Candidates are in version order, so the last of the fewest differences is the newest.

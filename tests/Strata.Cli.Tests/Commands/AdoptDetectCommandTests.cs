@@ -27,6 +27,28 @@ public sealed class AdoptDetectCommandTests
         (await DbCli.ScalarAsync<bool>(target, "SELECT to_regclass('strata_schema_migrations') IS NULL")).ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("CREATE TABLE alembic_version (version_num varchar(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num));")]
+    [InlineData("""
+        CREATE TABLE flyway_schema_history (installed_rank int PRIMARY KEY, version varchar(50), description varchar(200) NOT NULL,
+            type varchar(20) NOT NULL, script varchar(1000) NOT NULL, checksum int, installed_by varchar(100) NOT NULL,
+            installed_on timestamp NOT NULL DEFAULT now(), execution_time int NOT NULL, success boolean NOT NULL);
+        CREATE INDEX flyway_schema_history_s_idx ON flyway_schema_history (success);
+        INSERT INTO flyway_schema_history VALUES (1, NULL, 'views', 'SQL', 'R__views.sql', 4711, 'app', now(), 3, true);
+        """)]
+    public async Task Another_tools_history_table_that_records_nothing_is_not_counted_as_a_difference(string toolTable)
+    {
+        await using var target = await TestPostgres.CreateDatabaseAsync();
+        await using var scratch = await TestPostgres.CreateDatabaseAsync();
+        using var files = Migrations();
+        await DbCli.ExecuteAsync(target, HandMigratedToTwo + toolTable);
+
+        var result = await AdoptAsync(files, target, scratch, "--detect");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("the schema equals that of version 2");
+    }
+
     [Fact]
     public async Task A_column_added_by_hand_gives_the_nearest_version_with_the_difference_and_apply_refuses()
     {

@@ -23,6 +23,25 @@ public sealed class DiffCommandTests
         result.Stdout.ShouldContain("the schemas are equal");
     }
 
+    [Theory]
+    [InlineData("public.strata_schema_migrations")]
+    [InlineData("public.user")]
+    [InlineData("order.values")]
+    public async Task The_history_table_is_left_out_whatever_its_name(string historyTable)
+    {
+        await using var a = await TestPostgres.CreateDatabaseAsync();
+        await using var b = await TestPostgres.CreateDatabaseAsync();
+        var cli = new CliHarness();
+        DbCli.Write(cli, "db/migrations/1_t.sql", $"-- migrate:up\n{Schema};\n");
+        (await cli.RunAsync("up", "--database-url", a.Url, "--history-table", historyTable)).ExitCode.ShouldBe(0);
+        await DbCli.ExecuteAsync(b, Schema);
+
+        var result = await cli.RunAsync("diff", a.Url, b.Url, "--history-table", historyTable);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("the schemas are equal");
+    }
+
     [Fact]
     public async Task A_difference_names_each_object_and_attribute_and_exits_5()
     {

@@ -103,4 +103,20 @@ public sealed class ExistingSchemaTests
 
         (await db.TableExistsAsync("public.strata_schema_migrations")).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Strata_s_own_backfill_table_left_by_rolling_everything_back_is_not_taken_for_the_application_s()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var migrator = db.Migrator(new TestMigrationSource()
+            .Add("1_t.sql", "-- migrate:up\nCREATE TABLE t (id int PRIMARY KEY, v int);\nINSERT INTO t SELECT g, 0 FROM generate_series(1, 10) g;\n-- migrate:down\nDROP TABLE t;\n")
+            .Add("2_fill.sql", "-- migrate:up transaction:false\n-- strata:batch size=3\nUPDATE t SET v = 1;\n-- migrate:down\nSELECT 1;\n"));
+        await migrator.UpAsync();
+        await migrator.DownAsync(MigrationTarget.All);
+
+        (await db.TableExistsAsync("public.strata_schema_migrations_backfill")).ShouldBeTrue();
+        (await migrator.ValidateAsync()).Problems.ShouldBeEmpty();
+        (await migrator.UpAsync()).Migrations.Select(m => m.Version.Value).ShouldBe(["1", "2"]);
+    }
+
 }

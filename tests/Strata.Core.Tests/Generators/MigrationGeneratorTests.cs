@@ -44,7 +44,7 @@ public sealed class MigrationGeneratorTests
     [InlineData("user", "\"user\"")]
     [InlineData("Order", "\"Order\"")]
     [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
-    [InlineData("col_1$", "col_1$")]
+    [InlineData("col_1$", "\"col_1$\"")]
     [InlineData("élève", "\"élève\"")]
     [InlineData("1st", "\"1st\"")]
     public void Quotes_only_names_that_need_it(string name, string sql)

@@ -45,6 +45,8 @@ public sealed class DbDumpLoadCommandTests
         var dump = await cli.RunAsync("dump");
         var load = await cli.RunAsync("load", "--url", target.Url);
         var help = await cli.RunAsync("--help");
+        var dumpHelp = await cli.RunAsync("dump", "--help");
+        var loadHelp = await cli.RunAsync("load", "-h");
 
         dump.ExitCode.ShouldBe(0, dump.ToString());
         dump.Stdout.ShouldContain("wrote the schema of");
@@ -52,6 +54,10 @@ public sealed class DbDumpLoadCommandTests
         load.Stdout.ShouldContain("migration version 20240101000000");
         help.Stdout.ShouldNotContain("  dump");
         help.Stdout.ShouldNotContain("  load");
+        dumpHelp.ExitCode.ShouldBe(0, dumpHelp.ToString());
+        dumpHelp.Stdout.ShouldContain("strata dump [options]");
+        loadHelp.ExitCode.ShouldBe(0, loadHelp.ToString());
+        loadHelp.Stdout.ShouldContain("strata load [options]");
     }
 
     [Fact]
