@@ -59,7 +59,7 @@ fail_unchanged() {
   exit 1
 }
 fail_usage() {
-  echo "deploy: $*" >&2
+  echo "deploy: FAILED: $*; the service was not changed" >&2
   exit 2
 }
 fail_after_update() {

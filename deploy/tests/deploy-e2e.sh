@@ -120,11 +120,12 @@ expect "the hung migration's logs were not printed" has "waiting for the migrati
 expect "the service was changed after a timeout" service_untouched
 note "deploy: migration hangs -> task stopped at the timeout, service untouched, exit 1"
 
-# 6. Usage errors change nothing and say what is missing.
+# 6. Usage errors change nothing and say what is missing, in the one reason line every failure ends with.
 status=0
 out=$(bash "$DEPLOY_DIR/scripts/deploy.sh" --cluster "$cluster" 2>&1) || status=$?
 expect "missing options: exit $status, not 2" [ "$status" -eq 2 ]
-expect "missing options are not named" has "missing --service --app-family --migration-family --image"
+expect "missing options are not named in the reason line" \
+  last_line_has "deploy: FAILED: missing --service --app-family --migration-family --image (see --help); the service was not changed"
 out=$(bash "$DEPLOY_DIR/scripts/deploy.sh" --help 2>&1)
 expect "--help shows no usage" has "Usage: deploy.sh"
 note "deploy: usage errors exit 2 naming what is missing; --help works"
