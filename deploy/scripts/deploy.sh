@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The CD step: migrate the database with the new image, then move the app to it, then finish the migration.
 #
-#   1. register new revisions of the app and migration task definitions with the new image;
+#   1. check that the cluster and the service exist, then register new revisions of the app and migration task
+#      definitions with the new image;
 #   2. run the migration task with `--phase pre` (Fargate, private subnets, no public IP) and wait for it, up to a
 #      timeout; print its CloudWatch logs, read its exit code and stop reason;
 #   3. only if it exited 0: point the service at the new app revision, wait until the service is stable,
@@ -157,15 +158,33 @@ register_revision() {
     fail_unchanged "cannot register a new revision of '$family' (aws ecs register-task-definition failed above)"
 }
 
+# The cluster and the service must exist before anything is registered or run: a wrong name stops here (exit 2),
+# not after the pre-deploy migration ran. Prints the service's description.
+describe_service() {
+  local described error status
+  if ! described=$(aws ecs describe-services --cluster "$cluster" --services "$service" --output json 2>"$work/error"); then
+    error=$(cat "$work/error")
+    [ -z "$error" ] || echo "$error" >&2
+    if grep -q ClusterNotFoundException <<<"$error"; then
+      fail_usage "cluster '$cluster' does not exist"
+    fi
+    fail_usage "cannot read service '$service' in cluster '$cluster' (aws ecs describe-services failed above)"
+  fi
+  if jq -e '.failures[]? | select(.reason == "MISSING")' <<<"$described" >/dev/null; then
+    fail_usage "service '$service' does not exist in cluster '$cluster'"
+  fi
+  status=$(jq -r '.services[0].status // "not returned"' <<<"$described")
+  [ "$status" = ACTIVE ] || fail_usage "service '$service' in cluster '$cluster' is $status, not ACTIVE"
+  echo "$described"
+}
+
 # The migration runs where the app runs, unless told otherwise: the service's subnets and security groups.
 resolve_network() {
+  local described="$1" network
   if [ -n "$subnets" ] && [ -n "$security_groups" ]; then
     return
   fi
-  local network
-  network=$(aws ecs describe-services --cluster "$cluster" --services "$service" --output json |
-    jq -c '.services[0].networkConfiguration.awsvpcConfiguration // empty') ||
-    fail_usage "cannot read service '$service' in cluster '$cluster'"
+  network=$(jq -c '.services[0].networkConfiguration.awsvpcConfiguration // empty' <<<"$described")
   [ -n "$network" ] || fail_usage "service '$service' has no awsvpc network configuration: give --subnets and --security-groups"
   [ -n "$subnets" ] || subnets=$(jq -r '.subnets | join(",")' <<<"$network")
   [ -n "$security_groups" ] || security_groups=$(jq -r '.securityGroups | join(",")' <<<"$network")
@@ -349,7 +368,11 @@ wait_until_stable() {
 main() {
   parse_args "$@"
   check_options
-  resolve_network
+  work=$(mktemp -d "${TMPDIR:-/tmp}/deploy.XXXXXX")
+  trap 'rm -rf "$work"' EXIT
+  local described
+  described=$(describe_service)
+  resolve_network "$described"
 
   log "deploying $image to $cluster/$service"
   app_definition=$(register_revision "$app_family" "$app_container")
@@ -367,5 +390,6 @@ main() {
 
 app_definition=""
 migration_definition=""
+work=""
 phase=""
 main "$@"
