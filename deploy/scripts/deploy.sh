@@ -39,11 +39,12 @@ Options:
                                                                          [DEPLOY_APP_CONTAINER]
   --migration-container NAME  container given the new image in the migration task (default migrate)
                                                                          [DEPLOY_MIGRATION_CONTAINER]
-  --migration-timeout SEC     stop the migration task after SEC seconds (default 900)
+  --migration-timeout SEC     stop the migration task after SEC seconds (default 900, at most 86400)
                                                                          [DEPLOY_MIGRATION_TIMEOUT]
-  --stable-timeout SEC        wait at most SEC seconds for the service (default 900)
+  --stable-timeout SEC        wait at most SEC seconds for the service (default 900, at most 86400)
                                                                          [DEPLOY_STABLE_TIMEOUT]
-  --poll SEC                  seconds between status checks (default 10) [DEPLOY_POLL_INTERVAL]
+  --poll SEC                  seconds between status checks (default 10, at most 86400)
+                                                                         [DEPLOY_POLL_INTERVAL]
   -h, --help                  show this help
 
 Exit codes: 0 deployed; 1 pre-deploy migration failed, never started or timed out (service not changed);
@@ -130,11 +131,17 @@ check_options() {
   local name value
   for name in migration_timeout stable_timeout poll; do
     value="${!name}"
-    [[ "$value" =~ ^[1-9][0-9]*$ ]] || fail_usage "--${name//_/-} must be a whole number of seconds, not '$value'"
+    # Five digits at most before the arithmetic: a longer number would overflow the deadline sums.
+    if ! [[ "$value" =~ ^[1-9][0-9]{0,4}$ ]] || [ "$value" -gt "$MAX_SECONDS" ]; then
+      fail_usage "--${name//_/-} must be a whole number of seconds from 1 to $MAX_SECONDS, not '$value'"
+    fi
   done
   command -v aws >/dev/null || fail_usage "the aws CLI is not on PATH"
   command -v jq >/dev/null || fail_usage "jq is not on PATH"
 }
+
+# The longest timeout or poll interval accepted: one day.
+readonly MAX_SECONDS=86400
 
 # Fields that describe-task-definition returns but register-task-definition does not accept.
 readonly READ_ONLY_FIELDS='del(.taskDefinitionArn, .revision, .status, .requiresAttributes, .compatibilities,

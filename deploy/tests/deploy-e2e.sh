@@ -146,6 +146,14 @@ expect "the reason line does not name the missing cluster" \
 expect "a revision was registered or a task run for a missing cluster" nothing_started
 note "deploy: a missing service or cluster -> exit 2 naming it, before any revision is registered or task run"
 
+# 6c. A timeout too large for the shell's arithmetic is refused, not turned into an immediate timeout.
+run_deploy success registry.test/cruddur:v8 --migration-timeout 99999999999999999999
+expect "a huge --migration-timeout: exit $status, not 2" [ "$status" -eq 2 ]
+expect "the reason line does not give the bound" \
+  last_line_has "--migration-timeout must be a whole number of seconds from 1 to 86400, not '99999999999999999999'"
+expect "a revision was registered or a task run with a huge timeout" nothing_started
+note "deploy: a timeout above 86400 s -> exit 2 before anything is registered"
+
 # 7. The Ansible playbook drives the same script to the same end.
 state="$work/ansible"
 mkdir -p "$state"
