@@ -142,6 +142,8 @@ check_options() {
 
 # The longest timeout or poll interval accepted: one day.
 readonly MAX_SECONDS=86400
+# How long a migration task stopped at its timeout is given to stop (strata cancels and releases its lock).
+readonly STOP_WAIT_SECONDS=90
 
 # Fields that describe-task-definition returns but register-task-definition does not accept.
 readonly READ_ONLY_FIELDS='del(.taskDefinitionArn, .revision, .status, .requiresAttributes, .compatibilities,
@@ -308,7 +310,7 @@ stop_migration() {
   aws ecs stop-task --cluster "$cluster" --task "$task_arn" \
     --reason "deploy.sh: migration did not finish within ${migration_timeout}s" --output json >/dev/null ||
     log "aws ecs stop-task failed; stop task ${task_arn##*/} by hand"
-  deadline=$((SECONDS + 90))
+  deadline=$((SECONDS + STOP_WAIT_SECONDS))
   while [ "$SECONDS" -lt "$deadline" ]; do
     status=$(aws ecs describe-tasks --cluster "$cluster" --tasks "$task_arn" --output json |
       jq -r '.tasks[0].lastStatus // "UNKNOWN"') || break
