@@ -61,12 +61,14 @@ ALTER ROLE :"app_role" WITH LOGIN NOCREATEDB NOCREATEROLE PASSWORD :'app_passwor
 GRANT :"migrator_role" TO CURRENT_USER;
 
 -- Nobody but the owner creates objects: PUBLIC loses CREATE on the database and the schema (PostgreSQL 15 and later
--- already revoke the latter on public).
-SELECT format('REVOKE CREATE ON DATABASE %I FROM PUBLIC', current_database()) \gexec
+-- already revoke the latter on public), and TEMPORARY on the database, which only the migration role gets back (a
+-- migration may use a temporary table; the app creates nothing, not even one).
+SELECT format('REVOKE CREATE, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database()) \gexec
 CREATE SCHEMA IF NOT EXISTS :"schema";
 ALTER SCHEMA :"schema" OWNER TO :"migrator_role";
 REVOKE CREATE ON SCHEMA :"schema" FROM PUBLIC;
 SELECT format('GRANT CONNECT ON DATABASE %I TO %I, %I', current_database(), :'migrator_role', :'app_role') \gexec
+SELECT format('GRANT TEMPORARY ON DATABASE %I TO %I', current_database(), :'migrator_role') \gexec
 GRANT USAGE ON SCHEMA :"schema" TO :"app_role";
 
 -- Rows of the tables that exist now, and of those the migration role creates later.

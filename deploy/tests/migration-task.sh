@@ -6,8 +6,8 @@
 #   - a second run with nothing pending changes nothing in the catalogs (roles, grants, default privileges, owners;
 #     only the password hashes, which PostgreSQL salts anew, are left out of the comparison);
 #   - after a later migration adds a table, the application role, logged in with its secret's password, can SELECT,
-#     INSERT, UPDATE and DELETE in both tables (default privileges), and is refused CREATE TABLE with SQLSTATE 42501
-#     and writes to Strata's history table;
+#     INSERT, UPDATE and DELETE in both tables (default privileges), and is refused CREATE TABLE, CREATE TEMP TABLE
+#     (SQLSTATE 42501) and writes to Strata's history table;
 #   - a wrong administrator password or a missing variable stops the task before strata runs (exit 3, exit 2).
 # Needs PostgreSQL's server binaries, psql, and the strata build (STRATA_BIN, or src/Strata.Cli's Release build,
 # made here when missing).
@@ -136,6 +136,11 @@ expect_refused "DELETE FROM strata_schema_migrations" "delete from strata's hist
 as cruddur_app "$app_password" -Atc "SELECT count(*) FROM strata_schema_migrations" >/dev/null ||
   die "the application role cannot read strata's history (the readiness check needs it)"
 note "application role: SELECT/INSERT/UPDATE/DELETE on a table of a later migration; CREATE TABLE refused (42501)"
+
+expect_refused "CREATE TEMP TABLE scratch (id int)" "create a temporary table"
+as cruddur_migrator "$migrator_password" -c "CREATE TEMP TABLE scratch (id int)" >/dev/null ||
+  die "the migration role may not create a temporary table"
+note "temporary tables: refused to the application role (42501), allowed to the migration role"
 
 # 4. Failures stop the task before strata runs, with strata's exit codes.
 run_task "$SCRATCH/later" DB_ADMIN_PASSWORD=wrong-password
