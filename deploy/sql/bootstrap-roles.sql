@@ -9,7 +9,8 @@
 --
 -- A role name or password not given with -v is read from the environment (psql 15 or later): DB_MIGRATOR_ROLE,
 -- DB_MIGRATOR_PASSWORD, DB_APP_ROLE, DB_APP_PASSWORD, as the migration task gives them (deploy/docker/strata-migrate.sh),
--- which keeps the passwords off the command line.
+-- which keeps the passwords off the command line. The history table is -v history_table or STRATA_HISTORY_TABLE,
+-- the variable strata reads (default public.strata_schema_migrations).
 --
 -- The migration role owns the schema and everything in it: only it changes the schema. The application role may
 -- read and write rows (SELECT, INSERT, UPDATE, DELETE, and use sequences) and nothing else. Default privileges give
@@ -35,6 +36,15 @@
 \if :{?schema}
 \else
 \set schema public
+\endif
+-- Strata's history table, as strata reads it (STRATA_HISTORY_TABLE, table or schema.table; a bare name is in public).
+\if :{?history_table}
+\else
+\getenv history_table STRATA_HISTORY_TABLE
+\endif
+\if :{?history_table}
+\else
+\set history_table public.strata_schema_migrations
 \endif
 -- A missing value stops here, before anything changes, instead of reaching the server as literal text.
 SELECT :{?migrator_role} AND :{?migrator_password} AND :{?app_role} AND :{?app_password} AS complete \gset
@@ -79,7 +89,11 @@ ALTER DEFAULT PRIVILEGES FOR ROLE :"migrator_role" IN SCHEMA :"schema"
 ALTER DEFAULT PRIVILEGES FOR ROLE :"migrator_role" IN SCHEMA :"schema"
     GRANT USAGE, SELECT ON SEQUENCES TO :"app_role";
 
--- The history table is Strata's record of the schema: the app's readiness check reads it, nothing of the app writes it.
+-- The history table is Strata's record of the schema: the app's readiness check reads it, nothing of the app writes
+-- it, nor its companion that records backfills' progress (<history table>_backfill).
 SELECT format('REVOKE INSERT, UPDATE, DELETE ON %s FROM %I', c.oid::regclass, :'app_role')
-FROM pg_class c
-WHERE c.relname = 'strata_schema_migrations' AND c.relnamespace = (:'schema')::regnamespace \gexec
+FROM (SELECT CASE WHEN strpos(:'history_table', '.') > 0 THEN split_part(:'history_table', '.', 1) ELSE 'public' END,
+             CASE WHEN strpos(:'history_table', '.') > 0 THEN split_part(:'history_table', '.', 2) ELSE :'history_table' END)
+     AS history (schema_name, table_name)
+JOIN pg_namespace n ON n.nspname = history.schema_name
+JOIN pg_class c ON c.relnamespace = n.oid AND c.relname IN (history.table_name, history.table_name || '_backfill') \gexec
