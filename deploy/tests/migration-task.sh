@@ -9,6 +9,7 @@
 #     INSERT, UPDATE and DELETE in both tables (default privileges), and is refused CREATE TABLE, CREATE TEMP TABLE
 #     (SQLSTATE 42501) and writes to Strata's history table, its backfill table and a history table configured with
 #     STRATA_HISTORY_TABLE;
+#   - no password reaches the server's log, with log_statement = ddl or when the bootstrap's ALTER ROLE fails;
 #   - a wrong administrator password or a missing variable stops the task before strata runs (exit 3, exit 2).
 # Needs PostgreSQL's server binaries, psql, and the strata build (STRATA_BIN, or src/Strata.Cli's Release build,
 # made here when missing).
@@ -156,6 +157,22 @@ for run in 1 2; do
 done
 expect_refused "DELETE FROM app_history" "delete from a history table named by STRATA_HISTORY_TABLE" -d cruddur_history
 note "application role: writes refused on the backfill table and on a history table named by STRATA_HISTORY_TABLE"
+
+# No password reaches the server's log: not with log_statement = ddl, nor when the bootstrap's ALTER ROLE fails
+# (log_min_error_statement logs the failed statement), here because the application role became a superuser.
+as_superuser() { psql_as postgres "$PG_SUPERUSER_PASSWORD" "$@" >/dev/null; }
+as_superuser -c "ALTER SYSTEM SET log_statement = 'ddl'" -c "SELECT pg_reload_conf()"
+run_task "$SCRATCH/later"
+[ "$status" -eq 0 ] || { echo "$out" >&2; die "the migration task failed with log_statement = ddl (exit $status)"; }
+as_superuser -c "ALTER ROLE cruddur_app SUPERUSER"
+run_task "$SCRATCH/later"
+as_superuser -c "ALTER ROLE cruddur_app NOSUPERUSER" -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()"
+[ "$status" -eq 1 ] || { echo "$out" >&2; die "the bootstrap altering a superuser gave exit $status, not 1"; }
+grep -q "ALTER ROLE" "$PG_DIR/log" || die "the server logged no ALTER ROLE: the check would prove nothing"
+for secret in "$migrator_password" "$app_password"; do
+  if grep -qF -- "$secret" "$PG_DIR/log"; then die "a role's password is in the server's log"; fi
+done
+note "server log: no password with log_statement = ddl or a failed ALTER ROLE (only SCRAM verifiers are sent)"
 
 # 4. Failures stop the task before strata runs, with strata's exit codes.
 run_task "$SCRATCH/later" DB_ADMIN_PASSWORD=wrong-password
