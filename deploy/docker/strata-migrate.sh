@@ -12,7 +12,8 @@
 #
 # Variables for the bootstrap: DB_HOST, DB_PORT (default 5432), DB_NAME, DB_ADMIN_USER, DB_ADMIN_PASSWORD,
 # DB_MIGRATOR_ROLE, DB_MIGRATOR_PASSWORD, DB_APP_ROLE, DB_APP_PASSWORD; DB_SCHEMA (default public);
-# STRATA_BOOTSTRAP_SQL names the script (default: beside this one's installed copy). The passwords reach psql
+# STRATA_BOOTSTRAP_SQL names the script (default: beside this one's installed copy); STRATA_HISTORY_TABLE, when set
+# for strata, also tells the bootstrap which history table to keep read-only for the app. The passwords reach psql
 # through its environment, never its command line.
 #
 # Exit codes are strata's (docs/exit-codes.md), so the deploy reports a failed bootstrap like a failed migration:

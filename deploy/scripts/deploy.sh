@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The CD step: migrate the database with the new image, then move the app to it, then finish the migration.
 #
-#   1. register new revisions of the app and migration task definitions with the new image;
+#   1. check that the cluster and the service exist, then register new revisions of the app and migration task
+#      definitions with the new image;
 #   2. run the migration task with `--phase pre` (Fargate, private subnets, no public IP) and wait for it, up to a
 #      timeout; print its CloudWatch logs, read its exit code and stop reason;
 #   3. only if it exited 0: point the service at the new app revision, wait until the service is stable,
@@ -38,11 +39,12 @@ Options:
                                                                          [DEPLOY_APP_CONTAINER]
   --migration-container NAME  container given the new image in the migration task (default migrate)
                                                                          [DEPLOY_MIGRATION_CONTAINER]
-  --migration-timeout SEC     stop the migration task after SEC seconds (default 900)
+  --migration-timeout SEC     stop the migration task after SEC seconds (default 900, at most 86400)
                                                                          [DEPLOY_MIGRATION_TIMEOUT]
-  --stable-timeout SEC        wait at most SEC seconds for the service (default 900)
+  --stable-timeout SEC        wait at most SEC seconds for the service (default 900, at most 86400)
                                                                          [DEPLOY_STABLE_TIMEOUT]
-  --poll SEC                  seconds between status checks (default 10) [DEPLOY_POLL_INTERVAL]
+  --poll SEC                  seconds between status checks (default 10, at most 86400)
+                                                                         [DEPLOY_POLL_INTERVAL]
   -h, --help                  show this help
 
 Exit codes: 0 deployed; 1 pre-deploy migration failed, never started or timed out (service not changed);
@@ -59,7 +61,7 @@ fail_unchanged() {
   exit 1
 }
 fail_usage() {
-  echo "deploy: $*" >&2
+  echo "deploy: FAILED: $*; the service was not changed" >&2
   exit 2
 }
 fail_after_update() {
@@ -129,11 +131,19 @@ check_options() {
   local name value
   for name in migration_timeout stable_timeout poll; do
     value="${!name}"
-    [[ "$value" =~ ^[1-9][0-9]*$ ]] || fail_usage "--${name//_/-} must be a whole number of seconds, not '$value'"
+    # Five digits at most before the arithmetic: a longer number would overflow the deadline sums.
+    if ! [[ "$value" =~ ^[1-9][0-9]{0,4}$ ]] || [ "$value" -gt "$MAX_SECONDS" ]; then
+      fail_usage "--${name//_/-} must be a whole number of seconds from 1 to $MAX_SECONDS, not '$value'"
+    fi
   done
   command -v aws >/dev/null || fail_usage "the aws CLI is not on PATH"
   command -v jq >/dev/null || fail_usage "jq is not on PATH"
 }
+
+# The longest timeout or poll interval accepted: one day.
+readonly MAX_SECONDS=86400
+# How long a migration task stopped at its timeout is given to stop (strata cancels and releases its lock).
+readonly STOP_WAIT_SECONDS=90
 
 # Fields that describe-task-definition returns but register-task-definition does not accept.
 readonly READ_ONLY_FIELDS='del(.taskDefinitionArn, .revision, .status, .requiresAttributes, .compatibilities,
@@ -157,15 +167,33 @@ register_revision() {
     fail_unchanged "cannot register a new revision of '$family' (aws ecs register-task-definition failed above)"
 }
 
+# The cluster and the service must exist before anything is registered or run: a wrong name stops here (exit 2),
+# not after the pre-deploy migration ran. Prints the service's description.
+describe_service() {
+  local described error status
+  if ! described=$(aws ecs describe-services --cluster "$cluster" --services "$service" --output json 2>"$work/error"); then
+    error=$(cat "$work/error")
+    [ -z "$error" ] || echo "$error" >&2
+    if grep -q ClusterNotFoundException <<<"$error"; then
+      fail_usage "cluster '$cluster' does not exist"
+    fi
+    fail_usage "cannot read service '$service' in cluster '$cluster' (aws ecs describe-services failed above)"
+  fi
+  if jq -e '.failures[]? | select(.reason == "MISSING")' <<<"$described" >/dev/null; then
+    fail_usage "service '$service' does not exist in cluster '$cluster'"
+  fi
+  status=$(jq -r '.services[0].status // "not returned"' <<<"$described")
+  [ "$status" = ACTIVE ] || fail_usage "service '$service' in cluster '$cluster' is $status, not ACTIVE"
+  echo "$described"
+}
+
 # The migration runs where the app runs, unless told otherwise: the service's subnets and security groups.
 resolve_network() {
+  local described="$1" network
   if [ -n "$subnets" ] && [ -n "$security_groups" ]; then
     return
   fi
-  local network
-  network=$(aws ecs describe-services --cluster "$cluster" --services "$service" --output json |
-    jq -c '.services[0].networkConfiguration.awsvpcConfiguration // empty') ||
-    fail_usage "cannot read service '$service' in cluster '$cluster'"
+  network=$(jq -c '.services[0].networkConfiguration.awsvpcConfiguration // empty' <<<"$described")
   [ -n "$network" ] || fail_usage "service '$service' has no awsvpc network configuration: give --subnets and --security-groups"
   [ -n "$subnets" ] || subnets=$(jq -r '.subnets | join(",")' <<<"$network")
   [ -n "$security_groups" ] || security_groups=$(jq -r '.securityGroups | join(",")' <<<"$network")
@@ -282,7 +310,7 @@ stop_migration() {
   aws ecs stop-task --cluster "$cluster" --task "$task_arn" \
     --reason "deploy.sh: migration did not finish within ${migration_timeout}s" --output json >/dev/null ||
     log "aws ecs stop-task failed; stop task ${task_arn##*/} by hand"
-  deadline=$((SECONDS + 90))
+  deadline=$((SECONDS + STOP_WAIT_SECONDS))
   while [ "$SECONDS" -lt "$deadline" ]; do
     status=$(aws ecs describe-tasks --cluster "$cluster" --tasks "$task_arn" --output json |
       jq -r '.tasks[0].lastStatus // "UNKNOWN"') || break
@@ -349,7 +377,11 @@ wait_until_stable() {
 main() {
   parse_args "$@"
   check_options
-  resolve_network
+  work=$(mktemp -d "${TMPDIR:-/tmp}/deploy.XXXXXX")
+  trap 'rm -rf "$work"' EXIT
+  local described
+  described=$(describe_service)
+  resolve_network "$described"
 
   log "deploying $image to $cluster/$service"
   app_definition=$(register_revision "$app_family" "$app_container")
@@ -367,5 +399,6 @@ main() {
 
 app_definition=""
 migration_definition=""
+work=""
 phase=""
 main "$@"

@@ -30,11 +30,13 @@ image_of() {
   awsm ecs describe-task-definition --task-definition "$1" --output json | jq -r '.taskDefinition.containerDefinitions[0].image'
 }
 
-# run_deploy OUTCOME IMAGE [deploy.sh options]: sets out, status and state (the shim's notes) for the asserts.
+# run_deploy OUTCOME IMAGE [deploy.sh options]: sets out, status and state (the shim's notes, fresh for each run) for
+# the asserts.
 run_deploy() {
   local outcome="$1" image="$2"
   shift 2
   state="$work/$outcome"
+  rm -rf "$state"
   mkdir -p "$state"
   status=0
   out=$(PATH="$TESTS_DIR/shim:$PATH" SHIM_REAL_AWS="$real_aws" SHIM_STATE="$state" SHIM_OUTCOME="$outcome" \
@@ -120,14 +122,37 @@ expect "the hung migration's logs were not printed" has "waiting for the migrati
 expect "the service was changed after a timeout" service_untouched
 note "deploy: migration hangs -> task stopped at the timeout, service untouched, exit 1"
 
-# 6. Usage errors change nothing and say what is missing.
+# 6. Usage errors change nothing and say what is missing, in the one reason line every failure ends with.
 status=0
 out=$(bash "$DEPLOY_DIR/scripts/deploy.sh" --cluster "$cluster" 2>&1) || status=$?
 expect "missing options: exit $status, not 2" [ "$status" -eq 2 ]
-expect "missing options are not named" has "missing --service --app-family --migration-family --image"
+expect "missing options are not named in the reason line" \
+  last_line_has "deploy: FAILED: missing --service --app-family --migration-family --image (see --help); the service was not changed"
 out=$(bash "$DEPLOY_DIR/scripts/deploy.sh" --help 2>&1)
 expect "--help shows no usage" has "Usage: deploy.sh"
 note "deploy: usage errors exit 2 naming what is missing; --help works"
+
+# 6b. A wrong service or cluster is found before anything is registered or run, even when the network is given.
+nothing_started() { ! grep -qE "ecs (register-task-definition|run-task|update-service)" "$state/calls"; }
+run_deploy success registry.test/cruddur:v8 --service nope --subnets "$subnets" --security-groups "$migration_groups"
+expect "a missing service: exit $status, not 2" [ "$status" -eq 2 ]
+expect "the reason line does not name the missing service" \
+  last_line_has "deploy: FAILED: service 'nope' does not exist in cluster '$cluster'; the service was not changed"
+expect "a revision was registered or a task run for a missing service" nothing_started
+run_deploy success registry.test/cruddur:v8 --cluster nope --subnets "$subnets" --security-groups "$migration_groups"
+expect "a missing cluster: exit $status, not 2" [ "$status" -eq 2 ]
+expect "the reason line does not name the missing cluster" \
+  last_line_has "deploy: FAILED: cluster 'nope' does not exist; the service was not changed"
+expect "a revision was registered or a task run for a missing cluster" nothing_started
+note "deploy: a missing service or cluster -> exit 2 naming it, before any revision is registered or task run"
+
+# 6c. A timeout too large for the shell's arithmetic is refused, not turned into an immediate timeout.
+run_deploy success registry.test/cruddur:v8 --migration-timeout 99999999999999999999
+expect "a huge --migration-timeout: exit $status, not 2" [ "$status" -eq 2 ]
+expect "the reason line does not give the bound" \
+  last_line_has "--migration-timeout must be a whole number of seconds from 1 to 86400, not '99999999999999999999'"
+expect "a revision was registered or a task run with a huge timeout" nothing_started
+note "deploy: a timeout above 86400 s -> exit 2 before anything is registered"
 
 # 7. The Ansible playbook drives the same script to the same end.
 state="$work/ansible"

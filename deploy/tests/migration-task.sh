@@ -6,8 +6,10 @@
 #   - a second run with nothing pending changes nothing in the catalogs (roles, grants, default privileges, owners;
 #     only the password hashes, which PostgreSQL salts anew, are left out of the comparison);
 #   - after a later migration adds a table, the application role, logged in with its secret's password, can SELECT,
-#     INSERT, UPDATE and DELETE in both tables (default privileges), and is refused CREATE TABLE with SQLSTATE 42501
-#     and writes to Strata's history table;
+#     INSERT, UPDATE and DELETE in both tables (default privileges), and is refused CREATE TABLE, CREATE TEMP TABLE
+#     (SQLSTATE 42501) and writes to Strata's history table, its backfill table and a history table configured with
+#     STRATA_HISTORY_TABLE;
+#   - no password reaches the server's log, with log_statement = ddl or when the bootstrap's ALTER ROLE fails;
 #   - a wrong administrator password or a missing variable stops the task before strata runs (exit 3, exit 2).
 # Needs PostgreSQL's server binaries, psql, and the strata build (STRATA_BIN, or src/Strata.Cli's Release build,
 # made here when missing).
@@ -108,6 +110,8 @@ fi
 note "bootstrap run again: roles, grants, default privileges and owners unchanged"
 
 # 3. A later migration adds a table; the application role works on both tables with its secret's password.
+# Strata's backfill progress table appears when a backfill first runs: here made by the migration role, as strata does.
+as cruddur_migrator "$migrator_password" -c "CREATE TABLE strata_schema_migrations_backfill (migration text PRIMARY KEY)"
 run_task "$SCRATCH/later"
 [ "$status" -eq 0 ] || { echo "$out" >&2; die "the migration task failed on the later migration (exit $status)"; }
 dml=$(as cruddur_app "$app_password" -At <<'SQL' 2>&1
@@ -122,10 +126,10 @@ SELECT count(*) FROM notes;
 SQL
 ) || { echo "$dml" >&2; die "the application role could not read and write the tables (default privileges)"; }
 [ "$(tail -n 2 <<<"$dml" | tr '\n' ' ')" = "first!/blue 0 " ] || { echo "$dml" >&2; die "unexpected rows: $dml"; }
-# expect_refused SQL WHAT: the application role gets SQLSTATE 42501 (insufficient privilege).
+# expect_refused SQL WHAT [psql arguments]: the application role gets SQLSTATE 42501 (insufficient privilege).
 expect_refused() {
   local result
-  if result=$(as cruddur_app "$app_password" -v VERBOSITY=verbose -c "$1" 2>&1); then
+  if result=$(as cruddur_app "$app_password" -v VERBOSITY=verbose "${@:3}" -c "$1" 2>&1); then
     die "the application role was allowed to $2"
   fi
   grep -q "ERROR:  42501:" <<<"$result" || { echo "$result" >&2; die "refusing to $2 was not SQLSTATE 42501"; }
@@ -136,6 +140,39 @@ expect_refused "DELETE FROM strata_schema_migrations" "delete from strata's hist
 as cruddur_app "$app_password" -Atc "SELECT count(*) FROM strata_schema_migrations" >/dev/null ||
   die "the application role cannot read strata's history (the readiness check needs it)"
 note "application role: SELECT/INSERT/UPDATE/DELETE on a table of a later migration; CREATE TABLE refused (42501)"
+
+expect_refused "CREATE TEMP TABLE scratch (id int)" "create a temporary table"
+as cruddur_migrator "$migrator_password" -c "CREATE TEMP TABLE scratch (id int)" >/dev/null ||
+  die "the migration role may not create a temporary table"
+note "temporary tables: refused to the application role (42501), allowed to the migration role"
+
+expect_refused "DELETE FROM strata_schema_migrations_backfill" "delete from strata's backfill progress"
+# A history table of another name (STRATA_HISTORY_TABLE), in a database of its own: the first run creates it, the
+# next bootstrap protects it.
+as cruddur_admin "$admin_password" -c "CREATE DATABASE cruddur_history"
+for run in 1 2; do
+  run_task "$SCRATCH/first" STRATA_HISTORY_TABLE=public.app_history DB_NAME=cruddur_history \
+    DB_SECRET="{\"username\":\"cruddur_migrator\",\"password\":\"$migrator_password\",\"dbname\":\"cruddur_history\",\"port\":$pg_port}"
+  [ "$status" -eq 0 ] || { echo "$out" >&2; die "the migration task with STRATA_HISTORY_TABLE failed (run $run, exit $status)"; }
+done
+expect_refused "DELETE FROM app_history" "delete from a history table named by STRATA_HISTORY_TABLE" -d cruddur_history
+note "application role: writes refused on the backfill table and on a history table named by STRATA_HISTORY_TABLE"
+
+# No password reaches the server's log: not with log_statement = ddl, nor when the bootstrap's ALTER ROLE fails
+# (log_min_error_statement logs the failed statement), here because the application role became a superuser.
+as_superuser() { psql_as postgres "$PG_SUPERUSER_PASSWORD" "$@" >/dev/null; }
+as_superuser -c "ALTER SYSTEM SET log_statement = 'ddl'" -c "SELECT pg_reload_conf()"
+run_task "$SCRATCH/later"
+[ "$status" -eq 0 ] || { echo "$out" >&2; die "the migration task failed with log_statement = ddl (exit $status)"; }
+as_superuser -c "ALTER ROLE cruddur_app SUPERUSER"
+run_task "$SCRATCH/later"
+as_superuser -c "ALTER ROLE cruddur_app NOSUPERUSER" -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()"
+[ "$status" -eq 1 ] || { echo "$out" >&2; die "the bootstrap altering a superuser gave exit $status, not 1"; }
+grep -q "ALTER ROLE" "$PG_DIR/log" || die "the server logged no ALTER ROLE: the check would prove nothing"
+for secret in "$migrator_password" "$app_password"; do
+  if grep -qF -- "$secret" "$PG_DIR/log"; then die "a role's password is in the server's log"; fi
+done
+note "server log: no password with log_statement = ddl or a failed ALTER ROLE (only SCRAM verifiers are sent)"
 
 # 4. Failures stop the task before strata runs, with strata's exit codes.
 run_task "$SCRATCH/later" DB_ADMIN_PASSWORD=wrong-password

@@ -67,8 +67,8 @@ resource "aws_iam_role" "github_deploy" {
   })
 }
 
-# Exactly what deploy/scripts/deploy.sh and the workflow call: push to this repository, register task definitions,
-# run the migration task, update the service, read the migration logs. Nothing in IAM but passing the tasks' roles.
+# Exactly what deploy/scripts/deploy.sh and the workflow call: push to this repository, register (and tag) task
+# definitions, run the migration task, update the service, read the migration logs. Nothing in IAM but passing the tasks' roles.
 resource "aws_iam_role_policy" "github_deploy" {
   count = local.github ? 1 : 0
   name  = "deploy"
@@ -107,6 +107,15 @@ resource "aws_iam_role_policy" "github_deploy" {
           "${local.ecs_prefix}:task/${var.name}-*/*",
           "${local.ecs_prefix}:service/${var.name}-*/*",
         ]
+      },
+      {
+        # register-task-definition copies the family's tags (the app stack's default tags) to the new revision,
+        # which AWS authorizes as tagging it: allowed on the revisions being registered only.
+        Sid       = "TagNewRevisions"
+        Effect    = "Allow"
+        Action    = ["ecs:TagResource"]
+        Resource  = ["${local.ecs_prefix}:task-definition/${var.name}-*:*"]
+        Condition = { StringEquals = { "ecs:CreateAction" = "RegisterTaskDefinition" } }
       },
       {
         Sid      = "MigrationLogs"
