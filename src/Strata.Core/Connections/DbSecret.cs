@@ -37,7 +37,7 @@ internal static class DbSecret
         Mark(draft, SettingNames.Database, draft.Database, origin);
         if (OptionalString(root, "host") is { } host)
         {
-            draft.Hosts = [host];
+            draft.Hosts = [HostList.ParseSingle(host, $"{origin} field 'host'", "the field 'port'")];
             draft.From(SettingNames.Host, origin);
         }
 
