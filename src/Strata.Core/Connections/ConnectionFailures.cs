@@ -36,6 +36,10 @@ internal static class ConnectionFailures
             NpgsqlException npgsql when npgsql.Message.Contains("SSL", StringComparison.Ordinal) =>
                 $"TLS negotiation with {where} failed: {npgsql.Message} Check sslmode (now {Mode(settings)}).",
             NpgsqlException npgsql => $"Could not connect to {where}: {npgsql.Message}",
+            // Npgsql reads the password file itself only where Strata found no line for every host, and fails on a
+            // line libpq would skip: the outcome libpq gives is no password.
+            FormatException { Source: "Npgsql" } =>
+                $"The server at {where} asks for a password, and none was given: no password is set and no line of the password file (PGPASSFILE, ~/.pgpass) matches.",
             TimeoutException => TimedOut(settings, where),
             SocketException socket => FromSocket(socket, settings, where),
             _ => null,

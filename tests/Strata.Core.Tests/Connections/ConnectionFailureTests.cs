@@ -44,6 +44,10 @@ public sealed class ConnectionFailureTests
             "The server at db.internal:5432 has no free connection slots: sorry, too many clients already."
         },
         {
+            new FormatException("pgpass entry was not well-formed") { Source = "Npgsql" },
+            "The server at db.internal:5432 asks for a password, and none was given: no password is set and no line of the password file (PGPASSFILE, ~/.pgpass) matches."
+        },
+        {
             new NpgsqlException("Failed to connect", new SocketException((int)SocketError.HostUnreachable)),
             "Host db.internal:5432 is unreachable from here: check the network path (VPC, security group, firewall)."
         },

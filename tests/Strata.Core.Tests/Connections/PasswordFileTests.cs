@@ -124,4 +124,18 @@ public sealed class PasswordFileTests
 
         error.Message.ShouldBe("--password-file gives a password, but nothing names the database it is for: name the database too");
     }
+
+    [Fact]
+    public async Task With_no_password_given_the_pgpass_file_is_read_as_libpq_reads_it()
+    {
+        using var directory = new TempDirectory();
+        var pgpass = directory.Write("pgpass", "not an entry\nother:5432:shop:app:wrong\ndb.internal:*:shop:app:pa\\:ss\\\\word\n");
+        var resolved = await Resolve.WithAsync(
+            directory, new Dictionary<string, string> { ["DATABASE_URL"] = "postgres://app@db.internal/shop", ["PGPASSFILE"] = pgpass });
+
+        var settings = await new DatabaseConnector(null).ServerSettingsAsync(resolved, createLocalDatabase: false, CancellationToken.None);
+
+        settings.Password.ShouldBe("pa:ss\\word");
+        resolved.PasswordSource.ShouldBe(PasswordSource.None);
+    }
 }
