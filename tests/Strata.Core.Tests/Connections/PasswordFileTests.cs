@@ -53,6 +53,22 @@ public sealed class PasswordFileTests
     }
 
     [Fact]
+    public async Task A_password_file_over_db_password_names_db_password_as_what_it_overrides()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.Write("pw", "pw-file-wins\n");
+
+        var resolved = await Resolve.WithAsync(directory, new Dictionary<string, string>
+        {
+            ["DB_HOST"] = "h",
+            ["DB_PASSWORD"] = Resolve.KnownPassword,
+            ["DB_PASSWORD_FILE"] = path,
+        });
+
+        resolved.PasswordSourceDescription.ShouldBe($"file {path} (from DB_PASSWORD_FILE); overrides the password in DB_PASSWORD");
+    }
+
+    [Fact]
     public async Task The_password_file_flag_beats_the_password_command_variable()
     {
         using var directory = new TempDirectory();
