@@ -43,6 +43,7 @@ public sealed class MalformedInputTests
         { $"Host=h;Password={Pw};SSL Mode=sometimes", "Couldn't set ssl mode" },
         { $"Host=h;Password={Pw};Target Session Attributes=any-old", "Couldn't set target session attributes" },
         { $"Host=h;Password={Pw};junk", "invalid keyword connection string: it is not a list of keyword=value pairs separated by semicolons" },
+        { $"host=h port=5432 user=app password={Pw} dbname=db", "invalid keyword connection string: it is libpq's space-separated form; write a postgres:// URL, or separate the pairs with semicolons" },
         { $"app:{Pw}@h/db", "neither a postgres:// URL nor a keyword connection string" },
     };
 
