@@ -53,9 +53,10 @@ internal static class NpgsqlSettings
 
     private static void ApplyOptional(NpgsqlConnectionStringBuilder builder, ConnectionSettings settings)
     {
+        // libpq never uses TLS on a Unix socket, whatever sslmode asks for; Npgsql would try, and fail.
         if (settings.SslMode is { } sslMode)
         {
-            builder.SslMode = sslMode;
+            builder.SslMode = settings.Hosts.Count > 0 && settings.Hosts.All(h => h.IsSocketDirectory) ? SslMode.Disable : sslMode;
         }
 
         if (settings.SslRootCert is not null)
