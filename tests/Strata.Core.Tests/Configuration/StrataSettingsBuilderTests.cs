@@ -88,6 +88,20 @@ public sealed class StrataSettingsBuilderTests
         urlWins.Protected.Value.ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("STRATA_LOCK_RETRIES", "99999999999", "STRATA_LOCK_RETRIES '99999999999': write a whole number up to 2147483647")]
+    [InlineData("STRATA_LINT_LARGE_TABLE_ROWS", "99999999999999999999", "write a whole number of rows up to 9223372036854775807")]
+    [InlineData("STRATA_HISTORY_TABLE", "h234567890123456789012345678901234567890123456789012345678901234", "has a part longer than 63 characters, which PostgreSQL would cut short")]
+    public async Task A_value_too_large_or_too_long_is_told_so(string variable, string value, string message)
+    {
+        using var directory = new TempDirectory();
+        var variables = new Dictionary<string, string> { [variable] = value };
+
+        var error = await Should.ThrowAsync<ConfigurationException>(() => new StrataSettingsBuilder(directory.Path, variables).BuildAsync());
+
+        error.Message.ShouldContain(message);
+    }
+
     [Fact]
     public async Task Names_every_bad_value_with_where_it_came_from_in_one_error()
     {
