@@ -1,4 +1,5 @@
 using Strata.Core.Configuration;
+using Strata.Core.Connections;
 using Strata.Core.Errors;
 using Strata.Core.Tests.Connections;
 
@@ -86,6 +87,19 @@ public sealed class StrataSettingsBuilderTests
         explicitDev.Protected.Value.ShouldBeFalse();
         urlWins.Environment.Value.ShouldBeNull();
         urlWins.Protected.Value.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Describes_the_wait_timeout_and_the_drift_ignore_list_with_the_other_settings()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("strata.json", """{ "drift": { "ignore": ["extension *", "public.legacy_*"] } }""");
+        var variables = new Dictionary<string, string> { ["STRATA_WAIT_TIMEOUT"] = "30s" };
+
+        var rows = (await new StrataSettingsBuilder(directory.Path, variables).BuildAsync()).Describe();
+
+        rows.Single(r => r.Name == "wait_timeout").ShouldBe(new ResolvedSetting("wait_timeout", "30s", "STRATA_WAIT_TIMEOUT"));
+        rows.Single(r => r.Name == "drift_ignore").Value.ShouldBe("extension *, public.legacy_*");
     }
 
     [Theory]
