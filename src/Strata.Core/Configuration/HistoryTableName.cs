@@ -35,7 +35,9 @@ public sealed partial record HistoryTableName(string Schema, string Name)
         problem = string.Empty;
         if (!QualifiedName().IsMatch(text))
         {
-            problem = $"must be a table name or schema.table of letters, digits, '_' and '$' (got '{Shorten(text)}')";
+            problem = AnyLengthName().IsMatch(text)
+                ? $"has a part longer than 63 characters, which PostgreSQL would cut short (got '{Shorten(text)}')"
+                : $"must be a table name or schema.table of letters, digits, '_' and '$' (got '{Shorten(text)}')";
             return false;
         }
 
@@ -81,4 +83,7 @@ public sealed partial record HistoryTableName(string Schema, string Name)
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_$]{0,62}(\.[A-Za-z_][A-Za-z0-9_$]{0,62})?$", RegexOptions.CultureInvariant)]
     private static partial Regex QualifiedName();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex AnyLengthName();
 }

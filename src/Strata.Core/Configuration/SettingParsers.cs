@@ -18,12 +18,15 @@ internal static class SettingParsers
     public static (int Value, string? Problem) Count(string text) =>
         int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? (value, null)
-            : (0, "write a whole number");
+            : (0, AllDigits(text) ? $"write a whole number up to {int.MaxValue.ToString(CultureInfo.InvariantCulture)}" : "write a whole number");
 
     public static (long Value, string? Problem) Rows(string text) =>
         long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? (value, null)
-            : (0, "write a whole number of rows, such as 10000");
+            : (0, AllDigits(text) ? $"write a whole number of rows up to {long.MaxValue.ToString(CultureInfo.InvariantCulture)}" : "write a whole number of rows, such as 10000");
+
+    /// <summary>A whole number that did not parse is too large, and is told so rather than to be a whole number.</summary>
+    private static bool AllDigits(string text) => text.Trim() is { Length: > 0 } digits && digits.All(char.IsAsciiDigit);
 
     public static (string Value, string? Problem) LintOnUp(string text) => text.Trim().ToLowerInvariant() switch
     {

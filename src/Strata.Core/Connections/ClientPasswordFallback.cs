@@ -3,38 +3,67 @@ using Strata.Core.Secrets;
 namespace Strata.Core.Connections;
 
 /// <summary>
-/// When no password is given, Npgsql still finds one where libpq would: the process's <c>PGPASSWORD</c>, else the
-/// password file (<c>PGPASSFILE</c>, <c>~/.pgpass</c>). Those passwords are registered with the redactor like every
-/// other, so a server error that quotes one (a migration selecting it) is masked as well.
+/// When no password is given, the password libpq would fall back to: <c>PGPASSWORD</c>, else the password file
+/// (<c>PGPASSFILE</c>, <c>~/.pgpass</c>). Strata reads the file itself, as libpq does, so Npgsql's stricter reader
+/// (which fails on a line libpq skips, or on an escaped colon) is not reached. Those passwords are registered with
+/// the redactor like every other, so a server error that quotes one (a migration selecting it) is masked as well.
 /// </summary>
 internal static class ClientPasswordFallback
 {
     public static void Register(IReadOnlyDictionary<string, string> environment, ConnectionSettings settings)
     {
         SecretRedactor.Register(EnvironmentVariables.Get(environment, "PGPASSWORD"));
-        if (PasswordFilePath(environment) is not { } path)
+        foreach (var fields in Entries(environment).Where(f => Matches(settings, f)))
         {
-            return;
+            SecretRedactor.Register(fields[4]);
+        }
+    }
+
+    /// <summary>
+    /// <c>PGPASSWORD</c>, else the password of the first line of the password file that matches host, port, database
+    /// and user (a socket directory counting as <c>localhost</c>), the same for every host; null when there is none.
+    /// </summary>
+    public static string? Find(IReadOnlyDictionary<string, string> environment, ConnectionSettings settings)
+    {
+        if (EnvironmentVariables.Get(environment, "PGPASSWORD") is { } password)
+        {
+            return password;
         }
 
-        IEnumerable<string> lines;
+        if (settings.Username is not { } user || settings.Hosts.Count == 0)
+        {
+            return null;
+        }
+
+        var entries = Entries(environment);
+        var perHost = settings.Hosts
+            .Select(h => entries.FirstOrDefault(f =>
+                Exactly(f[0], h.IsSocketDirectory ? "localhost" : h.Host) && Exactly(f[1], h.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                && Exactly(f[2], settings.Database) && Exactly(f[3], user))?[4])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return perHost is [{ Length: > 0 } only] ? only : null;
+    }
+
+    /// <summary>The file's lines of five fields; comments, and lines libpq could never match, are left out as libpq skips them.</summary>
+    private static List<List<string>> Entries(IReadOnlyDictionary<string, string> environment)
+    {
+        if (PasswordFilePath(environment) is not { } path)
+        {
+            return [];
+        }
+
         try
         {
-            lines = File.ReadAllLines(path);
+            return File.ReadAllLines(path).Where(l => l.Length > 0 && l[0] != '#').Select(Fields).Where(f => f.Count == 5).ToList();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return;
-        }
-
-        foreach (var fields in lines.Where(l => l.Length > 0 && l[0] != '#').Select(Fields).Where(f => f.Count == 5))
-        {
-            if (Matches(settings, fields))
-            {
-                SecretRedactor.Register(fields[4]);
-            }
+            return [];
         }
     }
+
+    private static bool Exactly(string pattern, string value) => pattern == "*" || pattern == value;
 
     private static string? PasswordFilePath(IReadOnlyDictionary<string, string> environment)
     {

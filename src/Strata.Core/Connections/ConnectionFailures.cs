@@ -36,6 +36,10 @@ internal static class ConnectionFailures
             NpgsqlException npgsql when npgsql.Message.Contains("SSL", StringComparison.Ordinal) =>
                 $"TLS negotiation with {where} failed: {npgsql.Message} Check sslmode (now {Mode(settings)}).",
             NpgsqlException npgsql => $"Could not connect to {where}: {npgsql.Message}",
+            // Npgsql reads the password file itself only where Strata found no line for every host, and fails on a
+            // line libpq would skip: the outcome libpq gives is no password.
+            FormatException { Source: "Npgsql" } =>
+                $"The server at {where} asks for a password, and none was given: no password is set and no line of the password file (PGPASSFILE, ~/.pgpass) matches.",
             TimeoutException => TimedOut(settings, where),
             SocketException socket => FromSocket(socket, settings, where),
             _ => null,
@@ -43,17 +47,25 @@ internal static class ConnectionFailures
         return message is null ? null : new ConnectionFailedException(OneLine(message), ServerErrorText.SafeInner(exception)) { NextSteps = Steps(exception) };
     }
 
-    // With several hosts Npgsql tries each and reports "Unable to connect to a suitable host" around one error per host,
-    // in the order tried: each is said in our words, naming its own host.
+    // With several hosts Npgsql tries each (some twice, and none for a host that connected but was not the kind asked
+    // for) and reports "Unable to connect to a suitable host" around the errors, in the order tried. Only a failure to
+    // reach a host names it ("Failed to connect to 127.0.0.1:5433"); any other error is said for the hosts left, which
+    // is its own host when one is left, never a host that failed otherwise.
     private static string FromEveryHost(AggregateException all, ConnectionSettings settings, string where)
     {
-        var errors = all.InnerExceptions;
-        var perHost = errors.Count == settings.Hosts.Count;
-        var each = errors
-            .Select((error, i) => Translate(error, perHost ? settings with { Hosts = [settings.Hosts[i]] } : settings)?.Message ?? OneLine(error.Message))
+        var named = all.InnerExceptions.Select(error => (Error: error, Host: NamedHost(error, settings))).ToList();
+        var left = settings.Hosts.Except(named.Select(n => n.Host).OfType<HostEndpoint>()).ToList();
+        var each = named
+            .Select(n => settings with { Hosts = n.Host is { } host ? [host] : left.Count > 0 ? left : settings.Hosts })
+            .Select((hostSettings, i) => Translate(named[i].Error, hostSettings)?.Message ?? OneLine(named[i].Error.Message))
             .Distinct(StringComparer.Ordinal);
         return $"Could not connect to any of {where}: {string.Join(" ", each)}";
     }
+
+    private static HostEndpoint? NamedHost(Exception error, ConnectionSettings settings) =>
+        error is NpgsqlException { InnerException: SocketException or TimeoutException }
+            ? settings.Hosts.FirstOrDefault(h => error.Message.EndsWith(" " + h, StringComparison.Ordinal))
+            : null;
 
     private static NextStep[] Steps(Exception exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.InvalidPassword } ? [new NextStep(NextStepKind.ShowSettings)] : [];

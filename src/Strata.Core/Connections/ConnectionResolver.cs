@@ -46,6 +46,7 @@ internal sealed class ConnectionResolver
         if (resolved is { IsLocalDefault: false, PasswordSource: PasswordSource.None })
         {
             ClientPasswordFallback.Register(request.Environment, resolved.Settings);
+            resolved = resolved with { ClientFallbackPassword = ClientPasswordFallback.Find(request.Environment, resolved.Settings) };
         }
 
         LogMessages.ConnectionResolved(

@@ -94,7 +94,7 @@ internal sealed class DatabaseConnector
     {
         var settings = connection.IsLocalDefault
             ? await PrepareLocalDatabaseAsync(connection.Settings.Database, createLocalDatabase, cancellationToken)
-            : connection.Settings;
+            : connection.Settings with { Password = connection.Settings.Password ?? connection.ClientFallbackPassword };
         SecretRedactor.Register(settings.Password);
         return settings;
     }

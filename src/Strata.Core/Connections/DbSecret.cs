@@ -37,7 +37,7 @@ internal static class DbSecret
         Mark(draft, SettingNames.Database, draft.Database, origin);
         if (OptionalString(root, "host") is { } host)
         {
-            draft.Hosts = [host];
+            draft.Hosts = [HostList.ParseSingle(host, $"{origin} field 'host'", "the field 'port'")];
             draft.From(SettingNames.Host, origin);
         }
 
@@ -118,7 +118,8 @@ internal static class DbSecret
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            throw ConnectionStringErrors.Invalid(Variable, $"field '{name}' must be a string");
+            // Named as JSON spells it: a quote right after "password" would read as a SQL password literal, masked.
+            throw ConnectionStringErrors.Invalid(Variable, $"field \"{name}\" must be a string");
         }
 
         var text = value.GetString();

@@ -27,7 +27,7 @@ internal static class DbVariables
     {
         // A value from a dotenv file names it (DB_HOST in .env), in strata config and in errors alike.
         string Origin(string name) => EnvironmentVariables.Origin(environment, name);
-        draft.Take(EnvironmentVariables.Get(environment, Host), v => draft.Hosts = [v.Trim()], SettingNames.Host, Origin(Host));
+        draft.Take(EnvironmentVariables.Get(environment, Host), v => draft.Hosts = [HostList.ParseSingle(v, Origin(Host), Port)], SettingNames.Host, Origin(Host));
         draft.Take(EnvironmentVariables.Get(environment, Port), v => draft.Ports = [SettingValues.ParsePort(v.Trim(), Origin(Port), "value")], SettingNames.Port, Origin(Port));
         draft.Take(EnvironmentVariables.Get(environment, Name), v => draft.Database = v, SettingNames.Database, Origin(Name));
     }

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+
 namespace Strata.Core.Connections;
 
 /// <summary>Reads comma-separated host lists such as <c>h1:5432,[::1]:5433,h3</c> into libpq's host and port lists.</summary>
@@ -40,9 +43,36 @@ internal static class HostList
         return (hosts, ports.All(p => p is null) ? [] : ports);
     }
 
-    /// <summary>A plain host list (PGHOST, a URL's host parameter): no ports, empty entries mean localhost.</summary>
-    public static List<string> ParsePlain(string text) =>
-        text.Split(',').Select(h => h.Trim()).Select(h => h.Length == 0 ? "localhost" : h).ToList();
+    /// <summary>
+    /// A plain host list (PGHOST, a URL's host parameter): no ports, empty entries mean localhost. A host with a port
+    /// is refused, as the client library would connect to that port while the settings show another.
+    /// </summary>
+    public static List<string> ParsePlain(string text, string sourceName, string portSetting) =>
+        text.Split(',')
+            .Select(h => h.Trim())
+            .Select(h => h.Length == 0 ? "localhost" : WithoutPort(h, sourceName, $"a host takes no port here: give it in {portSetting}"))
+            .ToList();
+
+    /// <summary>One host name, address or socket directory, with no port and no list (DB_HOST, the host of DB_SECRET).</summary>
+    public static string ParseSingle(string text, string sourceName, string portSetting)
+    {
+        var host = text.Trim();
+        if (host.Contains(',', StringComparison.Ordinal))
+        {
+            throw ConnectionStringErrors.Invalid(sourceName, "is one host, not a list: give several hosts in a database URL");
+        }
+
+        return WithoutPort(host, sourceName, $"is one host with no port: give the port in {portSetting}");
+    }
+
+    /// <summary>A colon is allowed only in a socket directory and in an IPv6 address written without brackets.</summary>
+    private static string WithoutPort(string host, string sourceName, string problem) =>
+        host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('/') && !IsBareIpv6(host)
+            ? throw ConnectionStringErrors.Invalid(sourceName, problem)
+            : host;
+
+    private static bool IsBareIpv6(string host) =>
+        !host.StartsWith('[') && IPAddress.TryParse(host, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6;
 
     private static (string Host, string? Port) SplitItem(string item, string sourceName, bool bareIpv6Allowed)
     {

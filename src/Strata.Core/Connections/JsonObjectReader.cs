@@ -35,8 +35,18 @@ internal sealed class JsonObjectReader
         }
     }
 
-    public JsonElement? Get(string key) =>
-        _values.TryGetValue(key, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+    /// <summary>The key's value, or null when the key is absent. A JSON null is no value of any key's type: an error.</summary>
+    public JsonElement? Get(string key)
+    {
+        if (!_values.TryGetValue(key, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Null
+            ? throw Error($"'{key}' in {_where} is null: give it a value, or leave the key out")
+            : value;
+    }
 
     public string? String(string key)
     {

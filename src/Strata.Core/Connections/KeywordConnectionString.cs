@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Npgsql;
 using Strata.Core.Secrets;
 
@@ -8,7 +9,7 @@ namespace Strata.Core.Connections;
 /// Reads Npgsql keyword connection strings (<c>Host=db;Username=app;Password=...</c>). Npgsql's own builder
 /// validates the keywords; settings with a libpq equivalent are mapped, the rest are kept as additional keywords.
 /// </summary>
-internal static class KeywordConnectionString
+internal static partial class KeywordConnectionString
 {
     // How Npgsql begins the message when it refuses a keyword or its value.
     private const string NpgsqlRefusal = "Couldn't set ";
@@ -54,6 +55,14 @@ internal static class KeywordConnectionString
 
     private static NpgsqlConnectionStringBuilder Build(string text, string sourceName)
     {
+        // Npgsql would read libpq's "host=db port=5432 user=app" as one host named "db port=5432 user=app".
+        if (LibpqKeywordValues().IsMatch(text))
+        {
+            throw ConnectionStringErrors.Invalid(
+                sourceName,
+                "invalid keyword connection string: it is libpq's space-separated form; write a postgres:// URL, or separate the pairs with semicolons (Host=db;Port=5432;Username=app;Database=app)");
+        }
+
         try
         {
             var builder = new NpgsqlConnectionStringBuilder(text);
@@ -150,4 +159,8 @@ internal static class KeywordConnectionString
 
         return message;
     }
+
+    // Two or more key=value pairs separated by whitespace alone, with no semicolon anywhere.
+    [GeneratedRegex(@"^\s*\w+\s*=\s*(?:'[^']*'|[^\s';]+)(?:\s+\w+\s*=\s*(?:'[^']*'|[^\s';]+))+\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LibpqKeywordValues();
 }

@@ -31,12 +31,11 @@ internal static class LintSectionParser
         return new LintSection(lint.String("onUp"), Rows(lint), Rules(lint, displayPath));
     }
 
-    // A number in the file; kept as text so the builder parses it like the same value from a variable.
+    // A number in the file (a string is the wrong type); kept as text so the builder parses it like the same value from a variable.
     private static string? Rows(JsonObjectReader lint) => lint.Get("largeTableRows") switch
     {
         null => null,
         { ValueKind: JsonValueKind.Number } number when number.TryGetInt64(out var rows) => rows.ToString(CultureInfo.InvariantCulture),
-        { ValueKind: JsonValueKind.String } text when !string.IsNullOrWhiteSpace(text.GetString()) => text.GetString(),
         _ => throw lint.Error("'largeTableRows' in 'lint' must be a whole number of rows, such as 10000"),
     };
 

@@ -53,9 +53,10 @@ internal static class NpgsqlSettings
 
     private static void ApplyOptional(NpgsqlConnectionStringBuilder builder, ConnectionSettings settings)
     {
+        // libpq never uses TLS on a Unix socket, whatever sslmode asks for; Npgsql would try, and fail.
         if (settings.SslMode is { } sslMode)
         {
-            builder.SslMode = sslMode;
+            builder.SslMode = settings.Hosts.Count > 0 && settings.Hosts.All(h => h.IsSocketDirectory) ? SslMode.Disable : sslMode;
         }
 
         if (settings.SslRootCert is not null)
@@ -68,10 +69,12 @@ internal static class NpgsqlSettings
             builder.Timeout = timeout;
         }
 
-        if (settings.Options is not null)
-        {
-            builder.Options = settings.Options;
-        }
+        // Npgsql fills what a connection string leaves out from PGOPTIONS, PGCLIENTENCODING, PGTARGETSESSIONATTRS and
+        // PGSSLNEGOTIATION, while Strata reads PG* variables only when they are the chosen source: each is set here.
+        // Options of one space send nothing (empty ones would read as not given, and the variable would fill them).
+        builder.Options = settings.Options is { Length: > 0 } options ? options : " ";
+        builder.ClientEncoding = "UTF8";
+        builder.SslNegotiation = SslNegotiation.Postgres;
 
         if (settings.SearchPath is not null)
         {
@@ -79,9 +82,9 @@ internal static class NpgsqlSettings
         }
 
         // Npgsql refuses the setting for a single host; SessionAttributeCheck does libpq's check there instead.
-        if (settings.TargetSessionAttributes is not null && settings.Hosts.Count > 1)
+        if (settings.Hosts.Count > 1)
         {
-            builder.TargetSessionAttributes = settings.TargetSessionAttributes;
+            builder.TargetSessionAttributes = settings.TargetSessionAttributes ?? "any";
         }
     }
 

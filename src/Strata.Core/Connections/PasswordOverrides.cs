@@ -79,6 +79,12 @@ internal static class PasswordOverrides
         return password;
     }
 
+    /// <summary>Where a flag or variable gives a password file or command (the highest that does), or null when none does.</summary>
+    public static string? GivenOrigin(ConnectionRequest request) =>
+        Levels(request, null, null)
+            .Select(level => level.File is not null ? level.FileOrigin : level.Command is not null ? level.CommandOrigin : null)
+            .FirstOrDefault(origin => origin is not null);
+
     private static IEnumerable<Level> Levels(ConnectionRequest request, ConfigEnvironment? environment, ConfigFile? config)
     {
         yield return new Level(

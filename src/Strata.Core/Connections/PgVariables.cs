@@ -13,7 +13,7 @@ internal static class PgVariables
         string? Get(string name) => EnvironmentVariables.Get(environment, name);
         string Origin(string name) => EnvironmentVariables.Origin(environment, name);
 
-        draft.Take(Get("PGHOST"), v => draft.Hosts = HostList.ParsePlain(v), SettingNames.Host, Origin("PGHOST"));
+        draft.Take(Get("PGHOST"), v => draft.Hosts = HostList.ParsePlain(v, Origin("PGHOST"), "PGPORT"), SettingNames.Host, Origin("PGHOST"));
         draft.Take(Get("PGPORT"), v => draft.Ports = SettingValues.ParsePortList(v.Trim(), Origin("PGPORT"), "value"), SettingNames.Port, Origin("PGPORT"));
         draft.Take(Get("PGDATABASE"), v => draft.Database = v, SettingNames.Database, Origin("PGDATABASE"));
         draft.Take(Get("PGUSER"), v => draft.Username = v, SettingNames.User, Origin("PGUSER"));

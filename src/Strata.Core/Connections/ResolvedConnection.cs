@@ -46,6 +46,9 @@ public sealed record ResolvedConnection
     /// <summary>The password file, read again for each new physical connection, when the password comes from one.</summary>
     internal PasswordFile? PasswordFile { get; init; }
 
+    /// <summary>When no password is given, the one libpq would fall back to (PGPASSWORD, the password file), or null.</summary>
+    internal string? ClientFallbackPassword { get; init; }
+
     /// <summary>Setting name → where its value came from; read by <see cref="Describe"/>.</summary>
     internal IReadOnlyDictionary<string, string> Origins { get; init; } = new Dictionary<string, string>();
 

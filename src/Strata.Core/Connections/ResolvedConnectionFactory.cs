@@ -59,9 +59,11 @@ internal static class ResolvedConnectionFactory
     private static (PasswordSource Kind, string Description) DescribePassword(
         SelectedSource source, ConnectionSettings settings, PasswordOverride? passwordOverride)
     {
+        // The variable or source that holds the password: DB_PASSWORD, not DB_HOST that chose the tier.
+        var where = source.Draft?.Origins.TryGetValue(SettingNames.Password, out var origin) == true ? origin : source.SourceName;
         if (passwordOverride is not null)
         {
-            var overridden = source.Draft?.HasPassword == true ? $"; overrides the password in {source.SourceName}" : string.Empty;
+            var overridden = source.Draft?.HasPassword == true ? $"; overrides the password in {where}" : string.Empty;
             return (passwordOverride.Kind, passwordOverride.Description + overridden);
         }
 
@@ -75,7 +77,6 @@ internal static class ResolvedConnectionFactory
             return (PasswordSource.None, "none given (PostgreSQL's client falls back to PGPASSWORD of the process and ~/.pgpass)");
         }
 
-        var where = source.Draft.Origins.TryGetValue(SettingNames.Password, out var origin) ? origin : source.SourceName;
         return (source.OwnPassword, $"given in {where}");
     }
 

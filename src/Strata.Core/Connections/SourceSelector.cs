@@ -131,9 +131,8 @@ internal static class SourceSelector
             throw new ConfigurationException($"{empty} is set but empty: give it a value, or unset it to use the local PostgreSQL");
         }
 
-        if (request.PasswordFile is not null || request.PasswordCommand is not null)
+        if (PasswordOverrides.GivenOrigin(request) is { } origin)
         {
-            var origin = request.PasswordFile is not null ? request.PasswordFileOrigin : request.PasswordCommandOrigin;
             throw new ConfigurationException($"{origin} gives a password, but nothing names the database it is for: name the database too");
         }
     }

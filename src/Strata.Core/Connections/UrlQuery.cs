@@ -35,7 +35,7 @@ internal static class UrlQuery
         switch (name)
         {
             case "host":
-                draft.Hosts = HostList.ParsePlain(value);
+                draft.Hosts = HostList.ParsePlain(value, sourceName, "the port parameter");
                 draft.From(SettingNames.Host, sourceName);
                 return;
             case "port":

@@ -45,6 +45,21 @@ public sealed class DatabaseGivenCommandTests
             ["error: --password-file gives a password, but nothing names the database it is for: name the database too"], result.ToString());
     }
 
+    [Theory]
+    [InlineData("STRATA_PASSWORD_FILE")]
+    [InlineData("DB_PASSWORD_FILE")]
+    [InlineData("STRATA_PASSWORD_COMMAND")]
+    public async Task A_password_variable_for_no_named_database_is_a_configuration_error(string variable)
+    {
+        using var files = new MigrationFiles().AddTables(1);
+
+        var result = await new CliHarness(files.Root).With(variable, Path.Combine(files.Root, "secret")).RunAsync("config");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        ErrorLines(result).ShouldBe(
+            [$"error: {variable} gives a password, but nothing names the database it is for: name the database too"], result.ToString());
+    }
+
     [Fact]
     public async Task An_empty_database_variable_is_fine_when_a_flag_names_the_database()
     {

@@ -1,4 +1,5 @@
 using Strata.Core.Configuration;
+using Strata.Core.Connections;
 using Strata.Core.Errors;
 using Strata.Core.Tests.Connections;
 
@@ -86,6 +87,33 @@ public sealed class StrataSettingsBuilderTests
         explicitDev.Protected.Value.ShouldBeFalse();
         urlWins.Environment.Value.ShouldBeNull();
         urlWins.Protected.Value.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Describes_the_wait_timeout_and_the_drift_ignore_list_with_the_other_settings()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("strata.json", """{ "drift": { "ignore": ["extension *", "public.legacy_*"] } }""");
+        var variables = new Dictionary<string, string> { ["STRATA_WAIT_TIMEOUT"] = "30s" };
+
+        var rows = (await new StrataSettingsBuilder(directory.Path, variables).BuildAsync()).Describe();
+
+        rows.Single(r => r.Name == "wait_timeout").ShouldBe(new ResolvedSetting("wait_timeout", "30s", "STRATA_WAIT_TIMEOUT"));
+        rows.Single(r => r.Name == "drift_ignore").Value.ShouldBe("extension *, public.legacy_*");
+    }
+
+    [Theory]
+    [InlineData("STRATA_LOCK_RETRIES", "99999999999", "STRATA_LOCK_RETRIES '99999999999': write a whole number up to 2147483647")]
+    [InlineData("STRATA_LINT_LARGE_TABLE_ROWS", "99999999999999999999", "write a whole number of rows up to 9223372036854775807")]
+    [InlineData("STRATA_HISTORY_TABLE", "h234567890123456789012345678901234567890123456789012345678901234", "has a part longer than 63 characters, which PostgreSQL would cut short")]
+    public async Task A_value_too_large_or_too_long_is_told_so(string variable, string value, string message)
+    {
+        using var directory = new TempDirectory();
+        var variables = new Dictionary<string, string> { [variable] = value };
+
+        var error = await Should.ThrowAsync<ConfigurationException>(() => new StrataSettingsBuilder(directory.Path, variables).BuildAsync());
+
+        error.Message.ShouldContain(message);
     }
 
     [Fact]

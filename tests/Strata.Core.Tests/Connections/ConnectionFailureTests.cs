@@ -44,6 +44,10 @@ public sealed class ConnectionFailureTests
             "The server at db.internal:5432 has no free connection slots: sorry, too many clients already."
         },
         {
+            new FormatException("pgpass entry was not well-formed") { Source = "Npgsql" },
+            "The server at db.internal:5432 asks for a password, and none was given: no password is set and no line of the password file (PGPASSFILE, ~/.pgpass) matches."
+        },
+        {
             new NpgsqlException("Failed to connect", new SocketException((int)SocketError.HostUnreachable)),
             "Host db.internal:5432 is unreachable from here: check the network path (VPC, security group, firewall)."
         },
@@ -100,6 +104,39 @@ public sealed class ConnectionFailureTests
         error.Message.ShouldStartWith($"Could not connect to any of 127.0.0.1:{first},127.0.0.1:{second}: Connection refused by 127.0.0.1:{first}:");
         error.Message.ShouldContain($"Connection refused by 127.0.0.1:{second}:");
         error.Message.ShouldNotContain("suitable host");
+    }
+
+    // As Npgsql reports a refused first host and a second that wants a password: the second host's error comes twice.
+    [Fact]
+    public void A_failure_that_names_no_host_is_not_pinned_on_a_host_that_failed_otherwise()
+    {
+        var settings = Settings with { Hosts = [new HostEndpoint("127.0.0.1", 5433), new HostEndpoint("127.0.0.1", 5434)] };
+        const string NoPassword = "No password has been provided but the backend requires one (in SASL/SCRAM-SHA-256)";
+        var failure = new NpgsqlException(
+            "Unable to connect to a suitable host.",
+            new AggregateException(
+                new NpgsqlException("Failed to connect to 127.0.0.1:5433", new SocketException((int)SocketError.ConnectionRefused)),
+                new NpgsqlException(NoPassword),
+                new NpgsqlException(NoPassword)));
+
+        DatabaseConnector.TranslateFailure(failure, settings)!.Message.ShouldBe(
+            "Could not connect to any of 127.0.0.1:5433,127.0.0.1:5434: Connection refused by 127.0.0.1:5433: is PostgreSQL running there and " +
+            $"listening on that port? Could not connect to 127.0.0.1:5434: {NoPassword}");
+    }
+
+    [Fact]
+    public async Task Each_of_several_hosts_is_given_its_own_failure_not_the_other_hosts()
+    {
+        var down = ClosedLoopbackPort();
+        await using var server = NotPostgresServer.HangingUp();
+        var resolved = await Resolve.UrlAsync($"postgres://app@127.0.0.1:{down},127.0.0.1:{server.Port}/appdb?sslmode=disable&connect_timeout=10");
+
+        var error = await Should.ThrowAsync<ConnectionFailedException>(
+            () => new DatabaseConnector(null).CreateDataSourceAsync(resolved, null, CancellationToken.None));
+
+        error.Message.ShouldBe(
+            $"Could not connect to any of 127.0.0.1:{down},127.0.0.1:{server.Port}: Connection refused by 127.0.0.1:{down}: is PostgreSQL running there " +
+            $"and listening on that port? {ClosedDuringHandshake($"127.0.0.1:{server.Port}")}");
     }
 
     private static int ClosedLoopbackPort()

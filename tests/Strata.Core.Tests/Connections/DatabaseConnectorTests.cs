@@ -212,4 +212,25 @@ public sealed class DatabaseConnectorTests
         listener.Stop();
         return port;
     }
+
+    [Theory]
+    [InlineData("?sslmode=require")]
+    [InlineData("?sslmode=verify-full")]
+    public async Task A_unix_socket_connects_whatever_sslmode_says_as_libpq_ignores_it_there(string query)
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await using var show = db.DataSource.CreateCommand("SELECT split_part(current_setting('unix_socket_directories'), ',', 1)");
+        var socket = ((string)(await show.ExecuteScalarAsync())!).Trim().Trim('"');
+        if (!socket.StartsWith('/'))
+        {
+            return; // an external server (STRATA_TEST_DATABASE_URL) with no socket of its own
+        }
+
+        var resolved = await Resolve.UrlAsync(
+            $"postgres://{db.Server.Username}@{Uri.EscapeDataString(socket)}:{db.Server.Port}/{db.Name}{query}");
+
+        await using var dataSource = await new DatabaseConnector(null).CreateDataSourceAsync(resolved, null, CancellationToken.None);
+        await using var command = dataSource.CreateCommand("SELECT 1");
+        (await command.ExecuteScalarAsync()).ShouldBe(1);
+    }
 }

@@ -101,7 +101,8 @@ public sealed class DbSecretTests
         { $$"""{"password":"{{Pw}}","host":"h"}""", "has no 'username' field" },
         { $$"""{"username":"app","password":"{{Pw}}","host":"h","port":"fifty"}""", "field 'port' 'fifty' is not a port number" },
         { $$"""{"username":"app","password":"{{Pw}}","host":"h","port":true}""", "field 'port' must be a number or a string" },
-        { $$"""{"username":7,"password":"{{Pw}}","host":"h"}""", "field 'username' must be a string" },
+        { $$"""{"username":7,"password":"{{Pw}}","host":"h"}""", "field \"username\" must be a string" },
+        { $$"""{"username":"app","password":12345678,"host":"h"}""", "field \"password\" must be a string" },
     };
 
     [Theory]

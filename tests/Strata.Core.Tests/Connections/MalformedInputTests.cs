@@ -34,6 +34,7 @@ public sealed class MalformedInputTests
         { $"postgres://app:{Pw}@h/db?sslmode", "query parameter 'sslmode' has no '=value'" },
         { $"postgres://app:{Pw}@h/db?password={Pw}&bogus", "query parameter 'bogus' has no '=value'" },
         { $"postgres://app:{Pw}@h1,h2,h3/db?port=1,2", "gives 3 host(s) but 2 ports" },
+        { $"postgres://app:{Pw}@h/db?host=h1,127.0.0.1:6000", "a host takes no port here: give it in the port parameter" },
         { $"postgres://app:{Pw}/x@h/db", "contains a reserved character" },
         { $"postgres://app:{Pw}?x@h/db", "contains a reserved character" },
         { $"postgres://app:{Pw}#x@h/db", "contains '#'" },
@@ -42,6 +43,7 @@ public sealed class MalformedInputTests
         { $"Host=h;Password={Pw};SSL Mode=sometimes", "Couldn't set ssl mode" },
         { $"Host=h;Password={Pw};Target Session Attributes=any-old", "Couldn't set target session attributes" },
         { $"Host=h;Password={Pw};junk", "invalid keyword connection string: it is not a list of keyword=value pairs separated by semicolons" },
+        { $"host=h port=5432 user=app password={Pw} dbname=db", "invalid keyword connection string: it is libpq's space-separated form; write a postgres:// URL, or separate the pairs with semicolons" },
         { $"app:{Pw}@h/db", "neither a postgres:// URL nor a keyword connection string" },
     };
 

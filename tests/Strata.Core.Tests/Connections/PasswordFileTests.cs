@@ -53,6 +53,22 @@ public sealed class PasswordFileTests
     }
 
     [Fact]
+    public async Task A_password_file_over_db_password_names_db_password_as_what_it_overrides()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.Write("pw", "pw-file-wins\n");
+
+        var resolved = await Resolve.WithAsync(directory, new Dictionary<string, string>
+        {
+            ["DB_HOST"] = "h",
+            ["DB_PASSWORD"] = Resolve.KnownPassword,
+            ["DB_PASSWORD_FILE"] = path,
+        });
+
+        resolved.PasswordSourceDescription.ShouldBe($"file {path} (from DB_PASSWORD_FILE); overrides the password in DB_PASSWORD");
+    }
+
+    [Fact]
     public async Task The_password_file_flag_beats_the_password_command_variable()
     {
         using var directory = new TempDirectory();
@@ -123,5 +139,19 @@ public sealed class PasswordFileTests
             Resolve.WithAsync(directory, configure: r => r with { PasswordFile = "does-not-exist", PasswordFileOrigin = "--password-file" }));
 
         error.Message.ShouldBe("--password-file gives a password, but nothing names the database it is for: name the database too");
+    }
+
+    [Fact]
+    public async Task With_no_password_given_the_pgpass_file_is_read_as_libpq_reads_it()
+    {
+        using var directory = new TempDirectory();
+        var pgpass = directory.Write("pgpass", "not an entry\nother:5432:shop:app:wrong\ndb.internal:*:shop:app:pa\\:ss\\\\word\n");
+        var resolved = await Resolve.WithAsync(
+            directory, new Dictionary<string, string> { ["DATABASE_URL"] = "postgres://app@db.internal/shop", ["PGPASSFILE"] = pgpass });
+
+        var settings = await new DatabaseConnector(null).ServerSettingsAsync(resolved, createLocalDatabase: false, CancellationToken.None);
+
+        settings.Password.ShouldBe("pa:ss\\word");
+        resolved.PasswordSource.ShouldBe(PasswordSource.None);
     }
 }

@@ -108,4 +108,27 @@ public sealed class VariableTierTests
         error.Message.ShouldStartWith(message);
         MalformedInputTests.ShouldNotRevealThePassword(error);
     }
+
+    [Theory]
+    [InlineData("DB_HOST", "127.0.0.1:6000", "DB_HOST: is one host with no port: give the port in DB_PORT")]
+    [InlineData("DB_HOST", "db1,db2", "DB_HOST: is one host, not a list: give several hosts in a database URL")]
+    [InlineData("PGHOST", "db1,127.0.0.1:6000", "PGHOST: a host takes no port here: give it in PGPORT")]
+    [InlineData("DB_SECRET", """{"username":"app","host":"db:6000"}""", "DB_SECRET field 'host': is one host with no port: give the port in the field 'port'")]
+    public async Task A_host_variable_holding_a_port_or_a_list_it_cannot_have_is_an_error(string variable, string value, string message)
+    {
+        var error = await Should.ThrowAsync<ConfigurationException>(() => Resolve.EnvironmentAsync((variable, value)));
+
+        error.Message.ShouldBe(message);
+    }
+
+    [Theory]
+    [InlineData("DB_HOST", "::1", "[::1]:5432")]
+    [InlineData("DB_HOST", "/var/run/postgresql", "/var/run/postgresql:5432")]
+    [InlineData("PGHOST", "fe80::1,db2", "[fe80::1]:5432,db2:5432")]
+    public async Task A_bare_ipv6_address_or_a_socket_directory_is_one_host(string variable, string value, string hosts)
+    {
+        var resolved = await Resolve.EnvironmentAsync((variable, value));
+
+        Resolve.Hosts(resolved.Settings).ShouldBe(hosts);
+    }
 }
