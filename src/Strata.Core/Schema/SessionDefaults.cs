@@ -13,14 +13,19 @@ namespace Strata.Core.Schema;
 /// </summary>
 internal static class SessionDefaults
 {
-    // The value that won among the three levels, for the settings a session may change (the others cannot shape what
-    // a migration makes). What the connection itself set (its options, its search_path) is carried by the connection.
+    // Each setting at the level that wins for the connecting (login) role: the database's, then the role's, then the
+    // role's in the database. Read from the catalog rather than pg_settings, which hides an application's own settings
+    // (myapp.tenant). What the connection itself sets (its options, its search_path) is carried by the connection.
     // A target that only takes reads (drift works on one) still has its schema rebuilt on a writable scratch database.
     private const string Query = """
-        SELECT name, setting FROM pg_settings
-        WHERE source IN ('database', 'user', 'database user') AND context IN ('user', 'superuser')
-          AND name <> 'default_transaction_read_only'
-        ORDER BY name
+        SELECT DISTINCT ON (name) name, value
+        FROM (SELECT split_part(c, '=', 1) AS name, substr(c, strpos(c, '=') + 1) AS value,
+                     CASE WHEN s.setrole = 0 THEN 0 WHEN s.setdatabase = 0 THEN 1 ELSE 2 END AS level
+              FROM pg_db_role_setting s CROSS JOIN LATERAL unnest(s.setconfig) c
+              WHERE s.setdatabase IN (0, (SELECT oid FROM pg_database WHERE datname = current_database()))
+                AND s.setrole IN (0, (SELECT oid FROM pg_roles WHERE rolname = session_user))) d
+        WHERE name <> 'default_transaction_read_only'
+        ORDER BY name, level DESC
         """;
 
     /// <summary>The defaults sessions on <paramref name="target"/> start with, by setting name.</summary>

@@ -12,6 +12,10 @@ public sealed class ScratchSessionSettingsTests
 {
     private const string CreateInApp = "-- migrate:up\nCREATE SCHEMA app;\nCREATE TABLE t (a integer);\n\n-- migrate:down\nDROP TABLE t;\nDROP SCHEMA app;\n";
 
+    // An application's own setting, which pg_settings does not list, shapes the schema too.
+    private const string CommentFromSetting =
+        "-- migrate:up\nDO $$ BEGIN EXECUTE format('COMMENT ON TABLE t IS %L', current_setting('myapp.note', true)); END $$;\n\n-- migrate:down\nCOMMENT ON TABLE t IS NULL;\n";
+
     [Fact]
     public async Task Drift_builds_with_the_search_path_of_the_target_url()
     {
@@ -29,22 +33,23 @@ public sealed class ScratchSessionSettingsTests
     }
 
     [Fact]
-    public async Task Drift_and_adopt_detect_build_with_the_search_path_the_target_database_sets()
+    public async Task Drift_and_adopt_detect_build_with_the_settings_the_server_keeps_for_the_target()
     {
         await using var target = await TestPostgres.CreateDatabaseAsync();
         await using var scratch = await TestPostgres.CreateDatabaseAsync();
         using var files = Migrations();
         await DbCli.ExecuteAsync(target, $"ALTER DATABASE \"{target.Name}\" SET search_path = app, public");
-        await DbCli.ExecuteAsync(target, "CREATE SCHEMA app; CREATE TABLE app.t (a integer)");
+        await DbCli.ExecuteAsync(target, $"ALTER ROLE CURRENT_USER IN DATABASE \"{target.Name}\" SET myapp.note = 'noted, kept'");
+        await DbCli.ExecuteAsync(target, "CREATE SCHEMA app; CREATE TABLE app.t (a integer); COMMENT ON TABLE app.t IS 'noted, kept'");
 
         var detect = await Cli(files).RunAsync("adopt", "--database-url", target.Url, "--scratch-url", scratch.Url, "--detect");
         await DbCli.ExecuteAsync(target, "DROP SCHEMA app CASCADE");
         (await Cli(files).RunAsync("up", "--database-url", target.Url)).ExitCode.ShouldBe(0);
-        (await DbCli.ScalarAsync<bool>(target, "SELECT to_regclass('app.t') IS NOT NULL")).ShouldBeTrue();
+        (await DbCli.ScalarAsync<string>(target, "SELECT obj_description('app.t'::regclass)")).ShouldBe("noted, kept");
         var drift = await Cli(files).RunAsync("drift", "--database-url", target.Url, "--scratch-url", scratch.Url);
 
         detect.ExitCode.ShouldBe(0, detect.ToString());
-        detect.Stdout.ShouldContain("the schema equals that of version 1");
+        detect.Stdout.ShouldContain("the schema equals that of version 2");
         drift.ExitCode.ShouldBe(0, drift.ToString());
         drift.Stdout.ShouldContain("no drift");
     }
@@ -66,6 +71,7 @@ public sealed class ScratchSessionSettingsTests
     {
         var files = new MigrationFiles();
         files.Add(1, "app", CreateInApp);
+        files.Add(2, "comment", CommentFromSetting);
         return files;
     }
 
