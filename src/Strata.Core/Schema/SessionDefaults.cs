@@ -55,13 +55,14 @@ internal static class SessionDefaults
         foreach (var (name, value) in defaults)
         {
             // set_config reads the value as the server reads its own, and FROM CURRENT stores it so: a list (a
-            // search_path of several schemas) stays a list, a quantity keeps its unit.
+            // search_path of several schemas) stays a list, a quantity keeps its unit. Set for the batch's implicit
+            // transaction only, so this connection's own session (a role, a timeout) is left as it was.
             var setting = string.Join('.', name.Split('.').Select(SqlText.Identifier));
             try
             {
                 await Db.ExecuteAsync(connection,
                 [
-                    new BoundSql("SELECT set_config($1, $2, false)", name, value),
+                    new BoundSql("SELECT set_config($1, $2, true)", name, value),
                     new BoundSql($"ALTER ROLE CURRENT_USER IN DATABASE {SqlText.Identifier(database)} SET {setting} FROM CURRENT"),
                 ], cancellationToken);
             }
