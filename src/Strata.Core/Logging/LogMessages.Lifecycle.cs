@@ -55,4 +55,7 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = 1516, Level = LogLevel.Debug, Message = "Left the scratch database {Database}, which a run that did not finish seems to have left: {Reason}")]
     public static partial void ScratchDatabaseKept(ILogger logger, string database, string reason);
+
+    [LoggerMessage(EventId = 1517, Level = LogLevel.Warning, Message = "The scratch database was built without the target's default for {Setting}, which the scratch server refused: {Reason}")]
+    public static partial void ScratchDefaultRefused(ILogger logger, string setting, string reason);
 }

@@ -45,7 +45,7 @@ internal static class CatalogQueries
         FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
         """;
 
-    public const string RelationsQuery = Relations + """
+    public static readonly string RelationsQuery = Relations + $"""
 
         SELECT CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' WHEN 'f' THEN 'foreign table'
                               WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'sequence' END,
@@ -71,6 +71,7 @@ internal static class CatalogQueries
                          CASE c.relreplident WHEN 'd' THEN 'default' WHEN 'n' THEN 'nothing' WHEN 'f' THEN 'full' ELSE 'index' END END,
                      'access method', CASE WHEN c.relkind IN ('r', 'm') AND am.amname <> 'heap' THEN am.amname END,
                      'definition', CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END,
+                     'depends on extensions', CASE WHEN c.relkind = 'm' THEN {DependsOnExtensions("pg_class", "c.oid")} END,
                      'server', (SELECT quote_ident(fs.srvname) FROM pg_foreign_table ft JOIN pg_foreign_server fs ON fs.oid = ft.ftserver
                                 WHERE ft.ftrelid = c.oid),
                      'foreign options', (SELECT NULLIF(array_to_string(ARRAY(SELECT o FROM unnest(ft.ftoptions) o ORDER BY o), ', '), '')
@@ -159,7 +160,7 @@ internal static class CatalogQueries
 
     // An index left invalid by a failed CREATE INDEX CONCURRENTLY is left out, as pg_dump leaves it out; an index on a
     // partitioned table is invalid until every partition has one attached, and pg_dump writes it, so it stays.
-    public const string Indexes = Relations + """
+    public static readonly string Indexes = Relations + $"""
 
         SELECT 'index', quote_ident(n.nspname) || '.' || quote_ident(ic.relname), r.name,
                ARRAY['definition', pg_get_indexdef(i.indexrelid),
@@ -173,6 +174,7 @@ internal static class CatalogQueries
                      'partition of', (SELECT quote_ident(pn.nspname) || '.' || quote_ident(pc.relname)
                                       FROM pg_inherits h JOIN pg_class pc ON pc.oid = h.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
                                       WHERE h.inhrelid = i.indexrelid),
+                     'depends on extensions', {DependsOnExtensions("pg_class", "i.indexrelid")},
                      'comment', obj_description(i.indexrelid, 'pg_class')]
         FROM pg_index i
         JOIN rels r ON r.oid = i.indrelid
@@ -184,12 +186,13 @@ internal static class CatalogQueries
     // A partition's copy of its parent's trigger follows from the parent's: pg_dump writes only its enabled state,
     // and that (with its comment) only when the state differs from the parent's. The copy is always read, with just
     // what the dump can show, so disabling it on one partition is a change to it rather than an object appearing.
-    public const string Triggers = Relations + $"""
+    public static readonly string Triggers = Relations + $"""
 
         SELECT 'trigger', r.name || '.' || quote_ident(t.tgname), r.name,
                CASE WHEN p.oid IS NULL THEN
                    ARRAY['definition', pg_get_triggerdef(t.oid),
                          'enabled', CASE t.tgenabled {FiringModes} END,
+                         'depends on extensions', {DependsOnExtensions("pg_trigger", "t.oid")},
                          'comment', obj_description(t.oid, 'pg_trigger')]
                ELSE
                    ARRAY['cloned from', (SELECT quote_ident(pn.nspname) || '.' || quote_ident(pc.relname) || '.' || quote_ident(p.tgname)
@@ -217,7 +220,7 @@ internal static class CatalogQueries
 
     // A function PostgreSQL made as part of another object (a range type's constructors, its multirange's) depends on it
     // internally and comes and goes with it; pg_dump leaves it out too.
-    public const string Routines = $"""
+    public static readonly string Routines = $"""
         SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
                quote_ident(n.nspname) || '.' || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')', NULL::text,
                ARRAY['definition', CASE WHEN p.prokind <> 'a' THEN pg_get_functiondef(p.oid) END,
@@ -256,6 +259,7 @@ internal static class CatalogQueries
                      'moving final modify', CASE WHEN a.aggmfinalfn <> 0 AND a.aggmfinalmodify <> CASE a.aggkind WHEN 'n' THEN 'r' ELSE 'w' END
                                                  THEN {MovingFinalModify} END,
                      'moving initial value', a.aggminitval,
+                     'depends on extensions', {DependsOnExtensions("pg_proc", "p.oid")},
                      'comment', obj_description(p.oid, 'pg_proc')]
         FROM pg_proc p
         JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -367,6 +371,14 @@ internal static class CatalogQueries
     // How an aggregate's final functions treat the state: CREATE AGGREGATE's FINALFUNC_MODIFY and MFINALFUNC_MODIFY words.
     private const string FinalModify = "CASE a.aggfinalmodify WHEN 'r' THEN 'read_only' WHEN 's' THEN 'shareable' ELSE 'read_write' END";
     private const string MovingFinalModify = "CASE a.aggmfinalmodify WHEN 'r' THEN 'read_only' WHEN 's' THEN 'shareable' ELSE 'read_write' END";
+
+    // ALTER ... DEPENDS ON EXTENSION (a function, procedure, index, trigger or materialized view is dropped with the
+    // extension): pg_dump writes one statement per extension, so the model keeps their names, sorted.
+    private static string DependsOnExtensions(string catalog, string oid) => $"""
+        (SELECT string_agg(quote_ident(x.extname), ', ' ORDER BY x.extname)
+         FROM pg_depend xd JOIN pg_extension x ON x.oid = xd.refobjid
+         WHERE xd.classid = '{catalog}'::regclass AND xd.objid = {oid} AND xd.refclassid = 'pg_extension'::regclass AND xd.deptype = 'x')
+        """;
 
     /// <summary>Every query for a server of <paramref name="serverMajor"/>, in the order they are sent.</summary>
     public static string[] For(int serverMajor) =>

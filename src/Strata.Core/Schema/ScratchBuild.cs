@@ -25,13 +25,17 @@ internal sealed class ScratchBuild : IAsyncDisposable
     /// <summary>The engine that applies <see cref="CreateAsync"/>'s migrations to the scratch database.</summary>
     public Migrator Migrator { get; }
 
-    /// <summary>Creates an empty database on <paramref name="server"/> and an engine for <paramref name="migrations"/> on it.</summary>
+    /// <summary>
+    /// Creates an empty database on <paramref name="server"/>, whose sessions start with <paramref name="defaults"/>,
+    /// and an engine for <paramref name="migrations"/> on it.
+    /// </summary>
     public static async Task<ScratchBuild> CreateAsync(
-        ScratchServer server, IMigrationSource migrations, MigratorOptions options, ILogger logger, CancellationToken cancellationToken)
+        ScratchServer server, IMigrationSource migrations, MigratorOptions options, IReadOnlyList<KeyValuePair<string, string>> defaults,
+        ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(options);
-        var database = await server.CreateDatabaseAsync(cancellationToken);
+        var database = await server.CreateDatabaseAsync(defaults, cancellationToken);
         try
         {
             return new ScratchBuild(database, new Migrator(database.DataSource, migrations, options, logger), options.HistoryTable);

@@ -13,6 +13,9 @@ namespace Strata.Core.Schema;
 /// <param name="logger">Where progress is reported; nowhere when null.</param>
 internal abstract class ScratchComparer(ScratchServer server, ILogger? logger)
 {
+    // The target OpenTarget named, if any: the scratch builds take the session defaults its server keeps.
+    private NpgsqlDataSource? _target;
+
     /// <summary>The server the schemas are built on.</summary>
     protected ScratchServer Server { get; } = server;
 
@@ -25,10 +28,18 @@ internal abstract class ScratchComparer(ScratchServer server, ILogger? logger)
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(options);
         var migrations = new DirectoryMigrationSource(options.MigrationsDirectories);
+        _target = target;
         return (migrations, new Migrator(target, migrations, options.Migrator, Logger));
     }
 
-    /// <summary>A new scratch database, with the engine that applies <paramref name="migrations"/> to it.</summary>
-    protected Task<ScratchBuild> BuildAsync(IMigrationSource migrations, ScratchComparerOptions options, CancellationToken cancellationToken) =>
-        ScratchBuild.CreateAsync(Server, migrations, options.Migrator, Logger, cancellationToken);
+    /// <summary>
+    /// A new scratch database, with the engine that applies <paramref name="migrations"/> to it. Its sessions start
+    /// with the defaults the target's server keeps for it (<see cref="SessionDefaults"/>), as the target's migrations did.
+    /// </summary>
+    protected async Task<ScratchBuild> BuildAsync(IMigrationSource migrations, ScratchComparerOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var defaults = _target is null ? [] : await SessionDefaults.ReadAsync(_target, cancellationToken);
+        return await ScratchBuild.CreateAsync(Server, migrations, options.Migrator, defaults, Logger, cancellationToken);
+    }
 }

@@ -218,6 +218,7 @@ internal static class DdlChanges
         Removed("index", "app.events_payload_idx", "DROP INDEX app.events_payload_idx"),
         Added("index", "app.events_id_only_idx", "CREATE INDEX events_id_only_idx ON ONLY app.events (id)"),
         Added("index", "app.customer_totals_total_idx", "CREATE INDEX customer_totals_total_idx ON app.customer_totals (total)"),
+        Changed("index", "app.customers_name_idx", "depends on extensions", "ALTER INDEX app.customers_name_idx DEPENDS ON EXTENSION btree_gist"),
 
         // views and materialized views
         Added("view", "app.v2", "CREATE VIEW app.v2 AS SELECT 1 AS one"),
@@ -236,6 +237,7 @@ internal static class DdlChanges
             "DROP MATERIALIZED VIEW app.customer_totals; CREATE MATERIALIZED VIEW app.customer_totals AS SELECT c.id, 0 AS total FROM app.customers c WITH NO DATA; CREATE UNIQUE INDEX customer_totals_id_idx ON app.customer_totals (id)"),
         Changed("materialized view", "app.customer_totals", "options", "ALTER MATERIALIZED VIEW app.customer_totals SET (fillfactor = 50)"),
         Changed("materialized view", "app.customer_totals", "comment", "COMMENT ON MATERIALIZED VIEW app.customer_totals IS 'cached'"),
+        Changed("materialized view", "app.customer_totals", "depends on extensions", "ALTER MATERIALIZED VIEW app.customer_totals DEPENDS ON EXTENSION btree_gist"),
 
         // functions, procedures and aggregates
         Added("function", "app.mul(a integer, b integer)", "CREATE FUNCTION app.mul(a integer, b integer) RETURNS integer LANGUAGE sql AS 'SELECT a * b'"),
@@ -256,6 +258,9 @@ internal static class DdlChanges
         Changed("function", "audit.record()", "body",
             "CREATE OR REPLACE FUNCTION audit.record() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$ BEGIN RETURN NEW; END $$"),
         Changed("function", AddInt, "comment", "COMMENT ON FUNCTION app.add(integer, integer) IS 'adds'"),
+        Changed("function", AddInt, "depends on extensions", "ALTER FUNCTION app.add(integer, integer) DEPENDS ON EXTENSION btree_gist"),
+        Changed("function", AddInt, "depends on extensions",
+            "CREATE EXTENSION citext; ALTER FUNCTION app.add(integer, integer) DEPENDS ON EXTENSION citext; ALTER FUNCTION app.add(integer, integer) DEPENDS ON EXTENSION btree_gist"),
         Removed("function", AddInt, "ALTER FUNCTION app.add(integer, integer) RENAME TO plus"),
         Removed("function", AddInt, "ALTER FUNCTION app.add(integer, integer) SET SCHEMA audit"),
         Changed("function", "app.numbers(n integer)", "rows", "ALTER FUNCTION app.numbers(integer) ROWS 50"),
@@ -270,6 +275,7 @@ internal static class DdlChanges
         Changed("procedure", "app.archive(IN before date)", "security", "ALTER PROCEDURE app.archive(date) SECURITY DEFINER"),
         Changed("procedure", "app.archive(IN before date)", "settings", "ALTER PROCEDURE app.archive(date) SET search_path = app"),
         Changed("procedure", "app.archive(IN before date)", "comment", "COMMENT ON PROCEDURE app.archive(date) IS 'prunes events'"),
+        Changed("procedure", "app.archive(IN before date)", "depends on extensions", "ALTER PROCEDURE app.archive(date) DEPENDS ON EXTENSION btree_gist"),
         Removed("procedure", "app.archive(IN before date)", "DROP PROCEDURE app.archive(date)"),
         Added("procedure", "app.noop()", "CREATE PROCEDURE app.noop() LANGUAGE sql AS 'SELECT 1'"),
         Added("aggregate", "app.total_max(numeric)", "CREATE AGGREGATE app.total_max(numeric) (SFUNC = numeric_larger, STYPE = numeric)"),
@@ -311,6 +317,8 @@ internal static class DdlChanges
             "ALTER TABLE app.events_2024 DISABLE TRIGGER events_stamp; COMMENT ON TRIGGER events_stamp ON app.events_2024 IS 'quiet'"),
         Removed("trigger", "app.events.events_stamp", "DROP TRIGGER events_stamp ON app.events"),
         Invisible("COMMENT ON TRIGGER events_stamp ON app.events_2024 IS 'never dumped'"),
+        Changed("trigger", "app.orders.orders_audit", "depends on extensions", "ALTER TRIGGER orders_audit ON app.orders DEPENDS ON EXTENSION btree_gist"),
+        Invisible("ALTER TRIGGER events_stamp ON app.events_2024 DEPENDS ON EXTENSION btree_gist"),
         Added("event trigger", "audit_drop", "CREATE EVENT TRIGGER audit_drop ON sql_drop EXECUTE FUNCTION audit.on_ddl()"),
         Removed("event trigger", "audit_ddl", "DROP EVENT TRIGGER audit_ddl"),
         Changed("event trigger", "audit_ddl", "enabled", "ALTER EVENT TRIGGER audit_ddl DISABLE"),
