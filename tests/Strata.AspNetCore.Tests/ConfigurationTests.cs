@@ -77,6 +77,7 @@ public sealed class ConfigurationTests
     [InlineData("Strata:MigrateOnStart", "yes", "configuration value Strata:MigrateOnStart is 'yes', which is not true or false")]
     [InlineData("Strata:LockWait", "5", "configuration value Strata:LockWait '5': a number needs a unit; write 5s for seconds or 5ms for milliseconds")]
     [InlineData("Strata:ReadyTimeout", "0", "Strata:ReadyTimeout must be positive")]
+    [InlineData("Strata:HistoryTable", "ops.schema-history", "Strata:HistoryTable must be a table name or schema.table of letters, digits, '_' and '$' (got 'ops.schema-history')")]
     public async Task An_invalid_setting_stops_the_start_and_names_the_setting(string key, string value, string expected)
     {
         await using var host = TestHost.Create(new Dictionary<string, string?> { ["DATABASE_URL"] = "postgres://app@127.0.0.1/app", [key] = value });

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Strata.AspNetCore.Hosting;
 using Strata.AspNetCore.Logging;
+using Strata.Core.Configuration;
 
 namespace Strata.AspNetCore.Configuration;
 
@@ -41,6 +42,11 @@ internal sealed class StrataOptionsValidation(ILoggerFactory loggerFactory, Star
     public static List<string> Problems(StrataOptions options)
     {
         var problems = new List<string>(options.ConfigurationProblems);
+        if (options.HistoryTable is { } historyTable && !HistoryTableName.TryParse(historyTable, out _, out var historyTableProblem))
+        {
+            problems.Add($"Strata:HistoryTable {historyTableProblem}");
+        }
+
         var pool = options.Pool;
         if (pool.MinSize is < 0)
         {
