@@ -33,6 +33,7 @@ internal sealed class StepSql(HistorySql history, MigratorOptions options)
             new($"SET lock_timeout = {Durations.Setting(LockTimeout(section))}"),
             new($"SET statement_timeout = {Durations.Setting(StatementTimeout(section))}"),
             new(history.Backfill.CreateTable),
+            new(history.Backfill.KeepWritesToOwner),
             history.Backfill.SkipIdleTime(history.Table, migration.Version, resumeAt + 1),
         ];
     }

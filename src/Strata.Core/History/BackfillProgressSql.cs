@@ -34,6 +34,9 @@ internal sealed class BackfillProgressSql(HistoryTableName history)
         )
         """;
 
+    /// <summary>After <see cref="CreateTable"/>: only Strata writes the table (<see cref="OwnerOnlyWrites"/>).</summary>
+    public string KeepWritesToOwner => OwnerOnlyWrites.Statement(_t);
+
     /// <summary>Whether the table exists, read without creating it.</summary>
     public BoundSql Exists => new("SELECT to_regclass($1) IS NOT NULL", _t);
 

@@ -81,7 +81,11 @@ internal static class ChildProcess
         {
             await process.WaitForExitAsync(deadline.Token);
             // A grandchild that kept the pipes open must not hold the run past its deadline either.
-            return new ChildProcessResult(process.ExitCode, await stdout.WaitAsync(deadline.Token), await stderr.WaitAsync(deadline.Token), TimedOut: false);
+            var result = new ChildProcessResult(process.ExitCode, await stdout.WaitAsync(deadline.Token), await stderr.WaitAsync(deadline.Token), TimedOut: false);
+            // The cancel kills the program before it cancels the wait, so the wait may see the program end: that end is
+            // the cancel's, not the program's result.
+            cancellationToken.ThrowIfCancellationRequested();
+            return result;
         }
         catch (OperationCanceledException)
         {

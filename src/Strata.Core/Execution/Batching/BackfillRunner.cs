@@ -176,6 +176,7 @@ internal sealed class BackfillRunner(StepSql sql, ILogger logger)
         }
 
         await Db.ExecuteAsync(connection, sql.Backfill.CreateTable, cancellationToken);
+        await Db.ExecuteAsync(connection, sql.Backfill.KeepWritesToOwner, cancellationToken);
         await Db.ExecuteAsync(connection, [sql.Backfill.Start(migration.Version, number, key.Table, key.Column, upper, total)], cancellationToken);
         logger.BackfillStarting(id, key.Table, key.Column, batch.Size, total);
         return (key, new BackfillState(key.Table, upper, null, total, 0, 0, 0));
