@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
+using Strata.Core.Data;
 using Strata.Core.Errors;
 using Strata.Core.Sql;
 
@@ -47,7 +48,7 @@ public sealed partial record HistoryTableName(string Schema, string Name)
     }
 
     /// <summary>The schema-qualified, quoted name for use in SQL.</summary>
-    public string Quoted => Quote(Schema) + "." + Quote(Name);
+    public string Quoted => SqlText.Identifier(Schema) + "." + SqlText.Identifier(Name);
 
     /// <summary>The name of the table beside it, in the same schema, where batched backfills record their progress.</summary>
     internal string BackfillName => Name + "_backfill";
@@ -58,9 +59,6 @@ public sealed partial record HistoryTableName(string Schema, string Name)
         Check(Schema, "schema");
         Check(Name, "table name");
     }
-
-    /// <summary>Quotes an identifier for SQL, doubling embedded quotes.</summary>
-    internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <inheritdoc />
     public override string ToString() => Schema + "." + Name;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Strata.Core.Data;
 using Strata.Core.Logging;
 
 namespace Strata.Core.Connections;
@@ -22,7 +23,7 @@ internal static class LocalDatabase
                 return;
             }
 
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {QuoteIdentifier(settings.Database)}", connection);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {SqlText.Identifier(settings.Database)}", connection);
             await create.ExecuteNonQueryAsync(cancellationToken);
             LogMessages.LocalDatabaseCreated(logger, settings.Database);
         }
@@ -35,8 +36,6 @@ internal static class LocalDatabase
             throw failure;
         }
     }
-
-    public static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static async Task<bool> ExistsAsync(NpgsqlConnection connection, string database, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using Npgsql;
-using Strata.Core.Configuration;
 using Strata.Core.Data;
 using Strata.Core.Migrations;
 
@@ -53,7 +52,7 @@ internal static class InvalidIndexes
     public static Task DropAsync(NpgsqlConnection connection, InvalidIndex index, CancellationToken cancellationToken) =>
         Db.ExecuteAsync(
             connection,
-            $"DROP INDEX CONCURRENTLY IF EXISTS {HistoryTableName.Quote(index.Schema)}.{HistoryTableName.Quote(index.Name)}",
+            $"DROP INDEX CONCURRENTLY IF EXISTS {SqlText.Identifier(index.Schema)}.{SqlText.Identifier(index.Name)}",
             cancellationToken,
             timeoutSeconds: 0);
 }

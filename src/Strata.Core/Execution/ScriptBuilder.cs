@@ -29,7 +29,7 @@ internal sealed class ScriptBuilder(StepSql steps, HistorySql history, HistoryTa
         if (createTable)
         {
             Append(script, history.CreateTable);
-            Append(script, OwnerOnlyWrites.Statement(history.Table.Quoted));
+            Append(script, history.KeepWritesToOwner);
         }
         else if (addPhaseColumn)
         {

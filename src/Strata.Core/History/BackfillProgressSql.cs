@@ -11,7 +11,7 @@ namespace Strata.Core.History;
 /// </summary>
 internal sealed class BackfillProgressSql(HistoryTableName history)
 {
-    private readonly string _t = HistoryTableName.Quote(history.Schema) + "." + HistoryTableName.Quote(history.BackfillName);
+    private readonly string _t = SqlText.Identifier(history.Schema) + "." + SqlText.Identifier(history.BackfillName);
 
     /// <summary>The table's name, quoted, for messages and tests.</summary>
     public string Table => _t;

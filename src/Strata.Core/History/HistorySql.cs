@@ -33,7 +33,7 @@ internal sealed class HistorySql(HistoryTableName table)
     /// <summary>The history table's name.</summary>
     public HistoryTableName Table => table;
 
-    public string CreateSchema => $"CREATE SCHEMA IF NOT EXISTS {HistoryTableName.Quote(table.Schema)}";
+    public string CreateSchema => $"CREATE SCHEMA IF NOT EXISTS {SqlText.Identifier(table.Schema)}";
 
     public string CreateTable => $"""
         CREATE TABLE IF NOT EXISTS {_t} (
@@ -53,6 +53,9 @@ internal sealed class HistorySql(HistoryTableName table)
             {PhaseColumn}
         )
         """;
+
+    /// <summary>After <see cref="CreateTable"/>: only Strata writes the table (<see cref="OwnerOnlyWrites"/>).</summary>
+    public string KeepWritesToOwner => OwnerOnlyWrites.Statement(_t);
 
     public string SelectAll => Select("phase");
 

@@ -108,7 +108,7 @@ internal sealed class HistoryStore(HistoryTableName table, ILogger logger)
             }
 
             await Db.ExecuteAsync(connection, Sql.CreateTable, cancellationToken);
-            await Db.ExecuteAsync(connection, OwnerOnlyWrites.Statement(Table.Quoted), cancellationToken);
+            await Db.ExecuteAsync(connection, Sql.KeepWritesToOwner, cancellationToken);
             logger.HistoryTableCreated(Table.ToString());
         }
         catch (PostgresException ex) when (!ConnectionErrors.IsConnectionFailure(ex))
