@@ -11,7 +11,8 @@ public sealed record DynamicLintOptions
 
     /// <summary>
     /// The reference database: its schema (not its data) is copied to the scratch database, and its statistics size
-    /// the cost of each lock. Null: the scratch database starts empty, the migrations before each linted one are
+    /// the cost of each lock, and its session settings (the options and search_path of its connection string) are
+    /// the scratch database's. Null: the scratch database starts empty, the migrations before each linted one are
     /// applied to it, and sizes are unknown (every blocking rewrite or scan is then an error).
     /// </summary>
     public string? Reference { get; init; }

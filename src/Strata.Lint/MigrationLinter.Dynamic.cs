@@ -27,14 +27,16 @@ public sealed partial class MigrationLinter
         ArgumentNullException.ThrowIfNull(dynamic);
         var environment = ProcessEnvironment.Snapshot();
         var request = new ConnectionRequest { Environment = environment, WorkingDirectory = Directory.GetCurrentDirectory() };
-        var scratch = await ScratchServer.OpenAsync(dynamic.ScratchServer, new NoLocalServer(), request, null, cancellationToken);
         ReferenceDatabase? reference = null;
+        ResolvedConnection? connection = null;
         if (dynamic.Reference is { } given)
         {
-            var connection = await new ConnectionResolver().ResolveAsync(request with { DatabaseUrl = given }, cancellationToken);
+            connection = await new ConnectionResolver().ResolveAsync(request with { DatabaseUrl = given }, cancellationToken);
             reference = new ReferenceDatabase(connection, new DatabaseConnector(null), environment);
         }
 
+        // The migrations ran on the reference with its session settings, so the scratch database takes them too.
+        var scratch = await ScratchServer.OpenAsync(dynamic.ScratchServer, new NoLocalServer(), request, connection?.Settings, null, cancellationToken);
         return await LintDynamicAsync(paths, scratch, reference, new ObservationTimeouts(dynamic.StatementTimeout), cancellationToken);
     }
 

@@ -28,12 +28,17 @@ internal sealed class ScratchServer
 
     /// <summary>
     /// The server of <paramref name="scratchUrl"/>, or when it is null the local cluster of <paramref name="localServer"/>.
-    /// Passwords and TLS settings are resolved like any connection of <paramref name="template"/>, and the scratch
-    /// databases are connected to with the session settings of <paramref name="template"/>'s database (its options
-    /// and search_path), which its migrations ran with.
+    /// Passwords and TLS settings are resolved like any connection of <paramref name="template"/>. The scratch
+    /// databases are connected to with the session settings of <paramref name="target"/> (its options and
+    /// search_path), which its migrations ran with; with the scratch URL's alone when it is null.
     /// </summary>
     public static async Task<ScratchServer> OpenAsync(
-        string? scratchUrl, ILocalServer localServer, ConnectionRequest template, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
+        string? scratchUrl,
+        ILocalServer localServer,
+        ConnectionRequest template,
+        ConnectionSettings? target,
+        ILoggerFactory? loggerFactory,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(localServer);
         ArgumentNullException.ThrowIfNull(template);
@@ -45,8 +50,7 @@ internal sealed class ScratchServer
 
         var request = template with { DatabaseUrl = scratchUrl, DatabaseUrlOrigin = "the scratch server URL", EnvironmentName = null };
         var admin = await new ConnectionResolver(loggerFactory?.CreateLogger<ConnectionResolver>()).ResolveAsync(request, cancellationToken);
-        var target = await new ConnectionResolver().ResolveAsync(template, cancellationToken);
-        return new ScratchServer(admin, Session(admin.Settings, target.Settings), new DatabaseConnector(localServer, loggerFactory))
+        return new ScratchServer(admin, Session(admin.Settings, target), new DatabaseConnector(localServer, loggerFactory))
         {
             Logger = loggerFactory?.CreateLogger<ScratchServer>() ?? (ILogger)NullLogger.Instance,
         };
@@ -80,10 +84,10 @@ internal sealed class ScratchServer
 
     // The target's options come after the scratch URL's, so they win where both set something; a scratch database is
     // written to even when the target only takes reads.
-    private static ConnectionSettings Session(ConnectionSettings admin, ConnectionSettings target) => admin with
+    private static ConnectionSettings Session(ConnectionSettings admin, ConnectionSettings? target) => admin with
     {
-        Options = string.Join(' ', new[] { admin.Options, target.Options, "-c default_transaction_read_only=off" }.Where(o => !string.IsNullOrWhiteSpace(o))),
-        SearchPath = target.SearchPath ?? admin.SearchPath,
+        Options = string.Join(' ', new[] { admin.Options, target?.Options, "-c default_transaction_read_only=off" }.Where(o => !string.IsNullOrWhiteSpace(o))),
+        SearchPath = target?.SearchPath ?? admin.SearchPath,
     };
 
     internal Task DropAsync(string name, CancellationToken cancellationToken) =>

@@ -36,7 +36,7 @@ public sealed class ScratchSweepTests
             await using (var user = new NpgsqlConnection(db.Server.ConnectionStringFor(connected)))
             {
                 await user.OpenAsync();
-                var scratch = await ScratchServer.OpenAsync(db.Server.UrlFor("postgres"), new FixtureLocalServer(db.Server), Request(), null, CancellationToken.None);
+                var scratch = await ScratchServer.OpenAsync(db.Server.UrlFor("postgres"), new FixtureLocalServer(db.Server), Request(), null, null, CancellationToken.None);
 
                 await using var created = await scratch.CreateDatabaseAsync(CancellationToken.None);
 

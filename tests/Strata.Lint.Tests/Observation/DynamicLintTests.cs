@@ -234,6 +234,32 @@ public sealed class DynamicLintTests
         (await command.ExecuteScalarAsync()).ShouldBe("1 0");
     }
 
+    [Fact]
+    public async Task The_scratch_database_takes_the_search_path_of_the_reference_s_connection_string()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await using (var command = new NpgsqlCommand(
+            "CREATE SCHEMA app; CREATE TABLE app.users (id bigint PRIMARY KEY); INSERT INTO app.users SELECT generate_series(1, 20000); ANALYZE;",
+            await db.DataSource.OpenConnectionAsync()))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var directory = new TempDirectory();
+        var file = directory.Write("2_change.sql", "-- migrate:up\nALTER TABLE users ALTER COLUMN id TYPE int;\n");
+        var options = new DynamicLintOptions
+        {
+            ScratchServer = db.Server.ConnectionStringFor("postgres"),
+            Reference = db.ConnectionString + ";Search Path=app",
+        };
+
+        var result = await new MigrationLinter().LintDynamicAsync([file], options, default);
+
+        var finding = result.Findings.ShouldHaveSingleItem();
+        finding.Rule.ShouldBe("table-rewrite", "the unqualified name is found in app on the scratch database as on the reference");
+        finding.Observed!.Relations.ShouldBe(["app.users"]);
+    }
+
     private static async Task<LintResult> LintAsync(string reference, string migration, bool transactional = true)
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
