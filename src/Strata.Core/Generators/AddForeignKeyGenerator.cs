@@ -1,5 +1,3 @@
-using Strata.Core.Migrations;
-
 namespace Strata.Core.Generators;
 
 /// <summary>
@@ -18,37 +16,20 @@ internal static class AddForeignKeyGenerator
         var table = column.Table;
         var name = SqlIdentifier.Quote(GeneratedName.Of(table.Name, column.Name, "fkey"));
         var target = referencedColumn is null ? referenced.Sql : $"{referenced.Sql} ({SqlIdentifier.Quote(referencedColumn)})";
-        var add = $"ALTER TABLE {table.Sql} ADD CONSTRAINT {name} FOREIGN KEY ({column.Sql}) REFERENCES {target} NOT VALID;";
-        var slug = Slug.Of(table.Name, column.Name);
-        return
-        [
-            new GeneratedStep(
-                $"add_foreign_key_{slug}",
-                MigrationPhase.Pre,
-                $"""
-                Adds the foreign key {name} from {table} ({column.Sql}) to {target} NOT VALID: new and updated rows
-                are checked from now on, existing rows are not scanned, so both tables are locked only for an instant.
-                App version: every running version must already write only values that exist in {referenced}.
-                Abort: strata down drops the constraint.
-                """,
-                add,
-                $"ALTER TABLE {table.Sql} DROP CONSTRAINT {name};"),
-            new GeneratedStep(
-                $"validate_foreign_key_{slug}",
-                MigrationPhase.Pre,
-                $"""
-                Validates {name}: scans {table} under SHARE UPDATE EXCLUSIVE (and {referenced} under ROW SHARE),
-                which lets reads and writes go on. It fails, changing nothing, if a row points at nothing: fix those
-                rows and run it again.
-                App version: any.
-                Abort: cancelling the scan leaves the constraint NOT VALID, as before. Afterwards, strata down puts it
-                back NOT VALID (drops it and adds it again without a scan, each an instant lock).
-                """,
-                $"ALTER TABLE {table.Sql} VALIDATE CONSTRAINT {name};",
-                $"""
-                ALTER TABLE {table.Sql} DROP CONSTRAINT {name};
-                {add}
-                """),
-        ];
+        var constraint = new NotValidConstraint(table, name, $"FOREIGN KEY ({column.Sql}) REFERENCES {target}", "constraint");
+        return constraint.Steps(
+            "foreign_key",
+            Slug.Of(table.Name, column.Name),
+            $"""
+            Adds the foreign key {name} from {table} ({column.Sql}) to {target} NOT VALID: new and updated rows
+            are checked from now on, existing rows are not scanned, so both tables are locked only for an instant.
+            App version: every running version must already write only values that exist in {referenced}.
+            """,
+            $"""
+            Validates {name}: scans {table} under SHARE UPDATE EXCLUSIVE (and {referenced} under ROW SHARE),
+            which lets reads and writes go on. It fails, changing nothing, if a row points at nothing: fix those
+            rows and run it again.
+            App version: any.
+            """);
     }
 }

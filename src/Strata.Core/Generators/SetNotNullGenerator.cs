@@ -14,37 +14,24 @@ internal static class SetNotNullGenerator
         ArgumentNullException.ThrowIfNull(column);
         var table = column.Table;
         var check = SqlIdentifier.Quote(GeneratedName.Of(table.Name, column.Name, "not_null"));
-        var add = $"ALTER TABLE {table.Sql} ADD CONSTRAINT {check} CHECK ({column.Sql} IS NOT NULL) NOT VALID;";
         var slug = Slug.Of(table.Name, column.Name);
+        var steps = new NotValidConstraint(table, check, $"CHECK ({column.Sql} IS NOT NULL)", "check").Steps(
+            "not_null_check",
+            slug,
+            $"""
+            Adds the check {check} on {table} NOT VALID: from now on no INSERT or UPDATE may leave {column.Sql}
+            NULL, but existing rows are not scanned, so the lock is held only for an instant.
+            App version: every running version must already write a value into {column.Sql}; fix the rows that are
+            NULL (or backfill them) before the next migration validates the check.
+            """,
+            $"""
+            Validates {check}: scans {table} under SHARE UPDATE EXCLUSIVE, which lets reads and writes go on.
+            It fails, changing nothing, if a row still has {column.Sql} NULL: fix those rows and run it again.
+            App version: any version that writes {column.Sql}.
+            """);
         return
         [
-            new GeneratedStep(
-                $"add_not_null_check_{slug}",
-                MigrationPhase.Pre,
-                $"""
-                Adds the check {check} on {table} NOT VALID: from now on no INSERT or UPDATE may leave {column.Sql}
-                NULL, but existing rows are not scanned, so the lock is held only for an instant.
-                App version: every running version must already write a value into {column.Sql}; fix the rows that are
-                NULL (or backfill them) before the next migration validates the check.
-                Abort: strata down drops the check.
-                """,
-                add,
-                $"ALTER TABLE {table.Sql} DROP CONSTRAINT {check};"),
-            new GeneratedStep(
-                $"validate_not_null_check_{slug}",
-                MigrationPhase.Pre,
-                $"""
-                Validates {check}: scans {table} under SHARE UPDATE EXCLUSIVE, which lets reads and writes go on.
-                It fails, changing nothing, if a row still has {column.Sql} NULL: fix those rows and run it again.
-                App version: any version that writes {column.Sql}.
-                Abort: cancelling the scan leaves the check NOT VALID, as before. Afterwards, strata down puts it
-                back NOT VALID (drops it and adds it again without a scan, each an instant lock).
-                """,
-                $"ALTER TABLE {table.Sql} VALIDATE CONSTRAINT {check};",
-                $"""
-                ALTER TABLE {table.Sql} DROP CONSTRAINT {check};
-                {add}
-                """),
+            .. steps,
             new GeneratedStep(
                 $"set_not_null_{slug}",
                 MigrationPhase.Pre,
