@@ -38,26 +38,43 @@ public sealed partial class MigrationLinter
     {
         ArgumentNullException.ThrowIfNull(applied);
         ArgumentNullException.ThrowIfNull(migrations);
-        PgQueryParser.EnsureAvailable();
-        var knowledge = new RunKnowledge();
-        foreach (var migration in applied)
-        {
-            Learn(migration, knowledge);
-        }
-
-        return Finish(Run(migrations.Select(Unit), knowledge));
+        return Finish(Run(migrations.Select(Unit), Learn(applied.Select(Unit))));
     }
 
-    // An applied migration the grammar cannot read only leaves what it did unknown: it is not linted, so not refused.
-    private void Learn(Migration migration, RunKnowledge knowledge)
+    /// <summary>
+    /// Lints the files of <paramref name="paths"/> as <see cref="LintPathsAsync(IReadOnlyList{string}, CancellationToken)"/>
+    /// does, knowing what the migration files <paramref name="applied"/>, run before them, did; findings in those are
+    /// not reported.
+    /// </summary>
+    /// <exception cref="MigrationFileException">A migration file is malformed or unreadable.</exception>
+    /// <exception cref="SqlSyntaxException">A statement of <paramref name="paths"/> cannot be split or parsed.</exception>
+    /// <exception cref="PrerequisiteMissingException">libpg_query is not installed.</exception>
+    internal async Task<LintResult> LintPathsAfterAsync(IReadOnlyList<string> applied, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
-        try
+        ArgumentNullException.ThrowIfNull(applied);
+        ArgumentNullException.ThrowIfNull(paths);
+        var knowledge = Learn(await UnitsAsync(applied, cancellationToken));
+        return Finish(Run(await UnitsAsync(paths, cancellationToken), knowledge));
+    }
+
+    // What the applied migrations did. One the grammar cannot read only leaves what it did unknown: it is not linted,
+    // so not refused.
+    private RunKnowledge Learn(IEnumerable<LintUnit> applied)
+    {
+        PgQueryParser.EnsureAvailable();
+        var knowledge = new RunKnowledge();
+        foreach (var unit in applied)
         {
-            UnitLinter.Lint(Unit(migration), _options, knowledge, []);
+            try
+            {
+                UnitLinter.Lint(unit, _options, knowledge, []);
+            }
+            catch (SqlSyntaxException)
+            {
+            }
         }
-        catch (SqlSyntaxException)
-        {
-        }
+
+        return knowledge;
     }
 
     /// <summary>

@@ -27,6 +27,23 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public async Task Lints_the_pending_migrations_knowing_what_the_applied_ones_did_as_up_s_own_lint_does()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles().AddTables(1);
+        files.Add(1001, "check_name", "-- migrate:up\nALTER TABLE t0 ADD CONSTRAINT t0_name_nn CHECK (name IS NOT NULL) NOT VALID;\n");
+        files.Add(1002, "validate_name", "-- migrate:up\nALTER TABLE t0 VALIDATE CONSTRAINT t0_name_nn;\n");
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+        (await cli.RunAsync("up")).ExitCode.ShouldBe(0);
+        files.Add(1003, "name_not_null", "-- migrate:up\nALTER TABLE t0 ALTER COLUMN name SET NOT NULL;\n");
+
+        var result = await cli.RunAsync("lint");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("no findings in 1 file (1 statement)", customMessage: "the check 1002 validated proves the column, so SET NOT NULL scans nothing");
+    }
+
+    [Fact]
     public async Task Lints_a_migration_older_than_the_newest_applied_one_that_up_would_run_when_allowed()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();

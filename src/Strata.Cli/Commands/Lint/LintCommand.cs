@@ -51,18 +51,20 @@ internal static class LintCommand
         var failOn = LintFlags.ReadFailOn(run);
         var linter = new MigrationLinter(LintFlags.ReadOptions(run));
         var paths = parse.GetValue(LintFlags.Paths) ?? [];
-        var files = paths.Length > 0
-            ? [.. paths.Select(p => Path.GetFullPath(p, run.Context.WorkingDirectory))]
+        var (applied, files) = paths.Length > 0
+            ? ([], [.. paths.Select(p => Path.GetFullPath(p, run.Context.WorkingDirectory))])
             : await PendingAsync(run, cancellationToken);
         LintResult result;
         if (run.Settings.LintDynamic.Value)
         {
+            // The reference database (or, without one, the scratch database the migrations run on) holds what the
+            // applied migrations did.
             var (scratch, reference) = await LintDatabases.ReadAsync(run, cancellationToken);
             result = await linter.LintDynamicAsync(files, scratch, reference, LintDatabases.Timeouts(run), cancellationToken);
         }
         else
         {
-            result = await linter.LintPathsAsync(files, cancellationToken);
+            result = await linter.LintPathsAfterAsync(applied, files, cancellationToken);
         }
 
         LintRendering.Write(run, format, result);
@@ -77,14 +79,16 @@ internal static class LintCommand
 
     // What `up` would run next: the files of the migrations not applied yet, in version order. Those older than the
     // newest applied one are among them: up applies them where out-of-order migrations are allowed, by a flag, a
-    // variable or strata.json, and a lint that passed over them would let them run unchecked.
-    private static async Task<IReadOnlyList<string>> PendingAsync(CommandRun run, CancellationToken cancellationToken)
+    // variable or strata.json, and a lint that passed over them would let them run unchecked. With them, the files of
+    // the applied migrations, which up's own lint also reads first to know what they did (a CHECK one validated).
+    private static async Task<(IReadOnlyList<string> Applied, IReadOnlyList<string> Pending)> PendingAsync(CommandRun run, CancellationToken cancellationToken)
     {
         await using var session = await run.OpenSessionAsync(cancellationToken);
         var migrator = await session.MigratorAsync(cancellationToken);
         var status = await migrator.StatusAsync(cancellationToken);
-        return [.. status.Migrations
-            .Where(m => m.State is MigrationState.Pending or MigrationState.OutOfOrder && m.Source is not null)
-            .Select(m => m.Source!)];
+        var files = status.Migrations.Where(m => m.Source is not null).ToList();
+        return (
+            [.. files.Where(m => m.State is MigrationState.Applied).Select(m => m.Source!)],
+            [.. files.Where(m => m.State is MigrationState.Pending or MigrationState.OutOfOrder).Select(m => m.Source!)]);
     }
 }
