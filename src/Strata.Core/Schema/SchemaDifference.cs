@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Strata.Core.Errors;
 
 namespace Strata.Core.Schema;
 
@@ -21,9 +20,9 @@ internal sealed record SchemaDifference(string Kind, string Name, SchemaChange C
     /// </summary>
     public override string ToString() => Change switch
     {
-        SchemaChange.Changed => $"changed {Visible(DisplayName)}: " + string.Join("; ", Attributes.Select(Show)),
-        SchemaChange.Added => $"added {Visible(DisplayName)}",
-        _ => $"removed {Visible(DisplayName)}",
+        SchemaChange.Changed => $"changed {VisibleText.Of(DisplayName)}: " + string.Join("; ", Attributes.Select(Show)),
+        SchemaChange.Added => $"added {VisibleText.Of(DisplayName)}",
+        _ => $"removed {VisibleText.Of(DisplayName)}",
     };
 
     private static string Show(AttributeDifference difference)
@@ -37,30 +36,7 @@ internal sealed record SchemaDifference(string Kind, string Name, SchemaChange C
         return $"{difference.Name} {before} → {after}";
     }
 
-    private static string Spaced(string? value) => value is null ? "(none)" : Visible(value.ReplaceLineEndings(" "));
+    private static string Spaced(string? value) => value is null ? "(none)" : VisibleText.Of(value.ReplaceLineEndings(" "));
 
-    private static string Escaped(string? value) => value is null ? "(none)" : Visible(value);
-
-    private static string Visible(string text)
-    {
-        if (!text.Any(char.IsControl))
-        {
-            return text;
-        }
-
-        var builder = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            if (char.IsControl(c))
-            {
-                builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
+    private static string Escaped(string? value) => value is null ? "(none)" : VisibleText.Of(value);
 }

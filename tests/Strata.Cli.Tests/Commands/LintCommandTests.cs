@@ -247,6 +247,21 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public async Task A_line_break_in_a_quoted_identifier_is_escaped_so_that_each_finding_stays_on_its_line()
+    {
+        using var files = new MigrationFiles();
+        File.WriteAllText(Path.Combine(files.Root, "rename.sql"), "ALTER TABLE \"a\nb\" RENAME COLUMN x TO y;\n");
+
+        var result = await new CliHarness(files.Root).RunAsync("lint", "rename.sql", "--fail-on", "none");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var lines = result.Stdout.Split('\n');
+        lines[0].ShouldStartWith("rename.sql:1:1: error renaming-column: ");
+        lines[0].ShouldContain("a\\u000ab.x");
+        lines[1].ShouldStartWith("  safe alternative: ");
+    }
+
+    [Fact]
     public async Task A_statement_postgresql_cannot_parse_exits_5_naming_file_line_and_column()
     {
         using var files = new MigrationFiles();

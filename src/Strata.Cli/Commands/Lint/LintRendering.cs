@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Strata.Cli.Output;
+using Strata.Core.Errors;
 using Strata.Core.Secrets;
 using Strata.Lint;
 
@@ -55,7 +56,7 @@ internal static class LintRendering
                 _ => style.Dim(severity),
             };
             var evidence = finding.Evidence == LintEvidence.Dynamic ? style.Dim(" [observed]") : "";
-            writer.WriteLine($"{display(finding.File)}:{finding.Line}:{finding.Column}: {painted} {finding.Rule}: {finding.Message}{evidence}");
+            writer.WriteLine($"{VisibleText.Of(display(finding.File))}:{finding.Line}:{finding.Column}: {painted} {finding.Rule}: {VisibleText.Of(finding.Message)}{evidence}");
             writer.WriteLine(style.Dim($"  safe alternative: {finding.SafeAlternative}"));
         }
 
@@ -64,7 +65,7 @@ internal static class LintRendering
             var why = LintRules.DecidedBySchemaComparison(cleared.Rule)
                 ? "the schema models before and after the migration show nothing the previous schema had renamed or dropped"
                 : "the server showed nothing as severe (no rewrite or scan under a blocking lock on a table above the size threshold)";
-            writer.WriteLine(style.Dim($"{display(cleared.File)}:{cleared.Line}:{cleared.Column}: overridden {cleared.Rule}: {why}"));
+            writer.WriteLine(style.Dim($"{VisibleText.Of(display(cleared.File))}:{cleared.Line}:{cleared.Column}: overridden {cleared.Rule}: {why}"));
         }
 
         var headline = Headline(result);
