@@ -1,4 +1,5 @@
 using Strata.Core.Errors;
+using Strata.Core.Secrets;
 
 namespace Strata.Core.Sql;
 
@@ -22,6 +23,8 @@ internal static class SqlSplitter
     {
         ArgumentNullException.ThrowIfNull(sql);
         options ??= DefaultOptions;
+        // Every script Strata runs or reads is split here first, before any of it reaches the server.
+        SqlPasswordLiterals.Register(sql);
         var statements = new SqlSplitRun(sql, options).Run();
         return new SqlScript(sql, statements);
     }

@@ -47,6 +47,24 @@ public sealed partial class JsonErrorTests
     }
 
     [Fact]
+    public async Task A_password_written_in_double_quotes_is_masked_also_where_the_server_s_error_quotes_it()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles();
+        files.Add(1000, "role", "-- migrate:up\nCREATE ROLE app_reader LOGIN PASSWORD \"Sekret-dq-77\";\n");
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url);
+
+        var result = await cli.RunAsync("up", "--json");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.AllOutput.ShouldNotContain("Sekret-dq-77");
+        var error = Events(result.Stdout)[^1];
+        ((string?)error["statement"]).ShouldBe("CREATE ROLE app_reader LOGIN PASSWORD '********';");
+        ((string?)error["message"])!.ShouldContain("syntax error at or near");
+        ((string?)error["sqlstate"]).ShouldBe("42601");
+    }
+
+    [Fact]
     public async Task Validate_ends_with_its_error_event_like_the_other_commands()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();

@@ -27,6 +27,8 @@ public sealed class SecretRedactorTests
     [InlineData("ALTER ROLE r PASSWORD\n  -- the new one\n  /* rotated */ 'Sql-secret-7';", "ALTER ROLE r PASSWORD\n  -- the new one\n  /* rotated */ '********';")]
     [InlineData("ALTER ROLE r PASSWORD 'Sql-secret-8 cut off by a len", "ALTER ROLE r PASSWORD '********'")]
     [InlineData("ALTER ROLE r PASSWORD NULL; SELECT 'kept'", "ALTER ROLE r PASSWORD NULL; SELECT 'kept'")]
+    [InlineData("CREATE ROLE r PASSWORD \"Sql-secret-9\";", "CREATE ROLE r PASSWORD '********';")]
+    [InlineData("{\"password\": \"Json-secret-10\", \"user\": \"app\"}", "{\"password\": \"********\", \"user\": \"app\"}")]
     public void Masks_a_sql_password_literal(string sql, string expected)
     {
         SecretRedactor.Redact(sql).ShouldBe(expected);
