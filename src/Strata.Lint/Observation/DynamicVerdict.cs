@@ -31,8 +31,9 @@ internal static class DynamicVerdict
         }
 
         // Observed findings sit at their statement's start; a static guess they confirm is simply replaced, one
-        // they contradict (nothing as severe was seen) is listed as overridden.
-        var seen = kept.ToLookup(f => (f.File, f.Line, f.Column), f => f.Severity);
+        // they contradict (nothing as severe was seen) is listed as overridden. Only a rewrite or scan under lock
+        // speaks to such a guess: a schema break found on the same statement is another hazard.
+        var seen = kept.Where(f => ObservedRuleCatalog.LockedWork.Contains(f.Rule)).ToLookup(f => (f.File, f.Line, f.Column), f => f.Severity);
         var overridden = new List<LintFinding>();
         var staticKept = new List<LintFinding>();
         foreach (var finding in staticResult.Findings)

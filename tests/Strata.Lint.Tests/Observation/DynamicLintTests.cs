@@ -42,6 +42,17 @@ public sealed class DynamicLintTests
         result.Overridden.ShouldHaveSingleItem().Rule.ShouldBe("setting-not-null");
     }
 
+    // The dropped column is a schema break on the same statement: an error, but not a scan, so it does not confirm
+    // the guess that SET NOT NULL scans.
+    [Fact]
+    public async Task A_lock_guess_the_server_contradicted_is_listed_as_overridden_beside_a_schema_break_on_its_statement()
+    {
+        var result = await LintAsync(Users, "ALTER TABLE users DROP COLUMN s, ALTER COLUMN a SET NOT NULL;");
+
+        result.Findings.ShouldHaveSingleItem().Rule.ShouldBe("backward-incompatible-change");
+        result.Overridden.ShouldHaveSingleItem().Rule.ShouldBe("setting-not-null");
+    }
+
     [Fact]
     public async Task A_rewrite_of_a_tiny_table_is_only_a_warning()
     {
