@@ -72,6 +72,19 @@ public sealed class DynamicLintTests
         result.Suppressed.ShouldBe(1);
     }
 
+    // The server did what the static rule guessed; the comment accepted it under the observed rule's name.
+    [Theory]
+    [InlineData("table-rewrite", "ALTER TABLE users ALTER COLUMN a TYPE bigint;")]
+    [InlineData("backward-incompatible-change", "ALTER TABLE users RENAME COLUMN s TO t;")]
+    public async Task A_suppressed_observed_finding_confirms_the_static_guess_instead_of_overriding_it(string rule, string statement)
+    {
+        var result = await LintAsync(Users, $"-- strata:lint-ignore {rule} users is migrated in a maintenance window\n{statement}");
+
+        result.Findings.ShouldBeEmpty();
+        result.Overridden.ShouldBeEmpty();
+        result.Suppressed.ShouldBe(1);
+    }
+
     [Fact]
     public async Task Suppressing_the_static_rule_suppresses_the_observation_of_the_same_hazard()
     {
