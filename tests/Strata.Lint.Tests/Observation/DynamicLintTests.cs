@@ -284,6 +284,39 @@ public sealed class DynamicLintTests
         finding.Observed!.Relations.ShouldBe(["app.users"]);
     }
 
+    // PostgreSQL skips the rewrite of timestamp to timestamptz only when the session's TimeZone is UTC; up runs with
+    // the reference's, whatever the scratch server's own is.
+    [Theory]
+    [InlineData("Europe/Paris", true)]
+    [InlineData("UTC", false)]
+    public async Task A_change_to_timestamptz_is_observed_with_the_time_zone_of_the_reference(string timeZone, bool rewrites)
+    {
+        var reference = $"""
+            CREATE TABLE events (id bigint PRIMARY KEY, at timestamp);
+            INSERT INTO events SELECT g, now() FROM generate_series(1, 20000) g;
+            ANALYZE;
+            DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET timezone = %L', current_database(), '{timeZone}'); END $$;
+            """;
+
+        var result = await LintAsync(reference, "ALTER TABLE events ALTER COLUMN at TYPE timestamptz;");
+
+        result.Findings.Any(f => f.Rule == "table-rewrite").ShouldBe(rewrites, string.Join("; ", result.Findings.Select(f => f.Message)));
+        result.Overridden.Any(f => f.Rule == "changing-column-type").ShouldBe(!rewrites);
+    }
+
+    // The concurrent build waits for the snapshot the observer holds; a lock_timeout among the reference's defaults
+    // would turn that wait, which up never meets, into a failure.
+    [Fact]
+    public async Task A_lock_timeout_of_the_reference_does_not_cut_the_wait_the_observer_causes()
+    {
+        var reference = Users + "\nDO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET lock_timeout = %L', current_database(), '1ms'); END $$;";
+
+        var result = await LintAsync(reference, "CREATE INDEX CONCURRENTLY users_a ON users (a);", transactional: false);
+
+        result.Findings.ShouldBeEmpty(string.Join("; ", result.Findings.Select(f => f.Message)));
+        result.Observations.ShouldHaveSingleItem().WaitedFor.ShouldBe("virtualxid");
+    }
+
     private static async Task<LintResult> LintAsync(string reference, string migration, bool transactional = true)
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
