@@ -11,9 +11,10 @@ public sealed record DynamicLintOptions
 
     /// <summary>
     /// The reference database: its schema (not its data) is copied to the scratch database, and its statistics size
-    /// the cost of each lock, and its session settings (the options and search_path of its connection string) are
-    /// the scratch database's. Null: the scratch database starts empty, the migrations before each linted one are
-    /// applied to it, and sizes are unknown (every blocking rewrite or scan is then an error).
+    /// the cost of each lock, and its session settings (the options and search_path of its connection string, the
+    /// defaults its server keeps for it, and the TimeZone a session there has) are the scratch database's. Null: the
+    /// scratch database starts empty, the migrations before each linted one are applied to it, sizes are unknown
+    /// (every blocking rewrite or scan is then an error), and the scratch server's own settings apply.
     /// </summary>
     public string? Reference { get; init; }
 

@@ -46,7 +46,11 @@ public sealed partial class MigrationLinter
     {
         var units = await UnitsAsync(paths, cancellationToken);
         var staticResult = Run(units);
-        await using var scratch = await CreateScratchAsync(scratchServer, cancellationToken);
+
+        // What up does on the reference depends on the settings its sessions start with there (the TimeZone decides
+        // whether timestamp to timestamptz rewrites), so the scratch database's sessions start with them too.
+        var defaults = reference is null ? [] : await reference.SessionDefaultsAsync(cancellationToken);
+        await using var scratch = await CreateScratchAsync(scratchServer, defaults, cancellationToken);
         var sizes = new Dictionary<string, RelationSize>(StringComparer.Ordinal);
         if (reference is not null)
         {
@@ -71,11 +75,12 @@ public sealed partial class MigrationLinter
         return Finish(DynamicVerdict.Combine(staticResult, units, observations, sizes, _options));
     }
 
-    private static async Task<ScratchDatabase> CreateScratchAsync(ScratchServer server, CancellationToken cancellationToken)
+    private static async Task<ScratchDatabase> CreateScratchAsync(
+        ScratchServer server, IReadOnlyList<KeyValuePair<string, string>> defaults, CancellationToken cancellationToken)
     {
         try
         {
-            return await server.CreateDatabaseAsync(cancellationToken);
+            return await server.CreateDatabaseAsync(defaults, cancellationToken);
         }
         catch (NpgsqlException error)
         {

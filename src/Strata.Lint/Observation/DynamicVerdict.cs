@@ -16,9 +16,10 @@ internal static class DynamicVerdict
         IReadOnlyDictionary<string, RelationSize> sizes, LintOptions options)
     {
         var observed = observations.ToDictionary(o => (o.File, o.Line, o.Column));
+        var found = observations.SelectMany(o => ObservedRuleCatalog.Rules.SelectMany(rule => rule.Check(o, sizes, options))).ToList();
         var kept = new List<LintFinding>();
         var suppressed = 0;
-        foreach (var finding in observations.SelectMany(o => ObservedRuleCatalog.Rules.SelectMany(rule => rule.Check(o, sizes, options))))
+        foreach (var finding in found)
         {
             if (Suppressed(units, finding))
             {
@@ -31,8 +32,10 @@ internal static class DynamicVerdict
         }
 
         // Observed findings sit at their statement's start; a static guess they confirm is simply replaced, one
-        // they contradict (nothing as severe was seen) is listed as overridden.
-        var seen = kept.ToLookup(f => (f.File, f.Line, f.Column), f => f.Severity);
+        // they contradict (nothing as severe was seen) is listed as overridden. Only a rewrite or scan under lock
+        // speaks to such a guess: a schema break found on the same statement is another hazard. A suppressed
+        // finding still confirms: the server did what the guess said, and the comment accepted it.
+        var seen = found.Where(f => ObservedRuleCatalog.LockedWork.Contains(f.Rule)).ToLookup(f => (f.File, f.Line, f.Column), f => f.Severity);
         var overridden = new List<LintFinding>();
         var staticKept = new List<LintFinding>();
         foreach (var finding in staticResult.Findings)
@@ -46,7 +49,7 @@ internal static class DynamicVerdict
                 {
                     staticKept.Add(finding);
                 }
-                else if (!kept.Exists(f => (f.File, f.Line, f.Column) == start!.Value && f.Rule == BreakingRule))
+                else if (!found.Exists(f => (f.File, f.Line, f.Column) == start!.Value && f.Rule == BreakingRule))
                 {
                     overridden.Add(finding);
                 }

@@ -16,6 +16,9 @@ internal static partial class MigrationObserver
         NpgsqlDataSource scratch, LintUnit unit, ObservationTimeouts timeouts, CancellationToken cancellationToken)
     {
         await using var connection = await scratch.OpenConnectionAsync(cancellationToken);
+
+        // The reference's defaults may hold a lock_timeout; the only wait here is for the observer's own snapshot.
+        await ExecuteAsync(connection, "SET lock_timeout = 0", cancellationToken);
         if ((unit.StatementTimeout ?? timeouts.StatementTimeout) is { } statementTimeout)
         {
             await ExecuteAsync(connection, $"SET statement_timeout = {Durations.Setting(statementTimeout)}", cancellationToken);

@@ -25,8 +25,18 @@ internal static class ObservedRuleCatalog
     };
 
     /// <summary>
+    /// The observed rules that report a rewrite or scan under a blocking lock: the hazard the rules of
+    /// <see cref="DecidedByObservation"/> guess at, so only their findings confirm such a guess.
+    /// </summary>
+    public static IReadOnlySet<string> LockedWork { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        new TableRewrite().Id,
+        new ScanUnderLock().Id,
+    };
+
+    /// <summary>
     /// Static rules that guess whether a statement rewrites or scans a table under a blocking lock: once the
-    /// statement has run on the scratch database, what the server did decides instead.
+    /// statement has run on the scratch database, what the server did (<see cref="LockedWork"/>) decides instead.
     /// </summary>
     public static IReadOnlySet<string> DecidedByObservation { get; } = new HashSet<string>(StringComparer.Ordinal)
     {

@@ -14,6 +14,7 @@ namespace Strata.Lint.Observation;
 /// </summary>
 internal sealed class ReferenceDatabase(ResolvedConnection connection, DatabaseConnector connector, IReadOnlyDictionary<string, string> environment)
 {
+    private const string TimeZone = "TimeZone";
     private static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(5);
     private static readonly string[] DumpArguments = ["--schema-only", "--no-owner", "--no-privileges", "--encoding=UTF8"];
 
@@ -24,6 +25,23 @@ internal sealed class ReferenceDatabase(ResolvedConnection connection, DatabaseC
         await using var dataSource = await connector.CreateDataSourceAsync(connection, null, cancellationToken);
         await using var open = await OpenAsync(dataSource, cancellationToken);
         return await ReferenceSizes.ReadAsync(open, cancellationToken);
+    }
+
+    /// <summary>
+    /// The settings a session <c>up</c> opens on the reference starts with, for the scratch database's sessions: the
+    /// defaults its server keeps for the database and role (<see cref="SessionDefaults"/>), and the TimeZone such a
+    /// session has whatever gave it (the server's configuration too). PostgreSQL decides from it whether a change
+    /// between timestamp and timestamptz rewrites the table: it skips the rewrite only when the TimeZone is UTC.
+    /// </summary>
+    /// <exception cref="ConnectionFailedException">The reference cannot be reached.</exception>
+    public async Task<IReadOnlyList<KeyValuePair<string, string>>> SessionDefaultsAsync(CancellationToken cancellationToken)
+    {
+        await using var dataSource = await connector.CreateDataSourceAsync(connection, null, cancellationToken);
+        await using var open = await OpenAsync(dataSource, cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT current_setting('TimeZone')", open);
+        var timeZone = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        var defaults = await SessionDefaults.ReadAsync(dataSource, cancellationToken);
+        return [.. defaults.Where(d => !d.Key.Equals(TimeZone, StringComparison.OrdinalIgnoreCase)), new(TimeZone, timeZone)];
     }
 
     /// <summary>

@@ -42,6 +42,17 @@ public sealed class DynamicLintTests
         result.Overridden.ShouldHaveSingleItem().Rule.ShouldBe("setting-not-null");
     }
 
+    // The dropped column is a schema break on the same statement: an error, but not a scan, so it does not confirm
+    // the guess that SET NOT NULL scans.
+    [Fact]
+    public async Task A_lock_guess_the_server_contradicted_is_listed_as_overridden_beside_a_schema_break_on_its_statement()
+    {
+        var result = await LintAsync(Users, "ALTER TABLE users DROP COLUMN s, ALTER COLUMN a SET NOT NULL;");
+
+        result.Findings.ShouldHaveSingleItem().Rule.ShouldBe("backward-incompatible-change");
+        result.Overridden.ShouldHaveSingleItem().Rule.ShouldBe("setting-not-null");
+    }
+
     [Fact]
     public async Task A_rewrite_of_a_tiny_table_is_only_a_warning()
     {
@@ -58,6 +69,19 @@ public sealed class DynamicLintTests
         var result = await LintAsync(Users, "-- strata:lint-ignore table-rewrite tags is written once a day\nALTER TABLE tags ADD COLUMN r float8 DEFAULT random();");
 
         result.Findings.ShouldBeEmpty();
+        result.Suppressed.ShouldBe(1);
+    }
+
+    // The server did what the static rule guessed; the comment accepted it under the observed rule's name.
+    [Theory]
+    [InlineData("table-rewrite", "ALTER TABLE users ALTER COLUMN a TYPE bigint;")]
+    [InlineData("backward-incompatible-change", "ALTER TABLE users RENAME COLUMN s TO t;")]
+    public async Task A_suppressed_observed_finding_confirms_the_static_guess_instead_of_overriding_it(string rule, string statement)
+    {
+        var result = await LintAsync(Users, $"-- strata:lint-ignore {rule} users is migrated in a maintenance window\n{statement}");
+
+        result.Findings.ShouldBeEmpty();
+        result.Overridden.ShouldBeEmpty();
         result.Suppressed.ShouldBe(1);
     }
 
@@ -258,6 +282,39 @@ public sealed class DynamicLintTests
         var finding = result.Findings.ShouldHaveSingleItem();
         finding.Rule.ShouldBe("table-rewrite", "the unqualified name is found in app on the scratch database as on the reference");
         finding.Observed!.Relations.ShouldBe(["app.users"]);
+    }
+
+    // PostgreSQL skips the rewrite of timestamp to timestamptz only when the session's TimeZone is UTC; up runs with
+    // the reference's, whatever the scratch server's own is.
+    [Theory]
+    [InlineData("Europe/Paris", true)]
+    [InlineData("UTC", false)]
+    public async Task A_change_to_timestamptz_is_observed_with_the_time_zone_of_the_reference(string timeZone, bool rewrites)
+    {
+        var reference = $"""
+            CREATE TABLE events (id bigint PRIMARY KEY, at timestamp);
+            INSERT INTO events SELECT g, now() FROM generate_series(1, 20000) g;
+            ANALYZE;
+            DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET timezone = %L', current_database(), '{timeZone}'); END $$;
+            """;
+
+        var result = await LintAsync(reference, "ALTER TABLE events ALTER COLUMN at TYPE timestamptz;");
+
+        result.Findings.Any(f => f.Rule == "table-rewrite").ShouldBe(rewrites, string.Join("; ", result.Findings.Select(f => f.Message)));
+        result.Overridden.Any(f => f.Rule == "changing-column-type").ShouldBe(!rewrites);
+    }
+
+    // The concurrent build waits for the snapshot the observer holds; a lock_timeout among the reference's defaults
+    // would turn that wait, which up never meets, into a failure.
+    [Fact]
+    public async Task A_lock_timeout_of_the_reference_does_not_cut_the_wait_the_observer_causes()
+    {
+        var reference = Users + "\nDO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET lock_timeout = %L', current_database(), '1ms'); END $$;";
+
+        var result = await LintAsync(reference, "CREATE INDEX CONCURRENTLY users_a ON users (a);", transactional: false);
+
+        result.Findings.ShouldBeEmpty(string.Join("; ", result.Findings.Select(f => f.Message)));
+        result.Observations.ShouldHaveSingleItem().WaitedFor.ShouldBe("virtualxid");
     }
 
     private static async Task<LintResult> LintAsync(string reference, string migration, bool transactional = true)
