@@ -78,8 +78,9 @@ public sealed partial class MigrationLinter
     }
 
     /// <summary>
-    /// Lints files and directories: a directory stands for the <c>.sql</c> files directly in it, in version order
-    /// (then name order for files without a version), as <c>up</c> would run them. A
+    /// Lints files and directories: a directory stands for the <c>.sql</c> files directly in it. All the files are
+    /// linted once each, in version order across every path (then name order for files without a version, after
+    /// the migrations), as <c>up</c> would run them, whatever order the paths were given in. A
     /// file with a <c>-- migrate:up</c> line is a migration (its up section is linted); any other file is a plain
     /// script, linted as one migration that runs in a transaction.
     /// </summary>
@@ -149,29 +150,26 @@ public sealed partial class MigrationLinter
         return new LintUnit(file, script.Text, script.Statements, Transactional: true);
     }
 
+    // Every file once (the spelling first given names it), in version order across all the paths, as up would run
+    // them, however the paths were given or ordered.
     private static IEnumerable<string> Expand(IReadOnlyList<string> paths)
     {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
-            if (Directory.Exists(path))
+            IEnumerable<string> found = Directory.Exists(path) ? Directory.EnumerateFiles(path, "*.sql")
+                : File.Exists(path) ? [path]
+                : throw new ConfigurationException($"{path} does not exist; give strata lint a .sql file or a directory of them.");
+            foreach (var file in found)
             {
-                var files = Directory.EnumerateFiles(path, "*.sql")
-                    .OrderBy(Version)
-                    .ThenBy(file => file, StringComparer.Ordinal);
-                foreach (var file in files)
-                {
-                    yield return file;
-                }
-            }
-            else if (File.Exists(path))
-            {
-                yield return path;
-            }
-            else
-            {
-                throw new ConfigurationException($"{path} does not exist; give strata lint a .sql file or a directory of them.");
+                files.TryAdd(Path.GetFullPath(file), file);
             }
         }
+
+        return files.Values
+            .OrderBy(Version)
+            .ThenBy(Path.GetFileName, StringComparer.Ordinal)
+            .ThenBy(file => file, StringComparer.Ordinal);
     }
 
     // Files without a leading version sort after every migration.

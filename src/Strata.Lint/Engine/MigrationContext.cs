@@ -46,10 +46,7 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
     public bool GetsPrimaryKeyHere(RelationName table) =>
         TablesGivenPrimaryKey.Any(t => Same(t, table));
 
-    // An unqualified name is created in, and found first in, the default search path's schema.
-    private static bool Same(RelationName a, RelationName b) => Qualified(a) == Qualified(b);
-
-    private static RelationName Qualified(RelationName name) => name.Schema is null ? name with { Schema = "public" } : name;
+    private static bool Same(RelationName a, RelationName b) => a.Qualified == b.Qualified;
 
     /// <summary>
     /// True while the current statement is marked <c>-- strata:batch</c>: Strata runs it in short transactions over
@@ -65,9 +62,9 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
 
     public RunKnowledge Knowledge { get; } = knowledge;
 
-    public bool IsCreatedHere(RelationName table) => _createdTables.Contains(Qualified(table));
+    public bool IsCreatedHere(RelationName table) => _createdTables.Contains(table.Qualified);
 
-    public bool IsIndexCreatedHere(RelationName index) => _createdIndexes.Contains(Qualified(index));
+    public bool IsIndexCreatedHere(RelationName index) => _createdIndexes.Contains(index.Qualified);
 
     public bool WasAddedNotValidInTransaction(RelationName table, string constraint) =>
         _notValidInTransaction.Contains(RunKnowledge.Key(table, constraint));
@@ -93,7 +90,7 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
             // IF NOT EXISTS does nothing when the table is already there, rows and all: it is not known to be new,
             // and its columns may not be the ones written here.
             case CreateTableNode { IfNotExists: false } create:
-                _createdTables.Add(Qualified(create.Table));
+                _createdTables.Add(create.Table.Qualified);
                 foreach (var column in create.Columns)
                 {
                     Knowledge.ColumnDefined(create.Table, column.Name, column.Type);
@@ -102,7 +99,7 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
                 break;
             // An index lives in its table's schema.
             case CreateIndexNode index when index.Name is not null:
-                _createdIndexes.Add(Qualified(index.Table with { Name = index.Name }));
+                _createdIndexes.Add((index.Table with { Name = index.Name }).Qualified);
                 break;
             case AlterTableNode alter:
                 ObserveAlter(alter);
@@ -128,7 +125,7 @@ internal sealed class MigrationContext(int postgresVersion, bool transactional, 
                 _enumValuesInTransaction.Add(added.Value);
                 break;
             case RenameNode { ObjectType: "TABLE", Table: { } table } rename when IsCreatedHere(table):
-                _createdTables.Add(Qualified(table with { Name = rename.NewName }));
+                _createdTables.Add((table with { Name = rename.NewName }).Qualified);
                 break;
             case TransactionNode transaction when transaction.Starts:
                 _explicitTransaction = true;

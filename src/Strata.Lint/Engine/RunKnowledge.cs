@@ -35,7 +35,8 @@ internal sealed class RunKnowledge
         }
     }
 
-    public static string Key(RelationName table, string name) => $"{table.Name}\u0000{name}";
+    /// <summary>A column or constraint of a table, the table named with its schema (<see cref="RelationName.Qualified"/>).</summary>
+    public static string Key(RelationName table, string name) => $"{table.Qualified.Schema}\u0000{table.Qualified.Name}\u0000{name}";
 
     public bool HasValidatedNotNullCheck(RelationName table, string column) =>
         _checks.ValidatedOn(table).Any(check => check.NotNullColumns.Contains(column));

@@ -8,7 +8,10 @@ namespace Strata.Lint.Parsing;
 /// <param name="HasUsing">True for a type change with a <c>USING</c> expression other than the column itself.</param>
 /// <param name="Partition">The partition for AttachPartition or DetachPartition.</param>
 /// <param name="Concurrent">True for <c>DETACH PARTITION ... CONCURRENTLY</c>.</param>
-/// <param name="Location">The best 0-based UTF-8 byte offset for the action in the statement, or -1.</param>
+/// <param name="Location">
+/// The best 0-based UTF-8 byte offset for the action in the statement: its definition's (a column, a constraint, a
+/// partition) when it has one, else the action's start; -1 when neither is known.
+/// </param>
 internal sealed record AlterTableCommand(
     string Action,
     string? Name,

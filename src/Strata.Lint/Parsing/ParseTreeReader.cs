@@ -5,13 +5,15 @@ namespace Strata.Lint.Parsing;
 /// <summary>Maps one statement of libpg_query's JSON parse tree to the typed nodes the rules read.</summary>
 internal static class ParseTreeReader
 {
-    public static StatementNode Read(JsonElement statement)
+    /// <param name="statement">The statement's node in the tree.</param>
+    /// <param name="sql">The statement's text, whose UTF-8 byte offsets the tree's locations are.</param>
+    public static StatementNode Read(JsonElement statement, string sql)
     {
         var (kind, body) = Unwrap(statement);
         StatementNode node = kind switch
         {
             "CreateStmt" => CreateTable(body),
-            "AlterTableStmt" => AlterTable(body),
+            "AlterTableStmt" => AlterTable(body, sql),
             "CreateTableAsStmt" => CreateFromQuery(body.Field("into"u8), body.Flag("if_not_exists"u8)),
             "SelectStmt" when SelectInto(body) is { } into => CreateFromQuery(into, ifNotExists: false),
             "IndexStmt" => new CreateIndexNode(
@@ -116,7 +118,7 @@ internal static class ParseTreeReader
         return new CreateDomainNode(names.Count > 0 ? names[^1] : "", Type(body.Field("typeName"u8)), constraints);
     }
 
-    private static AlterTableNode AlterTable(JsonElement body)
+    private static AlterTableNode AlterTable(JsonElement body, string sql)
     {
         var commands = new List<AlterTableCommand>();
         foreach (var item in body.Items("cmds"u8))
@@ -127,7 +129,18 @@ internal static class ParseTreeReader
             }
         }
 
-        return new AlterTableNode(body.Field("relation"u8).Relation(), Strip(body.Text("objtype"u8), "OBJECT_"), commands);
+        // An action without a location of its own (SET NOT NULL, DROP COLUMN, ...) is placed at its start.
+        var relation = body.Field("relation"u8);
+        var starts = AlterTableCommandStarts.Find(sql, relation.Number("location"u8, -1), commands.Count);
+        for (var i = 0; i < starts.Count; i++)
+        {
+            if (commands[i].Location < 0)
+            {
+                commands[i] = commands[i] with { Location = starts[i] };
+            }
+        }
+
+        return new AlterTableNode(relation.Relation(), Strip(body.Text("objtype"u8), "OBJECT_"), commands);
     }
 
     private static AlterTableCommand AlterCommand(JsonElement command)

@@ -37,13 +37,13 @@ internal static class PgQueryParser
                 $"{where}: {error} (rejected by the PostgreSQL {GrammarVersion} grammar strata lint parses with)", fileName, line, column);
         }
 
-        var node = ReadTree(json!, length, static root =>
+        var node = ReadTree(json!, length, root =>
         {
             var statements = root.Field("stmts"u8);
             var first = statements.ValueKind == JsonValueKind.Array && statements.GetArrayLength() > 0
                 ? statements[0].Field("stmt"u8)
                 : default;
-            return first.ValueKind == JsonValueKind.Object ? ParseTreeReader.Read(first) : new OtherNode("");
+            return first.ValueKind == JsonValueKind.Object ? ParseTreeReader.Read(first, statement.Text) : new OtherNode("");
         });
         return new ParsedStatement(statement, node);
     }

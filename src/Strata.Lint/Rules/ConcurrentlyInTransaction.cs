@@ -1,16 +1,22 @@
+using Strata.Core.Sql;
 using Strata.Lint.Engine;
 using Strata.Lint.Parsing;
 
 namespace Strata.Lint.Rules;
 
-/// <summary>CONCURRENTLY commands refuse to run inside a transaction block: the migration fails.</summary>
+/// <summary>
+/// Statements PostgreSQL refuses to run inside a transaction block (the CONCURRENTLY commands, VACUUM, ALTER SYSTEM,
+/// CREATE DATABASE, ...): in one, the migration fails. The rule knows the statements <c>up</c> refuses before it runs
+/// anything, from the same recogniser, and the CONCURRENTLY commands also from their parse.
+/// </summary>
 internal sealed class ConcurrentlyInTransaction : LintRule
 {
     public override string Id => "concurrently-in-transaction";
 
     public override LintSeverity Severity => LintSeverity.Error;
 
-    public override string Summary => "A CONCURRENTLY command inside a transaction fails: PostgreSQL refuses to run it in a transaction block.";
+    public override string Summary =>
+        "A statement PostgreSQL refuses inside a transaction block (a CONCURRENTLY command, VACUUM, ALTER SYSTEM, CREATE DATABASE, ...) fails the migration that runs it in one.";
 
     public override string SafeAlternative =>
         "Put the statement in its own migration with '-- migrate:up transaction:false' (and no BEGIN around it).";
@@ -28,7 +34,9 @@ internal sealed class ConcurrentlyInTransaction : LintRule
             DropNode { ObjectType: "INDEX", Concurrent: true } => "DROP INDEX CONCURRENTLY",
             ReindexNode { Concurrent: true } => "REINDEX CONCURRENTLY",
             AlterTableNode alter when alter.Commands.Any(c => c is { Action: "DetachPartition", Concurrent: true }) => "DETACH PARTITION CONCURRENTLY",
-            _ => null,
+            // Before PostgreSQL 12, enum-value-used-in-same-transaction reports it.
+            AddEnumValueNode => null,
+            _ => NonTransactionalStatements.Find(statement.Source, context.PostgresVersion),
         };
         if (command is not null)
         {

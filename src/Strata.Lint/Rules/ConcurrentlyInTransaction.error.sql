@@ -1,2 +1,3 @@
 -- migrate:up
 CREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);
+VACUUM orders;

@@ -21,7 +21,7 @@ internal sealed class DroppingColumn : LintRule
         {
             if (command.Name is { } column)
             {
-                yield return BreakingHit(context, $"dropping {table}.{column} breaks the running application if it still uses the column.");
+                yield return BreakingHit(context, $"dropping {table}.{column} breaks the running application if it still uses the column.", command.Location);
             }
         }
     }

@@ -30,11 +30,12 @@ internal abstract class LintRule
     /// <summary>
     /// A hit that breaks the application version still running during a rolling deploy: in a <c>phase:post</c>
     /// migration that version is gone by the time it runs, so the change is the contract step of expand/contract and
-    /// is only noted (<see cref="LintSeverity.Info"/>), saying so.
+    /// is only noted (<see cref="LintSeverity.Info"/>), saying so. It stands at <paramref name="byteOffset"/>, the
+    /// statement's start by default.
     /// </summary>
-    protected static RuleHit BreakingHit(MigrationContext context, string message) => context.IsPostDeploy
-        ? new RuleHit(-1, message + MigrationContext.ContractStepNote, LintSeverity.Info)
-        : new RuleHit(-1, message);
+    protected static RuleHit BreakingHit(MigrationContext context, string message, int byteOffset = -1) => context.IsPostDeploy
+        ? new RuleHit(byteOffset, message + MigrationContext.ContractStepNote, LintSeverity.Info)
+        : new RuleHit(byteOffset, message);
 
     /// <summary>
     /// The <paramref name="action"/> actions of an ALTER TABLE on a table that existed before this migration: on a

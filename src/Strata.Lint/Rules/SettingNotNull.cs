@@ -29,11 +29,11 @@ internal sealed class SettingNotNull : LintRule
 
             if (context.PostgresVersion < 12)
             {
-                yield return Hit(-1, $"SET NOT NULL on {table}.{column} scans every row under an ACCESS EXCLUSIVE lock (before PostgreSQL 12 a CHECK constraint does not help).");
+                yield return Hit(command.Location, $"SET NOT NULL on {table}.{column} scans every row under an ACCESS EXCLUSIVE lock (before PostgreSQL 12 a CHECK constraint does not help).");
             }
             else if (!context.Knowledge.HasValidatedNotNullCheck(table, column))
             {
-                yield return Hit(-1, $"SET NOT NULL on {table}.{column} scans every row under an ACCESS EXCLUSIVE lock: no validated CHECK ({column} IS NOT NULL) was found before it.");
+                yield return Hit(command.Location, $"SET NOT NULL on {table}.{column} scans every row under an ACCESS EXCLUSIVE lock: no validated CHECK ({column} IS NOT NULL) was found before it.");
             }
         }
     }

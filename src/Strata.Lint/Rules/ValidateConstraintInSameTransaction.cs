@@ -37,7 +37,7 @@ internal sealed class ValidateConstraintInSameTransaction : LintRule
             else if (command is { Action: "ValidateConstraint", Name: { } name }
                 && (addedHere.Contains(name) || (context.InTransaction && context.WasAddedNotValidInTransaction(alter.Table, name))))
             {
-                yield return Hit(-1, $"{name} was added NOT VALID in this transaction: validating it now scans {alter.Table} while the lock taken by the ADD blocks writes.");
+                yield return Hit(command.Location, $"{name} was added NOT VALID in this transaction: validating it now scans {alter.Table} while the lock taken by the ADD blocks writes.");
             }
         }
     }

@@ -200,7 +200,7 @@ public sealed class LintCommandTests
         var lines = result.Stdout.TrimEnd().Split('\n');
         lines.Length.ShouldBe(3, result.Stdout);
         lines[0].ShouldStartWith("::error file=db/migrations/1_index.sql,line=2,col=1,title=strata lint require-concurrent-index-creation::CREATE INDEX on t0");
-        lines[1].ShouldStartWith("::warning file=db/migrations/1_index.sql,line=3,col=1,title=strata lint dropping-column::");
+        lines[1].ShouldStartWith("::warning file=db/migrations/1_index.sql,line=3,col=16,title=strata lint dropping-column::");
         lines[2].ShouldBe("::error title=strata%3A validation-failed::1 lint finding at or above error, the fail-on severity");
     }
 
