@@ -47,12 +47,7 @@ internal static class NewCommand
                     ? await ColumnTypeLookup.ReadAsync(run.Settings, column, request.OperationName, cancellationToken)
                     : null;
                 var steps = MigrationGenerator.Generate(request, type);
-                if (type is null)
-                {
-                    // Reading the type already proved the column exists.
-                    await GeneratorNameCheck.WarnAsync(run, request, cancellationToken);
-                }
-
+                await GeneratorNameCheck.WarnAsync(run, request, cancellationToken);
                 files = StepRenderer.Render(steps, now);
             }
 

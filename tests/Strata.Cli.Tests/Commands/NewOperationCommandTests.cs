@@ -166,6 +166,10 @@ public sealed class NewOperationCommandTests
     [InlineData(new[] { "--add-foreign-key", "products.category_id", "nosuch" }, "the database has no table public.nosuch")]
     [InlineData(new[] { "--rename-table", "products", "categories" }, "the database already has table public.categories: the migrations fail unless a pending migration removes it")]
     [InlineData(new[] { "--rename-column", "products.sku", "category_id", "--type", "text" }, "the database already has column public.products.category_id")]
+    [InlineData(new[] { "--rename-column", "products.sku", "category_id" }, "the database already has column public.products.category_id: the migrations fail unless a pending migration removes it")]
+    [InlineData(new[] { "--change-type", "products.sku", "bigint", "--type", "text" }, "the database already has column public.products.sku_new")]
+    [InlineData(new[] { "--change-type", "products.sku", "bigint" }, "the database already has column public.products.sku_new: the migrations fail unless a pending migration removes it")]
+    [InlineData(new[] { "--change-type", "products.category_id", "text" }, null)]
     [InlineData(new[] { "--add-foreign-key", "products.category_id", "categories" }, null)]
     [InlineData(new[] { "--add-index", "products.sku,category_id" }, null)]
     [InlineData(new[] { "--rename-table", "products", "items" }, null)]
@@ -173,7 +177,7 @@ public sealed class NewOperationCommandTests
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
         await using (var command = db.DataSource.CreateCommand(
-            "CREATE TABLE categories (id bigint PRIMARY KEY); CREATE TABLE products (id bigint PRIMARY KEY, sku text, category_id bigint);"))
+            "CREATE TABLE categories (id bigint PRIMARY KEY); CREATE TABLE products (id bigint PRIMARY KEY, sku text, category_id bigint, sku_new bigint);"))
         {
             await command.ExecuteNonQueryAsync();
         }
