@@ -26,7 +26,8 @@ internal static class NewCommand
         return CommandAction.Set(command, async (run, parse, cancellationToken) =>
         {
             // Writing files needs no database: only the settings' migrations directory (and, for a copied or cast
-            // column, its type, which --type gives without one). A configured one is asked whether the names exist.
+            // column, its type, which --type gives without one). A configured one is asked whether the names exist
+            // and whether a column the expand step adds is of a constrained domain.
             var request = operations.Read(parse);
             var text = parse.GetValue(description);
             var now = NewVersion.After(run.Settings.MigrationsDirectories.Append(run.Settings.MigrationsDirectory.Value).Distinct(), DateTimeOffset.UtcNow);
@@ -47,12 +48,7 @@ internal static class NewCommand
                     ? await ColumnTypeLookup.ReadAsync(run.Settings, column, request.OperationName, cancellationToken)
                     : null;
                 var steps = MigrationGenerator.Generate(request, type);
-                if (type is null)
-                {
-                    // Reading the type already proved the column exists.
-                    await GeneratorNameCheck.WarnAsync(run, request, cancellationToken);
-                }
-
+                await GeneratorDatabaseCheck.RunAsync(run, request, type, cancellationToken);
                 files = StepRenderer.Render(steps, now);
             }
 

@@ -49,10 +49,30 @@ internal static class MigrationGenerator
                 return ([CatalogName.Of(renamed)], [CatalogName.Of(renamed with { Name = NewColumnName(args, name) })]);
             case GeneratorOperation.ChangeType:
                 var retyped = IdentifierPath.Column(args[0], name);
-                return ([CatalogName.Of(retyped)], [CatalogName.Of(retyped with { Name = ChangeTypeGenerator.ShadowName(retyped) })]);
+                return ([CatalogName.Of(retyped)], [CatalogName.Of(Shadow(retyped))]);
             default:
                 return ([CatalogName.Of(IdentifierPath.Column(args[0], name))], []);
         }
+    }
+
+    /// <summary>
+    /// The column the expand step adds and its type, or null for the operations that add none: a rename's new
+    /// column, of the column's type; a type change's shadow column, of the new type.
+    /// </summary>
+    /// <param name="request">The operation and its arguments.</param>
+    /// <param name="columnType">The column's type read from the database, when <see cref="ColumnTypeNeeded"/> asked for it.</param>
+    /// <exception cref="GeneratorArgumentException">An argument is malformed, or a needed type is missing.</exception>
+    public static (ColumnName Column, string Type)? ColumnAdded(GeneratorRequest request, string? columnType = null)
+    {
+        CheckArity(request);
+        var (name, args, typeName) = (request.OperationName, request.Arguments, request.ColumnTypeName);
+        return request.Operation switch
+        {
+            GeneratorOperation.RenameColumn => (IdentifierPath.Column(args[0], name) with { Name = NewColumnName(args, name) },
+                Type(Required(request.ColumnType ?? columnType, args[0], name, typeName), typeName)),
+            GeneratorOperation.ChangeType => (Shadow(IdentifierPath.Column(args[0], name)), Type(args[1], name)),
+            _ => null,
+        };
     }
 
     /// <summary>The migrations of <paramref name="request"/>, in the order they must run.</summary>
@@ -101,6 +121,8 @@ internal static class MigrationGenerator
 
         return RenameColumnGenerator.Generate(column, newName, Type(Required(type, args[0], name, typeName), typeName));
     }
+
+    private static ColumnName Shadow(ColumnName column) => column with { Name = ChangeTypeGenerator.ShadowName(column) };
 
     // The second argument of --rename-table and --rename-column: a bare name, the table or column keeping its place.
     private static string NewTableName(IReadOnlyList<string> args, string name) =>

@@ -166,6 +166,10 @@ public sealed class NewOperationCommandTests
     [InlineData(new[] { "--add-foreign-key", "products.category_id", "nosuch" }, "the database has no table public.nosuch")]
     [InlineData(new[] { "--rename-table", "products", "categories" }, "the database already has table public.categories: the migrations fail unless a pending migration removes it")]
     [InlineData(new[] { "--rename-column", "products.sku", "category_id", "--type", "text" }, "the database already has column public.products.category_id")]
+    [InlineData(new[] { "--rename-column", "products.sku", "category_id" }, "the database already has column public.products.category_id: the migrations fail unless a pending migration removes it")]
+    [InlineData(new[] { "--change-type", "products.sku", "bigint", "--type", "text" }, "the database already has column public.products.sku_new")]
+    [InlineData(new[] { "--change-type", "products.sku", "bigint" }, "the database already has column public.products.sku_new: the migrations fail unless a pending migration removes it")]
+    [InlineData(new[] { "--change-type", "products.category_id", "text" }, null)]
     [InlineData(new[] { "--add-foreign-key", "products.category_id", "categories" }, null)]
     [InlineData(new[] { "--add-index", "products.sku,category_id" }, null)]
     [InlineData(new[] { "--rename-table", "products", "items" }, null)]
@@ -173,7 +177,7 @@ public sealed class NewOperationCommandTests
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
         await using (var command = db.DataSource.CreateCommand(
-            "CREATE TABLE categories (id bigint PRIMARY KEY); CREATE TABLE products (id bigint PRIMARY KEY, sku text, category_id bigint);"))
+            "CREATE TABLE categories (id bigint PRIMARY KEY); CREATE TABLE products (id bigint PRIMARY KEY, sku text, category_id bigint, sku_new bigint);"))
         {
             await command.ExecuteNonQueryAsync();
         }
@@ -192,6 +196,84 @@ public sealed class NewOperationCommandTests
         {
             result.Stderr.ShouldContain($"warning: {warning}", customMessage: result.ToString());
         }
+    }
+
+    // PostgreSQL checks a new column of a domain with a NOT NULL or CHECK constraint (its own or a base domain's)
+    // against every existing row: it rewrites the table under ACCESS EXCLUSIVE, or, for NOT NULL without a default,
+    // fails on the first row. The expand step must do neither, whether the type was read, given or is the new type.
+    [Theory]
+    [InlineData(
+        new[] { "--rename-column", "acct.bal", "balance" },
+        "--rename-column: public.acct.balance would be of the domain posint, which has a CHECK constraint: adding it makes PostgreSQL check every row of public.acct, rewriting it under an ACCESS EXCLUSIVE lock; pass --type 'integer' (the domain's base type) and apply posint to the column later, in a quiet window")]
+    [InlineData(
+        new[] { "--rename-column", "acct.mail", "address" },
+        "--rename-column: public.acct.address would be of the domain email, which is NOT NULL: adding it fails on the first row of public.acct, and so do the old version's INSERTs that leave it out; pass --type 'character varying(80)' (the domain's base type) and apply email to the column later, in a quiet window")]
+    [InlineData(
+        new[] { "--rename-column", "acct.total", "sum" },
+        "--rename-column: public.acct.sum would be of the domain amount, based on the domain posint, which has a CHECK constraint: adding it makes PostgreSQL check every row of public.acct, rewriting it under an ACCESS EXCLUSIVE lock; pass --type 'integer'")]
+    [InlineData(
+        new[] { "--rename-column", "acct.note", "remark" },
+        "--rename-column: public.acct.remark would be of the domain note, which is NOT NULL: adding it makes PostgreSQL check every row of public.acct, rewriting it under an ACCESS EXCLUSIVE lock; pass --type 'text'")]
+    [InlineData(
+        new[] { "--rename-column", "acct.id", "ident", "--type", "amount" },
+        "--rename-column: public.acct.ident would be of the domain amount, based on the domain posint, which has a CHECK constraint")]
+    [InlineData(
+        new[] { "--change-type", "acct.id", "amount" },
+        "--change-type: public.acct.id_new would be of the domain amount, based on the domain posint, which has a CHECK constraint: adding it makes PostgreSQL check every row of public.acct, rewriting it under an ACCESS EXCLUSIVE lock; change the type to 'integer' (the domain's base type) and apply amount to the column later, in a quiet window")]
+    [InlineData(
+        new[] { "--change-type", "acct.bal", "public.email", "--type", "posint" },
+        "--change-type: public.acct.bal_new would be of the domain email, which is NOT NULL: adding it fails on the first row of public.acct")]
+    public async Task A_column_the_expand_step_would_add_of_a_constrained_domain_is_refused_and_nothing_is_written(string[] args, string message)
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        await using (var command = db.DataSource.CreateCommand("""
+            CREATE DOMAIN posint AS integer CHECK (VALUE > 0);
+            CREATE DOMAIN amount AS posint;
+            CREATE DOMAIN email AS varchar(80) NOT NULL CHECK (VALUE LIKE '%@%');
+            CREATE DOMAIN note AS text DEFAULT '' NOT NULL;
+            CREATE TABLE acct (id bigint PRIMARY KEY, bal posint, total amount, mail email, note note);
+            INSERT INTO acct VALUES (1, 1, 1, 'a@b', '');
+            """))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var cli = new CliHarness().With("DATABASE_URL", db.Url);
+
+        var result = await cli.RunAsync(["new", .. args]);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.Trim().ShouldStartWith($"error: {message}", customMessage: result.ToString());
+        result.Stderr.Trim().Split('\n').Length.ShouldBe(1, result.ToString());
+        Directory.Exists(Path.Combine(cli.WorkingDirectory, "db", "migrations")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_column_of_a_domain_without_constraints_is_renamed_as_before_without_rewriting_the_table()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var cli = new CliHarness().With("DATABASE_URL", db.Url);
+        Directory.CreateDirectory(Path.Combine(cli.WorkingDirectory, "db", "migrations"));
+        await File.WriteAllTextAsync(
+            Path.Combine(cli.WorkingDirectory, "db", "migrations", "1_acct.sql"),
+            "-- migrate:up\nCREATE DOMAIN cents AS bigint;\nCREATE TABLE acct (id bigint PRIMARY KEY, bal cents);\n" +
+            "INSERT INTO acct SELECT g, g FROM generate_series(1, 100) g;\n-- migrate:down\nDROP TABLE acct;\nDROP DOMAIN cents;\n");
+        (await cli.RunAsync("up")).ExitCode.ShouldBe(0);
+        await using var connection = await db.DataSource.OpenConnectionAsync();
+        await using var file = new NpgsqlCommand("SELECT pg_relation_filenode('acct')", connection);
+        var before = await file.ExecuteScalarAsync();
+
+        var result = await cli.RunAsync("new", "--rename-column", "acct.bal", "balance");
+        var pre = await cli.RunAsync("up", "--phase", "pre");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stderr.ShouldNotContain("warning:", customMessage: result.ToString());
+        File.ReadAllText(Path.Combine(cli.WorkingDirectory, "db", "migrations", Migrations(cli)[1]))
+            .ShouldContain("ALTER TABLE public.acct ADD COLUMN balance cents;");
+        pre.ExitCode.ShouldBe(0, pre.ToString());
+        (await file.ExecuteScalarAsync()).ShouldBe(before);
+        await using var copied = new NpgsqlCommand("SELECT count(*) FROM acct WHERE balance = bal", connection);
+        (await copied.ExecuteScalarAsync()).ShouldBe(100L);
     }
 
     [Fact]
