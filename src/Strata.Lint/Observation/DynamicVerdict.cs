@@ -98,10 +98,11 @@ internal static class DynamicVerdict
     }
 
     // Suppressing the static rule whose guess an observation replaces suppresses the observation too: the reason
-    // given is about the same statement and the same hazard.
+    // given is about the same statement and the same hazard. A failure of the statement is another hazard, which
+    // only its own rule's suppression hides.
     private static bool Covers(string? suppressed, string rule) =>
         suppressed == rule
-        || (suppressed is not null && rule != BreakingRule && ObservedRuleCatalog.DecidedByObservation.Contains(suppressed))
+        || (suppressed is not null && ObservedRuleCatalog.LockedWork.Contains(rule) && ObservedRuleCatalog.DecidedByObservation.Contains(suppressed))
         || (suppressed is not null && rule == BreakingRule && ObservedRuleCatalog.DecidedBySchemaComparison.Contains(suppressed));
 
     // The statement a finding lies in: the last one of its file starting at or before the finding.

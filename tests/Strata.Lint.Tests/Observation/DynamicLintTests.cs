@@ -95,6 +95,16 @@ public sealed class DynamicLintTests
     }
 
     [Fact]
+    public async Task Suppressing_a_lock_rule_does_not_hide_that_the_statement_fails()
+    {
+        var result = await LintAsync(Users, "-- strata:lint-ignore changing-column-type users is rewritten at night\nALTER TABLE users ALTER COLUMN a TYPE no_such_type;");
+
+        var finding = result.Findings.ShouldHaveSingleItem();
+        finding.Rule.ShouldBe("statement-fails");
+        finding.Message.ShouldContain("42704");
+    }
+
+    [Fact]
     public async Task Transaction_control_in_a_transactional_migration_does_not_end_the_observed_transaction()
     {
         var result = await LintAsync(Users, "BEGIN;\nALTER TABLE users ALTER COLUMN a TYPE bigint;\nCOMMIT;");
