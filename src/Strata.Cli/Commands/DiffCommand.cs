@@ -49,7 +49,10 @@ internal static class DiffCommand
             var second = await source.ReadAsync(parse.GetValue(to)!, cancellationToken);
             var comparison = SchemaComparer.Compare(first, second);
             DifferenceRendering.Report(run, "schema.diff", comparison, comparison.AreEqual ? "the schemas are equal" : null);
-            return comparison.AreEqual ? ExitCodes.Success : ExitCodes.ValidationFailed;
+            // Like every other failing command, the run ends with its error (the last JSON event, an annotation under github).
+            return comparison.AreEqual
+                ? ExitCodes.Success
+                : throw new ValidationFailedException($"diff: {DifferenceRendering.Count(comparison)} between the two schemas");
         });
     }
 

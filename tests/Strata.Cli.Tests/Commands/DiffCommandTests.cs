@@ -80,6 +80,10 @@ public sealed class DiffCommandTests
         attribute.GetProperty("name").GetString().ShouldBe("not null");
         attribute.GetProperty("before").GetString().ShouldBe("true");
         attribute.GetProperty("after").GetString().ShouldBe("false");
+        var error = DbCli.Event(result, "error");
+        (error.GetProperty("code").GetString(), error.GetProperty("exitCode").GetInt32()).ShouldBe(("validation-failed", 5));
+        error.GetProperty("message").GetString().ShouldBe("diff: 1 object differs between the two schemas");
+        result.Stdout.TrimEnd().Split('\n')[^1].ShouldContain("\"event\":\"error\"", customMessage: "the error is the last event");
     }
 
     [Fact]
