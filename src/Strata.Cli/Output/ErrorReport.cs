@@ -74,7 +74,10 @@ internal sealed record ErrorReport(string Code, int ExitCode, string Message)
                 MigrationFileException file => report with { File = file.FileName, Line = file.Line },
                 MigrationInterruptedException interrupted => report with { Migration = interrupted.Version },
                 SqlSyntaxException syntax => report with { File = syntax.FileName, Line = syntax.Line, Column = syntax.Column },
-                ScriptFailedException script => report with { File = script.File, Line = script.Line, Column = script.Column, SqlState = script.SqlState },
+                ScriptFailedException script => report with
+                {
+                    File = script.File, Line = script.Line, Column = script.Column, SqlState = script.SqlState, Statement = StatementText.Redact(script.Statement),
+                },
                 DatabaseCommandFailedException command => report with { SqlState = command.SqlState },
                 _ => null,
             };

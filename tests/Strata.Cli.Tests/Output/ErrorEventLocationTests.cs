@@ -92,6 +92,31 @@ public sealed class ErrorEventLocationTests
         report.SqlState.ShouldBe("57P01");
     }
 
+    [Fact]
+    public async Task A_failing_seed_puts_its_statement_with_the_password_masked_in_the_error_event_and_the_step_summary()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles();
+        var seeds = Path.Combine(files.Root, "db", "seeds");
+        Directory.CreateDirectory(seeds);
+        File.WriteAllText(Path.Combine(seeds, "1.sql"), "SELECT 1;\nCREATE ROLE seeded LOGIN PASSWORD 'Tr0ub4dor&3' NO_SUCH_OPTION;\n");
+        var summary = Path.Combine(files.Root, "summary.md");
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url).With("GITHUB_STEP_SUMMARY", summary);
+
+        var json = await cli.RunAsync("db", "seed", "--json");
+        var github = await cli.RunAsync("db", "seed", "--format", "github");
+
+        json.ExitCode.ShouldBe(1, json.ToString());
+        var error = LastEvent(json);
+        ((string?)error["code"]).ShouldBe("script-failed");
+        ((string?)error["statement"]).ShouldBe("CREATE ROLE seeded LOGIN PASSWORD '********' NO_SUCH_OPTION;");
+        github.ExitCode.ShouldBe(1, github.ToString());
+        var written = File.ReadAllText(summary);
+        written.ShouldContain("Failing statement");
+        written.ShouldContain("PASSWORD '********' NO_SUCH_OPTION;");
+        (json.AllOutput + github.AllOutput + written).ShouldNotContain("Tr0ub4dor");
+    }
+
     private static JsonObject LastEvent(CliResult result) =>
         JsonNode.Parse(result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1])!.AsObject();
 }
