@@ -24,8 +24,9 @@ internal static class VerifyCommand
             var server = await ScratchFlag.OpenAsync(run, cancellationToken);
             var result = await new MigrationVerifier(server, run.LoggerFactory.CreateLogger("Strata.Verify")).VerifyAsync(
                 VerifyRun.Options(run), cancellationToken);
-            // Like every other failing command, the run ends with its error (the last JSON event, an annotation under github).
-            return Render(run, result) is { } failure ? throw new ValidationFailedException(failure) : ExitCodes.Success;
+            // Like every other failing command, the run ends with its error (the last JSON event, an annotation under github),
+            // which keeps the failed step's own error, so the event and the annotation say where it failed.
+            return Render(run, result) is { } failure ? throw new ValidationFailedException(failure, result.Failure?.Cause) : ExitCodes.Success;
         });
     }
 

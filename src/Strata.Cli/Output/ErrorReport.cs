@@ -55,21 +55,44 @@ internal sealed record ErrorReport(string Code, int ExitCode, string Message)
             },
             Completed = PartialRun.Find(exception),
         };
-        return exception switch
-        {
-            MigrationFailedException failed => report with
-            {
-                File = failed.File, Line = failed.Line, Column = failed.Column, SqlState = failed.SqlState, Migration = failed.Version,
-                Statement = StatementText.Redact(failed.Failure.Statement),
-            },
-            MigrationFileException file => report with { File = file.FileName, Line = file.Line },
-            MigrationInterruptedException interrupted => report with { Migration = interrupted.Version },
-            SqlSyntaxException syntax => report with { File = syntax.FileName, Line = syntax.Line, Column = syntax.Column },
-            ScriptFailedException script => report with { File = script.File, Line = script.Line, Column = script.Column, SqlState = script.SqlState },
-            DatabaseCommandFailedException command => report with { SqlState = command.SqlState },
-            PostgresException pg => report with { SqlState = pg.SqlState },
-            _ => report,
-        };
+        var located = Locate(report, exception);
+        return located with { SqlState = located.SqlState ?? ExceptionChain.Find<PostgresException>(exception)?.SqlState };
     }
 
+    // The first error in the chain that knows where the failure happened: a wrapper (verify's validation failure)
+    // keeps the place of the error it wraps.
+    private static ErrorReport Locate(ErrorReport report, Exception exception)
+    {
+        foreach (var cause in ExceptionChain.Of(exception))
+        {
+            ErrorReport? located = cause switch
+            {
+                MigrationFailedException failed => report.At(failed.Failure),
+                LockNotAcquiredException { Failure: { } waited } => report.At(waited),
+                LockNotAcquiredException { Version: { } version } => report with { Migration = version },
+                ConnectionFailedException { Version: { } version } => report with { Migration = version },
+                MigrationFileException file => report with { File = file.FileName, Line = file.Line },
+                MigrationInterruptedException interrupted => report with { Migration = interrupted.Version },
+                SqlSyntaxException syntax => report with { File = syntax.FileName, Line = syntax.Line, Column = syntax.Column },
+                ScriptFailedException script => report with
+                {
+                    File = script.File, Line = script.Line, Column = script.Column, SqlState = script.SqlState, Statement = StatementText.Redact(script.Statement),
+                },
+                DatabaseCommandFailedException command => report with { SqlState = command.SqlState },
+                _ => null,
+            };
+            if (located is not null)
+            {
+                return located;
+            }
+        }
+
+        return report;
+    }
+
+    private ErrorReport At(MigrationFailure failure) => this with
+    {
+        File = failure.File, Line = failure.Line, Column = failure.Column, SqlState = failure.SqlState, Migration = failure.Version,
+        Statement = StatementText.Redact(failure.Statement),
+    };
 }

@@ -11,4 +11,7 @@ public sealed class ConnectionFailedException : StrataException
 
     /// <inheritdoc />
     public override string Code => "connection-failed";
+
+    /// <summary>The version of the migration that was running when the connection was lost, or null when none was.</summary>
+    public string? Version { get; init; }
 }

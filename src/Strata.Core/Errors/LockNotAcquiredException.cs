@@ -11,4 +11,10 @@ public sealed class LockNotAcquiredException : StrataException
 
     /// <inheritdoc />
     public override string Code => "lock-not-acquired";
+
+    /// <summary>The version of the migration that could not get its locks, or null when the lock was not a migration's.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>The statement of the migration that waited for its locks, when one did; it may hold secrets, so redact it before showing it.</summary>
+    internal MigrationFailure? Failure { get; init; }
 }

@@ -13,14 +13,16 @@ internal sealed class ScriptFailedException : StrataException
     /// <param name="line">The 1-based line of the failure in <paramref name="file"/>.</param>
     /// <param name="column">The 1-based column of the failure in <paramref name="file"/>.</param>
     /// <param name="sqlState">The server's SQLSTATE.</param>
+    /// <param name="statement">The failing statement as written in the file; it may hold secrets, so redact it before showing it.</param>
     /// <param name="innerException">The server's error, when it holds no secret.</param>
-    public ScriptFailedException(string message, string file, int line, int column, string sqlState, Exception? innerException = null)
+    public ScriptFailedException(string message, string file, int line, int column, string sqlState, string? statement, Exception? innerException = null)
         : base(message, innerException)
     {
         File = file;
         Line = line;
         Column = column;
         SqlState = sqlState;
+        Statement = statement;
     }
 
     /// <inheritdoc />
@@ -37,4 +39,7 @@ internal sealed class ScriptFailedException : StrataException
 
     /// <summary>The server's SQLSTATE.</summary>
     public string SqlState { get; }
+
+    /// <summary>The failing statement as written in the file; it may hold secrets, so redact it before showing it.</summary>
+    public string? Statement { get; }
 }

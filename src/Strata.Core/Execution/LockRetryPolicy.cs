@@ -48,7 +48,8 @@ internal sealed class LockRetryPolicy(int attempts, TimeSpan baseDelay, TimeSpan
 
     /// <summary>
     /// Runs <paramref name="attempt"/> (given its 1-based number) until it returns, trying again after a pause each time
-    /// it throws a lock timeout, up to <see cref="Attempts"/> times. Any other error ends the run at once.
+    /// it throws a lock timeout, up to <see cref="Attempts"/> times. Any other error ends the run at once. An attempt may
+    /// throw the lock timeout as it is, or as the <see cref="MigrationFailedException"/> that says which statement waited.
     /// </summary>
     /// <param name="migration">The migration being run, for messages.</param>
     /// <param name="lockTimeout">The <c>lock_timeout</c> it runs with, for messages.</param>
@@ -67,7 +68,12 @@ internal sealed class LockRetryPolicy(int attempts, TimeSpan baseDelay, TimeSpan
             }
             catch (PostgresException ex) when (IsLockTimeout(ex))
             {
-                await BackOffAsync(migration, number, lockTimeout, ex, logger, state, cancellationToken);
+                await BackOffAsync(migration, number, lockTimeout, ex, null, logger, state, cancellationToken);
+            }
+            catch (MigrationFailedException ex) when (ex.InnerException is PostgresException timeout && IsLockTimeout(timeout))
+            {
+                // The attempt located the statement that waited; the error that ends the retries keeps that place.
+                await BackOffAsync(migration, number, lockTimeout, timeout, ex.Failure, logger, state, cancellationToken);
             }
         }
     }
@@ -77,7 +83,8 @@ internal sealed class LockRetryPolicy(int attempts, TimeSpan baseDelay, TimeSpan
     /// <see cref="LockNotAcquiredException"/> when it was the last.
     /// </summary>
     private async Task BackOffAsync(
-        Migration migration, int failedAttempt, TimeSpan lockTimeout, PostgresException error, ILogger logger, string state, CancellationToken cancellationToken)
+        Migration migration, int failedAttempt, TimeSpan lockTimeout, PostgresException error, MigrationFailure? waited, ILogger logger, string state,
+        CancellationToken cancellationToken)
     {
         var id = MigrationNames.Id(migration);
         var reason = ServerErrorText.OneLine(error.MessageText);
@@ -87,7 +94,11 @@ internal sealed class LockRetryPolicy(int attempts, TimeSpan baseDelay, TimeSpan
             throw new LockNotAcquiredException(
                 $"Migration {id} could not get its locks within lock_timeout {Durations.Format(lockTimeout)} in {Attempts} attempt(s) " +
                 $"({error.SqlState} {reason}); {state}: {ServerErrorText.Hint(error.SqlState)}.",
-                error);
+                error)
+            {
+                Version = migration.Version.Value,
+                Failure = waited,
+            };
         }
 
         var pause = DelayAfter(failedAttempt);

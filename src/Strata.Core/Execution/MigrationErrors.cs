@@ -44,6 +44,7 @@ internal static class MigrationErrors
         new($"Lost the connection to the database while running migration {MigrationNames.Id(migration)} ({ServerErrorText.Describe(error)}); {state}", error)
         {
             NextSteps = nextSteps ?? [],
+            Version = migration.Version.Value,
         };
 
     private static string Format(Migration migration, MigrationFailure failure, string verb, string? consequence)

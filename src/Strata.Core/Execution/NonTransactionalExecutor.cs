@@ -178,7 +178,7 @@ internal sealed class NonTransactionalExecutor(StepSql sql, LockRetryPolicy retr
                     await work();
                     return attempt;
                 }
-                catch (PostgresException ex) when (!ConnectionErrors.IsConnectionLoss(ex) && !LockRetryPolicy.IsLockTimeout(ex))
+                catch (PostgresException ex) when (!ConnectionErrors.IsConnectionLoss(ex))
                 {
                     throw MigrationErrors.FromServer(migration, section, statement, ex, Interrupted(migration, direction, index), NextSteps(migration, direction, index));
                 }

@@ -60,6 +60,12 @@ internal sealed class TransactionalExecutor(StepSql sql, LockRetryPolicy retry, 
             await RollbackAsync(connection);
             if (LockRetryPolicy.IsLockTimeout(ex))
             {
+                // For the retry policy, naming the statement that waited when it was one of the section's.
+                if (FailedStatement(batch, commands.FirstStatement, section) is { } waited)
+                {
+                    throw MigrationErrors.FromServer(migration, section, waited, ex);
+                }
+
                 throw;
             }
 

@@ -62,6 +62,7 @@ internal static class ScriptExecutor
                 line,
                 column,
                 ex.SqlState,
+                failed?.Text ?? "COMMIT",
                 ServerErrorText.SafeInner(ex));
         }
     }

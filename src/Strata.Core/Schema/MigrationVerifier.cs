@@ -78,7 +78,7 @@ internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = 
         var subject = $"{migration.Version}_{migration.Description}";
         if (await RunAsync(() => migrator.UpAsync(MigrationTarget.Steps(1), false, cancellationToken)) is { } upError)
         {
-            return (previous, new VerifyFailure(VerifyStep.Up, subject, upError, []));
+            return (previous, new VerifyFailure(VerifyStep.Up, subject, upError.Message, []) { Cause = upError });
         }
 
         var applied = await scratch.SnapshotAsync(cancellationToken);
@@ -89,7 +89,7 @@ internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = 
 
         if (await RunAsync(() => migrator.DownAsync(MigrationTarget.Steps(1), cancellationToken)) is { } downError)
         {
-            return (applied, new VerifyFailure(VerifyStep.Down, subject, downError, []));
+            return (applied, new VerifyFailure(VerifyStep.Down, subject, downError.Message, []) { Cause = downError });
         }
 
         var restored = await scratch.SnapshotAsync(cancellationToken);
@@ -112,7 +112,7 @@ internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = 
 
         if (await RunAsync(() => migrator.UpAsync(MigrationTarget.Steps(1), false, cancellationToken)) is { } againError)
         {
-            return (applied, new VerifyFailure(VerifyStep.Reapply, subject, againError, []));
+            return (applied, new VerifyFailure(VerifyStep.Reapply, subject, againError.Message, []) { Cause = againError });
         }
 
         var again = await scratch.SnapshotAsync(cancellationToken);
@@ -137,7 +137,7 @@ internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = 
             }
             catch (StrataException ex)
             {
-                return new VerifyFailure(VerifyStep.SchemaFile, file, ex.Message, []);
+                return new VerifyFailure(VerifyStep.SchemaFile, file, ex.Message, []) { Cause = ex };
             }
         }
 
@@ -165,7 +165,7 @@ internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = 
             }
             catch (StrataException ex)
             {
-                return (ran, new VerifyFailure(VerifyStep.Seed, file, ex.Message, []));
+                return (ran, new VerifyFailure(VerifyStep.Seed, file, ex.Message, []) { Cause = ex });
             }
 
             ran++;
@@ -174,7 +174,7 @@ internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = 
         return (ran, null);
     }
 
-    private static async Task<string?> RunAsync(Func<Task> step)
+    private static async Task<StrataException?> RunAsync(Func<Task> step)
     {
         try
         {
@@ -183,7 +183,7 @@ internal sealed class MigrationVerifier(ScratchServer server, ILogger? logger = 
         }
         catch (StrataException ex) when (ex is not LockNotAcquiredException and not ConnectionFailedException)
         {
-            return ex.Message;
+            return ex;
         }
     }
 }

@@ -1,3 +1,5 @@
+using Strata.Core.Errors;
+
 namespace Strata.Core.Schema;
 
 /// <summary>The first thing <c>verify</c> found wrong.</summary>
@@ -5,4 +7,8 @@ namespace Strata.Core.Schema;
 /// <param name="Subject">The migration (<c>20240101120000_add_users</c>), schema file or seed file concerned.</param>
 /// <param name="Error">The error of a step that failed to run, or null when it ran and left the wrong schema.</param>
 /// <param name="Differences">How the schema differs from the expected one: expected first, actual second.</param>
-internal sealed record VerifyFailure(VerifyStep Step, string Subject, string? Error, IReadOnlyList<SchemaDifference> Differences);
+internal sealed record VerifyFailure(VerifyStep Step, string Subject, string? Error, IReadOnlyList<SchemaDifference> Differences)
+{
+    /// <summary>The error of a step that failed to run, with where it failed (file, line, SQLSTATE); null when it ran.</summary>
+    public StrataException? Cause { get; init; }
+}
