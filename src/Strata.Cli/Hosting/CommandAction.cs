@@ -42,7 +42,9 @@ internal static class CommandAction
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                using var failed = new CommandRun(context, null, OutputPreferences.FromFlags(parse, context));
+                var command = parse.CommandResult.Command;
+                var fallback = await SettingFlags.BuildOutputAsync(parse, context, cancellationToken);
+                using var failed = new CommandRun(context, null, OutputPreferences.Fallback(fallback, context, command));
                 settingsFailed?.Invoke(failed, parse, exception);
                 return ErrorHandler.Report(exception, failed.Reporter, InvokedCommandLine.From(parse));
             }
