@@ -61,6 +61,7 @@ internal static class StrataCli
             using var run = new CommandRun(context, null, await UsageOutputAsync(parse, context, cancellationToken));
             var message = repeated.Count > 0 ? RepeatedOptions.Message(repeated) : UsageMessage.For(parse);
             run.Reporter.Failure(new Output.ErrorReport("usage", ExitCodes.UsageOrConfiguration, message + " (see 'strata --help')"), null);
+            run.WriteStepSummary(CommandAction.Title(parse.CommandResult.Command));
             return ExitCodes.UsageOrConfiguration;
         }
 

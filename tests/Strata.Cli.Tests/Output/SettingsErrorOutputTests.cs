@@ -43,7 +43,7 @@ public sealed class SettingsErrorOutputTests
     }
 
     [Fact]
-    public async Task Strata_format_github_annotates_a_broken_strata_json()
+    public async Task Strata_format_github_annotates_a_broken_strata_json_and_summarises_it()
     {
         var cli = new CliHarness();
         var summary = Path.Combine(cli.WorkingDirectory, "step-summary.md");
@@ -53,6 +53,24 @@ public sealed class SettingsErrorOutputTests
 
         result.ExitCode.ShouldBe(2, result.ToString());
         result.Stdout.ShouldStartWith("::error title=strata%3A configuration::");
+        File.ReadAllText(summary).ShouldContain("## strata status");
+    }
+
+    [Theory]
+    [InlineData("up --format github --bogus", "usage")]
+    [InlineData("up --format github --lock-wait abc", "configuration")]
+    [InlineData("up --lock-wait abc", "configuration")]
+    public async Task Under_format_github_a_usage_or_settings_error_writes_the_step_summary(string command, string code)
+    {
+        var cli = new CliHarness().With("STRATA_FORMAT", "github");
+        var summary = Path.Combine(cli.WorkingDirectory, "step-summary.md");
+
+        var result = await cli.With("GITHUB_STEP_SUMMARY", summary).RunAsync(command.Split(' '));
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        var markdown = File.ReadAllText(summary);
+        markdown.ShouldStartWith("## strata up\n");
+        markdown.ShouldContain($"### :x: Failed: `{code}`");
     }
 
     [Fact]
