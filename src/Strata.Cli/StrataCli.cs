@@ -61,6 +61,7 @@ internal static class StrataCli
             using var run = new CommandRun(context, null, await UsageOutputAsync(parse, context, cancellationToken));
             var message = repeated.Count > 0 ? RepeatedOptions.Message(repeated) : UsageMessage.For(parse);
             run.Reporter.Failure(new Output.ErrorReport("usage", ExitCodes.UsageOrConfiguration, message + " (see 'strata --help')"), null);
+            run.WriteStepSummary(CommandAction.Title(parse.CommandResult.Command));
             return ExitCodes.UsageOrConfiguration;
         }
 
@@ -68,7 +69,8 @@ internal static class StrataCli
         return await parse.InvokeAsync(invocation, cancellationToken);
     }
 
-    // A usage error is still reported as the settings ask (STRATA_JSON), unless they are broken too.
+    // A usage error is still reported as the settings ask (STRATA_JSON, STRATA_FORMAT), as far as they can be read
+    // when they are broken too.
     private static async Task<OutputPreferences> UsageOutputAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
     {
         try
@@ -77,7 +79,7 @@ internal static class StrataCli
         }
         catch (Core.Errors.ConfigurationException)
         {
-            return OutputPreferences.FromFlags(parse, context);
+            return OutputPreferences.Fallback(await SettingFlags.BuildOutputAsync(parse, context, cancellationToken), context, parse.CommandResult.Command);
         }
     }
 }

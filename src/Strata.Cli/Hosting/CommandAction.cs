@@ -42,9 +42,13 @@ internal static class CommandAction
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                using var failed = new CommandRun(context, null, OutputPreferences.FromFlags(parse, context));
+                var command = parse.CommandResult.Command;
+                var fallback = await SettingFlags.BuildOutputAsync(parse, context, cancellationToken);
+                using var failed = new CommandRun(context, null, OutputPreferences.Fallback(fallback, context, command));
                 settingsFailed?.Invoke(failed, parse, exception);
-                return ErrorHandler.Report(exception, failed.Reporter, InvokedCommandLine.From(parse));
+                var exitCode = ErrorHandler.Report(exception, failed.Reporter, InvokedCommandLine.From(parse));
+                failed.WriteStepSummary(Title(command));
+                return exitCode;
             }
 
             using var run = CreateRun(context, settings, output, parse);
@@ -67,8 +71,8 @@ internal static class CommandAction
         return command;
     }
 
-    // "strata db seed": the command as it was run, for the step summary's heading.
-    private static string Title(Command command)
+    /// <summary>"strata db seed": the command as it was run, for the step summary's heading.</summary>
+    public static string Title(Command command)
     {
         var names = new List<string>();
         for (Command? current = command; current is not null; current = current.Parents.OfType<Command>().FirstOrDefault())

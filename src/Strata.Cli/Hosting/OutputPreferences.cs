@@ -4,7 +4,7 @@ using Strata.Core.Errors;
 
 namespace Strata.Cli.Hosting;
 
-/// <summary>How a run writes its output, from the settings (or, when they could not be built, from the flags alone).</summary>
+/// <summary>How a run writes its output, from the settings (or, when they could not be built, from the flags and variables that say it).</summary>
 internal sealed record OutputPreferences(OutputMode Mode, Verbosity Verbosity, bool Color)
 {
     // Commands whose --format chooses a document of their own (lint's json and sarif); their progress stays text.
@@ -16,22 +16,23 @@ internal sealed record OutputPreferences(OutputMode Mode, Verbosity Verbosity, b
             settings.Json.Value, ModeOf(settings.LintFormat.Value, settings.LintFormat.Origin, command),
             settings.Quiet.Value, settings.Verbose.Value, settings.NoColor.Value, context);
 
-    /// <summary>The flags alone: used to report an error in the settings themselves.</summary>
-    public static OutputPreferences FromFlags(ParseResult parse, CliContext context)
+    /// <summary>
+    /// The preferences read as far as they can be when the settings could not be built, to report that error: a
+    /// format the command does not have is text here, its own error being the one reported.
+    /// </summary>
+    public static OutputPreferences Fallback(OutputSettings output, CliContext context, Command? command)
     {
         OutputMode mode;
         try
         {
-            mode = ModeOf(parse.GetResult(GlobalOptions.Format) is { Implicit: false } ? parse.GetValue(GlobalOptions.Format) : null, "--format", parse.CommandResult.Command);
+            mode = ModeOf(output.Format.Value, output.Format.Origin, command);
         }
         catch (ConfigurationException)
         {
             mode = OutputMode.Human;
         }
 
-        return Create(
-            Given(parse, GlobalOptions.Json), mode, Given(parse, GlobalOptions.Quiet), Given(parse, GlobalOptions.Verbose), Given(parse, GlobalOptions.NoColor),
-            context);
+        return Create(output.Json.Value, mode, output.Quiet.Value, output.Verbose.Value, output.NoColor.Value, context);
     }
 
     private static OutputMode ModeOf(string? format, string origin, Command? command)
@@ -56,7 +57,4 @@ internal sealed record OutputPreferences(OutputMode Mode, Verbosity Verbosity, b
             verbose ? Verbosity.Verbose : quiet ? Verbosity.Quiet : Verbosity.Normal,
             mode != OutputMode.Json && !noColor && context.OutputIsTerminal && context.Variable("TERM") != "dumb");
     }
-
-    private static bool Given(ParseResult parse, Option<bool> option) =>
-        parse.GetResult(option) is { Implicit: false } && parse.GetValue(option);
 }

@@ -24,6 +24,19 @@ internal static class SettingFlags
     /// <exception cref="ConfigurationException">A value is invalid, strata.json among them, lint rule ids included.</exception>
     public static async Task<StrataSettings> BuildAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
     {
+        var settings = await Builder(parse, context).BuildAsync(cancellationToken);
+        // Only the linter knows its rule ids, so the builder cannot check them; every command does, not only those
+        // that lint, as strata.json is checked whole when it is read.
+        CheckLintRuleIds(settings.LintRuleSeverities);
+        return settings;
+    }
+
+    /// <summary>The output settings alone, read as far as they can be: to report an error in the others as they ask.</summary>
+    public static Task<OutputSettings> BuildOutputAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken) =>
+        Builder(parse, context).BuildOutputAsync(cancellationToken);
+
+    private static StrataSettingsBuilder Builder(ParseResult parse, CliContext context)
+    {
         var builder = new StrataSettingsBuilder(context.WorkingDirectory, context.Environment);
         foreach (var option in Given(parse))
         {
@@ -43,11 +56,7 @@ internal static class SettingFlags
             }
         }
 
-        var settings = await builder.BuildAsync(cancellationToken);
-        // Only the linter knows its rule ids, so the builder cannot check them; every command does, not only those
-        // that lint, as strata.json is checked whole when it is read.
-        CheckLintRuleIds(settings.LintRuleSeverities);
-        return settings;
+        return builder;
     }
 
     private static void CheckLintRuleIds(Setting<IReadOnlyDictionary<string, string>> setting)

@@ -144,7 +144,8 @@ internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode m
             WriteLine(output, SecretRedactor.Redact(GithubCommands.Annotation("error", report.Message, file, report.Line, report.Column, "strata: " + report.Code)));
             if (report.Completed is { Migrations.Count: > 0 } applied)
             {
-                Summary.AddRun("### Applied before the failure", applied, Display);
+                var verb = CompletedVerb(applied);
+                Summary.AddRun($"### {char.ToUpperInvariant(verb[0])}{verb[1..]} before the failure", applied, Display);
             }
 
             Summary.AddFailure(report, Display);
@@ -183,7 +184,7 @@ internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode m
     private void WriteCompleted(MigrationRunResult completed, bool kept)
     {
         var count = completed.Migrations.Count;
-        var verb = completed.Direction == MigrationDirection.Up ? "applied" : "reverted";
+        var verb = CompletedVerb(completed);
         using var buffer = new StringWriter(CultureInfo.InvariantCulture);
         var table = new TextTable("VERSION", "DESCRIPTION", "TIME", "ATTEMPTS");
         foreach (var step in completed.Migrations)
@@ -200,6 +201,9 @@ internal sealed class Reporter(TextWriter output, TextWriter error, OutputMode m
             output.Flush();
         }
     }
+
+    // What the migrations of a run did: a failed down or redo reverted those it completed.
+    private static string CompletedVerb(MigrationRunResult completed) => completed.Direction == MigrationDirection.Up ? "applied" : "reverted";
 
     private void WriteLine(TextWriter writer, string line)
     {

@@ -104,10 +104,31 @@ public sealed class StrataSettingsBuilder
         return settings;
     }
 
+    /// <summary>
+    /// The output settings alone, as far as they can be read when <see cref="BuildAsync"/> failed, so that its error
+    /// is still written as they ask: the explicit values over the variables, those of the env file included when it
+    /// could be read. strata.json holds none of them; a value that does not parse is left at its default.
+    /// </summary>
+    internal async Task<OutputSettings> BuildOutputAsync(CancellationToken cancellationToken = default)
+    {
+        IReadOnlyDictionary<string, string> variables;
+        try
+        {
+            variables = await DotEnvFile.OverlayAsync(_variables, EnvFileText(out var envFileOrigin), envFileOrigin, _workingDirectory, cancellationToken);
+        }
+        catch (ConfigurationException)
+        {
+            variables = _variables;
+        }
+
+        return OutputSettings.From(new SettingLayers(_explicit, variables), variables);
+    }
+
     private StrataSettings Assemble(SettingLayers layers, IReadOnlyDictionary<string, string> variables, ConfigFile? config, ConfigEnvironment? environment, ConnectionInputs connection)
     {
         var project = config?.Directory ?? _workingDirectory;
         var file = new ConfigLayer(config, environment);
+        var output = OutputSettings.From(layers, variables);
         var migrations = layers.Path(
             SettingCatalog.MigrationsDirectory, _workingDirectory, project, file.Environment(e => e.MigrationsDirectory, "migrationsDir"), file.Top(c => c.MigrationsDirectory, "migrationsDir"));
         return new StrataSettings
@@ -148,7 +169,7 @@ public sealed class StrataSettingsBuilder
             AdoptionIgnoreSchemas = config is { AdoptionIgnoreSchemas.Count: > 0 }
                 ? new Setting<IReadOnlyList<string>>(config.AdoptionIgnoreSchemas, SettingSource.ConfigFile, $"adoption.ignoreSchemas in {config.DisplayPath}")
                 : new Setting<IReadOnlyList<string>>([], SettingSource.Default, "default"),
-            LintFormat = layers.Text(SettingCatalog.LintFormat, SettingCatalog.LintFormat.Variable),
+            LintFormat = output.Format,
             LintFailOn = layers.Text(SettingCatalog.LintFailOn, SettingCatalog.LintFailOn.Variable),
             PostgresVersion = layers.Text(SettingCatalog.PostgresVersion, SettingCatalog.PostgresVersion.Variable),
             LintDynamic = layers.Typed(SettingCatalog.LintDynamic, SettingParsers.Switch, false),
@@ -160,10 +181,10 @@ public sealed class StrataSettingsBuilder
                 ? new Setting<IReadOnlyDictionary<string, string>>(
                     config.Lint.Rules.ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal), SettingSource.ConfigFile, $"lint.rules in {config.DisplayPath}")
                 : new Setting<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>(StringComparer.Ordinal), SettingSource.Default, "default"),
-            Json = layers.Typed(SettingCatalog.Json, SettingParsers.Switch, false),
-            Quiet = layers.Typed(SettingCatalog.Quiet, SettingParsers.Switch, false),
-            Verbose = layers.Typed(SettingCatalog.Verbose, SettingParsers.Switch, false),
-            NoColor = NoColor(layers, variables),
+            Json = output.Json,
+            Quiet = output.Quiet,
+            Verbose = output.Verbose,
+            NoColor = output.NoColor,
         };
     }
 
@@ -200,18 +221,6 @@ public sealed class StrataSettingsBuilder
                 layers.Report(table.Origin, text, problem);
             }
         }
-    }
-
-    // NO_COLOR (no-color.org) turns colour off whatever its value; STRATA_NO_COLOR is read like the other switches.
-    private static Setting<bool> NoColor(SettingLayers layers, IReadOnlyDictionary<string, string> variables)
-    {
-        var given = layers.Find(SettingCatalog.NoColor, "STRATA_NO_COLOR");
-        if (given is null && EnvironmentVariables.Get(variables, "NO_COLOR") is not null)
-        {
-            return new Setting<bool>(true, SettingSource.EnvironmentVariable, "NO_COLOR");
-        }
-
-        return layers.Typed(given, SettingCatalog.NoColor, SettingParsers.Switch, false);
     }
 
     private string? EnvFileText(out string origin)

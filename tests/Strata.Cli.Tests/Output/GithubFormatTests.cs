@@ -36,6 +36,26 @@ public sealed class GithubFormatTests
     }
 
     [Fact]
+    public async Task The_step_summary_of_a_failed_down_heads_what_it_reverted_before_the_failure_as_reverted()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var files = new MigrationFiles();
+        files.Add(1, "t", "-- migrate:up\nCREATE TABLE t (id bigint primary key);\n-- migrate:down\nSELECT 1/0;\n");
+        files.Add(2, "u", "-- migrate:up\nCREATE TABLE u (id bigint primary key);\n-- migrate:down\nDROP TABLE u;\n");
+        var summary = Path.Combine(files.Root, "step-summary.md");
+        var cli = new CliHarness(files.Root).With("DATABASE_URL", db.Url).With("GITHUB_WORKSPACE", files.Root);
+        (await cli.RunAsync("up", "-q")).ExitCode.ShouldBe(0);
+
+        var result = await cli.With("GITHUB_STEP_SUMMARY", summary).RunAsync("down", "--steps", "2", "--format", "github");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Stdout.ShouldContain("reverted 1 migration before the failure");
+        var markdown = File.ReadAllText(summary);
+        markdown.ShouldContain("### Reverted before the failure\n\n| Version | Description | File | Time | Transaction |\n| --- | --- | --- | --- | --- |\n| 2 | u | `db/migrations/2_u.sql` | ");
+        markdown.ShouldNotContain("Applied");
+    }
+
+    [Fact]
     public async Task A_successful_up_under_format_github_summarises_what_was_applied_and_how_long_each_took()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync();
