@@ -21,11 +21,13 @@ internal static class CommandAction
     /// <param name="command">The verb.</param>
     /// <param name="handler">What it does once its settings are built.</param>
     /// <param name="settingsFailed">
-    /// Called with a run that has no settings when they cannot be built, before the one-line error is reported: for a
-    /// verb whose output is a document that must exist even then.
+    /// Called with a run that has no settings when they cannot be built, and the output settings as far as they could
+    /// be read, before the one-line error is reported: for a verb whose output is a document that must exist even then.
     /// </param>
     public static Command Set(
-        Command command, Func<CommandRun, ParseResult, CancellationToken, Task<int>> handler, Action<CommandRun, ParseResult, Exception>? settingsFailed = null)
+        Command command,
+        Func<CommandRun, ParseResult, CancellationToken, Task<int>> handler,
+        Action<CommandRun, ParseResult, OutputSettings, Exception>? settingsFailed = null)
     {
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -45,7 +47,7 @@ internal static class CommandAction
                 var command = parse.CommandResult.Command;
                 var fallback = await SettingFlags.BuildOutputAsync(parse, context, cancellationToken);
                 using var failed = new CommandRun(context, null, OutputPreferences.Fallback(fallback, context, command));
-                settingsFailed?.Invoke(failed, parse, exception);
+                settingsFailed?.Invoke(failed, parse, fallback, exception);
                 var exitCode = ErrorHandler.Report(exception, failed.Reporter, InvokedCommandLine.From(parse));
                 failed.WriteStepSummary(Title(command));
                 return exitCode;

@@ -331,14 +331,23 @@ public sealed class LintCommandTests
     [InlineData("flag", "sarif")]
     [InlineData("flag", "json")]
     [InlineData("variable", "sarif")]
+    [InlineData("env file", "json")]
     public async Task A_settings_error_under_a_document_format_still_writes_the_document(string givenBy, string format)
     {
         using var files = new MigrationFiles();
         files.Add(1, "ok", "-- migrate:up\nSELECT 1;\n");
         var cli = new CliHarness(files.Root).With("STRATA_LOCK_TIMEOUT", "banana");
-        var result = givenBy == "flag"
-            ? await cli.RunAsync("lint", "db/migrations", "--format", format)
-            : await cli.With("STRATA_FORMAT", format).RunAsync("lint", "db/migrations");
+        if (givenBy == "env file")
+        {
+            File.WriteAllText(Path.Combine(files.Root, ".env"), $"STRATA_FORMAT={format}\n");
+        }
+
+        var result = givenBy switch
+        {
+            "flag" => await cli.RunAsync("lint", "db/migrations", "--format", format),
+            "variable" => await cli.With("STRATA_FORMAT", format).RunAsync("lint", "db/migrations"),
+            _ => await cli.RunAsync("lint", "db/migrations"),
+        };
 
         result.ExitCode.ShouldBe(2, result.ToString());
         result.Stderr.ShouldContain("error: STRATA_LOCK_TIMEOUT 'banana'");

@@ -34,11 +34,11 @@ internal static class LintCommand
                 // under --json, an annotation under github); a json or sarif document already holds them, whole.
                 return failed is null ? ExitCodes.Success : throw new ValidationFailedException(failed);
             },
-            settingsFailed: (run, parse, error) =>
+            settingsFailed: (run, parse, output, error) =>
             {
-                // The settings are what failed, so the format is read from where it can still be: the flag, or else
-                // its variable (a broken strata.json may be the very error).
-                if (LintFlags.GivenFormat(parse, run.Context) is { } format and (LintFormat.Json or LintFormat.Sarif))
+                // The settings are what failed, so the format is the one read from where it still can be: the flag,
+                // else its variable, in the environment or the env file (a broken strata.json may be the very error).
+                if (LintFlags.FormatOf(output.Format.Value) is { } format and (LintFormat.Json or LintFormat.Sarif))
                 {
                     LintFailure.Write(run, format, error, InvokedCommandLine.From(parse));
                 }

@@ -53,14 +53,8 @@ internal static class LintFlags
         FormatOf(run.Settings.LintFormat.Value)
         ?? throw new ConfigurationException($"{run.Settings.LintFormat.Origin} '{run.Settings.LintFormat.Value}': use text, json, sarif or github");
 
-    /// <summary>
-    /// The format the --format flag or else its variable names, read without the settings (for when they cannot be
-    /// built): text when neither is given, null when the value is not a format.
-    /// </summary>
-    public static LintFormat? GivenFormat(ParseResult parse, CliContext context) =>
-        FormatOf(parse.GetResult(GlobalOptions.Format) is { Implicit: false } ? parse.GetValue(GlobalOptions.Format) : SettingCatalog.LintFormat.Variables.Select(context.Variable).FirstOrDefault(v => v is not null));
-
-    private static LintFormat? FormatOf(string? text) => text?.ToLowerInvariant() switch
+    /// <summary>The format a --format value names, or null for one lint does not know.</summary>
+    public static LintFormat? FormatOf(string? text) => text?.ToLowerInvariant() switch
     {
         null or "text" => LintFormat.Text,
         "json" => LintFormat.Json,
